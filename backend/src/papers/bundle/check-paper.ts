@@ -1,0 +1,123 @@
+import { BundleError, OBJECTIVE_TYPES, PaperDoc, QuestionDoc } from './bundle.types';
+import { pathToString, SourceDocument } from './source-document';
+
+type Path = (string | number)[];
+
+const IMAGE_EXT = /\.(png|jpe?g|webp|gif)$/i;
+
+/**
+ * Checks what a schema cannot say: keys agree with options, points add up, references resolve,
+ * images exist. `files` is the set of paths present in the bundle.
+ */
+export function checkPaper(doc: SourceDocument, paper: PaperDoc, files: Set<string>): BundleError[] {
+  const errors: BundleError[] = [];
+  const fail = (path: Path, field: string | undefined, message: string) =>
+    errors.push({ file: doc.file, line: doc.lineOf(path), path: pathToString(path), field, message });
+
+  const passageIds = new Set<string>();
+  (paper.passages ?? []).forEach((p, i) => {
+    if (passageIds.has(p.id)) fail(['passages', i, 'id'], 'id', `duplicate passage id "${p.id}"`);
+    passageIds.add(p.id);
+    (p.images ?? []).forEach((img, k) => checkImage(img.file, ['passages', i, 'images', k, 'file']));
+  });
+
+  function checkImage(file: string, path: Path) {
+    if (!IMAGE_EXT.test(file)) fail(path, 'file', `image "${file}" must be .png, .jpg, .webp or .gif`);
+    else if (!files.has(normalisePath(file))) fail(path, 'file', `image "${file}" is not in the bundle`);
+  }
+
+  const numbers = new Set<string>();
+  let total = 0;
+  paper.sections.forEach((section, s) =>
+    section.questions.forEach((q, i) => {
+      total += checkQuestion(q, ['sections', s, 'questions', i], false);
+    }),
+  );
+  if (paper.totalPoints !== undefined && Math.abs(paper.totalPoints - total) > 1e-6) {
+    fail(['totalPoints'], 'totalPoints', `totalPoints is ${paper.totalPoints} but the questions add up to ${total}`);
+  }
+  return errors;
+
+  /** Returns the question's points (0 when they could not be determined). */
+  function checkQuestion(q: QuestionDoc, path: Path, isSub: boolean): number {
+    if (numbers.has(q.number)) fail([...path, 'number'], 'number', `duplicate question number "${q.number}"`);
+    numbers.add(q.number);
+    if (q.passage !== undefined && !passageIds.has(q.passage)) {
+      fail([...path, 'passage'], 'passage', `unknown passage "${q.passage}"`);
+    }
+    if (!q.stem && q.passage === undefined && q.type !== 'composite') {
+      fail(path, 'stem', `question ${q.number} needs a stem or a passage`);
+    }
+    (q.images ?? []).forEach((img, k) => checkImage(img.file, [...path, 'images', k, 'file']));
+    (q.options ?? []).forEach((o, k) => o.image && checkImage(o.image.file, [...path, 'options', k, 'image', 'file']));
+    if (q.tolerance !== undefined && q.points !== undefined && q.tolerance > q.points) {
+      fail([...path, 'tolerance'], 'tolerance', `tolerance ${q.tolerance} exceeds the question's ${q.points} points`);
+    }
+    if (q.type === 'composite') return checkComposite(q, path, isSub);
+    if (q.subQuestions) fail([...path, 'subQuestions'], 'subQuestions', `only a composite question may have subQuestions`);
+    if (q.points === undefined) {
+      fail(path, 'points', `question ${q.number} has no points`);
+      return 0;
+    }
+    if (OBJECTIVE_TYPES.includes(q.type)) checkObjective(q, path);
+    else if (!q.referenceAnswer) fail(path, 'referenceAnswer', `${q.type} question ${q.number} needs a referenceAnswer`);
+    return q.points;
+  }
+
+  function checkComposite(q: QuestionDoc, path: Path, isSub: boolean): number {
+    if (isSub) fail([...path, 'type'], 'type', `a sub-question cannot itself be composite`);
+    if (!q.subQuestions?.length) {
+      fail(path, 'subQuestions', `composite question ${q.number} needs subQuestions`);
+      return 0;
+    }
+    if (q.answer !== undefined) fail([...path, 'answer'], 'answer', `a composite question keeps its answers in its subQuestions`);
+    const sum = q.subQuestions.reduce((acc, sub, k) => acc + checkQuestion(sub, [...path, 'subQuestions', k], true), 0);
+    if (q.points !== undefined && Math.abs(q.points - sum) > 1e-6) {
+      fail([...path, 'points'], 'points', `composite ${q.number} has ${q.points} points but its subQuestions add up to ${sum}`);
+    }
+    return sum;
+  }
+
+  function checkObjective(q: QuestionDoc, path: Path) {
+    const at = [...path, 'answer'];
+    if (q.answer === undefined) return fail(path, 'answer', `${q.type} question ${q.number} needs an answer key`);
+    if (q.type === 'true_false') {
+      if (typeof q.answer !== 'boolean') fail(at, 'answer', `a true_false answer must be true or false`);
+      if (q.options) fail([...path, 'options'], 'options', `a true_false question has no options`);
+      return;
+    }
+    if (q.type === 'fill_blank') {
+      if (!q.blanks) return fail(path, 'blanks', `fill_blank question ${q.number} needs blanks (the number of blanks)`);
+      if (!Array.isArray(q.answer)) return fail(at, 'answer', `a fill_blank answer is a list with one key per blank`);
+      if (q.answer.length !== q.blanks) {
+        fail(at, 'answer', `question ${q.number} has ${q.blanks} blanks but ${q.answer.length} keys`);
+      }
+      return;
+    }
+    checkChoice(q, path, at);
+  }
+
+  function checkChoice(q: QuestionDoc, path: Path, at: Path) {
+    if (!q.options) return fail(path, 'options', `${q.type} question ${q.number} needs options`);
+    const labels = q.options.map((o) => o.label);
+    const dup = labels.find((l, k) => labels.indexOf(l) !== k);
+    if (dup) fail([...path, 'options'], 'options', `duplicate option label "${dup}"`);
+    if (typeof q.answer !== 'string') return fail(at, 'answer', `a ${q.type} answer is a string of option letters`);
+    const letters = q.answer.replace(/[\s,，、]/g, '').split('');
+    const unknown = letters.filter((l) => !labels.includes(l));
+    if (unknown.length) fail(at, 'answer', `answer "${q.answer}" names option(s) ${unknown.join('')} that do not exist`);
+    if (new Set(letters).size !== letters.length) fail(at, 'answer', `answer "${q.answer}" repeats a letter`);
+    if (q.type === 'single_choice' && letters.length !== 1) {
+      fail(at, 'answer', `a single_choice answer is exactly one letter, got "${q.answer}"`);
+    }
+    const partial = (q.scoring ?? paper.scoring)?.multipleChoice?.partialPoints;
+    if (q.type === 'multiple_choice' && partial !== undefined && partial >= (q.points ?? 0)) {
+      fail([...path, 'points'], 'points', `partial credit ${partial} must be below the question's ${q.points} points`);
+    }
+  }
+}
+
+/** Bundle paths are compared without a leading "./". */
+export function normalisePath(file: string): string {
+  return file.replace(/^\.\//, '');
+}

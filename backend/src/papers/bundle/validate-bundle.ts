@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import Ajv, { ErrorObject } from 'ajv';
+import { BundleFiles } from './bundle-files';
+import { paperSchema, rubricSchema } from './bundle.schema';
+import { BundleError, PaperDoc, RubricDoc } from './bundle.types';
+import { checkPaper, normalisePath } from './check-paper';
+import { checkRubric } from './check-rubric';
+import { pathToString, pointerToPath, SourceDocument } from './source-document';
+
+export interface ValidBundle {
+  paper: PaperDoc;
+  rubric: RubricDoc | null;
+  /** Image bytes by bundle path, only those the paper references. */
+  images: Map<string, Uint8Array>;
+  /** sha256 of the canonical content: the paper version's address. */
+  contentHash: string;
+}
+
+export type BundleResult = { ok: true; bundle: ValidBundle } | { ok: false; errors: BundleError[] };
+
+const PAPER_FILES = ['paper.yaml', 'paper.yml', 'paper.json'];
+const RUBRIC_FILES = ['rubric.yaml', 'rubric.yml', 'rubric.json'];
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validatePaper = ajv.compile(paperSchema);
+const validateRubric = ajv.compile(rubricSchema);
+
+/** Validates a whole bundle; any error anywhere rejects all of it. Pure apart from hashing. */
+export function validateBundle(files: BundleFiles): BundleResult {
+  const paperFile = PAPER_FILES.find((f) => files.has(f));
+  if (!paperFile) return fail([{ file: '(bundle)', path: '', message: 'the bundle has no paper.yaml (or paper.json) at its root' }]);
+
+  const paperDoc = parse(paperFile, files.get(paperFile)!);
+  if (Array.isArray(paperDoc)) return fail(paperDoc);
+  if (!validatePaper(paperDoc.value)) return fail(schemaErrors(paperDoc, validatePaper.errors ?? []));
+  const paper = paperDoc.value as PaperDoc;
+  const errors = checkPaper(paperDoc, paper, new Set(files.keys()));
+  errors.push(...sniffImages(paper, files));
+
+  let rubric: RubricDoc | null = null;
+  const rubricFile = RUBRIC_FILES.find((f) => files.has(f));
+  if (rubricFile) {
+    const rubricDoc = parse(rubricFile, files.get(rubricFile)!);
+    if (Array.isArray(rubricDoc)) errors.push(...rubricDoc);
+    else if (!validateRubric(rubricDoc.value)) errors.push(...schemaErrors(rubricDoc, validateRubric.errors ?? []));
+    else {
+      rubric = rubricDoc.value as RubricDoc;
+      errors.push(...checkRubric(rubricDoc, rubric, paper));
+    }
+  }
+  if (errors.length) return fail(errors);
+
+  const images = new Map<string, Uint8Array>();
+  for (const file of imageFiles(paper)) images.set(file, files.get(file)!);
+  return { ok: true, bundle: { paper, rubric, images, contentHash: contentHash(paper, rubric, images) } };
+}
+
+function fail(errors: BundleError[]): BundleResult {
+  return { ok: false, errors };
+}
+
+function parse(file: string, bytes: Uint8Array): SourceDocument | BundleError[] {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD')) return [{ file, path: '', message: 'the file is not valid UTF-8' }];
+  return SourceDocument.parse(file, text);
+}
+
+function schemaErrors(doc: SourceDocument, errs: ErrorObject[]): BundleError[] {
+  // anyOf/oneOf produce one error per branch; the branch errors say more than the summary.
+  const useful = errs.filter((e) => e.keyword !== 'anyOf' || errs.length === 1);
+  const seen = new Set<string>();
+  const out: BundleError[] = [];
+  for (const e of useful) {
+    const path = pointerToPath(e.instancePath);
+    const field = fieldOf(e, path);
+    const fullPath = field && !path.includes(field) ? [...path, field] : path;
+    const message = describe(e);
+    const key = `${pathToString(fullPath)}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file: doc.file, line: doc.lineOf(fullPath), path: pathToString(fullPath), field, message });
+  }
+  return out;
+}
+
+function fieldOf(e: ErrorObject, path: (string | number)[]): string | undefined {
+  if (e.keyword === 'required') return (e.params as { missingProperty: string }).missingProperty;
+  if (e.keyword === 'additionalProperties') return (e.params as { additionalProperty: string }).additionalProperty;
+  const last = path[path.length - 1];
+  return typeof last === 'string' ? last : undefined;
+}
+
+function describe(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'required':
+      return `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
+    case 'additionalProperties':
+      return `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'enum':
+      return `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'const':
+      return `must be "${(e.params as { allowedValue: unknown }).allowedValue}"`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+function* imageFiles(paper: PaperDoc): Generator<string> {
+  for (const p of paper.passages ?? []) for (const i of p.images ?? []) yield normalisePath(i.file);
+  for (const s of paper.sections) {
+    for (const q of s.questions) {
+      for (const item of [q, ...(q.subQuestions ?? [])]) {
+        for (const i of item.images ?? []) yield normalisePath(i.file);
+        for (const o of item.options ?? []) if (o.image) yield normalisePath(o.image.file);
+      }
+    }
+  }
+}
+
+/** Content-type sniffing: the bytes must really be an image of the kind the name says. */
+function sniffImages(paper: PaperDoc, files: BundleFiles): BundleError[] {
+  const errors: BundleError[] = [];
+  for (const file of new Set(imageFiles(paper))) {
+    const bytes = files.get(file);
+    if (bytes && !sniffImageType(bytes)) {
+      errors.push({ file, path: '', message: 'not a PNG, JPEG, WebP or GIF image (content does not match)' });
+    }
+  }
+  return errors;
+}
+
+export function sniffImageType(b: Uint8Array): 'png' | 'jpeg' | 'webp' | 'gif' | null {
+  if (b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
+  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length > 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  if (b.length > 6 && String.fromCharCode(...b.subarray(0, 4)) === 'GIF8') return 'gif';
+  return null;
+}
+
+/** Canonical JSON (sorted keys) so that formatting or key order never makes a new version. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function contentHash(paper: PaperDoc, rubric: RubricDoc | null, images: Map<string, Uint8Array>): string {
+  const imageHashes = Object.fromEntries([...images].map(([f, b]) => [f, sha256(b)]));
+  return sha256(canonicalJson({ paper, rubric, images: imageHashes }));
+}
