@@ -33,7 +33,7 @@ export function validateBundle(files: BundleFiles): BundleResult {
   const paperDoc = parse(paperFile, files.get(paperFile)!);
   if (Array.isArray(paperDoc)) return fail(paperDoc);
   if (!validatePaper(paperDoc.value)) return fail(schemaErrors(paperDoc, validatePaper.errors ?? []));
-  const paper = paperDoc.value as PaperDoc;
+  const paper = paperDoc.value as unknown as PaperDoc;
   const errors = checkPaper(paperDoc, paper, new Set(files.keys()));
   errors.push(...sniffImages(paper, files));
 
@@ -44,7 +44,7 @@ export function validateBundle(files: BundleFiles): BundleResult {
     if (Array.isArray(rubricDoc)) errors.push(...rubricDoc);
     else if (!validateRubric(rubricDoc.value)) errors.push(...schemaErrors(rubricDoc, validateRubric.errors ?? []));
     else {
-      rubric = rubricDoc.value as RubricDoc;
+      rubric = rubricDoc.value as unknown as RubricDoc;
       errors.push(...checkRubric(rubricDoc, rubric, paper));
     }
   }

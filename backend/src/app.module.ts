@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssetsModule } from './assets/assets.module';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { DATABASE_URL } from './database/database.tokens';
+import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { PapersModule } from './papers/papers.module';
+import { PdfModule } from './pdf-intake/pdf.module';
+
+@Module({})
+export class AppModule {
+  /** Config and the database URL are resolved before Nest starts (the embedded database may start first). */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), JobsModule, AssetsModule, PapersModule, PdfModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL],
+    };
+  }
+}

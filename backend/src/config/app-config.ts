@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+
+/**
+ * The one place that reads process.env. Every variable is declared here with its default and
+ * description; the README table is printed from this list (`yuejuan config table`).
+ */
+interface VarSpec {
+  name: string;
+  kind: 'string' | 'int' | 'bool' | 'enum' | 'url';
+  default?: string;
+  values?: string[];
+  description: string;
+}
+
+const repoRoot = resolve(__dirname, '../../..');
+
+export const ENV_VARS: VarSpec[] = [
+  { name: 'PORT', kind: 'int', default: '3000', description: 'HTTP port for the API and the web app' },
+  { name: 'HOST', kind: 'string', default: '0.0.0.0', description: 'Interface to listen on' },
+  { name: 'DATABASE_URL', kind: 'url', description: 'PostgreSQL URL; when unset an embedded PostgreSQL is started under DATA_DIR' },
+  { name: 'DATA_DIR', kind: 'string', default: '.data', description: 'Folder for the embedded database (relative to the repository)' },
+  { name: 'EMBEDDED_PG_PORT', kind: 'int', default: '0', description: 'Port for the embedded PostgreSQL; 0 picks a free one' },
+  { name: 'SEED_SAMPLES', kind: 'bool', default: 'true', description: 'Load exam-papers/ and rubrics/ when the database has no papers' },
+  { name: 'SAMPLES_DIR', kind: 'string', default: 'exam-papers', description: 'Folder of sample paper bundles' },
+  { name: 'RUBRICS_DIR', kind: 'string', default: 'rubrics', description: 'Folder of sample rubrics' },
+  { name: 'WEB_DIST', kind: 'string', default: 'frontend/dist/frontend/browser', description: 'Built Angular app served at /' },
+  { name: 'LOG_FORMAT', kind: 'enum', default: 'json', values: ['json', 'pretty'], description: 'Structured JSON logs, or readable lines' },
+  { name: 'LOG_LEVEL', kind: 'enum', default: 'log', values: ['error', 'warn', 'log', 'debug', 'verbose'], description: 'Lowest level logged' },
+  { name: 'UPLOAD_MAX_BYTES', kind: 'int', default: '52428800', description: 'Largest upload (zip bundle or PDF) in bytes' },
+  { name: 'BUNDLE_MAX_FILES', kind: 'int', default: '2000', description: 'Most files a bundle zip may hold' },
+  { name: 'PDF_MAX_PAGES', kind: 'int', default: '60', description: 'Most pages a PDF may have' },
+  { name: 'IMAGE_MAX_BYTES', kind: 'int', default: '15728640', description: 'Largest single image in bytes' },
+  { name: 'IMAGE_MAX_PIXELS', kind: 'int', default: '40000000', description: 'Largest image in pixels (width × height)' },
+  { name: 'IMAGE_MAX_SIDE', kind: 'int', default: '3000', description: 'Stored originals are scaled down to this long side' },
+  { name: 'CORS_ORIGINS', kind: 'string', default: '', description: 'Comma-separated origins allowed by CORS; empty means CORS is off' },
+];
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  seedSamples: boolean;
+  samplesDir: string;
+  rubricsDir: string;
+  webDist: string;
+  logFormat: 'json' | 'pretty';
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  uploadMaxBytes: number;
+  bundleMaxFiles: number;
+  pdfMaxPages: number;
+  imageMaxBytes: number;
+  imageMaxPixels: number;
+  imageMaxSide: number;
+  corsOrigins: string[];
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws one error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const raw = (name: string) => {
+    const spec = ENV_VARS.find((v) => v.name === name)!;
+    const value = env[name] === undefined || env[name] === '' ? spec.default : env[name];
+    if (value === undefined) return undefined;
+    if (spec.kind === 'int' && !/^\d+$/.test(value)) problems.push(`${name} must be a whole number, got "${value}"`);
+    if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) problems.push(`${name} must be true or false, got "${value}"`);
+    if (spec.kind === 'enum' && !spec.values!.includes(value)) problems.push(`${name} must be one of ${spec.values!.join(', ')}, got "${value}"`);
+    if (spec.kind === 'url' && !/^postgres(ql)?:\/\/.+/.test(value)) problems.push(`${name} must be a postgres:// URL`);
+    return value;
+  };
+  const int = (n: string) => Number(raw(n));
+  const path = (n: string) => resolve(repoRoot, raw(n)!);
+  const config: AppConfig = {
+    port: int('PORT'),
+    host: raw('HOST')!,
+    databaseUrl: raw('DATABASE_URL') ?? null,
+    dataDir: path('DATA_DIR'),
+    embeddedPgPort: int('EMBEDDED_PG_PORT'),
+    seedSamples: ['true', '1'].includes(raw('SEED_SAMPLES')!),
+    samplesDir: path('SAMPLES_DIR'),
+    rubricsDir: path('RUBRICS_DIR'),
+    webDist: path('WEB_DIST'),
+    logFormat: raw('LOG_FORMAT') as AppConfig['logFormat'],
+    logLevel: raw('LOG_LEVEL') as AppConfig['logLevel'],
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES'),
+    bundleMaxFiles: int('BUNDLE_MAX_FILES'),
+    pdfMaxPages: int('PDF_MAX_PAGES'),
+    imageMaxBytes: int('IMAGE_MAX_BYTES'),
+    imageMaxPixels: int('IMAGE_MAX_PIXELS'),
+    imageMaxSide: int('IMAGE_MAX_SIDE'),
+    corsOrigins: (raw('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+  if (config.port > 65535) problems.push(`PORT must be at most 65535, got ${config.port}`);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}
+
+/** Markdown table of every variable, for the README. */
+export function envTable(): string {
+  const rows = ENV_VARS.map((v) => `| \`${v.name}\` | ${v.kind}${v.values ? ` (${v.values.join('/')})` : ''} | ${v.default === undefined ? '(unset)' : v.default === '' ? '(empty)' : `\`${v.default}\``} | ${v.description} |`);
+  return ['| Name | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

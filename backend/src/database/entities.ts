@@ -1,0 +1,23 @@
+import { AssetEntity, AssetVariantEntity } from '../assets/asset.entities';
+import {
+  PaperEntity,
+  PaperVersionEntity,
+  PassageEntity,
+  QuestionEntity,
+  QuestionImageEntity,
+  RubricEntity,
+} from '../papers/paper.entities';
+import { PdfDocumentEntity, PdfPageEntity } from '../pdf-intake/pdf.entities';
+
+export const ENTITIES = [
+  AssetEntity,
+  AssetVariantEntity,
+  PaperEntity,
+  PaperVersionEntity,
+  PassageEntity,
+  QuestionEntity,
+  QuestionImageEntity,
+  RubricEntity,
+  PdfDocumentEntity,
+  PdfPageEntity,
+];

@@ -1,0 +1,12 @@
+import { CreatePapersAndAssets1764300000000 } from './1764300000000-CreatePapersAndAssets';
+import { CreateAccountsAndAudit1764300001000 } from './1764300001000-CreateAccountsAndAudit';
+import { CreateModelsAndRuns1764300002000 } from './1764300002000-CreateModelsAndRuns';
+import { CreateResponsesGradingMarking1764300003000 } from './1764300003000-CreateResponsesGradingMarking';
+
+/** Explicit list, in order: no glob, so the build and jest see the same migrations. */
+export const MIGRATIONS = [
+  CreatePapersAndAssets1764300000000,
+  CreateAccountsAndAudit1764300001000,
+  CreateModelsAndRuns1764300002000,
+  CreateResponsesGradingMarking1764300003000,
+];

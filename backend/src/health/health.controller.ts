@@ -1,0 +1,19 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  async check() {
+    try {
+      const [{ version }] = await this.db.query(`SELECT current_setting('server_version') AS version`);
+      return { status: 'ok', database: { status: 'up', version } };
+    } catch {
+      throw new ServiceUnavailableException('database unreachable');
+    }
+  }
+}

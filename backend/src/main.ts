@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createApp, createLogger, prepareDatabase } from './bootstrap';
+import { SamplesService } from './papers/samples.service';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const logger = createLogger(config);
+  const { url, embedded } = await prepareDatabase(config, logger);
+  const app = await createApp(config, url, logger);
+  if (config.seedSamples) await app.get(SamplesService).loadIfEmpty();
+  await app.listen(config.port, config.host);
+
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`\n  Yuejuan is running at http://${shown}:${config.port}/  (API docs: /api/docs)\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`, 'Main');
+    await app.close();
+    if (embedded) await embedded.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

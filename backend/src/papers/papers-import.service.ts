@@ -1,0 +1,162 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AssetsService } from '../assets/assets.service';
+import { ImageError } from '../assets/image-normalize';
+import { BundleRejectedError } from '../common/domain-errors';
+import { BundleFiles } from './bundle/bundle-files';
+import { BundleError } from './bundle/bundle.types';
+import { flattenPaper, paperPoints, rubricRows } from './bundle/flatten-paper';
+import { validateBundle, ValidBundle } from './bundle/validate-bundle';
+import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+
+export interface ImportResult {
+  status: 'created' | 'unchanged';
+  paperId: string;
+  versionId: string;
+  version: number;
+  contentHash: string;
+  slug: string;
+}
+
+/** Imports a bundle as a new immutable paper version, all or nothing. */
+@Injectable()
+export class PapersImportService {
+  private readonly logger = new Logger(PapersImportService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly assets: AssetsService,
+  ) {}
+
+  async importBundle(files: BundleFiles, actorId: string | null = null, publish = false): Promise<ImportResult> {
+    const result = validateBundle(files);
+    if (!result.ok) throw new BundleRejectedError(result.errors);
+    const bundle = result.bundle;
+    // Decode images before the transaction: slow CPU work should not hold database locks.
+    const images = await this.normaliseImages(bundle);
+    const outcome = await this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [bundle.paper.id]);
+      const existing = await m.findOne(PaperVersionEntity, { where: { contentHash: bundle.contentHash } });
+      if (existing) return { status: 'unchanged' as const, version: existing };
+      return { status: 'created' as const, version: await this.insertVersion(m, bundle, images, actorId) };
+    });
+    const v = outcome.version;
+    if (publish && v.status !== 'published') await this.publish(v.id);
+    if (outcome.status === 'created') this.logger.log(`imported ${bundle.paper.id} v${v.version} (${v.contentHash.slice(0, 12)})`);
+    return { status: outcome.status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug: bundle.paper.id };
+  }
+
+  async publish(versionId: string): Promise<void> {
+    await this.db.query(`UPDATE paper_versions SET status = 'published', published_at = now() WHERE id = $1 AND status = 'draft'`, [versionId]);
+  }
+
+  private async normaliseImages(bundle: ValidBundle) {
+    const out = new Map<string, Awaited<ReturnType<AssetsService['normalise']>>>();
+    const errors: BundleError[] = [];
+    for (const [file, bytes] of bundle.images) {
+      try {
+        out.set(file, await this.assets.normalise(bytes));
+      } catch (e) {
+        if (!(e instanceof ImageError)) throw e;
+        errors.push({ file, path: '', message: e.message });
+      }
+    }
+    if (errors.length) throw new BundleRejectedError(errors);
+    return out;
+  }
+
+  private async insertVersion(
+    m: EntityManager,
+    bundle: ValidBundle,
+    images: Map<string, Awaited<ReturnType<AssetsService['normalise']>>>,
+    actorId: string | null,
+  ): Promise<PaperVersionEntity> {
+    const { paper, rubric } = bundle;
+    await m.createQueryBuilder().insert().into(PaperEntity).values({ slug: paper.id }).orIgnore().execute();
+    const paperRow = await m.findOneOrFail(PaperEntity, { where: { slug: paper.id } });
+    const { max } = await m
+      .createQueryBuilder(PaperVersionEntity, 'v')
+      .select('COALESCE(MAX(v.version), 0)', 'max')
+      .where('v.paper_id = :id', { id: paperRow.id })
+      .getRawOne();
+    for (const img of images.values()) await this.assets.save(img, m);
+
+    const rows = flattenPaper(paper);
+    const version = await m.save(
+      m.create(PaperVersionEntity, {
+        paperId: paperRow.id,
+        version: Number(max) + 1,
+        contentHash: bundle.contentHash,
+        title: paper.title,
+        subject: paper.subject,
+        grade: paper.grade,
+        stage: paper.stage,
+        year: paper.year,
+        region: paper.region,
+        language: paper.language,
+        totalPoints: paper.totalPoints ?? paperPoints(rows),
+        questionCount: rows.filter((r) => r.parentKey === null).length,
+        imageQuestionCount: rows.filter((r) => r.parentKey === null && r.images.length > 0).length,
+        scoringPolicy: paper.scoring ?? {},
+        source: paper.source,
+        document: paper,
+        status: 'draft',
+        createdBy: actorId,
+      }),
+    );
+    const passageIds = new Map<string, string>();
+    for (const p of paper.passages ?? []) {
+      const saved = await m.save(m.create(PassageEntity, { paperVersionId: version.id, key: p.id, title: p.title ?? null, content: p.content }));
+      passageIds.set(p.id, saved.id);
+    }
+    const ids = new Map<number, string>();
+    const imageRows: Partial<QuestionImageEntity>[] = [];
+    for (const r of rows) {
+      const saved = await m.save(
+        m.create(QuestionEntity, {
+          paperVersionId: version.id,
+          parentId: r.parentKey === null ? null : ids.get(r.parentKey)!,
+          passageId: r.passageKey ? passageIds.get(r.passageKey)! : null,
+          ordinal: r.ordinal,
+          number: r.number,
+          sectionTitle: r.sectionTitle,
+          type: r.type,
+          isObjective: r.isObjective,
+          points: r.points,
+          stem: r.stem,
+          options: r.options,
+          blanks: r.blanks,
+          answerKey: r.answerKey,
+          referenceAnswer: r.referenceAnswer,
+          analysis: r.analysis,
+          knowledgeTags: r.tags,
+          tolerance: r.tolerance,
+          scoringPolicy: r.scoringPolicy,
+          hasImages: r.images.length > 0,
+          provenance: r.provenance,
+        }),
+      );
+      ids.set(r.key, saved.id);
+      r.images.forEach((img, k) =>
+        imageRows.push({ questionId: saved.id, ordinal: k, role: img.role, optionLabel: img.optionLabel, assetSha256: images.get(img.file)!.sha256, alt: img.alt }),
+      );
+    }
+    if (imageRows.length) await m.insert(QuestionImageEntity, imageRows);
+    const byNumber = new Map(rows.map((r) => [r.number, ids.get(r.key)!]));
+    const rubrics = rubricRows(rows, rubric).map((r) => ({
+      questionId: byNumber.get(r.questionNumber)!,
+      version: 1,
+      mode: r.mode,
+      startingPoints: r.startingPoints,
+      floorPoints: r.floorPoints,
+      ceilingPoints: r.ceilingPoints,
+      items: r.items,
+      graderNotes: r.graderNotes,
+      samples: r.samples,
+      isDerived: rubric?.derived ?? false,
+      createdBy: actorId,
+    }));
+    if (rubrics.length) await m.insert(RubricEntity, rubrics);
+    return version;
+  }
+}

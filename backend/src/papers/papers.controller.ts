@@ -1,0 +1,66 @@
+import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseProfileKey } from '../assets/image-normalize';
+import { RenderingService } from '../rendering/rendering.service';
+import { PaperImportQueryDto, PaperListQueryDto, RenderQueryDto } from './papers.dto';
+import { PapersUploadService } from './papers-upload.service';
+import { PapersService } from './papers.service';
+
+@ApiTags('papers')
+@Controller('papers')
+export class PapersController {
+  constructor(
+    private readonly papers: PapersService,
+    private readonly uploads: PapersUploadService,
+    private readonly rendering: RenderingService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The latest version of each paper, filtered by subject, grade, year or title' })
+  list(@Query() query: PaperListQueryDto) {
+    return this.papers.list(query);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Import a bundle (zip): 200 with status created or unchanged; 422 naming file, line and field' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file'))
+  import(@UploadedFile() file: Express.Multer.File | undefined, @Query() query: PaperImportQueryDto) {
+    return this.uploads.importZip(file, query.publish === 'true');
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A paper version with every question as a person sees it' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.papers.getDetail(id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  async publish(@Param('id', ParseUUIDPipe) id: string) {
+    await this.papers.getTree(id);
+    await this.uploads.publish(id);
+    return this.papers.getDetail(id);
+  }
+
+  @Get(':id/render')
+  @ApiOperation({ summary: 'The exact chat messages a model receives for each question (text or vision)' })
+  render(@Param('id', ParseUUIDPipe) id: string, @Query() query: RenderQueryDto) {
+    return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile));
+  }
+
+  @Get(':id/questions/:questionId/render')
+  renderQuestion(@Param('id', ParseUUIDPipe) id: string, @Param('questionId', ParseUUIDPipe) questionId: string, @Query() query: RenderQueryDto) {
+    return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile), questionId);
+  }
+
+  private profile(key?: string) {
+    if (!key) return undefined;
+    const p = parseProfileKey(key);
+    if (!p) throw new BadRequestException(`profile "${key}" is not like jpeg-1536-q85`);
+    return p;
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssetsModule } from '../assets/assets.module';
+import { RenderingService } from '../rendering/rendering.service';
+import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import { PapersImportService } from './papers-import.service';
+import { PapersUploadService } from './papers-upload.service';
+import { PapersController } from './papers.controller';
+import { PapersService } from './papers.service';
+import { SamplesService } from './samples.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity]),
+    AssetsModule,
+  ],
+  controllers: [PapersController],
+  providers: [PapersService, PapersImportService, PapersUploadService, SamplesService, RenderingService],
+  exports: [PapersService, PapersImportService, SamplesService, RenderingService],
+})
+export class PapersModule {}

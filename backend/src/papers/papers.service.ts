@@ -1,0 +1,140 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import { PaperDetailDto, PaperListQueryDto, PaperSummaryDto, QuestionViewDto } from './papers.dto';
+
+/** The tree of a paper version as stored: questions with their sub-questions, images and passages. */
+export interface PaperTree {
+  version: PaperVersionEntity;
+  questions: (QuestionEntity & { images: QuestionImageEntity[]; passage: string | null; rubric: RubricEntity | null; subQuestions: PaperTree['questions'] })[];
+}
+
+@Injectable()
+export class PapersService {
+  constructor(
+    private readonly db: DataSource,
+    @InjectRepository(PaperVersionEntity) private readonly versions: Repository<PaperVersionEntity>,
+    @InjectRepository(QuestionEntity) private readonly questions: Repository<QuestionEntity>,
+  ) {}
+
+  /** The latest version of every paper, filtered. */
+  async list(query: PaperListQueryDto): Promise<PaperSummaryDto[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.subject) add('v.subject = ?', query.subject);
+    if (query.grade) add('v.grade = ?', query.grade);
+    if (query.year) add('v.year = ?', query.year);
+    if (query.q) add(`v.title ILIKE '%' || ? || '%'`, query.q);
+    const rows = await this.db.query(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (v.paper_id) v.id, p.slug, v.version, v.content_hash, v.title, v.subject, v.grade, v.stage,
+                v.year, v.region, v.language, v.total_points, v.question_count, v.image_question_count, v.status, v.source
+         FROM paper_versions v JOIN papers p ON p.id = v.paper_id
+         ORDER BY v.paper_id, v.version DESC) v
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY v.year DESC, v.subject, v.title`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => this.mapSummary(r));
+  }
+
+  async getDetail(versionId: string): Promise<PaperDetailDto> {
+    const tree = await this.getTree(versionId);
+    const versions = await this.db.query(
+      `SELECT id, version, content_hash, status, created_at FROM paper_versions WHERE paper_id = $1 ORDER BY version DESC`,
+      [tree.version.paperId],
+    );
+    const slug = (await this.db.query(`SELECT slug FROM papers WHERE id = $1`, [tree.version.paperId]))[0].slug;
+    return {
+      ...this.mapSummary({ ...tree.version, slug, id: tree.version.id }),
+      scoringPolicy: tree.version.scoringPolicy,
+      versions: versions.map((v: Record<string, unknown>) => ({ id: v.id, version: v.version, contentHash: v.content_hash, status: v.status, createdAt: v.created_at })),
+      questions: tree.questions.map((q) => this.mapQuestion(q)),
+    };
+  }
+
+  /** Loads a version with all its questions in four queries, whatever its size. */
+  async getTree(versionId: string): Promise<PaperTree> {
+    if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw new NotFoundException(`paper version ${versionId} not found`);
+    const version = await this.versions.findOne({ where: { id: versionId } });
+    if (!version) throw new NotFoundException(`paper version ${versionId} not found`);
+    const qs = await this.questions.find({ where: { paperVersionId: versionId }, order: { ordinal: 'ASC' } });
+    const ids = qs.map((q) => q.id);
+    const [images, passages, rubrics] = await Promise.all([
+      ids.length ? this.db.getRepository(QuestionImageEntity).find({ where: { questionId: In(ids) }, order: { ordinal: 'ASC' } }) : [],
+      this.db.getRepository(PassageEntity).find({ where: { paperVersionId: versionId } }),
+      ids.length ? this.db.getRepository(RubricEntity).find({ where: { questionId: In(ids) }, order: { version: 'DESC' } }) : [],
+    ]);
+    const nodes = new Map(
+      qs.map((q) => [
+        q.id,
+        {
+          ...q,
+          images: images.filter((i) => i.questionId === q.id),
+          passage: passages.find((p) => p.id === q.passageId)?.content ?? null,
+          rubric: rubrics.find((r) => r.questionId === q.id) ?? null,
+          subQuestions: [] as PaperTree['questions'],
+        },
+      ]),
+    );
+    const roots: PaperTree['questions'] = [];
+    for (const node of nodes.values()) {
+      if (node.parentId) nodes.get(node.parentId)!.subQuestions.push(node);
+      else roots.push(node);
+    }
+    return { version, questions: roots };
+  }
+
+  private mapSummary(r: Record<string, unknown>): PaperSummaryDto {
+    const pick = (a: string, b: string) => (r[a] ?? r[b]) as never;
+    return {
+      id: r.id as string,
+      slug: r.slug as string,
+      version: r.version as number,
+      contentHash: pick('content_hash', 'contentHash'),
+      title: r.title as string,
+      subject: r.subject as string,
+      grade: r.grade as number,
+      stage: r.stage as string,
+      year: r.year as number,
+      region: r.region as string,
+      language: r.language as string,
+      totalPoints: Number(pick('total_points', 'totalPoints')),
+      questionCount: pick('question_count', 'questionCount'),
+      imageQuestionCount: pick('image_question_count', 'imageQuestionCount'),
+      status: r.status as string,
+      source: r.source as Record<string, string>,
+    };
+  }
+
+  private mapQuestion(q: PaperTree['questions'][number]): QuestionViewDto {
+    return {
+      id: q.id,
+      number: q.number,
+      sectionTitle: q.sectionTitle,
+      type: q.type,
+      isObjective: q.isObjective,
+      points: q.points,
+      stem: q.stem,
+      passage: q.passage,
+      options: q.options,
+      blanks: q.blanks,
+      answerKey: q.answerKey,
+      referenceAnswer: q.referenceAnswer,
+      analysis: q.analysis,
+      tags: q.knowledgeTags,
+      tolerance: q.tolerance,
+      images: q.images.map((i) => ({ sha256: i.assetSha256, url: `/api/assets/${i.assetSha256}`, role: i.role, optionLabel: i.optionLabel, alt: i.alt })),
+      rubric: q.rubric
+        ? { mode: q.rubric.mode, startingPoints: q.rubric.startingPoints, floor: q.rubric.floorPoints, ceiling: q.rubric.ceilingPoints, items: q.rubric.items, graderNotes: q.rubric.graderNotes, samples: q.rubric.samples, isDerived: q.rubric.isDerived }
+        : null,
+      provenance: q.provenance,
+      subQuestions: q.subQuestions.map((s) => this.mapQuestion(s)),
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { dirname, join } from 'node:path';
+import type { PdfTextItem } from './pdf.entities';
+
+/** pdfjs-dist is ESM-only: load it with a real dynamic import that CommonJS output keeps. */
+const importEsm = new Function('s', 'return import(s)') as (s: string) => Promise<PdfJs>;
+
+interface PdfJs {
+  getDocument(src: object): { promise: Promise<PdfDoc> };
+}
+interface PdfDoc {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+  canvasFactory: { create(w: number, h: number): { canvas: { encode(f: string): Promise<Buffer> } } };
+  destroy(): Promise<void>;
+}
+interface PdfPage {
+  getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
+  getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number; height?: number }[] }>;
+  render(o: object): { promise: Promise<void> };
+  view: number[];
+}
+
+export class PdfError extends Error {}
+
+let pdfjs: Promise<PdfJs> | null = null;
+const assetsDir = () => dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** Opens a PDF with standard fonts and CMaps configured, so CJK text extracts and renders. */
+export async function openPdf(data: Uint8Array): Promise<PdfDoc> {
+  pdfjs ??= importEsm('pdfjs-dist/legacy/build/pdf.mjs');
+  const lib = await pdfjs;
+  const dir = assetsDir();
+  try {
+    return await lib.getDocument({
+      data: new Uint8Array(data),
+      standardFontDataUrl: join(dir, 'standard_fonts/'),
+      cMapUrl: join(dir, 'cmaps/'),
+      cMapPacked: true,
+      wasmUrl: join(dir, 'wasm/'),
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+  } catch (e) {
+    throw new PdfError(`cannot read PDF (${(e as Error).message})`);
+  }
+}
+
+export interface RenderedPage {
+  pageNumber: number;
+  png: Buffer;
+  widthPt: number;
+  heightPt: number;
+  scale: number;
+  textItems: PdfTextItem[];
+}
+
+/**
+ * Renders one page to PNG at `scale` and extracts its text with positions in the PNG's pixel
+ * space (origin top-left), so an author can crop by what they see.
+ */
+export async function renderPage(doc: PdfDoc, pageNumber: number, scale = 2): Promise<RenderedPage> {
+  const page = await doc.getPage(pageNumber);
+  const viewport = page.getViewport({ scale });
+  const { canvas } = doc.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  await page.render({ canvas, viewport }).promise;
+  const png = await canvas.encode('png');
+  const content = await page.getTextContent();
+  const heightPt = page.view[3] - page.view[1];
+  const textItems = content.items
+    .filter((i) => i.str && i.str.trim() && i.transform)
+    .map((i) => {
+      const [, , , d, e, f] = i.transform!;
+      const h = (i.height || Math.abs(d)) * scale;
+      return { str: i.str!, x: e * scale, y: (heightPt - f) * scale - h, width: (i.width ?? 0) * scale, height: h };
+    });
+  return { pageNumber, png, widthPt: page.view[2] - page.view[0], heightPt, scale, textItems };
+}

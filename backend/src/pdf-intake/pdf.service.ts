@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AssetsService } from '../assets/assets.service';
+import { cropImage, sha256 } from '../assets/image-normalize';
+import { UploadRejectedError } from '../common/domain-errors';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobsService } from '../jobs/jobs.service';
+import { openPdf, PdfError, renderPage } from './pdf-render';
+import { PdfDocumentEntity, PdfPageEntity } from './pdf.entities';
+
+const QUEUE = 'pdf-render';
+
+@Injectable()
+export class PdfService implements OnModuleInit {
+  private readonly logger = new Logger(PdfService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    @InjectRepository(PdfDocumentEntity) private readonly docs: Repository<PdfDocumentEntity>,
+    @InjectRepository(PdfPageEntity) private readonly pages: Repository<PdfPageEntity>,
+    private readonly assets: AssetsService,
+    private readonly jobs: JobsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit() {
+    await this.jobs.work(QUEUE, ({ id }) => this.render(id));
+  }
+
+  /** Checks the upload (type by content, size, page count), stores it, and queues the rendering. */
+  async upload(file: Express.Multer.File | undefined, actorId: string | null = null) {
+    if (!file) throw new UploadRejectedError('no file: send the PDF as multipart field "file"');
+    const name = file.originalname;
+    if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      throw new UploadRejectedError(`${name}: not a PDF (the content does not start with %PDF-)`, 415);
+    }
+    if (file.size > this.config.uploadMaxBytes) throw new UploadRejectedError(`${name}: ${file.size} bytes exceeds the limit of ${this.config.uploadMaxBytes}`, 413);
+    let pageCount: number;
+    try {
+      const doc = await openPdf(file.buffer);
+      pageCount = doc.numPages;
+      await doc.destroy();
+    } catch (e) {
+      if (e instanceof PdfError) throw new UploadRejectedError(`${name}: ${e.message}`, 422);
+      throw e;
+    }
+    if (pageCount > this.config.pdfMaxPages) {
+      throw new UploadRejectedError(`${name}: ${pageCount} pages exceeds the limit of ${this.config.pdfMaxPages}`, 422);
+    }
+    const saved = await this.docs.save(
+      this.docs.create({ filename: name, sha256: sha256(file.buffer), byteSize: file.size, data: file.buffer, pageCount, status: 'queued', createdBy: actorId }),
+    );
+    await this.jobs.send(QUEUE, { id: saved.id });
+    return this.get(saved.id);
+  }
+
+  async get(id: string) {
+    const doc = await this.docs.findOne({ where: { id } });
+    if (!doc) throw new NotFoundException(`PDF ${id} not found`);
+    const pages = await this.pages.find({ where: { pdfId: id }, order: { pageNumber: 'ASC' } });
+    return {
+      id: doc.id,
+      filename: doc.filename,
+      pageCount: doc.pageCount,
+      status: doc.status,
+      error: doc.error,
+      pages: pages.map((p) => ({
+        pageNumber: p.pageNumber,
+        imageUrl: `/api/assets/${p.assetSha256}`,
+        sha256: p.assetSha256,
+        widthPt: p.widthPt,
+        heightPt: p.heightPt,
+        scale: p.scale,
+        text: p.textItems.map((t) => t.str).join(''),
+        textItems: p.textItems,
+      })),
+    };
+  }
+
+  /** Job handler: renders pages not yet rendered, so a retry after a crash continues. */
+  async render(id: string): Promise<void> {
+    const doc = await this.docs.createQueryBuilder('d').addSelect('d.data').where('d.id = :id', { id }).getOne();
+    if (!doc || doc.status === 'ready') return;
+    await this.docs.update(id, { status: 'rendering' });
+    try {
+      const pdf = await openPdf(doc.data);
+      const done = new Set((await this.pages.find({ where: { pdfId: id }, select: { pageNumber: true } })).map((p) => p.pageNumber));
+      for (let n = 1; n <= pdf.numPages; n++) {
+        if (done.has(n)) continue;
+        const page = await renderPage(pdf, n);
+        const image = await this.assets.normalise(page.png);
+        await this.db.transaction(async (m) => {
+          await this.assets.save(image, m);
+          await m.getRepository(PdfPageEntity).insert({ pdfId: id, pageNumber: n, assetSha256: image.sha256, widthPt: page.widthPt, heightPt: page.heightPt, scale: image.width / page.widthPt, textItems: page.textItems.map((t) => scaleItem(t, image.width / (page.widthPt * page.scale))) });
+        });
+      }
+      await pdf.destroy();
+      await this.docs.update(id, { status: 'ready', finishedAt: new Date(), error: null });
+    } catch (e) {
+      this.logger.error(`PDF ${id} failed: ${(e as Error).message}`);
+      await this.docs.update(id, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
+    }
+  }
+
+  /** Cuts a rectangle (pixels of the page image) into a stored question image. */
+  async crop(id: string, pageNumber: number, rect: { x: number; y: number; width: number; height: number }) {
+    const page = await this.pages.findOne({ where: { pdfId: id, pageNumber } });
+    if (!page) throw new NotFoundException(`page ${pageNumber} of PDF ${id} is not rendered`);
+    const original = await this.assets.getOriginal(page.assetSha256);
+    let png: Buffer;
+    try {
+      png = await cropImage(original.data, rect);
+    } catch (e) {
+      throw new UploadRejectedError((e as Error).message, 422);
+    }
+    const image = await this.assets.normalise(png);
+    await this.assets.save(image);
+    return { sha256: image.sha256, url: `/api/assets/${image.sha256}`, width: image.width, height: image.height };
+  }
+}
+
+/** Page images may be scaled down on storage; text boxes follow them. */
+function scaleItem<T extends { x: number; y: number; width: number; height: number }>(t: T, f: number): T {
+  return { ...t, x: t.x * f, y: t.y * f, width: t.width * f, height: t.height * f };
+}
