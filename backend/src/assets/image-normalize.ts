@@ -45,7 +45,8 @@ export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Pr
   if (input.length > limits.maxBytes) throw new ImageError(`image is ${input.length} bytes; the limit is ${limits.maxBytes}`);
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
-    meta = await sharp(input, { limitInputPixels: limits.maxPixels }).metadata();
+    // Header only: the pixel limit is checked below with a clearer message than sharp's.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (e) {
     throw new ImageError(`cannot decode image (${(e as Error).message})`);
   }

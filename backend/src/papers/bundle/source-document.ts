@@ -20,7 +20,7 @@ export class SourceDocument {
     if (doc.errors.length > 0) {
       return doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0]?.line,
+        line: lines.linePos(e.pos[0]).line,
         path: '',
         message: `syntax error: ${e.message.split('\n')[0]}`,
       }));
@@ -36,13 +36,14 @@ export class SourceDocument {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) break;
+        // The key's line, not the value's: a nested map's value starts on the next line.
         line = this.lineAt(pair.key) ?? line;
         node = pair.value;
       } else if (isSeq(node)) {
         node = node.items[Number(seg)];
         if (!node) break;
+        line = this.lineAt(node) ?? line;
       } else break;
-      line = this.lineAt(node) ?? line;
     }
     return line;
   }

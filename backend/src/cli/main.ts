@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { createApp, createLogger, prepareDatabase } from '../bootstrap';
+import { BundleRejectedError } from '../common/domain-errors';
+import { envTable, loadConfig } from '../config/app-config';
+import { BundleFiles, readBundleDir, readBundleZip } from '../papers/bundle/bundle-files';
+import { BundleError } from '../papers/bundle/bundle.types';
+import { validateBundle } from '../papers/bundle/validate-bundle';
+import { PapersImportService } from '../papers/papers-import.service';
+
+const USAGE = `yuejuan <command>
+
+  papers validate <path>...           check bundles (folders or zips) without a database
+  papers import <path>... [--publish]  import bundles; a folder of bundle folders imports each
+  migrate                             apply pending database migrations
+  config table                        print the environment variables as a Markdown table
+`;
+
+function formatError(e: BundleError): string {
+  return `${e.file}${e.line ? `:${e.line}` : ''}${e.path ? ` ${e.path}` : ''}: ${e.message}`;
+}
+
+/** Expands each argument into bundles: a zip, a bundle folder, or a folder of bundle folders. */
+function bundlesOf(paths: string[], rubricsDir: string): { name: string; files: BundleFiles }[] {
+  return paths.flatMap((p) => {
+    const full = resolve(p);
+    if (!existsSync(full)) throw new Error(`${p}: no such file or folder`);
+    if (statSync(full).isFile()) return [{ name: p, files: readBundleZip(readFileSync(full), { maxFiles: 5000, maxTotalBytes: 1 << 30 }) }];
+    const one = (dir: string) => {
+      const rubric = join(rubricsDir, `${basename(dir)}.rubric.yaml`);
+      return { name: dir, files: readBundleDir(dir, existsSync(rubric) ? rubric : undefined) };
+    };
+    if (existsSync(join(full, 'paper.yaml')) || existsSync(join(full, 'paper.json'))) return [one(full)];
+    return require('node:fs')
+      .readdirSync(full, { withFileTypes: true })
+      .filter((d: { isDirectory(): boolean; name: string }) => d.isDirectory() && existsSync(join(full, d.name, 'paper.yaml')))
+      .map((d: { name: string }) => one(join(full, d.name)));
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
+  const args = rest.filter((a) => !a.startsWith('--'));
+  const config = loadConfig();
+  if (group === 'config' && command === 'table') {
+    console.log(envTable());
+    return 0;
+  }
+  if (group === 'papers' && command === 'validate') {
+    let bad = 0;
+    for (const b of bundlesOf(args, config.rubricsDir)) {
+      const r = validateBundle(b.files);
+      if (r.ok) console.log(`ok      ${b.name}  ${r.bundle.contentHash.slice(0, 12)}`);
+      else {
+        bad += 1;
+        console.log(`invalid ${b.name}`);
+        for (const e of r.errors) console.log(`  ${formatError(e)}`);
+      }
+    }
+    return bad ? 1 : 0;
+  }
+  const logger = createLogger({ ...config, logLevel: 'warn' });
+  const { url, embedded } = await prepareDatabase(config, logger);
+  try {
+    if (group === 'migrate') return 0;
+    if (group === 'papers' && command === 'import') {
+      const app = await createApp(config, url, logger);
+      const importer = app.get(PapersImportService);
+      let bad = 0;
+      for (const b of bundlesOf(args, config.rubricsDir)) {
+        try {
+          const r = await importer.importBundle(b.files, null, flags.has('--publish'));
+          console.log(`${r.status.padEnd(9)} ${r.slug} v${r.version} ${r.contentHash.slice(0, 12)}`);
+        } catch (e) {
+          if (!(e instanceof BundleRejectedError)) throw e;
+          bad += 1;
+          console.log(`rejected  ${b.name} (nothing stored)`);
+          for (const err of e.errors as BundleError[]) console.log(`  ${formatError(err)}`);
+        }
+      }
+      await app.close();
+      return bad ? 1 : 0;
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error((e as Error).message);
+    process.exit(1);
+  },
+);
