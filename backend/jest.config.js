@@ -1,6 +1,7 @@
 /** Two tiers: unit specs beside the code, medium/API specs in test/ against a real PostgreSQL. */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { displayName: 'unit', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'], transform },
     {
@@ -11,7 +12,6 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

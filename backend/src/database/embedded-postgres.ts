@@ -1,9 +1,8 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { importEsm } from '../common/import-esm';
 
-/** ESM-only package: a real dynamic import that TypeScript's CommonJS output leaves alone. */
-const importEsm = new Function('s', 'return import(s)') as <T>(s: string) => Promise<T>;
 
 export interface EmbeddedDatabase {
   url: string;

@@ -1,8 +1,7 @@
 import { dirname, join } from 'node:path';
+import { importEsm } from '../common/import-esm';
 import type { PdfTextItem } from './pdf.entities';
 
-/** pdfjs-dist is ESM-only: load it with a real dynamic import that CommonJS output keeps. */
-const importEsm = new Function('s', 'return import(s)') as (s: string) => Promise<PdfJs>;
 
 interface PdfJs {
   getDocument(src: object): { promise: Promise<PdfDoc> };
@@ -27,7 +26,7 @@ const assetsDir = () => dirname(require.resolve('pdfjs-dist/package.json'));
 
 /** Opens a PDF with standard fonts and CMaps configured, so CJK text extracts and renders. */
 export async function openPdf(data: Uint8Array): Promise<PdfDoc> {
-  pdfjs ??= importEsm('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= importEsm<PdfJs>('pdfjs-dist/legacy/build/pdf.mjs');
   const lib = await pdfjs;
   const dir = assetsDir();
   try {
