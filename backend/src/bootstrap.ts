@@ -19,7 +19,10 @@ export function createLogger(config: AppConfig): ConsoleLogger {
 }
 
 /** Uses DATABASE_URL, or starts the embedded PostgreSQL; then migrates under an advisory lock. */
-export async function prepareDatabase(config: AppConfig, logger: ConsoleLogger): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+export async function prepareDatabase(
+  config: AppConfig,
+  logger: ConsoleLogger,
+): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {

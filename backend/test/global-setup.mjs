@@ -2,7 +2,7 @@
  * Starts a throwaway embedded PostgreSQL for the medium and API specs, unless DATABASE_URL is
  * already set (CI or a developer's own server). Runs outside jest's module sandbox, so ESM is fine.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

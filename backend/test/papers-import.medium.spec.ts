@@ -65,7 +65,9 @@ describe('PapersImportService (real PostgreSQL)', () => {
     const before = await Promise.all(tables.map((x) => t.count(x)));
     // A second version with a new image: the image, version and questions are inserted, then the
     // last insert (rubrics) hits a constraint; all of it must disappear.
-    const otherPng = await sharp({ create: { width: 3, height: 3, channels: 3, background: '#00ff00' } }).png().toBuffer();
+    const otherPng = await sharp({ create: { width: 3, height: 3, channels: 3, background: '#00ff00' } })
+      .png()
+      .toBuffer();
     const edited = miniBundle({ paper: (s) => s.replace('地球是圆的。', '改过的题干'), files: (f) => f.set('images/fig1.png', otherPng) });
     await t.db.query(`ALTER TABLE rubrics ADD CONSTRAINT ck_test_fail CHECK (ceiling_points < 0) NOT VALID`);
     try {
@@ -80,7 +82,9 @@ describe('PapersImportService (real PostgreSQL)', () => {
     const r = await sut.importBundle(miniBundle());
     await expect(t.db.query(`UPDATE paper_versions SET document = '{}' WHERE id = $1`, [r.versionId])).rejects.toThrow(/immutable/);
     await sut.publish(r.versionId);
-    await expect(t.db.query(`UPDATE paper_versions SET status = 'draft' WHERE id = $1`, [r.versionId])).rejects.toThrow(/cannot be unpublished/);
+    await expect(t.db.query(`UPDATE paper_versions SET status = 'draft' WHERE id = $1`, [r.versionId])).rejects.toThrow(
+      /cannot be unpublished/,
+    );
   });
 
   it('imports every sample paper once, and a second run changes nothing', async () => {
@@ -100,7 +104,9 @@ describe('PapersImportService (real PostgreSQL)', () => {
     await sut.importBundle(miniBundle());
     const [{ sha256 }] = await t.db.query(`SELECT sha256 FROM assets`);
     const assets = t.app.get(AssetsService);
-    const results = await Promise.all(Array.from({ length: 5 }, () => assets.getVariant(sha256, { format: 'jpeg', longSide: 64, quality: 70 })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => assets.getVariant(sha256, { format: 'jpeg', longSide: 64, quality: 70 })),
+    );
     expect(new Set(results.map((r) => r.data.toString('base64'))).size).toBe(1);
     expect(await t.count('asset_variants')).toBe(1);
     await assets.getVariant(sha256, { format: 'jpeg', longSide: 64, quality: 70 });

@@ -17,7 +17,12 @@ describe('papers API', () => {
     it('imports a zipped bundle, then reports an identical upload as unchanged', async () => {
       const first = await upload(zipOf(miniBundle()), 'bundle.zip', '?publish=true');
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ status: 'created', version: 1, slug: 'test-mini-paper', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(first.body).toMatchObject({
+        status: 'created',
+        version: 1,
+        slug: 'test-mini-paper',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       const again = await upload(zipOf(miniBundle(), ''));
       expect(again.body).toEqual({ ...first.body, status: 'unchanged' });
       const list = await t.http().get('/api/papers');
@@ -29,15 +34,42 @@ describe('papers API', () => {
       const res = await upload(zipOf(miniBundle({ paper: (s) => s.replace('answer: AB', 'answer: AZ') })));
       expect(res.status).toBe(422);
       expect(res.body.message).toMatch(/^bundle rejected, nothing was stored/);
-      expect(res.body.errors).toEqual([{ file: 'paper.yaml', line: 47, path: 'sections[0].questions[1].answer', field: 'answer', message: 'answer "AZ" names option(s) Z that do not exist' }]);
+      expect(res.body.errors).toEqual([
+        {
+          file: 'paper.yaml',
+          line: 47,
+          path: 'sections[0].questions[1].answer',
+          field: 'answer',
+          message: 'answer "AZ" names option(s) Z that do not exist',
+        },
+      ]);
       expect(await t.count('papers')).toBe(0);
     });
 
     it.each([
       ['no file', () => t.http().post('/api/papers/import'), 400, /no file/],
       ['a file that is not a zip', () => upload(Buffer.from('paper: yes'), 'paper.yaml'), 415, /paper.yaml: not a zip file/],
-      ['a corrupt zip', () => upload(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]), 'bad.zip'), 422, /bad.zip: not a readable zip/],
-      ['too many files', () => upload(zipOf(miniBundle({ files: (f) => { for (let i = 0; i < 12; i++) f.set(`extra/${i}.txt`, Buffer.from('x')); } }))), 422, /more than 10 files/],
+      [
+        'a corrupt zip',
+        () => upload(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]), 'bad.zip'),
+        422,
+        /bad.zip: not a readable zip/,
+      ],
+      [
+        'too many files',
+        () =>
+          upload(
+            zipOf(
+              miniBundle({
+                files: (f) => {
+                  for (let i = 0; i < 12; i++) f.set(`extra/${i}.txt`, Buffer.from('x'));
+                },
+              }),
+            ),
+          ),
+        422,
+        /more than 10 files/,
+      ],
       ['an empty zip', () => upload(Buffer.from(zipSync({ 'readme.txt': new Uint8Array([1]) }))), 422, /no paper\.yaml/],
       ['an unknown query flag', () => upload(zipOf(miniBundle()), 'b.zip', '?publish=maybe'), 400, /invalid request/],
     ])('answers %s with a 4xx and stores nothing', async (_name, call, status, message) => {
@@ -71,7 +103,11 @@ describe('papers API', () => {
       expect(composite).toMatchObject({ type: 'composite', points: 6, passage: '阅读材料。' });
       expect(composite.subQuestions.map((q: { number: string }) => q.number)).toEqual(['5', '6']);
       expect(res.body.questions[0].images[0].url).toMatch(/^\/api\/assets\/[0-9a-f]{64}$/);
-      expect(res.body.questions[5].rubric).toMatchObject({ mode: 'items', ceiling: 6, items: [{ id: 'a', points: 3 }, { id: 'b' }, { id: 'c', points: -1 }] });
+      expect(res.body.questions[5].rubric).toMatchObject({
+        mode: 'items',
+        ceiling: 6,
+        items: [{ id: 'a', points: 3 }, { id: 'b' }, { id: 'c', points: -1 }],
+      });
       expect(res.body.versions).toHaveLength(1);
     });
 

@@ -58,7 +58,10 @@ describe('PDF intake API', () => {
 
   it('refuses an upload without a file, and a crop outside the page', async () => {
     expect((await t.http().post('/api/pdfs')).status).toBe(400);
-    const up = await t.http().post('/api/pdfs').attach('file', makePdf([{ latin: 'x' }]), 'a.pdf');
+    const up = await t
+      .http()
+      .post('/api/pdfs')
+      .attach('file', makePdf([{ latin: 'x' }]), 'a.pdf');
     await waitReady(t, up.body.id);
     const res = await t.http().post(`/api/pdfs/${up.body.id}/pages/1/crop`).send({ x: 5000, y: 5000, width: 10, height: 10 });
     expect(res.status).toBe(422);

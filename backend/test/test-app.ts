@@ -5,7 +5,18 @@ import { createApp } from '../src/bootstrap';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { migrate } from '../src/database/data-source';
 
-const TABLES = ['pdf_pages', 'pdf_documents', 'rubrics', 'question_images', 'questions', 'passages', 'paper_versions', 'papers', 'asset_variants', 'assets'];
+const TABLES = [
+  'pdf_pages',
+  'pdf_documents',
+  'rubrics',
+  'question_images',
+  'questions',
+  'passages',
+  'paper_versions',
+  'papers',
+  'asset_variants',
+  'assets',
+];
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -21,7 +32,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run through jest so global-setup starts PostgreSQL');
   await migrate(url);
-  const config: AppConfig = { ...loadConfig({ SEED_SAMPLES: 'false', WEB_DIST: '/nonexistent', LOG_LEVEL: 'error' }), databaseUrl: url, ...overrides };
+  const config: AppConfig = {
+    ...loadConfig({ SEED_SAMPLES: 'false', WEB_DIST: '/nonexistent', LOG_LEVEL: 'error' }),
+    databaseUrl: url,
+    ...overrides,
+  };
   const app = await createApp(config, url);
   const db = app.get(DataSource);
   return {

@@ -1,12 +1,23 @@
 /** Turns one dataset record into a question of the bundle format. Pure: no file access. */
 
 const TAGS = [
-  ['Reading_Comp', '阅读理解'], ['English_Cloze_Test', '七选五'], ['English_Fill_in_Blanks', '完形填空'],
-  ['Cloze_Passage', '语法填空'], ['Error_Correction', '短文改错'], ['Modern_Lit', '现代文阅读'],
-  ['Lang_and_Usage', '语言文字运用'], ['Practical_Text', '实用类文本阅读'], ['Pratical_Lit', '实用类文本阅读'],
-  ['Literary_Text', '文学类文本阅读'], ['Classical_Chinese', '文言文阅读'], ['Ancient_Poetry', '古代诗歌鉴赏'],
-  ['Dictation', '名篇名句默写'], ['Language_and_Writing', '语言文字运用'], ['Fill-in-the-Blank', '填空题'],
-  ['Open-ended', '解答题'], ['MCQs', '选择题'],
+  ['Reading_Comp', '阅读理解'],
+  ['English_Cloze_Test', '七选五'],
+  ['English_Fill_in_Blanks', '完形填空'],
+  ['Cloze_Passage', '语法填空'],
+  ['Error_Correction', '短文改错'],
+  ['Modern_Lit', '现代文阅读'],
+  ['Lang_and_Usage', '语言文字运用'],
+  ['Practical_Text', '实用类文本阅读'],
+  ['Pratical_Lit', '实用类文本阅读'],
+  ['Literary_Text', '文学类文本阅读'],
+  ['Classical_Chinese', '文言文阅读'],
+  ['Ancient_Poetry', '古代诗歌鉴赏'],
+  ['Dictation', '名篇名句默写'],
+  ['Language_and_Writing', '语言文字运用'],
+  ['Fill-in-the-Blank', '填空题'],
+  ['Open-ended', '解答题'],
+  ['MCQs', '选择题'],
 ];
 
 const SUBJECTIVE = { calculation: 'calculation', short_answer: 'short_answer' };
@@ -43,13 +54,22 @@ export function splitOptions(text, labels = ['A', 'B', 'C', 'D']) {
       const re = marker(l);
       re.lastIndex = pos[pos.length - 1] + 1;
       const m = re.exec(text);
-      if (!m) { ok = false; break; }
+      if (!m) {
+        ok = false;
+        break;
+      }
       pos.push(m.index + m[1].length);
     }
     if (!ok) continue;
     const options = labels.map((label, k) => {
       const body = text.slice(pos[k], k + 1 < pos.length ? pos[k + 1] : undefined);
-      return { label, text: body.replace(/^[A-J]\s*[.．、:：]\s*/, '').replace(/\s+/g, ' ').trim() };
+      return {
+        label,
+        text: body
+          .replace(/^[A-J]\s*[.．、:：]\s*/, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      };
     });
     return { stem: text.slice(0, start).trim(), options };
   }
@@ -105,9 +125,15 @@ function group(item, counter, provenance, passages, file, labels) {
 /** Splits "①.轻拢慢捻 ②.初为" or "41. by 42. the" into one key per blank. */
 export function splitBlankKeys(answer) {
   const text = answer.replace(/【答案】/g, '').trim();
-  const circled = text.split(/[①②③④⑤⑥⑦⑧⑨⑩]\s*[.．、]?/).map((s) => s.trim()).filter(Boolean);
+  const circled = text
+    .split(/[①②③④⑤⑥⑦⑧⑨⑩]\s*[.．、]?/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (circled.length > 1) return circled.map((s) => s.replace(/\s+/g, ''));
-  const numbered = text.split(/(?:^|\s)\d{1,2}\s*[.．、]\s*/).map((s) => s.trim()).filter(Boolean);
+  const numbered = text
+    .split(/(?:^|\s)\d{1,2}\s*[.．、]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return numbered.length > 1 ? numbered : null;
 }
 
@@ -135,16 +161,33 @@ export function buildQuestion(item, kind, counter, provenance, passages, file) {
     case 'seven':
       return group(item, counter, provenance, passages, file, ['A', 'B', 'C', 'D', 'E', 'F', 'G']);
     case 'math_blank': {
-      const keys = item.answer.trim().replace(/^\$|\$$/g, '').split(/\\?#\s*\\?#/).map((s) => s.replace(/^\$|\$$/g, '').trim()).filter(Boolean);
+      const keys = item.answer
+        .trim()
+        .replace(/^\$|\$$/g, '')
+        .split(/\\?#\s*\\?#/)
+        .map((s) => s.replace(/^\$|\$$/g, '').trim())
+        .filter(Boolean);
       if (!keys.length) return null;
-      return { ...subjective(item, 'short_answer', nextNumber(counter), provenance, file), type: 'fill_blank', blanks: 1, answer: [keys.length === 1 ? keys[0] : keys], referenceAnswer: undefined };
+      return {
+        ...subjective(item, 'short_answer', nextNumber(counter), provenance, file),
+        type: 'fill_blank',
+        blanks: 1,
+        answer: [keys.length === 1 ? keys[0] : keys],
+        referenceAnswer: undefined,
+      };
     }
     case 'dictation':
     case 'grammar_blank': {
       const keys = splitBlankKeys(item.answer);
       const number = nextNumber(counter);
       if (!keys) return subjective(item, 'short_answer', number, provenance, file);
-      return { ...subjective(item, 'short_answer', number, provenance, file), type: 'fill_blank', blanks: keys.length, answer: keys, referenceAnswer: undefined };
+      return {
+        ...subjective(item, 'short_answer', number, provenance, file),
+        type: 'fill_blank',
+        blanks: keys.length,
+        answer: keys,
+        referenceAnswer: undefined,
+      };
     }
     default:
       return subjective(item, SUBJECTIVE[kind], nextNumber(counter), provenance, file);

@@ -5,9 +5,16 @@
 const OBJECTIVE = new Set(['single_choice', 'multiple_choice', 'true_false', 'fill_blank', 'composite']);
 
 export function answerParts(reference) {
-  const byMarker = reference.split(/(?=[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨])/).map((s) => s.trim()).filter((s) => s.length > 1);
+  const byMarker = reference
+    .split(/(?=[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
   if (byMarker.length >= 2 && byMarker.length <= 8) return byMarker;
-  const byLine = reference.replace(/【答案】/g, '').split('\n').map((s) => s.trim()).filter((s) => s.length > 1);
+  const byLine = reference
+    .replace(/【答案】/g, '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
   if (byLine.length >= 2 && byLine.length <= 12) return byLine;
   return [];
 }
@@ -32,7 +39,13 @@ export function deriveRubric(q) {
     ceiling: q.points,
     graderNotes: q.analysis ? truncate(q.analysis, 800) : undefined,
     ...(usable
-      ? { items: parts.map((text, k) => ({ id: String.fromCharCode(97 + k), points: points[k], description: truncate(text.replace(/\s+/g, ' '), 300) })) }
+      ? {
+          items: parts.map((text, k) => ({
+            id: String.fromCharCode(97 + k),
+            points: points[k],
+            description: truncate(text.replace(/\s+/g, ' '), 300),
+          })),
+        }
       : {}),
     samples: [{ answer: q.referenceAnswer, score: q.points, note: '参考答案（满分样例）' }],
   };

@@ -37,7 +37,14 @@ export class AssetsService {
     await repo
       .createQueryBuilder()
       .insert()
-      .values({ sha256: image.sha256, mime: image.mime, width: image.width, height: image.height, byteSize: image.data.length, data: image.data })
+      .values({
+        sha256: image.sha256,
+        mime: image.mime,
+        width: image.width,
+        height: image.height,
+        byteSize: image.data.length,
+        data: image.data,
+      })
       .orIgnore()
       .execute();
     return image.sha256;

@@ -22,7 +22,9 @@ describe('normaliseImage', () => {
   });
 
   it('keeps diagrams lossless as PNG and caps the long side', async () => {
-    const input = await sharp({ create: { width: 2000, height: 1000, channels: 4, background: '#ffffff' } }).png().toBuffer();
+    const input = await sharp({ create: { width: 2000, height: 1000, channels: 4, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     const out = await normaliseImage(input, limits);
     expect(out.mime).toBe('image/png');
     expect([out.width, out.height]).toEqual([1000, 500]);
@@ -30,7 +32,9 @@ describe('normaliseImage', () => {
   });
 
   it('gives the same hash for the same image twice', async () => {
-    const input = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000' } }).png().toBuffer();
+    const input = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     expect((await normaliseImage(input, limits)).sha256).toBe((await normaliseImage(input, limits)).sha256);
   });
 
@@ -38,7 +42,9 @@ describe('normaliseImage', () => {
     ['too many bytes', { ...limits, maxBytes: 10 }, /the limit is 10/],
     ['too many pixels', { ...limits, maxPixels: 100 }, /20×20 pixels; the limit is 100 pixels/],
   ])('refuses an image with %s', async (_n, l, msg) => {
-    const input = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } }).png().toBuffer();
+    const input = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     await expect(normaliseImage(input, l)).rejects.toThrow(msg);
   });
 
@@ -56,7 +62,9 @@ describe('profiles', () => {
   });
 
   it('encodes a profile to its size and format, identically each time', async () => {
-    const original = await sharp({ create: { width: 800, height: 400, channels: 4, background: '#ff000080' } }).png().toBuffer();
+    const original = await sharp({ create: { width: 800, height: 400, channels: 4, background: '#ff000080' } })
+      .png()
+      .toBuffer();
     const a = await encodeForProfile(original, { format: 'jpeg', longSide: 200, quality: 80 });
     const b = await encodeForProfile(original, { format: 'jpeg', longSide: 200, quality: 80 });
     expect([a.width, a.height, a.mime]).toEqual([200, 100, 'image/jpeg']);
@@ -64,7 +72,9 @@ describe('profiles', () => {
   });
 
   it('crops a rectangle and refuses one outside the image', async () => {
-    const original = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } }).png().toBuffer();
+    const original = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const png = await cropImage(original, { x: 10, y: 20, width: 30, height: 40 });
     expect(await sharp(png).metadata()).toMatchObject({ width: 30, height: 40 });
     await expect(cropImage(original, { x: 99, y: 99, width: 50, height: 50 })).rejects.toThrow(/outside/);

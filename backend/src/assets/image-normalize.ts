@@ -43,7 +43,7 @@ export function parseProfileKey(key: string): ImageProfile | null {
  */
 export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Promise<NormalisedImage> {
   if (input.length > limits.maxBytes) throw new ImageError(`image is ${input.length} bytes; the limit is ${limits.maxBytes}`);
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     // Header only: the pixel limit is checked below with a clearer message than sharp's.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
@@ -60,9 +60,11 @@ export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Pr
       .rotate()
       .toColourspace('srgb')
       .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (isPhoto ? pipeline.jpeg({ quality: 90, mozjpeg: true }) : pipeline.png({ compressionLevel: 9 })).toBuffer({
-      resolveWithObject: true,
-    });
+    const { data, info } = await (isPhoto ? pipeline.jpeg({ quality: 90, mozjpeg: true }) : pipeline.png({ compressionLevel: 9 })).toBuffer(
+      {
+        resolveWithObject: true,
+      },
+    );
     return { sha256: sha256(data), mime: isPhoto ? 'image/jpeg' : 'image/png', width: info.width, height: info.height, data };
   } catch (e) {
     throw new ImageError(`cannot process image (${(e as Error).message})`);

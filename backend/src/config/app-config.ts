@@ -25,7 +25,13 @@ export const ENV_VARS: VarSpec[] = [
   { name: 'RUBRICS_DIR', kind: 'string', default: 'rubrics', description: 'Folder of sample rubrics' },
   { name: 'WEB_DIST', kind: 'string', default: 'frontend/dist/frontend/browser', description: 'Built Angular app served at /' },
   { name: 'LOG_FORMAT', kind: 'enum', default: 'json', values: ['json', 'pretty'], description: 'Structured JSON logs, or readable lines' },
-  { name: 'LOG_LEVEL', kind: 'enum', default: 'log', values: ['error', 'warn', 'log', 'debug', 'verbose'], description: 'Lowest level logged' },
+  {
+    name: 'LOG_LEVEL',
+    kind: 'enum',
+    default: 'log',
+    values: ['error', 'warn', 'log', 'debug', 'verbose'],
+    description: 'Lowest level logged',
+  },
   { name: 'UPLOAD_MAX_BYTES', kind: 'int', default: '52428800', description: 'Largest upload (zip bundle or PDF) in bytes' },
   { name: 'BUNDLE_MAX_FILES', kind: 'int', default: '2000', description: 'Most files a bundle zip may hold' },
   { name: 'PDF_MAX_PAGES', kind: 'int', default: '60', description: 'Most pages a PDF may have' },
@@ -66,8 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const value = env[name] === undefined || env[name] === '' ? spec.default : env[name];
     if (value === undefined) return undefined;
     if (spec.kind === 'int' && !/^\d+$/.test(value)) problems.push(`${name} must be a whole number, got "${value}"`);
-    if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) problems.push(`${name} must be true or false, got "${value}"`);
-    if (spec.kind === 'enum' && !spec.values!.includes(value)) problems.push(`${name} must be one of ${spec.values!.join(', ')}, got "${value}"`);
+    if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value))
+      problems.push(`${name} must be true or false, got "${value}"`);
+    if (spec.kind === 'enum' && !spec.values!.includes(value))
+      problems.push(`${name} must be one of ${spec.values!.join(', ')}, got "${value}"`);
     if (spec.kind === 'url' && !/^postgres(ql)?:\/\/.+/.test(value)) problems.push(`${name} must be a postgres:// URL`);
     return value;
   };
@@ -91,7 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imageMaxBytes: int('IMAGE_MAX_BYTES'),
     imageMaxPixels: int('IMAGE_MAX_PIXELS'),
     imageMaxSide: int('IMAGE_MAX_SIDE'),
-    corsOrigins: (raw('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (raw('CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
   if (config.port > 65535) problems.push(`PORT must be at most 65535, got ${config.port}`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -100,7 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Markdown table of every variable, for the README. */
 export function envTable(): string {
-  const rows = ENV_VARS.map((v) => `| \`${v.name}\` | ${v.kind}${v.values ? ` (${v.values.join('/')})` : ''} | ${v.default === undefined ? '(unset)' : v.default === '' ? '(empty)' : `\`${v.default}\``} | ${v.description} |`);
+  const rows = ENV_VARS.map(
+    (v) =>
+      `| \`${v.name}\` | ${v.kind}${v.values ? ` (${v.values.join('/')})` : ''} | ${v.default === undefined ? '(unset)' : v.default === '' ? '(empty)' : `\`${v.default}\``} | ${v.description} |`,
+  );
   return ['| Name | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

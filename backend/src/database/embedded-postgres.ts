@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { importEsm } from '../common/import-esm';
 
-
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;

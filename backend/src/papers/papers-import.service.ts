@@ -43,11 +43,20 @@ export class PapersImportService {
     const v = outcome.version;
     if (publish && v.status !== 'published') await this.publish(v.id);
     if (outcome.status === 'created') this.logger.log(`imported ${bundle.paper.id} v${v.version} (${v.contentHash.slice(0, 12)})`);
-    return { status: outcome.status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug: bundle.paper.id };
+    return {
+      status: outcome.status,
+      paperId: v.paperId,
+      versionId: v.id,
+      version: v.version,
+      contentHash: v.contentHash,
+      slug: bundle.paper.id,
+    };
   }
 
   async publish(versionId: string): Promise<void> {
-    await this.db.query(`UPDATE paper_versions SET status = 'published', published_at = now() WHERE id = $1 AND status = 'draft'`, [versionId]);
+    await this.db.query(`UPDATE paper_versions SET status = 'published', published_at = now() WHERE id = $1 AND status = 'draft'`, [
+      versionId,
+    ]);
   }
 
   private async normaliseImages(bundle: ValidBundle) {
@@ -106,7 +115,9 @@ export class PapersImportService {
     );
     const passageIds = new Map<string, string>();
     for (const p of paper.passages ?? []) {
-      const saved = await m.save(m.create(PassageEntity, { paperVersionId: version.id, key: p.id, title: p.title ?? null, content: p.content }));
+      const saved = await m.save(
+        m.create(PassageEntity, { paperVersionId: version.id, key: p.id, title: p.title ?? null, content: p.content }),
+      );
       passageIds.set(p.id, saved.id);
     }
     const ids = new Map<number, string>();
@@ -138,7 +149,14 @@ export class PapersImportService {
       );
       ids.set(r.key, saved.id);
       r.images.forEach((img, k) =>
-        imageRows.push({ questionId: saved.id, ordinal: k, role: img.role, optionLabel: img.optionLabel, assetSha256: images.get(img.file)!.sha256, alt: img.alt }),
+        imageRows.push({
+          questionId: saved.id,
+          ordinal: k,
+          role: img.role,
+          optionLabel: img.optionLabel,
+          assetSha256: images.get(img.file)!.sha256,
+          alt: img.alt,
+        }),
       );
     }
     if (imageRows.length) await m.insert(QuestionImageEntity, imageRows);

@@ -1,4 +1,15 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseProfileKey } from '../assets/image-normalize';
@@ -53,7 +64,11 @@ export class PapersController {
   }
 
   @Get(':id/questions/:questionId/render')
-  renderQuestion(@Param('id', ParseUUIDPipe) id: string, @Param('questionId', ParseUUIDPipe) questionId: string, @Query() query: RenderQueryDto) {
+  renderQuestion(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('questionId', ParseUUIDPipe) questionId: string,
+    @Query() query: RenderQueryDto,
+  ) {
     return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile), questionId);
   }
 

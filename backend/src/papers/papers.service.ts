@@ -7,7 +7,12 @@ import { PaperDetailDto, PaperListQueryDto, PaperSummaryDto, QuestionViewDto } f
 /** The tree of a paper version as stored: questions with their sub-questions, images and passages. */
 export interface PaperTree {
   version: PaperVersionEntity;
-  questions: (QuestionEntity & { images: QuestionImageEntity[]; passage: string | null; rubric: RubricEntity | null; subQuestions: PaperTree['questions'] })[];
+  questions: (QuestionEntity & {
+    images: QuestionImageEntity[];
+    passage: string | null;
+    rubric: RubricEntity | null;
+    subQuestions: PaperTree['questions'];
+  })[];
 }
 
 @Injectable()
@@ -53,7 +58,13 @@ export class PapersService {
     return {
       ...this.mapSummary({ ...tree.version, slug, id: tree.version.id }),
       scoringPolicy: tree.version.scoringPolicy,
-      versions: versions.map((v: Record<string, unknown>) => ({ id: v.id, version: v.version, contentHash: v.content_hash, status: v.status, createdAt: v.created_at })),
+      versions: versions.map((v: Record<string, unknown>) => ({
+        id: v.id,
+        version: v.version,
+        contentHash: v.content_hash,
+        status: v.status,
+        createdAt: v.created_at,
+      })),
       questions: tree.questions.map((q) => this.mapQuestion(q)),
     };
   }
@@ -129,9 +140,24 @@ export class PapersService {
       analysis: q.analysis,
       tags: q.knowledgeTags,
       tolerance: q.tolerance,
-      images: q.images.map((i) => ({ sha256: i.assetSha256, url: `/api/assets/${i.assetSha256}`, role: i.role, optionLabel: i.optionLabel, alt: i.alt })),
+      images: q.images.map((i) => ({
+        sha256: i.assetSha256,
+        url: `/api/assets/${i.assetSha256}`,
+        role: i.role,
+        optionLabel: i.optionLabel,
+        alt: i.alt,
+      })),
       rubric: q.rubric
-        ? { mode: q.rubric.mode, startingPoints: q.rubric.startingPoints, floor: q.rubric.floorPoints, ceiling: q.rubric.ceilingPoints, items: q.rubric.items, graderNotes: q.rubric.graderNotes, samples: q.rubric.samples, isDerived: q.rubric.isDerived }
+        ? {
+            mode: q.rubric.mode,
+            startingPoints: q.rubric.startingPoints,
+            floor: q.rubric.floorPoints,
+            ceiling: q.rubric.ceilingPoints,
+            items: q.rubric.items,
+            graderNotes: q.rubric.graderNotes,
+            samples: q.rubric.samples,
+            isDerived: q.rubric.isDerived,
+          }
         : null,
       provenance: q.provenance,
       subQuestions: q.subQuestions.map((s) => this.mapQuestion(s)),

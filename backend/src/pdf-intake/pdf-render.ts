@@ -2,7 +2,6 @@ import { dirname, join } from 'node:path';
 import { importEsm } from '../common/import-esm';
 import type { PdfTextItem } from './pdf.entities';
 
-
 interface PdfJs {
   getDocument(src: object): { promise: Promise<PdfDoc> };
 }

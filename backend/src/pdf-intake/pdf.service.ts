@@ -35,7 +35,8 @@ export class PdfService implements OnModuleInit {
     if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
       throw new UploadRejectedError(`${name}: not a PDF (the content does not start with %PDF-)`, 415);
     }
-    if (file.size > this.config.uploadMaxBytes) throw new UploadRejectedError(`${name}: ${file.size} bytes exceeds the limit of ${this.config.uploadMaxBytes}`, 413);
+    if (file.size > this.config.uploadMaxBytes)
+      throw new UploadRejectedError(`${name}: ${file.size} bytes exceeds the limit of ${this.config.uploadMaxBytes}`, 413);
     let pageCount: number;
     try {
       const doc = await openPdf(file.buffer);
@@ -49,7 +50,15 @@ export class PdfService implements OnModuleInit {
       throw new UploadRejectedError(`${name}: ${pageCount} pages exceeds the limit of ${this.config.pdfMaxPages}`, 422);
     }
     const saved = await this.docs.save(
-      this.docs.create({ filename: name, sha256: sha256(file.buffer), byteSize: file.size, data: file.buffer, pageCount, status: 'queued', createdBy: actorId }),
+      this.docs.create({
+        filename: name,
+        sha256: sha256(file.buffer),
+        byteSize: file.size,
+        data: file.buffer,
+        pageCount,
+        status: 'queued',
+        createdBy: actorId,
+      }),
     );
     await this.jobs.send(QUEUE, { id: saved.id });
     return this.get(saved.id);
@@ -92,7 +101,15 @@ export class PdfService implements OnModuleInit {
         const image = await this.assets.normalise(page.png);
         await this.db.transaction(async (m) => {
           await this.assets.save(image, m);
-          await m.getRepository(PdfPageEntity).insert({ pdfId: id, pageNumber: n, assetSha256: image.sha256, widthPt: page.widthPt, heightPt: page.heightPt, scale: image.width / page.widthPt, textItems: page.textItems.map((t) => scaleItem(t, image.width / (page.widthPt * page.scale))) });
+          await m.getRepository(PdfPageEntity).insert({
+            pdfId: id,
+            pageNumber: n,
+            assetSha256: image.sha256,
+            widthPt: page.widthPt,
+            heightPt: page.heightPt,
+            scale: image.width / page.widthPt,
+            textItems: page.textItems.map((t) => scaleItem(t, image.width / (page.widthPt * page.scale))),
+          });
         });
       }
       await pdf.destroy();

@@ -44,8 +44,23 @@ describe('renderForModel', () => {
   });
 
   it('renders a composite with its passage and one contract tag per sub-question', () => {
-    const sub = (n: string): RenderableQuestion => ({ ...base, number: n, points: 2, images: [], options: [{ label: 'A' }, { label: 'B' }] });
-    const q: RenderableQuestion = { ...base, type: 'composite', number: '21-23', stem: '', images: [], options: null, passage: 'Passage text.', subQuestions: [sub('21'), sub('22'), sub('23')] };
+    const sub = (n: string): RenderableQuestion => ({
+      ...base,
+      number: n,
+      points: 2,
+      images: [],
+      options: [{ label: 'A' }, { label: 'B' }],
+    });
+    const q: RenderableQuestion = {
+      ...base,
+      type: 'composite',
+      number: '21-23',
+      stem: '',
+      images: [],
+      options: null,
+      passage: 'Passage text.',
+      subQuestions: [sub('21'), sub('22'), sub('23')],
+    };
     const text = renderForModel(paper, q, 'text').messages[1].content as string;
     expect(text.startsWith('阅读下面的材料，完成后面的题目。\nPassage text.')).toBe(true);
     expect(text).toContain('小题21（2 分）');

@@ -44,8 +44,17 @@ export interface ModelPrompt {
 }
 
 const SUBJECT_ZH: Record<string, string> = {
-  chinese: '语文', math: '数学', english: '英语', physics: '物理', chemistry: '化学', biology: '生物',
-  history: '历史', geography: '地理', politics: '思想政治', science: '科学', other: '综合',
+  chinese: '语文',
+  math: '数学',
+  english: '英语',
+  physics: '物理',
+  chemistry: '化学',
+  biology: '生物',
+  history: '历史',
+  geography: '地理',
+  politics: '思想政治',
+  science: '科学',
+  other: '综合',
 };
 
 /** The answer contract: a tag per answer so extraction never has to guess. */
@@ -133,6 +142,8 @@ export function renderForModel(
 
   if (mode === 'text' && imageCount > 0) flags.push('image_question_in_text_mode');
   const user: ChatMessage =
-    mode === 'vision' && imageCount > 0 ? { role: 'user', content: parts } : { role: 'user', content: parts.map((p) => (p as { text: string }).text).join('\n') };
+    mode === 'vision' && imageCount > 0
+      ? { role: 'user', content: parts }
+      : { role: 'user', content: parts.map((p) => (p as { text: string }).text).join('\n') };
   return { templateVersion: TEMPLATE_VERSION, mode, messages: [{ role: 'system', content: systemPrompt(paper) }, user], flags, imageCount };
 }

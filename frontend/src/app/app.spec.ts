@@ -1,23 +1,26 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { App } from './app';
+import { I18nService } from './core/i18n/i18n.service';
 
-describe('App', () => {
+describe('App shell', () => {
   beforeEach(async () => {
+    localStorage.clear();
     await TestBed.configureTestingModule({
       imports: [App],
+      providers: [provideRouter([])],
     }).compileComponents();
   });
 
-  it('should create the app', () => {
-    const fixture = TestBed.createComponent(App);
-    const app = fixture.componentInstance;
-    expect(app).toBeTruthy();
-  });
-
-  it('should render title', async () => {
+  it('shows the navigation in Chinese by default and switches to English', async () => {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Hello, frontend');
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('nav')?.textContent).toContain('试卷');
+    TestBed.inject(I18nService).setLang('en');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('nav')?.textContent).toContain('Papers');
+    expect(el.querySelector('nav')?.textContent).toContain('Marking');
   });
 });

@@ -45,7 +45,9 @@ export class CreateResponsesGradingMarking1764300003000 implements MigrationInte
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_responses_owner CHECK ((source_kind = 'model' AND model_id IS NOT NULL) OR (source_kind = 'student' AND student_id IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_responses_model_unit ON responses (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_responses_model_unit ON responses (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model'`,
+    );
     await q.query(`CREATE INDEX ix_responses_question ON responses (question_id)`);
 
     await q.query(`
@@ -139,7 +141,16 @@ export class CreateResponsesGradingMarking1764300003000 implements MigrationInte
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER tr_marks_append_only ON marks`);
     await q.query(`DROP FUNCTION marks_append_only()`);
-    for (const t of ['cohort_scores', 'cohort_question_stats', 'marks', 'marking_tasks', 'auto_grades', 'responses', 'cohort_students', 'cohorts']) {
+    for (const t of [
+      'cohort_scores',
+      'cohort_question_stats',
+      'marks',
+      'marking_tasks',
+      'auto_grades',
+      'responses',
+      'cohort_students',
+      'cohorts',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

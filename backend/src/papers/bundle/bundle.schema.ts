@@ -69,11 +69,7 @@ const question = {
     },
     blanks: { type: 'integer', minimum: 1, maximum: 40 },
     answer: {
-      anyOf: [
-        { type: 'string', minLength: 1 },
-        { type: 'boolean' },
-        { type: 'array', minItems: 1, items: blankKey },
-      ],
+      anyOf: [{ type: 'string', minLength: 1 }, { type: 'boolean' }, { type: 'array', minItems: 1, items: blankKey }],
     },
     referenceAnswer: { type: 'string', minLength: 1 },
     analysis: { type: 'string' },

@@ -30,12 +30,7 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const OBJECTIVE_TYPES: readonly QuestionType[] = [
-  'single_choice',
-  'multiple_choice',
-  'true_false',
-  'fill_blank',
-];
+export const OBJECTIVE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'];
 
 export const MULTI_SELECT_RULES = ['all_or_nothing', 'subset_fixed', 'per_correct_option'] as const;
 export type MultiSelectRule = (typeof MULTI_SELECT_RULES)[number];

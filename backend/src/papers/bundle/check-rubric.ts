@@ -36,14 +36,16 @@ export function checkRubric(doc: SourceDocument, rubric: RubricDoc, paper: Paper
     const floor = r.floor ?? 0;
     if (ceiling > max) fail([...path, 'ceiling'], 'ceiling', `ceiling ${ceiling} exceeds the question's ${max} points`);
     if (floor > ceiling) fail([...path, 'floor'], 'floor', `floor ${floor} is above the ceiling ${ceiling}`);
-    if ((r.startingPoints ?? 0) > ceiling) fail([...path, 'startingPoints'], 'startingPoints', `startingPoints exceed the ceiling ${ceiling}`);
+    if ((r.startingPoints ?? 0) > ceiling)
+      fail([...path, 'startingPoints'], 'startingPoints', `startingPoints exceed the ceiling ${ceiling}`);
     const mode = r.mode ?? (r.items?.length ? 'items' : 'score');
     if (mode === 'items' && !r.items?.length) fail(path, 'items', `an items rubric needs at least one item`);
     const ids = new Set<string>();
     (r.items ?? []).forEach((item, k) => {
       if (ids.has(item.id)) fail([...path, 'items', k, 'id'], 'id', `duplicate rubric item id "${item.id}"`);
       ids.add(item.id);
-      if (Math.abs(item.points) > max) fail([...path, 'items', k, 'points'], 'points', `item points ${item.points} exceed the question's ${max}`);
+      if (Math.abs(item.points) > max)
+        fail([...path, 'items', k, 'points'], 'points', `item points ${item.points} exceed the question's ${max}`);
     });
     (r.samples ?? []).forEach((s, k) => {
       if (s.score > max) fail([...path, 'samples', k, 'score'], 'score', `sample score ${s.score} exceeds the question's ${max} points`);

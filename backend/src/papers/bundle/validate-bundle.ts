@@ -132,7 +132,8 @@ function sniffImages(paper: PaperDoc, files: BundleFiles): BundleError[] {
 export function sniffImageType(b: Uint8Array): 'png' | 'jpeg' | 'webp' | 'gif' | null {
   if (b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length > 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  if (b.length > 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP')
+    return 'webp';
   if (b.length > 6 && String.fromCharCode(...b.subarray(0, 4)) === 'GIF8') return 'gif';
   return null;
 }

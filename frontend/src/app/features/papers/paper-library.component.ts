@@ -1,0 +1,175 @@
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { PapersApiService } from './papers-api.service';
+import { PaperSummary } from './papers.models';
+
+const SUBJECTS = [
+  'chinese',
+  'math',
+  'english',
+  'physics',
+  'chemistry',
+  'biology',
+  'history',
+  'geography',
+  'politics',
+];
+
+@Component({
+  selector: 'yj-paper-library',
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatInputModule,
+    MatTableModule,
+    MatChipsModule,
+    TPipe,
+  ],
+  template: `
+    <h1>{{ 'papers.title' | t }}</h1>
+    <form class="filters" (submit)="$event.preventDefault()">
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'papers.filter.subject' | t }}</mat-label>
+        <mat-select [ngModel]="subject()" (ngModelChange)="subject.set($event)" name="subject">
+          <mat-option value="">{{ 'papers.filter.all' | t }}</mat-option>
+          @for (s of subjects; track s) {
+            <mat-option [value]="s">{{ 'subject.' + s | t }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="narrow">
+        <mat-label>{{ 'papers.filter.grade' | t }}</mat-label>
+        <mat-select [ngModel]="grade()" (ngModelChange)="grade.set($event)" name="grade">
+          <mat-option [value]="null">{{ 'papers.filter.all' | t }}</mat-option>
+          @for (g of grades; track g) {
+            <mat-option [value]="g">{{ g }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="narrow">
+        <mat-label>{{ 'papers.filter.year' | t }}</mat-label>
+        <input
+          matInput
+          type="number"
+          [ngModel]="year()"
+          (ngModelChange)="year.set($event || null)"
+          name="year"
+        />
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="wide">
+        <mat-label>{{ 'papers.filter.search' | t }}</mat-label>
+        <input matInput [ngModel]="q()" (ngModelChange)="q.set($event)" name="q" />
+      </mat-form-field>
+    </form>
+    <p class="muted">{{ 'papers.count' | t: { n: papers().length } }}</p>
+    @if (papers().length) {
+      <table mat-table [dataSource]="papers()" class="table">
+        <ng-container matColumnDef="title">
+          <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.title' | t }}</th>
+          <td mat-cell *matCellDef="let p">
+            <a [routerLink]="['/papers', p.id]" class="title">{{ p.title }}</a>
+            <div class="muted small">{{ p.region }} · {{ p.source.name }} · v{{ p.version }}</div>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="subject">
+          <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.subject' | t }}</th>
+          <td mat-cell *matCellDef="let p">{{ 'subject.' + p.subject | t }}</td>
+        </ng-container>
+        <ng-container matColumnDef="year">
+          <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.year' | t }}</th>
+          <td mat-cell *matCellDef="let p">{{ p.year }}</td>
+        </ng-container>
+        <ng-container matColumnDef="questions">
+          <th mat-header-cell *matHeaderCellDef class="num">{{ 'papers.col.questions' | t }}</th>
+          <td mat-cell *matCellDef="let p" class="num">{{ p.questionCount }}</td>
+        </ng-container>
+        <ng-container matColumnDef="points">
+          <th mat-header-cell *matHeaderCellDef class="num">{{ 'papers.col.points' | t }}</th>
+          <td mat-cell *matCellDef="let p" class="num">{{ p.totalPoints }}</td>
+        </ng-container>
+        <ng-container matColumnDef="images">
+          <th mat-header-cell *matHeaderCellDef class="num">{{ 'papers.col.images' | t }}</th>
+          <td mat-cell *matCellDef="let p" class="num">{{ p.imageQuestionCount || '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.status' | t }}</th>
+          <td mat-cell *matCellDef="let p">{{ 'status.' + p.status | t }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+    } @else if (loaded()) {
+      <p>{{ 'papers.empty' | t }}</p>
+    }
+  `,
+  styles: `
+    .filters {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .narrow {
+      width: 120px;
+    }
+    .wide {
+      flex: 1;
+      min-width: 200px;
+    }
+    .table {
+      width: 100%;
+    }
+    .title {
+      font-weight: 500;
+      text-decoration: none;
+    }
+    .small {
+      font-size: 12px;
+    }
+    .num {
+      text-align: right;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PaperLibraryComponent {
+  private readonly api = inject(PapersApiService);
+  protected readonly subjects = SUBJECTS;
+  protected readonly grades = Array.from({ length: 12 }, (_, i) => i + 1);
+  protected readonly columns = [
+    'title',
+    'subject',
+    'year',
+    'questions',
+    'points',
+    'images',
+    'status',
+  ];
+  protected readonly subject = signal('');
+  protected readonly grade = signal<number | null>(null);
+  protected readonly year = signal<number | null>(null);
+  protected readonly q = signal('');
+  protected readonly papers = signal<PaperSummary[]>([]);
+  protected readonly loaded = signal(false);
+
+  constructor() {
+    // Re-query whenever a filter changes; the library is small, so no debounce is needed.
+    effect((onCleanup) => {
+      const sub = this.api
+        .list({ subject: this.subject(), grade: this.grade(), year: this.year(), q: this.q() })
+        .subscribe((list) => {
+          this.papers.set(list);
+          this.loaded.set(true);
+        });
+      onCleanup(() => sub.unsubscribe());
+    });
+  }
+}

@@ -1,0 +1,250 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { RouterLink } from '@angular/router';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { PapersApiService } from './papers-api.service';
+import { BundleError, ImportResult, PdfDocument } from './papers.models';
+
+@Component({
+  selector: 'yj-paper-upload',
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatCheckboxModule, TPipe],
+  template: `
+    <h1>{{ 'upload.title' | t }}</h1>
+    <div class="cards">
+      <mat-card appearance="outlined">
+        <mat-card-header
+          ><mat-card-title>{{ 'upload.bundle' | t }}</mat-card-title></mat-card-header
+        >
+        <mat-card-content>
+          <p class="muted">{{ 'upload.bundle.hint' | t }}</p>
+          <label class="file">
+            <span>{{ 'upload.choose' | t }}</span>
+            <input
+              type="file"
+              accept=".zip,application/zip"
+              (change)="pickBundle($event)"
+              aria-label="bundle zip"
+            />
+          </label>
+          <mat-checkbox [checked]="publish()" (change)="publish.set($event.checked)">{{
+            'upload.publish' | t
+          }}</mat-checkbox>
+        </mat-card-content>
+        <mat-card-actions>
+          <button mat-flat-button [disabled]="!bundle() || busy()" (click)="uploadBundle()">
+            {{ 'upload.submit' | t }}
+          </button>
+        </mat-card-actions>
+      </mat-card>
+      <mat-card appearance="outlined">
+        <mat-card-header
+          ><mat-card-title>{{ 'upload.pdf' | t }}</mat-card-title></mat-card-header
+        >
+        <mat-card-content>
+          <p class="muted">{{ 'upload.pdf.hint' | t }}</p>
+          <label class="file">
+            <span>{{ 'upload.choose' | t }}</span>
+            <input
+              type="file"
+              accept="application/pdf,.pdf"
+              (change)="pickPdf($event)"
+              aria-label="pdf file"
+            />
+          </label>
+        </mat-card-content>
+        <mat-card-actions>
+          <button mat-flat-button [disabled]="!pdfFile() || busy()" (click)="uploadPdf()">
+            {{ 'upload.submit' | t }}
+          </button>
+        </mat-card-actions>
+      </mat-card>
+    </div>
+
+    @if (result(); as r) {
+      <div class="ok" role="status">
+        {{ (r.status === 'created' ? 'upload.created' : 'upload.unchanged') | t: { v: r.version } }}
+        ·
+        <a [routerLink]="['/papers', r.versionId]">{{ 'upload.open' | t }}</a>
+      </div>
+    }
+    @if (message()) {
+      <div class="bad" role="alert">
+        <b>{{ message() }}</b>
+        @if (errors().length) {
+          <table>
+            <thead>
+              <tr>
+                <th>{{ 'upload.col.file' | t }}</th>
+                <th>{{ 'upload.col.line' | t }}</th>
+                <th>{{ 'upload.col.field' | t }}</th>
+                <th>{{ 'upload.col.message' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (e of errors(); track $index) {
+                <tr>
+                  <td>
+                    <code>{{ e.file }}</code>
+                  </td>
+                  <td>{{ e.line ?? '' }}</td>
+                  <td>
+                    <code>{{ e.path || e.field }}</code>
+                  </td>
+                  <td>{{ e.message }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
+      </div>
+    }
+    @if (pdf(); as d) {
+      <h2>{{ d.filename }}</h2>
+      <p>
+        {{ 'upload.pdf.status' | t: { s: d.status } }}
+        @if (d.error) {
+          — {{ d.error }}
+        }
+      </p>
+      <div class="pages">
+        @for (pg of d.pages; track pg.pageNumber) {
+          <figure>
+            <img [src]="pg.imageUrl" [alt]="'page ' + pg.pageNumber" />
+            <figcaption>
+              {{ 'upload.pdf.pages' | t: { n: pg.pageNumber } }} — {{ pg.text.slice(0, 120) }}
+            </figcaption>
+          </figure>
+        }
+      </div>
+    }
+  `,
+  styles: `
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
+      gap: 16px;
+    }
+    .file {
+      display: inline-flex;
+      flex-direction: column;
+      gap: 4px;
+      margin: 8px 0;
+    }
+    .ok {
+      margin: 16px 0;
+      padding: 10px 14px;
+      border-radius: 8px;
+      background: var(--mat-sys-primary-container);
+    }
+    .bad {
+      margin: 16px 0;
+      padding: 10px 14px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    table {
+      border-collapse: collapse;
+      margin-top: 8px;
+      width: 100%;
+      font-size: 14px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    .pages {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      gap: 12px;
+    }
+    figure {
+      margin: 0;
+    }
+    figure img {
+      width: 100%;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    figcaption {
+      font-size: 12px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PaperUploadComponent {
+  private readonly api = inject(PapersApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly bundle = signal<File | null>(null);
+  protected readonly pdfFile = signal<File | null>(null);
+  protected readonly publish = signal(true);
+  protected readonly busy = signal(false);
+  protected readonly result = signal<ImportResult | null>(null);
+  protected readonly message = signal('');
+  protected readonly errors = signal<BundleError[]>([]);
+  protected readonly pdf = signal<PdfDocument | null>(null);
+  private poll: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    this.destroyRef.onDestroy(() => this.poll && clearTimeout(this.poll));
+  }
+
+  protected pickBundle(e: Event) {
+    this.bundle.set((e.target as HTMLInputElement).files?.[0] ?? null);
+  }
+
+  protected pickPdf(e: Event) {
+    this.pdfFile.set((e.target as HTMLInputElement).files?.[0] ?? null);
+  }
+
+  protected uploadBundle() {
+    this.start();
+    this.api.importBundle(this.bundle()!, this.publish()).subscribe({
+      next: (r) => this.done(() => this.result.set(r)),
+      error: (e: HttpErrorResponse) => this.fail(e),
+    });
+  }
+
+  protected uploadPdf() {
+    this.start();
+    this.api.uploadPdf(this.pdfFile()!).subscribe({
+      next: (d) => this.done(() => this.watchPdf(d)),
+      error: (e: HttpErrorResponse) => this.fail(e),
+    });
+  }
+
+  private watchPdf(d: PdfDocument) {
+    this.pdf.set(d);
+    if (d.status === 'queued' || d.status === 'rendering') {
+      this.poll = setTimeout(
+        () => this.api.getPdf(d.id).subscribe((next) => this.watchPdf(next)),
+        700,
+      );
+    }
+  }
+
+  private start() {
+    this.busy.set(true);
+    this.result.set(null);
+    this.message.set('');
+    this.errors.set([]);
+  }
+
+  private done(apply: () => void) {
+    this.busy.set(false);
+    apply();
+  }
+
+  private fail(e: HttpErrorResponse) {
+    this.busy.set(false);
+    this.message.set(e.error?.message ?? e.message);
+    this.errors.set(
+      Array.isArray(e.error?.errors) && typeof e.error.errors[0] === 'object' ? e.error.errors : [],
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { RouterLink } from '@angular/router';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { ModelMessagesComponent } from './model-messages.component';
+import { PapersApiService } from './papers-api.service';
+import { PaperDetail, QuestionView, RenderedQuestion } from './papers.models';
+import { QuestionCardComponent } from './question-card.component';
+
+@Component({
+  selector: 'yj-paper-view',
+  imports: [
+    RouterLink,
+    MatButtonToggleModule,
+    MatSlideToggleModule,
+    TPipe,
+    ModelMessagesComponent,
+    QuestionCardComponent,
+  ],
+  template: `
+    @if (paper(); as p) {
+      <a routerLink="/papers" class="back">← {{ 'papers.title' | t }}</a>
+      <h1>{{ p.title }}</h1>
+      <p class="meta">
+        {{ 'subject.' + p.subject | t }} · {{ 'paper.grade' | t: { n: p.grade } }} · {{ p.year }} ·
+        {{ p.region }} · {{ 'paper.points' | t: { n: p.totalPoints } }} ·
+        {{ 'status.' + p.status | t }}
+      </p>
+      <p class="meta muted small">
+        {{ 'paper.source' | t }}: {{ p.source['name'] }} · {{ 'paper.licence' | t }}:
+        {{ p.source['licence'] }} · {{ 'paper.version' | t }} v{{ p.version }} ·
+        {{ 'paper.hash' | t }} <code>{{ p.contentHash.slice(0, 12) }}</code>
+      </p>
+      <div class="controls">
+        <mat-button-toggle-group
+          [value]="view()"
+          (change)="view.set($event.value)"
+          aria-label="view"
+        >
+          <mat-button-toggle value="person">{{ 'paper.view.person' | t }}</mat-button-toggle>
+          <mat-button-toggle value="model">{{ 'paper.view.model' | t }}</mat-button-toggle>
+        </mat-button-toggle-group>
+        @if (view() === 'model') {
+          <mat-button-toggle-group
+            [value]="mode()"
+            (change)="mode.set($event.value)"
+            aria-label="model mode"
+          >
+            <mat-button-toggle value="vision">{{ 'paper.mode.vision' | t }}</mat-button-toggle>
+            <mat-button-toggle value="text">{{ 'paper.mode.text' | t }}</mat-button-toggle>
+          </mat-button-toggle-group>
+        } @else {
+          <mat-slide-toggle [checked]="showKey()" (change)="showKey.set($event.checked)">{{
+            'paper.showKey' | t
+          }}</mat-slide-toggle>
+        }
+      </div>
+      @if (view() === 'person') {
+        @for (group of sections(); track group.title) {
+          <h2>{{ group.title }}</h2>
+          @for (q of group.questions; track q.id) {
+            <yj-question-card [question]="q" [showKey]="showKey()" />
+          }
+        }
+      } @else {
+        @for (r of rendered(); track r.questionId) {
+          <yj-model-messages [rendered]="r" />
+        } @empty {
+          <p>{{ 'paper.loading' | t }}</p>
+        }
+      }
+    } @else {
+      <p>{{ 'paper.loading' | t }}</p>
+    }
+  `,
+  styles: `
+    .back {
+      text-decoration: none;
+      font-size: 14px;
+    }
+    h1 {
+      margin: 8px 0 4px;
+      font-size: 24px;
+    }
+    h2 {
+      font-size: 18px;
+      margin: 24px 0 4px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      padding-bottom: 4px;
+    }
+    .meta {
+      margin: 2px 0;
+    }
+    .small {
+      font-size: 12px;
+    }
+    .controls {
+      display: flex;
+      gap: 16px;
+      align-items: center;
+      margin: 16px 0;
+      flex-wrap: wrap;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PaperViewComponent {
+  /** Route parameter, bound by withComponentInputBinding. */
+  readonly id = input.required<string>();
+  private readonly api = inject(PapersApiService);
+  protected readonly paper = signal<PaperDetail | null>(null);
+  protected readonly view = signal<'person' | 'model'>('person');
+  protected readonly mode = signal<'vision' | 'text'>('vision');
+  protected readonly showKey = signal(false);
+  protected readonly rendered = signal<RenderedQuestion[]>([]);
+
+  protected readonly sections = computed(() => {
+    const groups: { title: string; questions: QuestionView[] }[] = [];
+    for (const q of this.paper()?.questions ?? []) {
+      const title = q.sectionTitle ?? '';
+      const last = groups[groups.length - 1];
+      if (last?.title === title) last.questions.push(q);
+      else groups.push({ title, questions: [q] });
+    }
+    return groups;
+  });
+
+  constructor() {
+    effect((onCleanup) => {
+      const sub = this.api.get(this.id()).subscribe((p) => this.paper.set(p));
+      onCleanup(() => sub.unsubscribe());
+    });
+    effect((onCleanup) => {
+      if (this.view() !== 'model') return;
+      this.rendered.set([]);
+      const sub = this.api
+        .render(this.id(), this.mode())
+        .subscribe((r) => this.rendered.set(r.questions));
+      onCleanup(() => sub.unsubscribe());
+    });
+  }
+}

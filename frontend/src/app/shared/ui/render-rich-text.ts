@@ -1,0 +1,32 @@
+import DOMPurify from 'dompurify';
+import katex from 'katex';
+import { marked } from 'marked';
+
+/**
+ * Markdown with `$…$` / `$$…$$` LaTeX to safe HTML. Math is cut out before Markdown runs (so `_`
+ * and `*` inside formulas survive), rendered by KaTeX, and the result is sanitised: exam and
+ * answer text is untrusted and must never run script.
+ */
+export function renderRichText(source: string): string {
+  const math: string[] = [];
+  const hold = (tex: string, display: boolean) => {
+    math.push(
+      katex.renderToString(tex, {
+        displayMode: display,
+        throwOnError: false,
+        strict: 'ignore',
+        output: 'html',
+      }),
+    );
+    return `\uE000${math.length - 1}\uE000`;
+  };
+  const withoutMath = source
+    .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex) => hold(tex, true))
+    .replace(/(^|[^\\])\$([^$\n]+?)\$/g, (_, pre, tex) => pre + hold(tex, false));
+  const html = marked.parse(withoutMath, { async: false, breaks: true, gfm: true }) as string;
+  const restored = html.replace(/\uE000(\d+)\uE000/g, (_, i) => math[Number(i)]);
+  return DOMPurify.sanitize(restored, {
+    USE_PROFILES: { html: true, mathMl: true, svg: true },
+    FORBID_TAGS: ['style', 'form', 'input'],
+  });
+}

@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { DomSanitizer } from '@angular/platform-browser';
+import { renderRichText } from './render-rich-text';
+
+/** Shows Markdown + LaTeX text. The HTML is sanitised by DOMPurify before Angular trusts it. */
+@Component({
+  selector: 'yj-rich-text',
+  template: `<div class="rich" [innerHTML]="html()"></div>`,
+  styles: `
+    .rich {
+      line-height: 1.8;
+      overflow-wrap: anywhere;
+    }
+    .rich :first-child {
+      margin-top: 0;
+    }
+    .rich :last-child {
+      margin-bottom: 0;
+    }
+    .rich p {
+      margin: 0.3em 0;
+    }
+    .rich table {
+      border-collapse: collapse;
+    }
+    .rich td,
+    .rich th {
+      border: 1px solid var(--mat-sys-outline-variant);
+      padding: 2px 6px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RichTextComponent {
+  readonly text = input.required<string>();
+  private readonly sanitizer = inject(DomSanitizer);
+  // Safe to bypass Angular's sanitiser: renderRichText has already run DOMPurify, and Angular's
+  // own sanitiser would strip the inline styles KaTeX needs to place glyphs.
+  protected readonly html = computed(() =>
+    this.sanitizer.bypassSecurityTrustHtml(renderRichText(this.text())),
+  );
+}

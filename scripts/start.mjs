@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds whatever is missing or older than its sources, then runs the one server
+ * process (API + web app on one port). Ctrl-C reaches the server, which stops the embedded
+ * PostgreSQL before exiting.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function isStale(output, sources) {
+  if (!existsSync(output)) return true;
+  const built = statSync(output).mtimeMs;
+  return sources.some((s) => existsSync(s) && newest(s) > built);
+}
+
+function run(args, label) {
+  console.log(`> building ${label}…`);
+  const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (isStale(join(root, 'backend/dist/main.js'), [join(root, 'backend/src')])) run(['run', 'build', '-w', 'backend'], 'the backend');
+if (isStale(join(root, 'frontend/dist/frontend/browser/index.html'), [join(root, 'frontend/src')]))
+  run(['run', 'build', '-w', 'frontend'], 'the web app');
+
+const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { LOG_FORMAT: 'pretty', ...process.env },
+});
+// The terminal sends Ctrl-C to the whole process group; the server handles it, we just wait.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every suite CI needs, in order, stopping at the first failure.
+ * Lint → backend unit + medium (real PostgreSQL) → frontend unit → builds → API and browser
+ * journeys in Chromium (installed with apt when missing).
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const steps = [
+  ['lint', ['run', 'lint']],
+  ['backend build', ['run', 'build', '-w', 'backend']],
+  ['backend tests (unit + medium on PostgreSQL)', ['test', '-w', 'backend']],
+  ['frontend unit tests', ['test', '-w', 'frontend']],
+  ['frontend build', ['run', 'build', '-w', 'frontend']],
+  ['end-to-end (API + Chromium)', ['test', '-w', 'e2e']],
+];
+
+for (const [label, args] of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${label} ===`);
+  const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit', env: { ...process.env, CI: process.env.CI ?? 'true' } });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+console.log('\nall suites passed');
