@@ -52,9 +52,9 @@ const NAV = [
                   >{{ item.key | t }}</a
                 >
               } @else {
-                <mat-list-item [disabled]="true" class="planned"
-                  >{{ item.key | t }} <small>· {{ 'nav.planned' | t }}</small></mat-list-item
-                >
+                <div class="planned" aria-disabled="true">
+                  {{ item.key | t }} <small>· {{ 'nav.planned' | t }}</small>
+                </div>
               }
             }
           </mat-nav-list>
@@ -110,6 +110,11 @@ const NAV = [
     }
     .active {
       background: var(--mat-sys-secondary-container);
+    }
+    .planned {
+      padding: 12px 16px;
+      color: var(--mat-sys-on-surface-variant);
+      opacity: 0.75;
     }
     .planned small {
       color: var(--mat-sys-on-surface-variant);

@@ -72,8 +72,8 @@ import { BundleError, ImportResult, PdfDocument } from './papers.models';
     }
     @if (message()) {
       <div class="bad" role="alert">
-        <b>{{ message() }}</b>
         @if (errors().length) {
+          <b>{{ 'upload.rejected' | t }} · {{ 'upload.problems' | t: { n: errors().length } }}</b>
           <table>
             <thead>
               <tr>
@@ -98,6 +98,8 @@ import { BundleError, ImportResult, PdfDocument } from './papers.models';
               }
             </tbody>
           </table>
+        } @else {
+          <b>{{ message() }}</b>
         }
       </div>
     }
