@@ -60,7 +60,7 @@ export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Pr
       .rotate()
       .toColourspace('srgb')
       .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (isPhoto ? pipeline.jpeg({ quality: 90, mozjpeg: true }) : pipeline.png({ compressionLevel: 9 })).toBuffer(
+    const { data, info } = await (isPhoto ? pipeline.jpeg({ quality: 90, mozjpeg: true }) : pipeline.png({ compressionLevel: 6 })).toBuffer(
       {
         resolveWithObject: true,
       },

@@ -32,6 +32,9 @@ export class PapersImportService {
     const result = validateBundle(files);
     if (!result.ok) throw new BundleRejectedError(result.errors);
     const bundle = result.bundle;
+    // Identical content is found by its hash before any image is decoded: re-imports stay cheap.
+    const known = await this.db.getRepository(PaperVersionEntity).findOne({ where: { contentHash: bundle.contentHash } });
+    if (known) return this.finish('unchanged', known, bundle.paper.id, publish);
     // Decode images before the transaction: slow CPU work should not hold database locks.
     const images = await this.normaliseImages(bundle);
     const outcome = await this.db.transaction(async (m) => {
@@ -40,17 +43,15 @@ export class PapersImportService {
       if (existing) return { status: 'unchanged' as const, version: existing };
       return { status: 'created' as const, version: await this.insertVersion(m, bundle, images, actorId) };
     });
-    const v = outcome.version;
+    if (outcome.status === 'created') {
+      this.logger.log(`imported ${bundle.paper.id} v${outcome.version.version} (${bundle.contentHash.slice(0, 12)})`);
+    }
+    return this.finish(outcome.status, outcome.version, bundle.paper.id, publish);
+  }
+
+  private async finish(status: ImportResult['status'], v: PaperVersionEntity, slug: string, publish: boolean): Promise<ImportResult> {
     if (publish && v.status !== 'published') await this.publish(v.id);
-    if (outcome.status === 'created') this.logger.log(`imported ${bundle.paper.id} v${v.version} (${v.contentHash.slice(0, 12)})`);
-    return {
-      status: outcome.status,
-      paperId: v.paperId,
-      versionId: v.id,
-      version: v.version,
-      contentHash: v.contentHash,
-      slug: bundle.paper.id,
-    };
+    return { status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug };
   }
 
   async publish(versionId: string): Promise<void> {
@@ -62,15 +63,21 @@ export class PapersImportService {
   private async normaliseImages(bundle: ValidBundle) {
     const out = new Map<string, Awaited<ReturnType<AssetsService['normalise']>>>();
     const errors: BundleError[] = [];
-    for (const [file, bytes] of bundle.images) {
-      try {
-        out.set(file, await this.assets.normalise(bytes));
-      } catch (e) {
-        if (!(e instanceof ImageError)) throw e;
-        errors.push({ file, path: '', message: e.message });
+    // sharp works on libuv's thread pool: a few images at a time keep every core busy.
+    const queue = [...bundle.images];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [file, bytes] = next;
+        try {
+          out.set(file, await this.assets.normalise(bytes));
+        } catch (e) {
+          if (!(e instanceof ImageError)) throw e;
+          errors.push({ file, path: '', message: e.message });
+        }
       }
-    }
-    if (errors.length) throw new BundleRejectedError(errors);
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    if (errors.length) throw new BundleRejectedError(errors.sort((a, b) => a.file.localeCompare(b.file)));
     return out;
   }
 
