@@ -46,6 +46,7 @@ export async function createApp(config: AppConfig, url: string, logger: ConsoleL
 /** Everything about the HTTP surface that both the server and the API tests need. */
 export function configureApp(app: NestExpressApplication, config: AppConfig) {
   app.useBodyParser('json', { limit: '1mb' });
+  app.set('trust proxy', config.isProxyTrusted);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());

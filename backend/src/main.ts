@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger, prepareDatabase } from './bootstrap';
 import { SamplesService } from './papers/samples.service';
+import { DEMO_PASSWORD, UsersService } from './users/users.service';
 
 async function main() {
   let config;
@@ -17,11 +18,17 @@ async function main() {
   const logger = createLogger(config);
   const { url, embedded } = await prepareDatabase(config, logger);
   const app = await createApp(config, url, logger);
+  const demo = await app.get(UsersService).ensureInitialAccounts();
   if (config.seedSamples) await app.get(SamplesService).loadIfEmpty();
   await app.listen(config.port, config.host);
 
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\n  Yuejuan is running at http://${shown}:${config.port}/  (API docs: /api/docs)\n`);
+  if (demo.length) {
+    console.log(`  Demo accounts (password "${DEMO_PASSWORD}"; set SEED_DEMO_ACCOUNTS=false in production):`);
+    for (const a of demo) console.log(`    ${a.username.padEnd(12)} ${a.roles.join(', ')}`);
+    console.log('');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { BundleRejectedError } from '../src/common/domain-errors';
 import { AssetsService } from '../src/assets/assets.service';
-import { PapersImportService } from '../src/papers/papers-import.service';
+import { PapersImportService, SYSTEM_ACTOR } from '../src/papers/papers-import.service';
 import { SamplesService } from '../src/papers/samples.service';
 import { miniBundle } from './fixtures/bundle-fixture';
 import { startTestApp, TestApp } from './test-app';
@@ -81,7 +81,7 @@ describe('PapersImportService (real PostgreSQL)', () => {
   it('refuses in the database to change a stored version', async () => {
     const r = await sut.importBundle(miniBundle());
     await expect(t.db.query(`UPDATE paper_versions SET document = '{}' WHERE id = $1`, [r.versionId])).rejects.toThrow(/immutable/);
-    await sut.publish(r.versionId);
+    await sut.publish(r.versionId, SYSTEM_ACTOR);
     await expect(t.db.query(`UPDATE paper_versions SET status = 'draft' WHERE id = $1`, [r.versionId])).rejects.toThrow(
       /cannot be unpublished/,
     );

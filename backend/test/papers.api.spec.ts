@@ -1,17 +1,21 @@
 import { zipSync } from 'fflate';
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
-import { startTestApp, TestApp } from './test-app';
+import { Agent, startTestApp, TestApp } from './test-app';
 
 describe('papers API', () => {
   let t: TestApp;
+  let http: Agent;
 
   beforeAll(async () => {
     t = await startTestApp({ bundleMaxFiles: 10 });
   });
-  beforeEach(() => t.reset());
+  beforeEach(async () => {
+    await t.reset();
+    http = await t.as('author');
+  });
   afterAll(() => t.close());
 
-  const upload = (body: Buffer, name = 'bundle.zip', query = '') => t.http().post(`/api/papers/import${query}`).attach('file', body, name);
+  const upload = (body: Buffer, name = 'bundle.zip', query = '') => http.post(`/api/papers/import${query}`).attach('file', body, name);
 
   describe('POST /api/papers/import', () => {
     it('imports a zipped bundle, then reports an identical upload as unchanged', async () => {
@@ -25,7 +29,7 @@ describe('papers API', () => {
       });
       const again = await upload(zipOf(miniBundle(), ''));
       expect(again.body).toEqual({ ...first.body, status: 'unchanged' });
-      const list = await t.http().get('/api/papers');
+      const list = await http.get('/api/papers');
       expect(list.body).toHaveLength(1);
       expect(list.body[0]).toMatchObject({ status: 'published', totalPoints: 28, questionCount: 6, imageQuestionCount: 1 });
     });
@@ -47,7 +51,7 @@ describe('papers API', () => {
     });
 
     it.each([
-      ['no file', () => t.http().post('/api/papers/import'), 400, /no file/],
+      ['no file', () => http.post('/api/papers/import'), 400, /no file/],
       ['a file that is not a zip', () => upload(Buffer.from('paper: yes'), 'paper.yaml'), 415, /paper.yaml: not a zip file/],
       [
         'a corrupt zip',
@@ -88,15 +92,15 @@ describe('papers API', () => {
     });
 
     it('filters the library', async () => {
-      expect((await t.http().get('/api/papers?subject=math&grade=12&year=2022')).body).toHaveLength(1);
-      expect((await t.http().get('/api/papers?subject=history')).body).toHaveLength(0);
-      expect((await t.http().get('/api/papers?q=测试')).body).toHaveLength(1);
-      expect((await t.http().get('/api/papers?subject=astrology')).status).toBe(400);
-      expect((await t.http().get('/api/papers?grade=13')).status).toBe(400);
+      expect((await http.get('/api/papers?subject=math&grade=12&year=2022')).body).toHaveLength(1);
+      expect((await http.get('/api/papers?subject=history')).body).toHaveLength(0);
+      expect((await http.get('/api/papers?q=测试')).body).toHaveLength(1);
+      expect((await http.get('/api/papers?subject=astrology')).status).toBe(400);
+      expect((await http.get('/api/papers?grade=13')).status).toBe(400);
     });
 
     it('returns the paper tree with sub-questions, passages, images and rubrics', async () => {
-      const res = await t.http().get(`/api/papers/${id}`);
+      const res = await http.get(`/api/papers/${id}`);
       expect(res.status).toBe(200);
       expect(res.body.questions.map((q: { number: string }) => q.number)).toEqual(['1', '2', '3', '4', '5-6', '7']);
       const composite = res.body.questions[4];
@@ -112,45 +116,45 @@ describe('papers API', () => {
     });
 
     it('answers 404 for an unknown version and 400 for a malformed id', async () => {
-      expect((await t.http().get('/api/papers/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-      expect((await t.http().get('/api/papers/not-a-uuid')).status).toBe(400);
+      expect((await http.get('/api/papers/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      expect((await http.get('/api/papers/not-a-uuid')).status).toBe(400);
     });
 
     it('renders the exact messages for a vision model, and flags image questions in text mode', async () => {
-      const vision = await t.http().get(`/api/papers/${id}/render?mode=vision&profile=jpeg-256-q80`);
+      const vision = await http.get(`/api/papers/${id}/render?mode=vision&profile=jpeg-256-q80`);
       expect(vision.status).toBe(200);
       const q1 = vision.body.questions[0];
       expect(q1).toMatchObject({ number: '1', mode: 'vision', imageProfile: 'jpeg-256-q80', templateVersion: 'zh-exam@1', flags: [] });
       expect(q1.messages[1].content[1].image_url.url).toMatch(/^data:image\/jpeg;base64,/);
-      const text = await t.http().get(`/api/papers/${id}/render?mode=text`);
+      const text = await http.get(`/api/papers/${id}/render?mode=text`);
       expect(text.body.questions[0].flags).toEqual(['image_question_in_text_mode']);
       expect(text.body.questions[1].flags).toEqual([]);
-      const one = await t.http().get(`/api/papers/${id}/questions/${q1.questionId}/render?mode=text`);
+      const one = await http.get(`/api/papers/${id}/questions/${q1.questionId}/render?mode=text`);
       expect(one.body.questions).toHaveLength(1);
     });
 
     it('refuses bad render parameters', async () => {
-      expect((await t.http().get(`/api/papers/${id}/render?mode=audio`)).status).toBe(400);
-      expect((await t.http().get(`/api/papers/${id}/render?profile=huge`)).status).toBe(400);
+      expect((await http.get(`/api/papers/${id}/render?mode=audio`)).status).toBe(400);
+      expect((await http.get(`/api/papers/${id}/render?profile=huge`)).status).toBe(400);
     });
 
     it('serves images by hash, immutable, and in a requested profile', async () => {
-      const sha = (await t.http().get(`/api/papers/${id}`)).body.questions[0].images[0].sha256;
-      const original = await t.http().get(`/api/assets/${sha}`);
+      const sha = (await http.get(`/api/papers/${id}`)).body.questions[0].images[0].sha256;
+      const original = await http.get(`/api/assets/${sha}`);
       expect(original.status).toBe(200);
       expect(original.headers['content-type']).toBe('image/png');
       expect(original.headers['cache-control']).toContain('immutable');
-      const small = await t.http().get(`/api/assets/${sha}?profile=jpeg-64-q50`);
+      const small = await http.get(`/api/assets/${sha}?profile=jpeg-64-q50`);
       expect(small.headers['content-type']).toBe('image/jpeg');
-      expect((await t.http().get(`/api/assets/${'0'.repeat(64)}`)).status).toBe(404);
-      expect((await t.http().get('/api/assets/xyz')).status).toBe(400);
+      expect((await http.get(`/api/assets/${'0'.repeat(64)}`)).status).toBe(404);
+      expect((await http.get('/api/assets/xyz')).status).toBe(400);
     });
   });
 
   it('reports health with the database, and publishes OpenAPI docs', async () => {
-    const health = await t.http().get('/api/health');
+    const health = await http.get('/api/health');
     expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
-    const docs = await t.http().get('/api/docs-json');
+    const docs = await http.get('/api/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/papers', '/api/papers/import', '/api/pdfs', '/api/health']));
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['content-security-policy']).toContain("script-src 'self'");

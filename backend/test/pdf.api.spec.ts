@@ -1,9 +1,9 @@
 import { makePdf } from './fixtures/pdf-fixture';
-import { startTestApp, TestApp } from './test-app';
+import { Agent, startTestApp, TestApp } from './test-app';
 
-async function waitReady(t: TestApp, id: string) {
+async function waitReady(http: Agent, id: string) {
   for (let i = 0; i < 100; i++) {
-    const res = await t.http().get(`/api/pdfs/${id}`);
+    const res = await http.get(`/api/pdfs/${id}`);
     if (res.body.status === 'ready' || res.body.status === 'failed') return res.body;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -16,16 +16,20 @@ describe('PDF intake API', () => {
   beforeAll(async () => {
     t = await startTestApp({ pdfMaxPages: 3 });
   });
-  beforeEach(() => t.reset());
+  let http: Agent;
+  beforeEach(async () => {
+    await t.reset();
+    http = await t.as('author');
+  });
   afterAll(() => t.close());
 
   it('renders pages in the background, extracts Chinese text with positions, and crops a figure', async () => {
     const pdf = makePdf([{ latin: 'Question 1 (5 points)', chinese: '阅卷测试' }, { latin: 'Page two' }]);
-    const upload = await t.http().post('/api/pdfs').attach('file', pdf, 'exam.pdf');
+    const upload = await http.post('/api/pdfs').attach('file', pdf, 'exam.pdf');
     expect(upload.status).toBe(202);
     expect(upload.body).toMatchObject({ filename: 'exam.pdf', pageCount: 2, status: 'queued', pages: [] });
 
-    const done = await waitReady(t, upload.body.id);
+    const done = await waitReady(http, upload.body.id);
     expect(done.status).toBe('ready');
     expect(done.pages).toHaveLength(2);
     const [p1] = done.pages;
@@ -36,11 +40,11 @@ describe('PDF intake API', () => {
     expect(item.x).toBeGreaterThan(0);
     expect(item.y).toBeLessThan(p1.widthPt * p1.scale * 0.5);
 
-    const image = await t.http().get(p1.imageUrl);
+    const image = await http.get(p1.imageUrl);
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
 
-    const crop = await t.http().post(`/api/pdfs/${upload.body.id}/pages/1/crop`).send({ x: 10, y: 10, width: 100, height: 50 });
+    const crop = await http.post(`/api/pdfs/${upload.body.id}/pages/1/crop`).send({ x: 10, y: 10, width: 100, height: 50 });
     expect(crop.status).toBe(201);
     expect(crop.body).toMatchObject({ width: 100, height: 50, url: expect.stringMatching(/^\/api\/assets\/[0-9a-f]{64}$/) });
   });
@@ -50,23 +54,21 @@ describe('PDF intake API', () => {
     ['too many pages', () => makePdf([{}, {}, {}, {}]), 'long.pdf', 422, /long.pdf: 4 pages exceeds the limit of 3/],
     ['a broken PDF', () => Buffer.from('%PDF-1.7\ngarbage'), 'broken.pdf', 422, /broken.pdf: cannot read PDF/],
   ])('refuses %s with a clear message and stores nothing', async (_n, body, name, status, message) => {
-    const res = await t.http().post('/api/pdfs').attach('file', body(), name);
+    const res = await http.post('/api/pdfs').attach('file', body(), name);
     expect(res.status).toBe(status);
     expect(res.body.message).toMatch(message);
     expect(await t.count('pdf_documents')).toBe(0);
   });
 
   it('refuses an upload without a file, and a crop outside the page', async () => {
-    expect((await t.http().post('/api/pdfs')).status).toBe(400);
-    const up = await t
-      .http()
-      .post('/api/pdfs')
-      .attach('file', makePdf([{ latin: 'x' }]), 'a.pdf');
-    await waitReady(t, up.body.id);
-    const res = await t.http().post(`/api/pdfs/${up.body.id}/pages/1/crop`).send({ x: 5000, y: 5000, width: 10, height: 10 });
+    expect((await http.post('/api/pdfs')).status).toBe(400);
+    const up = await http.post('/api/pdfs').attach('file', makePdf([{ latin: 'x' }]), 'a.pdf');
+    expect(up.status).toBe(202);
+    await waitReady(http, up.body.id);
+    const res = await http.post(`/api/pdfs/${up.body.id}/pages/1/crop`).send({ x: 5000, y: 5000, width: 10, height: 10 });
     expect(res.status).toBe(422);
     expect(res.body.message).toMatch(/outside the page/);
-    const bad = await t.http().post(`/api/pdfs/${up.body.id}/pages/1/crop`).send({ x: 'a', y: 0, width: 10, height: 10, extra: 1 });
+    const bad = await http.post(`/api/pdfs/${up.body.id}/pages/1/crop`).send({ x: 'a', y: 0, width: 10, height: 10, extra: 1 });
     expect(bad.status).toBe(400);
   });
 });

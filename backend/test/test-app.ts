@@ -4,8 +4,14 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { migrate } from '../src/database/data-source';
+import { Role } from '../src/auth/roles';
+import { UsersService } from '../src/users/users.service';
 
 const TABLES = [
+  'marking_assignments',
+  'sessions',
+  'login_attempts',
+  'users',
   'pdf_pages',
   'pdf_documents',
   'rubrics',
@@ -18,7 +24,12 @@ const TABLES = [
   'assets',
 ];
 
+export const TEST_PASSWORD = 'correct-horse-battery';
+export type Agent = ReturnType<typeof request.agent>;
+
 export interface TestApp {
+  /** A signed-in client (cookie + CSRF header) for a fresh user with these roles. */
+  as: (roles: Role | Role[], username?: string) => Promise<Agent>;
   app: NestExpressApplication;
   db: DataSource;
   http: () => ReturnType<typeof request>;
@@ -33,15 +44,28 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   if (!url) throw new Error('DATABASE_URL is not set: run through jest so global-setup starts PostgreSQL');
   await migrate(url);
   const config: AppConfig = {
-    ...loadConfig({ SEED_SAMPLES: 'false', WEB_DIST: '/nonexistent', LOG_LEVEL: 'error' }),
+    ...loadConfig({ SEED_SAMPLES: 'false', SEED_DEMO_ACCOUNTS: 'false', WEB_DIST: '/nonexistent', LOG_LEVEL: 'error' }),
     databaseUrl: url,
     ...overrides,
   };
   const app = await createApp(config, url);
   const db = app.get(DataSource);
+  let n = 0;
   return {
     app,
     db,
+    as: async (roles, username) => {
+      const list = Array.isArray(roles) ? roles : [roles];
+      const name = username ?? `${list.join('-').replace(/_/g, '')}-${++n}`;
+      await app
+        .get(UsersService)
+        .create({ username: name, displayName: name, password: TEST_PASSWORD, roles: list }, { id: null, name: 'test' });
+      const agent = request.agent(app.getHttpServer());
+      const res = await agent.post('/api/auth/login').send({ username: name, password: TEST_PASSWORD });
+      if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+      agent.set('X-XSRF-TOKEN', res.body.csrfToken);
+      return agent;
+    },
     http: () => request(app.getHttpServer()),
     reset: async () => {
       await db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);

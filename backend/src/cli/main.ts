@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       let bad = 0;
       for (const b of bundlesOf(args, config.rubricsDir)) {
         try {
-          const r = await importer.importBundle(b.files, null, flags.has('--publish'));
+          const r = await importer.importBundle(b.files, { id: null, name: 'cli' }, flags.has('--publish'));
           console.log(`${r.status.padEnd(9)} ${r.slug} v${r.version} ${r.contentHash.slice(0, 12)}`);
         } catch (e) {
           if (!(e instanceof BundleRejectedError)) throw e;

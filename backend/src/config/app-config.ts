@@ -39,6 +39,36 @@ export const ENV_VARS: VarSpec[] = [
   { name: 'IMAGE_MAX_PIXELS', kind: 'int', default: '40000000', description: 'Largest image in pixels (width × height)' },
   { name: 'IMAGE_MAX_SIDE', kind: 'int', default: '3000', description: 'Stored originals are scaled down to this long side' },
   { name: 'CORS_ORIGINS', kind: 'string', default: '', description: 'Comma-separated origins allowed by CORS; empty means CORS is off' },
+  { name: 'SESSION_IDLE_MINUTES', kind: 'int', default: '60', description: 'A session ends after this long without a request' },
+  { name: 'SESSION_MAX_HOURS', kind: 'int', default: '12', description: 'A session ends this long after login, however active' },
+  { name: 'COOKIE_SECURE', kind: 'bool', default: 'false', description: 'Send cookies over HTTPS only (set true behind TLS)' },
+  {
+    name: 'TRUST_PROXY',
+    kind: 'bool',
+    default: 'false',
+    description: 'Take the client address from X-Forwarded-For (behind a reverse proxy)',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+    kind: 'int',
+    default: '5',
+    description: 'Failed logins allowed per account within LOGIN_WINDOW_MINUTES',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES_PER_ADDRESS',
+    kind: 'int',
+    default: '30',
+    description: 'Failed logins allowed per client address within LOGIN_WINDOW_MINUTES',
+  },
+  { name: 'LOGIN_WINDOW_MINUTES', kind: 'int', default: '15', description: 'Window for the login rate limits' },
+  {
+    name: 'SEED_DEMO_ACCOUNTS',
+    kind: 'bool',
+    default: 'true',
+    description: 'Create one demo account per role when there are no users (turn off in production)',
+  },
+  { name: 'ADMIN_USERNAME', kind: 'string', description: 'With ADMIN_PASSWORD: the first admin, created at start when no admin exists' },
+  { name: 'ADMIN_PASSWORD', kind: 'string', description: 'Password of ADMIN_USERNAME (read once; never logged)' },
 ];
 
 export interface AppConfig {
@@ -60,6 +90,16 @@ export interface AppConfig {
   imageMaxPixels: number;
   imageMaxSide: number;
   corsOrigins: string[];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  isCookieSecure: boolean;
+  isProxyTrusted: boolean;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
+  seedDemoAccounts: boolean;
+  adminUsername: string | null;
+  adminPassword: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -81,13 +121,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const int = (n: string) => Number(raw(n));
   const path = (n: string) => resolve(repoRoot, raw(n)!);
+  const bool = (n: string) => ['true', '1'].includes(raw(n)!);
   const config: AppConfig = {
     port: int('PORT'),
     host: raw('HOST')!,
     databaseUrl: raw('DATABASE_URL') ?? null,
     dataDir: path('DATA_DIR'),
     embeddedPgPort: int('EMBEDDED_PG_PORT'),
-    seedSamples: ['true', '1'].includes(raw('SEED_SAMPLES')!),
+    seedSamples: bool('SEED_SAMPLES'),
     samplesDir: path('SAMPLES_DIR'),
     rubricsDir: path('RUBRICS_DIR'),
     webDist: path('WEB_DIST'),
@@ -99,12 +140,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imageMaxBytes: int('IMAGE_MAX_BYTES'),
     imageMaxPixels: int('IMAGE_MAX_PIXELS'),
     imageMaxSide: int('IMAGE_MAX_SIDE'),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES'),
+    sessionMaxHours: int('SESSION_MAX_HOURS'),
+    isCookieSecure: bool('COOKIE_SECURE'),
+    isProxyTrusted: bool('TRUST_PROXY'),
+    loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT'),
+    loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS'),
+    loginWindowMinutes: int('LOGIN_WINDOW_MINUTES'),
+    seedDemoAccounts: bool('SEED_DEMO_ACCOUNTS'),
+    adminUsername: raw('ADMIN_USERNAME') ?? null,
+    adminPassword: raw('ADMIN_PASSWORD') ?? null,
     corsOrigins: (raw('CORS_ORIGINS') ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
   };
   if (config.port > 65535) problems.push(`PORT must be at most 65535, got ${config.port}`);
+  if (!config.adminUsername !== !config.adminPassword) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -1,4 +1,6 @@
 import { AssetEntity, AssetVariantEntity } from '../assets/asset.entities';
+import { AuditEventEntity } from '../audit/audit.entity';
+import { SessionEntity, UserEntity } from '../auth/auth.entities';
 import {
   PaperEntity,
   PaperVersionEntity,
@@ -20,4 +22,7 @@ export const ENTITIES = [
   RubricEntity,
   PdfDocumentEntity,
   PdfPageEntity,
+  UserEntity,
+  SessionEntity,
+  AuditEventEntity,
 ];

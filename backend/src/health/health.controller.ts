@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
 
 @ApiTags('health')
 @Controller('health')
@@ -8,6 +9,7 @@ export class HealthController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
+  @Public()
   async check() {
     try {
       const [{ version }] = await this.db.query(`SELECT current_setting('server_version') AS version`);

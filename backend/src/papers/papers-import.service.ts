@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service';
+import { AuditActor, AuditService } from '../audit/audit.service';
+
+export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system' };
 import { ImageError } from '../assets/image-normalize';
 import { BundleRejectedError } from '../common/domain-errors';
 import { BundleFiles } from './bundle/bundle-files';
@@ -26,38 +29,61 @@ export class PapersImportService {
   constructor(
     private readonly db: DataSource,
     private readonly assets: AssetsService,
+    private readonly audit: AuditService,
   ) {}
 
-  async importBundle(files: BundleFiles, actorId: string | null = null, publish = false): Promise<ImportResult> {
+  async importBundle(files: BundleFiles, actor: AuditActor = SYSTEM_ACTOR, publish = false): Promise<ImportResult> {
     const result = validateBundle(files);
     if (!result.ok) throw new BundleRejectedError(result.errors);
     const bundle = result.bundle;
     // Identical content is found by its hash before any image is decoded: re-imports stay cheap.
     const known = await this.db.getRepository(PaperVersionEntity).findOne({ where: { contentHash: bundle.contentHash } });
-    if (known) return this.finish('unchanged', known, bundle.paper.id, publish);
+    if (known) return this.finish('unchanged', known, bundle.paper.id, publish, actor);
     // Decode images before the transaction: slow CPU work should not hold database locks.
     const images = await this.normaliseImages(bundle);
     const outcome = await this.db.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [bundle.paper.id]);
       const existing = await m.findOne(PaperVersionEntity, { where: { contentHash: bundle.contentHash } });
       if (existing) return { status: 'unchanged' as const, version: existing };
-      return { status: 'created' as const, version: await this.insertVersion(m, bundle, images, actorId) };
+      const version = await this.insertVersion(m, bundle, images, actor.id);
+      await this.audit.record(
+        actor,
+        {
+          action: 'paper_import',
+          entityType: 'paper_version',
+          entityId: version.id,
+          after: { slug: bundle.paper.id, version: version.version, contentHash: bundle.contentHash },
+        },
+        m,
+      );
+      return { status: 'created' as const, version };
     });
     if (outcome.status === 'created') {
       this.logger.log(`imported ${bundle.paper.id} v${outcome.version.version} (${bundle.contentHash.slice(0, 12)})`);
     }
-    return this.finish(outcome.status, outcome.version, bundle.paper.id, publish);
+    return this.finish(outcome.status, outcome.version, bundle.paper.id, publish, actor);
   }
 
-  private async finish(status: ImportResult['status'], v: PaperVersionEntity, slug: string, publish: boolean): Promise<ImportResult> {
-    if (publish && v.status !== 'published') await this.publish(v.id);
+  private async finish(
+    status: ImportResult['status'],
+    v: PaperVersionEntity,
+    slug: string,
+    publish: boolean,
+    actor: AuditActor,
+  ): Promise<ImportResult> {
+    if (publish && v.status !== 'published') await this.publish(v.id, actor);
     return { status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug };
   }
 
-  async publish(versionId: string): Promise<void> {
-    await this.db.query(`UPDATE paper_versions SET status = 'published', published_at = now() WHERE id = $1 AND status = 'draft'`, [
-      versionId,
-    ]);
+  async publish(versionId: string, actor: AuditActor): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const done = await m.query(
+        `UPDATE paper_versions SET status = 'published', published_at = now() WHERE id = $1 AND status = 'draft' RETURNING id`,
+        [versionId],
+      );
+      if (done[0]?.length || done.length)
+        await this.audit.record(actor, { action: 'paper_publish', entityType: 'paper_version', entityId: versionId }, m);
+    });
   }
 
   private async normaliseImages(bundle: ValidBundle) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditActor } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UploadRejectedError } from '../common/domain-errors';
 import { BundleReadError, readBundleZip } from './bundle/bundle-files';
@@ -12,7 +13,7 @@ export class PapersUploadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async importZip(file: Express.Multer.File | undefined, publish: boolean): Promise<ImportResult> {
+  async importZip(file: Express.Multer.File | undefined, publish: boolean, actor: AuditActor): Promise<ImportResult> {
     if (!file) throw new UploadRejectedError('no file: send the bundle as multipart field "file"');
     const bytes = new Uint8Array(file.buffer);
     // Sniff the content, not the declared type: a zip starts with "PK\x03\x04".
@@ -26,10 +27,10 @@ export class PapersUploadService {
       if (e instanceof BundleReadError) throw new UploadRejectedError(`${file.originalname}: ${e.message}`, 422);
       throw e;
     }
-    return this.importer.importBundle(files, null, publish);
+    return this.importer.importBundle(files, actor, publish);
   }
 
-  publish(versionId: string) {
-    return this.importer.publish(versionId);
+  publish(versionId: string, actor: AuditActor) {
+    return this.importer.publish(versionId, actor);
   }
 }

@@ -13,6 +13,8 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseProfileKey } from '../assets/image-normalize';
+import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { PAPER_READERS, PAPER_WRITERS } from '../auth/roles';
 import { RenderingService } from '../rendering/rendering.service';
 import { PaperImportQueryDto, PaperListQueryDto, RenderQueryDto } from './papers.dto';
 import { PapersUploadService } from './papers-upload.service';
@@ -28,42 +30,53 @@ export class PapersController {
   ) {}
 
   @Get()
+  @Roles(...PAPER_READERS)
   @ApiOperation({ summary: 'The latest version of each paper, filtered by subject, grade, year or title' })
   list(@Query() query: PaperListQueryDto) {
     return this.papers.list(query);
   }
 
   @Post('import')
+  @Roles(...PAPER_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Import a bundle (zip): 200 with status created or unchanged; 422 naming file, line and field' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file'))
-  import(@UploadedFile() file: Express.Multer.File | undefined, @Query() query: PaperImportQueryDto) {
-    return this.uploads.importZip(file, query.publish === 'true');
+  import(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: PaperImportQueryDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    return this.uploads.importZip(file, query.publish === 'true', { id: me.id, name: me.username, address });
   }
 
   @Get(':id')
+  @Roles(...PAPER_READERS)
   @ApiOperation({ summary: 'A paper version with every question as a person sees it' })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.papers.getDetail(id);
   }
 
   @Post(':id/publish')
+  @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  async publish(@Param('id', ParseUUIDPipe) id: string) {
+  async publish(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     await this.papers.getTree(id);
-    await this.uploads.publish(id);
+    await this.uploads.publish(id, { id: me.id, name: me.username, address });
     return this.papers.getDetail(id);
   }
 
   @Get(':id/render')
+  @Roles(...PAPER_READERS)
   @ApiOperation({ summary: 'The exact chat messages a model receives for each question (text or vision)' })
   render(@Param('id', ParseUUIDPipe) id: string, @Query() query: RenderQueryDto) {
     return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile));
   }
 
   @Get(':id/questions/:questionId/render')
+  @Roles(...PAPER_READERS)
   renderQuestion(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('questionId', ParseUUIDPipe) questionId: string,

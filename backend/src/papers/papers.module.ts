@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AssetsModule } from '../assets/assets.module';
 import { RenderingService } from '../rendering/rendering.service';
 import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
@@ -11,6 +13,11 @@ import { SamplesService } from './samples.service';
 
 @Module({
   imports: [
+    // Upload size is checked while streaming: a huge file is cut off, never buffered whole.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => ({ limits: { fileSize: c.uploadMaxBytes, files: 1 } }),
+    }),
     TypeOrmModule.forFeature([PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity]),
     AssetsModule,
   ],

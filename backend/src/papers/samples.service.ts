@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { readBundleDir } from './bundle/bundle-files';
-import { ImportResult, PapersImportService } from './papers-import.service';
+import { ImportResult, PapersImportService, SYSTEM_ACTOR } from './papers-import.service';
 
 /** Loads the repository's sample papers into an empty database, and imports folders for the CLI. */
 @Injectable()
@@ -39,7 +39,7 @@ export class SamplesService {
     for (const dir of dirs) {
       const slug = dir.split(/[\\/]/).filter(Boolean).pop()!;
       const rubric = join(this.config.rubricsDir, `${slug}.rubric.yaml`);
-      results.push(await this.importer.importBundle(readBundleDir(dir, existsSync(rubric) ? rubric : undefined), null, publish));
+      results.push(await this.importer.importBundle(readBundleDir(dir, existsSync(rubric) ? rubric : undefined), SYSTEM_ACTOR, publish));
     }
     return results;
   }

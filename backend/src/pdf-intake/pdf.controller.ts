@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { PAPER_WRITERS } from '../auth/roles';
 import { PdfCropDto } from './pdf.dto';
 import { PdfService } from './pdf.service';
 
 @ApiTags('pdfs')
 @Controller('pdfs')
+@Roles(...PAPER_WRITERS)
 export class PdfController {
   constructor(private readonly pdfs: PdfService) {}
 
@@ -15,8 +18,8 @@ export class PdfController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file'))
-  upload(@UploadedFile() file: Express.Multer.File | undefined) {
-    return this.pdfs.upload(file);
+  upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    return this.pdfs.upload(file, { id: me.id, name: me.username, address });
   }
 
   @Get(':id')

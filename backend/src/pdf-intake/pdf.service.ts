@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@ne
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AssetsService } from '../assets/assets.service';
+import { AuditActor, AuditService } from '../audit/audit.service';
 import { cropImage, sha256 } from '../assets/image-normalize';
 import { UploadRejectedError } from '../common/domain-errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -21,6 +22,7 @@ export class PdfService implements OnModuleInit {
     @InjectRepository(PdfPageEntity) private readonly pages: Repository<PdfPageEntity>,
     private readonly assets: AssetsService,
     private readonly jobs: JobsService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -29,7 +31,7 @@ export class PdfService implements OnModuleInit {
   }
 
   /** Checks the upload (type by content, size, page count), stores it, and queues the rendering. */
-  async upload(file: Express.Multer.File | undefined, actorId: string | null = null) {
+  async upload(file: Express.Multer.File | undefined, actor: AuditActor) {
     if (!file) throw new UploadRejectedError('no file: send the PDF as multipart field "file"');
     const name = file.originalname;
     if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
@@ -57,9 +59,10 @@ export class PdfService implements OnModuleInit {
         data: file.buffer,
         pageCount,
         status: 'queued',
-        createdBy: actorId,
+        createdBy: actor.id,
       }),
     );
+    await this.audit.record(actor, { action: 'pdf_upload', entityType: 'pdf', entityId: saved.id, after: { filename: name, pageCount } });
     await this.jobs.send(QUEUE, { id: saved.id });
     return this.get(saved.id);
   }
