@@ -1,0 +1,99 @@
+import { Role, ROLES } from '../src/auth/roles';
+import { Agent, startTestApp, TestApp } from './test-app';
+
+/**
+ * Every route Nest registers, called anonymously and as each role. The matrix below is the
+ * declared policy; a route missing from it fails the test, so a new endpoint cannot ship
+ * without someone deciding who may call it.
+ */
+const ANY: Role[] = [...ROLES];
+const MATRIX: Record<string, Role[] | 'public'> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': ANY,
+  'GET /api/auth/me': ANY,
+  'POST /api/auth/password': ANY,
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:id': ['admin'],
+  'POST /api/admin/users/:id/password': ['admin'],
+  'GET /api/admin/assignments': ['admin'],
+  'POST /api/admin/assignments': ['admin'],
+  'POST /api/admin/assignments/remove': ['admin'],
+  'GET /api/admin/audit': ['admin'],
+  'GET /api/assets/:sha256': ANY,
+  'GET /api/papers': ['admin', 'author', 'researcher'],
+  'POST /api/papers/import': ['admin', 'author'],
+  'GET /api/papers/:id': ['admin', 'author', 'researcher'],
+  'POST /api/papers/:id/publish': ['admin', 'author'],
+  'GET /api/papers/:id/render': ['admin', 'author', 'researcher'],
+  'GET /api/papers/:id/questions/:questionId/render': ['admin', 'author', 'researcher'],
+  'POST /api/pdfs': ['admin', 'author'],
+  'GET /api/pdfs/:id': ['admin', 'author'],
+  'POST /api/pdfs/:id/pages/:page/crop': ['admin', 'author'],
+};
+
+const PARAMS: Record<string, string> = { sha256: '0'.repeat(64), page: '1' };
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function registeredRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance();
+  const stack: Layer[] = (express.router ?? express._router).stack;
+  return stack
+    .filter((l) => l.route)
+    .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+    .filter((r) => r.includes(' /api/'))
+    .filter((r) => !OPENAPI_DOCS.test(r));
+}
+
+/** The OpenAPI documentation (Swagger UI and its JSON/YAML) is public by design and read-only. */
+const OPENAPI_DOCS = /^GET \/api\/docs/;
+
+describe('route × role matrix', () => {
+  let t: TestApp;
+  const agents = new Map<Role, Agent>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.reset();
+    for (const role of ROLES) agents.set(role, await t.as(role, `matrix-${role.replace('_', '')}`));
+  });
+  afterAll(() => t.close());
+
+  it('serves the OpenAPI documentation read-only', async () => {
+    expect((await t.http().get('/api/docs-json')).status).toBe(200);
+    expect((await t.http().post('/api/docs-json')).status).toBe(404);
+  });
+
+  it('has a declared rule for every registered route, and no rule for a route that is gone', () => {
+    const routes = registeredRoutes(t);
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it.each(Object.keys(MATRIX))('%s answers each caller as declared', async (route) => {
+    const [method, pattern] = route.split(' ');
+    const path = pattern.replace(/:(\w+)/g, (_, name) => PARAMS[name] ?? UUID);
+    const rule = MATRIX[route];
+    const call = (client: Agent | ReturnType<TestApp['http']>) =>
+      (client as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method.toLowerCase()](path);
+
+    const anonymous = await call(t.http());
+    if (rule === 'public') expect(anonymous.status).not.toBe(401);
+    else expect(anonymous.status).toBe(401);
+
+    for (const role of ROLES) {
+      // logout would end the session the rest of the matrix needs
+      if (route === 'POST /api/auth/logout') continue;
+      const { status } = await call(agents.get(role)!);
+      const isAllowed = rule === 'public' || rule.includes(role);
+      if (isAllowed) expect([role, status]).not.toEqual([role, 403]);
+      else expect([role, status]).toEqual([role, 403]);
+      expect(status).not.toBe(401);
+    }
+  });
+});
