@@ -13,6 +13,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/auth/logout': ANY,
   'GET /api/auth/me': ANY,
   'POST /api/auth/password': ANY,
+  'GET /api/me/assignments': ANY,
   'GET /api/admin/users': ['admin'],
   'POST /api/admin/users': ['admin'],
   'PATCH /api/admin/users/:id': ['admin'],

@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { apiSignIn } from '../support/accounts';
 
 test.describe('papers API journey', () => {
   test('the sample library is served, each paper renders for a vision model, and bad input is refused', async ({ request }) => {
+    // step: anonymous callers are turned away; a researcher signs in
+    expect((await request.get('/api/papers')).status()).toBe(401);
+    const csrf = await apiSignIn(request, 'author');
+
     // step: the library holds the sample papers
     const list = await request.get('/api/papers');
     expect(list.ok()).toBe(true);
@@ -22,6 +27,7 @@ test.describe('papers API journey', () => {
 
     // step: uploads that are not bundles are refused with a clear 4xx
     const notZip = await request.post('/api/papers/import', {
+      headers: { 'X-XSRF-TOKEN': csrf },
       multipart: { file: { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') } },
     });
     expect(notZip.status()).toBe(415);

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from '../support/accounts';
 
 test('a researcher browses the library, reads a maths paper with formulas, and an image paper as a model sees it', async ({ page }) => {
-  // step: the library lists the sample papers with their counts
+  // step: sign in; the library lists the sample papers with their counts
+  await signIn(page, 'researcher');
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '试卷库' })).toBeVisible();
   await expect(page.getByRole('link', { name: /2022年.*全国乙卷.*数学/ })).toBeVisible();
@@ -50,6 +52,7 @@ test('a researcher browses the library, reads a maths paper with formulas, and a
 test('an author uploads a broken bundle and sees each problem with its file and line', async ({ page }) => {
   const { zipSync, strToU8 } = await import('fflate');
   const bad = zipSync({ 'paper.yaml': strToU8('format: yuejuan/paper@1\nid: bad-paper\ntitle: x\nsubject: astrology\n') });
+  await signIn(page, 'author');
   await page.goto('/papers/upload');
   await page.getByLabel('bundle zip').setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: '上传' }).first().click();

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsService } from '../users/assignments.service';
-import { UsersController } from '../users/users.controller';
+import { MeController, UsersController } from '../users/users.controller';
 import { UsersService } from '../users/users.service';
 import { AuthController } from './auth.controller';
 import { SessionEntity, UserEntity } from './auth.entities';
@@ -12,7 +12,7 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, MeController],
   providers: [AuthService, SessionsService, UsersService, AssignmentsService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService],
 })

@@ -9,11 +9,15 @@ import { BundleFiles, readBundleDir, readBundleZip } from '../papers/bundle/bund
 import { BundleError } from '../papers/bundle/bundle.types';
 import { validateBundle } from '../papers/bundle/validate-bundle';
 import { PapersImportService } from '../papers/papers-import.service';
+import { Role, ROLES } from '../auth/roles';
+import { UsersService } from '../users/users.service';
 
 const USAGE = `yuejuan <command>
 
   papers validate <path>...           check bundles (folders or zips) without a database
   papers import <path>... [--publish]  import bundles; a folder of bundle folders imports each
+  users create <username> --role <role>... [--name <display name>]
+                                      create an account; the password is read from stdin
   migrate                             apply pending database migrations
   config table                        print the environment variables as a Markdown table
 `;
@@ -43,7 +47,8 @@ function bundlesOf(paths: string[], rubricsDir: string): { name: string; files: 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
-  const args = rest.filter((a) => !a.startsWith('--'));
+  const args = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.match(/^--(role|name)$/));
+  const values = (flag: string) => rest.flatMap((a, i) => (rest[i - 1] === flag ? [a] : []));
   const config = loadConfig();
   if (group === 'config' && command === 'table') {
     console.log(envTable());
@@ -66,6 +71,29 @@ async function main(argv: string[]): Promise<number> {
   const { url, embedded } = await prepareDatabase(config, logger);
   try {
     if (group === 'migrate') return 0;
+    if (group === 'users' && command === 'create') {
+      const roles = values('--role');
+      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (!args[0] || !roles.length || bad.length) {
+        console.error(`usage: users create <username> --role <${ROLES.join('|')}>... (unknown: ${bad.join(', ') || 'none'})`);
+        return 2;
+      }
+      const password = (await readStdin()).trim();
+      const app = await createApp(config, url, logger);
+      try {
+        const user = await app.get(UsersService).create(
+          { username: args[0], displayName: values('--name')[0] ?? args[0], password, roles: roles as Role[] },
+          { id: null, name: 'cli' },
+        );
+        console.log(`created ${user.username} (${user.roles.join(', ')})`);
+        return 0;
+      } catch (e) {
+        console.error(`not created: ${(e as Error).message}`);
+        return 1;
+      } finally {
+        await app.close();
+      }
+    }
     if (group === 'papers' && command === 'import') {
       const app = await createApp(config, url, logger);
       const importer = app.get(PapersImportService);
@@ -89,6 +117,18 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await embedded?.stop();
   }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    process.stdout.write('password: ');
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) {
+    chunks.push(c as Buffer);
+    if (process.stdin.isTTY && String(c).includes('\n')) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { AnyRole, ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentChangeDto, PasswordResetDto, UserCreateDto, UserUpdateDto } from './users.dto';
 import { UsersService } from './users.service';
@@ -61,5 +61,18 @@ export class UsersController {
   @HttpCode(200)
   removeAssignments(@Body() body: AssignmentChangeDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     return this.assignments.remove(body.userId, body.questionIds, actorOf(me, address));
+  }
+}
+
+/** A signed-in user's own view: the questions they are assigned to mark. */
+@ApiTags('auth')
+@Controller('me')
+export class MeController {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @Get('assignments')
+  @AnyRole()
+  myAssignments(@CurrentUser() me: SessionUser) {
+    return this.assignments.list(me.id);
   }
 }

@@ -1,10 +1,31 @@
 import { Routes } from '@angular/router';
+import { authGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'papers' },
   {
+    path: 'login',
+    title: '登录 · 阅卷',
+    loadComponent: () => import('./features/auth/login.component').then((m) => m.LoginComponent),
+  },
+  {
     path: 'papers',
+    canActivate: [authGuard],
+    data: { roles: ['admin', 'author', 'researcher'] },
     loadChildren: () => import('./features/papers/papers.routes').then((m) => m.PAPERS_ROUTES),
+  },
+  {
+    path: 'admin',
+    canActivate: [authGuard],
+    data: { roles: ['admin'] },
+    loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+  },
+  {
+    path: 'account',
+    title: '我的账户 · 阅卷',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./features/auth/account.component').then((m) => m.AccountComponent),
   },
   { path: '**', redirectTo: 'papers' },
 ];

@@ -1,22 +1,29 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthService, Role } from './core/auth/auth.service';
 import { I18nService } from './core/i18n/i18n.service';
 import { TPipe } from './core/i18n/t.pipe';
 
-/** Areas of the workbench; the later ones arrive with their issues and show as planned. */
-const NAV = [
-  { key: 'nav.papers', link: '/papers', isReady: true },
-  { key: 'nav.upload', link: '/papers/upload', isReady: true },
-  { key: 'nav.models', link: null, isReady: false },
-  { key: 'nav.runs', link: null, isReady: false },
-  { key: 'nav.marking', link: null, isReady: false },
-  { key: 'nav.cohorts', link: null, isReady: false },
-  { key: 'nav.reports', link: null, isReady: false },
-  { key: 'nav.admin', link: null, isReady: false },
+const STAFF: Role[] = ['admin', 'author', 'researcher'];
+const ANY: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'researcher'];
+
+/** Areas of the workbench by role; the later ones arrive with their issues and show as planned. */
+const NAV: { key: string; link: string | null; roles: Role[] }[] = [
+  { key: 'nav.papers', link: '/papers', roles: STAFF },
+  { key: 'nav.upload', link: '/papers/upload', roles: ['admin', 'author'] },
+  { key: 'nav.models', link: null, roles: ['admin', 'researcher'] },
+  { key: 'nav.runs', link: null, roles: ['admin', 'researcher'] },
+  { key: 'nav.marking', link: null, roles: ['teacher', 'senior_teacher'] },
+  { key: 'nav.cohorts', link: null, roles: ['admin', 'researcher'] },
+  { key: 'nav.reports', link: null, roles: ['admin', 'researcher'] },
+  { key: 'nav.users', link: '/admin/users', roles: ['admin'] },
+  { key: 'nav.assignments', link: '/admin/assignments', roles: ['admin'] },
+  { key: 'nav.audit', link: '/admin/audit', roles: ['admin'] },
+  { key: 'nav.account', link: '/account', roles: ANY },
 ];
 
 @Component({
@@ -36,34 +43,43 @@ const NAV = [
       <a routerLink="/papers" class="brand"><span class="logo">阅</span>{{ 'app.name' | t }}</a>
       <span class="tagline">{{ 'app.tagline' | t }}</span>
       <span class="spacer"></span>
+      @if (auth.user(); as u) {
+        <span class="who">{{ u.displayName }}</span>
+        <button mat-button (click)="logout()">{{ 'auth.signOut' | t }}</button>
+      }
       <button mat-button (click)="toggleLang()">{{ 'lang.switch' | t }}</button>
     </mat-toolbar>
-    <mat-sidenav-container class="body">
-      <mat-sidenav mode="side" opened class="nav">
-        <nav aria-label="Main">
-          <mat-nav-list>
-            @for (item of nav; track item.key) {
-              @if (item.isReady) {
-                <a
-                  mat-list-item
-                  [routerLink]="item.link"
-                  routerLinkActive="active"
-                  [routerLinkActiveOptions]="{ exact: true }"
-                  >{{ item.key | t }}</a
-                >
-              } @else {
-                <div class="planned" aria-disabled="true">
-                  {{ item.key | t }} <small>· {{ 'nav.planned' | t }}</small>
-                </div>
+    <!-- Signed out there is no navigation; signed in it is there from the first frame, not animated in. -->
+    @if (auth.isSignedIn()) {
+      <mat-sidenav-container class="body">
+        <mat-sidenav mode="side" opened class="nav">
+          <nav aria-label="Main">
+            <mat-nav-list>
+              @for (item of nav(); track item.key) {
+                @if (item.link) {
+                  <a
+                    mat-list-item
+                    [routerLink]="item.link"
+                    routerLinkActive="active"
+                    [routerLinkActiveOptions]="{ exact: true }"
+                    >{{ item.key | t }}</a
+                  >
+                } @else {
+                  <div class="planned" aria-disabled="true">
+                    {{ item.key | t }} <small>· {{ 'nav.planned' | t }}</small>
+                  </div>
+                }
               }
-            }
-          </mat-nav-list>
-        </nav>
-      </mat-sidenav>
-      <mat-sidenav-content>
-        <main class="content"><router-outlet /></main>
-      </mat-sidenav-content>
-    </mat-sidenav-container>
+            </mat-nav-list>
+          </nav>
+        </mat-sidenav>
+        <mat-sidenav-content>
+          <main class="content"><router-outlet /></main>
+        </mat-sidenav-content>
+      </mat-sidenav-container>
+    } @else {
+      <main class="content"><router-outlet /></main>
+    }
   `,
   styles: `
     :host {
@@ -98,6 +114,9 @@ const NAV = [
       font-size: 14px;
       opacity: 0.85;
     }
+    .who {
+      font-size: 14px;
+    }
     .spacer {
       flex: 1;
     }
@@ -128,7 +147,15 @@ const NAV = [
 })
 export class App {
   private readonly i18n = inject(I18nService);
-  protected readonly nav = NAV;
+  private readonly router = inject(Router);
+  protected readonly auth = inject(AuthService);
+  /** Only what the signed-in user's roles may use. */
+  protected readonly nav = computed(() => NAV.filter((item) => this.auth.hasAnyRole(item.roles)));
+
+  protected async logout() {
+    await this.auth.logout();
+    await this.router.navigate(['/login']);
+  }
 
   protected toggleLang() {
     this.i18n.setLang(this.i18n.lang() === 'zh' ? 'en' : 'zh');

@@ -1,0 +1,20 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+import { AuthService } from './auth.service';
+
+/** A 401 anywhere means the session ended: back to sign-in, then back to where the user was. */
+export const authInterceptor: HttpInterceptorFn = (req, next) => {
+  const router = inject(Router);
+  const auth = inject(AuthService);
+  return next(req).pipe(
+    catchError((e: HttpErrorResponse) => {
+      if (e.status === 401 && !req.url.startsWith('/api/auth/')) {
+        auth.forget();
+        void router.navigate(['/login'], { queryParams: { returnUrl: router.url, expired: 1 } });
+      }
+      return throwError(() => e);
+    }),
+  );
+};
