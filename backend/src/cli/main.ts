@@ -81,10 +81,12 @@ async function main(argv: string[]): Promise<number> {
       const password = (await readStdin()).trim();
       const app = await createApp(config, url, logger);
       try {
-        const user = await app.get(UsersService).create(
-          { username: args[0], displayName: values('--name')[0] ?? args[0], password, roles: roles as Role[] },
-          { id: null, name: 'cli' },
-        );
+        const user = await app
+          .get(UsersService)
+          .create(
+            { username: args[0], displayName: values('--name')[0] ?? args[0], password, roles: roles as Role[] },
+            { id: null, name: 'cli' },
+          );
         console.log(`created ${user.username} (${user.roles.join(', ')})`);
         return 0;
       } catch (e) {
