@@ -99,6 +99,7 @@ describe('admin users, assignments and the audit trail', () => {
     const author = await t.as('author', 'writer');
     const imported = (await author.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).body;
     await author.post(`/api/papers/${imported.versionId}/publish`);
+    expect((await author.post(`/api/papers/${imported.versionId}/publish`)).body.status).toBe('published'); // again: no new record
     await author.post('/api/pdfs').attach('file', makePdf([{ latin: 'hello' }]), 'p.pdf');
     await author.post('/api/auth/logout');
     const log = await actions(since);

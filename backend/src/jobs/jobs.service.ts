@@ -13,13 +13,15 @@ export class JobsService implements OnApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
+  private isStopping = false;
 
   constructor(@Inject(DATABASE_URL) private readonly url: string) {}
 
   private start(): Promise<PgBoss> {
     this.starting ??= (async () => {
       const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss' });
-      boss.on('error', (e) => this.logger.error(`queue error: ${(e as Error).message}`));
+      // While stopping, connections closing under pg-boss are expected, not errors worth a log line.
+      boss.on('error', (e) => this.isStopping || this.logger.error(`queue error: ${(e as Error).message}`));
       await boss.start();
       this.boss = boss;
       return boss;
@@ -46,6 +48,7 @@ export class JobsService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown() {
+    this.isStopping = true;
     if (this.boss) await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
   }
 }

@@ -75,14 +75,16 @@ export class PapersImportService {
     return { status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug };
   }
 
+  /** Publishes a draft; publishing a published version changes nothing and records nothing. */
   async publish(versionId: string, actor: AuditActor): Promise<void> {
     await this.db.transaction(async (m) => {
-      const done = await m.query(
-        `UPDATE paper_versions SET status = 'published', published_at = now() WHERE id = $1 AND status = 'draft' RETURNING id`,
-        [versionId],
-      );
-      if (done[0]?.length || done.length)
-        await this.audit.record(actor, { action: 'paper_publish', entityType: 'paper_version', entityId: versionId }, m);
+      const { affected } = await m
+        .createQueryBuilder()
+        .update(PaperVersionEntity)
+        .set({ status: 'published', publishedAt: () => 'now()' })
+        .where('id = :versionId AND status = :draft', { versionId, draft: 'draft' })
+        .execute();
+      if (affected) await this.audit.record(actor, { action: 'paper_publish', entityType: 'paper_version', entityId: versionId }, m);
     });
   }
 
