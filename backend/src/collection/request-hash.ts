@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/** Canonical JSON: sorted keys, so the same request always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The identity of a request: endpoint, model, generation parameters, the exact messages and the
+ * sample index. Two work items with the same hash are the same request, sent at most once.
+ */
+export function requestHash(input: { baseUrl: string | null; modelId: string; params: object; messages: unknown; sampleIndex: number }): string {
+  return createHash('sha256').update(canonical(input)).digest('hex');
+}
+
+/** Cost from a price table in currency units per million tokens; unknown prices stay unknown. */
+export function costOf(tokensIn: number | null, tokensOut: number | null, priceIn: number | null, priceOut: number | null): number | null {
+  if (priceIn === null || priceOut === null || tokensIn === null || tokensOut === null) return null;
+  return (tokensIn * priceIn + tokensOut * priceOut) / 1_000_000;
+}
+
+/** A rough token estimate for the TPM budget before the provider reports real usage. */
+export function estimateTokens(messages: unknown, maxTokens: number): number {
+  const text = JSON.stringify(messages);
+  // Data-URL images are billed by the provider's own rules; count them at a flat ~800 tokens.
+  const images = (text.match(/data:image\//g) ?? []).length;
+  const withoutImages = text.replace(/data:image\/[^"]+/g, '');
+  return Math.ceil(withoutImages.length / 2) + images * 800 + maxTokens;
+}
