@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssetsModule } from './assets/assets.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CollectionModule } from './collection/collection.module';
+import { ModelsModule } from './models/models.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
@@ -26,6 +28,8 @@ export class AppModule {
         AssetsModule,
         PapersModule,
         PdfModule,
+        ModelsModule,
+        CollectionModule,
       ],
       controllers: [HealthController],
       providers: [

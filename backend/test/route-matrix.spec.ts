@@ -32,6 +32,16 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/pdfs': ['admin', 'author'],
   'GET /api/pdfs/:id': ['admin', 'author'],
   'POST /api/pdfs/:id/pages/:page/crop': ['admin', 'author'],
+  'GET /api/models': ['admin', 'researcher'],
+  'POST /api/models': ['admin', 'researcher'],
+  'GET /api/models/:id': ['admin', 'researcher'],
+  'GET /api/runs': ['admin', 'researcher'],
+  'POST /api/runs': ['admin', 'researcher'],
+  'GET /api/runs/:id': ['admin', 'researcher'],
+  'GET /api/runs/:id/answers': ['admin', 'researcher'],
+  'POST /api/runs/:id/pause': ['admin', 'researcher'],
+  'POST /api/runs/:id/resume': ['admin', 'researcher'],
+  'POST /api/runs/:id/cancel': ['admin', 'researcher'],
 };
 
 const PARAMS: Record<string, string> = { sha256: '0'.repeat(64), page: '1' };

@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/bootstrap';
+import { createApp, createLogger } from '../src/bootstrap';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { migrate } from '../src/database/data-source';
 import { Role } from '../src/auth/roles';
@@ -48,7 +48,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     databaseUrl: url,
     ...overrides,
   };
-  const app = await createApp(config, url);
+  // TEST_LOGS=1 shows the application's own log lines while debugging a spec.
+  const app = await createApp(config, url, process.env.TEST_LOGS ? createLogger(config) : false);
   const db = app.get(DataSource);
   let n = 0;
   return {

@@ -16,7 +16,13 @@ export type AuditAction =
   | 'assignment_remove'
   | 'paper_import'
   | 'paper_publish'
-  | 'pdf_upload';
+  | 'pdf_upload'
+  | 'model_create'
+  | 'run_start'
+  | 'run_pause'
+  | 'run_resume'
+  | 'run_cancel'
+  | 'answers_import';
 
 export interface AuditActor {
   id: string | null;

@@ -16,7 +16,7 @@ describe('TokenBucket', () => {
   });
 
   it('never asks for more than a minute of tokens, and refunds', () => {
-    let t = 0;
+    const t = 0;
     const b = new TokenBucket(1000, () => t);
     b.take(5000);
     expect(b.delayFor(500)).toBe(30_000);
@@ -47,7 +47,13 @@ describe('decideRetry', () => {
 });
 
 describe('requestHash, costOf, estimateTokens', () => {
-  const base = { baseUrl: 'http://x/v1', modelId: 'm', params: { temperature: 0, max_tokens: 100 }, messages: [{ role: 'user', content: 'hi' }], sampleIndex: 0 };
+  const base = {
+    baseUrl: 'http://x/v1',
+    modelId: 'm',
+    params: { temperature: 0, max_tokens: 100 },
+    messages: [{ role: 'user', content: 'hi' }],
+    sampleIndex: 0,
+  };
   it('is stable under key order and changes with sample, params or messages', () => {
     const h = requestHash(base);
     expect(requestHash({ ...base, params: { max_tokens: 100, temperature: 0 } })).toBe(h);
@@ -63,6 +69,8 @@ describe('requestHash, costOf, estimateTokens', () => {
   });
 
   it('estimates images at a flat rate', () => {
-    expect(estimateTokens([{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,' + 'A'.repeat(100000) } }], 0)).toBeLessThan(1000);
+    expect(estimateTokens([{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,' + 'A'.repeat(100000) } }], 0)).toBeLessThan(
+      1000,
+    );
   });
 });

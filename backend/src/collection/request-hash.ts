@@ -17,7 +17,13 @@ function canonical(value: unknown): string {
  * The identity of a request: endpoint, model, generation parameters, the exact messages and the
  * sample index. Two work items with the same hash are the same request, sent at most once.
  */
-export function requestHash(input: { baseUrl: string | null; modelId: string; params: object; messages: unknown; sampleIndex: number }): string {
+export function requestHash(input: {
+  baseUrl: string | null;
+  modelId: string;
+  params: object;
+  messages: unknown;
+  sampleIndex: number;
+}): string {
   return createHash('sha256').update(canonical(input)).digest('hex');
 }
 

@@ -67,6 +67,27 @@ export const ENV_VARS: VarSpec[] = [
     default: 'true',
     description: 'Create one demo account per role when there are no users (turn off in production)',
   },
+  {
+    name: 'COLLECTION_WORKER',
+    kind: 'bool',
+    default: 'true',
+    description: 'This process sends model requests for running runs (turn off for an API-only process)',
+  },
+  {
+    name: 'COLLECTION_LEASE_SECONDS',
+    kind: 'int',
+    default: '60',
+    description: 'A claimed request returns to the queue this long after its process stops renewing it (crash recovery)',
+  },
+  { name: 'COLLECTION_MAX_ATTEMPTS', kind: 'int', default: '6', description: 'Attempts per request before it is recorded as failed' },
+  { name: 'COLLECTION_TIMEOUT_SECONDS', kind: 'int', default: '180', description: 'Timeout of one model request' },
+  {
+    name: 'COLLECTION_BACKOFF_BASE_MS',
+    kind: 'int',
+    default: '1000',
+    description: 'First retry delay ceiling; doubles each attempt, with full jitter',
+  },
+  { name: 'COLLECTION_BACKOFF_MAX_MS', kind: 'int', default: '60000', description: 'Longest retry delay (also caps Retry-After)' },
   { name: 'ADMIN_USERNAME', kind: 'string', description: 'With ADMIN_PASSWORD: the first admin, created at start when no admin exists' },
   { name: 'ADMIN_PASSWORD', kind: 'string', description: 'Password of ADMIN_USERNAME (read once; never logged)' },
 ];
@@ -98,6 +119,14 @@ export interface AppConfig {
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
   seedDemoAccounts: boolean;
+  collection: {
+    isWorker: boolean;
+    leaseSeconds: number;
+    maxAttempts: number;
+    timeoutMs: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+  };
   adminUsername: string | null;
   adminPassword: string | null;
 }
@@ -148,6 +177,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS'),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES'),
     seedDemoAccounts: bool('SEED_DEMO_ACCOUNTS'),
+    collection: {
+      isWorker: bool('COLLECTION_WORKER'),
+      leaseSeconds: int('COLLECTION_LEASE_SECONDS'),
+      maxAttempts: int('COLLECTION_MAX_ATTEMPTS'),
+      timeoutMs: int('COLLECTION_TIMEOUT_SECONDS') * 1000,
+      backoffBaseMs: int('COLLECTION_BACKOFF_BASE_MS'),
+      backoffMaxMs: int('COLLECTION_BACKOFF_MAX_MS'),
+    },
     adminUsername: raw('ADMIN_USERNAME') ?? null,
     adminPassword: raw('ADMIN_PASSWORD') ?? null,
     corsOrigins: (raw('CORS_ORIGINS') ?? '')

@@ -1,6 +1,8 @@
 import { AssetEntity, AssetVariantEntity } from '../assets/asset.entities';
 import { AuditEventEntity } from '../audit/audit.entity';
 import { SessionEntity, UserEntity } from '../auth/auth.entities';
+import { AttemptEntity, RunEntity, RunModelEntity, RunPaperEntity, WorkItemEntity } from '../collection/collection.entities';
+import { AiModelEntity } from '../models/model.entity';
 import {
   PaperEntity,
   PaperVersionEntity,
@@ -25,4 +27,10 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   AuditEventEntity,
+  AiModelEntity,
+  RunEntity,
+  RunPaperEntity,
+  RunModelEntity,
+  WorkItemEntity,
+  AttemptEntity,
 ];

@@ -2,6 +2,7 @@ import { CreatePapersAndAssets1764300000000 } from './1764300000000-CreatePapers
 import { CreateAccountsAndAudit1764300001000 } from './1764300001000-CreateAccountsAndAudit';
 import { CreateModelsAndRuns1764300002000 } from './1764300002000-CreateModelsAndRuns';
 import { CreateResponsesGradingMarking1764300003000 } from './1764300003000-CreateResponsesGradingMarking';
+import { AddWorkItemLeases1764300004000 } from './1764300004000-AddWorkItemLeases';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateAccountsAndAudit1764300001000,
   CreateModelsAndRuns1764300002000,
   CreateResponsesGradingMarking1764300003000,
+  AddWorkItemLeases1764300004000,
 ];

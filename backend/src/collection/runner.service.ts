@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { DEFAULT_VISION_PROFILE, profileKey } from '../assets/image-normalize';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AiModelEntity } from '../models/model.entity';
+import { ModelPrompt } from '../rendering/prompt-render';
+import { RenderingService } from '../rendering/rendering.service';
+import { sendChat } from './provider-client';
+import { TokenBucket } from './rate-limit';
+import { costOf, estimateTokens, requestHash } from './request-hash';
+import { decideRetry } from './retry-policy';
+import { WorkStore, ClaimedItem } from './work-store';
+
+/**
+ * Sends the requests of running runs. Each model keeps `concurrency` requests in flight (counted
+ * across all processes, under an advisory lock), paced by its RPM/TPM buckets. A finished
+ * request immediately frees its slot for the next one, so the configured concurrency stays full.
+ */
+@Injectable()
+export class RunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RunnerService.name);
+  private readonly instanceId = randomUUID();
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
+  private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
+  private timers: NodeJS.Timeout[] = [];
+  private isTicking = false;
+  private isWakeRequested = false;
+  private isStopping = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly store: WorkStore,
+    private readonly rendering: RenderingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (!this.config.collection.isWorker) return;
+    this.timers.push(setInterval(() => this.wake(), 1000));
+    this.timers.push(
+      setInterval(
+        () => void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds),
+        (this.config.collection.leaseSeconds * 1000) / 3,
+      ),
+    );
+    this.wake();
+  }
+
+  async onApplicationShutdown() {
+    this.isStopping = true;
+    this.timers.forEach(clearInterval);
+    for (const ac of this.inFlight.values()) ac.abort();
+    // Requests cut off by the shutdown go back to the queue at once rather than after their lease.
+    await this.store.releaseAll(this.instanceId).catch(() => undefined);
+  }
+
+  /** Look for work now (after a run starts or resumes, or a request finishes). */
+  wake(): void {
+    if (this.isStopping) return;
+    if (this.isTicking) {
+      this.isWakeRequested = true;
+      return;
+    }
+    this.isTicking = true;
+    void this.tick().finally(() => {
+      this.isTicking = false;
+      if (this.isWakeRequested) {
+        this.isWakeRequested = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async tick() {
+    try {
+      for (const model of await this.store.modelsWithWork()) await this.fill(model);
+      await this.store.finishCompletedRuns();
+    } catch (e) {
+      if (!this.isStopping) this.logger.error(`runner tick failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async fill(model: AiModelEntity) {
+    const items = await this.store.claim(model, this.instanceId, this.config.collection.leaseSeconds);
+    for (const item of items) void this.process(item, model);
+  }
+
+  private async process(item: ClaimedItem, model: AiModelEntity) {
+    const ac = new AbortController();
+    this.inFlight.set(item.id, ac);
+    try {
+      await this.handle(item, model, ac.signal);
+    } catch (e) {
+      if (!this.isStopping) {
+        this.logger.error(`work item ${item.id} failed unexpectedly: ${(e as Error).message}`);
+        await this.store.release(item.id);
+      }
+    } finally {
+      this.inFlight.delete(item.id);
+      this.wake();
+    }
+  }
+
+  private async handle(item: ClaimedItem, model: AiModelEntity, signal: AbortSignal) {
+    const prompt = await this.promptFor(item, model);
+    const hash = requestHash({
+      baseUrl: model.baseUrl,
+      modelId: model.modelId,
+      params: model.params,
+      messages: prompt.messages,
+      sampleIndex: item.sampleIndex,
+    });
+    // The attempt table is the cache: a request that already succeeded is never sent again.
+    const cached = await this.store.findSuccess(hash);
+    if (cached) return this.store.complete(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
+    const c = this.config.collection;
+    for (let attempt = item.attemptsCount + 1; ; attempt++) {
+      const status = await this.store.runStatus(item.runId);
+      if (status !== 'running') return this.store.stopItem(item.id, status);
+      await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
+      const startedAt = new Date();
+      const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
+      const r = await sendChat(
+        { baseUrl: model.baseUrl, modelId: model.modelId, apiKey, params: model.params, timeoutMs: c.timeoutMs },
+        prompt.messages,
+        signal,
+      );
+      if (signal.aborted) return;
+      const attemptId = await this.store.recordAttempt(item.id, attempt, {
+        requestHash: hash,
+        templateVersion: prompt.templateVersion,
+        startedAt,
+        ...(r.ok
+          ? {
+              isSuccess: true,
+              responseText: r.text,
+              reasoningText: r.reasoning,
+              finishReason: r.finishReason,
+              tokensIn: r.tokensIn,
+              tokensOut: r.tokensOut,
+              latencyMs: r.latencyMs,
+              httpStatus: r.status,
+              cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
+            }
+          : { isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs }),
+      });
+      if (r.ok) return this.store.complete(item, attemptId, r.text, r.reasoning, r.finishReason, hash);
+      const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
+      if (!decision.retry) return this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
+      await sleep(decision.delayMs, undefined, { signal }).catch(() => undefined);
+      if (signal.aborted) return;
+    }
+  }
+
+  private async waitForBudget(model: AiModelEntity, estimatedTokens: number, signal: AbortSignal) {
+    let b = this.buckets.get(model.id);
+    if (!b)
+      this.buckets.set(
+        model.id,
+        (b = {
+          rpm: model.rpmLimit ? new TokenBucket(model.rpmLimit) : null,
+          tpm: model.tpmLimit ? new TokenBucket(model.tpmLimit) : null,
+        }),
+      );
+    for (;;) {
+      const wait = Math.max(b.rpm?.delayFor(1) ?? 0, b.tpm?.delayFor(estimatedTokens) ?? 0);
+      if (wait === 0) break;
+      await sleep(wait, undefined, { signal }).catch(() => undefined);
+      if (signal.aborted) return;
+    }
+    b.rpm?.take(1);
+    b.tpm?.take(estimatedTokens);
+  }
+
+  /** Each paper is rendered once per (modality, image profile) by the same renderer people see. */
+  private async promptFor(item: ClaimedItem, model: AiModelEntity): Promise<ModelPrompt> {
+    const profile = model.imageProfile ?? DEFAULT_VISION_PROFILE;
+    const key = `${item.paperVersionId}|${model.modality}|${profileKey(profile)}`;
+    let paper = this.papers.get(key);
+    if (!paper) {
+      paper = this.rendering
+        .renderPaper(item.paperVersionId, model.modality, profile)
+        .then((r) => new Map(r.questions.map((q) => [q.questionId, q])));
+      paper.catch(() => this.papers.delete(key));
+      this.papers.set(key, paper);
+    }
+    const prompt = (await paper).get(item.questionId);
+    if (!prompt) throw new Error(`question ${item.questionId} is not a top-level question of paper ${item.paperVersionId}`);
+    return prompt;
+  }
+}

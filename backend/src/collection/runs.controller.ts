@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { RunAnswersQueryDto, RunCreateDto } from './runs.dto';
+import { RunnerService } from './runner.service';
+import { RunsService } from './runs.service';
+
+const actorOf = (u: SessionUser, address: string) => ({ id: u.id, name: u.username, address });
+
+@ApiTags('runs')
+@Controller('runs')
+@Roles('admin', 'researcher')
+export class RunsController {
+  constructor(
+    private readonly runs: RunsService,
+    private readonly runner: RunnerService,
+  ) {}
+
+  @Get()
+  list() {
+    return this.runs.list();
+  }
+
+  @Post()
+  async create(@Body() body: RunCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    const run = await this.runs.create(body, actorOf(me, address));
+    this.runner.wake();
+    return run;
+  }
+
+  @Get(':id')
+  progress(@Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.progress(id);
+  }
+
+  @Get(':id/answers')
+  answers(@Param('id', ParseUUIDPipe) id: string, @Query() query: RunAnswersQueryDto) {
+    return this.runs.answers(id, query);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  pause(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    return this.runs.setStatus(id, 'paused', actorOf(me, address));
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  async resume(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    const run = await this.runs.setStatus(id, 'running', actorOf(me, address));
+    this.runner.wake();
+    return run;
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    return this.runs.setStatus(id, 'cancelled', actorOf(me, address));
+  }
+}

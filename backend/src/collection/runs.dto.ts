@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export class RunCreateDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) name?: string;
+  @ApiProperty({ isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  paperVersionIds: string[];
+  @ApiProperty({ isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  modelIds: string[];
+}
+
+export class RunAnswersQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() modelId?: string;
+  @ApiPropertyOptional({ enum: ['pending', 'in_flight', 'answered', 'failed', 'not_applicable', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['pending', 'in_flight', 'answered', 'failed', 'not_applicable', 'cancelled'])
+  state?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}

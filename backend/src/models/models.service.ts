@@ -1,0 +1,81 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { AiModelEntity } from './model.entity';
+import { ModelCreateDto } from './models.dto';
+
+@Injectable()
+export class ModelsService {
+  constructor(
+    private readonly db: DataSource,
+    @InjectRepository(AiModelEntity) private readonly models: Repository<AiModelEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  list() {
+    return this.models.find({ order: { name: 'ASC' } }).then((rows) => rows.map((m) => this.map(m)));
+  }
+
+  async get(id: string) {
+    const m = await this.models.findOne({ where: { id } });
+    if (!m) throw new NotFoundException(`model ${id} not found`);
+    return m;
+  }
+
+  async create(dto: ModelCreateDto, actor: AuditActor) {
+    if (await this.models.exists({ where: { name: dto.name } })) throw new ConflictException(`a model named "${dto.name}" exists`);
+    return this.db.transaction(async (m) => {
+      const saved = await m.save(
+        m.create(AiModelEntity, {
+          name: dto.name,
+          provider: 'openai_compatible',
+          baseUrl: dto.baseUrl ?? null,
+          modelId: dto.modelId,
+          apiKeyEnv: dto.apiKeyEnv ?? null,
+          modality: dto.modality,
+          imageProfile: dto.imageProfile ?? null,
+          params: dto.params ?? {},
+          samplesPerQuestion: dto.samplesPerQuestion ?? 1,
+          concurrency: dto.concurrency ?? 4,
+          rpmLimit: dto.rpmLimit ?? null,
+          tpmLimit: dto.tpmLimit ?? null,
+          priceInputPerMtok: dto.priceInputPerMtok ?? null,
+          priceOutputPerMtok: dto.priceOutputPerMtok ?? null,
+          isImported: false,
+          createdBy: actor.id,
+        }),
+      );
+      await this.audit.record(
+        actor,
+        { action: 'model_create', entityType: 'model', entityId: saved.id, after: { name: dto.name, modelId: dto.modelId } },
+        m,
+      );
+      return this.map(saved);
+    });
+  }
+
+  /** Whether the key variable is set is shown, never its value. */
+  map(m: AiModelEntity) {
+    return {
+      id: m.id,
+      name: m.name,
+      provider: m.provider,
+      baseUrl: m.baseUrl,
+      modelId: m.modelId,
+      apiKeyEnv: m.apiKeyEnv,
+      hasApiKey: m.apiKeyEnv ? Boolean(process.env[m.apiKeyEnv]) : false,
+      modality: m.modality,
+      imageProfile: m.imageProfile,
+      params: m.params,
+      samplesPerQuestion: m.samplesPerQuestion,
+      concurrency: m.concurrency,
+      rpmLimit: m.rpmLimit,
+      tpmLimit: m.tpmLimit,
+      priceInputPerMtok: m.priceInputPerMtok,
+      priceOutputPerMtok: m.priceOutputPerMtok,
+      isImported: m.isImported,
+      createdAt: m.createdAt,
+    };
+  }
+}
