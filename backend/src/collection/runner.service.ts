@@ -25,6 +25,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
   private readonly inFlight = new Map<string, AbortController>();
   private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
   private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
+  private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
   private timers: NodeJS.Timeout[] = [];
   private isTicking = false;
   private isWakeRequested = false;
@@ -100,7 +101,8 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
       }
     } finally {
       this.inFlight.delete(item.id);
-      this.wake();
+      // The freed slot goes straight to this model's next item; the periodic tick finds new runs.
+      if (!this.isStopping) void this.fill(model).catch((e) => this.logger.error(`refill failed: ${(e as Error).message}`));
     }
   }
 
@@ -115,10 +117,11 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     });
     // The attempt table is the cache: a request that already succeeded is never sent again.
     const cached = await this.store.findSuccess(hash);
-    if (cached) return this.store.complete(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
+    if (cached)
+      return this.store.completeFromCache(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
-      const status = await this.store.runStatus(item.runId);
+      const status = await this.runStatus(item.runId);
       if (status !== 'running') return this.store.stopItem(item.id, status);
       await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
       const startedAt = new Date();
@@ -129,7 +132,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
         signal,
       );
       if (signal.aborted) return;
-      const attemptId = await this.store.recordAttempt(item.id, attempt, {
+      await this.store.recordAttempt(item, attempt, {
         requestHash: hash,
         templateVersion: prompt.templateVersion,
         startedAt,
@@ -147,12 +150,21 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
             }
           : { isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs }),
       });
-      if (r.ok) return this.store.complete(item, attemptId, r.text, r.reasoning, r.finishReason, hash);
+      if (r.ok) return;
       const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
       if (!decision.retry) return this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
       await sleep(decision.delayMs, undefined, { signal }).catch(() => undefined);
       if (signal.aborted) return;
     }
+  }
+
+  /** Run status, re-read at most every 250 ms: pausing takes effect within that, without a query per request. */
+  private runStatus(runId: string): Promise<string> {
+    const hit = this.statuses.get(runId);
+    if (hit && Date.now() - hit.at < 250) return hit.status;
+    const status = this.store.runStatus(runId);
+    this.statuses.set(runId, { at: Date.now(), status });
+    return status;
   }
 
   private async waitForBudget(model: AiModelEntity, estimatedTokens: number, signal: AbortSignal) {

@@ -114,55 +114,71 @@ export class WorkStore {
     );
   }
 
-  async recordAttempt(itemId: string, attemptNumber: number, a: AttemptRecord): Promise<string> {
-    return this.db.transaction(async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
+  /**
+   * Records one attempt and, when it succeeded, the answer and the item's completion, in a single
+   * statement: the hot path of collection is one round trip per request.
+   */
+  async recordAttempt(item: ClaimedItem, attemptNumber: number, a: AttemptRecord): Promise<void> {
+    const outcome = a.finishReason === 'content_filter' ? 'not_scored' : 'answered';
+    await this.db.query(
+      `WITH att AS (
+         INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
                                tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success)
          VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (request_hash) WHERE is_success DO UPDATE SET request_hash = EXCLUDED.request_hash
-         RETURNING id::text AS id`,
-        [
-          itemId,
-          a.requestHash,
-          a.templateVersion,
-          a.startedAt,
-          a.responseText ?? null,
-          a.reasoningText ?? null,
-          a.finishReason ?? null,
-          a.tokensIn ?? null,
-          a.tokensOut ?? null,
-          a.latencyMs ?? null,
-          a.cost ?? null,
-          a.httpStatus ?? null,
-          a.error ?? null,
-          a.isSuccess,
-        ],
-      );
-      await m.query(`UPDATE work_items SET attempts_count = $2, request_hash = $3, updated_at = now() WHERE id = $1`, [
-        itemId,
-        attemptNumber,
+         RETURNING id),
+       resp AS (
+         INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
+         SELECT $15, 'model', $16, $17, $18, att.id, $19, $5, $6 FROM att WHERE $14
+         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING)
+       UPDATE work_items SET attempts_count = $20, request_hash = $2, updated_at = now(),
+              state = CASE WHEN $14 THEN 'answered' ELSE state END,
+              claimed_by = CASE WHEN $14 THEN NULL ELSE claimed_by END,
+              lease_until = CASE WHEN $14 THEN NULL ELSE lease_until END
+       WHERE id = $1`,
+      [
+        item.id,
         a.requestHash,
-      ]);
-      return row.id;
-    });
+        a.templateVersion,
+        a.startedAt,
+        a.responseText ?? null,
+        a.reasoningText ?? null,
+        a.finishReason ?? null,
+        a.tokensIn ?? null,
+        a.tokensOut ?? null,
+        a.latencyMs ?? null,
+        a.cost ?? null,
+        a.httpStatus ?? null,
+        a.error ?? null,
+        a.isSuccess,
+        item.questionId,
+        item.runId,
+        item.modelId,
+        item.sampleIndex,
+        outcome,
+        attemptNumber,
+      ],
+    );
   }
 
-  /** Stores the answer once and closes the item. A content-filter stop is an answer that is not scored. */
-  async complete(item: ClaimedItem, attemptId: string, text: string, reasoning: string | null, finishReason: string | null, hash: string) {
+  /** Closes an item from the cache: the answer of an earlier identical request, no request sent. */
+  async completeFromCache(
+    item: ClaimedItem,
+    attemptId: string,
+    text: string,
+    reasoning: string | null,
+    finishReason: string | null,
+    hash: string,
+  ) {
     const outcome = finishReason === 'content_filter' ? 'not_scored' : 'answered';
-    await this.db.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
+    await this.db.query(
+      `WITH resp AS (
+         INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
          VALUES ($1, 'model', $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING`,
-        [item.questionId, item.runId, item.modelId, item.sampleIndex, attemptId, outcome, text, reasoning],
-      );
-      await m.query(
-        `UPDATE work_items SET state = 'answered', request_hash = $2, claimed_by = NULL, lease_until = NULL, updated_at = now() WHERE id = $1`,
-        [item.id, hash],
-      );
-    });
+         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING)
+       UPDATE work_items SET state = 'answered', request_hash = $10, claimed_by = NULL, lease_until = NULL, updated_at = now() WHERE id = $9`,
+      [item.questionId, item.runId, item.modelId, item.sampleIndex, attemptId, outcome, text, reasoning, item.id, hash],
+    );
   }
 
   async fail(item: ClaimedItem, error: string) {
