@@ -5,32 +5,28 @@
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { BundleFiles } from '../src/papers/bundle/bundle-files';
 import { PapersImportService } from '../src/papers/papers-import.service';
+import { bigPaper } from '../test/fixtures/big-paper';
 import { startTestApp, TestApp } from '../test/test-app';
 
 const N = Number(process.env.BENCH_QUESTIONS ?? 2000);
 const CONCURRENCY = 32;
 
-function bigPaper(n: number): BundleFiles {
-  const questions = Array.from({ length: n }, (_, i) => ({
-    number: String(i + 1),
-    type: 'single_choice',
-    points: 1,
-    stem: `第 ${i + 1} 题：$${i} + 1 = ?$`,
-    options: ['A', 'B', 'C', 'D'].map((label, k) => ({ label, text: String(i + k) })),
-    answer: 'B',
-  }));
-  const paper = { format: 'yuejuan/paper@1', id: `bench-${n}`, title: `Benchmark ${n}`, subject: 'math', grade: 12, stage: 'senior', year: 2026, region: 'bench', language: 'zh', source: { name: 'synthetic', licence: 'CC0-1.0' }, sections: [{ title: 'A', questions }] };
-  return new Map([['paper.yaml', Buffer.from(stringify(paper))]]);
-}
-
 async function runOnce(t: TestApp, latencyMs: number, port: number) {
   const server = fork(join(__dirname, 'fake-server.mjs'), [String(port), String(latencyMs)], { stdio: 'ignore' });
   await new Promise((r) => server.once('message', r));
   const http = await t.as('researcher');
-  const model = (await http.post('/api/models').send({ name: `bench-${latencyMs}`, baseUrl: `http://127.0.0.1:${port}/v1`, modelId: 'bench', modality: 'text', concurrency: CONCURRENCY })).body;
+  const model = (
+    await http
+      .post('/api/models')
+      .send({
+        name: `bench-${latencyMs}`,
+        baseUrl: `http://127.0.0.1:${port}/v1`,
+        modelId: 'bench',
+        modality: 'text',
+        concurrency: CONCURRENCY,
+      })
+  ).body;
   const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions LIMIT 1`);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -38,7 +34,10 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
   const t0 = Date.now();
   const run = (await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds: [model.id] })).body;
   for (;;) {
-    const [{ left }] = await t.db.query(`SELECT count(*)::int AS left FROM work_items WHERE run_id = $1 AND state IN ('pending', 'in_flight')`, [run.id]);
+    const [{ left }] = await t.db.query(
+      `SELECT count(*)::int AS left FROM work_items WHERE run_id = $1 AND state IN ('pending', 'in_flight')`,
+      [run.id],
+    );
     if (left === 0) break;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -48,11 +47,22 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
   const stats = await (await fetch(`http://127.0.0.1:${port}/stats`)).json();
   server.kill();
   const ideal = (N * latencyMs) / 1000 / CONCURRENCY;
-  return { latencyMs, wall, ideal, overhead: (wall / ideal - 1) * 100, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / N, peakRssMb: peakRss / 1e6, peakInFlight: stats.peak, requests: stats.count };
+  return {
+    latencyMs,
+    wall,
+    ideal,
+    overhead: (wall / ideal - 1) * 100,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / N,
+    peakRssMb: peakRss / 1e6,
+    peakInFlight: stats.peak,
+    requests: stats.count,
+  };
 }
 
 test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
-  const t = await startTestApp({ collection: { isWorker: true, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 } });
+  const t = await startTestApp({
+    collection: { isWorker: true, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+  });
   await t.db.query(`TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
   await t.reset();
   await t.app.get(PapersImportService).importBundle(bigPaper(N));
@@ -63,8 +73,16 @@ test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
   }
   await t.close();
   console.log(
-    [`| latency | requests | wall s | ideal s | over ideal | CPU ms/request | peak RSS MB | peak in flight |`, `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`]
-      .concat(rows.map((r) => `| ${r.latencyMs} ms | ${r.requests} | ${r.wall.toFixed(2)} | ${r.ideal.toFixed(2)} | ${r.overhead.toFixed(1)}% | ${r.cpuMsPerRequest.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.peakInFlight} |`))
+    [
+      `| latency | requests | wall s | ideal s | over ideal | CPU ms/request | peak RSS MB | peak in flight |`,
+      `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    ]
+      .concat(
+        rows.map(
+          (r) =>
+            `| ${r.latencyMs} ms | ${r.requests} | ${r.wall.toFixed(2)} | ${r.ideal.toFixed(2)} | ${r.overhead.toFixed(1)}% | ${r.cpuMsPerRequest.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.peakInFlight} |`,
+        ),
+      )
       .join('\n'),
   );
   for (const r of rows) expect(r.requests).toBe(N);

@@ -15,7 +15,16 @@ const server = createServer(async (req, res) => {
   await new Promise((r) => setTimeout(r, latency));
   inFlight -= 1;
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'bench', choices: [{ index: 0, message: { role: 'assistant', content: '【答案】A' }, finish_reason: 'stop' }], usage: { prompt_tokens: 120, completion_tokens: 8, total_tokens: 128 } }));
+  res.end(
+    JSON.stringify({
+      id: 'x',
+      object: 'chat.completion',
+      created: 0,
+      model: 'bench',
+      choices: [{ index: 0, message: { role: 'assistant', content: '【答案】A' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 120, completion_tokens: 8, total_tokens: 128 },
+    }),
+  );
 });
 server.keepAliveTimeout = 60_000;
 server.listen(port, '127.0.0.1', () => process.send?.('ready'));

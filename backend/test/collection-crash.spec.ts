@@ -1,0 +1,113 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PapersImportService } from '../src/papers/papers-import.service';
+import { freePort } from '../src/database/embedded-postgres';
+import { bigPaper } from './fixtures/big-paper';
+import { FakeOpenAI } from './fixtures/fake-openai';
+import { startTestApp, TestApp } from './test-app';
+
+const MAIN = join(__dirname, '../dist/main.js');
+const QUESTIONS = 40;
+
+/** A real server process (the built app) working on the test database. */
+async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_SAMPLES: 'false',
+      SEED_DEMO_ACCOUNTS: 'false',
+      LOG_LEVEL: 'error',
+      WEB_DIST: '/none',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 200; i++) {
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('worker did not start');
+}
+
+const questionOf = (body: { messages: { content: unknown }[] }) => JSON.stringify(body.messages).match(/第(\d+)题/)![1];
+
+describe('crash safety', () => {
+  let t: TestApp;
+  let fake: FakeOpenAI;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error('backend/dist/main.js is missing: npm run build -w backend first (npm test does)');
+    fake = await new FakeOpenAI().start();
+    // This process only serves the API; the workers below send the requests.
+    t = await startTestApp({
+      collection: { isWorker: false, leaseSeconds: 2, maxAttempts: 3, timeoutMs: 5000, backoffBaseMs: 50, backoffMaxMs: 500 },
+    });
+    await t.db.query(`TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
+    await t.reset();
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  it('survives SIGKILL mid-run: a restarted server finishes every item and never repeats a stored request', async () => {
+    fake.behave = () => ({ text: '【答案】B', delayMs: 150 });
+    const { versionId } = await t.app.get(PapersImportService).importBundle(bigPaper(QUESTIONS));
+    const http = await t.as('researcher');
+    const model = (
+      await http.post('/api/models').send({ name: 'crash', baseUrl: fake.url, modelId: 'fake', modality: 'text', concurrency: 4 })
+    ).body;
+    const run = (await http.post('/api/runs').send({ paperVersionIds: [versionId], modelIds: [model.id] })).body;
+    const env = { DATABASE_URL: process.env.DATABASE_URL!, COLLECTION_LEASE_SECONDS: '2', COLLECTION_BACKOFF_BASE_MS: '50' };
+
+    // step: a worker starts, answers some questions, and is killed without warning
+    const first = await startWorker(env);
+    const answered = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM responses WHERE run_id = $1 AND outcome = 'answered'`, [run.id]))[0].n;
+    while ((await answered()) < 10) await new Promise((r) => setTimeout(r, 50));
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const storedBeforeCrash = new Set<string>(
+      (await t.db.query(`SELECT q.number FROM responses r JOIN questions q ON q.id = r.question_id WHERE r.run_id = $1`, [run.id])).map(
+        (r: { number: string }) => r.number,
+      ),
+    );
+    const sentBeforeRestart = fake.requests.length;
+    expect(storedBeforeCrash.size).toBeGreaterThanOrEqual(10);
+    expect(storedBeforeCrash.size).toBeLessThan(QUESTIONS);
+
+    // step: a new worker takes over once the dead worker's leases lapse, and finishes the run
+    const second = await startWorker(env);
+    try {
+      for (let i = 0; i < 300; i++) {
+        const [{ status }] = await t.db.query(`SELECT status FROM runs WHERE id = $1`, [run.id]);
+        if (status === 'finished') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    }
+    const progress = (await http.get(`/api/runs/${run.id}`)).body;
+    expect(progress.status).toBe('finished');
+    expect(progress.models[0]).toMatchObject({ total: QUESTIONS, answered: QUESTIONS, pending: 0, inFlight: 0, failed: 0 });
+    const [{ n: responses }] = await t.db.query(`SELECT count(*)::int AS n FROM responses WHERE run_id = $1`, [run.id]);
+    expect(responses).toBe(QUESTIONS);
+
+    // the fake server's log: nothing stored before the crash was asked again after it
+    const afterRestart = fake.requests.slice(sentBeforeRestart).map((r) => questionOf(r.body));
+    expect(afterRestart.filter((q) => storedBeforeCrash.has(q))).toEqual([]);
+    // and at most the requests in flight at the moment of the kill were sent twice
+    expect(fake.repeatedSuccesses()).toBeLessThanOrEqual(4);
+  });
+});
