@@ -17,15 +17,13 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
   await new Promise((r) => server.once('message', r));
   const http = await t.as('researcher');
   const model = (
-    await http
-      .post('/api/models')
-      .send({
-        name: `bench-${latencyMs}`,
-        baseUrl: `http://127.0.0.1:${port}/v1`,
-        modelId: 'bench',
-        modality: 'text',
-        concurrency: CONCURRENCY,
-      })
+    await http.post('/api/models').send({
+      name: `bench-${latencyMs}`,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      modelId: 'bench',
+      modality: 'text',
+      concurrency: CONCURRENCY,
+    })
   ).body;
   const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions LIMIT 1`);
   let peakRss = 0;

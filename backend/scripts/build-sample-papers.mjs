@@ -9,7 +9,7 @@
  * GAOKAO-Bench items are grouped into papers by (subject, year, paper name); GAOKAO-MM image
  * questions, which come from many papers, form one "image questions" collection per subject.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -256,7 +256,44 @@ function main() {
   for (const subject of Object.keys(MM_FILES)) built.push(mmPaper(subject));
   for (const b of built) writePaper(b.paper, b.rubric, b.images);
   writeFileSync(join(root, 'exam-papers', 'README.md'), readme(built));
+  const recorded = recordedRun(built);
+  mkdirSync(join(root, 'exam-papers', 'recorded-runs'), { recursive: true });
+  writeFileSync(join(root, 'exam-papers', 'recorded-runs', 'gpt-4-0314.jsonl'), recorded.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  console.log(`wrote ${recorded.length} recorded GPT-4-0314 answers to exam-papers/recorded-runs/`);
   console.log(`wrote ${built.length} papers to exam-papers/ and their rubrics to rubrics/`);
+}
+
+/**
+ * The GPT-4-0314 outputs published with GAOKAO-Bench, matched to the sample papers' questions by
+ * provenance (file, index), as answer-import lines: a real model run the demo shows offline.
+ */
+function recordedRun(built) {
+  const where = new Map();
+  for (const { paper } of built) {
+    for (const q of paper.sections.flatMap((s) => s.questions)) {
+      if (q.provenance?.dataset === 'GAOKAO-Bench')
+        where.set(`${q.provenance.file}#${q.provenance.index}`, { paper: paper.id, question: q.number });
+    }
+  }
+  const dirs = [
+    join(BENCH, 'Results/gpt_4_0314_obj'),
+    join(BENCH, 'Results/gpt_4_0314_sub/gpt-4-1106-preview_correction_wo_marking_criterion'),
+  ];
+  const lines = [];
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      const doc = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      const keyword = doc.keyword.replace(/_wo_marking_criterion$/, '');
+      const folder = dir.includes('_obj') ? 'Objective_Questions' : 'Subjective_Questions';
+      for (const e of doc.example) {
+        const target = where.get(`Data/${folder}/${keyword}.json#${e.index}`);
+        if (target) lines.push({ ...target, model: 'GPT-4-0314 (GAOKAO-Bench)', sample: 0, response: e.model_output });
+      }
+    }
+  }
+  return lines.sort((a, b) => (a.paper + a.question.padStart(4, '0')).localeCompare(b.paper + b.question.padStart(4, '0')));
 }
 
 function readme(built) {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
+import { AnswersImportService } from './collection/answers-import.service';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger, prepareDatabase } from './bootstrap';
 import { SamplesService } from './papers/samples.service';
@@ -19,7 +21,10 @@ async function main() {
   const { url, embedded } = await prepareDatabase(config, logger);
   const app = await createApp(config, url, logger);
   const demo = await app.get(UsersService).ensureInitialAccounts();
-  if (config.seedSamples) await app.get(SamplesService).loadIfEmpty();
+  if (config.seedSamples && (await app.get(SamplesService).loadIfEmpty()) > 0) {
+    const answers = await app.get(AnswersImportService).importRecordedRuns(join(config.samplesDir, 'recorded-runs'));
+    logger.log(`loaded ${answers} recorded model answers`, 'Samples');
+  }
   await app.listen(config.port, config.host);
 
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -8,7 +8,7 @@ import { FakeOpenAI } from './fixtures/fake-openai';
 import { startTestApp, TestApp } from './test-app';
 
 const MAIN = join(__dirname, '../dist/main.js');
-const QUESTIONS = 40;
+const QUESTIONS = 80;
 
 /** A real server process (the built app) working on the test database. */
 async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
@@ -61,7 +61,7 @@ describe('crash safety', () => {
   });
 
   it('survives SIGKILL mid-run: a restarted server finishes every item and never repeats a stored request', async () => {
-    fake.behave = () => ({ text: '【答案】B', delayMs: 150 });
+    fake.behave = () => ({ text: '【答案】B', delayMs: 250 });
     const { versionId } = await t.app.get(PapersImportService).importBundle(bigPaper(QUESTIONS));
     const http = await t.as('researcher');
     const model = (

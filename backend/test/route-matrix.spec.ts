@@ -37,6 +37,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/models/:id': ['admin', 'researcher'],
   'GET /api/runs': ['admin', 'researcher'],
   'POST /api/runs': ['admin', 'researcher'],
+  'POST /api/runs/import': ['admin', 'researcher'],
   'GET /api/runs/:id': ['admin', 'researcher'],
   'GET /api/runs/:id/answers': ['admin', 'researcher'],
   'POST /api/runs/:id/pause': ['admin', 'researcher'],

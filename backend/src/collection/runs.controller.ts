@@ -1,7 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { UploadRejectedError } from '../common/domain-errors';
+import { parseAnswersJsonl, parseGaokaoBenchResult } from './answers-import';
+import { AnswersImportService } from './answers-import.service';
 import { ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
-import { RunAnswersQueryDto, RunCreateDto } from './runs.dto';
+import { AnswersImportQueryDto, RunAnswersQueryDto, RunCreateDto } from './runs.dto';
 import { RunnerService } from './runner.service';
 import { RunsService } from './runs.service';
 
@@ -14,7 +18,26 @@ export class RunsController {
   constructor(
     private readonly runs: RunsService,
     private readonly runner: RunnerService,
+    private readonly importer: AnswersImportService,
   ) {}
+
+  @Post('import')
+  @UseInterceptors(FileInterceptor('file'))
+  async importAnswers(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: AnswersImportQueryDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    if (!file) throw new UploadRejectedError('no file: send the answers as multipart field "file"');
+    const text = file.buffer.toString('utf8');
+    const isBench = query.format === 'gaokao-bench';
+    const { lines, errors } = isBench
+      ? parseGaokaoBenchResult(file.originalname, text, query.model)
+      : parseAnswersJsonl(file.originalname, text);
+    const name = query.name ?? `imported: ${file.originalname}`;
+    return this.importer.import(file.originalname, lines, errors, { name, skipUnknown: isBench }, actorOf(me, address));
+  }
 
   @Get()
   list() {

@@ -42,3 +42,14 @@ export class RunAnswersQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
+
+export class AnswersImportQueryDto {
+  @ApiPropertyOptional({ enum: ['jsonl', 'gaokao-bench'] }) @IsOptional() @IsIn(['jsonl', 'gaokao-bench']) format?:
+    'jsonl' | 'gaokao-bench';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ description: 'model name for a GAOKAO-Bench file (default: its model_name)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  model?: string;
+}

@@ -252,7 +252,7 @@ describe('validateBundle', () => {
 describe('sample papers in exam-papers/', () => {
   const root = join(__dirname, '../../../../exam-papers');
   const dirs = readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'paper.yaml')))
     .map((d) => d.name);
 
   it('has at least 10 papers over at least 6 subjects with 30 image questions', () => {
