@@ -15,6 +15,12 @@ export const routes: Routes = [
     loadChildren: () => import('./features/papers/papers.routes').then((m) => m.PAPERS_ROUTES),
   },
   {
+    path: 'runs',
+    canActivate: [authGuard],
+    data: { roles: ['admin', 'researcher'] },
+    loadChildren: () => import('./features/runs/runs.routes').then((m) => m.RUNS_ROUTES),
+  },
+  {
     path: 'admin',
     canActivate: [authGuard],
     data: { roles: ['admin'] },

@@ -15,8 +15,8 @@ const ANY: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'researcher
 const NAV: { key: string; link: string | null; roles: Role[] }[] = [
   { key: 'nav.papers', link: '/papers', roles: STAFF },
   { key: 'nav.upload', link: '/papers/upload', roles: ['admin', 'author'] },
-  { key: 'nav.models', link: null, roles: ['admin', 'researcher'] },
-  { key: 'nav.runs', link: null, roles: ['admin', 'researcher'] },
+  { key: 'nav.models', link: '/runs/models', roles: ['admin', 'researcher'] },
+  { key: 'nav.runs', link: '/runs', roles: ['admin', 'researcher'] },
   { key: 'nav.marking', link: null, roles: ['teacher', 'senior_teacher'] },
   { key: 'nav.cohorts', link: null, roles: ['admin', 'researcher'] },
   { key: 'nav.reports', link: null, roles: ['admin', 'researcher'] },

@@ -1,0 +1,155 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule, NgForm } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { AiModel, RunsApiService } from './runs-api.service';
+
+@Component({
+  selector: 'yj-models',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TPipe,
+  ],
+  template: `
+    <h1>{{ 'models.title' | t }}</h1>
+    <form #form="ngForm" (ngSubmit)="create(form)" class="form" aria-label="register model">
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ 'models.name' | t }}</mat-label
+        ><input matInput name="name" [(ngModel)]="draft.name" required
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="wide"
+        ><mat-label>Base URL</mat-label
+        ><input
+          matInput
+          name="baseUrl"
+          [(ngModel)]="draft.baseUrl"
+          placeholder="http://localhost:8000/v1"
+      /></mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ 'models.modelId' | t }}</mat-label
+        ><input matInput name="modelId" [(ngModel)]="draft.modelId" required
+      /></mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ 'models.keyEnv' | t }}</mat-label
+        ><input
+          matInput
+          name="apiKeyEnv"
+          [(ngModel)]="draft.apiKeyEnv"
+          placeholder="OPENAI_API_KEY"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="narrow">
+        <mat-label>{{ 'models.modality' | t }}</mat-label>
+        <mat-select name="modality" [(ngModel)]="draft.modality"
+          ><mat-option value="text">text</mat-option
+          ><mat-option value="vision">vision</mat-option></mat-select
+        >
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="narrow"
+        ><mat-label>{{ 'models.concurrency' | t }}</mat-label
+        ><input matInput type="number" name="concurrency" [(ngModel)]="draft.concurrency"
+      /></mat-form-field>
+      <button mat-flat-button type="submit">{{ 'models.register' | t }}</button>
+    </form>
+    @if (error()) {
+      <p class="warn" role="alert">{{ error() }}</p>
+    }
+    <table class="table">
+      <tbody>
+        @for (m of models(); track m.id) {
+          <tr>
+            <td>
+              <b>{{ m.name }}</b>
+            </td>
+            <td>
+              <code>{{ m.modelId }}</code>
+            </td>
+            <td class="muted">
+              {{ m.baseUrl ?? (m.isImported ? ('models.imported' | t) : 'api.openai.com') }}
+            </td>
+            <td>{{ m.modality }}</td>
+            <td>
+              {{ m.apiKeyEnv ?? '—' }}
+              @if (m.apiKeyEnv) {
+                {{ m.hasApiKey ? '✓' : ('models.keyMissing' | t) }}
+              }
+            </td>
+            <td>{{ m.concurrency }}∥</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    .form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
+    .wide {
+      min-width: 280px;
+    }
+    .narrow {
+      width: 130px;
+    }
+    .table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 14px;
+    }
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .warn {
+      color: var(--mat-sys-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ModelsComponent {
+  private readonly api = inject(RunsApiService);
+  protected readonly models = signal<AiModel[]>([]);
+  protected readonly error = signal('');
+  protected draft = this.blank();
+
+  constructor() {
+    this.load();
+  }
+
+  protected create(form: NgForm) {
+    const body = Object.fromEntries(
+      Object.entries(this.draft).filter(([, v]) => v !== '' && v !== null),
+    );
+    this.api.createModel(body).subscribe({
+      next: () => {
+        form.resetForm();
+        this.draft = this.blank();
+        this.error.set('');
+        this.load();
+      },
+      error: (e: HttpErrorResponse) =>
+        this.error.set(
+          Array.isArray(e.error?.errors)
+            ? e.error.errors.join('; ')
+            : (e.error?.message ?? e.message),
+        ),
+    });
+  }
+
+  private blank() {
+    return { name: '', baseUrl: '', modelId: '', apiKeyEnv: '', modality: 'text', concurrency: 8 };
+  }
+
+  private load() {
+    this.api.models().subscribe((m) => this.models.set(m));
+  }
+}

@@ -1,0 +1,176 @@
+import { DecimalPipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
+
+/** A run, live: one progress bar per model, refreshed every second while it runs; its answers below. */
+@Component({
+  selector: 'yj-run-view',
+  imports: [RouterLink, DecimalPipe, MatButtonModule, MatProgressBarModule, TPipe],
+  template: `
+    <a routerLink="/runs" class="back">← {{ 'runs.title' | t }}</a>
+    @if (run(); as r) {
+      <h1>{{ r.name }}</h1>
+      <p class="muted">
+        {{ 'runs.status.' + r.status | t }} · {{ 'paper.template' | t }} {{ r.templateVersion }}
+      </p>
+      <div class="actions">
+        @if (r.status === 'running') {
+          <button mat-stroked-button (click)="act('pause')">{{ 'runs.pause' | t }}</button>
+        }
+        @if (r.status === 'paused') {
+          <button mat-flat-button (click)="act('resume')">{{ 'runs.resume' | t }}</button>
+        }
+        @if (r.status === 'running' || r.status === 'paused') {
+          <button mat-button (click)="act('cancel')">{{ 'runs.cancel' | t }}</button>
+        }
+      </div>
+      @for (m of r.models; track m.modelId) {
+        <section class="model" [attr.aria-label]="'progress ' + m.name">
+          <div class="line">
+            <b>{{ m.name }}</b>
+            <span>{{ m.answered + m.failed + m.notApplicable + m.cancelled }} / {{ m.total }}</span>
+          </div>
+          <mat-progress-bar
+            mode="buffer"
+            [value]="
+              (100 * (m.answered + m.failed + m.notApplicable + m.cancelled)) / (m.total || 1)
+            "
+            [bufferValue]="(100 * (m.total - m.pending)) / (m.total || 1)"
+          />
+          <div class="stats">
+            <span>{{ 'runs.answered' | t }} {{ m.answered }}</span>
+            <span>{{ 'runs.inFlight' | t }} {{ m.inFlight }}</span>
+            <span>{{ 'runs.pending' | t }} {{ m.pending }}</span>
+            <span [class.warn]="m.failed">{{ 'runs.failed' | t }} {{ m.failed }}</span>
+            <span>{{ 'runs.notApplicable' | t }} {{ m.notApplicable }}</span>
+            <span>{{ m.requestsPerSecond | number: '1.1-1' }} req/s</span>
+            <span>ETA {{ m.etaSeconds === null ? '—' : m.etaSeconds + ' s' }}</span>
+            <span>tokens {{ m.tokensIn }} / {{ m.tokensOut }}</span>
+            <span
+              >{{ 'runs.cost' | t }}
+              {{ m.cost === null ? ('runs.unknown' | t) : (m.cost | number: '1.2-4') }}</span
+            >
+          </div>
+        </section>
+      }
+      <h2>{{ 'runs.answers' | t }}</h2>
+      <table class="table">
+        <tbody>
+          @for (a of answers(); track a.workItemId) {
+            <tr>
+              <td class="nowrap">{{ a.paperTitle.replace('普通高等学校招生全国统一考试', '') }} · {{ a.questionNumber }}</td>
+              <td>{{ a.model }}</td>
+              <td [class.warn]="a.state === 'failed'">{{ 'runs.state.' + a.state | t }}</td>
+              <td class="out">
+                @if (a.text) {
+                  <details>
+                    <summary>{{ a.text.slice(0, 80) }}</summary>
+                    <pre>{{ a.text }}</pre>
+                  </details>
+                } @else if (a.lastError) {
+                  <span class="warn">{{ a.lastError }}</span>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
+  `,
+  styles: `
+    .back {
+      text-decoration: none;
+      font-size: 14px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin: 8px 0 16px;
+    }
+    .model {
+      margin: 12px 0 20px;
+    }
+    .line {
+      display: flex;
+      justify-content: space-between;
+      margin-bottom: 4px;
+    }
+    .stats {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      font-size: 13px;
+      margin-top: 6px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .warn {
+      color: var(--mat-sys-error);
+    }
+    .table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 14px;
+    }
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .out {
+      max-width: 560px;
+    }
+    pre {
+      white-space: pre-wrap;
+      font-size: 13px;
+      background: var(--mat-sys-surface-container);
+      padding: 8px;
+      border-radius: 6px;
+    }
+    summary {
+      cursor: pointer;
+      overflow-wrap: anywhere;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RunViewComponent {
+  readonly id = input.required<string>();
+  private readonly api = inject(RunsApiService);
+  protected readonly run = signal<RunProgress | null>(null);
+  protected readonly answers = signal<RunAnswer[]>([]);
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.timer && clearTimeout(this.timer));
+    effect(() => this.refresh(this.id()));
+  }
+
+  protected act(action: 'pause' | 'resume' | 'cancel') {
+    this.api.setStatus(this.id(), action).subscribe(() => this.refresh(this.id()));
+  }
+
+  private refresh(id: string) {
+    if (this.timer) clearTimeout(this.timer);
+    this.api.run(id).subscribe((r) => {
+      this.run.set(r);
+      this.api.answers(id).subscribe((a) => this.answers.set(a));
+      // Poll while requests are still going; a finished run is final.
+      if (r.status === 'running') this.timer = setTimeout(() => this.refresh(id), 1000);
+    });
+  }
+}

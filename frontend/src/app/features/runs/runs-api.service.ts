@@ -1,0 +1,108 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+
+export interface AiModel {
+  id: string;
+  name: string;
+  baseUrl: string | null;
+  modelId: string;
+  apiKeyEnv: string | null;
+  hasApiKey: boolean;
+  modality: 'text' | 'vision';
+  samplesPerQuestion: number;
+  concurrency: number;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  priceInputPerMtok: number | null;
+  priceOutputPerMtok: number | null;
+  params: { max_tokens?: number; temperature?: number };
+  isImported: boolean;
+}
+
+export interface ModelProgress {
+  modelId: string;
+  name: string;
+  total: number;
+  pending: number;
+  inFlight: number;
+  answered: number;
+  failed: number;
+  notApplicable: number;
+  cancelled: number;
+  tokensIn: number;
+  tokensOut: number;
+  cost: number | null;
+  requestsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface RunProgress {
+  id: string;
+  name: string;
+  status: string;
+  templateVersion: string;
+  createdAt: string;
+  models: ModelProgress[];
+}
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  status: string;
+  createdAt: string;
+  total: number;
+  done: number;
+}
+
+export interface RunAnswer {
+  workItemId: string;
+  state: string;
+  model: string;
+  paperTitle: string;
+  questionNumber: string;
+  type: string;
+  attempts: number;
+  lastError: string | null;
+  outcome: string | null;
+  text: string | null;
+  latencyMs: number | null;
+}
+
+@Injectable({ providedIn: 'root' })
+export class RunsApiService {
+  private readonly http = inject(HttpClient);
+
+  models() {
+    return this.http.get<AiModel[]>('/api/models');
+  }
+
+  createModel(body: object) {
+    return this.http.post<AiModel>('/api/models', body);
+  }
+
+  runs() {
+    return this.http.get<RunSummary[]>('/api/runs');
+  }
+
+  run(id: string) {
+    return this.http.get<RunProgress>(`/api/runs/${id}`);
+  }
+
+  answers(id: string, state?: string) {
+    return this.http.get<RunAnswer[]>(`/api/runs/${id}/answers`, {
+      params: state ? { state, limit: 200 } : { limit: 200 },
+    });
+  }
+
+  start(paperVersionIds: string[], modelIds: string[], name?: string) {
+    return this.http.post<RunProgress>('/api/runs', {
+      paperVersionIds,
+      modelIds,
+      ...(name ? { name } : {}),
+    });
+  }
+
+  setStatus(id: string, action: 'pause' | 'resume' | 'cancel') {
+    return this.http.post<RunProgress>(`/api/runs/${id}/${action}`, {});
+  }
+}
