@@ -70,7 +70,10 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
         <tbody>
           @for (a of answers(); track a.workItemId) {
             <tr>
-              <td class="nowrap">{{ a.paperTitle.replace('普通高等学校招生全国统一考试', '') }} · {{ a.questionNumber }}</td>
+              <td class="nowrap">
+                {{ a.paperTitle.replace('普通高等学校招生全国统一考试', '') }} ·
+                {{ a.questionNumber }}
+              </td>
               <td>{{ a.model }}</td>
               <td [class.warn]="a.state === 'failed'">{{ 'runs.state.' + a.state | t }}</td>
               <td class="out">
