@@ -11,11 +11,17 @@ import { validateBundle } from '../papers/bundle/validate-bundle';
 import { PapersImportService } from '../papers/papers-import.service';
 import { Role, ROLES } from '../auth/roles';
 import { UsersService } from '../users/users.service';
+import { modelsCommand, runsCommand } from './runs.command';
 
 const USAGE = `yuejuan <command>
 
   papers validate <path>...           check bundles (folders or zips) without a database
   papers import <path>... [--publish]  import bundles; a folder of bundle folders imports each
+  models add <name> --model-id <id> [--base-url <url>] [--modality text|vision] [--concurrency n] [--key-env VAR]
+  models list                         the registered models
+  runs start --papers <slug,…> --models <name,…> [--follow]
+                                      start a run (this process sends the requests while it follows)
+  runs status <run id> [--follow]     progress per model, with a live bar
   users create <username> --role <role>... [--name <display name>]
                                       create an account; the password is read from stdin
   migrate                             apply pending database migrations
@@ -47,7 +53,9 @@ function bundlesOf(paths: string[], rubricsDir: string): { name: string; files: 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
-  const args = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.match(/^--(role|name)$/));
+  const args = rest.filter(
+    (a, i) => !a.startsWith('--') && !rest[i - 1]?.match(/^--(role|name|papers|models|model-id|base-url|modality|concurrency|key-env)$/),
+  );
   const values = (flag: string) => rest.flatMap((a, i) => (rest[i - 1] === flag ? [a] : []));
   const config = loadConfig();
   if (group === 'config' && command === 'table') {
@@ -71,6 +79,24 @@ async function main(argv: string[]): Promise<number> {
   const { url, embedded } = await prepareDatabase(config, logger);
   try {
     if (group === 'migrate') return 0;
+    if (group === 'models') {
+      const app = await createApp({ ...config, collection: { ...config.collection, isWorker: false } }, url, logger);
+      try {
+        return await modelsCommand(app, command, args, values);
+      } finally {
+        await app.close();
+      }
+    }
+    if (group === 'runs') {
+      // Following a run keeps this process alive as a collection worker; a plain status call does not send requests.
+      const isFollow = flags.has('--follow');
+      const app = await createApp({ ...config, collection: { ...config.collection, isWorker: isFollow } }, url, logger);
+      try {
+        return await runsCommand(app, command, args, values, isFollow);
+      } finally {
+        await app.close();
+      }
+    }
     if (group === 'users' && command === 'create') {
       const roles = values('--role');
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));

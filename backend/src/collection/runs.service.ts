@@ -7,6 +7,23 @@ import { TEMPLATE_VERSION } from '../rendering/prompt-render';
 import { RunEntity, RunStatus } from './collection.entities';
 import { RunAnswersQueryDto, RunCreateDto } from './runs.dto';
 
+export interface ModelProgress {
+  modelId: string;
+  name: string;
+  total: number;
+  pending: number;
+  inFlight: number;
+  answered: number;
+  failed: number;
+  notApplicable: number;
+  cancelled: number;
+  tokensIn: number;
+  tokensOut: number;
+  cost: number | null;
+  requestsPerSecond: number;
+  etaSeconds: number | null;
+}
+
 /** Runs: papers × models × samples, expanded into one work item per request, and their progress. */
 @Injectable()
 export class RunsService {
@@ -125,7 +142,7 @@ export class RunsService {
        WHERE rm.run_id = $1 ORDER BY m.name`,
       [id],
     );
-    for (const m of models) {
+    for (const m of models as (ModelProgress & { hasUnknownCost?: boolean })[]) {
       const left = m.pending + m.inFlight;
       m.etaSeconds = left === 0 ? 0 : m.requestsPerSecond > 0 ? Math.round(left / m.requestsPerSecond) : null;
       // Unknown prices stay unknown: a partial sum would look like a real total.
@@ -139,7 +156,7 @@ export class RunsService {
       templateVersion: run.templateVersion,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,
-      models,
+      models: models as ModelProgress[],
     };
   }
 
