@@ -26,6 +26,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
   private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
   private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
+  private readonly filling = new Map<string, { isAgain: boolean }>();
   private timers: NodeJS.Timeout[] = [];
   private isTicking = false;
   private isWakeRequested = false;
@@ -84,9 +85,28 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /**
+   * Claims work for free slots. Calls that arrive while a claim for the model is running are
+   * folded into one more claim after it, so many requests finishing together cost one batched
+   * claim instead of a queue of single ones behind the model's advisory lock.
+   */
   private async fill(model: AiModelEntity) {
-    const items = await this.store.claim(model, this.instanceId, this.config.collection.leaseSeconds);
-    for (const item of items) void this.process(item, model);
+    const state = this.filling.get(model.id);
+    if (state) {
+      state.isAgain = true;
+      return;
+    }
+    const mine = { isAgain: true };
+    this.filling.set(model.id, mine);
+    try {
+      while (mine.isAgain && !this.isStopping) {
+        mine.isAgain = false;
+        const items = await this.store.claim(model, this.instanceId, this.config.collection.leaseSeconds);
+        for (const item of items) void this.process(item, model);
+      }
+    } finally {
+      this.filling.delete(model.id);
+    }
   }
 
   private async process(item: ClaimedItem, model: AiModelEntity) {
