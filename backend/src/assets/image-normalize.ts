@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../common/hashing';
 import sharp from 'sharp';
 
 export interface ImageLimits {
@@ -95,8 +95,4 @@ export async function cropImage(original: Buffer, rect: { x: number; y: number; 
   const height = Math.min(Math.round(rect.height), (meta.height ?? 0) - y);
   if (width < 4 || height < 4) throw new ImageError('the crop rectangle lies outside the page or is too small');
   return sharp(original).extract({ left: x, top: y, width, height }).png().toBuffer();
-}
-
-export function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

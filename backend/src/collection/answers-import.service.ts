@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
+import { sha256 } from '../common/hashing';
 import { TEMPLATE_VERSION } from '../rendering/prompt-render';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -123,7 +123,7 @@ export class AnswersImportService {
     for (const r of rows) {
       const modelId = models.get(r.model)!;
       // Imported answers get a hash of their own: they must never be served as the answer to a live request.
-      const hash = createHash('sha256').update(`import|${run.id}|${modelId}|${r.questionId}|${r.sample}`).digest('hex');
+      const hash = sha256(`import|${run.id}|${modelId}|${r.questionId}|${r.sample}`);
       await m.query(
         `WITH w AS (INSERT INTO work_items (run_id, model_id, question_id, sample_index, state, request_hash, attempts_count) VALUES ($1, $2, $3, $4, 'answered', $5, 1) RETURNING id),
               a AS (INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason, tokens_in, tokens_out, is_success)

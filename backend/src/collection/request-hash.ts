@@ -1,17 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** Canonical JSON: sorted keys, so the same request always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { canonicalJson, sha256 } from '../common/hashing';
 
 /**
  * The identity of a request: endpoint, model, generation parameters, the exact messages and the
@@ -24,7 +11,7 @@ export function requestHash(input: {
   messages: unknown;
   sampleIndex: number;
 }): string {
-  return createHash('sha256').update(canonical(input)).digest('hex');
+  return sha256(canonicalJson(input));
 }
 
 /** Cost from a price table in currency units per million tokens; unknown prices stay unknown. */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import Ajv, { ErrorObject } from 'ajv';
+import { canonicalJson, sha256 } from '../../common/hashing';
 import { BundleFiles } from './bundle-files';
 import { paperSchema, rubricSchema } from './bundle.schema';
 import { BundleError, PaperDoc, RubricDoc } from './bundle.types';
@@ -136,22 +136,6 @@ export function sniffImageType(b: Uint8Array): 'png' | 'jpeg' | 'webp' | 'gif' |
     return 'webp';
   if (b.length > 6 && String.fromCharCode(...b.subarray(0, 4)) === 'GIF8') return 'gif';
   return null;
-}
-
-/** Canonical JSON (sorted keys) so that formatting or key order never makes a new version. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 function contentHash(paper: PaperDoc, rubric: RubricDoc | null, images: Map<string, Uint8Array>): string {
