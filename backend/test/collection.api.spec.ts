@@ -98,6 +98,7 @@ describe('collecting model answers', () => {
       if (q === '2' && k === 2) return { status: 500 };
       if (q === '3' && k === 1) return { hang: true };
       if (q === '4' && k === 1) return { raw: '{"not json' };
+      if (q === '5-6' && k === 1) return { status: 429 }; // no Retry-After: exponential backoff
       if (q === '7') return { status: 400 };
       return { text: '【答案】B' };
     };
@@ -115,11 +116,12 @@ describe('collecting model answers', () => {
     expect(byQ['2'].attempts).toBe(3);
     expect(byQ['3'].attempts).toBe(2);
     expect(byQ['4'].attempts).toBe(2);
+    expect(byQ['5-6'].attempts).toBe(2);
     expect(byQ['7']).toMatchObject({ attempts: 1, outcome: 'not_scored' });
     expect(byQ['7'].lastError).toMatch(/^400: .*fake error 400/);
     // errors are recorded as attempts but never cached as answers
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM attempts WHERE NOT is_success`);
-    expect(n).toBe(5);
+    expect(n).toBe(6);
   });
 
   it('never sends a request twice: a second run of the same model and paper is served from the attempt cache', async () => {
@@ -130,6 +132,20 @@ describe('collecting model answers', () => {
     expect(second.models[0]).toMatchObject({ answered: 5 });
     expect(fake.requests.length).toBe(sent);
     expect(fake.repeatedSuccesses()).toBe(0);
+  });
+
+  it('keeps to the requests-per-minute limit', async () => {
+    // 3 per minute: three requests go at once, the fourth would wait 20 s.
+    const m = await model({ concurrency: 5, rpmLimit: 3 });
+    const run = await startRun([m.id]);
+    await waitFor(
+      async () => fake.requests.length,
+      (n) => n >= 3,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.requests.length).toBe(3);
+    expect((await http.get(`/api/runs/${run.id}`)).body.models[0].answered).toBe(3);
+    await http.post(`/api/runs/${run.id}/cancel`);
   });
 
   it('pauses, resumes and cancels', async () => {

@@ -18,6 +18,7 @@ test('a researcher registers a model, runs a paper against it, and watches it fi
     await form.getByLabel('模型 ID').fill('fake-model');
     await form.getByRole('button', { name: '注册模型' }).click();
     await expect(page.getByRole('cell', { name: 'Local fake' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/models.png' });
 
     // step: a new run over the 2022 history paper shows the request count before it starts
     await page.goto('/runs/new');

@@ -141,9 +141,10 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
       return this.store.completeFromCache(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
+      await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
+      // Checked after the rate-limit wait, which can be long: a run paused meanwhile sends nothing more.
       const status = await this.runStatus(item.runId);
       if (status !== 'running') return this.store.stopItem(item.id, status);
-      await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
       const startedAt = new Date();
       const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
       const r = await sendChat(

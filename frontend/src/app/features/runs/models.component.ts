@@ -56,6 +56,45 @@ import { AiModel, RunsApiService } from './runs-api.service';
         ><mat-label>{{ 'models.concurrency' | t }}</mat-label
         ><input matInput type="number" name="concurrency" [(ngModel)]="draft.concurrency"
       /></mat-form-field>
+      <mat-form-field appearance="outline" class="narrow"
+        ><mat-label>{{ 'models.samples' | t }}</mat-label
+        ><input matInput type="number" name="samplesPerQuestion" [(ngModel)]="draft.samplesPerQuestion"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="narrow"
+        ><mat-label>RPM</mat-label
+        ><input matInput type="number" name="rpmLimit" [(ngModel)]="draft.rpmLimit"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="narrow"
+        ><mat-label>TPM</mat-label
+        ><input matInput type="number" name="tpmLimit" [(ngModel)]="draft.tpmLimit"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="narrow"
+        ><mat-label>max_tokens</mat-label
+        ><input matInput type="number" name="maxTokens" [(ngModel)]="draft.maxTokens"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="narrow"
+        ><mat-label>temperature</mat-label
+        ><input
+          matInput
+          type="number"
+          step="0.1"
+          name="temperature"
+          [(ngModel)]="draft.temperature"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="mid"
+        ><mat-label>{{ 'models.priceIn' | t }}</mat-label
+        ><input matInput type="number" name="priceInputPerMtok" [(ngModel)]="draft.priceInputPerMtok"
+      /></mat-form-field>
+      <mat-form-field appearance="outline" class="mid"
+        ><mat-label>{{ 'models.priceOut' | t }}</mat-label
+        ><input matInput type="number" name="priceOutputPerMtok" [(ngModel)]="draft.priceOutputPerMtok"
+      /></mat-form-field>
+      @if (draft.modality === 'vision') {
+        <mat-form-field appearance="outline" class="narrow"
+          ><mat-label>{{ 'models.imageSide' | t }}</mat-label
+          ><input matInput type="number" name="imageLongSide" [(ngModel)]="draft.imageLongSide"
+        /></mat-form-field>
+      }
       <button mat-flat-button type="submit">{{ 'models.register' | t }}</button>
     </form>
     @if (error()) {
@@ -100,6 +139,9 @@ import { AiModel, RunsApiService } from './runs-api.service';
     .narrow {
       width: 130px;
     }
+    .mid {
+      width: 190px;
+    }
     .table {
       width: 100%;
       border-collapse: collapse;
@@ -126,13 +168,23 @@ export class ModelsComponent {
   }
 
   protected create(form: NgForm) {
-    const body = Object.fromEntries(
-      Object.entries(this.draft).filter(([, v]) => v !== '' && v !== null),
-    );
+    const { maxTokens, temperature, imageLongSide, ...rest } = this.draft;
+    const isSet = (v: unknown) => v !== '' && v !== null && v !== undefined;
+    const body = {
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => isSet(v))),
+      params: {
+        ...(isSet(maxTokens) ? { max_tokens: Number(maxTokens) } : {}),
+        ...(isSet(temperature) ? { temperature: Number(temperature) } : {}),
+      },
+      ...(rest.modality === 'vision' && isSet(imageLongSide)
+        ? { imageProfile: { longSide: Number(imageLongSide), format: 'jpeg', quality: 85 } }
+        : {}),
+    };
     this.api.createModel(body).subscribe({
       next: () => {
-        form.resetForm();
         this.draft = this.blank();
+        // resetForm with values: the defaults show again and nothing is marked as an error.
+        form.resetForm(this.draft);
         this.error.set('');
         this.load();
       },
@@ -146,7 +198,22 @@ export class ModelsComponent {
   }
 
   private blank() {
-    return { name: '', baseUrl: '', modelId: '', apiKeyEnv: '', modality: 'text', concurrency: 8 };
+    return {
+      name: '',
+      baseUrl: '',
+      modelId: '',
+      apiKeyEnv: '',
+      modality: 'text',
+      concurrency: 8,
+      samplesPerQuestion: 1,
+      rpmLimit: null as number | null,
+      tpmLimit: null as number | null,
+      priceInputPerMtok: null as number | null,
+      priceOutputPerMtok: null as number | null,
+      maxTokens: 4096 as number | null,
+      temperature: 0 as number | null,
+      imageLongSide: 1536 as number | null,
+    };
   }
 
   private load() {

@@ -71,8 +71,10 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
           @for (a of answers(); track a.workItemId) {
             <tr>
               <td class="nowrap">
-                {{ a.paperTitle.replace('普通高等学校招生全国统一考试', '') }} ·
-                {{ a.questionNumber }}
+                <a [routerLink]="['/papers', a.paperVersionId]" [attr.title]="a.paperTitle">{{
+                  a.paperTitle.replace('普通高等学校招生全国统一考试', '')
+                }}</a>
+                · {{ a.questionNumber }}
               </td>
               <td>{{ a.model }}</td>
               <td [class.warn]="a.state === 'failed'">{{ 'runs.state.' + a.state | t }}</td>

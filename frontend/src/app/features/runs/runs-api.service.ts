@@ -58,6 +58,7 @@ export interface RunAnswer {
   workItemId: string;
   state: string;
   model: string;
+  paperVersionId: string;
   paperTitle: string;
   questionNumber: string;
   type: string;
