@@ -58,7 +58,11 @@ import { AiModel, RunsApiService } from './runs-api.service';
       /></mat-form-field>
       <mat-form-field appearance="outline" class="narrow"
         ><mat-label>{{ 'models.samples' | t }}</mat-label
-        ><input matInput type="number" name="samplesPerQuestion" [(ngModel)]="draft.samplesPerQuestion"
+        ><input
+          matInput
+          type="number"
+          name="samplesPerQuestion"
+          [(ngModel)]="draft.samplesPerQuestion"
       /></mat-form-field>
       <mat-form-field appearance="outline" class="narrow"
         ><mat-label>RPM</mat-label
@@ -83,11 +87,19 @@ import { AiModel, RunsApiService } from './runs-api.service';
       /></mat-form-field>
       <mat-form-field appearance="outline" class="mid"
         ><mat-label>{{ 'models.priceIn' | t }}</mat-label
-        ><input matInput type="number" name="priceInputPerMtok" [(ngModel)]="draft.priceInputPerMtok"
+        ><input
+          matInput
+          type="number"
+          name="priceInputPerMtok"
+          [(ngModel)]="draft.priceInputPerMtok"
       /></mat-form-field>
       <mat-form-field appearance="outline" class="mid"
         ><mat-label>{{ 'models.priceOut' | t }}</mat-label
-        ><input matInput type="number" name="priceOutputPerMtok" [(ngModel)]="draft.priceOutputPerMtok"
+        ><input
+          matInput
+          type="number"
+          name="priceOutputPerMtok"
+          [(ngModel)]="draft.priceOutputPerMtok"
       /></mat-form-field>
       @if (draft.modality === 'vision') {
         <mat-form-field appearance="outline" class="narrow"
