@@ -33,6 +33,12 @@ test('a researcher registers a model, runs a paper against it, and watches it fi
     await expect(progress).toContainText('14 / 14', { timeout: 30_000 });
     await expect(page.getByText('已完成')).toBeVisible();
     await expect(page.getByText('【解析】略。').first()).toBeVisible();
+
+    // step: an answer opens on the question exactly as the model received it, then the raw output
+    await page.locator('summary').first().click();
+    await expect(page.getByText('模型收到的题目')).toBeVisible();
+    await expect(page.locator('pre.prompt').first()).toContainText('第1题');
+    await expect(page.locator('pre.prompt').first()).toContainText('【答案】');
     await page.screenshot({ path: 'test-results/screens/run-view.png' });
     expect(fake.count()).toBe(14);
   } finally {

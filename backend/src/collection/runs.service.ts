@@ -165,7 +165,7 @@ export class RunsService {
     await this.get(id);
     return this.db.query(
       `SELECT w.id::text AS "workItemId", w.state, w.sample_index AS "sampleIndex", w.attempts_count AS attempts, w.last_error AS "lastError",
-              m.name AS model, q.id AS "questionId", q.number AS "questionNumber", q.type, v.id AS "paperVersionId", v.title AS "paperTitle",
+              m.name AS model, m.modality, m.is_imported AS "isImported", q.id AS "questionId", q.number AS "questionNumber", q.type, v.id AS "paperVersionId", v.title AS "paperTitle",
               r.outcome, r.text, r.reasoning_text AS "reasoning", a.finish_reason AS "finishReason", a.latency_ms AS "latencyMs",
               a.tokens_in AS "tokensIn", a.tokens_out AS "tokensOut", a.template_version AS "templateVersion"
        FROM work_items w JOIN ai_models m ON m.id = w.model_id JOIN questions q ON q.id = w.question_id JOIN paper_versions v ON v.id = q.paper_version_id

@@ -29,6 +29,13 @@ export class PapersApiService {
     });
   }
 
+  renderQuestion(id: string, questionId: string, mode: 'text' | 'vision') {
+    return this.http.get<{ questions: RenderedQuestion[] }>(
+      `/api/papers/${id}/questions/${questionId}/render`,
+      { params: { mode } },
+    );
+  }
+
   importBundle(file: File, publish: boolean) {
     const form = new FormData();
     form.append('file', file);

@@ -12,6 +12,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { PapersApiService } from '../papers/papers-api.service';
 import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
 
 /** A run, live: one progress bar per model, refreshed every second while it runs; its answers below. */
@@ -80,8 +81,15 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
               <td [class.warn]="a.state === 'failed'">{{ 'runs.state.' + a.state | t }}</td>
               <td class="out">
                 @if (a.text) {
-                  <details>
+                  <details (toggle)="loadPrompt(a)">
                     <summary>{{ a.text.slice(0, 80) }}</summary>
+                    @if (prompts()[a.workItemId]; as prompt) {
+                      <div class="label">
+                        {{ (a.isImported ? 'runs.promptImported' : 'runs.prompt') | t }}
+                      </div>
+                      <pre class="prompt">{{ prompt }}</pre>
+                    }
+                    <div class="label">{{ 'runs.output' | t }}</div>
                     <pre>{{ a.text }}</pre>
                   </details>
                 } @else if (a.lastError) {
@@ -146,6 +154,15 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
       padding: 8px;
       border-radius: 6px;
     }
+    .label {
+      font-size: 12px;
+      color: var(--mat-sys-primary);
+      margin-top: 6px;
+    }
+    .prompt {
+      max-height: 240px;
+      overflow: auto;
+    }
     summary {
       cursor: pointer;
       overflow-wrap: anywhere;
@@ -158,11 +175,30 @@ export class RunViewComponent {
   private readonly api = inject(RunsApiService);
   protected readonly run = signal<RunProgress | null>(null);
   protected readonly answers = signal<RunAnswer[]>([]);
+  protected readonly prompts = signal<Record<string, string>>({});
+  private readonly papers = inject(PapersApiService);
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.timer && clearTimeout(this.timer));
     effect(() => this.refresh(this.id()));
+  }
+
+  /** The question exactly as this model received it, in its modality (images appear as [image] here). */
+  protected loadPrompt(a: RunAnswer) {
+    if (this.prompts()[a.workItemId]) return;
+    this.papers
+      .renderQuestion(a.paperVersionId, a.questionId, a.modality === 'vision' ? 'vision' : 'text')
+      .subscribe((r) => {
+        const text = r.questions[0]?.messages
+          .map((m) =>
+            typeof m.content === 'string'
+              ? m.content
+              : m.content.map((p) => (p.type === 'text' ? p.text : '[image]')).join('\n'),
+          )
+          .join('\n\n');
+        this.prompts.update((all) => ({ ...all, [a.workItemId]: text ?? '' }));
+      });
   }
 
   protected act(action: 'pause' | 'resume' | 'cancel') {

@@ -59,6 +59,9 @@ export interface RunAnswer {
   state: string;
   model: string;
   paperVersionId: string;
+  questionId: string;
+  modality: 'text' | 'vision';
+  isImported: boolean;
   paperTitle: string;
   questionNumber: string;
   type: string;
