@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createApp, createLogger, prepareDatabase } from '../bootstrap';
 import { BundleRejectedError } from '../common/domain-errors';
@@ -43,10 +43,9 @@ function bundlesOf(paths: string[], rubricsDir: string): { name: string; files: 
       return { name: dir, files: readBundleDir(dir, existsSync(rubric) ? rubric : undefined) };
     };
     if (existsSync(join(full, 'paper.yaml')) || existsSync(join(full, 'paper.json'))) return [one(full)];
-    return require('node:fs')
-      .readdirSync(full, { withFileTypes: true })
-      .filter((d: { isDirectory(): boolean; name: string }) => d.isDirectory() && existsSync(join(full, d.name, 'paper.yaml')))
-      .map((d: { name: string }) => one(join(full, d.name)));
+    return readdirSync(full, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(full, d.name, 'paper.yaml')))
+      .map((d) => one(join(full, d.name)));
   });
 }
 

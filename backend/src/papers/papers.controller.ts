@@ -63,7 +63,7 @@ export class PapersController {
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
   async publish(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
-    await this.papers.getTree(id);
+    await this.papers.getVersion(id);
     await this.uploads.publish(id, { id: me.id, name: me.username, address });
     return this.papers.getDetail(id);
   }

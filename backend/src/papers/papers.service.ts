@@ -70,10 +70,16 @@ export class PapersService {
   }
 
   /** Loads a version with all its questions in four queries, whatever its size. */
-  async getTree(versionId: string): Promise<PaperTree> {
+  /** The version row alone; throws 404 when absent. */
+  async getVersion(versionId: string): Promise<PaperVersionEntity> {
     if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw new NotFoundException(`paper version ${versionId} not found`);
     const version = await this.versions.findOne({ where: { id: versionId } });
     if (!version) throw new NotFoundException(`paper version ${versionId} not found`);
+    return version;
+  }
+
+  async getTree(versionId: string): Promise<PaperTree> {
+    const version = await this.getVersion(versionId);
     const qs = await this.questions.find({ where: { paperVersionId: versionId }, order: { ordinal: 'ASC' } });
     const ids = qs.map((q) => q.id);
     const [images, passages, rubrics] = await Promise.all([

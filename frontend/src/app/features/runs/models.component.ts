@@ -8,6 +8,25 @@ import { MatSelectModule } from '@angular/material/select';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { AiModel, RunsApiService } from './runs-api.service';
 
+type NumberKey =
+  | 'concurrency'
+  | 'samplesPerQuestion'
+  | 'rpmLimit'
+  | 'tpmLimit'
+  | 'maxTokens'
+  | 'temperature'
+  | 'priceInputPerMtok'
+  | 'priceOutputPerMtok';
+
+type ModelDraft = {
+  name: string;
+  baseUrl: string;
+  modelId: string;
+  apiKeyEnv: string;
+  modality: string;
+  imageLongSide: number | null;
+} & Record<NumberKey, number | null>;
+
 @Component({
   selector: 'yj-models',
   imports: [
@@ -52,55 +71,12 @@ import { AiModel, RunsApiService } from './runs-api.service';
           ><mat-option value="vision">vision</mat-option></mat-select
         >
       </mat-form-field>
-      <mat-form-field appearance="outline" class="narrow"
-        ><mat-label>{{ 'models.concurrency' | t }}</mat-label
-        ><input matInput type="number" name="concurrency" [(ngModel)]="draft.concurrency"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="narrow"
-        ><mat-label>{{ 'models.samples' | t }}</mat-label
-        ><input
-          matInput
-          type="number"
-          name="samplesPerQuestion"
-          [(ngModel)]="draft.samplesPerQuestion"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="narrow"
-        ><mat-label>RPM</mat-label
-        ><input matInput type="number" name="rpmLimit" [(ngModel)]="draft.rpmLimit"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="narrow"
-        ><mat-label>TPM</mat-label
-        ><input matInput type="number" name="tpmLimit" [(ngModel)]="draft.tpmLimit"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="narrow"
-        ><mat-label>max_tokens</mat-label
-        ><input matInput type="number" name="maxTokens" [(ngModel)]="draft.maxTokens"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="narrow"
-        ><mat-label>temperature</mat-label
-        ><input
-          matInput
-          type="number"
-          step="0.1"
-          name="temperature"
-          [(ngModel)]="draft.temperature"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="mid"
-        ><mat-label>{{ 'models.priceIn' | t }}</mat-label
-        ><input
-          matInput
-          type="number"
-          name="priceInputPerMtok"
-          [(ngModel)]="draft.priceInputPerMtok"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="mid"
-        ><mat-label>{{ 'models.priceOut' | t }}</mat-label
-        ><input
-          matInput
-          type="number"
-          name="priceOutputPerMtok"
-          [(ngModel)]="draft.priceOutputPerMtok"
-      /></mat-form-field>
+      @for (f of numberFields; track f.key) {
+        <mat-form-field appearance="outline" [class]="f.width"
+          ><mat-label>{{ f.label | t }}</mat-label
+          ><input matInput type="number" [step]="f.step" [name]="f.key" [(ngModel)]="draft[f.key]"
+        /></mat-form-field>
+      }
       @if (draft.modality === 'vision') {
         <mat-form-field appearance="outline" class="narrow"
           ><mat-label>{{ 'models.imageSide' | t }}</mat-label
@@ -173,7 +149,23 @@ export class ModelsComponent {
   private readonly api = inject(RunsApiService);
   protected readonly models = signal<AiModel[]>([]);
   protected readonly error = signal('');
-  protected draft = this.blank();
+  /** The numeric settings, one field each; labels are i18n keys (or the API's own parameter names). */
+  protected readonly numberFields: {
+    key: NumberKey;
+    label: string;
+    width: 'narrow' | 'mid';
+    step: number;
+  }[] = [
+    { key: 'concurrency', label: 'models.concurrency', width: 'narrow', step: 1 },
+    { key: 'samplesPerQuestion', label: 'models.samples', width: 'narrow', step: 1 },
+    { key: 'rpmLimit', label: 'RPM', width: 'narrow', step: 1 },
+    { key: 'tpmLimit', label: 'TPM', width: 'narrow', step: 1 },
+    { key: 'maxTokens', label: 'max_tokens', width: 'narrow', step: 1 },
+    { key: 'temperature', label: 'temperature', width: 'narrow', step: 0.1 },
+    { key: 'priceInputPerMtok', label: 'models.priceIn', width: 'mid', step: 0.01 },
+    { key: 'priceOutputPerMtok', label: 'models.priceOut', width: 'mid', step: 0.01 },
+  ];
+  protected draft: ModelDraft = this.blank();
 
   constructor() {
     this.load();
@@ -209,7 +201,7 @@ export class ModelsComponent {
     });
   }
 
-  private blank() {
+  private blank(): ModelDraft {
     return {
       name: '',
       baseUrl: '',
@@ -218,13 +210,13 @@ export class ModelsComponent {
       modality: 'text',
       concurrency: 8,
       samplesPerQuestion: 1,
-      rpmLimit: null as number | null,
-      tpmLimit: null as number | null,
-      priceInputPerMtok: null as number | null,
-      priceOutputPerMtok: null as number | null,
-      maxTokens: 4096 as number | null,
-      temperature: 0 as number | null,
-      imageLongSide: 1536 as number | null,
+      rpmLimit: null,
+      tpmLimit: null,
+      priceInputPerMtok: null,
+      priceOutputPerMtok: null,
+      maxTokens: 4096,
+      temperature: 0,
+      imageLongSide: 1536,
     };
   }
 
