@@ -1,16 +1,27 @@
 /**
  * Collection throughput: N single-choice questions against a fake provider with fixed latency.
- * The ideal wall time is N × latency / concurrency. Run by hand:
+ * The ideal wall time is N × latency / concurrency. The requests are sent by the built server
+ * (dist/main.js) in its own process, as deployed; its CPU and memory are read from /proc. Run by hand:
  *   cd backend && NODE_OPTIONS=--experimental-vm-modules npx jest -c bench/jest.bench.config.js
  */
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PapersImportService } from '../src/papers/papers-import.service';
 import { bigPaper } from '../test/fixtures/big-paper';
+import { processUsage, startWorker } from '../test/fixtures/worker-process';
 import { startTestApp, TestApp } from '../test/test-app';
+
+/** Busy and total CPU ticks of the whole machine (all cores), from /proc/stat. */
+function machineTicks() {
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - f[3] - f[4], total }; // minus idle and iowait
+}
 
 const N = Number(process.env.BENCH_QUESTIONS ?? 2000);
 const CONCURRENCY = 32;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 async function runOnce(t: TestApp, latencyMs: number, port: number) {
   const server = fork(join(__dirname, 'fake-server.mjs'), [String(port), String(latencyMs)], { stdio: 'ignore' });
@@ -26,9 +37,12 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
     })
   ).body;
   const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions LIMIT 1`);
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-  const cpu0 = process.cpuUsage();
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of each worker there.
+  const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorker({}, nodeArgs)));
+  const cpuOf = () => workers.reduce((sum, w) => sum + processUsage(w.pid!).cpuMs, 0);
+  const cpu0 = cpuOf();
+  const machine0 = machineTicks();
   const t0 = Date.now();
   const run = (await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds: [model.id] })).body;
   for (;;) {
@@ -40,8 +54,10 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
     await new Promise((r) => setTimeout(r, 250)); // the poll itself costs CPU the app needs
   }
   const wall = (Date.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  clearInterval(sampler);
+  const cpu1 = cpuOf();
+  const peakRssMb = Math.max(...workers.map((w) => processUsage(w.pid!).peakRssMb));
+  const machine1 = machineTicks();
+  await Promise.all(workers.map((w) => new Promise((r) => (w.once('exit', r), w.kill()))));
   const stats = await (await fetch(`http://127.0.0.1:${port}/stats`)).json();
   server.kill();
   const ideal = (N * latencyMs) / 1000 / CONCURRENCY;
@@ -50,8 +66,9 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
     wall,
     ideal,
     overhead: (wall / ideal - 1) * 100,
-    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / N,
-    peakRssMb: peakRss / 1e6,
+    cpuMsPerRequest: (cpu1 - cpu0) / N,
+    peakRssMb,
+    machineBusy: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
     peakInFlight: stats.peak,
     requests: stats.count,
   };
@@ -59,26 +76,26 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
 
 test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
   const t = await startTestApp({
-    collection: { isWorker: true, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
   });
   await t.db.query(`TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
   await t.reset();
   await t.app.get(PapersImportService).importBundle(bigPaper(N));
   const rows = [];
-  for (const latency of [100, 1000]) {
+  for (const latency of (process.env.BENCH_LATENCIES ?? '100,1000').split(',').map(Number)) {
     await t.db.query(`TRUNCATE attempts CASCADE`); // a fresh cache: every request is really sent
     rows.push(await runOnce(t, latency, 39000 + latency));
   }
   await t.close();
   console.log(
     [
-      `| latency | requests | wall s | ideal s | over ideal | CPU ms/request | peak RSS MB | peak in flight |`,
-      `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+      `| latency | requests | wall s | ideal s | over ideal | CPU ms/request | peak RSS MB | peak in flight | machine CPU busy |`,
+      `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ]
       .concat(
         rows.map(
           (r) =>
-            `| ${r.latencyMs} ms | ${r.requests} | ${r.wall.toFixed(2)} | ${r.ideal.toFixed(2)} | ${r.overhead.toFixed(1)}% | ${r.cpuMsPerRequest.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.peakInFlight} |`,
+            `| ${r.latencyMs} ms | ${r.requests} | ${r.wall.toFixed(2)} | ${r.ideal.toFixed(2)} | ${r.overhead.toFixed(1)}% | ${r.cpuMsPerRequest.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.peakInFlight} | ${(r.machineBusy * 100).toFixed(0)}% |`,
         ),
       )
       .join('\n'),

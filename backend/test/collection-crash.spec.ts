@@ -1,43 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { PapersImportService } from '../src/papers/papers-import.service';
-import { freePort } from '../src/database/embedded-postgres';
 import { bigPaper } from './fixtures/big-paper';
 import { FakeOpenAI } from './fixtures/fake-openai';
+import { startWorker } from './fixtures/worker-process';
 import { startTestApp, TestApp } from './test-app';
 
-const MAIN = join(__dirname, '../dist/main.js');
 const QUESTIONS = 80;
-
-/** A real server process (the built app) working on the test database. */
-async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_SAMPLES: 'false',
-      SEED_DEMO_ACCOUNTS: 'false',
-      LOG_LEVEL: 'error',
-      WEB_DIST: '/none',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('worker did not start');
-}
 
 const questionOf = (body: { messages: { content: unknown }[] }) => JSON.stringify(body.messages).match(/第(\d+)题/)![1];
 
@@ -46,7 +13,6 @@ describe('crash safety', () => {
   let fake: FakeOpenAI;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error('backend/dist/main.js is missing: npm run build -w backend first (npm test does)');
     fake = await new FakeOpenAI().start();
     // This process only serves the API; the workers below send the requests.
     t = await startTestApp({

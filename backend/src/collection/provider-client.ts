@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { ChatMessage } from '../rendering/prompt-render';
+import { nodeFetch } from './node-fetch';
 
 export interface ProviderTarget {
   baseUrl: string | null;
@@ -30,7 +31,13 @@ function clientFor(t: ProviderTarget): OpenAI {
   let c = clients.get(key);
   if (!c) {
     // Local servers (vLLM, Ollama) accept any key; the SDK insists on a non-empty one.
-    c = new OpenAI({ apiKey: t.apiKey || 'no-key', baseURL: t.baseUrl ?? undefined, timeout: t.timeoutMs, maxRetries: 0 });
+    c = new OpenAI({
+      apiKey: t.apiKey || 'no-key',
+      baseURL: t.baseUrl ?? undefined,
+      timeout: t.timeoutMs,
+      maxRetries: 0,
+      fetch: nodeFetch,
+    });
     clients.set(key, c);
   }
   return c;

@@ -26,6 +26,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
   private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
   private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
+  private readonly models = new Map<string, AiModelEntity>();
   private readonly filling = new Map<string, { isAgain: boolean }>();
   private timers: NodeJS.Timeout[] = [];
   private isTicking = false;
@@ -41,7 +42,8 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap() {
     if (!this.config.collection.isWorker) return;
-    this.timers.push(setInterval(() => this.wake(), 1000));
+    // Another process (the API server) may start a run: look for new work four times a second.
+    this.timers.push(setInterval(() => this.wake(), 250));
     this.timers.push(
       setInterval(
         () => void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds),
@@ -59,9 +61,9 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     await this.store.releaseAll(this.instanceId).catch(() => undefined);
   }
 
-  /** Look for work now (after a run starts or resumes, or a request finishes). */
+  /** Look for work now (after a run starts or resumes). A process that is not a worker only serves the API. */
   wake(): void {
-    if (this.isStopping) return;
+    if (this.isStopping || !this.config.collection.isWorker) return;
     if (this.isTicking) {
       this.isWakeRequested = true;
       return;
@@ -78,7 +80,10 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async tick() {
     try {
-      for (const model of await this.store.modelsWithWork()) await this.fill(model);
+      for (const model of await this.store.modelsWithWork()) {
+        this.models.set(model.id, model);
+        await this.fill(model);
+      }
       await this.store.finishCompletedRuns();
     } catch (e) {
       if (!this.isStopping) this.logger.error(`runner tick failed: ${(e as Error).message}`);
@@ -112,8 +117,9 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
   private async process(item: ClaimedItem, model: AiModelEntity) {
     const ac = new AbortController();
     this.inFlight.set(item.id, ac);
+    let next: ClaimedItem | null = null;
     try {
-      await this.handle(item, model, ac.signal);
+      next = await this.handle(item, model, ac.signal);
     } catch (e) {
       if (!this.isStopping) {
         this.logger.error(`work item ${item.id} failed unexpectedly: ${(e as Error).message}`);
@@ -121,12 +127,18 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
       }
     } finally {
       this.inFlight.delete(item.id);
-      // The freed slot goes straight to this model's next item; the periodic tick finds new runs.
-      if (!this.isStopping) void this.fill(model).catch((e) => this.logger.error(`refill failed: ${(e as Error).message}`));
+      // The slot was handed to the model's next item, or is freed for a claim; the periodic tick finds new runs.
+      // The model is re-read each tick, so a lowered concurrency ends surplus slots here.
+      const latest = this.models.get(model.id) ?? model;
+      if (this.isStopping) {
+        if (next) await this.store.release(next.id);
+      } else if (next) void this.process(next, latest);
+      else void this.fill(latest).catch((e) => this.logger.error(`refill failed: ${(e as Error).message}`));
     }
   }
 
-  private async handle(item: ClaimedItem, model: AiModelEntity, signal: AbortSignal) {
+  /** Sends one item's request (or serves it from the cache); returns the item the slot was handed to, if any. */
+  private async handle(item: ClaimedItem, model: AiModelEntity, signal: AbortSignal): Promise<ClaimedItem | null> {
     const prompt = await this.promptFor(item, model);
     const hash = requestHash({
       baseUrl: model.baseUrl,
@@ -137,14 +149,19 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     });
     // The attempt table is the cache: a request that already succeeded is never sent again.
     const cached = await this.store.findSuccess(hash);
-    if (cached)
-      return this.store.completeFromCache(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
+    if (cached) {
+      await this.store.completeFromCache(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
+      return null;
+    }
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
       await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
       // Checked after the rate-limit wait, which can be long: a run paused meanwhile sends nothing more.
       const status = await this.runStatus(item.runId);
-      if (status !== 'running') return this.store.stopItem(item.id, status);
+      if (status !== 'running') {
+        await this.store.stopItem(item.id, status);
+        return null;
+      }
       const startedAt = new Date();
       const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
       const r = await sendChat(
@@ -152,30 +169,38 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
         prompt.messages,
         signal,
       );
-      if (signal.aborted) return;
-      await this.store.recordAttempt(item, attempt, {
-        requestHash: hash,
-        templateVersion: prompt.templateVersion,
-        startedAt,
-        ...(r.ok
-          ? {
-              isSuccess: true,
-              responseText: r.text,
-              reasoningText: r.reasoning,
-              finishReason: r.finishReason,
-              tokensIn: r.tokensIn,
-              tokensOut: r.tokensOut,
-              latencyMs: r.latencyMs,
-              httpStatus: r.status,
-              cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
-            }
-          : { isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs }),
-      });
-      if (r.ok) return;
+      if (signal.aborted) return null;
+      const next = await this.store.recordAttempt(
+        item,
+        attempt,
+        {
+          requestHash: hash,
+          templateVersion: prompt.templateVersion,
+          startedAt,
+          ...(r.ok
+            ? {
+                isSuccess: true,
+                responseText: r.text,
+                reasoningText: r.reasoning,
+                finishReason: r.finishReason,
+                tokensIn: r.tokensIn,
+                tokensOut: r.tokensOut,
+                latencyMs: r.latencyMs,
+                httpStatus: r.status,
+                cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
+              }
+            : { isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs }),
+        },
+        { concurrency: model.concurrency, instanceId: this.instanceId, leaseSeconds: c.leaseSeconds },
+      );
+      if (r.ok) return next;
       const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
-      if (!decision.retry) return this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
+      if (!decision.retry) {
+        await this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
+        return null;
+      }
       await sleep(decision.delayMs, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) return;
+      if (signal.aborted) return null;
     }
   }
 

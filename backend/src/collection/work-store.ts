@@ -28,6 +28,15 @@ export interface AttemptRecord {
   error?: string | null;
 }
 
+export interface Handoff {
+  concurrency: number;
+  instanceId: string;
+  leaseSeconds: number;
+}
+
+const CLAIMED_COLUMNS = `w.id::text AS id, w.run_id AS "runId", w.model_id AS "modelId", w.question_id AS "questionId",
+  q.paper_version_id AS "paperVersionId", w.sample_index AS "sampleIndex", w.attempts_count AS "attemptsCount"`;
+
 /** The SQL behind the runner: claiming under leases, recording attempts, completing items. */
 @Injectable()
 export class WorkStore {
@@ -59,8 +68,7 @@ export class WorkStore {
            ORDER BY w.id LIMIT GREATEST(0, $2 - (SELECT n FROM busy)) FOR UPDATE OF w SKIP LOCKED)
          UPDATE work_items w SET state = 'in_flight', claimed_by = $3, lease_until = now() + make_interval(secs => $4), updated_at = now()
          FROM picked, questions q WHERE w.id = picked.id AND q.id = w.question_id
-         RETURNING w.id::text AS id, w.run_id AS "runId", w.model_id AS "modelId", w.question_id AS "questionId",
-                   q.paper_version_id AS "paperVersionId", w.sample_index AS "sampleIndex", w.attempts_count AS "attemptsCount"`,
+         RETURNING ${CLAIMED_COLUMNS}`,
         [model.id, model.concurrency, instanceId, leaseSeconds],
       );
       return rows as ClaimedItem[];
@@ -116,11 +124,15 @@ export class WorkStore {
 
   /**
    * Records one attempt and, when it succeeded, the answer and the item's completion, in a single
-   * statement: the hot path of collection is one round trip per request.
+   * statement. A success also hands the request slot straight to the model's next item when
+   * `handoff` is given: one item leaves the in-flight set as another enters it, so the count never
+   * rises and no advisory lock is needed; the hot path of collection is one round trip per request.
+   * The slot is kept only while the model is within its (possibly lowered) concurrency. Only pending
+   * items are handed over (an index scan in id order); items with lapsed leases are left to claim().
    */
-  async recordAttempt(item: ClaimedItem, attemptNumber: number, a: AttemptRecord): Promise<void> {
+  async recordAttempt(item: ClaimedItem, attemptNumber: number, a: AttemptRecord, handoff?: Handoff): Promise<ClaimedItem | null> {
     const outcome = a.finishReason === 'content_filter' ? 'not_scored' : 'answered';
-    await this.db.query(
+    const [rows] = await this.db.query(
       `WITH att AS (
          INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
                                tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success)
@@ -130,12 +142,21 @@ export class WorkStore {
        resp AS (
          INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
          SELECT $15, 'model', $16, $17, $18, att.id, $19, $5, $6 FROM att WHERE $14
-         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING)
-       UPDATE work_items SET attempts_count = $20, request_hash = $2, updated_at = now(),
-              state = CASE WHEN $14 THEN 'answered' ELSE state END,
-              claimed_by = CASE WHEN $14 THEN NULL ELSE claimed_by END,
-              lease_until = CASE WHEN $14 THEN NULL ELSE lease_until END
-       WHERE id = $1`,
+         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING),
+       done AS (
+         UPDATE work_items SET attempts_count = $20, request_hash = $2, updated_at = now(),
+                state = CASE WHEN $14 THEN 'answered' ELSE state END,
+                claimed_by = CASE WHEN $14 THEN NULL ELSE claimed_by END,
+                lease_until = CASE WHEN $14 THEN NULL ELSE lease_until END
+         WHERE id = $1),
+       picked AS (
+         SELECT w.id FROM work_items w JOIN runs r ON r.id = w.run_id
+         WHERE $14 AND $21::boolean AND w.model_id = $17 AND w.state = 'pending' AND r.status = 'running'
+           AND (SELECT count(*) FROM work_items b WHERE b.model_id = $17 AND b.state = 'in_flight' AND b.lease_until >= now()) <= $22
+         ORDER BY w.id LIMIT 1 FOR UPDATE OF w SKIP LOCKED)
+       UPDATE work_items w SET state = 'in_flight', claimed_by = $23, lease_until = now() + make_interval(secs => $24), updated_at = now()
+       FROM picked, questions q WHERE w.id = picked.id AND q.id = w.question_id
+       RETURNING ${CLAIMED_COLUMNS}`,
       [
         item.id,
         a.requestHash,
@@ -157,8 +178,13 @@ export class WorkStore {
         item.sampleIndex,
         outcome,
         attemptNumber,
+        !!handoff,
+        handoff?.concurrency ?? 0,
+        handoff?.instanceId ?? null,
+        handoff?.leaseSeconds ?? 0,
       ],
     );
+    return (rows as ClaimedItem[])[0] ?? null;
   }
 
   /** Closes an item from the cache: the answer of an earlier identical request, no request sent. */

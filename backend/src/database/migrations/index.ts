@@ -3,6 +3,7 @@ import { CreateAccountsAndAudit1764300001000 } from './1764300001000-CreateAccou
 import { CreateModelsAndRuns1764300002000 } from './1764300002000-CreateModelsAndRuns';
 import { CreateResponsesGradingMarking1764300003000 } from './1764300003000-CreateResponsesGradingMarking';
 import { AddWorkItemLeases1764300004000 } from './1764300004000-AddWorkItemLeases';
+import { WorkItemQueueIndexes1764300005000 } from './1764300005000-WorkItemQueueIndexes';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateModelsAndRuns1764300002000,
   CreateResponsesGradingMarking1764300003000,
   AddWorkItemLeases1764300004000,
+  WorkItemQueueIndexes1764300005000,
 ];
