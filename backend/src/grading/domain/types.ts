@@ -1,0 +1,44 @@
+/** What the grader needs to know about an item, and what it says about a response. No framework imports. */
+
+export const GRADER_VERSION = 'yj-grader@1';
+
+export type GradableType = 'single_choice' | 'multiple_choice' | 'true_false' | 'fill_blank' | 'composite';
+export type MultiSelectRule = 'all_or_nothing' | 'subset_fixed' | 'per_correct_option';
+
+export interface GradableItem {
+  /** The sub-question's number inside a composite item; also used to find its `【答案N】` tag. */
+  number?: string;
+  type: GradableType;
+  /** Legal option labels (single/multiple choice), optionally with their text for mapping a quoted option back. */
+  options?: { label: string; text?: string }[];
+  /** single: "B"; multiple: "ACD"; true_false: true/false; fill_blank: one entry per blank, each one answer or several accepted. */
+  key?: string | boolean | (string | string[])[];
+  points: number;
+  blanks?: number;
+  policy?: { rule: MultiSelectRule; partialPoints?: number };
+  /** Per-subject synonym lists apply to fill-in-the-blank (for example physics: 变大 = 增大). */
+  subject?: string;
+  subQuestions?: GradableItem[];
+}
+
+export type GradeStatus = 'correct' | 'partial' | 'wrong' | 'not_scored' | 'unparsed';
+
+export interface GradeResult {
+  number?: string;
+  score: number | null;
+  maxScore: number;
+  status: GradeStatus;
+  /** How the answer was found and judged, e.g. "tag", "boxed", "anchor-zh", "last-line", "llm:<model>". */
+  method: string;
+  region: string | null;
+  extracted: string | boolean | string[] | null;
+  explanation: string;
+  graderVersion: string;
+  /** Per sub-question results of a composite item, per blank details of a fill-in-the-blank item. */
+  parts?: GradeResult[];
+}
+
+/** What one extraction rule found: the answer and where; or why nothing usable was found. */
+export type Extraction =
+  | { ok: true; value: string | boolean | string[]; method: string; region: string }
+  | { ok: false; method: string; region: string | null; reason: string };
