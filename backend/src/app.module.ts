@@ -4,6 +4,7 @@ import { AssetsModule } from './assets/assets.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollectionModule } from './collection/collection.module';
+import { GradingModule } from './grading/grading.module';
 import { ModelsModule } from './models/models.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
@@ -30,6 +31,7 @@ export class AppModule {
         PdfModule,
         ModelsModule,
         CollectionModule,
+        GradingModule,
       ],
       controllers: [HealthController],
       providers: [

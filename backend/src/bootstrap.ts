@@ -46,6 +46,8 @@ export async function createApp(config: AppConfig, url: string, logger: ConsoleL
 /** Everything about the HTTP surface that both the server and the API tests need. */
 export function configureApp(app: NestExpressApplication, config: AppConfig) {
   app.useBodyParser('json', { limit: '1mb' });
+  // The batch grader takes JSONL as it is written to files.
+  app.useBodyParser('text', { type: ['application/x-ndjson', 'application/jsonl', 'text/plain'], limit: '50mb' });
   app.set('trust proxy', config.isProxyTrusted);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

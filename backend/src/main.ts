@@ -4,6 +4,7 @@ import { AnswersImportService } from './collection/answers-import.service';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger, prepareDatabase } from './bootstrap';
 import { SamplesService } from './papers/samples.service';
+import { GradingService } from './grading/grading.service';
 import { DEMO_PASSWORD, UsersService } from './users/users.service';
 
 async function main() {
@@ -25,6 +26,9 @@ async function main() {
     const answers = await app.get(AnswersImportService).importRecordedRuns(join(config.samplesDir, 'recorded-runs'));
     logger.log(`loaded ${answers} recorded model answers`, 'Samples');
   }
+  // Answers stored before this start (or graded by an older grader) are graded now, from storage.
+  const caught = await app.get(GradingService).catchUp();
+  if (caught.graded || caught.changed) logger.log(`graded ${caught.graded} answers; re-grading changed ${caught.changed}`, 'Grading');
   await app.listen(config.port, config.host);
 
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -22,7 +22,9 @@ export type AuditAction =
   | 'run_pause'
   | 'run_resume'
   | 'run_cancel'
-  | 'answers_import';
+  | 'answers_import'
+  | 'regrade'
+  | 'key_correction';
 
 export interface AuditActor {
   id: string | null;

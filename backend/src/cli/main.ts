@@ -11,6 +11,7 @@ import { validateBundle } from '../papers/bundle/validate-bundle';
 import { PapersImportService } from '../papers/papers-import.service';
 import { Role, ROLES } from '../auth/roles';
 import { UsersService } from '../users/users.service';
+import { gradeCommand } from './grade.command';
 import { modelsCommand, runsCommand } from './runs.command';
 
 const USAGE = `yuejuan <command>
@@ -24,6 +25,7 @@ const USAGE = `yuejuan <command>
   runs status <run id> [--follow]     progress per model, with a live bar
   users create <username> --role <role>... [--name <display name>]
                                       create an account; the password is read from stdin
+  grade <in.jsonl> [--out <file>]     grade responses with their questions inline (docs/grading.md); no database
   migrate                             apply pending database migrations
   config table                        print the environment variables as a Markdown table
 `;
@@ -56,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     (a, i) => !a.startsWith('--') && !rest[i - 1]?.match(/^--(role|name|papers|models|model-id|base-url|modality|concurrency|key-env)$/),
   );
   const values = (flag: string) => rest.flatMap((a, i) => (rest[i - 1] === flag ? [a] : []));
+  if (group === 'grade') return gradeCommand(command, values('--out')[0]);
   const config = loadConfig();
   if (group === 'config' && command === 'table') {
     console.log(envTable());

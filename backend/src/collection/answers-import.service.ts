@@ -1,3 +1,4 @@
+import { GradingService } from '../grading/grading.service';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
@@ -30,6 +31,7 @@ export class AnswersImportService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly grading: GradingService,
   ) {}
 
   /**
@@ -54,7 +56,9 @@ export class AnswersImportService {
     if (errors.length) throw new AnswersRejectedError(errors);
     if (!resolved.length) throw new AnswersRejectedError([{ file, line: 1, message: 'no answer matches a question of the loaded papers' }]);
     const runId = await this.db.transaction((m) => this.store(m, resolved, opts.name, actor));
-    return { runId, imported: resolved.length, skipped: lines.length - resolved.length };
+    // Imported answers are graded at once, so the run page shows scores when the import returns.
+    const { graded } = await this.grading.catchUp();
+    return { runId, imported: resolved.length, skipped: lines.length - resolved.length, graded };
   }
 
   /** The demo's recorded runs (`exam-papers/recorded-runs/*.jsonl`), loaded with the sample papers. */

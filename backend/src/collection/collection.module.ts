@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GradingModule } from '../grading/grading.module';
 import { ModelsModule } from '../models/models.module';
 import { PapersModule } from '../papers/papers.module';
 import { AttemptEntity, RunEntity, RunModelEntity, RunPaperEntity, WorkItemEntity } from './collection.entities';
@@ -20,6 +21,7 @@ import { WorkStore } from './work-store';
     TypeOrmModule.forFeature([RunEntity, RunPaperEntity, RunModelEntity, WorkItemEntity, AttemptEntity]),
     ModelsModule,
     PapersModule,
+    GradingModule,
   ],
   controllers: [RunsController],
   providers: [RunsService, RunnerService, WorkStore, AnswersImportService],

@@ -39,6 +39,13 @@ export class RunAnswersQueryDto {
   @IsOptional()
   @IsIn(['pending', 'in_flight', 'answered', 'failed', 'not_applicable', 'cancelled'])
   state?: string;
+  @ApiPropertyOptional({
+    enum: ['unparsed', 'changed'],
+    description: 'Only answers with an unparsed part, or whose grade changed on a re-grade',
+  })
+  @IsOptional()
+  @IsIn(['unparsed', 'changed'])
+  grade?: 'unparsed' | 'changed';
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

@@ -163,17 +163,30 @@ export class RunsService {
   /** The answers behind a run: question, raw output, state, last error, latency and tokens. */
   async answers(id: string, q: RunAnswersQueryDto) {
     await this.get(id);
+    // Each answer carries its latest grade per graded part, with the key in force (corrections
+    // applied) and whether a re-grade changed it (more than one grade row: rows are only appended on change).
     return this.db.query(
       `SELECT w.id::text AS "workItemId", w.state, w.sample_index AS "sampleIndex", w.attempts_count AS attempts, w.last_error AS "lastError",
               m.name AS model, m.modality, m.is_imported AS "isImported", q.id AS "questionId", q.number AS "questionNumber", q.type, v.id AS "paperVersionId", v.title AS "paperTitle",
               r.outcome, r.text, r.reasoning_text AS "reasoning", a.finish_reason AS "finishReason", a.latency_ms AS "latencyMs",
-              a.tokens_in AS "tokensIn", a.tokens_out AS "tokensOut", a.template_version AS "templateVersion"
+              a.tokens_in AS "tokensIn", a.tokens_out AS "tokensOut", a.template_version AS "templateVersion", gr.grades
        FROM work_items w JOIN ai_models m ON m.id = w.model_id JOIN questions q ON q.id = w.question_id JOIN paper_versions v ON v.id = q.paper_version_id
        LEFT JOIN responses r ON r.run_id = w.run_id AND r.model_id = w.model_id AND r.question_id = w.question_id AND r.sample_index = w.sample_index AND r.source_kind = 'model'
        LEFT JOIN attempts a ON a.id = r.attempt_id
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('questionId', x.question_id, 'number', x.number, 'score', x.score::float, 'maxScore', x.max_score::float,
+                  'status', x.status, 'method', x.method, 'region', x.region, 'extracted', x.extracted, 'explanation', x.explanation,
+                  'graderVersion', x.grader_version, 'key', x.key, 'isChanged', x.n > 1) ORDER BY x.ordinal) AS grades,
+                bool_or(x.status = 'unparsed') AS "isUnparsed", bool_or(x.n > 1) AS "isChanged"
+         FROM (SELECT DISTINCT ON (g.question_id) g.*, gq.number, gq.ordinal,
+                      COALESCE((SELECT c.answer_key FROM answer_key_corrections c WHERE c.question_id = g.question_id AND c.answer_key IS NOT NULL ORDER BY c.id DESC LIMIT 1), gq.answer_key) AS key,
+                      count(*) OVER (PARTITION BY g.question_id) AS n
+               FROM auto_grades g JOIN questions gq ON gq.id = g.question_id WHERE g.response_id = r.id ORDER BY g.question_id, g.id DESC) x
+       ) gr ON true
        WHERE w.run_id = $1 AND ($2::uuid IS NULL OR w.model_id = $2) AND ($3::text IS NULL OR w.state = $3)
+         AND ($6::text IS NULL OR ($6 = 'unparsed' AND gr."isUnparsed") OR ($6 = 'changed' AND gr."isChanged"))
        ORDER BY v.title, q.ordinal, m.name, w.sample_index LIMIT $4 OFFSET $5`,
-      [id, q.modelId ?? null, q.state ?? null, q.limit ?? 100, q.offset ?? 0],
+      [id, q.modelId ?? null, q.state ?? null, q.limit ?? 100, q.offset ?? 0, q.grade ?? null],
     );
   }
 }

@@ -80,6 +80,11 @@ export const ENV_VARS: VarSpec[] = [
     description: 'A claimed request returns to the queue this long after its process stops renewing it (crash recovery)',
   },
   { name: 'COLLECTION_MAX_ATTEMPTS', kind: 'int', default: '6', description: 'Attempts per request before it is recorded as failed' },
+  {
+    name: 'GRADING_EXTRACTOR_MODEL',
+    kind: 'string',
+    description: 'Name of a registered model that reads answers the rules cannot (optional; without it they go to teachers as unparsed)',
+  },
   { name: 'COLLECTION_TIMEOUT_SECONDS', kind: 'int', default: '180', description: 'Timeout of one model request' },
   {
     name: 'COLLECTION_BACKOFF_BASE_MS',
@@ -129,6 +134,7 @@ export interface AppConfig {
   };
   adminUsername: string | null;
   adminPassword: string | null;
+  gradingExtractorModel: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -186,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffMaxMs: int('COLLECTION_BACKOFF_MAX_MS'),
     },
     adminUsername: raw('ADMIN_USERNAME') ?? null,
+    gradingExtractorModel: raw('GRADING_EXTRACTOR_MODEL') ?? null,
     adminPassword: raw('ADMIN_PASSWORD') ?? null,
     corsOrigins: (raw('CORS_ORIGINS') ?? '')
       .split(',')

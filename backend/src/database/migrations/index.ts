@@ -4,6 +4,7 @@ import { CreateModelsAndRuns1764300002000 } from './1764300002000-CreateModelsAn
 import { CreateResponsesGradingMarking1764300003000 } from './1764300003000-CreateResponsesGradingMarking';
 import { AddWorkItemLeases1764300004000 } from './1764300004000-AddWorkItemLeases';
 import { WorkItemQueueIndexes1764300005000 } from './1764300005000-WorkItemQueueIndexes';
+import { GradingCorrectionsAndExtractor1764300006000 } from './1764300006000-GradingCorrectionsAndExtractor';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateResponsesGradingMarking1764300003000,
   AddWorkItemLeases1764300004000,
   WorkItemQueueIndexes1764300005000,
+  GradingCorrectionsAndExtractor1764300006000,
 ];

@@ -49,8 +49,14 @@ const UNIT_WORDS: [RegExp, string][] = [
 /** Text form for exact comparison: ASCII, no spaces, no `$`, `\left`/`\right`, `\text{}` or trailing full stop. */
 export function normalizeBlank(s: string): string {
   let t = toHalfWidth(s).trim();
-  t = t.replace(/\$/g, '').replace(/\\(?:left|right)\b/g, '').replace(/\\[dt]frac/g, '\\frac');
-  t = t.replace(/\\(?:text|mathrm|rm)\{([^{}]*)\}/g, '$1').replace(/π/g, '\\pi').replace(/\\[,;!quad ]+/g, '');
+  t = t
+    .replace(/\$/g, '')
+    .replace(/\\(?:left|right)\b/g, '')
+    .replace(/\\[dt]frac/g, '\\frac');
+  t = t
+    .replace(/\\(?:text|mathrm|rm)\{([^{}]*)\}/g, '$1')
+    .replace(/π/g, '\\pi')
+    .replace(/\\[,;!quad ]+/g, '');
   t = t.replace(/\s+/g, '').replace(/[。.]$/, '');
   return t;
 }
@@ -81,7 +87,10 @@ export function latexToMath(s: string): string {
     }
   }
   t = t.replace(/√\s*([0-9a-z]+|\([^)]*\))/g, 'sqrt($1)');
-  t = t.replace(/\\pi/g, 'pi').replace(/\\cdot|\\times|×|·/g, '*').replace(/\\div|÷/g, '/');
+  t = t
+    .replace(/\\pi/g, 'pi')
+    .replace(/\\cdot|\\times|×|·/g, '*')
+    .replace(/\\div|÷/g, '/');
   t = t.replace(/\\(sin|cos|tan|ln|log|exp)/g, '$1').replace(/\\/g, '');
   t = t.replace(/\{/g, '(').replace(/\}/g, ')');
   // x(x+2) is a product, not a call of a function named x.

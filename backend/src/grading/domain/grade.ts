@@ -106,9 +106,15 @@ function gradeComposite(item: GradableItem, s: string): GradeResult {
     const n = sub.number ?? String(i + 1);
     if (numbered.has(n)) return gradeRegion(sub, numbered.get(n)!, 'tag');
     if (plain.length === subs.length) return gradeRegion(sub, plain[i], 'tag');
-    if (isChoiceOnly && letters.length === subs.length && letters.every((l) => /^[A-Z]$/.test(l))) return gradeRegion(sub, letters[i], 'tag-list');
+    if (isChoiceOnly && letters.length === subs.length && letters.every((l) => /^[A-Z]$/.test(l)))
+      return gradeRegion(sub, letters[i], 'tag-list');
     if (!plain.length && boxed.length === subs.length) return gradeRegion(sub, boxed[i], 'boxed');
-    return unparsed(sub, 'none', null, `no anchored answer for sub-question ${n} (${plain.length} answer tags for ${subs.length} sub-questions)`);
+    return unparsed(
+      sub,
+      'none',
+      null,
+      `no anchored answer for sub-question ${n} (${plain.length} answer tags for ${subs.length} sub-questions)`,
+    );
   });
   const max = parts.reduce((a, p) => a + p.maxScore, 0);
   const isOpen = parts.some((p) => p.status === 'unparsed');

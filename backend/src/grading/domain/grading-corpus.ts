@@ -10,10 +10,27 @@ const opts = (texts: string[]) => texts.map((text, i) => ({ label: 'ABCDEFG'[i],
 
 export const ITEMS = {
   single: { type: 'single_choice', points: 5, key: 'C', options: opts(['北京', '上海', '广州', '深圳']) },
-  singleEn: { type: 'single_choice', points: 2, key: 'B', options: opts(['To advertise a museum.', 'To introduce a festival.', 'To describe a trip.', 'To compare two cities.']) },
+  singleEn: {
+    type: 'single_choice',
+    points: 2,
+    key: 'B',
+    options: opts(['To advertise a museum.', 'To introduce a festival.', 'To describe a trip.', 'To compare two cities.']),
+  },
   multiAll: { type: 'multiple_choice', points: 6, key: 'ACD', options: opts(['甲', '乙', '丙', '丁']) },
-  multiSubset: { type: 'multiple_choice', points: 6, key: 'ACD', options: opts(['甲', '乙', '丙', '丁']), policy: { rule: 'subset_fixed', partialPoints: 3 } },
-  multiPer: { type: 'multiple_choice', points: 6, key: 'AC', options: opts(['甲', '乙', '丙', '丁']), policy: { rule: 'per_correct_option' } },
+  multiSubset: {
+    type: 'multiple_choice',
+    points: 6,
+    key: 'ACD',
+    options: opts(['甲', '乙', '丙', '丁']),
+    policy: { rule: 'subset_fixed', partialPoints: 3 },
+  },
+  multiPer: {
+    type: 'multiple_choice',
+    points: 6,
+    key: 'AC',
+    options: opts(['甲', '乙', '丙', '丁']),
+    policy: { rule: 'per_correct_option' },
+  },
   tf: { type: 'true_false', points: 2, key: false },
   blank: { type: 'fill_blank', points: 5, blanks: 1, key: [['\\frac{3}{10}', '0.3']] },
   blank2: { type: 'fill_blank', points: 10, blanks: 2, key: ['x^2+2x', '\\sqrt{2}'] },
@@ -24,12 +41,24 @@ export const ITEMS = {
   reading: {
     type: 'composite',
     points: 6,
-    subQuestions: ['B', 'C', 'A'].map((key, i) => ({ number: String(21 + i), type: 'single_choice', points: 2, key, options: opts(['a1', 'b1', 'c1', 'd1']) })),
+    subQuestions: ['B', 'C', 'A'].map((key, i) => ({
+      number: String(21 + i),
+      type: 'single_choice',
+      points: 2,
+      key,
+      options: opts(['a1', 'b1', 'c1', 'd1']),
+    })),
   },
   sevenFive: {
     type: 'composite',
     points: 10,
-    subQuestions: ['C', 'F', 'A', 'E', 'D'].map((key, i) => ({ number: String(36 + i), type: 'single_choice', points: 2, key, options: opts(['1', '2', '3', '4', '5', '6', '7']) })),
+    subQuestions: ['C', 'F', 'A', 'E', 'D'].map((key, i) => ({
+      number: String(36 + i),
+      type: 'single_choice',
+      points: 2,
+      key,
+      options: opts(['1', '2', '3', '4', '5', '6', '7']),
+    })),
   },
 } satisfies Record<string, GradableItem>;
 
@@ -42,7 +71,14 @@ export interface CorpusCase {
   method?: string;
 }
 
-const c = (item: keyof typeof ITEMS, response: string, status: GradeStatus, extracted?: CorpusCase['extracted'], score?: number | null, method?: string): CorpusCase => ({
+const c = (
+  item: keyof typeof ITEMS,
+  response: string,
+  status: GradeStatus,
+  extracted?: CorpusCase['extracted'],
+  score?: number | null,
+  method?: string,
+): CorpusCase => ({
   item,
   response,
   status,
@@ -223,7 +259,14 @@ export const CORPUS: CorpusCase[] = [
   c('reading', '【答案21】B\n【答案22】C\n【答案23】A', 'correct', ['B', 'C', 'A'], 6, 'tag'),
   c('reading', '【答案21】B\n【答案22】D\n【答案23】A', 'partial', ['B', 'D', 'A'], 4, 'tag'),
   c('reading', '21. ……\n【答案】B\n22. ……\n【答案】C\n23. ……\n【答案】A', 'correct', ['B', 'C', 'A'], 6, 'tag'),
-  c('reading', '56. The passage does not say.\n【答案】The passage does not provide an answer. <eoa>\n57. ...\n【答案】 C <eoa>\n58. ...\n【答案】 A <eoa>', 'unparsed', ['', 'C', 'A'], null, 'tag'),
+  c(
+    'reading',
+    '56. The passage does not say.\n【答案】The passage does not provide an answer. <eoa>\n57. ...\n【答案】 C <eoa>\n58. ...\n【答案】 A <eoa>',
+    'unparsed',
+    ['', 'C', 'A'],
+    null,
+    'tag',
+  ),
   c('reading', '【答案】B C A', 'correct', ['B', 'C', 'A'], 6, 'tag-list'),
   c('reading', '【答案】B C', 'unparsed', ['', '', ''], null, 'none'),
   c('reading', 'B C A', 'unparsed', ['', '', ''], null, 'none'),

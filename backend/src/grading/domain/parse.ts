@@ -12,7 +12,8 @@ const STANDALONE = /(?<![A-Za-z'’])([A-Z])(?![A-Za-z'’])/g;
 const NEGATED = /^\s*(?:选项|项)?\s*(?:也|亦|同样|都|均)?\s*(?:错误|不正确|错|不对|不符合|不符|排除)/;
 
 // "A good guess" and "I think" use the letters as words; "A or B" and "A is right" name options.
-const NOT_AFTER_ARTICLE = /^\s+(?:or|and|nor|is|are|was|were|to|vs|seems|looks|should|would|could|might|must|can|will|has|because|correct|right|wrong)\b/;
+const NOT_AFTER_ARTICLE =
+  /^\s+(?:or|and|nor|is|are|was|were|to|vs|seems|looks|should|would|could|might|must|can|will|has|because|correct|right|wrong)\b/;
 
 function isArticle(region: string, index: number): boolean {
   const letter = region[index];
@@ -83,7 +84,10 @@ export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
   if (blanks === 1) return trimmed ? { ok: true, value: [trimmed] } : { ok: false, reason: 'empty answer' };
   let parts = trimmed.split(/\s*[;；]\s*/).filter(Boolean);
   if (parts.length !== blanks) {
-    const numbered = trimmed.split(/\(?\s*\d+\s*\)\s*|(?:^|\s)\d+[.、]\s*/).map((p) => p.trim().replace(/[,，;；]$/, '')).filter(Boolean);
+    const numbered = trimmed
+      .split(/\(?\s*\d+\s*\)\s*|(?:^|\s)\d+[.、]\s*/)
+      .map((p) => p.trim().replace(/[,，;；]$/, ''))
+      .filter(Boolean);
     parts = numbered;
   }
   if (parts.length !== blanks) return { ok: false, reason: `${parts.length} answers for ${blanks} blanks` };

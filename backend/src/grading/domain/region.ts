@@ -23,7 +23,9 @@ function restOfLine(s: string, start: number): string {
 export function contractTags(s: string): { label: string; text: string }[] {
   const out: { label: string; text: string }[] = [];
   for (const m of s.matchAll(/【(答案\s*\d*|第\s*\d+\s*空)】/g)) {
-    const text = restOfLine(s, m.index! + m[0].length).replace(/【(答案\s*\d*|第\s*\d+\s*空)】.*$/, '').trim();
+    const text = restOfLine(s, m.index! + m[0].length)
+      .replace(/【(答案\s*\d*|第\s*\d+\s*空)】.*$/, '')
+      .trim();
     out.push({ label: m[1].replace(/\s+/g, ''), text });
   }
   return out;

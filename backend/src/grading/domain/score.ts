@@ -58,9 +58,21 @@ export function scoreBlanks(answers: string[], item: GradableItem): Scored {
     for (const key of accepted) {
       const m = blankMatches(answer, key, { subject: item.subject });
       if (m.equal)
-        return { score: round2(each), maxScore: round2(each), status: 'correct' as const, explanation: `${m.how} match with ${key}`, extracted: answer };
+        return {
+          score: round2(each),
+          maxScore: round2(each),
+          status: 'correct' as const,
+          explanation: `${m.how} match with ${key}`,
+          extracted: answer,
+        };
     }
-    return { score: 0, maxScore: round2(each), status: 'wrong' as const, explanation: `not equal to ${accepted.join(' or ')}`, extracted: answer };
+    return {
+      score: 0,
+      maxScore: round2(each),
+      status: 'wrong' as const,
+      explanation: `not equal to ${accepted.join(' or ')}`,
+      extracted: answer,
+    };
   });
   const score = round2(parts.reduce((s, p) => s + p.score, 0));
   const correct = parts.filter((p) => p.status === 'correct').length;

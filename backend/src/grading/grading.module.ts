@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GradingController } from './grading.controller';
+import { GradingService } from './grading.service';
+import { KeyCorrectionsService } from './key-corrections.service';
+import { LlmExtractor } from './llm-extractor';
+
+@Module({
+  controllers: [GradingController],
+  providers: [GradingService, KeyCorrectionsService, LlmExtractor],
+  exports: [GradingService],
+})
+export class GradingModule {}

@@ -1,0 +1,240 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { gradeResponse } from './domain/grade';
+import { GRADER_VERSION, GradeResult } from './domain/types';
+import { buildItems, gradedUnits, QuestionRow, StoredItem } from './grading-items';
+import { LlmExtractor } from './llm-extractor';
+
+interface ResponseRow {
+  id: string;
+  questionId: string;
+  paperVersionId: string;
+  outcome: string;
+  text: string | null;
+}
+
+export interface GradeRow {
+  responseId: string;
+  questionId: string;
+  score: number | null;
+  maxScore: number;
+  status: string;
+  method: string;
+  region: string | null;
+  extracted: unknown;
+  explanation: string;
+}
+
+export interface RegradeChange {
+  responseId: string;
+  questionId: string;
+  questionNumber: string;
+  model: string | null;
+  old: { score: number | null; status: string; extracted: unknown };
+  new: { score: number | null; status: string; extracted: unknown };
+}
+
+const BATCH = 5000;
+
+/**
+ * Auto-grading of stored responses: every objective answer (and every objective part of a
+ * composite one) gets an appended grade row. Re-grading reads the stored answers again, with
+ * the current keys, corrections and grader, and appends a row only where something changed.
+ */
+@Injectable()
+export class GradingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(GradingService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private isSweeping = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly extractor: LlmExtractor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    // Collection workers also grade what arrives; an API-only process leaves it to them.
+    if (!this.config.collection.isWorker) return;
+    this.timer = setInterval(() => void this.sweep(), 1000);
+  }
+
+  onApplicationShutdown() {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async sweep() {
+    if (this.isSweeping) return;
+    this.isSweeping = true;
+    try {
+      while ((await this.gradeUngraded()) === BATCH);
+    } catch (e) {
+      this.logger.error(`grading sweep failed: ${(e as Error).message}`);
+    } finally {
+      this.isSweeping = false;
+    }
+  }
+
+  /** Grades everything not graded yet, and re-grades what an older grader version graded. */
+  async catchUp(): Promise<{ graded: number; changed: number }> {
+    let graded = 0;
+    for (let n = BATCH; n === BATCH; graded += n) n = await this.gradeUngraded();
+    const { changes } = await this.regrade({ isOutdatedOnly: true }, null);
+    return { graded, changed: changes.length };
+  }
+
+  /** Loads gradable items for paper versions, with the latest answer-key corrections applied. */
+  async itemsFor(paperVersionIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, StoredItem>> {
+    if (!paperVersionIds.length) return new Map();
+    const rows: QuestionRow[] = await m.query(
+      `SELECT q.id, q.parent_id AS "parentId", q.number, q.type, q.points, q.options, q.blanks, q.answer_key AS "answerKey",
+              q.scoring_policy AS "scoringPolicy", v.scoring_policy AS "paperPolicy", v.subject,
+              (SELECT c.answer_key FROM answer_key_corrections c WHERE c.question_id = q.id AND c.answer_key IS NOT NULL ORDER BY c.id DESC LIMIT 1) AS "correctedKey",
+              (SELECT c.scoring_policy FROM answer_key_corrections c WHERE c.question_id = q.id AND c.scoring_policy IS NOT NULL ORDER BY c.id DESC LIMIT 1) AS "correctedPolicy"
+       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
+       WHERE q.paper_version_id = ANY($1) ORDER BY q.ordinal`,
+      [paperVersionIds],
+    );
+    return buildItems(rows);
+  }
+
+  /** Grade rows for one response: by the grader, or not scored when the model gave no usable answer. */
+  private async rowsFor(r: ResponseRow, item: StoredItem): Promise<GradeRow[]> {
+    const units = gradedUnits(item);
+    if (r.outcome !== 'answered')
+      return units.map((u) => ({
+        responseId: r.id,
+        questionId: u.id,
+        score: null,
+        maxScore: u.points,
+        status: 'not_scored',
+        method: `outcome:${r.outcome}`,
+        region: null,
+        extracted: null,
+        explanation: r.outcome === 'not_applicable' ? 'image question put to a text-only model' : 'no answer: error or refusal',
+      }));
+    let result = gradeResponse(item, r.text);
+    if (this.extractor.isEnabled && result.status === 'unparsed') result = await this.extractor.retry(item, r.text ?? '', result);
+    const parts: GradeResult[] = item.type === 'composite' ? (result.parts ?? []) : [result];
+    return units.map((u, i) => ({
+      responseId: r.id,
+      questionId: u.id,
+      score: parts[i].score,
+      maxScore: parts[i].maxScore,
+      status: parts[i].status,
+      method: parts[i].method,
+      region: parts[i].region,
+      extracted: parts[i].extracted,
+      explanation:
+        parts[i].explanation + (parts[i].parts ? ` (${parts[i].parts!.map((p) => `${p.number}: ${p.explanation}`).join('; ')})` : ''),
+    }));
+  }
+
+  private async insert(m: EntityManager, rows: GradeRow[]) {
+    for (let i = 0; i < rows.length; i += BATCH)
+      await m.query(
+        `INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version)
+         SELECT x."responseId", x."questionId", x.score, x."maxScore", x.status, x.method, x.region, x.extracted, x.explanation, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x("responseId" uuid, "questionId" uuid, score numeric, "maxScore" numeric, status text,
+                                                  method text, region text, extracted jsonb, explanation text)`,
+        [JSON.stringify(rows.slice(i, i + BATCH)), GRADER_VERSION],
+      );
+  }
+
+  /**
+   * Grades up to one batch of responses that have no grade yet; returns how many it took. One
+   * process at a time (advisory lock), so a response is never graded twice by a race.
+   */
+  async gradeUngraded(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('yj-grading')) AS locked`);
+      if (!locked) return 0;
+      const responses: ResponseRow[] = await m.query(
+        `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text
+         FROM responses r JOIN questions q ON q.id = r.question_id
+         WHERE (q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective)))
+           AND NOT EXISTS (SELECT 1 FROM auto_grades g WHERE g.response_id = r.id)
+         ORDER BY r.id LIMIT $1`,
+        [BATCH],
+      );
+      if (!responses.length) return 0;
+      const items = await this.itemsFor([...new Set(responses.map((r) => r.paperVersionId))], m);
+      const rows: GradeRow[] = [];
+      for (const r of responses) rows.push(...(await this.rowsFor(r, items.get(r.questionId)!)));
+      await this.insert(m, rows);
+      return responses.length;
+    });
+  }
+
+  /**
+   * Re-grades stored responses (a run, or the answers to some questions) with the current keys and
+   * grader, without any model call; appends a grade only where score, status, answer or method
+   * changed, and reports those changes.
+   */
+  async regrade(
+    scope: { runId?: string; questionIds?: string[]; isOutdatedOnly?: boolean },
+    actor: AuditActor | null,
+  ): Promise<{ checked: number; changes: RegradeChange[] }> {
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-grading'))`);
+      const latest: (ResponseRow & { model: string | null; grades: (GradeRow & { number: string; graderVersion: string })[] })[] =
+        await m.query(
+          `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text, am.name AS model,
+                json_agg(json_build_object('questionId', g.question_id, 'number', gq.number, 'score', g.score::float, 'status', g.status,
+                         'extracted', g.extracted, 'method', g.method, 'maxScore', g.max_score::float, 'graderVersion', g.grader_version)) AS grades
+         FROM responses r JOIN questions q ON q.id = r.question_id LEFT JOIN ai_models am ON am.id = r.model_id
+         JOIN LATERAL (SELECT DISTINCT ON (g.question_id) g.* FROM auto_grades g WHERE g.response_id = r.id ORDER BY g.question_id, g.id DESC) g ON true
+         JOIN questions gq ON gq.id = g.question_id
+         WHERE ($1::uuid IS NULL OR r.run_id = $1)
+           AND ($2::uuid[] IS NULL OR r.question_id = ANY($2) OR q.id IN (SELECT parent_id FROM questions WHERE id = ANY($2)))
+         GROUP BY r.id, q.paper_version_id, am.name
+         HAVING NOT $3 OR bool_or(g.grader_version <> $4)`,
+          [scope.runId ?? null, scope.questionIds ?? null, !!scope.isOutdatedOnly, GRADER_VERSION],
+        );
+      const items = await this.itemsFor([...new Set(latest.map((r) => r.paperVersionId))], m);
+      const changes: RegradeChange[] = [];
+      const appended: GradeRow[] = [];
+      for (const r of latest) {
+        const item = items.get(r.questionId);
+        if (!item) continue;
+        for (const row of await this.rowsFor(r, item)) {
+          const old = r.grades.find((g) => g.questionId === row.questionId);
+          const same =
+            old &&
+            old.score === row.score &&
+            old.status === row.status &&
+            old.method === row.method &&
+            old.maxScore === row.maxScore &&
+            JSON.stringify(old.extracted) === JSON.stringify(row.extracted);
+          if (same && old.graderVersion === GRADER_VERSION) continue;
+          appended.push(row);
+          if (!same)
+            changes.push({
+              responseId: r.id,
+              questionId: row.questionId,
+              questionNumber: old?.number ?? '',
+              model: r.model,
+              old: { score: old?.score ?? null, status: old?.status ?? 'none', extracted: old?.extracted ?? null },
+              new: { score: row.score, status: row.status, extracted: row.extracted },
+            });
+        }
+      }
+      await this.insert(m, appended);
+      if (actor)
+        await this.audit.record(
+          actor,
+          {
+            action: 'regrade',
+            entityType: scope.runId ? 'run' : 'questions',
+            entityId: scope.runId,
+            after: { checked: latest.length, changed: changes.length },
+          },
+          m,
+        );
+      return { checked: latest.length, changes };
+    });
+  }
+}

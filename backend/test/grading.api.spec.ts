@@ -1,0 +1,195 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GradingService } from '../src/grading/grading.service';
+import { miniBundle, zipOf } from './fixtures/bundle-fixture';
+import { FakeOpenAI } from './fixtures/fake-openai';
+import { Agent, startTestApp, TestApp } from './test-app';
+
+const CLI = join(__dirname, '../dist/cli/main.js');
+const COLLECTION = { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 2000, backoffBaseMs: 10, backoffMaxMs: 100 };
+
+const single = { type: 'single_choice', options: ['A', 'B', 'C', 'D'], key: 'C', points: 5 };
+const batchLine = (o: object) => JSON.stringify(o);
+
+describe('auto-grading', () => {
+  let t: TestApp;
+  let fake: FakeOpenAI;
+  let http: Agent;
+
+  beforeAll(async () => {
+    fake = await new FakeOpenAI().start();
+    t = await startTestApp({ collection: COLLECTION, gradingExtractorModel: 'extractor' });
+  });
+  beforeEach(async () => {
+    await t.db.query(
+      `TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models, extractor_calls, answer_key_corrections CASCADE`,
+    );
+    await t.reset();
+    http = await t.as(['author', 'researcher']);
+    await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  const importAnswers = async (answers: Record<string, string>) => {
+    const text = Object.entries(answers)
+      .map(([question, response]) => JSON.stringify({ paper: 'test-mini-paper', model: 'harness', question, response }))
+      .join('\n');
+    const res = await http.post('/api/runs/import').attach('file', Buffer.from(text), 'answers.jsonl');
+    expect(res.status).toBe(201);
+    return res.body.runId as string;
+  };
+  const gradesOf = async (runId: string, query = '') => {
+    const rows = (await http.get(`/api/runs/${runId}/answers${query}`)).body as {
+      questionNumber: string;
+      grades: Record<string, unknown>[] | null;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.questionNumber, r.grades]));
+  };
+
+  describe('POST /api/grading/batch', () => {
+    it('grades JSONL lines with their questions inline and answers JSONL, one result per line', async () => {
+      const body = [
+        batchLine({ id: 'a', question: single, response: '选A……最终答案：C' }),
+        batchLine({
+          id: 'b',
+          question: { ...single, type: 'multiple_choice', key: 'ACD', points: 6, policy: { rule: 'subset_fixed', partialPoints: 3 } },
+          response: '【答案】A、C',
+        }),
+        batchLine({ id: 'c', question: { type: 'fill_blank', key: [['\\frac{1}{2}', '0.5']], points: 4 }, response: '【第1空】2/4' }),
+        batchLine({ id: 'd', question: single, response: 'The passage does not say.' }),
+      ].join('\n');
+      const res = await http.post('/api/grading/batch').set('Content-Type', 'application/x-ndjson').send(body);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
+      const out = res.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(out.map((r) => [r.id, r.status, r.score, r.extracted, r.method])).toEqual([
+        ['a', 'correct', 5, 'C', 'anchor-zh'],
+        ['b', 'partial', 3, 'AC', 'tag'],
+        ['c', 'correct', 4, ['2/4'], 'tag'],
+        ['d', 'unparsed', null, null, 'last-line'],
+      ]);
+      expect(out[0]).toMatchObject({ maxScore: 5, region: 'C', graderVersion: expect.stringMatching(/^yj-grader@/) });
+    });
+
+    it('rejects the whole batch naming line and field, and grades nothing', async () => {
+      const body = [
+        batchLine({ question: single, response: 'C' }),
+        batchLine({ question: { ...single, key: 'E' }, response: 'E' }),
+        '{oops',
+      ].join('\n');
+      const res = await http.post('/api/grading/batch').set('Content-Type', 'application/x-ndjson').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { line: 2, field: 'question.key', message: 'must be one of the option labels' },
+        { line: 3, field: '', message: expect.stringMatching(/^not JSON/) },
+      ]);
+      const json = await http.post('/api/grading/batch').send({ lines: [] });
+      expect(json.status).toBe(415);
+      const teacher = await t.as('teacher', 'grader-t');
+      expect((await teacher.post('/api/grading/batch').set('Content-Type', 'application/x-ndjson').send(body)).status).toBe(403);
+    });
+  });
+
+  it('grades stored answers on import: every objective part explained, subjective ones left to teachers', async () => {
+    const runId = await importAnswers({
+      '1': '【答案】A',
+      '2': '【答案】B',
+      '3': '【答案】错误',
+      '4': '【第1空】0.5\n【第2空】1/2',
+      '5-6': '【答案5】C\n【答案6】因为……',
+      '7': 'x=3',
+    });
+    const g = await gradesOf(runId);
+    expect(g['1']).toMatchObject([{ status: 'correct', score: 5, maxScore: 5, extracted: 'A', key: 'A', method: 'tag', isChanged: false }]);
+    expect(g['2']).toMatchObject([{ status: 'partial', extracted: 'B', key: 'AB' }]);
+    expect(g['3']).toMatchObject([{ status: 'wrong', score: 0, extracted: false, explanation: 'false, the key is true' }]);
+    expect(g['4']).toMatchObject([{ status: 'correct', score: 4, extracted: ['0.5', '1/2'] }]);
+    expect(g['5-6']).toMatchObject([{ number: '5', status: 'correct', score: 2, extracted: 'C' }]);
+    expect(g['7']).toBeNull();
+    // Grading is idempotent: nothing new to grade, nothing appended.
+    const before = await t.count('auto_grades');
+    expect(await t.app.get(GradingService).gradeUngraded()).toBe(0);
+    expect(await t.count('auto_grades')).toBe(before);
+  });
+
+  it('an erratum to a key re-grades from stored answers, appends, reports old and new, and is audited', async () => {
+    const runId = await importAnswers({ '1': '【答案】B', '2': '【答案】AB' });
+    const rows = await t.db.query(`SELECT id, number FROM questions WHERE number = '1'`);
+    const res = await http
+      .post('/api/grading/key-corrections')
+      .send({ questionId: rows[0].id, key: 'B', reason: '官方勘误：第1题答案为B' });
+    expect(res.status).toBe(201);
+    expect(res.body.changes).toEqual([
+      expect.objectContaining({
+        questionNumber: '1',
+        model: 'harness',
+        old: { score: 0, status: 'wrong', extracted: 'B' },
+        new: { score: 5, status: 'correct', extracted: 'B' },
+      }),
+    ]);
+    expect((await gradesOf(runId))['1']).toMatchObject([{ status: 'correct', key: 'B', isChanged: true }]);
+    expect(Object.keys(await gradesOf(runId, '?grade=changed'))).toEqual(['1']);
+    expect(await t.count('auto_grades')).toBe(3); // two first grades, one appended
+    await expect(t.db.query(`UPDATE auto_grades SET score = 0`)).rejects.toThrow(/append-only/);
+    const [audit] = await t.db.query(`SELECT action, after FROM audit_events WHERE action = 'key_correction'`);
+    expect(audit.after).toMatchObject({ key: 'B', reason: '官方勘误：第1题答案为B' });
+    // The same re-grade again changes nothing; a bad key is refused with its field.
+    expect((await http.post('/api/grading/regrade').send({ runId })).body).toEqual({ checked: 2, changes: [] });
+    const bad = await http.post('/api/grading/key-corrections').send({ questionId: rows[0].id, key: 'E', reason: 'typo' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'key', message: 'must be one of the option labels' }]);
+  });
+
+  it('asks the configured LLM extractor only what the rules cannot read, caches it, and records the method', async () => {
+    fake.behave = () => ({ text: 'A' });
+    await http.post('/api/models').send({ name: 'extractor', baseUrl: fake.url, modelId: 'fake-extractor', modality: 'text' });
+    const runId = await importAnswers({ '1': '我觉得第一个选项最合理，也就是北京那个。', '3': '【答案】正确' });
+    const g = await gradesOf(runId, '');
+    expect(g['1']).toMatchObject([{ status: 'correct', extracted: 'A', method: 'llm:extractor' }]);
+    expect(g['3']).toMatchObject([{ status: 'correct', method: 'tag' }]);
+    expect(fake.requests).toHaveLength(1);
+    expect(JSON.stringify(fake.requests[0].body.messages)).toContain('北京那个');
+    // A re-grade reads the cache: no second call.
+    await http.post('/api/grading/regrade').send({ runId });
+    expect(fake.requests).toHaveLength(1);
+    // An extractor that finds nothing leaves the answer unparsed for a teacher; never a default letter.
+    fake.behave = () => ({ text: 'NONE' });
+    const second = await importAnswers({ '1': '这道题我不会。' });
+    expect((await gradesOf(second, '?grade=unparsed'))['1']).toMatchObject([{ status: 'unparsed', score: null, method: 'llm:extractor' }]);
+  });
+
+  it('the CLI grades a JSONL file without a database and refuses a bad one with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yj-grade-'));
+    writeFileSync(
+      join(dir, 'in.jsonl'),
+      [batchLine({ id: 1, question: single, response: '\\boxed{C}' }), batchLine({ id: 2, question: single, response: 'B' })].join('\n'),
+    );
+    const env = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+    const ok = spawnSync(process.execPath, [CLI, 'grade', join(dir, 'in.jsonl'), '--out', join(dir, 'out.jsonl')], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain('graded 2: 1 correct, 0 partial, 1 wrong, 0 unparsed; 5/10 points');
+    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((r) => [r.id, r.status, r.method])).toEqual([
+      [1, 'correct', 'boxed'],
+      [2, 'wrong', 'last-line'],
+    ]);
+    writeFileSync(join(dir, 'bad.jsonl'), batchLine({ question: { type: 'essay' }, response: 'x' }));
+    const bad = spawnSync(process.execPath, [CLI, 'grade', join(dir, 'bad.jsonl')], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.jsonl:1 question.type: must be one of');
+  });
+});
