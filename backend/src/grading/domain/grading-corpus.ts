@@ -104,6 +104,10 @@ export const CORPUS: CorpusCase[] = [
   c('single', '【答案】**C**', 'correct', 'C', 5, 'tag'),
   c('single', '【答案】$\\text{C}$', 'correct', 'C', 5, 'tag'),
   c('single', '【答案】c', 'unparsed', null, null, 'tag'),
+  c('single', '【答案】: B, C <eoa>', 'wrong', 'BC', 0, 'tag:several-options'),
+  c('single', '【答案】C、D', 'wrong', 'CD', 0, 'tag:several-options'),
+  c('single', '【答案】C和C', 'correct', 'C', 5, 'tag'),
+  c('single', '【答案】A. 北京 B. 上海 C. 广州 D. 深圳', 'unparsed', null, null, 'tag'),
   // reasoning tags
   c('single', '<think>我先猜A，答案是A</think>\n【答案】C', 'correct', 'C', 5, 'tag'),
   c('single', '<think>答案：C</think>最终答案：B', 'wrong', 'B', 0, 'anchor-zh'),

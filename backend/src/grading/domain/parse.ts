@@ -27,7 +27,13 @@ const squash = (s: string) => s.replace(/[\s。.,，、;；:：!！?？"'“”�
 export function parseSingle(region: string, options: { label: string; text?: string }[], isLastLine = false): Parsed<string> {
   const legal = new Set(options.map((o) => o.label));
   const r = region.replace(LEADING, '');
+  // Several letters listed where one belongs ("B, C") is an answer, and a wrong one: a teacher gives 0.
+  const listed = parseMulti(r, options);
+  if (!isLastLine && listed.ok && listed.value.length > 1) return { ok: true, value: listed.value, via: 'several-options' };
   const first = /^([A-Z])(?![A-Za-z'’])/.exec(r);
+  const named = new Set([...r.matchAll(STANDALONE)].filter((m) => legal.has(m[1]) && !isArticle(r, m.index!)).map((m) => m[1]));
+  // "A. ①② B. ①③ C. ②④ D. ③④" repeats the options; a leading letter there is not a choice.
+  if (named.size >= 3) return { ok: false, reason: `the answer names ${[...named].sort().join(', ')}` };
   if (!isLastLine && first && !isArticle(r, 0) && !NEGATED.test(r.slice(1))) {
     if (!legal.has(first[1])) return { ok: false, reason: `option ${first[1]} does not exist` };
     return { ok: true, value: first[1] };
@@ -58,8 +64,11 @@ export function parseMulti(region: string, options: { label: string }[]): Parsed
     .filter(Boolean);
   const letters: string[] = [];
   for (const t of tokens) {
-    if (!/^[A-Z]+$/.test(t)) break;
-    letters.push(...t);
+    // "D都是正确的" still names D; "The" names nothing.
+    const m = /^[A-Z]+(?![A-Za-z'’])/.exec(t);
+    if (!m) break;
+    letters.push(...m[0]);
+    if (m[0] !== t) break;
   }
   if (!letters.length) return { ok: false, reason: 'no option letters in the answer' };
   const illegal = letters.filter((l) => !legal.has(l));
