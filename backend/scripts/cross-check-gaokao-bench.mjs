@@ -112,7 +112,7 @@ const lines = [
   'does our grader. When the tag commits to no option (`【答案】无正确答案`, "题目可能有误") upstream still',
   'took a letter from the explanation; we mark it UNPARSED for a teacher, never a default. Upstream also',
   'read `T` out of "The passage does not provide…" in English reading. No item differs in geography or',
-  'physics; 84 of 2,181 items differ in all.',
+  `physics; ${rows.length} of ${subjects.reduce((a, [, s]) => a + s.items, 0)} items differ in all.`,
   '',
   ...Object.entries(rows.reduce((a, r) => ((a[r.reason] = (a[r.reason] ?? 0) + 1), a), {}))
     .sort((a, b) => b[1] - a[1])
