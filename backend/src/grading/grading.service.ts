@@ -70,7 +70,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     if (this.isSweeping) return;
     this.isSweeping = true;
     try {
-      while ((await this.gradeUngraded()) === BATCH);
+      await this.catchUp();
     } catch (e) {
       this.logger.error(`grading sweep failed: ${(e as Error).message}`);
     } finally {
@@ -80,9 +80,15 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Grades everything not graded yet, and re-grades what an older grader version graded. */
   async catchUp(): Promise<{ graded: number; changed: number }> {
-    let graded = 0;
-    for (let n = BATCH; n === BATCH; graded += n) n = await this.gradeUngraded();
-    const { changes } = await this.regrade({ isOutdatedOnly: true }, null);
+    const graded = await this.gradeAllUngraded();
+    const [{ isDone, isAnyOlder }] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM grader_versions WHERE version = $1) AS "isDone",
+              EXISTS (SELECT 1 FROM auto_grades WHERE grader_version <> $1) AS "isAnyOlder"`,
+      [GRADER_VERSION],
+    );
+    if (isDone) return { graded, changed: 0 };
+    const { changes } = isAnyOlder ? await this.regrade({ isOutdatedOnly: true }, null) : { changes: [] };
+    await this.db.query(`INSERT INTO grader_versions (version) VALUES ($1) ON CONFLICT DO NOTHING`, [GRADER_VERSION]);
     return { graded, changed: changes.length };
   }
 
@@ -103,6 +109,13 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Grade rows for one response: by the grader, or not scored when the model gave no usable answer. */
   private async rowsFor(r: ResponseRow, item: StoredItem): Promise<GradeRow[]> {
+    const rows = this.rowsByRules(r, item);
+    if (!this.extractor.isEnabled || r.outcome !== 'answered' || !rows.some((x) => x.status === 'unparsed')) return rows;
+    return this.rowsOf(r, item, await this.extractor.retry(item, r.text ?? '', gradeResponse(item, r.text)));
+  }
+
+  /** The grade rows the rules alone give (no model call): synchronous, the hot path. */
+  private rowsByRules(r: ResponseRow, item: StoredItem): GradeRow[] {
     const units = gradedUnits(item);
     if (r.outcome !== 'answered')
       return units.map((u) => ({
@@ -116,8 +129,11 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
         extracted: null,
         explanation: r.outcome === 'not_applicable' ? 'image question put to a text-only model' : 'no answer: error or refusal',
       }));
-    let result = gradeResponse(item, r.text);
-    if (this.extractor.isEnabled && result.status === 'unparsed') result = await this.extractor.retry(item, r.text ?? '', result);
+    return this.rowsOf(r, item, gradeResponse(item, r.text));
+  }
+
+  private rowsOf(r: ResponseRow, item: StoredItem, result: GradeResult): GradeRow[] {
+    const units = gradedUnits(item);
     const parts: GradeResult[] = item.type === 'composite' ? (result.parts ?? []) : [result];
     return units.map((u, i) => ({
       responseId: r.id,
@@ -133,15 +149,85 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     }));
   }
 
+  /** Appends grade rows as column arrays (unnest): one statement per batch, no per-row JSON parsing in the database. */
   private async insert(m: EntityManager, rows: GradeRow[]) {
-    for (let i = 0; i < rows.length; i += BATCH)
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const b = rows.slice(i, i + BATCH);
       await m.query(
         `INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version)
-         SELECT x."responseId", x."questionId", x.score, x."maxScore", x.status, x.method, x.region, x.extracted, x.explanation, $2
-         FROM jsonb_to_recordset($1::jsonb) AS x("responseId" uuid, "questionId" uuid, score numeric, "maxScore" numeric, status text,
-                                                  method text, region text, extracted jsonb, explanation text)`,
-        [JSON.stringify(rows.slice(i, i + BATCH)), GRADER_VERSION],
+         SELECT r, q, s, mx, st, me, re, ex, e, $10
+         FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[])
+              AS x(r, q, s, mx, st, me, re, ex, e)`,
+        [
+          b.map((x) => x.responseId),
+          b.map((x) => x.questionId),
+          b.map((x) => x.score),
+          b.map((x) => x.maxScore),
+          b.map((x) => x.status),
+          b.map((x) => x.method),
+          b.map((x) => x.region),
+          b.map((x) => (x.extracted === null ? null : JSON.stringify(x.extracted))),
+          b.map((x) => x.explanation),
+          GRADER_VERSION,
+        ],
       );
+    }
+  }
+
+  private selectUngraded(m: EntityManager, cursor: string | null): Promise<ResponseRow[]> {
+    return m.query(
+      `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text
+       FROM responses r JOIN questions q ON q.id = r.question_id
+       WHERE (q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective)))
+         AND NOT EXISTS (SELECT 1 FROM auto_grades g WHERE g.response_id = r.id) AND ($2::uuid IS NULL OR r.id > $2)
+       ORDER BY r.id LIMIT $1`,
+      [BATCH, cursor],
+    );
+  }
+
+  private async rowsForBatch(responses: ResponseRow[], items: Map<string, StoredItem>): Promise<GradeRow[]> {
+    const rows: GradeRow[] = [];
+    for (const r of responses) {
+      const item = items.get(r.questionId)!;
+      rows.push(...(this.extractor.isEnabled ? await this.rowsFor(r, item) : this.rowsByRules(r, item)));
+    }
+    return rows;
+  }
+
+  /**
+   * Everything not graded yet, batch after batch in id order, as a pipeline: while one batch's
+   * grades are inserted, the next batch is read on another connection and Node grades it, so
+   * PostgreSQL and the grader work at the same time. A session advisory lock keeps it to one
+   * process; each insert is atomic, so a crash leaves whole batches and the rest is found later.
+   */
+  private async gradeAllUngraded(): Promise<number> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext('yj-grading')) AS locked`);
+      if (!locked) return 0;
+      try {
+        const items = new Map<string, StoredItem>();
+        const loaded = new Set<string>();
+        let graded = 0;
+        let batch = await this.selectUngraded(this.db.manager, null);
+        while (batch.length) {
+          const versions = [...new Set(batch.map((r) => r.paperVersionId))].filter((v) => !loaded.has(v));
+          for (const [id, item] of await this.itemsFor(versions)) items.set(id, item);
+          versions.forEach((v) => loaded.add(v));
+          const rows = await this.rowsForBatch(batch, items);
+          const next = batch.length === BATCH ? this.selectUngraded(this.db.manager, batch[batch.length - 1].id) : Promise.resolve([]);
+          await this.insert(runner.manager, rows);
+          graded += batch.length;
+          batch = await next;
+        }
+        return graded;
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('yj-grading'))`);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -152,19 +238,10 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     return this.db.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('yj-grading')) AS locked`);
       if (!locked) return 0;
-      const responses: ResponseRow[] = await m.query(
-        `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text
-         FROM responses r JOIN questions q ON q.id = r.question_id
-         WHERE (q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective)))
-           AND NOT EXISTS (SELECT 1 FROM auto_grades g WHERE g.response_id = r.id)
-         ORDER BY r.id LIMIT $1`,
-        [BATCH],
-      );
+      const responses = await this.selectUngraded(m, null);
       if (!responses.length) return 0;
       const items = await this.itemsFor([...new Set(responses.map((r) => r.paperVersionId))], m);
-      const rows: GradeRow[] = [];
-      for (const r of responses) rows.push(...(await this.rowsFor(r, items.get(r.questionId)!)));
-      await this.insert(m, rows);
+      await this.insert(m, await this.rowsForBatch(responses, items));
       return responses.length;
     });
   }

@@ -40,9 +40,14 @@ export class GradingCorrectionsAndExtractor1764300006000 implements MigrationInt
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX ix_auto_grades_question ON auto_grades (question_id)`);
+    // Grader versions whose re-grade of everything graded before them has completed.
+    await q.query(
+      `CREATE TABLE grader_versions (version text CONSTRAINT pk_grader_versions PRIMARY KEY, regraded_at timestamptz NOT NULL DEFAULT now())`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE grader_versions`);
     await q.query(`DROP INDEX ix_auto_grades_question`);
     await q.query(`DROP TABLE extractor_calls`);
     await q.query(`DROP TABLE answer_key_corrections`);

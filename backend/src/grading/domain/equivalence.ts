@@ -100,7 +100,19 @@ export function latexToMath(s: string): string {
 const FUNCTIONS = new Set(['sqrt', 'nthRoot', 'sin', 'cos', 'tan', 'ln', 'log', 'exp', 'pi', 'e']);
 const SAMPLES = [0.37, 1.41, 2.23, -0.71, 3.17];
 
+// Keys repeat across thousands of answers, and so do many answers: parse each text once.
+const compiled = new Map<string, { node: MathNode; vars: string[] } | null>();
+
 function compile(expr: string): { node: MathNode; vars: string[] } | null {
+  let hit = compiled.get(expr);
+  if (hit === undefined) {
+    if (compiled.size > 20_000) compiled.clear();
+    compiled.set(expr, (hit = compileUncached(expr)));
+  }
+  return hit;
+}
+
+function compileUncached(expr: string): { node: MathNode; vars: string[] } | null {
   try {
     const node = parse(expr.replace(/\bln\(/g, 'log('));
     const vars = new Set<string>();

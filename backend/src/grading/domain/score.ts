@@ -15,7 +15,8 @@ const statusOf = (score: number, max: number): GradeStatus => (score >= max ? 'c
 
 export function scoreSingle(answer: string, item: GradableItem): Scored {
   const key = String(item.key);
-  if (answer.length > 1) return { score: 0, status: 'wrong', explanation: `chose ${[...answer].join(', ')} where one option is asked; the key is ${key}` };
+  if (answer.length > 1)
+    return { score: 0, status: 'wrong', explanation: `chose ${[...answer].join(', ')} where one option is asked; the key is ${key}` };
   return answer === key
     ? { score: item.points, status: 'correct', explanation: `${answer} is the key` }
     : { score: 0, status: 'wrong', explanation: `${answer}, the key is ${key}` };

@@ -1,0 +1,81 @@
+/**
+ * Grading throughput. (1) Pure extraction + scoring over the corpus, repeated. (2) End to end:
+ * 100,000 stored answers (1000 questions × 100 samples, a realistic mix of responses) graded and
+ * their grades inserted into PostgreSQL by GradingService.catchUp(). Run by hand:
+ *   cd backend && NODE_OPTIONS=--experimental-vm-modules npx jest -c bench/jest.bench.config.js grading
+ */
+import { gradeResponse } from '../src/grading/domain/grade';
+import { CORPUS, ITEMS } from '../src/grading/domain/grading-corpus';
+import { GradableItem } from '../src/grading/domain/types';
+import { GradingService } from '../src/grading/grading.service';
+import { PapersImportService } from '../src/papers/papers-import.service';
+import { bigPaper } from '../test/fixtures/big-paper';
+import { startTestApp } from '../test/test-app';
+
+const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 100_000);
+const QUESTIONS = 1000;
+
+// Long-ish responses, as models write them: reasoning, then the answer in one of the usual forms.
+const REASONING = '【解析】先分析选项A，再看选项B的条件，C与D可以排除。'.repeat(8);
+const TAILS = [
+  '【答案】B',
+  '【答案】C',
+  '故选B。',
+  'The answer is (B).',
+  '\\boxed{B}',
+  '<think>A?</think>【答案】B',
+  '所以答案是广州',
+  '我不确定。',
+];
+
+test('grading throughput', async () => {
+  // (1) pure
+  const t0 = process.hrtime.bigint();
+  let n = 0;
+  while (n < 100_000) for (const c of CORPUS) (gradeResponse(ITEMS[c.item] as GradableItem, c.response), n++);
+  const pureSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+
+  // (2) end to end
+  const t = await startTestApp({
+    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+  });
+  await t.db.query(`TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
+  await t.reset();
+  const { versionId } = await t.app.get(PapersImportService).importBundle(bigPaper(QUESTIONS));
+  const [{ id: modelId }] = await t.db.query(
+    `INSERT INTO ai_models (name, model_id, modality, is_imported) VALUES ('bench', 'bench', 'text', true) RETURNING id`,
+  );
+  const [{ id: runId }] = await t.db.query(
+    `INSERT INTO runs (name, status, template_version) VALUES ('bench', 'imported', 'bench') RETURNING id`,
+  );
+  await t.db.query(
+    `INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, outcome, text)
+     SELECT q.id, 'model', $2, $3, s, 'answered', $4 || ($5::text[])[1 + (s + q.ordinal) % array_length($5::text[], 1)]
+     FROM questions q, generate_series(0, $6 - 1) s WHERE q.paper_version_id = $1`,
+    [versionId, runId, modelId, REASONING, TAILS, ANSWERS / QUESTIONS],
+  );
+  const grading = t.app.get(GradingService);
+  const t1 = Date.now();
+  const { graded } = await grading.catchUp();
+  const e2eSeconds = (Date.now() - t1) / 1000;
+  const statuses = await t.db.query(`SELECT status, count(*)::int AS n FROM auto_grades GROUP BY status ORDER BY status`);
+  // A re-grade of all of them with nothing changed: read, grade, compare, append nothing.
+  const t2 = Date.now();
+  const { checked, changes } = await grading.regrade({ runId }, null);
+  const regradeSeconds = (Date.now() - t2) / 1000;
+  await t.close();
+
+  console.log(
+    [
+      `| measure | answers | seconds | answers/s |`,
+      `| --- | ---: | ---: | ---: |`,
+      `| pure extraction + scoring (corpus, repeated) | ${n} | ${pureSeconds.toFixed(2)} | ${Math.round(n / pureSeconds)} |`,
+      `| graded and stored in PostgreSQL (catchUp) | ${graded} | ${e2eSeconds.toFixed(2)} | ${Math.round(graded / e2eSeconds)} |`,
+      `| re-grade, nothing changed (regrade) | ${checked} | ${regradeSeconds.toFixed(2)} | ${Math.round(checked / regradeSeconds)} |`,
+      '',
+      `statuses: ${statuses.map((s: { status: string; n: number }) => `${s.status} ${s.n}`).join(', ')}; changes on re-grade: ${changes.length}`,
+    ].join('\n'),
+  );
+  expect(graded).toBe(ANSWERS);
+  expect(changes).toHaveLength(0);
+});
