@@ -45,3 +45,42 @@ test('a researcher registers a model, runs a paper against it, and watches it fi
     await fake.stop();
   }
 });
+
+test('the recorded GPT-4-0314 run is auto-graded: each objective answer shows key, reading, source, score and why', async ({ page }) => {
+  await signIn(page, 'researcher');
+  await page.getByRole('link', { name: '评测运行' }).click();
+  await page.getByRole('link', { name: /GPT-4-0314.*recorded run/ }).click();
+  await expect(page.getByText('标准答案').first()).toBeVisible();
+
+  // step: every objective answer of the recorded run has a grade with its explanation
+  const runId = page.url().split('/').pop();
+  const answers = (await (await page.request.get(`/api/runs/${runId}/answers?limit=500`)).json()) as {
+    type: string;
+    grades: { status: string; explanation: string; method: string }[] | null;
+  }[];
+  const objective = answers.filter((a) => ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'].includes(a.type));
+  expect(objective.length).toBeGreaterThan(80);
+  for (const a of objective) {
+    expect(a.grades).toHaveLength(1);
+    expect(a.grades![0].explanation).not.toBe('');
+  }
+  const statuses = new Set(objective.map((a) => a.grades![0].status));
+  expect(statuses).toContain('correct');
+  expect(statuses).toContain('wrong');
+  await expect(page.locator('yj-answer-grade .chip', { hasText: '正确' }).first()).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/run-graded.png' });
+
+  // step: the unparsed filter shows only answers a teacher must read
+  await page.getByRole('button', { name: '无法识别', exact: true }).click();
+  await expect(page.getByRole('button', { name: '无法识别', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const unparsed = objective.filter((a) => a.grades![0].status === 'unparsed').length;
+  await expect(page.locator('tbody tr')).toHaveCount(
+    unparsed + answers.filter((a) => a.grades?.some((g) => g.status === 'unparsed') && !objective.includes(a)).length,
+  );
+  await page.screenshot({ path: 'test-results/screens/run-unparsed.png' });
+
+  // step: a re-grade with nothing changed reports it
+  await page.getByRole('button', { name: '按当前答案重新评分' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已重新评分' })).toContainText('0 份有变化');
+});

@@ -25,6 +25,7 @@ export function contractTags(s: string): { label: string; text: string }[] {
   for (const m of s.matchAll(/【(答案\s*\d*|第\s*\d+\s*空)】/g)) {
     const text = restOfLine(s, m.index! + m[0].length)
       .replace(/【(答案\s*\d*|第\s*\d+\s*空)】.*$/, '')
+      .replace(/^[\s:]+/, '')
       .trim();
     out.push({ label: m[1].replace(/\s+/g, ''), text });
   }

@@ -13,12 +13,22 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from '../papers/papers-api.service';
+import { AnswerGradeComponent } from './answer-grade.component';
 import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
+
+type Filter = 'all' | 'unparsed' | 'changed';
 
 /** A run, live: one progress bar per model, refreshed every second while it runs; its answers below. */
 @Component({
   selector: 'yj-run-view',
-  imports: [RouterLink, DecimalPipe, MatButtonModule, MatProgressBarModule, TPipe],
+  imports: [
+    RouterLink,
+    DecimalPipe,
+    MatButtonModule,
+    MatProgressBarModule,
+    TPipe,
+    AnswerGradeComponent,
+  ],
   template: `
     <a routerLink="/runs" class="back">← {{ 'runs.title' | t }}</a>
     @if (run(); as r) {
@@ -67,6 +77,23 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
         </section>
       }
       <h2>{{ 'runs.answers' | t }}</h2>
+      <div class="filters" role="group" [attr.aria-label]="'runs.answers' | t">
+        @for (f of filters; track f) {
+          <button
+            mat-stroked-button
+            [class.on]="filter() === f"
+            [attr.aria-pressed]="filter() === f"
+            (click)="setFilter(f)"
+          >
+            {{ 'grade.filter.' + f | t }}
+          </button>
+        }
+        <span class="spacer"></span>
+        <button mat-button (click)="regrade()">{{ 'grade.regrade' | t }}</button>
+        @if (regraded(); as rg) {
+          <span class="note" role="status">{{ 'grade.regraded' | t: rg }}</span>
+        }
+      </div>
       <table class="table">
         <tbody>
           @for (a of answers(); track a.workItemId) {
@@ -78,7 +105,14 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
                 · {{ a.questionNumber }}
               </td>
               <td>{{ a.model }}</td>
-              <td [class.warn]="a.state === 'failed'">{{ 'runs.state.' + a.state | t }}</td>
+              <td class="nowrap" [class.warn]="a.state === 'failed'">
+                {{ 'runs.state.' + a.state | t }}
+              </td>
+              <td class="grade">
+                @if (a.state === 'answered' || a.grades) {
+                  <yj-answer-grade [grades]="a.grades" />
+                }
+              </td>
               <td class="out">
                 @if (a.text) {
                   <details (toggle)="loadPrompt(a)">
@@ -144,8 +178,28 @@ import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
     .nowrap {
       white-space: nowrap;
     }
+    .filters {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 8px;
+      flex-wrap: wrap;
+    }
+    .filters .on {
+      background: var(--mat-sys-secondary-container);
+    }
+    .spacer {
+      flex: 1;
+    }
+    .note {
+      font-size: 13px;
+    }
+    .grade {
+      min-width: 220px;
+      max-width: 360px;
+    }
     .out {
-      max-width: 560px;
+      max-width: 480px;
     }
     pre {
       white-space: pre-wrap;
@@ -176,6 +230,9 @@ export class RunViewComponent {
   protected readonly run = signal<RunProgress | null>(null);
   protected readonly answers = signal<RunAnswer[]>([]);
   protected readonly prompts = signal<Record<string, string>>({});
+  protected readonly filters: Filter[] = ['all', 'unparsed', 'changed'];
+  protected readonly filter = signal<Filter>('all');
+  protected readonly regraded = signal<{ checked: number; changed: number } | null>(null);
   private readonly papers = inject(PapersApiService);
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -201,6 +258,24 @@ export class RunViewComponent {
       });
   }
 
+  protected setFilter(f: Filter) {
+    this.filter.set(f);
+    this.loadAnswers();
+  }
+
+  /** Re-grades this run's stored answers with the current keys and grader; no model is called. */
+  protected regrade() {
+    this.api.regrade(this.id()).subscribe((r) => {
+      this.regraded.set({ checked: r.checked, changed: r.changes.length });
+      this.loadAnswers();
+    });
+  }
+
+  private loadAnswers() {
+    const f = this.filter();
+    this.api.answers(this.id(), f === 'all' ? undefined : f).subscribe((a) => this.answers.set(a));
+  }
+
   protected act(action: 'pause' | 'resume' | 'cancel') {
     this.api.setStatus(this.id(), action).subscribe(() => this.refresh(this.id()));
   }
@@ -209,7 +284,7 @@ export class RunViewComponent {
     if (this.timer) clearTimeout(this.timer);
     this.api.run(id).subscribe((r) => {
       this.run.set(r);
-      this.api.answers(id).subscribe((a) => this.answers.set(a));
+      this.loadAnswers();
       // Poll while requests are still going; a finished run is final.
       if (r.status === 'running') this.timer = setTimeout(() => this.refresh(id), 1000);
     });

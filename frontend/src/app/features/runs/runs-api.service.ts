@@ -70,6 +70,22 @@ export interface RunAnswer {
   outcome: string | null;
   text: string | null;
   latencyMs: number | null;
+  /** The latest auto-grade of each graded part (one, or one per objective sub-question); null when not graded. */
+  grades: AnswerGrade[] | null;
+}
+
+export interface AnswerGrade {
+  questionId: string;
+  number: string;
+  score: number | null;
+  maxScore: number;
+  status: 'correct' | 'partial' | 'wrong' | 'unparsed' | 'not_scored';
+  method: string;
+  region: string | null;
+  extracted: string | boolean | string[] | null;
+  explanation: string;
+  key: unknown;
+  isChanged: boolean;
 }
 
 @Injectable({ providedIn: 'root' })
@@ -92,9 +108,15 @@ export class RunsApiService {
     return this.http.get<RunProgress>(`/api/runs/${id}`);
   }
 
-  answers(id: string, state?: string) {
+  answers(id: string, grade?: 'unparsed' | 'changed') {
     return this.http.get<RunAnswer[]>(`/api/runs/${id}/answers`, {
-      params: state ? { state, limit: 200 } : { limit: 200 },
+      params: grade ? { grade, limit: 500 } : { limit: 500 },
+    });
+  }
+
+  regrade(runId: string) {
+    return this.http.post<{ checked: number; changes: unknown[] }>('/api/grading/regrade', {
+      runId,
     });
   }
 

@@ -1,0 +1,152 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { AnswerGrade } from './runs-api.service';
+
+const show = (v: unknown): string =>
+  v === null || v === undefined
+    ? '—'
+    : typeof v === 'boolean'
+      ? v
+        ? '√'
+        : '×'
+      : Array.isArray(v)
+        ? v.map((x) => (Array.isArray(x) ? x.join(' / ') : show(x))).join('；')
+        : String(v);
+
+/**
+ * How an objective answer was graded: score and status at a glance; the key, what was read, from
+ * where and why, for each graded part. All text is interpolated, never bound as HTML.
+ */
+@Component({
+  selector: 'yj-answer-grade',
+  imports: [TPipe],
+  template: `
+    @if (grades(); as gs) {
+      <div class="score" [class]="status()">
+        <b>{{ total() }}</b> / {{ max() }}
+        <span class="chip">{{ 'grade.status.' + status() | t }}</span>
+        @if (isChanged()) {
+          <span class="chip changed" [attr.title]="'grade.changed' | t">↻</span>
+        }
+      </div>
+      <dl>
+        @for (g of gs; track g.questionId) {
+          <div class="part">
+            @if (gs.length > 1) {
+              <span class="num">({{ g.number }})</span>
+            }
+            <span
+              ><dt>{{ 'grade.key' | t }}</dt>
+              <dd>{{ show(g.key) }}</dd></span
+            >
+            <span
+              ><dt>{{ 'grade.extracted' | t }}</dt>
+              <dd>{{ show(g.extracted) }}</dd></span
+            >
+            <span
+              ><dt>{{ 'grade.from' | t }}</dt>
+              <dd>
+                {{ g.method }}
+                @if (g.region) {
+                  · “{{ g.region.slice(0, 40) }}”
+                }
+              </dd></span
+            >
+            <span class="why"
+              ><dt>{{ 'grade.why' | t }}</dt>
+              <dd>{{ g.explanation }}</dd></span
+            >
+          </div>
+        }
+      </dl>
+    } @else {
+      <span class="muted">{{ 'grade.subjective' | t }}</span>
+    }
+  `,
+  styles: `
+    .score {
+      white-space: nowrap;
+      font-size: 14px;
+    }
+    .chip {
+      display: inline-block;
+      margin-left: 6px;
+      padding: 0 6px;
+      border-radius: 8px;
+      font-size: 12px;
+      background: var(--mat-sys-surface-container-high);
+    }
+    .correct .chip {
+      background: #d7f5dd;
+      color: #135c27;
+    }
+    .partial .chip {
+      background: #fff1c9;
+      color: #6b4e00;
+    }
+    .wrong .chip {
+      background: #fde0dc;
+      color: #8c1d18;
+    }
+    .unparsed .chip {
+      background: #e3e0f9;
+      color: #3b2d8f;
+    }
+    .chip.changed {
+      background: #dbe9ff;
+      color: #0b4a9e;
+    }
+    dl {
+      margin: 4px 0 0;
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .part {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 10px;
+    }
+    dt,
+    dd {
+      display: inline;
+      margin: 0;
+    }
+    dt {
+      margin-right: 4px;
+    }
+    dd {
+      font-weight: 600;
+      color: var(--mat-sys-on-surface);
+    }
+    .why {
+      flex-basis: 100%;
+    }
+    .muted {
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AnswerGradeComponent {
+  readonly grades = input.required<AnswerGrade[] | null>();
+  protected readonly show = show;
+  protected readonly total = computed(() => {
+    const gs = this.grades() ?? [];
+    return gs.some((g) => g.score === null) && gs.every((g) => g.score === null)
+      ? '—'
+      : String(Math.round(gs.reduce((a, g) => a + (g.score ?? 0), 0) * 100) / 100);
+  });
+  protected readonly max = computed(() =>
+    (this.grades() ?? []).reduce((a, g) => a + g.maxScore, 0),
+  );
+  protected readonly isChanged = computed(() => (this.grades() ?? []).some((g) => g.isChanged));
+  /** The answer's status: unparsed or not scored if any part is, else by points. */
+  protected readonly status = computed(() => {
+    const gs = this.grades() ?? [];
+    for (const s of ['unparsed', 'not_scored'] as const)
+      if (gs.some((g) => g.status === s)) return s;
+    const total = gs.reduce((a, g) => a + (g.score ?? 0), 0);
+    return total >= this.max() ? 'correct' : total > 0 ? 'partial' : 'wrong';
+  });
+}
