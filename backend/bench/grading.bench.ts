@@ -32,7 +32,11 @@ test('grading throughput', async () => {
   // (1) pure
   const t0 = process.hrtime.bigint();
   let n = 0;
-  while (n < 100_000) for (const c of CORPUS) (gradeResponse(ITEMS[c.item] as GradableItem, c.response), n++);
+  while (n < 100_000)
+    for (const c of CORPUS) {
+      gradeResponse(ITEMS[c.item] as GradableItem, c.response);
+      n++;
+    }
   const pureSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 
   // (2) end to end
