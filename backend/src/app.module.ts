@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollectionModule } from './collection/collection.module';
 import { GradingModule } from './grading/grading.module';
+import { MarkingModule } from './marking/marking.module';
 import { ModelsModule } from './models/models.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
@@ -32,6 +33,7 @@ export class AppModule {
         ModelsModule,
         CollectionModule,
         GradingModule,
+        MarkingModule,
       ],
       controllers: [HealthController],
       providers: [

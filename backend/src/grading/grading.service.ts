@@ -6,6 +6,7 @@ import { gradeResponse } from './domain/grade';
 import { GRADER_VERSION, GradeResult } from './domain/types';
 import { buildItems, gradedUnits, QuestionRow, StoredItem } from './grading-items';
 import { LlmExtractor } from './llm-extractor';
+import { MarkingService } from '../marking/marking.service';
 
 interface ResponseRow {
   id: string;
@@ -53,6 +54,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly extractor: LlmExtractor,
+    private readonly marking: MarkingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,18 +80,28 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  /** Grades everything not graded yet, and re-grades what an older grader version graded. */
+  /**
+   * Grades everything not graded yet, re-grades what an older grader version graded, and queues
+   * for teachers the subjective answers and what the grader could not read.
+   */
   async catchUp(): Promise<{ graded: number; changed: number }> {
     const graded = await this.gradeAllUngraded();
+    const changed = await this.regradeOlderVersions();
+    await this.marking.syncTasks();
+    return { graded, changed };
+  }
+
+  /** Once per grader version: re-grade what older versions graded (if any), then remember it is done. */
+  private async regradeOlderVersions(): Promise<number> {
     const [{ isDone, isAnyOlder }] = await this.db.query(
       `SELECT EXISTS (SELECT 1 FROM grader_versions WHERE version = $1) AS "isDone",
               EXISTS (SELECT 1 FROM auto_grades WHERE grader_version <> $1) AS "isAnyOlder"`,
       [GRADER_VERSION],
     );
-    if (isDone) return { graded, changed: 0 };
+    if (isDone) return 0;
     const { changes } = isAnyOlder ? await this.regrade({ isOutdatedOnly: true }, null) : { changes: [] };
     await this.db.query(`INSERT INTO grader_versions (version) VALUES ($1) ON CONFLICT DO NOTHING`, [GRADER_VERSION]);
-    return { graded, changed: changes.length };
+    return changes.length;
   }
 
   /** Loads gradable items for paper versions, with the latest answer-key corrections applied. */
@@ -255,7 +267,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     scope: { runId?: string; questionIds?: string[]; isOutdatedOnly?: boolean },
     actor: AuditActor | null,
   ): Promise<{ checked: number; changes: RegradeChange[] }> {
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-grading'))`);
       const latest: (ResponseRow & { model: string | null; grades: (GradeRow & { number: string; graderVersion: string })[] })[] =
         await m.query(
@@ -313,5 +325,8 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
         );
       return { checked: latest.length, changes };
     });
+    // An answer that became unparsed goes to teachers; one that became readable keeps its task for now.
+    await this.marking.syncTasks();
+    return result;
   }
 }

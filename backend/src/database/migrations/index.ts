@@ -5,6 +5,7 @@ import { CreateResponsesGradingMarking1764300003000 } from './1764300003000-Crea
 import { AddWorkItemLeases1764300004000 } from './1764300004000-AddWorkItemLeases';
 import { WorkItemQueueIndexes1764300005000 } from './1764300005000-WorkItemQueueIndexes';
 import { GradingCorrectionsAndExtractor1764300006000 } from './1764300006000-GradingCorrectionsAndExtractor';
+import { MarkingSkips1764300007000 } from './1764300007000-MarkingSkips';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddWorkItemLeases1764300004000,
   WorkItemQueueIndexes1764300005000,
   GradingCorrectionsAndExtractor1764300006000,
+  MarkingSkips1764300007000,
 ];

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-errors';
+import { MarkingMode, MarkInput, nextReadKind, Read, resolve, Rubric, rubricPoints } from './domain/marking-rules';
+
+export const LEASE_SECONDS = 300;
+
+/** What a teacher sees of an answer: the question, the rubric and the text. Nothing says who wrote it. */
+export interface BlindTask {
+  taskId: string;
+  leaseToken: string;
+  leaseExpiresAt: string;
+  question: { id: string; number: string; type: string; points: number; stem: string; referenceAnswer: string | null };
+  rubric: Rubric & { graderNotes: string | null };
+  answer: { text: string };
+}
+
+interface TaskRow {
+  id: string;
+  questionId: string;
+  state: string;
+  leaseHolder: string | null;
+  leaseToken: string | null;
+  isLeaseLive: boolean;
+}
+
+/**
+ * The marking queue: tasks per (answer, question), leased one at a time to assigned teachers in a
+ * stable per-teacher pseudo-random order, marked by appended marks, resolved by the rules.
+ */
+@Injectable()
+export class MarkingService {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Puts every subjective answer (and each subjective part of a composite one) and every objective
+   * answer the grader could not read into its question's queue. Idempotent.
+   */
+  async syncTasks(): Promise<number> {
+    const [, count] = await this.db.query(
+      `WITH units AS (
+         SELECT r.id AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
+         FROM responses r JOIN questions top ON top.id = r.question_id JOIN paper_versions v ON v.id = top.paper_version_id
+         JOIN questions q ON (q.id = top.id AND q.type <> 'composite') OR q.parent_id = top.id
+         WHERE r.outcome = 'answered' AND NOT q.is_objective
+         UNION ALL
+         SELECT g.response_id, g.question_id, q.scoring_policy, v.scoring_policy
+         FROM (SELECT DISTINCT ON (response_id, question_id) response_id, question_id, status FROM auto_grades ORDER BY response_id, question_id, id DESC) g
+         JOIN questions q ON q.id = g.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+         WHERE g.status = 'unparsed')
+       INSERT INTO marking_tasks (response_id, question_id, reads_required, shuffle_key)
+       SELECT response_id, question_id, CASE WHEN COALESCE(qp->'marking'->>'mode', vp->'marking'->>'mode') = 'double' THEN 2 ELSE 1 END,
+              hashtext(response_id::text || question_id::text)
+       FROM units
+       ON CONFLICT (response_id, question_id) DO NOTHING`,
+    );
+    return typeof count === 'number' ? count : 0;
+  }
+
+  private async assertAssigned(userId: string, questionId: string, m: EntityManager = this.db.manager) {
+    const [row] = await m.query(`SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [userId, questionId]);
+    if (!row) throw new DomainError('you are not assigned to mark this question', 403);
+  }
+
+  /** The questions a teacher marks, with the queue's progress. */
+  async myQuestions(userId: string) {
+    return this.db.query(
+      `SELECT q.id AS "questionId", q.number, q.type, v.title AS "paperTitle",
+              count(t.id)::int AS total, count(t.id) FILTER (WHERE t.state = 'done')::int AS done,
+              count(t.id) FILTER (WHERE t.state IN ('open', 'needs_third')
+                                   AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $1))::int AS "forMe",
+              (SELECT count(DISTINCT k.task_id)::int FROM marks k JOIN marking_tasks kt ON kt.id = k.task_id WHERE kt.question_id = q.id AND k.marker_id = $1) AS mine
+       FROM marking_assignments a JOIN questions q ON q.id = a.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       LEFT JOIN marking_tasks t ON t.question_id = q.id
+       WHERE a.user_id = $1 GROUP BY q.id, q.number, q.type, v.title, q.ordinal ORDER BY v.title, q.ordinal`,
+      [userId],
+    );
+  }
+
+  /**
+   * Leases the teacher's next answer for a question: one the teacher has neither read nor skipped,
+   * not leased to anyone else, in the teacher's own stable order. SKIP LOCKED lets many teachers
+   * claim at once without waiting on each other; the lease makes the claim exclusive until it lapses.
+   */
+  async next(userId: string, questionId: string): Promise<BlindTask | null> {
+    await this.assertAssigned(userId, questionId);
+    const [rows] = await this.db.query(
+      `WITH cand AS (
+         SELECT t.id FROM marking_tasks t
+         WHERE t.question_id = $1 AND t.state IN ('open', 'needs_third') AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
+           AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $2)
+           AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $2)
+         ORDER BY hashtext(t.id::text || $2::text), t.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       UPDATE marking_tasks t SET lease_holder = $2, lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => $3)
+       FROM cand WHERE t.id = cand.id
+       RETURNING t.id::text AS id`,
+      [questionId, userId, LEASE_SECONDS],
+    );
+    return rows.length ? this.blindTask(rows[0].id) : null;
+  }
+
+  private async blindTask(taskId: string): Promise<BlindTask> {
+    const [t] = await this.db.query(
+      `SELECT t.id::text AS "taskId", t.lease_token AS "leaseToken", t.lease_expires_at AS "leaseExpiresAt",
+              json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
+                                'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
+              json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric
+       FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
+       LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
+       WHERE t.id = $1`,
+      [taskId],
+    );
+    return t;
+  }
+
+  /** The task under lock, checked to be leased to this teacher with this token and still live. */
+  private async lockLeased(m: EntityManager, userId: string, taskId: string, leaseToken: string): Promise<TaskRow> {
+    const [t]: TaskRow[] = await m.query(
+      `SELECT id::text, question_id AS "questionId", state, lease_holder AS "leaseHolder", lease_token AS "leaseToken",
+              lease_expires_at >= now() AS "isLeaseLive"
+       FROM marking_tasks WHERE id = $1 FOR UPDATE`,
+      [taskId],
+    );
+    if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
+    await this.assertAssigned(userId, t.questionId, m);
+    if (t.leaseHolder !== userId || t.leaseToken !== leaseToken || !t.isLeaseLive)
+      throw new DomainError(
+        'this answer is no longer leased to you (the lease ran out or it was taken by another teacher); your mark was not saved',
+        409,
+      );
+    return t;
+  }
+
+  private async readsOf(m: EntityManager, taskId: string): Promise<Read[]> {
+    const rows = await m.query(
+      `SELECT marker_id AS "markerId", read_kind AS kind, points::float AS points FROM marks WHERE task_id = $1 ORDER BY id`,
+      [taskId],
+    );
+    return rows as Read[];
+  }
+
+  private async modeOf(m: EntityManager, questionId: string): Promise<MarkingMode> {
+    const [q] = await m.query(
+      `SELECT COALESCE(q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
+              COALESCE(q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance
+       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
+      [questionId],
+    );
+    return q.mode === 'double' ? { mode: 'double', tolerance: q.tolerance } : { mode: 'single' };
+  }
+
+  private async rubricOf(m: EntityManager, questionId: string): Promise<{ id: string | null; rubric: Rubric }> {
+    const [row] = await m.query(
+      `SELECT b.id, ${RUBRIC_JSON} AS rubric FROM questions q LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true WHERE q.id = $1`,
+      [questionId],
+    );
+    return { id: row.id, rubric: row.rubric };
+  }
+
+  /** Appends the teacher's mark and re-derives the task's state and final score. */
+  async submit(userId: string, taskId: string, body: MarkInput & { leaseToken: string; secondsSpent?: number }) {
+    return this.db.transaction(async (m) => {
+      const t = await this.lockLeased(m, userId, taskId, body.leaseToken);
+      const { id: rubricId, rubric } = await this.rubricOf(m, t.questionId);
+      const points = rubricPoints(rubric, body);
+      if (!points.ok) throw new DomainError(points.error, 422);
+      const reads = await this.readsOf(m, taskId);
+      const kind = nextReadKind(reads);
+      await m.query(
+        `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          taskId,
+          userId,
+          kind,
+          rubricId,
+          JSON.stringify(body.appliedItems ?? []),
+          body.adjustment ?? 0,
+          body.comment ?? null,
+          points.points,
+          body.secondsSpent ?? null,
+          body.leaseToken,
+        ],
+      );
+      return this.rederive(m, taskId, t.questionId, [...reads, { markerId: userId, kind, points: points.points }]);
+    });
+  }
+
+  private async rederive(m: EntityManager, taskId: string, questionId: string, reads: Read[]) {
+    const res = resolve(await this.modeOf(m, questionId), reads);
+    await m.query(
+      `UPDATE marking_tasks SET state = $2, final_score = $3, rule = $4, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+      [taskId, res.state, res.finalScore, res.rule],
+    );
+    return { taskId, state: res.state, points: reads[reads.length - 1]?.points ?? null };
+  }
+
+  /** Gives the answer back to the queue; this teacher will not be offered it again. */
+  async skip(userId: string, taskId: string, leaseToken: string) {
+    await this.db.transaction(async (m) => {
+      await this.lockLeased(m, userId, taskId, leaseToken);
+      await m.query(`INSERT INTO marking_skips (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, userId]);
+      await m.query(`UPDATE marking_tasks SET lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`, [taskId]);
+    });
+    return { taskId, skipped: true };
+  }
+
+  /** Sends a problem answer (unreadable, off-topic, suspicious) to the seniors, with the reason. */
+  async problem(userId: string, taskId: string, leaseToken: string, reason: string) {
+    return this.db.transaction(async (m) => {
+      const t = await this.lockLeased(m, userId, taskId, leaseToken);
+      await m.query(`INSERT INTO marks (task_id, marker_id, read_kind, problem_reason, lease_token) VALUES ($1, $2, 'problem', $3, $4)`, [
+        taskId,
+        userId,
+        reason,
+        leaseToken,
+      ]);
+      return this.rederive(m, taskId, t.questionId, [...(await this.readsOf(m, taskId))]);
+    });
+  }
+}
+
+const RUBRIC_JSON = `json_build_object('mode', COALESCE(b.mode, 'score'), 'startingPoints', COALESCE(b.starting_points, 0)::float,
+  'floorPoints', COALESCE(b.floor_points, 0)::float, 'ceilingPoints', COALESCE(b.ceiling_points, q.points)::float,
+  'items', COALESCE(b.items, '[]'::jsonb), 'graderNotes', b.grader_notes)`;
