@@ -136,7 +136,7 @@ describe('marking queue', () => {
     expect((await t1.post(`/api/marking/questions/${q7}/next`)).body).toEqual({ done: true });
     expect((await t2.post(`/api/marking/questions/${q7}/next`)).body.taskId).toBe(a.taskId);
     const unassigned = await t.as('teacher', 'stranger');
-    expect((await unassigned.post(`/api/marking/questions/${q7}/next`)).status).toBe(403);
+    expect((await unassigned.post(`/api/marking/questions/${q7}/next`)).status).toBe(404);
   });
 
   it('many teachers at once: no answer leased to two of them, each marked exactly once', async () => {

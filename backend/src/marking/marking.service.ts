@@ -59,7 +59,7 @@ export class MarkingService {
 
   private async assertAssigned(userId: string, questionId: string, m: EntityManager = this.db.manager) {
     const [row] = await m.query(`SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [userId, questionId]);
-    if (!row) throw new DomainError('you are not assigned to mark this question', 403);
+    if (!row) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
   }
 
   /** The questions a teacher marks, with the queue's progress. */
