@@ -4,7 +4,9 @@ import { AnswersImportService } from './collection/answers-import.service';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger, prepareDatabase } from './bootstrap';
 import { SamplesService } from './papers/samples.service';
+import { DataSource } from 'typeorm';
 import { GradingService } from './grading/grading.service';
+import { AssignmentsService } from './users/assignments.service';
 import { DEMO_PASSWORD, UsersService } from './users/users.service';
 
 async function main() {
@@ -29,6 +31,7 @@ async function main() {
   // Answers stored before this start (or graded by an older grader) are graded now, from storage.
   const caught = await app.get(GradingService).catchUp();
   if (caught.graded || caught.changed) logger.log(`graded ${caught.graded} answers; re-grading changed ${caught.changed}`, 'Grading');
+  if (demo.length) await assignDemoTeachers(app.get(DataSource), app.get(AssignmentsService));
   await app.listen(config.port, config.host);
 
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -56,3 +59,11 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
+
+/** A fresh demo: the demo teachers mark every question that has answers waiting, so the queues are live. */
+async function assignDemoTeachers(db: DataSource, assignments: AssignmentsService) {
+  const questionIds = (await db.query(`SELECT DISTINCT question_id AS id FROM marking_tasks`)).map((r: { id: string }) => r.id);
+  if (!questionIds.length) return;
+  const teachers = await db.query(`SELECT id FROM users WHERE username IN ('teacher', 'teacher2', 'senior')`);
+  for (const t of teachers) await assignments.add(t.id, questionIds, { id: null, name: 'system' });
+}

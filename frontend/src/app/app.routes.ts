@@ -21,6 +21,12 @@ export const routes: Routes = [
     loadChildren: () => import('./features/runs/runs.routes').then((m) => m.RUNS_ROUTES),
   },
   {
+    path: 'marking',
+    canActivate: [authGuard],
+    data: { roles: ['teacher', 'senior_teacher'] },
+    loadChildren: () => import('./features/marking/marking.routes').then((m) => m.MARKING_ROUTES),
+  },
+  {
     path: 'admin',
     canActivate: [authGuard],
     data: { roles: ['admin'] },

@@ -17,7 +17,7 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
   { key: 'nav.upload', link: '/papers/upload', roles: ['admin', 'author'] },
   { key: 'nav.models', link: '/runs/models', roles: ['admin', 'researcher'] },
   { key: 'nav.runs', link: '/runs', roles: ['admin', 'researcher'] },
-  { key: 'nav.marking', link: null, roles: ['teacher', 'senior_teacher'] },
+  { key: 'nav.marking', link: '/marking', roles: ['teacher', 'senior_teacher'] },
   { key: 'nav.cohorts', link: null, roles: ['admin', 'researcher'] },
   { key: 'nav.reports', link: null, roles: ['admin', 'researcher'] },
   { key: 'nav.users', link: '/admin/users', roles: ['admin'] },

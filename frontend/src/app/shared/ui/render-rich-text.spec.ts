@@ -25,3 +25,18 @@ describe('renderRichText', () => {
     expect(renderRichText('价格 \\$5')).not.toContain('katex');
   });
 });
+
+describe('answer text', () => {
+  it('loads nothing remote and runs nothing', () => {
+    const html = renderRichText(
+      '答案 ![x](https://evil.example/t.png) <img src=x onerror=alert(1)> <script>alert(2)</script> [link](https://evil.example) $x^2$',
+      {
+        isAnswer: true,
+      },
+    );
+    expect(html).not.toMatch(/<img|<script|<a /);
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).not.toMatch(/src="https:\/\/evil|href=/);
+    expect(html).toContain('katex');
+  });
+});

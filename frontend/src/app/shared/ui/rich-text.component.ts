@@ -33,10 +33,14 @@ import { renderRichText } from './render-rich-text';
 })
 export class RichTextComponent {
   readonly text = input.required<string>();
+  /** Untrusted answer text: nothing in it may load remote content. */
+  readonly isAnswer = input(false);
   private readonly sanitizer = inject(DomSanitizer);
   // Safe to bypass Angular's sanitiser: renderRichText has already run DOMPurify, and Angular's
   // own sanitiser would strip the inline styles KaTeX needs to place glyphs.
   protected readonly html = computed(() =>
-    this.sanitizer.bypassSecurityTrustHtml(renderRichText(this.text())),
+    this.sanitizer.bypassSecurityTrustHtml(
+      renderRichText(this.text(), { isAnswer: this.isAnswer() }),
+    ),
   );
 }

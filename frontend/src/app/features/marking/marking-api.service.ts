@@ -1,0 +1,82 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+
+export interface MarkingQuestion {
+  questionId: string;
+  number: string;
+  type: string;
+  paperTitle: string;
+  total: number;
+  done: number;
+  forMe: number;
+  mine: number;
+}
+
+export interface RubricItem {
+  id: string;
+  points: number;
+  description: string;
+  group?: string;
+}
+
+/** One answer to mark, blind: nothing here says who wrote it. */
+export interface MarkingTask {
+  taskId: string;
+  leaseToken: string;
+  leaseExpiresAt: string;
+  question: {
+    id: string;
+    number: string;
+    type: string;
+    points: number;
+    stem: string;
+    referenceAnswer: string | null;
+  };
+  rubric: {
+    mode: 'items' | 'score';
+    startingPoints: number;
+    floorPoints: number;
+    ceilingPoints: number;
+    items: RubricItem[];
+    graderNotes: string | null;
+  };
+  answer: { text: string };
+}
+
+export interface MarkBody {
+  leaseToken: string;
+  appliedItems?: string[];
+  score?: number;
+  secondsSpent?: number;
+}
+
+@Injectable({ providedIn: 'root' })
+export class MarkingApiService {
+  private readonly http = inject(HttpClient);
+
+  questions() {
+    return this.http.get<MarkingQuestion[]>('/api/marking/questions');
+  }
+
+  next(questionId: string) {
+    return this.http.post<MarkingTask | { done: true }>(
+      `/api/marking/questions/${questionId}/next`,
+      {},
+    );
+  }
+
+  submit(taskId: string, body: MarkBody) {
+    return this.http.post<{ state: string; points: number }>(
+      `/api/marking/tasks/${taskId}/marks`,
+      body,
+    );
+  }
+
+  skip(taskId: string, leaseToken: string) {
+    return this.http.post(`/api/marking/tasks/${taskId}/skip`, { leaseToken });
+  }
+
+  problem(taskId: string, leaseToken: string, reason: string) {
+    return this.http.post(`/api/marking/tasks/${taskId}/problem`, { leaseToken, reason });
+  }
+}

@@ -1,0 +1,14 @@
+import { Routes } from '@angular/router';
+
+export const MARKING_ROUTES: Routes = [
+  {
+    path: '',
+    title: '阅卷 · 阅卷',
+    loadComponent: () => import('./marking-home.component').then((m) => m.MarkingHomeComponent),
+  },
+  {
+    path: ':questionId',
+    title: '评分 · 阅卷',
+    loadComponent: () => import('./marking-screen.component').then((m) => m.MarkingScreenComponent),
+  },
+];
