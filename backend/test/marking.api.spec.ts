@@ -81,7 +81,7 @@ describe('marking queue', () => {
     const ok = await t1
       .post(`/api/marking/tasks/${a.taskId}/marks`)
       .send({ leaseToken: a.leaseToken, appliedItems: ['a', 'b', 'c'], secondsSpent: 4 });
-    expect(ok.body).toEqual({ taskId: a.taskId, state: 'done', points: 5 });
+    expect(ok.body).toEqual({ taskId: a.taskId, state: 'done', finalScore: 5, points: 5 });
     // a second save with the same lease is refused: the lease ended with the first
     expect((await t1.post(`/api/marking/tasks/${a.taskId}/marks`).send({ leaseToken: a.leaseToken, score: 6 })).status).toBe(409);
     // a lapsed lease returns the answer to the queue; the late save is refused
@@ -164,5 +164,49 @@ describe('marking queue', () => {
     expect(new Set(marked).size).toBe(40);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM marking_tasks WHERE question_id = $1 AND state = 'done'`, [q7]);
     expect(n).toBe(40);
+  });
+
+  it('a teacher corrects an own mark (回评) by appending a review; a senior arbitrates beside both reads', async () => {
+    const { q7, agents } = await setup(1, ['t1', 't2', 't3', 'senior1'], DOUBLE);
+    const [t1, t2, t3, senior] = agents;
+    const mark = async (agent: Agent, score: number) => {
+      const task = (await agent.post(`/api/marking/questions/${q7}/next`)).body;
+      return (await agent.post(`/api/marking/tasks/${task.taskId}/marks`).send({ leaseToken: task.leaseToken, score })).body;
+    };
+    const first = await mark(t1, 0);
+    await mark(t2, 6);
+    expect((await mark(t3, 3)).state).toBe('needs_arbitration');
+    // t1 looks again and corrects 0 → 5: now 5 and 6 are within the tolerance of 1
+    const history = (await t1.get('/api/marking/history')).body;
+    expect(history).toMatchObject([{ taskId: first.taskId, questionNumber: '7', points: 0, kind: 'first' }]);
+    expect(JSON.stringify(history)).not.toMatch(/model|run_id|student/);
+    expect((await t1.get(`/api/marking/tasks/${first.taskId}`)).body.answer.text).toMatch(/^解答 0/);
+    const reviewed = await t1.post(`/api/marking/tasks/${first.taskId}/review`).send({ score: 5 });
+    expect(reviewed.body).toMatchObject({ state: 'done', finalScore: 5.5 });
+    expect((await t2.get(`/api/marking/tasks/${first.taskId}`)).status).toBe(200);
+    expect((await senior.get(`/api/marking/tasks/${first.taskId}`)).status).toBe(404); // never marked it
+    // t3 disagrees again, far off: the senior's desk shows all reads, and the senior decides
+    const again = await t3.post(`/api/marking/tasks/${first.taskId}/review`).send({ score: 0 });
+    expect(again.body).toMatchObject({ state: 'done', finalScore: 5.5 }); // the first two still agree
+    await t2.post(`/api/marking/tasks/${first.taskId}/review`).send({ score: 2 });
+    const desk = (await senior.get('/api/marking/senior/queue')).body;
+    expect(desk).toHaveLength(1);
+    expect(desk[0].reads.map((r: { kind: string; points: number }) => [r.kind, r.points])).toEqual([
+      ['first', 0],
+      ['second', 6],
+      ['third', 3],
+      ['review', 5],
+      ['review', 0],
+      ['review', 2],
+    ]);
+    expect((await t1.get('/api/marking/senior/queue')).status).toBe(403);
+    expect(
+      (await senior.post(`/api/marking/tasks/${first.taskId}/arbitrate`).send({ score: 4, comment: '以细则为准' })).body,
+    ).toMatchObject({
+      state: 'done',
+      finalScore: 4,
+    });
+    expect((await senior.post(`/api/marking/tasks/${first.taskId}/arbitrate`).send({ score: 3 })).status).toBe(409);
+    expect(await t.count('marks')).toBe(7);
   });
 });

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
-import { LeaseDto, MarkDto, ProblemDto } from './marking.dto';
+import { LeaseDto, MarkDto, MarkFieldsDto, ProblemDto } from './marking.dto';
+import { MarkingReviewService } from './marking-review.service';
 import { MarkingService } from './marking.service';
 
 /** The teacher's side of marking. Every answer here is blind: no model, student or source field. */
@@ -9,7 +10,10 @@ import { MarkingService } from './marking.service';
 @Controller('marking')
 @Roles('teacher', 'senior_teacher')
 export class MarkingController {
-  constructor(private readonly marking: MarkingService) {}
+  constructor(
+    private readonly marking: MarkingService,
+    private readonly reviews: MarkingReviewService,
+  ) {}
 
   @Get('questions')
   questions(@CurrentUser() me: SessionUser) {
@@ -39,5 +43,37 @@ export class MarkingController {
   @HttpCode(200)
   problem(@Param('taskId') taskId: string, @Body() body: ProblemDto, @CurrentUser() me: SessionUser) {
     return this.marking.problem(me.id, taskId, body.leaseToken, body.reason);
+  }
+
+  /** My recent marks, to review and correct (回评). */
+  @Get('history')
+  history(@CurrentUser() me: SessionUser) {
+    return this.reviews.history(me.id);
+  }
+
+  /** An answer I marked, shown again (blind) for a correction. */
+  @Get('tasks/:taskId')
+  myTask(@Param('taskId') taskId: string, @CurrentUser() me: SessionUser) {
+    return this.reviews.myTask(me.id, taskId);
+  }
+
+  @Post('tasks/:taskId/review')
+  @HttpCode(201)
+  review(@Param('taskId') taskId: string, @Body() body: MarkFieldsDto, @CurrentUser() me: SessionUser) {
+    return this.reviews.review(me.id, taskId, body);
+  }
+
+  /** The seniors' desk: third reads that did not settle it, and problem answers, every read side by side. */
+  @Get('senior/queue')
+  @Roles('senior_teacher')
+  seniorQueue() {
+    return this.reviews.seniorQueue();
+  }
+
+  @Post('tasks/:taskId/arbitrate')
+  @HttpCode(201)
+  @Roles('senior_teacher')
+  arbitrate(@Param('taskId') taskId: string, @Body() body: MarkFieldsDto, @CurrentUser() me: SessionUser) {
+    return this.reviews.arbitrate(me.id, taskId, body);
   }
 }

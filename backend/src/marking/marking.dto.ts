@@ -5,7 +5,8 @@ export class LeaseDto {
   @ApiProperty({ description: 'The lease token that came with the answer' }) @IsUUID() leaseToken: string;
 }
 
-export class MarkDto extends LeaseDto {
+/** A mark's content: rubric items applied or a typed score, an optional adjustment with its comment. */
+export class MarkFieldsDto {
   @ApiPropertyOptional({ type: [String], description: 'Rubric item ids applied' })
   @IsOptional()
   @IsArray()
@@ -20,6 +21,10 @@ export class MarkDto extends LeaseDto {
   adjustment?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) secondsSpent?: number;
+}
+
+export class MarkDto extends MarkFieldsDto {
+  @ApiProperty({ description: 'The lease token that came with the answer' }) @IsUUID() leaseToken: string;
 }
 
 export class ProblemDto extends LeaseDto {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
-import { MarkingMode, MarkInput, nextReadKind, Read, resolve, Rubric, rubricPoints } from './domain/marking-rules';
+import { MarkInput, nextReadKind, Rubric, rubricPoints } from './domain/marking-rules';
+import { blindTaskOf, modeOf, readsOf, rederive, rubricOf } from './marking-store';
 
 export const LEASE_SECONDS = 300;
 
@@ -96,21 +97,7 @@ export class MarkingService {
        RETURNING t.id::text AS id`,
       [questionId, userId, LEASE_SECONDS],
     );
-    return rows.length ? this.blindTask(rows[0].id) : null;
-  }
-
-  private async blindTask(taskId: string): Promise<BlindTask> {
-    const [t] = await this.db.query(
-      `SELECT t.id::text AS "taskId", t.lease_token AS "leaseToken", t.lease_expires_at AS "leaseExpiresAt",
-              json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
-                                'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
-              json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric
-       FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
-       LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
-       WHERE t.id = $1`,
-      [taskId],
-    );
-    return t;
+    return rows.length ? blindTaskOf(this.db.manager, rows[0].id) : null;
   }
 
   /** The task under lock, checked to be leased to this teacher with this token and still live. */
@@ -131,40 +118,14 @@ export class MarkingService {
     return t;
   }
 
-  private async readsOf(m: EntityManager, taskId: string): Promise<Read[]> {
-    const rows = await m.query(
-      `SELECT marker_id AS "markerId", read_kind AS kind, points::float AS points FROM marks WHERE task_id = $1 ORDER BY id`,
-      [taskId],
-    );
-    return rows as Read[];
-  }
-
-  private async modeOf(m: EntityManager, questionId: string): Promise<MarkingMode> {
-    const [q] = await m.query(
-      `SELECT COALESCE(q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
-              COALESCE(q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance
-       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
-      [questionId],
-    );
-    return q.mode === 'double' ? { mode: 'double', tolerance: q.tolerance } : { mode: 'single' };
-  }
-
-  private async rubricOf(m: EntityManager, questionId: string): Promise<{ id: string | null; rubric: Rubric }> {
-    const [row] = await m.query(
-      `SELECT b.id, ${RUBRIC_JSON} AS rubric FROM questions q LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true WHERE q.id = $1`,
-      [questionId],
-    );
-    return { id: row.id, rubric: row.rubric };
-  }
-
   /** Appends the teacher's mark and re-derives the task's state and final score. */
   async submit(userId: string, taskId: string, body: MarkInput & { leaseToken: string; secondsSpent?: number }) {
     return this.db.transaction(async (m) => {
       const t = await this.lockLeased(m, userId, taskId, body.leaseToken);
-      const { id: rubricId, rubric } = await this.rubricOf(m, t.questionId);
+      const { id: rubricId, rubric } = await rubricOf(m, t.questionId);
       const points = rubricPoints(rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
-      const reads = await this.readsOf(m, taskId);
+      const reads = await readsOf(m, taskId);
       const kind = nextReadKind(reads);
       await m.query(
         `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
@@ -182,17 +143,8 @@ export class MarkingService {
           body.leaseToken,
         ],
       );
-      return this.rederive(m, taskId, t.questionId, [...reads, { markerId: userId, kind, points: points.points }]);
+      return rederive(m, taskId, await modeOf(m, t.questionId), [...reads, { markerId: userId, kind, points: points.points }]);
     });
-  }
-
-  private async rederive(m: EntityManager, taskId: string, questionId: string, reads: Read[]) {
-    const res = resolve(await this.modeOf(m, questionId), reads);
-    await m.query(
-      `UPDATE marking_tasks SET state = $2, final_score = $3, rule = $4, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
-      [taskId, res.state, res.finalScore, res.rule],
-    );
-    return { taskId, state: res.state, points: reads[reads.length - 1]?.points ?? null };
   }
 
   /** Gives the answer back to the queue; this teacher will not be offered it again. */
@@ -215,11 +167,7 @@ export class MarkingService {
         reason,
         leaseToken,
       ]);
-      return this.rederive(m, taskId, t.questionId, [...(await this.readsOf(m, taskId))]);
+      return rederive(m, taskId, await modeOf(m, t.questionId), await readsOf(m, taskId));
     });
   }
 }
-
-const RUBRIC_JSON = `json_build_object('mode', COALESCE(b.mode, 'score'), 'startingPoints', COALESCE(b.starting_points, 0)::float,
-  'floorPoints', COALESCE(b.floor_points, 0)::float, 'ceilingPoints', COALESCE(b.ceiling_points, q.points)::float,
-  'items', COALESCE(b.items, '[]'::jsonb), 'graderNotes', b.grader_notes)`;

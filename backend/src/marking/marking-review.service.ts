@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-errors';
+import { MarkInput, rubricPoints } from './domain/marking-rules';
+import { blindTaskOf, modeOf, readsOf, rederive, rubricOf } from './marking-store';
+
+/**
+ * After the first reads: a teacher's own history and re-marks (回评), and the seniors' desk for
+ * answers beyond the third read's tolerance and problem answers. Every change is a new mark.
+ */
+@Injectable()
+export class MarkingReviewService {
+  constructor(private readonly db: DataSource) {}
+
+  /** The teacher's recent marks, newest first: blind, like the queue. */
+  history(userId: string, limit = 50) {
+    return this.db
+      .query(
+        `SELECT DISTINCT ON (k.task_id) k.task_id::text AS "taskId", q.id AS "questionId", q.number AS "questionNumber", k.read_kind AS kind,
+              k.points::float AS points, k.created_at AS at, left(COALESCE(r.text, ''), 120) AS excerpt, t.state
+       FROM marks k JOIN marking_tasks t ON t.id = k.task_id JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
+       WHERE k.marker_id = $1 AND k.read_kind <> 'problem'
+       ORDER BY k.task_id, k.id DESC`,
+        [userId],
+      )
+      .then((rows: { at: string }[]) => rows.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, limit));
+  }
+
+  /** An answer this teacher has marked, to look at again (no lease: it is already theirs to correct). */
+  async myTask(userId: string, taskId: string) {
+    const [mine] = await this.db.query(`SELECT 1 FROM marks WHERE task_id = $1 AND marker_id = $2 AND read_kind <> 'problem'`, [
+      taskId,
+      userId,
+    ]);
+    if (!mine) throw new DomainError('you have not marked this answer', 404);
+    return blindTaskOf(this.db.manager, taskId);
+  }
+
+  /** 回评: the teacher corrects their own mark; the new mark replaces theirs in the resolution. */
+  async review(userId: string, taskId: string, body: MarkInput) {
+    return this.db.transaction(async (m) => {
+      const [t] = await m.query(`SELECT id, question_id AS "questionId" FROM marking_tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+      if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
+      const [last] = await m.query(
+        `SELECT id FROM marks WHERE task_id = $1 AND marker_id = $2 AND read_kind NOT IN ('problem', 'arbitration') ORDER BY id DESC LIMIT 1`,
+        [taskId, userId],
+      );
+      if (!last) throw new DomainError('you have not marked this answer', 404);
+      const { id: rubricId, rubric } = await rubricOf(m, t.questionId);
+      const points = rubricPoints(rubric, body);
+      if (!points.ok) throw new DomainError(points.error, 422);
+      await m.query(
+        `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
+         VALUES ($1, $2, 'review', $3, $4, $5, $6, $7, $8)`,
+        [
+          taskId,
+          userId,
+          rubricId,
+          JSON.stringify(body.appliedItems ?? []),
+          body.adjustment ?? 0,
+          body.comment ?? null,
+          points.points,
+          last.id,
+        ],
+      );
+      return rederive(m, taskId, await modeOf(m, t.questionId), await readsOf(m, taskId));
+    });
+  }
+
+  /** The seniors' desk: answers beyond the third read's tolerance, and problem answers, with every read beside the other. */
+  seniorQueue() {
+    return this.db.query(
+      `SELECT t.id::text AS "taskId", t.state, t.rule, q.id AS "questionId", q.number AS "questionNumber", q.points::float AS "maxPoints",
+              v.title AS "paperTitle", COALESCE(r.text, '') AS "answerText",
+              (SELECT json_agg(json_build_object('marker', u.display_name, 'kind', k.read_kind, 'points', k.points::float,
+                        'appliedItems', k.applied_items, 'comment', k.comment, 'problemReason', k.problem_reason, 'at', k.created_at) ORDER BY k.id)
+               FROM marks k JOIN users u ON u.id = k.marker_id WHERE k.task_id = t.id) AS reads
+       FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       JOIN responses r ON r.id = t.response_id
+       WHERE t.state IN ('needs_arbitration', 'problem') ORDER BY t.id`,
+    );
+  }
+
+  /** A senior decides: the arbitration mark is final. */
+  async arbitrate(userId: string, taskId: string, body: MarkInput) {
+    return this.db.transaction(async (m) => {
+      const [t] = await m.query(`SELECT id, question_id AS "questionId", state FROM marking_tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+      if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
+      if (t.state !== 'needs_arbitration' && t.state !== 'problem')
+        throw new DomainError(`this answer does not wait for arbitration (it is ${t.state})`, 409);
+      const { id: rubricId, rubric } = await rubricOf(m, t.questionId);
+      const points = rubricPoints(rubric, body);
+      if (!points.ok) throw new DomainError(points.error, 422);
+      await m.query(
+        `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points)
+         VALUES ($1, $2, 'arbitration', $3, $4, $5, $6, $7)`,
+        [taskId, userId, rubricId, JSON.stringify(body.appliedItems ?? []), body.adjustment ?? 0, body.comment ?? null, points.points],
+      );
+      return rederive(m, taskId, await modeOf(m, t.questionId), await readsOf(m, taskId));
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { EntityManager } from 'typeorm';
+import { MarkingMode, Read, resolve, Rubric } from './domain/marking-rules';
+import type { BlindTask } from './marking.service';
+
+/** SQL shared by the queue, the reviews and the seniors' desk. */
+
+export const RUBRIC_JSON = `json_build_object('mode', COALESCE(b.mode, 'score'), 'startingPoints', COALESCE(b.starting_points, 0)::float,
+  'floorPoints', COALESCE(b.floor_points, 0)::float, 'ceilingPoints', COALESCE(b.ceiling_points, q.points)::float,
+  'items', COALESCE(b.items, '[]'::jsonb), 'graderNotes', b.grader_notes)`;
+
+/** The blind view of a task: question, latest rubric, answer text; nothing about who wrote it. */
+export async function blindTaskOf(m: EntityManager, taskId: string): Promise<BlindTask> {
+  const [t] = await m.query(
+    `SELECT t.id::text AS "taskId", t.lease_token AS "leaseToken", t.lease_expires_at AS "leaseExpiresAt",
+            json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
+                              'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
+            json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric
+     FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
+     LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
+     WHERE t.id = $1`,
+    [taskId],
+  );
+  return t;
+}
+
+export async function readsOf(m: EntityManager, taskId: string): Promise<Read[]> {
+  return m.query(`SELECT marker_id AS "markerId", read_kind AS kind, points::float AS points FROM marks WHERE task_id = $1 ORDER BY id`, [
+    taskId,
+  ]);
+}
+
+/** Single or double marking, from the question's policy, else the paper's; the tolerance likewise. */
+export async function modeOf(m: EntityManager, questionId: string): Promise<MarkingMode> {
+  const [q] = await m.query(
+    `SELECT COALESCE(q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
+            COALESCE(q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance
+     FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
+    [questionId],
+  );
+  return q.mode === 'double' ? { mode: 'double', tolerance: q.tolerance } : { mode: 'single' };
+}
+
+/** The question's latest rubric; a question without one is marked by score up to its points. */
+export async function rubricOf(m: EntityManager, questionId: string): Promise<{ id: string | null; rubric: Rubric }> {
+  const [row] = await m.query(
+    `SELECT b.id, ${RUBRIC_JSON} AS rubric FROM questions q
+     LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true WHERE q.id = $1`,
+    [questionId],
+  );
+  return { id: row.id, rubric: row.rubric };
+}
+
+/** Derives the task's state and final score from all its reads, and ends any lease on it. */
+export async function rederive(m: EntityManager, taskId: string, mode: MarkingMode, reads: Read[]) {
+  const res = resolve(mode, reads);
+  await m.query(
+    `UPDATE marking_tasks SET state = $2, final_score = $3, rule = $4, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+    [taskId, res.state, res.finalScore, res.rule],
+  );
+  return { taskId, state: res.state, finalScore: res.finalScore, points: reads[reads.length - 1]?.points ?? null };
+}
