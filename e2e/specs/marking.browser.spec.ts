@@ -78,5 +78,31 @@ test('a teacher marks answers with the keyboard only; a hostile answer is shown 
   expect(marked).toBeGreaterThanOrEqual(5);
   const mine = (await (await page.request.get('/api/marking/questions')).json()) as { mine: number }[];
   expect(mine.reduce((a, q) => a + q.mine, 0)).toBe(marked);
+
+  // step: undo the last mark with U: the answer opens again and the correction is appended
+  await page.keyboard.press('u');
+  await expect(page.getByText('回评：新的分数将追加记录')).toBeVisible();
+  await page.keyboard.press('0');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '我最近的评分' })).toBeVisible();
+
+  // step: a problem answer, reported with P, goes to the senior, who decides it
+  const open = (await (await page.request.get('/api/marking/questions')).json()) as { questionId: string; forMe: number }[];
+  const withWork = open.find((q) => q.forMe > 0)!;
+  await page.goto(`/marking/${withWork.questionId}`);
+  await expect(page.getByRole('region', { name: 'answer' })).toBeVisible();
+  await page.keyboard.press('p');
+  await page.getByRole('textbox', { name: /原因/ }).fill('答非所问');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'progress' })).toBeVisible();
+  await page.getByRole('button', { name: '退出' }).click();
+  await signIn(page, 'senior');
+  await page.goto('/marking/senior');
+  const problemCase = page.locator('section.case').filter({ hasText: '答非所问' });
+  await expect(problemCase).toContainText('问题卷');
+  await page.screenshot({ path: 'test-results/screens/senior-desk.png' });
+  await problemCase.getByRole('spinbutton').fill('1');
+  await problemCase.getByRole('button', { name: '仲裁定分' }).click();
+  await expect(page.locator('section.case').filter({ hasText: '答非所问' })).toHaveCount(0);
   await api.dispose();
 });

@@ -43,6 +43,35 @@ export interface MarkingTask {
   answer: { text: string };
 }
 
+export interface HistoryEntry {
+  taskId: string;
+  questionId: string;
+  questionNumber: string;
+  kind: string;
+  points: number;
+  at: string;
+  excerpt: string;
+  state: string;
+}
+
+export interface SeniorItem {
+  taskId: string;
+  state: 'needs_arbitration' | 'problem';
+  rule: string;
+  questionNumber: string;
+  maxPoints: number;
+  paperTitle: string;
+  answerText: string;
+  reads: {
+    marker: string;
+    kind: string;
+    points: number | null;
+    comment: string | null;
+    problemReason: string | null;
+    at: string;
+  }[];
+}
+
 export interface MarkBody {
   leaseToken: string;
   appliedItems?: string[];
@@ -69,6 +98,32 @@ export class MarkingApiService {
     return this.http.post<{ state: string; points: number }>(
       `/api/marking/tasks/${taskId}/marks`,
       body,
+    );
+  }
+
+  history() {
+    return this.http.get<HistoryEntry[]>('/api/marking/history');
+  }
+
+  myTask(taskId: string) {
+    return this.http.get<MarkingTask>(`/api/marking/tasks/${taskId}`);
+  }
+
+  review(taskId: string, body: Omit<MarkBody, 'leaseToken'>) {
+    return this.http.post<{ state: string; finalScore: number | null }>(
+      `/api/marking/tasks/${taskId}/review`,
+      body,
+    );
+  }
+
+  seniorQueue() {
+    return this.http.get<SeniorItem[]>('/api/marking/senior/queue');
+  }
+
+  arbitrate(taskId: string, score: number, comment: string) {
+    return this.http.post<{ state: string; finalScore: number | null }>(
+      `/api/marking/tasks/${taskId}/arbitrate`,
+      { score, comment },
     );
   }
 

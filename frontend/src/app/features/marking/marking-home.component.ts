@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { AuthService } from '../../core/auth/auth.service';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { MarkingApiService, MarkingQuestion } from './marking-api.service';
+import { HistoryEntry, MarkingApiService, MarkingQuestion } from './marking-api.service';
 
 /** The questions a teacher is assigned to, with what is left in each queue. */
 @Component({
@@ -9,6 +10,11 @@ import { MarkingApiService, MarkingQuestion } from './marking-api.service';
   imports: [RouterLink, TPipe],
   template: `
     <h1>{{ 'marking.title' | t }}</h1>
+    @if (isSenior()) {
+      <p>
+        <a routerLink="/marking/senior">{{ 'marking.senior' | t }} →</a>
+      </p>
+    }
     @if (questions(); as qs) {
       @if (!qs.length) {
         <p>{{ 'marking.noAssignments' | t }}</p>
@@ -36,6 +42,25 @@ import { MarkingApiService, MarkingQuestion } from './marking-api.service';
         </tbody>
       </table>
     }
+    @if (history(); as h) {
+      @if (h.length) {
+        <h2>{{ 'marking.history' | t }}</h2>
+        <table class="table">
+          <tbody>
+            @for (m of h; track m.taskId) {
+              <tr>
+                <td>{{ 'marking.question' | t }} {{ m.questionNumber }}</td>
+                <td class="excerpt">{{ m.excerpt }}</td>
+                <td>{{ m.points }}</td>
+                <td>
+                  <a [routerLink]="['/marking/review', m.taskId]">{{ 'marking.remark' | t }}</a>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    }
   `,
   styles: `
     .table {
@@ -45,6 +70,7 @@ import { MarkingApiService, MarkingQuestion } from './marking-api.service';
     th,
     td {
       text-align: left;
+      vertical-align: top;
       padding: 8px 16px 8px 0;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
@@ -53,10 +79,15 @@ import { MarkingApiService, MarkingQuestion } from './marking-api.service';
 })
 export class MarkingHomeComponent {
   protected readonly questions = signal<MarkingQuestion[] | null>(null);
+  protected readonly history = signal<HistoryEntry[] | null>(null);
+  private readonly auth = inject(AuthService);
+  protected readonly isSenior = computed(
+    () => this.auth.user()?.roles.includes('senior_teacher') ?? false,
+  );
 
   constructor() {
-    inject(MarkingApiService)
-      .questions()
-      .subscribe((q) => this.questions.set(q));
+    const api = inject(MarkingApiService);
+    api.questions().subscribe((q) => this.questions.set(q));
+    api.history().subscribe((h) => this.history.set(h.slice(0, 20)));
   }
 }

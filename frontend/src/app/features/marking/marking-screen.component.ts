@@ -8,7 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { firstValueFrom } from 'rxjs';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -60,12 +60,19 @@ import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.s
             <button mat-flat-button (click)="submit()" [disabled]="points() === null">
               {{ 'marking.submit' | t }} <kbd>Enter</kbd>
             </button>
-            <button mat-stroked-button (click)="skip()">
-              {{ 'marking.skip' | t }} <kbd>S</kbd>
-            </button>
-            <button mat-button (click)="problemOpen.set(true)">
-              {{ 'marking.problem' | t }} <kbd>P</kbd>
-            </button>
+            @if (!taskId()) {
+              <button mat-stroked-button (click)="skip()">
+                {{ 'marking.skip' | t }} <kbd>S</kbd>
+              </button>
+              <button mat-button (click)="problemOpen.set(true)">
+                {{ 'marking.problem' | t }} <kbd>P</kbd>
+              </button>
+            } @else {
+              <span class="hint">{{ 'marking.reviewing' | t }}</span>
+            }
+            @if (lastTaskId()) {
+              <button mat-button (click)="undo()">{{ 'marking.undo' | t }} <kbd>U</kbd></button>
+            }
           </div>
           @if (problemOpen()) {
             <form class="problem" (submit)="$event.preventDefault(); sendProblem(reason.value)">
@@ -101,6 +108,9 @@ import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.s
       </div>
     } @else if (isDone()) {
       <p class="done" role="status">{{ 'marking.allDone' | t }}</p>
+      @if (lastTaskId()) {
+        <button mat-button (click)="undo()">{{ 'marking.undo' | t }} <kbd>U</kbd></button>
+      }
     }
   `,
   styles: `
@@ -214,7 +224,11 @@ import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.s
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MarkingScreenComponent {
-  readonly questionId = input.required<string>();
+  /** The queue to mark from; or `taskId`: one answer I marked, to correct (回评). */
+  readonly questionId = input<string>();
+  readonly taskId = input<string>();
+  private readonly router = inject(Router);
+  protected readonly lastTaskId = signal<string | null>(null);
   private readonly api = inject(MarkingApiService);
   protected readonly task = signal<MarkingTask | null>(null);
   protected readonly applied = signal<string[]>([]);
@@ -250,26 +264,30 @@ export class MarkingScreenComponent {
   }
 
   private async lease(): Promise<MarkingTask | null> {
-    const r = await firstValueFrom(this.api.next(this.questionId()));
+    const r = await firstValueFrom(this.api.next(this.questionId()!));
     return 'done' in r ? null : r;
   }
 
   /** Shows the prefetched answer (or leases one), then leases the one after it in the background. */
   private async advance() {
+    if (this.taskId()) return this.show(await firstValueFrom(this.api.myTask(this.taskId()!)));
     const next = await (this.prefetched ?? this.lease());
     this.prefetched = null;
+    this.show(next);
+    if (next) this.prefetched = this.lease().catch(() => null);
+  }
+
+  private show(next: MarkingTask | null) {
     this.task.set(next);
     this.applied.set([]);
     this.typed.set('');
     this.problemOpen.set(false);
     this.isDone.set(!next);
     this.shownAt = performance.now();
-    if (next) this.prefetched = this.lease().catch(() => null);
+    const questionId = this.questionId() ?? next?.question.id;
     this.api
       .questions()
-      .subscribe((qs) =>
-        this.progress.set(qs.find((q) => q.questionId === this.questionId()) ?? null),
-      );
+      .subscribe((qs) => this.progress.set(qs.find((q) => q.questionId === questionId) ?? null));
   }
 
   protected toggle(index: number) {
@@ -291,12 +309,15 @@ export class MarkingScreenComponent {
   }
 
   protected onKey(e: KeyboardEvent) {
+    if ((e.target as HTMLElement).tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    // Undo works even when the queue has run out behind the last mark.
+    if ((e.key === 'u' || e.key === 'U') && this.lastTaskId()) return void this.undo();
     const t = this.task();
-    if (!t || (e.target as HTMLElement).tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey)
-      return;
+    if (!t) return;
     if (e.key === 'Enter') return void (e.preventDefault(), this.submit());
-    if (e.key === 's' || e.key === 'S') return void this.skip();
-    if (e.key === 'p' || e.key === 'P')
+    // Skipping and problem reports belong to the queue, not to correcting one's own mark.
+    if (!this.taskId() && (e.key === 's' || e.key === 'S')) return void this.skip();
+    if (!this.taskId() && (e.key === 'p' || e.key === 'P'))
       return void (e.preventDefault(), this.problemOpen.set(true));
     if (e.key === 'Backspace')
       return void (this.typed.update((s) => s.slice(0, -1)), this.applied.set([]));
@@ -334,7 +355,24 @@ export class MarkingScreenComponent {
       this.typed() !== ''
         ? { leaseToken: t.leaseToken, score: points, secondsSpent: seconds }
         : { leaseToken: t.leaseToken, appliedItems: this.applied(), secondsSpent: seconds };
-    void this.act(() => firstValueFrom(this.api.submit(t.taskId, body)));
+    if (this.taskId()) {
+      const { leaseToken: _, ...fields } = body;
+      void this.act(async () => {
+        await firstValueFrom(this.api.review(t.taskId, fields));
+        await this.router.navigate(['/marking']);
+      });
+      return;
+    }
+    void this.act(async () => {
+      await firstValueFrom(this.api.submit(t.taskId, body));
+      this.lastTaskId.set(t.taskId);
+    });
+  }
+
+  /** Undo the last mark: open it again to correct it (the correction is appended as a review). */
+  protected undo() {
+    const id = this.lastTaskId();
+    if (id) void this.router.navigate(['/marking/review', id]);
   }
 
   protected skip() {
