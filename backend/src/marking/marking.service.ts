@@ -80,20 +80,25 @@ export class MarkingService {
 
   /**
    * Leases the teacher's next answer for a question: one the teacher has neither read nor skipped,
-   * not leased to anyone else, in the teacher's own stable order. SKIP LOCKED lets many teachers
+   * not leased to anyone else, in the teacher's own stable order (a rotation of the question's
+   * shuffled order). SKIP LOCKED lets many teachers
    * claim at once without waiting on each other; the lease makes the claim exclusive until it lapses.
    */
   async next(userId: string, questionId: string): Promise<BlindTask | null> {
     await this.assertAssigned(userId, questionId);
-    const [rows] = await this.db.query(
-      `WITH cand AS (
-         SELECT t.id FROM marking_tasks t
-         WHERE t.question_id = $1 AND t.state IN ('open', 'needs_third') AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
+    // Every teacher walks the same shuffled order (shuffle_key) from their own starting point,
+    // wrapping around: stable per teacher, spread across teachers, and an index range scan.
+    const claimable = `t.question_id = $1 AND t.state IN ('open', 'needs_third') AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
            AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $2)
-           AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $2)
-         ORDER BY hashtext(t.id::text || $2::text), t.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+           AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $2)`;
+    const [rows] = await this.db.query(
+      `WITH after AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key >= hashtext($2::text)
+                      ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
+            wrapped AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key < hashtext($2::text)
+                        ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
+            first AS (SELECT id FROM (SELECT id, 0 AS pass FROM after UNION ALL SELECT id, 1 FROM wrapped) c ORDER BY pass LIMIT 1)
        UPDATE marking_tasks t SET lease_holder = $2, lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => $3)
-       FROM cand WHERE t.id = cand.id
+       FROM first WHERE t.id = first.id
        RETURNING t.id::text AS id`,
       [questionId, userId, LEASE_SECONDS],
     );

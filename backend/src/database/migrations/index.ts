@@ -6,6 +6,7 @@ import { AddWorkItemLeases1764300004000 } from './1764300004000-AddWorkItemLease
 import { WorkItemQueueIndexes1764300005000 } from './1764300005000-WorkItemQueueIndexes';
 import { GradingCorrectionsAndExtractor1764300006000 } from './1764300006000-GradingCorrectionsAndExtractor';
 import { MarkingSkips1764300007000 } from './1764300007000-MarkingSkips';
+import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrder';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   WorkItemQueueIndexes1764300005000,
   GradingCorrectionsAndExtractor1764300006000,
   MarkingSkips1764300007000,
+  MarkingQueueOrder1764300008000,
 ];
