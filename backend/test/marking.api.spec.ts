@@ -209,4 +209,26 @@ describe('marking queue', () => {
     expect((await senior.post(`/api/marking/tasks/${first.taskId}/arbitrate`).send({ score: 3 })).status).toBe(409);
     expect(await t.count('marks')).toBe(7);
   });
+
+  it('monitors each teacher on a question: count, speed, mean, third reads and agreement with the other reader', async () => {
+    const { q7, agents } = await setup(6, ['t1', 't2', 'senior1'], DOUBLE);
+    const [t1, t2, senior] = agents;
+    const markAll = async (agent: Agent, score: (i: number) => number) => {
+      for (let i = 0; ; i++) {
+        const task = (await agent.post(`/api/marking/questions/${q7}/next`)).body;
+        if (task.done) return;
+        await agent
+          .post(`/api/marking/tasks/${task.taskId}/marks`)
+          .send({ leaseToken: task.leaseToken, score: score(i), secondsSpent: 10 + i });
+      }
+    };
+    await markAll(t1, () => 4);
+    await markAll(t2, (i) => (i < 3 ? 4 : 5)); // agrees exactly on three answers, within the tolerance on three
+    const report = (await senior.get(`/api/marking/monitor/${q7}`)).body;
+    expect(report).toMatchObject({ maxPoints: 6 });
+    const [a, b] = report.teachers;
+    expect(a).toMatchObject({ count: 6, medianSeconds: 12.5, mean: 4, thirdReadRate: 0, agreement: { n: 6, exact: 0.5, adjacent: 1 } });
+    expect(b).toMatchObject({ count: 6, mean: 4.5, agreement: { n: 6, exact: 0.5, adjacent: 1 } });
+    expect((await t1.get(`/api/marking/monitor/${q7}`)).status).toBe(403);
+  });
 });

@@ -51,6 +51,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/marking/tasks/:taskId/review': ['teacher', 'senior_teacher'],
   'GET /api/marking/senior/queue': ['senior_teacher'],
   'POST /api/marking/tasks/:taskId/arbitrate': ['senior_teacher'],
+  'GET /api/marking/monitor/:questionId': ['senior_teacher', 'admin'],
   'GET /api/runs/:id': ['admin', 'researcher'],
   'GET /api/runs/:id/answers': ['admin', 'researcher'],
   'POST /api/runs/:id/pause': ['admin', 'researcher'],
