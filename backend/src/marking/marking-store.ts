@@ -29,15 +29,57 @@ export async function readsOf(m: EntityManager, taskId: string): Promise<Read[]>
   ]);
 }
 
-/** Single or double marking, from the question's policy, else the paper's; the tolerance likewise. */
+/** Single or double marking, from the question's policy, else the paper's; the tolerance likewise (q, v in scope). */
+export const MODE_COLUMNS = `COALESCE(q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
+  COALESCE(q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance`;
+
+export function modeFrom(row: { mode: string; tolerance: number }): MarkingMode {
+  return row.mode === 'double' ? { mode: 'double', tolerance: row.tolerance } : { mode: 'single' };
+}
+
 export async function modeOf(m: EntityManager, questionId: string): Promise<MarkingMode> {
-  const [q] = await m.query(
-    `SELECT COALESCE(q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
-            COALESCE(q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance
-     FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
-    [questionId],
+  const [q] = await m.query(`SELECT ${MODE_COLUMNS} FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`, [
+    questionId,
+  ]);
+  return modeFrom(q);
+}
+
+export interface NewMark {
+  kind: string;
+  rubricId: string | null;
+  appliedItems: string[];
+  adjustment: number;
+  comment: string | null;
+  points: number;
+  secondsSpent: number | null;
+  leaseToken: string | null;
+}
+
+/** Appends a mark and writes the task's derived state in one statement. */
+export async function appendAndResolve(m: EntityManager, taskId: string, userId: string, mark: NewMark, mode: MarkingMode, reads: Read[]) {
+  const res = resolve(mode, reads);
+  await m.query(
+    `WITH ins AS (
+       INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))
+     UPDATE marking_tasks SET state = $11, final_score = $12, rule = $13, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+    [
+      taskId,
+      userId,
+      mark.kind,
+      mark.rubricId,
+      JSON.stringify(mark.appliedItems),
+      mark.adjustment,
+      mark.comment,
+      mark.points,
+      mark.secondsSpent,
+      mark.leaseToken,
+      res.state,
+      res.finalScore,
+      res.rule,
+    ],
   );
-  return q.mode === 'double' ? { mode: 'double', tolerance: q.tolerance } : { mode: 'single' };
+  return { taskId, state: res.state, finalScore: res.finalScore, points: mark.points };
 }
 
 /** The question's latest rubric; a question without one is marked by score up to its points. */

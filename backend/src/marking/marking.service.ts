@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
-import { MarkInput, nextReadKind, Rubric, rubricPoints } from './domain/marking-rules';
-import { blindTaskOf, modeOf, readsOf, rederive, rubricOf } from './marking-store';
+import { MarkInput, nextReadKind, Read, Rubric, rubricPoints } from './domain/marking-rules';
+import { appendAndResolve, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
 
 export const LEASE_SECONDS = 300;
 
@@ -16,13 +16,19 @@ export interface BlindTask {
   answer: { text: string };
 }
 
-interface TaskRow {
+interface LockedTask {
   id: string;
   questionId: string;
   state: string;
   leaseHolder: string | null;
   leaseToken: string | null;
   isLeaseLive: boolean;
+  isAssigned: boolean;
+  rubricId: string | null;
+  rubric: Rubric;
+  mode: string;
+  tolerance: number;
+  reads: Read[];
 }
 
 /**
@@ -106,15 +112,25 @@ export class MarkingService {
   }
 
   /** The task under lock, checked to be leased to this teacher with this token and still live. */
-  private async lockLeased(m: EntityManager, userId: string, taskId: string, leaseToken: string): Promise<TaskRow> {
-    const [t]: TaskRow[] = await m.query(
-      `SELECT id::text, question_id AS "questionId", state, lease_holder AS "leaseHolder", lease_token AS "leaseToken",
-              lease_expires_at >= now() AS "isLeaseLive"
-       FROM marking_tasks WHERE id = $1 FOR UPDATE`,
-      [taskId],
+  /**
+   * The task under lock with everything a mark needs (assignment, lease, latest rubric, marking
+   * mode, reads so far) in one statement: the hot path of marking is one read and one write.
+   */
+  private async lockLeased(m: EntityManager, userId: string, taskId: string, leaseToken: string): Promise<LockedTask> {
+    const [t]: LockedTask[] = await m.query(
+      `SELECT t.id::text, t.question_id AS "questionId", t.state, t.lease_holder AS "leaseHolder", t.lease_token AS "leaseToken",
+              t.lease_expires_at >= now() AS "isLeaseLive",
+              EXISTS (SELECT 1 FROM marking_assignments a WHERE a.user_id = $2 AND a.question_id = t.question_id) AS "isAssigned",
+              b.id AS "rubricId", ${RUBRIC_JSON} AS rubric, ${MODE_COLUMNS},
+              COALESCE((SELECT json_agg(json_build_object('markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float) ORDER BY k.id)
+                        FROM marks k WHERE k.task_id = t.id), '[]') AS reads
+       FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
+       WHERE t.id = $1 FOR UPDATE OF t`,
+      [taskId, userId],
     );
     if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
-    await this.assertAssigned(userId, t.questionId, m);
+    if (!t.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
     if (t.leaseHolder !== userId || t.leaseToken !== leaseToken || !t.isLeaseLive)
       throw new DomainError(
         'this answer is no longer leased to you (the lease ran out or it was taken by another teacher); your mark was not saved',
@@ -127,28 +143,20 @@ export class MarkingService {
   async submit(userId: string, taskId: string, body: MarkInput & { leaseToken: string; secondsSpent?: number }) {
     return this.db.transaction(async (m) => {
       const t = await this.lockLeased(m, userId, taskId, body.leaseToken);
-      const { id: rubricId, rubric } = await rubricOf(m, t.questionId);
-      const points = rubricPoints(rubric, body);
+      const points = rubricPoints(t.rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
-      const reads = await readsOf(m, taskId);
-      const kind = nextReadKind(reads);
-      await m.query(
-        `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          taskId,
-          userId,
-          kind,
-          rubricId,
-          JSON.stringify(body.appliedItems ?? []),
-          body.adjustment ?? 0,
-          body.comment ?? null,
-          points.points,
-          body.secondsSpent ?? null,
-          body.leaseToken,
-        ],
-      );
-      return rederive(m, taskId, await modeOf(m, t.questionId), [...reads, { markerId: userId, kind, points: points.points }]);
+      const kind = nextReadKind(t.reads);
+      const mark = {
+        kind,
+        rubricId: t.rubricId,
+        appliedItems: body.appliedItems ?? [],
+        adjustment: body.adjustment ?? 0,
+        comment: body.comment ?? null,
+        points: points.points,
+        secondsSpent: body.secondsSpent ?? null,
+        leaseToken: body.leaseToken,
+      };
+      return appendAndResolve(m, taskId, userId, mark, modeFrom(t), [...t.reads, { markerId: userId, kind, points: points.points }]);
     });
   }
 
@@ -172,7 +180,7 @@ export class MarkingService {
         reason,
         leaseToken,
       ]);
-      return rederive(m, taskId, await modeOf(m, t.questionId), await readsOf(m, taskId));
+      return rederive(m, taskId, modeFrom(t), [...t.reads, { markerId: userId, kind: 'problem', points: null }]);
     });
   }
 }
