@@ -119,29 +119,31 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     return buildItems(rows);
   }
 
-  /** Grade rows for one response: by the grader, or not scored when the model gave no usable answer. */
+  /** Grade rows for one response by the rules, then the LLM extractor (if configured) for what they leave unparsed. */
   private async rowsFor(r: ResponseRow, item: StoredItem): Promise<GradeRow[]> {
-    const rows = this.rowsByRules(r, item);
-    if (!this.extractor.isEnabled || r.outcome !== 'answered' || !rows.some((x) => x.status === 'unparsed')) return rows;
-    return this.rowsOf(r, item, await this.extractor.retry(item, r.text ?? '', gradeResponse(item, r.text)));
+    if (!this.extractor.isEnabled || r.outcome !== 'answered') return this.rowsByRules(r, item);
+    const result = gradeResponse(item, r.text);
+    return this.rowsOf(r, item, result.status === 'unparsed' ? await this.extractor.retry(item, r.text ?? '', result) : result);
   }
 
   /** The grade rows the rules alone give (no model call): synchronous, the hot path. */
   private rowsByRules(r: ResponseRow, item: StoredItem): GradeRow[] {
-    const units = gradedUnits(item);
-    if (r.outcome !== 'answered')
-      return units.map((u) => ({
-        responseId: r.id,
-        questionId: u.id,
-        score: null,
-        maxScore: u.points,
-        status: 'not_scored',
-        method: `outcome:${r.outcome}`,
-        region: null,
-        extracted: null,
-        explanation: r.outcome === 'not_applicable' ? 'image question put to a text-only model' : 'no answer: error or refusal',
-      }));
-    return this.rowsOf(r, item, gradeResponse(item, r.text));
+    return r.outcome === 'answered' ? this.rowsOf(r, item, gradeResponse(item, r.text)) : this.notScoredRows(r, item);
+  }
+
+  /** The model gave no usable answer: every graded part is not scored, never wrong. */
+  private notScoredRows(r: ResponseRow, item: StoredItem): GradeRow[] {
+    return gradedUnits(item).map((u) => ({
+      responseId: r.id,
+      questionId: u.id,
+      score: null,
+      maxScore: u.points,
+      status: 'not_scored',
+      method: `outcome:${r.outcome}`,
+      region: null,
+      extracted: null,
+      explanation: r.outcome === 'not_applicable' ? 'image question put to a text-only model' : 'no answer: error or refusal',
+    }));
   }
 
   private rowsOf(r: ResponseRow, item: StoredItem, result: GradeResult): GradeRow[] {
