@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { apiSignIn, signIn } from '../support/accounts';
+import { signIn } from '../support/accounts';
+import { addAnswersToRecordedQuestion } from '../support/recorded-run';
 
 const N = 30;
 
@@ -10,30 +11,11 @@ const N = 30;
  */
 test('key press to next answer', async ({ page, baseURL }) => {
   const api = await playwrightRequest.newContext({ baseURL });
-  const csrf = await apiSignIn(api, 'researcher');
-  const runs = (await (await api.get('/api/runs')).json()) as { id: string; name: string }[];
-  const recorded = runs.find((r) => /recorded run/.test(r.name))!;
-  const answers = (await (await api.get(`/api/runs/${recorded.id}/answers?limit=500`)).json()) as {
-    questionId: string;
-    questionNumber: string;
-    paperVersionId: string;
-    type: string;
-  }[];
-  const target = answers.find((a) => ['short_answer', 'calculation', 'essay'].includes(a.type))!;
-  const lines = Array.from({ length: N }, (_, i) =>
-    JSON.stringify({
-      paper: target.paperVersionId,
-      question: target.questionNumber,
-      model: 'bench',
-      sample: i,
-      response: `作答 ${i}：` + '分析过程。'.repeat(40),
-    }),
+  const target = await addAnswersToRecordedQuestion(
+    api,
+    'bench',
+    Array.from({ length: N }, (_, i) => `作答 ${i}：` + '分析过程。'.repeat(40)),
   );
-  const imported = await api.post('/api/runs/import', {
-    headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { file: { name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
-  });
-  expect(imported.status()).toBe(201);
 
   await signIn(page, 'teacher');
   await page.goto(`/marking/${target.questionId}`);

@@ -1,28 +1,13 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { apiSignIn, signIn } from '../support/accounts';
+import { signIn } from '../support/accounts';
+import { addAnswersToRecordedQuestion } from '../support/recorded-run';
 
 const XSS = '我的解答：<script>alert("xss")</script> 见图 <img src=x onerror="alert(1)"> ![t](https://evil.example/t.png) 答案是 $x=2$';
 
 test('a teacher marks answers with the keyboard only; a hostile answer is shown as text and runs nothing', async ({ page, baseURL }) => {
   // step: a researcher adds one hostile answer to a subjective question of the recorded run
   const api = await playwrightRequest.newContext({ baseURL });
-  const csrf = await apiSignIn(api, 'researcher');
-  const runs = (await (await api.get('/api/runs')).json()) as { id: string; name: string }[];
-  const recorded = runs.find((r) => /recorded run/.test(r.name))!;
-  const answers = (await (await api.get(`/api/runs/${recorded.id}/answers?limit=500`)).json()) as {
-    questionId: string;
-    questionNumber: string;
-    paperVersionId: string;
-    type: string;
-    state: string;
-  }[];
-  const target = answers.find((a) => a.state === 'answered' && ['short_answer', 'calculation', 'essay'].includes(a.type))!;
-  const line = JSON.stringify({ paper: target.paperVersionId, question: target.questionNumber, model: 'xss-probe', response: XSS });
-  const imported = await api.post('/api/runs/import', {
-    headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { file: { name: 'xss.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(line) } },
-  });
-  expect(imported.status()).toBe(201);
+  const target = await addAnswersToRecordedQuestion(api, 'xss-probe', [XSS]);
 
   // step: the teacher opens the marking queue; nothing may run from an answer
   const dialogs: string[] = [];
