@@ -1,0 +1,217 @@
+import { agreement } from '../../statistics/agreement';
+import { bootstrap, draw, percentileInterval } from '../../statistics/bootstrap';
+import { percentileOf, percentileRank } from '../../statistics/distribution';
+import { seedOf } from '../../statistics/random';
+import { Coverage, Figure, HeatRow, ModelUnit, Report, ReportCohort, ReportEntry, ReportInput, ReportQuestion, Verdict } from './report.types';
+
+const LEVEL = 0.95;
+/** Dimensions whose slices are whole papers: percentiles and run-to-run changes are reported there. */
+const WHOLE_PAPERS = new Set<Figure['dimension']>(['overall', 'subject', 'group']);
+
+type Slice = [Figure['dimension'], string, ReportQuestion[]];
+
+/** The slices of one model's questions: overall, by subject, by group, objective or not, type, tag, stage, grade. */
+export function slices(qs: ReportQuestion[]): Slice[] {
+  const out = new Map<string, Slice>();
+  const add = (dim: Figure['dimension'], value: string, q: ReportQuestion) => {
+    const key = `${dim}\u0000${value}`;
+    if (!out.has(key)) out.set(key, [dim, value, []]);
+    out.get(key)![2].push(q);
+  };
+  for (const q of qs) {
+    add('overall', 'all', q);
+    add('subject', q.subject, q);
+    add('group', q.group, q);
+    add('objectivity', q.isObjective ? 'objective' : 'subjective', q);
+    add('type', q.type, q);
+    for (const t of q.tags) add('tag', t, q);
+    add('stage', q.stage, q);
+    add('grade', String(q.grade), q);
+  }
+  return [...out.values()];
+}
+
+export const verdictOf = (ci: [number, number] | null): Verdict | null => (!ci ? null : ci[0] > 0 ? 'above' : ci[1] < 0 ? 'below' : 'tie');
+
+const groupBy = <T, K>(xs: T[], key: (x: T) => K) => {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+};
+
+function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Coverage {
+  const c: Coverage = { totalPoints: 0, scoredPoints: 0, pendingPoints: 0, notScoredPoints: 0, notApplicablePoints: 0 };
+  for (const q of set) {
+    const u = units.get(q.id)!;
+    const samples = u.scored + u.pending + u.notScored + u.notApplicable || 1;
+    c.totalPoints += q.maxPoints;
+    c.scoredPoints += (q.maxPoints * u.scored) / samples;
+    c.pendingPoints += (q.maxPoints * u.pending) / samples;
+    c.notScoredPoints += (q.maxPoints * u.notScored) / samples;
+    c.notApplicablePoints += (q.maxPoints * u.notApplicable) / samples;
+  }
+  return c;
+}
+
+/**
+ * Model rate minus cohort rate on the questions both have, with a 95% bootstrap interval:
+ * questions are resampled within each paper, and where the cohort has a score matrix its mean on
+ * each question comes from a student-resampled replicate, so both sources of uncertainty count.
+ */
+function compare(input: ReportInput, seed: number, set: ReportQuestion[], units: Map<string, ModelUnit>, cohorts: Map<string, ReportCohort>) {
+  const rows = set.map((q) => ({ q, u: units.get(q.id)!, c: cohorts.get(q.paperVersionId) }));
+  const scored = rows.filter((r) => r.u.scored > 0 && r.u.score !== null);
+  const comparable = scored.filter((r) => r.c?.means.has(r.q.id));
+  const rate = (rs: typeof rows, f: (r: (typeof rows)[0]) => number) =>
+    rs.reduce((a, r) => a + f(r), 0) / rs.reduce((a, r) => a + r.q.maxPoints, 0);
+  if (!comparable.length)
+    return { modelRate: scored.length ? rate(scored, (r) => r.u.score!) : null, cohortRate: null, diff: null, ci: null, comparable };
+  const modelRate = rate(comparable, (r) => r.u.score!);
+  const cohortRate = rate(comparable, (r) => r.c!.means.get(r.q.id)!);
+  const strata = [...groupBy(comparable, (r) => r.q.paperVersionId).values()].map((rs) => ({
+    max: rs.map((r) => r.q.maxPoints),
+    model: rs.map((r) => r.u.score!),
+    cohort: rs.map((r) => r.c!),
+    column: rs.map((r) => r.c!.replicateQuestions.indexOf(r.q.id)),
+    mean: rs.map((r) => r.c!.means.get(r.q.id)!),
+  }));
+  const reps = bootstrap(input.replicates, seed, (b, random) => {
+    let m = 0;
+    let c = 0;
+    let max = 0;
+    for (const s of strata)
+      for (let k = 0; k < s.max.length; k++) {
+        const i = draw(random, s.max.length);
+        const r = s.cohort[i].replicates;
+        m += s.model[i];
+        c += r && s.column[i] >= 0 ? r[b % r.length][s.column[i]] : s.mean[i];
+        max += s.max[i];
+      }
+    return (m - c) / max;
+  });
+  return { modelRate, cohortRate, diff: modelRate - cohortRate, ci: percentileInterval(reps, LEVEL), comparable };
+}
+
+function percentile(input: ReportInput, comparable: { q: ReportQuestion; u: ModelUnit; c?: ReportCohort }[]): number | null {
+  const parts = [];
+  for (const rs of groupBy(comparable, (r) => r.q.paperVersionId).values()) {
+    const hist = input.totals(rs[0].c!.id, rs.map((r) => r.q.id));
+    if (hist) parts.push(percentileRank(hist, rs.reduce((a, r) => a + r.u.score!, 0)));
+  }
+  return percentileOf(parts);
+}
+
+function agreementOf(input: ReportInput, set: ReportQuestion[]): Figure['agreement'] {
+  const subjective = set.filter((q) => !q.isObjective);
+  if (!subjective.length) return null;
+  // Per question (each has its own scale), then weighted by the number of pairs.
+  const per = subjective.flatMap((q) => {
+    const p = input.agreementPairs.get(q.id);
+    return p?.pairs.length ? [agreement(p.pairs, 0, q.maxPoints, p.tolerance)] : [];
+  });
+  const n = per.reduce((a, x) => a + x.n, 0);
+  const weighted = (f: (x: (typeof per)[0]) => number | null) => {
+    const xs = per.filter((x) => f(x) !== null);
+    const w = xs.reduce((a, x) => a + x.n, 0);
+    return w ? xs.reduce((a, x) => a + f(x)! * x.n, 0) / w : null;
+  };
+  const qwk = weighted((x) => x.qwk);
+  return { n, exact: weighted((x) => x.exact), adjacent: weighted((x) => x.adjacent), qwk, flagged: qwk !== null && qwk < input.minQwk };
+}
+
+/** Paired change against the same model's previous run, on the questions scored in both. */
+function change(input: ReportInput, seed: number, set: ReportQuestion[], now: Map<string, ModelUnit>, before: Map<string, ModelUnit> | undefined) {
+  if (!before) return null;
+  const both = set.filter((q) => now.get(q.id)?.score != null && before.get(q.id)?.score != null && now.get(q.id)!.scored && before.get(q.id)!.scored);
+  if (!both.length) return null;
+  const d = both.map((q) => now.get(q.id)!.score! - before.get(q.id)!.score!);
+  const max = both.map((q) => q.maxPoints);
+  const diff = d.reduce((a, x) => a + x, 0) / max.reduce((a, x) => a + x, 0);
+  const reps = bootstrap(input.replicates, seed, (_b, random) => {
+    let s = 0;
+    let m = 0;
+    for (let k = 0; k < d.length; k++) {
+      const i = draw(random, d.length);
+      s += d[i];
+      m += max[i];
+    }
+    return s / m;
+  });
+  const ci = percentileInterval(reps, LEVEL);
+  return { diff, ci, verdict: verdictOf(ci) };
+}
+
+/** The whole report from aggregated rows: pure, deterministic for a given seed. */
+export function buildReport(input: ReportInput): Report {
+  const byId = new Map(input.questions.map((q) => [q.id, q]));
+  const cohorts = new Map(input.cohorts.map((c) => [c.paperVersionId, c]));
+  const unitsOf = new Map<string, Map<string, ModelUnit>>();
+  for (const u of input.units) {
+    if (!byId.has(u.questionId)) continue;
+    if (!unitsOf.has(u.entryKey)) unitsOf.set(u.entryKey, new Map());
+    unitsOf.get(u.entryKey)!.set(u.questionId, u);
+  }
+  const figures: Figure[] = [];
+  for (const entry of input.entries) {
+    const units = unitsOf.get(entry.key) ?? new Map<string, ModelUnit>();
+    const qs = input.questions.filter((q) => units.has(q.id));
+    for (const [dimension, value, set] of slices(qs)) {
+      const seed = seedOf(`${entry.key}|${dimension}|${value}`, input.seed);
+      const cmp = compare(input, seed, set, units, cohorts);
+      const whole = WHOLE_PAPERS.has(dimension);
+      const ch = whole && entry.previousKey ? change(input, seed + 1, set, units, unitsOf.get(entry.previousKey)) : null;
+      figures.push({
+        entryKey: entry.key,
+        dimension,
+        value,
+        questions: set.length,
+        modelRate: cmp.modelRate,
+        cohortRate: cmp.cohortRate,
+        diff: cmp.diff,
+        ci: cmp.ci,
+        verdict: verdictOf(cmp.ci),
+        percentile: whole && cmp.comparable.length ? percentile(input, cmp.comparable) : null,
+        coverage: coverageOf(set, units),
+        agreement: agreementOf(input, set),
+        change: ch && { previousKey: entry.previousKey!, ...ch },
+      });
+    }
+  }
+  return {
+    entries: input.entries,
+    cohorts: input.cohorts.map(({ id, paperVersionId, name, isSynthetic, students }) => ({ id, paperVersionId, name, isSynthetic, students })),
+    figures,
+    heatMap: heatMap(input.questions, input.entries, unitsOf, cohorts),
+    method: { replicates: input.replicates, seed: input.seed, level: LEVEL, minQwk: input.minQwk },
+  };
+}
+
+function heatMap(questions: ReportQuestion[], entries: ReportEntry[], unitsOf: Map<string, Map<string, ModelUnit>>, cohorts: Map<string, ReportCohort>) {
+  const rows: HeatRow[] = [];
+  for (const q of questions) {
+    const cells = entries.map((e) => {
+      const u = unitsOf.get(e.key)?.get(q.id);
+      if (!u) return { entryKey: e.key, rate: null, state: 'absent' as const };
+      if (u.scored && u.score !== null) return { entryKey: e.key, rate: u.score / q.maxPoints, state: 'scored' as const };
+      return { entryKey: e.key, rate: null, state: u.pending ? ('pending' as const) : ('not_scored' as const) };
+    });
+    if (cells.every((c) => c.state === 'absent')) continue;
+    const mean = cohorts.get(q.paperVersionId)?.means.get(q.id);
+    rows.push({
+      questionId: q.id,
+      paperVersionId: q.paperVersionId,
+      paperTitle: q.paperTitle,
+      number: q.number,
+      subject: q.subject,
+      maxPoints: q.maxPoints,
+      cohortRate: mean === undefined ? null : mean / q.maxPoints,
+      cells,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,48 @@
+import { quantile } from './distribution';
+import { Random, seededRandom } from './random';
+
+/**
+ * The nonparametric bootstrap: `statistic` is called once per replicate with a seeded generator
+ * and returns that replicate's value (it does its own resampling, so stratified and two-way
+ * designs fit the same function). Same seed, same replicates, same interval.
+ */
+export function bootstrap(replicates: number, seed: number, statistic: (b: number, random: Random) => number): Float64Array {
+  const random = seededRandom(seed);
+  const out = new Float64Array(replicates);
+  for (let b = 0; b < replicates; b++) out[b] = statistic(b, random);
+  return out;
+}
+
+/** Percentile interval (2.5% and 97.5% for level 0.95) of bootstrap replicates; NaN replicates are dropped. */
+export function percentileInterval(replicates: Float64Array, level = 0.95): [number, number] | null {
+  const finite = replicates.filter((x) => Number.isFinite(x)).sort();
+  if (finite.length < 2) return null;
+  const tail = (1 - level) / 2;
+  return [quantile(finite, tail), quantile(finite, 1 - tail)];
+}
+
+/** An index drawn uniformly from 0..n−1. */
+export function draw(random: Random, n: number): number {
+  return Math.min(n - 1, Math.floor(random() * n));
+}
+
+/**
+ * Student-resampled question means: replicate b holds, for each question, the mean score of n
+ * students drawn with replacement. `scores[s * q + j]` is student s's score on question j.
+ * Computed once when a cohort is imported, so the report combines them with question resampling
+ * without reading 10,000 students again.
+ */
+export function studentReplicates(scores: Float64Array, students: number, questions: number, replicates: number, seed: number): number[][] {
+  const random = seededRandom(seed);
+  const out: number[][] = [];
+  const sums = new Float64Array(questions);
+  for (let b = 0; b < replicates; b++) {
+    sums.fill(0);
+    for (let i = 0; i < students; i++) {
+      const base = draw(random, students) * questions;
+      for (let j = 0; j < questions; j++) sums[j] += scores[base + j];
+    }
+    out.push(Array.from(sums, (s) => Math.round((s / students) * 1e4) / 1e4));
+  }
+  return out;
+}
