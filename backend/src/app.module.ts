@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssetsModule } from './assets/assets.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { CollectionModule } from './collection/collection.module';
 import { GradingModule } from './grading/grading.module';
 import { MarkingModule } from './marking/marking.module';
@@ -14,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { PapersModule } from './papers/papers.module';
 import { PdfModule } from './pdf-intake/pdf.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +36,8 @@ export class AppModule {
         CollectionModule,
         GradingModule,
         MarkingModule,
+        CohortsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { AnswersImportService } from './collection/answers-import.service';
+import { CohortsService } from './cohorts/cohorts.service';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger, prepareDatabase } from './bootstrap';
 import { SamplesService } from './papers/samples.service';
@@ -27,6 +28,9 @@ async function main() {
   if (config.seedSamples && (await app.get(SamplesService).loadIfEmpty()) > 0) {
     const answers = await app.get(AnswersImportService).importRecordedRuns(join(config.samplesDir, 'recorded-runs'));
     logger.log(`loaded ${answers} recorded model answers`, 'Samples');
+    // No public dataset has real students: each sample paper gets a synthetic cohort, labelled so.
+    const cohorts = await app.get(CohortsService).ensureSyntheticCohorts();
+    logger.log(`generated ${cohorts} synthetic cohorts (IRT model, labelled synthetic)`, 'Samples');
   }
   // Answers stored before this start (or graded by an older grader) are graded now, from storage.
   const caught = await app.get(GradingService).catchUp();

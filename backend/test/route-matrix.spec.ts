@@ -57,6 +57,15 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/runs/:id/pause': ['admin', 'researcher'],
   'POST /api/runs/:id/resume': ['admin', 'researcher'],
   'POST /api/runs/:id/cancel': ['admin', 'researcher'],
+  'POST /api/cohorts': ['admin', 'researcher'],
+  'POST /api/cohorts/synthetic': ['admin', 'researcher'],
+  'GET /api/cohorts': ['admin', 'researcher'],
+  'GET /api/cohorts/:id': ['admin', 'researcher'],
+  'POST /api/cohorts/:id/answers': ['admin', 'researcher'],
+  'GET /api/reports': ['admin', 'researcher'],
+  'GET /api/reports/drill': ['admin', 'researcher'],
+  'GET /api/reports/export.csv': ['admin', 'researcher'],
+  'GET /api/reports/export.xlsx': ['admin', 'researcher'],
 };
 
 const PARAMS: Record<string, string> = { sha256: '0'.repeat(64), page: '1' };

@@ -24,7 +24,10 @@ export type AuditAction =
   | 'run_cancel'
   | 'answers_import'
   | 'regrade'
-  | 'key_correction';
+  | 'key_correction'
+  | 'cohort_import'
+  | 'student_answers_import'
+  | 'rubric_edit';
 
 export interface AuditActor {
   id: string | null;

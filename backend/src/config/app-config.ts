@@ -93,6 +93,12 @@ export const ENV_VARS: VarSpec[] = [
     description: 'First retry delay ceiling; doubles each attempt, with full jitter',
   },
   { name: 'COLLECTION_BACKOFF_MAX_MS', kind: 'int', default: '60000', description: 'Longest retry delay (also caps Retry-After)' },
+  {
+    name: 'REPORT_SUBJECT_GROUPS',
+    kind: 'string',
+    default: 'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology',
+    description: 'Subject grouping for the report (group=subject,subject;group=…); other subjects fall in "other"',
+  },
   { name: 'ADMIN_USERNAME', kind: 'string', description: 'With ADMIN_PASSWORD: the first admin, created at start when no admin exists' },
   { name: 'ADMIN_PASSWORD', kind: 'string', description: 'Password of ADMIN_USERNAME (read once; never logged)' },
 ];
@@ -135,6 +141,8 @@ export interface AppConfig {
   adminUsername: string | null;
   adminPassword: string | null;
   gradingExtractorModel: string | null;
+  /** subject → group, from REPORT_SUBJECT_GROUPS. */
+  subjectGroups: Record<string, string>;
 }
 
 export class ConfigError extends Error {}
@@ -194,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminUsername: raw('ADMIN_USERNAME') ?? null,
     gradingExtractorModel: raw('GRADING_EXTRACTOR_MODEL') ?? null,
     adminPassword: raw('ADMIN_PASSWORD') ?? null,
+    subjectGroups: parseGroups(raw('REPORT_SUBJECT_GROUPS')!, problems),
     corsOrigins: (raw('CORS_ORIGINS') ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -203,6 +212,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!config.adminUsername !== !config.adminPassword) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
+}
+
+function parseGroups(value: string, problems: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of value.split(';').filter((p) => p.trim())) {
+    const [group, subjects] = part.split('=');
+    if (!group?.trim() || !subjects?.trim()) problems.push(`REPORT_SUBJECT_GROUPS: "${part}" must be group=subject,subject`);
+    else for (const s of subjects.split(',')) out[s.trim()] = group.trim();
+  }
+  return out;
 }
 
 /** Markdown table of every variable, for the README. */

@@ -39,7 +39,7 @@ export function irtScore(item: IrtItem, theta: number, random: Random): number {
   let earned = 0;
   for (let k = 0; k < item.steps; k++) if (random() < p) earned++;
   // Half points are the finest unit a Gaokao mark uses.
-  return Math.round(((earned / item.steps) * item.points) * 2) / 2;
+  return Math.round((earned / item.steps) * item.points * 2) / 2;
 }
 
 /** students × items scores, row-major, from one seeded generator. */

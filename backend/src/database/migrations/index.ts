@@ -7,6 +7,7 @@ import { WorkItemQueueIndexes1764300005000 } from './1764300005000-WorkItemQueue
 import { GradingCorrectionsAndExtractor1764300006000 } from './1764300006000-GradingCorrectionsAndExtractor';
 import { MarkingSkips1764300007000 } from './1764300007000-MarkingSkips';
 import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrder';
+import { CohortsAndReport1764300009000 } from './1764300009000-CohortsAndReport';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   GradingCorrectionsAndExtractor1764300006000,
   MarkingSkips1764300007000,
   MarkingQueueOrder1764300008000,
+  CohortsAndReport1764300009000,
 ];

@@ -2,7 +2,18 @@ import { agreement } from '../../statistics/agreement';
 import { bootstrap, draw, percentileInterval } from '../../statistics/bootstrap';
 import { percentileOf, percentileRank } from '../../statistics/distribution';
 import { seedOf } from '../../statistics/random';
-import { Coverage, Figure, HeatRow, ModelUnit, Report, ReportCohort, ReportEntry, ReportInput, ReportQuestion, Verdict } from './report.types';
+import {
+  Coverage,
+  Figure,
+  HeatRow,
+  ModelUnit,
+  Report,
+  ReportCohort,
+  ReportEntry,
+  ReportInput,
+  ReportQuestion,
+  Verdict,
+} from './report.types';
 
 const LEVEL = 0.95;
 /** Dimensions whose slices are whole papers: percentiles and run-to-run changes are reported there. */
@@ -63,7 +74,13 @@ function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Cover
  * questions are resampled within each paper, and where the cohort has a score matrix its mean on
  * each question comes from a student-resampled replicate, so both sources of uncertainty count.
  */
-function compare(input: ReportInput, seed: number, set: ReportQuestion[], units: Map<string, ModelUnit>, cohorts: Map<string, ReportCohort>) {
+function compare(
+  input: ReportInput,
+  seed: number,
+  set: ReportQuestion[],
+  units: Map<string, ModelUnit>,
+  cohorts: Map<string, ReportCohort>,
+) {
   const rows = set.map((q) => ({ q, u: units.get(q.id)!, c: cohorts.get(q.paperVersionId) }));
   const scored = rows.filter((r) => r.u.scored > 0 && r.u.score !== null);
   const comparable = scored.filter((r) => r.c?.means.has(r.q.id));
@@ -100,8 +117,17 @@ function compare(input: ReportInput, seed: number, set: ReportQuestion[], units:
 function percentile(input: ReportInput, comparable: { q: ReportQuestion; u: ModelUnit; c?: ReportCohort }[]): number | null {
   const parts = [];
   for (const rs of groupBy(comparable, (r) => r.q.paperVersionId).values()) {
-    const hist = input.totals(rs[0].c!.id, rs.map((r) => r.q.id));
-    if (hist) parts.push(percentileRank(hist, rs.reduce((a, r) => a + r.u.score!, 0)));
+    const hist = input.totals(
+      rs[0].c!.id,
+      rs.map((r) => r.q.id),
+    );
+    if (hist)
+      parts.push(
+        percentileRank(
+          hist,
+          rs.reduce((a, r) => a + r.u.score!, 0),
+        ),
+      );
   }
   return percentileOf(parts);
 }
@@ -125,9 +151,17 @@ function agreementOf(input: ReportInput, set: ReportQuestion[]): Figure['agreeme
 }
 
 /** Paired change against the same model's previous run, on the questions scored in both. */
-function change(input: ReportInput, seed: number, set: ReportQuestion[], now: Map<string, ModelUnit>, before: Map<string, ModelUnit> | undefined) {
+function change(
+  input: ReportInput,
+  seed: number,
+  set: ReportQuestion[],
+  now: Map<string, ModelUnit>,
+  before: Map<string, ModelUnit> | undefined,
+) {
   if (!before) return null;
-  const both = set.filter((q) => now.get(q.id)?.score != null && before.get(q.id)?.score != null && now.get(q.id)!.scored && before.get(q.id)!.scored);
+  const both = set.filter(
+    (q) => now.get(q.id)?.score != null && before.get(q.id)?.score != null && now.get(q.id)!.scored && before.get(q.id)!.scored,
+  );
   if (!both.length) return null;
   const d = both.map((q) => now.get(q.id)!.score! - before.get(q.id)!.score!);
   const max = both.map((q) => q.maxPoints);
@@ -184,14 +218,25 @@ export function buildReport(input: ReportInput): Report {
   }
   return {
     entries: input.entries,
-    cohorts: input.cohorts.map(({ id, paperVersionId, name, isSynthetic, students }) => ({ id, paperVersionId, name, isSynthetic, students })),
+    cohorts: input.cohorts.map(({ id, paperVersionId, name, isSynthetic, students }) => ({
+      id,
+      paperVersionId,
+      name,
+      isSynthetic,
+      students,
+    })),
     figures,
     heatMap: heatMap(input.questions, input.entries, unitsOf, cohorts),
     method: { replicates: input.replicates, seed: input.seed, level: LEVEL, minQwk: input.minQwk },
   };
 }
 
-function heatMap(questions: ReportQuestion[], entries: ReportEntry[], unitsOf: Map<string, Map<string, ModelUnit>>, cohorts: Map<string, ReportCohort>) {
+function heatMap(
+  questions: ReportQuestion[],
+  entries: ReportEntry[],
+  unitsOf: Map<string, Map<string, ModelUnit>>,
+  cohorts: Map<string, ReportCohort>,
+) {
   const rows: HeatRow[] = [];
   for (const q of questions) {
     const cells = entries.map((e) => {

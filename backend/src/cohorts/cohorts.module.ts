@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GradingModule } from '../grading/grading.module';
+import { CohortsController } from './cohorts.controller';
+import { CohortsService } from './cohorts.service';
+import { StudentAnswersService } from './student-answers.service';
+
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => ({ limits: { fileSize: c.uploadMaxBytes, files: 1 } }),
+    }),
+    GradingModule,
+  ],
+  controllers: [CohortsController],
+  providers: [CohortsService, StudentAnswersService],
+  exports: [CohortsService],
+})
+export class CohortsModule {}

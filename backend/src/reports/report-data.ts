@@ -1,0 +1,133 @@
+import { DataSource } from 'typeorm';
+import { Histogram } from '../statistics/distribution';
+import { ModelUnit, ReportCohort, ReportEntry, ReportQuestion } from './domain/report.types';
+
+/** What a report is asked for; every list is optional and empty means "all". */
+export interface ReportScope {
+  runIds?: string[];
+  modelIds?: string[];
+  paperVersionIds?: string[];
+  subjects?: string[];
+  cohortIds?: string[];
+}
+
+const orNull = (xs?: string[]) => (xs?.length ? xs : null);
+
+/**
+ * The report's reads, each one SQL aggregation: entries (run × model), per-question model results
+ * from the unit_scores view, questions, cohorts with their precomputed statistics, marker pairs.
+ */
+export class ReportData {
+  constructor(private readonly db: DataSource) {}
+
+  async entries(scope: ReportScope): Promise<ReportEntry[]> {
+    const rows: { runId: string; runName: string; modelId: string; modelName: string }[] = await this.db.query(
+      `SELECT rm.run_id AS "runId", r.name AS "runName", rm.model_id AS "modelId", m.name AS "modelName"
+       FROM run_models rm JOIN runs r ON r.id = rm.run_id JOIN ai_models m ON m.id = rm.model_id
+       WHERE ($1::uuid[] IS NULL OR rm.run_id = ANY($1)) AND ($2::uuid[] IS NULL OR rm.model_id = ANY($2))
+         AND EXISTS (SELECT 1 FROM responses x WHERE x.run_id = rm.run_id AND x.model_id = rm.model_id)
+       ORDER BY m.name, r.created_at, r.id`,
+      [orNull(scope.runIds), orNull(scope.modelIds)],
+    );
+    // Rows are in run order per model, so each entry's previous run is the row before it.
+    return rows.map((r, i) => ({
+      key: `${r.runId}:${r.modelId}`,
+      ...r,
+      previousKey: i > 0 && rows[i - 1].modelId === r.modelId ? `${rows[i - 1].runId}:${rows[i - 1].modelId}` : null,
+    }));
+  }
+
+  async questions(scope: ReportScope, entries: ReportEntry[], groups: Record<string, string>): Promise<ReportQuestion[]> {
+    const rows: (Omit<ReportQuestion, 'group'> & { group?: string })[] = await this.db.query(
+      `SELECT q.id, q.paper_version_id AS "paperVersionId", v.title AS "paperTitle", q.number, v.subject, q.type, q.is_objective AS "isObjective",
+              CASE WHEN cardinality(q.knowledge_tags) > 0 THEN q.knowledge_tags ELSE COALESCE(p.knowledge_tags, '{}') END AS tags,
+              v.grade, v.stage, q.points::float AS "maxPoints"
+       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id LEFT JOIN questions p ON p.id = q.parent_id
+       WHERE q.type <> 'composite'
+         AND q.paper_version_id IN (SELECT paper_version_id FROM run_papers WHERE run_id = ANY($1))
+         AND ($2::uuid[] IS NULL OR q.paper_version_id = ANY($2)) AND ($3::text[] IS NULL OR v.subject = ANY($3))
+       ORDER BY v.subject, v.title, v.id, COALESCE(p.ordinal, q.ordinal), q.parent_id NULLS FIRST, q.ordinal`,
+      [[...new Set(entries.map((e) => e.runId))], orNull(scope.paperVersionIds), orNull(scope.subjects)],
+    );
+    return rows.map((r) => ({ ...r, group: groups[r.subject] ?? 'other' }));
+  }
+
+  async units(entries: ReportEntry[], questionIds: string[]): Promise<ModelUnit[]> {
+    return this.db.query(
+      `SELECT u.run_id || ':' || u.model_id AS "entryKey", u.question_id AS "questionId",
+              count(*) FILTER (WHERE u.state = 'scored')::int AS scored, (avg(u.score) FILTER (WHERE u.state = 'scored'))::float AS score,
+              count(*) FILTER (WHERE u.state = 'pending')::int AS pending, count(*) FILTER (WHERE u.state = 'not_scored')::int AS "notScored",
+              count(*) FILTER (WHERE u.state = 'not_applicable')::int AS "notApplicable"
+       FROM unit_scores u
+       WHERE u.source_kind = 'model' AND u.run_id = ANY($1) AND u.model_id = ANY($2) AND u.question_id = ANY($3)
+       GROUP BY u.run_id, u.model_id, u.question_id`,
+      [[...new Set(entries.map((e) => e.runId))], [...new Set(entries.map((e) => e.modelId))], questionIds],
+    );
+  }
+
+  /** The chosen cohorts, or the latest cohort of each paper version in the report. */
+  async cohorts(
+    scope: ReportScope,
+    paperVersionIds: string[],
+  ): Promise<(ReportCohort & { histogram: Histogram | null; questionIds: string[] })[]> {
+    const rows: {
+      id: string;
+      paperVersionId: string;
+      name: string;
+      isSynthetic: boolean;
+      students: number;
+      replicates: { questionIds: string[]; means: number[][] } | null;
+      histogram: Histogram | null;
+      stats: { q: string; mean: number }[];
+    }[] = await this.db.query(
+      `SELECT c.id, c.paper_version_id AS "paperVersionId", c.name, c.is_synthetic AS "isSynthetic", c.student_count AS students,
+              c.student_replicates AS replicates, c.total_histogram AS histogram,
+              (SELECT json_agg(json_build_object('q', s.question_id, 'mean', s.mean::float)) FROM cohort_question_stats s WHERE s.cohort_id = c.id) AS stats
+       FROM (SELECT DISTINCT ON (paper_version_id) * FROM cohorts
+             WHERE paper_version_id = ANY($1) AND ($2::uuid[] IS NULL OR id = ANY($2))
+             ORDER BY paper_version_id, created_at DESC, id) c`,
+      [paperVersionIds, orNull(scope.cohortIds)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      paperVersionId: r.paperVersionId,
+      name: r.name,
+      isSynthetic: r.isSynthetic,
+      students: r.students,
+      means: new Map((r.stats ?? []).map((s) => [s.q, s.mean])),
+      replicates: r.replicates?.means ?? null,
+      replicateQuestions: r.replicates?.questionIds ?? [],
+      histogram: r.histogram,
+      questionIds: (r.stats ?? []).map((s) => s.q),
+    }));
+  }
+
+  /** Student totals over a subset of a cohort's questions (when a model's paper is partly scored). */
+  async totals(cohortId: string, questionIds: string[]): Promise<Histogram> {
+    const rows: { total: number; n: number }[] = await this.db.query(
+      `SELECT total::float AS total, count(*)::int AS n FROM (
+         SELECT sum(cs.score) AS total FROM cohort_scores cs JOIN cohort_students st ON st.id = cs.student_id
+         WHERE st.cohort_id = $1 AND cs.question_id = ANY($2) GROUP BY cs.student_id) t
+       GROUP BY total ORDER BY total`,
+      [cohortId, questionIds],
+    );
+    return rows.map((r) => [r.total, r.n]);
+  }
+
+  /** Two independent reads of one answer, per question: each teacher's latest scoring read. */
+  async agreementPairs(questionIds: string[]): Promise<Map<string, { pairs: [number, number][]; tolerance: number }>> {
+    const rows: { questionId: string; pairs: [number, number][]; tolerance: number }[] = await this.db.query(
+      `WITH eff AS (
+         SELECT DISTINCT ON (k.task_id, k.marker_id) k.task_id, k.marker_id, k.points::float AS points
+         FROM marks k JOIN marking_tasks t ON t.id = k.task_id
+         WHERE t.question_id = ANY($1) AND NOT t.is_calibration AND k.read_kind NOT IN ('problem', 'arbitration') AND k.points IS NOT NULL
+         ORDER BY k.task_id, k.marker_id, k.id DESC)
+       SELECT t.question_id AS "questionId", json_agg(json_build_array(a.points, b.points)) AS pairs, COALESCE(q.tolerance, 1)::float AS tolerance
+       FROM eff a JOIN eff b ON b.task_id = a.task_id AND b.marker_id > a.marker_id
+       JOIN marking_tasks t ON t.id = a.task_id JOIN questions q ON q.id = t.question_id
+       GROUP BY t.question_id, q.tolerance`,
+      [questionIds],
+    );
+    return new Map(rows.map((r) => [r.questionId, { pairs: r.pairs, tolerance: r.tolerance }]));
+  }
+}

@@ -1,0 +1,154 @@
+import { Workbook } from 'exceljs';
+import { unparse } from 'papaparse';
+import { Figure } from './domain/report.types';
+import { FullReport } from './reports.service';
+
+type Cell = string | number | null;
+
+/** Text that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). */
+const safe = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const round = (x: number | null | undefined, d = 4) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+export function cohortLabel(r: FullReport): string {
+  if (!r.cohorts.length) return 'none';
+  const synthetic = r.cohorts.filter((c) => c.isSynthetic).length;
+  return synthetic === r.cohorts.length ? 'SYNTHETIC (generated, not real students)' : synthetic ? 'mixed: some SYNTHETIC' : 'real';
+}
+
+const FIGURE_COLUMNS = [
+  'model',
+  'run',
+  'dimension',
+  'value',
+  'questions',
+  'model_rate',
+  'cohort_rate',
+  'difference',
+  'ci_low',
+  'ci_high',
+  'verdict',
+  'percentile',
+  'scored_points',
+  'pending_points',
+  'not_scored_points',
+  'not_applicable_points',
+  'total_points',
+  'agreement_pairs',
+  'agreement_exact',
+  'agreement_adjacent',
+  'qwk',
+  'markers_disagree',
+  'change',
+  'change_ci_low',
+  'change_ci_high',
+  'change_verdict',
+  'cohort',
+];
+
+function figureRows(r: FullReport, figures: Figure[]): Cell[][] {
+  const entries = new Map(r.entries.map((e) => [e.key, e]));
+  const label = cohortLabel(r);
+  return figures.map((f) => {
+    const e = entries.get(f.entryKey)!;
+    const c = f.coverage;
+    return [
+      e.modelName,
+      e.runName,
+      f.dimension,
+      f.value,
+      f.questions,
+      round(f.modelRate),
+      round(f.cohortRate),
+      round(f.diff),
+      round(f.ci?.[0]),
+      round(f.ci?.[1]),
+      f.verdict,
+      round(f.percentile, 1),
+      round(c.scoredPoints, 2),
+      round(c.pendingPoints, 2),
+      round(c.notScoredPoints, 2),
+      round(c.notApplicablePoints, 2),
+      round(c.totalPoints, 2),
+      f.agreement?.n ?? null,
+      round(f.agreement?.exact),
+      round(f.agreement?.adjacent),
+      round(f.agreement?.qwk),
+      f.agreement ? (f.agreement.flagged ? 'yes' : 'no') : null,
+      round(f.change?.diff),
+      round(f.change?.ci?.[0]),
+      round(f.change?.ci?.[1]),
+      f.change?.verdict ?? null,
+      label,
+    ].map(safe);
+  });
+}
+
+export function reportCsv(r: FullReport): string {
+  return unparse({ fields: FIGURE_COLUMNS, data: figureRows(r, r.figures) });
+}
+
+/** Sheets: summary, by subject, by question (the heat map), marks. */
+export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]): Promise<Buffer> {
+  const wb = new Workbook();
+  wb.creator = 'Yuejuan';
+  const sheet = (name: string, columns: string[], rows: Cell[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(columns).font = { bold: true };
+    for (const row of rows) ws.addRow(row);
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    return ws;
+  };
+  const summary = sheet(
+    'summary',
+    FIGURE_COLUMNS,
+    figureRows(
+      r,
+      r.figures.filter((f) => f.dimension === 'overall' || f.dimension === 'group'),
+    ),
+  );
+  summary.addRow([]);
+  summary.addRow([`Cohorts: ${cohortLabel(r)}`]);
+  for (const c of r.cohorts) summary.addRow([safe(c.name), c.isSynthetic ? 'SYNTHETIC' : 'real', c.students]);
+  summary.addRow([
+    `95% bootstrap intervals, ${r.method.replicates} replicates, seed ${r.method.seed}; markers disagree when QWK < ${r.method.minQwk}`,
+  ]);
+  sheet(
+    'by subject',
+    FIGURE_COLUMNS,
+    figureRows(
+      r,
+      r.figures.filter((f) => f.dimension === 'subject'),
+    ),
+  );
+  sheet(
+    'by split',
+    FIGURE_COLUMNS,
+    figureRows(
+      r,
+      r.figures.filter((f) => !['overall', 'group', 'subject'].includes(f.dimension)),
+    ),
+  );
+  sheet(
+    'by question',
+    ['paper', 'subject', 'question', 'max_points', 'cohort_rate', ...r.entries.map((e) => `${e.modelName} · ${e.runName}`)].map(
+      (x) => safe(x) as string,
+    ),
+    r.heatMap.map((h) =>
+      [
+        h.paperTitle,
+        h.subject,
+        h.number,
+        h.maxPoints,
+        round(h.cohortRate),
+        ...h.cells.map((c) => (c.state === 'scored' ? round(c.rate) : c.state)),
+      ].map(safe),
+    ),
+  );
+  const markColumns = ['paper', 'question', 'model', 'sample', 'marker', 'kind', 'points', 'seconds', 'at'];
+  sheet(
+    'marks',
+    markColumns,
+    marks.map((m) => markColumns.map((k) => safe(m[k] instanceof Date ? (m[k] as Date).toISOString() : (m[k] as Cell)))),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { reportCsv, reportXlsx } from './report-export';
+import { DrillQueryDto, ReportQueryDto } from './reports.dto';
+import { ReportsService } from './reports.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('reports')
+@Controller('reports')
+@Roles('admin', 'researcher')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** Models against students: every figure with its interval, coverage, agreement and change. */
+  @Get()
+  report(@Query() q: ReportQueryDto) {
+    return this.reports.report(q, q.seed);
+  }
+
+  /** The answers and marks behind one figure. */
+  @Get('drill')
+  drill(@Query() q: DrillQueryDto) {
+    return this.reports.drill(q, q.entry, q.dimension, q.value);
+  }
+
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="yuejuan-report.csv"')
+  async csv(@Query() q: ReportQueryDto) {
+    // A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
+    return '\uFEFF' + reportCsv(await this.reports.report(q, q.seed));
+  }
+
+  @Get('export.xlsx')
+  @ApiProduces(XLSX)
+  async xlsx(@Query() q: ReportQueryDto) {
+    const report = await this.reports.report(q, q.seed);
+    const file = await reportXlsx(report, await this.reports.marks(report));
+    return new StreamableFile(file, { type: XLSX, disposition: 'attachment; filename="yuejuan-report.xlsx"' });
+  }
+}

@@ -1,0 +1,59 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+/** Lists come as repeated or comma-separated query parameters. */
+const list = () =>
+  Transform(({ value }) => (value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).filter(Boolean)));
+
+export class ReportQueryDto {
+  @ApiPropertyOptional({ isArray: true })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  runIds?: string[];
+  @ApiPropertyOptional({ isArray: true })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  modelIds?: string[];
+  @ApiPropertyOptional({ isArray: true })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  paperVersionIds?: string[];
+  @ApiPropertyOptional({ isArray: true })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  subjects?: string[];
+  @ApiPropertyOptional({ isArray: true })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  cohortIds?: string[];
+  @ApiPropertyOptional({ description: 'bootstrap seed (default fixed, so figures are reproducible)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  seed?: number;
+}
+
+export class DrillQueryDto extends ReportQueryDto {
+  @ApiPropertyOptional({ description: 'runId:modelId' }) @IsString() @MaxLength(80) entry: string;
+  @ApiPropertyOptional({ enum: ['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'] })
+  @IsIn(['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'])
+  dimension: 'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
+  @ApiPropertyOptional() @IsString() @MaxLength(200) value: string;
+}
