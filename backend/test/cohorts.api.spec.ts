@@ -24,7 +24,7 @@ describe('cohorts', () => {
   });
   beforeEach(async () => {
     await t.db.query(
-      `TRUNCATE cohort_scores, cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
+      `TRUNCATE cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();
     http = await t.as(['author', 'researcher']);
@@ -52,7 +52,7 @@ describe('cohorts', () => {
     );
     expect(histogram).toEqual([
       [6, 1],
-      [8, 1],
+      [7.5, 1],
       [13, 1],
       [28, 1],
     ]);
@@ -102,15 +102,13 @@ describe('cohorts', () => {
     ['an unknown first column', 'name,1\nx,1', /row 1, column name \(A\): the first column must be "student"/],
   ])('rejects %s, naming row and column, and stores nothing', async (_what, csv, message) => {
     await upload(MATRIX, 'ok.csv', 'kept');
-    const before = await Promise.all(['cohorts', 'cohort_students', 'cohort_scores', 'cohort_question_stats'].map((x) => t.count(x)));
+    const before = await Promise.all(['cohorts', 'cohort_students', 'cohort_question_stats'].map((x) => t.count(x)));
     const res = await upload(csv, 'bad.csv');
     expect(res.status).toBe(422);
     expect(res.body.message).toMatch(/^cohort rejected, nothing was stored/);
     expect(res.body.message).toMatch(/bad\.csv/);
     expect(res.body.message).toMatch(message);
-    expect(await Promise.all(['cohorts', 'cohort_students', 'cohort_scores', 'cohort_question_stats'].map((x) => t.count(x)))).toEqual(
-      before,
-    );
+    expect(await Promise.all(['cohorts', 'cohort_students', 'cohort_question_stats'].map((x) => t.count(x)))).toEqual(before);
   });
 
   it('rejects a file that is neither CSV nor XLSX, and an unknown paper', async () => {

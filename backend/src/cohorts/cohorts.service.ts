@@ -164,33 +164,31 @@ export class CohortsService {
     return this.get(id);
   }
 
-  /** Students, scores, then per-question statistics and the distribution of totals, aggregated in SQL. */
+  /** Students with their scores, then per-question statistics and the distribution of totals, aggregated in SQL. */
   private async storeMatrix(m: EntityManager, cohortId: string, salt: Buffer, c: Extract<ParsedCohort, { kind: 'score_matrix' }>) {
-    const q = c.questionIds.length;
-    const pseudonyms = c.students.map((s) => pseudonymOf(salt, s));
+    await m.query(`UPDATE cohorts SET question_ids = $2 WHERE id = $1`, [cohortId, c.questionIds]);
+    // Each student's slice of the flat score array: fixed-width elements, so slicing is direct.
     await m.query(
-      `WITH s AS (INSERT INTO cohort_students (cohort_id, pseudonym) SELECT $1, p FROM unnest($2::text[]) p RETURNING id, pseudonym)
-       INSERT INTO cohort_scores (student_id, question_id, score)
-       SELECT s.id, ($3::uuid[])[((x.i - 1) % $4) + 1], x.score FROM unnest($5::numeric[]) WITH ORDINALITY x(score, i)
-       JOIN s ON s.pseudonym = ($2::text[])[((x.i - 1) / $4) + 1]`,
-      [cohortId, pseudonyms, c.questionIds, q, Array.from(c.scores)],
+      `INSERT INTO cohort_students (cohort_id, pseudonym, scores)
+       SELECT $1, o.p, ($3::real[])[(o.i - 1) * $4 + 1 : o.i * $4] FROM unnest($2::text[]) WITH ORDINALITY o(p, i)`,
+      [cohortId, c.students.map((s) => pseudonymOf(salt, s)), Array.from(c.scores), c.questionIds.length],
     );
     await m.query(
-      `WITH d AS (SELECT cs.question_id, cs.score, count(*)::numeric AS c FROM cohort_scores cs JOIN cohort_students st ON st.id = cs.student_id
+      `WITH d AS (SELECT x.j, x.s::numeric AS score, count(*)::numeric AS c FROM cohort_students st, unnest(st.scores) WITH ORDINALITY x(s, j)
                   WHERE st.cohort_id = $1 GROUP BY 1, 2)
        INSERT INTO cohort_question_stats (cohort_id, question_id, n, mean, sd, distribution)
-       SELECT $1, question_id, sum(c), sum(c * score) / sum(c),
+       SELECT $1, ($2::uuid[])[j], sum(c), sum(c * score) / sum(c),
               CASE WHEN sum(c) > 1 THEN sqrt(greatest(0, (sum(c * score * score) - sum(c * score) ^ 2 / sum(c)) / (sum(c) - 1))) END,
               jsonb_object_agg(score::float::text, c::int)
-       FROM d GROUP BY question_id`,
-      [cohortId],
+       FROM d GROUP BY j`,
+      [cohortId, c.questionIds],
     );
     await m.query(
       `UPDATE cohorts SET total_histogram = (
          SELECT jsonb_agg(jsonb_build_array(total, n) ORDER BY total) FROM (
-           SELECT total::float AS total, count(*)::int AS n FROM (
-             SELECT sum(cs.score) AS total FROM cohort_scores cs JOIN cohort_students st ON st.id = cs.student_id
-             WHERE st.cohort_id = $1 GROUP BY cs.student_id) t GROUP BY total) h)
+           SELECT total, count(*)::int AS n FROM (
+             SELECT (SELECT sum(s)::float FROM unnest(st.scores) s) AS total FROM cohort_students st WHERE st.cohort_id = $1) t
+           GROUP BY total) h)
        WHERE id = $1`,
       [cohortId],
     );

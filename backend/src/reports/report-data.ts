@@ -105,9 +105,9 @@ export class ReportData {
   /** Student totals over a subset of a cohort's questions (when a model's paper is partly scored). */
   async totals(cohortId: string, questionIds: string[]): Promise<Histogram> {
     const rows: { total: number; n: number }[] = await this.db.query(
-      `SELECT total::float AS total, count(*)::int AS n FROM (
-         SELECT sum(cs.score) AS total FROM cohort_scores cs JOIN cohort_students st ON st.id = cs.student_id
-         WHERE st.cohort_id = $1 AND cs.question_id = ANY($2) GROUP BY cs.student_id) t
+      `WITH pos AS (SELECT array_agg(j) AS js FROM cohorts c, unnest(c.question_ids) WITH ORDINALITY x(q, j) WHERE c.id = $1 AND x.q = ANY($2))
+       SELECT total, count(*)::int AS n FROM (
+         SELECT (SELECT sum(st.scores[j])::float FROM unnest(pos.js) j) AS total FROM cohort_students st, pos WHERE st.cohort_id = $1) t
        GROUP BY total ORDER BY total`,
       [cohortId, questionIds],
     );

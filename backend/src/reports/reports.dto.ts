@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { Figure } from './domain/report.types';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+const DIMENSIONS = ['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'];
 
 /** Lists come as repeated or comma-separated query parameters. */
 const list = () =>
@@ -52,8 +55,8 @@ export class ReportQueryDto {
 
 export class DrillQueryDto extends ReportQueryDto {
   @ApiPropertyOptional({ description: 'runId:modelId' }) @IsString() @MaxLength(80) entry: string;
-  @ApiPropertyOptional({ enum: ['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'] })
-  @IsIn(['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'])
-  dimension: 'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
+  @ApiPropertyOptional({ enum: [...DIMENSIONS, 'question'], description: '"question" drills into one question (value: its id)' })
+  @IsIn([...DIMENSIONS, 'question'])
+  dimension: Figure['dimension'] | 'question';
   @ApiPropertyOptional() @IsString() @MaxLength(200) value: string;
 }

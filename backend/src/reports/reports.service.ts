@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-errors';
 import { Histogram } from '../statistics/distribution';
 import { buildReport, slices } from './domain/report';
-import { Figure, Report } from './domain/report.types';
+import { Figure, Report, ReportQuestion } from './domain/report.types';
 import { ReportData, ReportScope } from './report-data';
 
 export const REPORT_SEED = 20261128;
@@ -81,13 +81,16 @@ export class ReportsService {
   }
 
   /** The answers and marks behind one figure. */
-  async drill(scope: ReportScope, entryKey: string, dimension: Figure['dimension'], value: string) {
+  async drill(scope: ReportScope, entryKey: string, dimension: Figure['dimension'] | 'question', value: string) {
     const [runId, modelId] = entryKey.split(':');
     const entries = (await this.data.entries({ ...scope, runIds: [runId], modelIds: [modelId] })).filter((e) => e.key === entryKey);
     if (!entries.length) throw new DomainError(`no answers of model ${modelId} in run ${runId}`, 404);
     const questions = await this.data.questions(scope, entries, this.config.subjectGroups);
-    const slice = slices(questions).find(([d, v]) => d === dimension && v === value);
-    if (!slice) throw new DomainError(`no figure ${dimension}=${value} for this model and run`, 404);
+    const slice: ReportQuestion[] | undefined =
+      dimension === 'question'
+        ? questions.filter((q) => q.id === value)
+        : slices(questions).find(([d, v]) => d === dimension && v === value)?.[2];
+    if (!slice?.length) throw new DomainError(`no figure ${dimension}=${value} for this model and run`, 404);
     return this.db.query(
       `SELECT u.response_id AS "responseId", v.title AS "paperTitle", q.number, q.points::float AS "maxPoints", u.sample_index AS sample,
               u.state, u.score::float AS score, left(r.text, 400) AS excerpt,
@@ -97,7 +100,7 @@ export class ReportsService {
        JOIN paper_versions v ON v.id = q.paper_version_id
        WHERE u.run_id = $1 AND u.model_id = $2 AND u.question_id = ANY($3)
        ORDER BY v.title, q.ordinal, u.sample_index`,
-      [runId, modelId, slice[2].map((q) => q.id)],
+      [runId, modelId, slice.map((q) => q.id)],
     );
   }
 

@@ -21,9 +21,29 @@ export function percentileInterval(replicates: Float64Array, level = 0.95): [num
   return [quantile(finite, tail), quantile(finite, 1 - tail)];
 }
 
-/** An index drawn uniformly from 0..n−1. */
+// P(Poisson(1) ≤ k) for k = 0..8; beyond 8 has probability below 1e-6 and is folded into 9.
+const POISSON_1_CDF = [0.36787944, 0.73575888, 0.9196986, 0.98101184, 0.99634015, 0.99940582, 0.99991676, 0.99998975, 0.99999887];
+
+/**
+ * Poisson bootstrap weights: each item counts Poisson(1) times in each replicate (instead of a
+ * multinomial draw of n). Independent per item, so one set of weights per question serves every
+ * subset of questions a report slices, and the same question gets the same weights for every
+ * model (paired comparisons). Hanley & MacGibbon (2006); Chamandy et al. (2012).
+ */
+export function poissonWeights(replicates: number, random: Random): Float64Array {
+  const out = new Float64Array(replicates);
+  for (let b = 0; b < replicates; b++) {
+    const u = random();
+    let k = 0;
+    while (k < POISSON_1_CDF.length && u > POISSON_1_CDF[k]) k++;
+    out[b] = k;
+  }
+  return out;
+}
+
+/** An index drawn uniformly from 0..n−1 (random() < 1, so the product floors below n). */
 export function draw(random: Random, n: number): number {
-  return Math.min(n - 1, Math.floor(random() * n));
+  return (random() * n) | 0;
 }
 
 /**

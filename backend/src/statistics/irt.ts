@@ -23,7 +23,8 @@ export interface IrtQuestion {
 
 /** Item parameters drawn from documented priors: choice questions easier, subjective ones harder. */
 export function irtItem(q: IrtQuestion, random: Random): IrtItem {
-  const centre = { choice: -0.6, multiple_choice: -0.1, blank: 0, subjective: 0.4 }[q.kind];
+  // Centred so a typical paper's mean score rate lands near 55–65%, as national Gaokao averages do.
+  const centre = { choice: -0.3, multiple_choice: 0.2, blank: 0.3, subjective: 0.6 }[q.kind];
   const steps = q.kind === 'choice' || q.kind === 'blank' ? 1 : q.kind === 'multiple_choice' ? 2 : Math.max(1, Math.round(q.points));
   return {
     points: q.points,

@@ -21,6 +21,12 @@ export const routes: Routes = [
     loadChildren: () => import('./features/runs/runs.routes').then((m) => m.RUNS_ROUTES),
   },
   {
+    path: 'reports',
+    canActivate: [authGuard],
+    data: { roles: ['admin', 'researcher'] },
+    loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+  },
+  {
     path: 'marking',
     canActivate: [authGuard],
     data: { roles: ['teacher', 'senior_teacher'] },

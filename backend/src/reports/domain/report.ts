@@ -1,7 +1,7 @@
 import { agreement } from '../../statistics/agreement';
-import { bootstrap, draw, percentileInterval } from '../../statistics/bootstrap';
+import { percentileInterval, poissonWeights } from '../../statistics/bootstrap';
 import { percentileOf, percentileRank } from '../../statistics/distribution';
-import { seedOf } from '../../statistics/random';
+import { seededRandom, seedOf } from '../../statistics/random';
 import {
   Coverage,
   Figure,
@@ -70,17 +70,60 @@ function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Cover
 }
 
 /**
- * Model rate minus cohort rate on the questions both have, with a 95% bootstrap interval:
- * questions are resampled within each paper, and where the cohort has a score matrix its mean on
- * each question comes from a student-resampled replicate, so both sources of uncertainty count.
+ * Per-question bootstrap inputs, made once per report: Poisson weights seeded by the question (so a
+ * figure depends only on its own questions and the seed), and the cohort's mean on the question in
+ * each replicate (student-resampled where a score matrix exists, else the fixed mean).
  */
-function compare(
-  input: ReportInput,
-  seed: number,
-  set: ReportQuestion[],
-  units: Map<string, ModelUnit>,
-  cohorts: Map<string, ReportCohort>,
-) {
+class Resampler {
+  private readonly weights = new Map<string, Float64Array>();
+  private readonly cohortMeans = new Map<string, Float64Array>();
+
+  constructor(
+    readonly replicates: number,
+    private readonly seed: number,
+  ) {}
+
+  weightsOf(questionId: string): Float64Array {
+    let w = this.weights.get(questionId);
+    if (!w) this.weights.set(questionId, (w = poissonWeights(this.replicates, seededRandom(seedOf(questionId, this.seed)))));
+    return w;
+  }
+
+  cohortOf(questionId: string, c: ReportCohort): Float64Array {
+    let out = this.cohortMeans.get(questionId);
+    if (out) return out;
+    out = new Float64Array(this.replicates).fill(c.means.get(questionId)!);
+    const column = c.replicateQuestions.indexOf(questionId);
+    if (c.replicates?.length && column >= 0) for (let b = 0; b < out.length; b++) out[b] = c.replicates[b % c.replicates.length][column];
+    this.cohortMeans.set(questionId, out);
+    return out;
+  }
+
+  /** Replicates of Σ w·(value − minus[b]) / Σ w·max over the given questions; NaN where every weight is zero. */
+  ratio(terms: { questionId: string; value: number; minus?: Float64Array; max: number }[]): Float64Array {
+    const num = new Float64Array(this.replicates);
+    const den = new Float64Array(this.replicates);
+    for (const t of terms) {
+      const w = this.weightsOf(t.questionId);
+      const minus = t.minus;
+      for (let b = 0; b < num.length; b++) {
+        const wb = w[b];
+        if (wb) {
+          num[b] += wb * (minus ? t.value - minus[b] : t.value);
+          den[b] += wb * t.max;
+        }
+      }
+    }
+    for (let b = 0; b < num.length; b++) num[b] = den[b] ? num[b] / den[b] : NaN;
+    return num;
+  }
+}
+
+/**
+ * Model rate minus cohort rate on the questions both have, with a 95% bootstrap interval over
+ * questions (Poisson weights) and, where the cohort has a score matrix, over students too.
+ */
+function compare(resampler: Resampler, set: ReportQuestion[], units: Map<string, ModelUnit>, cohorts: Map<string, ReportCohort>) {
   const rows = set.map((q) => ({ q, u: units.get(q.id)!, c: cohorts.get(q.paperVersionId) }));
   const scored = rows.filter((r) => r.u.scored > 0 && r.u.score !== null);
   const comparable = scored.filter((r) => r.c?.means.has(r.q.id));
@@ -90,27 +133,9 @@ function compare(
     return { modelRate: scored.length ? rate(scored, (r) => r.u.score!) : null, cohortRate: null, diff: null, ci: null, comparable };
   const modelRate = rate(comparable, (r) => r.u.score!);
   const cohortRate = rate(comparable, (r) => r.c!.means.get(r.q.id)!);
-  const strata = [...groupBy(comparable, (r) => r.q.paperVersionId).values()].map((rs) => ({
-    max: rs.map((r) => r.q.maxPoints),
-    model: rs.map((r) => r.u.score!),
-    cohort: rs.map((r) => r.c!),
-    column: rs.map((r) => r.c!.replicateQuestions.indexOf(r.q.id)),
-    mean: rs.map((r) => r.c!.means.get(r.q.id)!),
-  }));
-  const reps = bootstrap(input.replicates, seed, (b, random) => {
-    let m = 0;
-    let c = 0;
-    let max = 0;
-    for (const s of strata)
-      for (let k = 0; k < s.max.length; k++) {
-        const i = draw(random, s.max.length);
-        const r = s.cohort[i].replicates;
-        m += s.model[i];
-        c += r && s.column[i] >= 0 ? r[b % r.length][s.column[i]] : s.mean[i];
-        max += s.max[i];
-      }
-    return (m - c) / max;
-  });
+  const reps = resampler.ratio(
+    comparable.map((r) => ({ questionId: r.q.id, max: r.q.maxPoints, value: r.u.score!, minus: resampler.cohortOf(r.q.id, r.c!) })),
+  );
   return { modelRate, cohortRate, diff: modelRate - cohortRate, ci: percentileInterval(reps, LEVEL), comparable };
 }
 
@@ -151,32 +176,15 @@ function agreementOf(input: ReportInput, set: ReportQuestion[]): Figure['agreeme
 }
 
 /** Paired change against the same model's previous run, on the questions scored in both. */
-function change(
-  input: ReportInput,
-  seed: number,
-  set: ReportQuestion[],
-  now: Map<string, ModelUnit>,
-  before: Map<string, ModelUnit> | undefined,
-) {
+function change(resampler: Resampler, set: ReportQuestion[], now: Map<string, ModelUnit>, before: Map<string, ModelUnit> | undefined) {
   if (!before) return null;
   const both = set.filter(
-    (q) => now.get(q.id)?.score != null && before.get(q.id)?.score != null && now.get(q.id)!.scored && before.get(q.id)!.scored,
+    (q) => now.get(q.id)?.scored && before.get(q.id)?.scored && now.get(q.id)!.score !== null && before.get(q.id)!.score !== null,
   );
   if (!both.length) return null;
-  const d = both.map((q) => now.get(q.id)!.score! - before.get(q.id)!.score!);
-  const max = both.map((q) => q.maxPoints);
-  const diff = d.reduce((a, x) => a + x, 0) / max.reduce((a, x) => a + x, 0);
-  const reps = bootstrap(input.replicates, seed, (_b, random) => {
-    let s = 0;
-    let m = 0;
-    for (let k = 0; k < d.length; k++) {
-      const i = draw(random, d.length);
-      s += d[i];
-      m += max[i];
-    }
-    return s / m;
-  });
-  const ci = percentileInterval(reps, LEVEL);
+  const terms = both.map((q) => ({ questionId: q.id, max: q.maxPoints, value: now.get(q.id)!.score! - before.get(q.id)!.score! }));
+  const diff = terms.reduce((a, t) => a + t.value, 0) / terms.reduce((a, t) => a + t.max, 0);
+  const ci = percentileInterval(resampler.ratio(terms), LEVEL);
   return { diff, ci, verdict: verdictOf(ci) };
 }
 
@@ -191,14 +199,14 @@ export function buildReport(input: ReportInput): Report {
     unitsOf.get(u.entryKey)!.set(u.questionId, u);
   }
   const figures: Figure[] = [];
+  const resampler = new Resampler(input.replicates, input.seed);
   for (const entry of input.entries) {
     const units = unitsOf.get(entry.key) ?? new Map<string, ModelUnit>();
     const qs = input.questions.filter((q) => units.has(q.id));
     for (const [dimension, value, set] of slices(qs)) {
-      const seed = seedOf(`${entry.key}|${dimension}|${value}`, input.seed);
-      const cmp = compare(input, seed, set, units, cohorts);
+      const cmp = compare(resampler, set, units, cohorts);
       const whole = WHOLE_PAPERS.has(dimension);
-      const ch = whole && entry.previousKey ? change(input, seed + 1, set, units, unitsOf.get(entry.previousKey)) : null;
+      const ch = whole && entry.previousKey ? change(resampler, set, units, unitsOf.get(entry.previousKey)) : null;
       figures.push({
         entryKey: entry.key,
         dimension,

@@ -1,0 +1,113 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-api.service';
+
+/** The answers and marks behind one figure, in a side panel. Answer text is shown as text only. */
+@Component({
+  selector: 'yj-report-drill',
+  imports: [MatButtonModule, TPipe],
+  template: `
+    <aside class="panel" role="dialog" [attr.aria-label]="title()">
+      <div class="top">
+        <h2>{{ title() }}</h2>
+        <button mat-button (click)="closed.emit()">{{ 'report.close' | t }}</button>
+      </div>
+      <p class="muted">{{ 'report.drillCount' | t: { n: rows().length } }}</p>
+      @for (r of rows(); track r.responseId + r.number) {
+        <div class="row">
+          <div class="line">
+            <b>{{ r.paperTitle }} · {{ r.number }}</b>
+            <span class="state" [class]="r.state">
+              @if (r.state === 'scored') {
+                {{ r.score }} / {{ r.maxPoints }}
+              } @else {
+                {{ 'report.state.' + r.state | t }}
+              }
+            </span>
+          </div>
+          @if (r.excerpt) {
+            <div class="excerpt">{{ r.excerpt }}</div>
+          }
+          @for (m of r.marks ?? []; track $index) {
+            <div class="mark muted">
+              {{ m.marker }} · {{ 'report.read.' + m.kind | t }} · {{ m.points ?? '—' }}
+            </div>
+          }
+        </div>
+      }
+    </aside>
+  `,
+  styles: `
+    .panel {
+      position: fixed;
+      top: 64px;
+      right: 0;
+      bottom: 0;
+      width: min(520px, 92vw);
+      background: var(--mat-sys-surface);
+      box-shadow: -4px 0 16px rgba(0, 0, 0, 0.18);
+      padding: 12px 16px;
+      overflow: auto;
+      z-index: 10;
+    }
+    .top {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+    }
+    h2 {
+      font-size: 17px;
+      margin: 0;
+    }
+    .row {
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      padding: 8px 0;
+    }
+    .line {
+      display: flex;
+      justify-content: space-between;
+    }
+    .excerpt {
+      white-space: pre-wrap;
+      font-size: 13px;
+      margin: 4px 0;
+      max-height: 120px;
+      overflow: auto;
+    }
+    .mark {
+      font-size: 12px;
+    }
+    .pending {
+      color: #8d6e00;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReportDrillComponent {
+  private readonly api = inject(ReportsApiService);
+  readonly title = input('');
+  readonly filter = input.required<ReportFilter>();
+  readonly entry = input.required<string>();
+  readonly dimension = input.required<Dimension | 'question'>();
+  readonly value = input.required<string>();
+  readonly closed = output<void>();
+  protected readonly rows = signal<DrillRow[]>([]);
+
+  constructor() {
+    effect((onCleanup) => {
+      const sub = this.api
+        .drill(this.filter(), this.entry(), this.dimension() as Dimension, this.value())
+        .subscribe((r) => this.rows.set(r));
+      onCleanup(() => sub.unsubscribe());
+    });
+  }
+}

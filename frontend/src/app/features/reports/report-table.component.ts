@@ -1,0 +1,224 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { PALETTE } from './report-chart.component';
+import { Figure, ReportEntry } from './reports-api.service';
+
+/** The figures as a table: every number the chart shows, with coverage, agreement and change. */
+@Component({
+  selector: 'yj-report-table',
+  imports: [TPipe, DecimalPipe],
+  template: `
+    <table class="figures">
+      <thead>
+        <tr>
+          <th>{{ 'report.model' | t }}</th>
+          <th>{{ valueHeader() }}</th>
+          <th class="num">{{ 'report.modelRate' | t }}</th>
+          <th class="num">{{ 'report.students' | t }}</th>
+          <th class="num">{{ 'report.diff' | t }}</th>
+          <th>{{ 'report.verdict' | t }}</th>
+          <th class="num">{{ 'report.percentile' | t }}</th>
+          <th class="num">{{ 'report.coverage' | t }}</th>
+          <th class="num">{{ 'report.agreement' | t }}</th>
+          <th class="num">{{ 'report.change' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (f of sorted(); track f.entryKey + f.dimension + f.value) {
+          <tr (click)="open.emit(f)" tabindex="0" (keydown.enter)="open.emit(f)">
+            <td>
+              <i class="dot" [style.background]="colourOf(f.entryKey)"></i
+              >{{ entryName(f.entryKey) }}
+            </td>
+            <td>
+              {{ labelOf()(f.value) }}
+              <small class="muted">· {{ f.questions }} {{ 'report.questionsShort' | t }}</small>
+            </td>
+            <td class="num">{{ pct(f.modelRate) }}</td>
+            <td class="num">{{ pct(f.cohortRate) }}</td>
+            <td class="num">
+              {{ signed(f.diff) }}
+              @if (f.ci) {
+                <small class="muted">[{{ signed(f.ci[0]) }}, {{ signed(f.ci[1]) }}]</small>
+              }
+            </td>
+            <td>
+              @if (f.verdict) {
+                <span class="chip" [class]="f.verdict">{{
+                  'report.verdict.' + f.verdict | t
+                }}</span>
+              } @else if (f.modelRate === null && f.coverage.pendingPoints > 0) {
+                <span class="chip pending">{{ 'report.pendingShort' | t }}</span>
+              }
+            </td>
+            <td class="num">
+              {{ f.percentile === null ? '—' : (f.percentile | number: '1.0-0') }}
+            </td>
+            <td class="num">
+              {{
+                pct(
+                  f.coverage.totalPoints ? f.coverage.scoredPoints / f.coverage.totalPoints : null
+                )
+              }}
+              @if (f.coverage.pendingPoints > 0) {
+                <small class="pending-text"
+                  >·
+                  {{
+                    'report.pendingPoints'
+                      | t: { n: (f.coverage.pendingPoints | number: '1.0-1') ?? '' }
+                  }}</small
+                >
+              }
+              @if (f.coverage.notScoredPoints + f.coverage.notApplicablePoints > 0) {
+                <small class="muted"
+                  >·
+                  {{
+                    'report.notScoredPoints'
+                      | t
+                        : {
+                            n:
+                              (f.coverage.notScoredPoints + f.coverage.notApplicablePoints
+                                | number: '1.0-1') ?? '',
+                          }
+                  }}</small
+                >
+              }
+            </td>
+            <td class="num">
+              @if (f.agreement; as a) {
+                @if (a.n) {
+                  <span
+                    [class.flag]="a.flagged"
+                    [title]="
+                      'report.agreementHint'
+                        | t: { exact: pct(a.exact), adjacent: pct(a.adjacent), n: a.n }
+                    "
+                  >
+                    QWK {{ a.qwk === null ? '—' : (a.qwk | number: '1.2-2') }}
+                    @if (a.flagged) {
+                      ⚠
+                    }
+                  </span>
+                  <small class="muted">· {{ a.n }}</small>
+                } @else {
+                  <small class="muted">{{ 'report.noPairs' | t }}</small>
+                }
+              }
+            </td>
+            <td class="num">
+              @if (f.change; as c) {
+                {{ signed(c.diff) }}
+                @if (c.ci) {
+                  <small class="muted">[{{ signed(c.ci[0]) }}, {{ signed(c.ci[1]) }}]</small>
+                }
+              }
+            </td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    .figures {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 13px;
+    }
+    th {
+      text-align: left;
+      padding: 6px 8px;
+      border-bottom: 2px solid var(--mat-sys-outline-variant);
+      white-space: nowrap;
+    }
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    tbody tr {
+      cursor: pointer;
+    }
+    tbody tr:hover,
+    tbody tr:focus {
+      background: var(--mat-sys-surface-container);
+      outline: none;
+    }
+    .num {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .dot {
+      display: inline-block;
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      margin-right: 6px;
+    }
+    .chip {
+      border-radius: 10px;
+      padding: 1px 8px;
+      font-size: 12px;
+      white-space: nowrap;
+    }
+    .above {
+      background: #e3f2fd;
+      color: #0d47a1;
+    }
+    .below {
+      background: #ffebee;
+      color: #b71c1c;
+    }
+    .tie {
+      background: #eeeeee;
+      color: #424242;
+    }
+    .pending {
+      background: #fff8e1;
+      color: #8d6e00;
+    }
+    .pending-text {
+      color: #8d6e00;
+    }
+    .flag {
+      color: #b71c1c;
+      font-weight: 500;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReportTableComponent {
+  readonly figures = input.required<Figure[]>();
+  readonly entries = input.required<ReportEntry[]>();
+  readonly valueHeader = input('');
+  readonly labelOf = input<(value: string) => string>((v) => v);
+  readonly open = output<Figure>();
+
+  private readonly index = computed(() => new Map(this.entries().map((e, i) => [e.key, i])));
+  protected readonly sorted = computed(() =>
+    [...this.figures()].sort(
+      (a, b) =>
+        a.value.localeCompare(b.value) ||
+        this.index().get(a.entryKey)! - this.index().get(b.entryKey)!,
+    ),
+  );
+
+  protected entryName(key: string): string {
+    const e = this.entries()[this.index().get(key)!];
+    return e ? `${e.modelName} · ${e.runName}` : key;
+  }
+
+  protected colourOf(key: string): string {
+    return PALETTE[(this.index().get(key) ?? 0) % PALETTE.length];
+  }
+
+  protected pct(x: number | null): string {
+    return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
+  }
+
+  /** Differences in percentage points, always signed: "+12.9", "−3.0". */
+  protected signed(x: number | null): string {
+    if (x === null) return '—';
+    const v = (x * 100).toFixed(1);
+    return x > 0 ? `+${v}` : x < 0 ? `−${v.slice(1)}` : v;
+  }
+}

@@ -1,0 +1,153 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+
+export type Verdict = 'above' | 'below' | 'tie';
+export type Dimension =
+  'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
+
+export interface ReportEntry {
+  key: string;
+  runId: string;
+  runName: string;
+  modelId: string;
+  modelName: string;
+  previousKey: string | null;
+}
+
+export interface Figure {
+  entryKey: string;
+  dimension: Dimension;
+  value: string;
+  questions: number;
+  modelRate: number | null;
+  cohortRate: number | null;
+  diff: number | null;
+  ci: [number, number] | null;
+  verdict: Verdict | null;
+  percentile: number | null;
+  coverage: {
+    totalPoints: number;
+    scoredPoints: number;
+    pendingPoints: number;
+    notScoredPoints: number;
+    notApplicablePoints: number;
+  };
+  agreement: {
+    n: number;
+    exact: number | null;
+    adjacent: number | null;
+    qwk: number | null;
+    flagged: boolean;
+  } | null;
+  change: {
+    previousKey: string;
+    diff: number;
+    ci: [number, number] | null;
+    verdict: Verdict | null;
+  } | null;
+}
+
+export interface HeatRow {
+  questionId: string;
+  paperTitle: string;
+  number: string;
+  subject: string;
+  maxPoints: number;
+  cohortRate: number | null;
+  cells: {
+    entryKey: string;
+    rate: number | null;
+    state: 'scored' | 'pending' | 'not_scored' | 'absent';
+  }[];
+}
+
+export interface ReportCohort {
+  id: string;
+  paperVersionId: string;
+  name: string;
+  isSynthetic: boolean;
+  students: number;
+}
+
+export interface Report {
+  entries: ReportEntry[];
+  cohorts: ReportCohort[];
+  figures: Figure[];
+  heatMap: HeatRow[];
+  method: { replicates: number; seed: number; level: number; minQwk: number };
+  generatedMs: number;
+}
+
+export interface DrillRow {
+  responseId: string;
+  paperTitle: string;
+  number: string;
+  maxPoints: number;
+  sample: number;
+  state: string;
+  score: number | null;
+  excerpt: string | null;
+  marks: { marker: string; kind: string; points: number | null; at: string }[] | null;
+}
+
+export interface ReportFilter {
+  runIds?: string[];
+  modelIds?: string[];
+  subjects?: string[];
+}
+
+export interface CohortSummary {
+  id: string;
+  paperVersionId: string;
+  paperTitle: string;
+  subject: string;
+  name: string;
+  kind: 'question_stats' | 'score_matrix';
+  isSynthetic: boolean;
+  students: number;
+  sourceFile: string | null;
+  createdAt: string;
+}
+
+export function filterParams(f: ReportFilter): HttpParams {
+  let p = new HttpParams();
+  for (const [k, v] of Object.entries(f)) if (v?.length) p = p.set(k, v.join(','));
+  return p;
+}
+
+@Injectable({ providedIn: 'root' })
+export class ReportsApiService {
+  private readonly http = inject(HttpClient);
+
+  report(f: ReportFilter) {
+    return this.http.get<Report>('/api/reports', { params: filterParams(f) });
+  }
+
+  drill(f: ReportFilter, entry: string, dimension: Dimension, value: string) {
+    return this.http.get<DrillRow[]>('/api/reports/drill', {
+      params: filterParams(f).set('entry', entry).set('dimension', dimension).set('value', value),
+    });
+  }
+
+  /** A link the browser downloads with the session cookie (a GET needs no CSRF header). */
+  exportUrl(f: ReportFilter, format: 'csv' | 'xlsx') {
+    const q = filterParams(f).toString();
+    return `/api/reports/export.${format}${q ? `?${q}` : ''}`;
+  }
+
+  cohorts() {
+    return this.http.get<CohortSummary[]>('/api/cohorts');
+  }
+
+  importCohort(paperVersionId: string, name: string, file: File) {
+    const form = new FormData();
+    form.append('paperVersionId', paperVersionId);
+    form.append('name', name);
+    form.append('file', file);
+    return this.http.post<CohortSummary>('/api/cohorts', form);
+  }
+
+  synthetic(paperVersionId: string, students: number) {
+    return this.http.post<CohortSummary>('/api/cohorts/synthetic', { paperVersionId, students });
+  }
+}
