@@ -15,8 +15,15 @@ export function bootstrap(replicates: number, seed: number, statistic: (b: numbe
 
 /** Percentile interval (2.5% and 97.5% for level 0.95) of bootstrap replicates; NaN replicates are dropped. */
 export function percentileInterval(replicates: Float64Array, level = 0.95): [number, number] | null {
-  const finite = replicates.filter((x) => Number.isFinite(x)).sort();
-  if (finite.length < 2) return null;
+  // x === x is false only for NaN: the ratio replicates are NaN where every weight is zero.
+  let n = 0;
+  const finite = new Float64Array(replicates.length);
+  for (let b = 0; b < replicates.length; b++) if (replicates[b] === replicates[b]) finite[n++] = replicates[b];
+  finite.subarray(0, n).sort();
+  return n < 2 ? null : interval(finite.subarray(0, n), level);
+}
+
+function interval(finite: Float64Array, level: number): [number, number] {
   const tail = (1 - level) / 2;
   return [quantile(finite, tail), quantile(finite, 1 - tail)];
 }

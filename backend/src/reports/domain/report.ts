@@ -1,4 +1,4 @@
-import { agreement } from '../../statistics/agreement';
+import { Agreement, agreement } from '../../statistics/agreement';
 import { percentileInterval, poissonWeights } from '../../statistics/bootstrap';
 import { percentileOf, percentileRank } from '../../statistics/distribution';
 import { seededRandom, seedOf } from '../../statistics/random';
@@ -157,14 +157,11 @@ function percentile(input: ReportInput, comparable: { q: ReportQuestion; u: Mode
   return percentileOf(parts);
 }
 
-function agreementOf(input: ReportInput, set: ReportQuestion[]): Figure['agreement'] {
+function agreementOf(input: ReportInput, perQuestion: (q: ReportQuestion) => Agreement | null, set: ReportQuestion[]): Figure['agreement'] {
   const subjective = set.filter((q) => !q.isObjective);
   if (!subjective.length) return null;
   // Per question (each has its own scale), then weighted by the number of pairs.
-  const per = subjective.flatMap((q) => {
-    const p = input.agreementPairs.get(q.id);
-    return p?.pairs.length ? [agreement(p.pairs, 0, q.maxPoints, p.tolerance)] : [];
-  });
+  const per = subjective.map(perQuestion).filter((a): a is Agreement => a !== null);
   const n = per.reduce((a, x) => a + x.n, 0);
   const weighted = (f: (x: (typeof per)[0]) => number | null) => {
     const xs = per.filter((x) => f(x) !== null);
@@ -200,6 +197,15 @@ export function buildReport(input: ReportInput): Report {
   }
   const figures: Figure[] = [];
   const resampler = new Resampler(input.replicates, input.seed);
+  // Marker agreement belongs to the question, not the model: computed once per question.
+  const agreements = new Map<string, Agreement | null>();
+  const perQuestion = (q: ReportQuestion) => {
+    if (!agreements.has(q.id)) {
+      const p = input.agreementPairs.get(q.id);
+      agreements.set(q.id, p?.pairs.length ? agreement(p.pairs, 0, q.maxPoints, p.tolerance) : null);
+    }
+    return agreements.get(q.id)!;
+  };
   for (const entry of input.entries) {
     const units = unitsOf.get(entry.key) ?? new Map<string, ModelUnit>();
     const qs = input.questions.filter((q) => units.has(q.id));
@@ -219,7 +225,7 @@ export function buildReport(input: ReportInput): Report {
         verdict: verdictOf(cmp.ci),
         percentile: whole && cmp.comparable.length ? percentile(input, cmp.comparable) : null,
         coverage: coverageOf(set, units),
-        agreement: agreementOf(input, set),
+        agreement: agreementOf(input, perQuestion, set),
         change: ch && { previousKey: entry.previousKey!, ...ch },
       });
     }
