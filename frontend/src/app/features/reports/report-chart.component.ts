@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { Figure, ReportEntry } from './reports-api.service';
+import { entryLabel, Figure, ReportEntry } from './reports-api.service';
 
 export const PALETTE = [
   '#1565c0',
@@ -225,6 +225,8 @@ export class ReportChartComponent {
   protected x(rate: number): number {
     return LEFT + Math.max(0, Math.min(1, rate)) * (WIDTH - LEFT - 10);
   }
+
+  protected readonly label = entryLabel;
 
   protected colour(i: number): string {
     return PALETTE[i % PALETTE.length];

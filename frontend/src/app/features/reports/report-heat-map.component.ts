@@ -1,7 +1,7 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { HeatRow, ReportEntry } from './reports-api.service';
+import { entryLabel, HeatRow, ReportEntry } from './reports-api.service';
 
 /**
  * Per question: each model's score rate, coloured by how far it is from the students' rate
@@ -19,14 +19,16 @@ import { HeatRow, ReportEntry } from './reports-api.service';
             <th>{{ 'report.question' | t }}</th>
             <th class="num">{{ 'report.students' | t }}</th>
             @for (e of entries(); track e.key) {
-              <th class="num" [title]="e.runName">{{ e.modelName }}</th>
+              <th class="num" [title]="label(e)">{{ e.modelName }}</th>
             }
           </tr>
         </thead>
         <tbody>
           @for (r of rows(); track r.questionId) {
             <tr>
-              <td class="paper">{{ r.paperTitle }}</td>
+              <td class="paper" [title]="r.paperTitle">
+                <b>{{ 'subject.' + r.subject | t }}</b> · {{ r.paperTitle }}
+              </td>
               <td>
                 {{ r.number }} <small class="muted">({{ r.maxPoints }})</small>
               </td>
@@ -94,7 +96,7 @@ import { HeatRow, ReportEntry } from './reports-api.service';
       color: #616161;
     }
     .paper {
-      max-width: 260px;
+      max-width: 320px;
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
@@ -106,6 +108,8 @@ export class ReportHeatMapComponent {
   readonly rows = input.required<HeatRow[]>();
   readonly entries = input.required<ReportEntry[]>();
   readonly open = output<{ entryKey: string; questionId: string }>();
+
+  protected readonly label = entryLabel;
 
   protected colour(rate: number | null, cohort: number | null): string | null {
     if (rate === null) return null;

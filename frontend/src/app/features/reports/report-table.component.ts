@@ -2,7 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PALETTE } from './report-chart.component';
-import { Figure, ReportEntry } from './reports-api.service';
+import { entryLabel, Figure, ReportEntry } from './reports-api.service';
 
 /** The figures as a table: every number the chart shows, with coverage, agreement and change. */
 @Component({
@@ -147,6 +147,9 @@ import { Figure, ReportEntry } from './reports-api.service';
       text-align: right;
       white-space: nowrap;
     }
+    .value {
+      white-space: nowrap;
+    }
     .dot {
       display: inline-block;
       width: 10px;
@@ -204,7 +207,7 @@ export class ReportTableComponent {
 
   protected entryName(key: string): string {
     const e = this.entries()[this.index().get(key)!];
-    return e ? `${e.modelName} · ${e.runName}` : key;
+    return e ? entryLabel(e) : key;
   }
 
   protected colourOf(key: string): string {

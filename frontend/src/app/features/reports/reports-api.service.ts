@@ -109,6 +109,11 @@ export interface CohortSummary {
   createdAt: string;
 }
 
+/** "model · run", or just the run when it is named after its model (imported runs are). */
+export function entryLabel(e: ReportEntry): string {
+  return e.runName.includes(e.modelName) ? e.runName : `${e.modelName} · ${e.runName}`;
+}
+
 export function filterParams(f: ReportFilter): HttpParams {
   let p = new HttpParams();
   for (const [k, v] of Object.entries(f)) if (v?.length) p = p.set(k, v.join(','));
