@@ -86,6 +86,10 @@ import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-
     .mark {
       font-size: 12px;
     }
+    .state {
+      white-space: nowrap;
+      margin-left: 12px;
+    }
     .pending {
       color: #8d6e00;
     }
