@@ -27,7 +27,8 @@ export type AuditAction =
   | 'key_correction'
   | 'cohort_import'
   | 'student_answers_import'
-  | 'rubric_edit';
+  | 'rubric_edit'
+  | 'calibration_set';
 
 export interface AuditActor {
   id: string | null;

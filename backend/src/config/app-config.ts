@@ -94,6 +94,12 @@ export const ENV_VARS: VarSpec[] = [
   },
   { name: 'COLLECTION_BACKOFF_MAX_MS', kind: 'int', default: '60000', description: 'Longest retry delay (also caps Retry-After)' },
   {
+    name: 'MARKING_CALIBRATION_PERCENT',
+    kind: 'int',
+    default: '10',
+    description: 'Share (in %) of answers served to a teacher that are calibration items, while the question has any they have not read',
+  },
+  {
     name: 'REPORT_SUBJECT_GROUPS',
     kind: 'string',
     default: 'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology',
@@ -141,6 +147,7 @@ export interface AppConfig {
   adminUsername: string | null;
   adminPassword: string | null;
   gradingExtractorModel: string | null;
+  markingCalibrationPercent: number;
   /** subject → group, from REPORT_SUBJECT_GROUPS. */
   subjectGroups: Record<string, string>;
 }
@@ -202,12 +209,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminUsername: raw('ADMIN_USERNAME') ?? null,
     gradingExtractorModel: raw('GRADING_EXTRACTOR_MODEL') ?? null,
     adminPassword: raw('ADMIN_PASSWORD') ?? null,
+    markingCalibrationPercent: int('MARKING_CALIBRATION_PERCENT'),
     subjectGroups: parseGroups(raw('REPORT_SUBJECT_GROUPS')!, problems),
     corsOrigins: (raw('CORS_ORIGINS') ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
   };
+  if (config.markingCalibrationPercent > 100) problems.push(`MARKING_CALIBRATION_PERCENT must be at most 100`);
   if (config.port > 65535) problems.push(`PORT must be at most 65535, got ${config.port}`);
   if (!config.adminUsername !== !config.adminPassword) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

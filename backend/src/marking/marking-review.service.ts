@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
-import { MarkInput, rubricPoints } from './domain/marking-rules';
+import { MarkInput, resolve, rubricPoints } from './domain/marking-rules';
 import { blindTaskOf, modeOf, readsOf, rederive, rubricOf } from './marking-store';
 
 /**
@@ -16,7 +16,8 @@ export class MarkingReviewService {
   history(userId: string, limit = 50) {
     return this.db
       .query(
-        `SELECT DISTINCT ON (k.task_id) k.task_id::text AS "taskId", q.id AS "questionId", q.number AS "questionNumber", k.read_kind AS kind,
+        `SELECT DISTINCT ON (k.task_id) k.task_id::text AS "taskId", q.id AS "questionId", q.number AS "questionNumber",
+              CASE WHEN k.read_kind = 'calibration' THEN 'first' ELSE k.read_kind END AS kind,
               k.points::float AS points, k.created_at AS at, left(COALESCE(r.text, ''), 120) AS excerpt, t.state
        FROM marks k JOIN marking_tasks t ON t.id = k.task_id JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
        WHERE k.marker_id = $1 AND k.read_kind <> 'problem'
@@ -42,7 +43,7 @@ export class MarkingReviewService {
       const [t] = await m.query(`SELECT id, question_id AS "questionId" FROM marking_tasks WHERE id = $1 FOR UPDATE`, [taskId]);
       if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
       const [last] = await m.query(
-        `SELECT id FROM marks WHERE task_id = $1 AND marker_id = $2 AND read_kind NOT IN ('problem', 'arbitration') ORDER BY id DESC LIMIT 1`,
+        `SELECT id, read_kind AS kind FROM marks WHERE task_id = $1 AND marker_id = $2 AND read_kind NOT IN ('problem', 'arbitration') ORDER BY id DESC LIMIT 1`,
         [taskId, userId],
       );
       if (!last) throw new DomainError('you have not marked this answer', 404);
@@ -51,7 +52,7 @@ export class MarkingReviewService {
       if (!points.ok) throw new DomainError(points.error, 422);
       await m.query(
         `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
-         VALUES ($1, $2, 'review', $3, $4, $5, $6, $7, $8)`,
+         VALUES ($1, $2, $9, $3, $4, $5, $6, $7, $8)`,
         [
           taskId,
           userId,
@@ -61,9 +62,16 @@ export class MarkingReviewService {
           body.comment ?? null,
           points.points,
           last.id,
+          // Correcting a calibration read keeps it a calibration read: it never moves the answer's score.
+          last.kind === 'calibration' ? 'calibration' : 'review',
         ],
       );
-      return rederive(m, taskId, await modeOf(m, t.questionId), await readsOf(m, taskId));
+      const mode = await modeOf(m, t.questionId);
+      if (last.kind === 'calibration') {
+        const looks = resolve(mode, [{ markerId: userId, kind: 'first', points: points.points }]);
+        return { taskId, state: looks.state, finalScore: looks.finalScore, points: points.points };
+      }
+      return rederive(m, taskId, mode, await readsOf(m, taskId));
     });
   }
 

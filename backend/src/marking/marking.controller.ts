@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { LeaseDto, MarkDto, MarkFieldsDto, ProblemDto } from './marking.dto';
-import { MarkingMonitorService } from './marking-monitor.service';
 import { MarkingReviewService } from './marking-review.service';
 import { MarkingService } from './marking.service';
 
@@ -14,7 +13,6 @@ export class MarkingController {
   constructor(
     private readonly marking: MarkingService,
     private readonly reviews: MarkingReviewService,
-    private readonly monitor: MarkingMonitorService,
   ) {}
 
   @Get('questions')
@@ -77,12 +75,5 @@ export class MarkingController {
   @Roles('senior_teacher')
   arbitrate(@Param('taskId') taskId: string, @Body() body: MarkFieldsDto, @CurrentUser() me: SessionUser) {
     return this.reviews.arbitrate(me.id, taskId, body);
-  }
-
-  /** Per teacher on a question: count, median seconds, mean and spread, third-read rate, agreement (exact, adjacent, QWK), flags. */
-  @Get('monitor/:questionId')
-  @Roles('senior_teacher', 'admin')
-  monitorQuestion(@Param('questionId', ParseUUIDPipe) questionId: string) {
-    return this.monitor.question(questionId);
   }
 }

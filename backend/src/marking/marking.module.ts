@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MarkingController } from './marking.controller';
+import { MarkingQualityController } from './marking-quality.controller';
+import { MarkingRubricService } from './marking-rubric.service';
 import { MarkingMonitorService } from './marking-monitor.service';
 import { MarkingReviewService } from './marking-review.service';
 import { MarkingService } from './marking.service';
 
 @Module({
-  controllers: [MarkingController],
-  providers: [MarkingService, MarkingReviewService, MarkingMonitorService],
+  controllers: [MarkingController, MarkingQualityController],
+  providers: [MarkingService, MarkingReviewService, MarkingMonitorService, MarkingRubricService],
   exports: [MarkingService],
 })
 export class MarkingModule {}

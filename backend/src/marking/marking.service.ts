@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
-import { MarkInput, nextReadKind, Read, Rubric, rubricPoints } from './domain/marking-rules';
+import { MarkInput, nextReadKind, Read, resolve, Rubric, rubricPoints } from './domain/marking-rules';
 import { appendAndResolve, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
 
 export const LEASE_SECONDS = 300;
@@ -24,6 +25,7 @@ interface LockedTask {
   leaseToken: string | null;
   isLeaseLive: boolean;
   isAssigned: boolean;
+  isCalibration: boolean;
   rubricId: string | null;
   rubric: Rubric;
   mode: string;
@@ -37,7 +39,10 @@ interface LockedTask {
  */
 @Injectable()
 export class MarkingService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Puts every subjective answer (and each subjective part of a composite one) and every objective
@@ -92,6 +97,10 @@ export class MarkingService {
    */
   async next(userId: string, questionId: string): Promise<BlindTask | null> {
     await this.assertAssigned(userId, questionId);
+    if (Math.random() * 100 < this.config.markingCalibrationPercent) {
+      const calibration = await this.claimCalibration(userId, questionId);
+      if (calibration) return calibration;
+    }
     // Every teacher walks the same shuffled order (shuffle_key) from their own starting point,
     // wrapping around: stable per teacher, spread across teachers, and an index range scan.
     const claimable = `t.question_id = $1 AND t.state IN ('open', 'needs_third') AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
@@ -111,7 +120,24 @@ export class MarkingService {
     return rows.length ? blindTaskOf(this.db.manager, rows[0].id) : null;
   }
 
-  /** The task under lock, checked to be leased to this teacher with this token and still live. */
+  /**
+   * A calibration item this teacher has not read, leased like any answer and shown exactly like one:
+   * the teacher cannot tell it is a check.
+   */
+  private async claimCalibration(userId: string, questionId: string): Promise<BlindTask | null> {
+    const [rows] = await this.db.query(
+      `WITH c AS (SELECT t.id FROM marking_tasks t
+                  WHERE t.question_id = $1 AND t.is_calibration AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
+                    AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $2)
+                    AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $2)
+                  ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED)
+       UPDATE marking_tasks t SET lease_holder = $2, lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => $3)
+       FROM c WHERE t.id = c.id RETURNING t.id::text AS id`,
+      [questionId, userId, LEASE_SECONDS],
+    );
+    return rows.length ? blindTaskOf(this.db.manager, rows[0].id) : null;
+  }
+
   /**
    * The task under lock with everything a mark needs (assignment, lease, latest rubric, marking
    * mode, reads so far) in one statement: the hot path of marking is one read and one write.
@@ -121,6 +147,7 @@ export class MarkingService {
       `SELECT t.id::text, t.question_id AS "questionId", t.state, t.lease_holder AS "leaseHolder", t.lease_token AS "leaseToken",
               t.lease_expires_at >= now() AS "isLeaseLive",
               EXISTS (SELECT 1 FROM marking_assignments a WHERE a.user_id = $2 AND a.question_id = t.question_id) AS "isAssigned",
+              t.is_calibration AS "isCalibration",
               b.id AS "rubricId", ${RUBRIC_JSON} AS rubric, ${MODE_COLUMNS},
               COALESCE((SELECT json_agg(json_build_object('markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float) ORDER BY k.id)
                         FROM marks k WHERE k.task_id = t.id), '[]') AS reads
@@ -145,6 +172,7 @@ export class MarkingService {
       const t = await this.lockLeased(m, userId, taskId, body.leaseToken);
       const points = rubricPoints(t.rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
+      if (t.isCalibration) return this.recordCalibration(m, t, userId, body, points.points);
       const kind = nextReadKind(t.reads);
       const mark = {
         kind,
@@ -158,6 +186,37 @@ export class MarkingService {
       };
       return appendAndResolve(m, taskId, userId, mark, modeFrom(t), [...t.reads, { markerId: userId, kind, points: points.points }]);
     });
+  }
+
+  /**
+   * A calibration read: kept as its own kind, the task's state and final score untouched. The reply
+   * has the shape a first read of this question would get, so nothing gives the check away.
+   */
+  private async recordCalibration(
+    m: EntityManager,
+    t: LockedTask,
+    userId: string,
+    body: MarkInput & { leaseToken: string; secondsSpent?: number },
+    points: number,
+  ) {
+    await m.query(
+      `WITH ins AS (INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
+                    VALUES ($1, $2, 'calibration', $3, $4, $5, $6, $7, $8, $9))
+       UPDATE marking_tasks SET lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+      [
+        t.id,
+        userId,
+        t.rubricId,
+        JSON.stringify(body.appliedItems ?? []),
+        body.adjustment ?? 0,
+        body.comment ?? null,
+        points,
+        body.secondsSpent ?? null,
+        body.leaseToken,
+      ],
+    );
+    const looks = resolve(modeFrom(t), [{ markerId: userId, kind: 'first', points }]);
+    return { taskId: t.id, state: looks.state, finalScore: looks.finalScore, points };
   }
 
   /** Gives the answer back to the queue; this teacher will not be offered it again. */

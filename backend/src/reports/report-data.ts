@@ -120,7 +120,7 @@ export class ReportData {
       `WITH eff AS (
          SELECT DISTINCT ON (k.task_id, k.marker_id) k.task_id, k.marker_id, k.points::float AS points
          FROM marks k JOIN marking_tasks t ON t.id = k.task_id
-         WHERE t.question_id = ANY($1) AND NOT t.is_calibration AND k.read_kind NOT IN ('problem', 'arbitration') AND k.points IS NOT NULL
+         WHERE t.question_id = ANY($1) AND k.read_kind NOT IN ('problem', 'arbitration', 'calibration') AND k.points IS NOT NULL
          ORDER BY k.task_id, k.marker_id, k.id DESC)
        SELECT t.question_id AS "questionId", json_agg(json_build_array(a.points, b.points)) AS pairs, COALESCE(q.tolerance, 1)::float AS tolerance
        FROM eff a JOIN eff b ON b.task_id = a.task_id AND b.marker_id > a.marker_id

@@ -8,6 +8,7 @@ import { GradingCorrectionsAndExtractor1764300006000 } from './1764300006000-Gra
 import { MarkingSkips1764300007000 } from './1764300007000-MarkingSkips';
 import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrder';
 import { CohortsAndReport1764300009000 } from './1764300009000-CohortsAndReport';
+import { MarkingCalibration1764300010000 } from './1764300010000-MarkingCalibration';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MarkingSkips1764300007000,
   MarkingQueueOrder1764300008000,
   CohortsAndReport1764300009000,
+  MarkingCalibration1764300010000,
 ];

@@ -64,7 +64,7 @@ export function rubricPoints(rubric: Rubric, mark: MarkInput): { ok: true; point
 
 export type MarkingMode = { mode: 'single' } | { mode: 'double'; tolerance: number };
 
-export type ReadKind = 'first' | 'second' | 'third' | 'arbitration' | 'review' | 'problem';
+export type ReadKind = 'first' | 'second' | 'third' | 'arbitration' | 'review' | 'rescore' | 'problem' | 'calibration';
 
 export interface Read {
   markerId: string;
@@ -89,10 +89,12 @@ export function effectiveReads(reads: Read[]): Read[] {
   const byMarker = new Map<string, Read>();
   const order: string[] = [];
   for (const r of reads) {
-    if (r.kind === 'problem' || r.kind === 'arbitration' || r.points === null) continue;
+    if (r.kind === 'problem' || r.kind === 'arbitration' || r.kind === 'calibration' || r.points === null) continue;
     if (!byMarker.has(r.markerId)) order.push(r.markerId);
     const previous = byMarker.get(r.markerId);
-    byMarker.set(r.markerId, { ...r, kind: r.kind === 'review' && previous ? previous.kind : r.kind });
+    // A re-mark (回评) or a re-score after a rubric edit replaces the teacher's read in place.
+    const replaces = (r.kind === 'review' || r.kind === 'rescore') && previous;
+    byMarker.set(r.markerId, { ...r, kind: replaces ? previous.kind : r.kind });
   }
   return order.map((m) => byMarker.get(m)!);
 }
