@@ -151,6 +151,9 @@ describe('marking quality: rubric edits with re-scoring, calibration items, moni
     const t2 = monitor.teachers.find((x: { marker: string }) => x.marker === 't2');
     expect(t2).toMatchObject({ count: 1, calibration: { n: 1, meanAbsoluteError: 2 } });
     expect(monitor.teachers.find((x: { marker: string }) => x.marker === 't1')).toMatchObject({ count: 4, calibration: { n: 0 } });
+    const settled = (await senior.get(`/api/marking/monitor/${q7}/answers`)).body;
+    expect(settled[0]).toMatchObject({ taskId: item, isCalibration: true, expertScore: 5, calibrationReads: 1, finalScore: 6 });
+    expect(JSON.stringify(settled)).not.toMatch(/model|run/i);
     const list = (await senior.get('/api/marking/monitor')).body;
     expect(list).toEqual([expect.objectContaining({ questionId: q7, total: 5, calibration: 1 })]);
   });

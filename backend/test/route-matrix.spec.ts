@@ -53,6 +53,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/marking/tasks/:taskId/arbitrate': ['senior_teacher'],
   'GET /api/marking/monitor/:questionId': ['senior_teacher', 'admin'],
   'GET /api/marking/monitor': ['senior_teacher', 'admin'],
+  'GET /api/marking/monitor/:questionId/answers': ['senior_teacher', 'admin'],
   'GET /api/marking/questions/:questionId/rubric': ['senior_teacher', 'admin'],
   'POST /api/marking/questions/:questionId/rubric/preview': ['senior_teacher', 'admin'],
   'PUT /api/marking/questions/:questionId/rubric': ['senior_teacher', 'admin'],

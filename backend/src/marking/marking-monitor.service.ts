@@ -55,6 +55,18 @@ export class MarkingMonitorService {
     );
   }
 
+  /** Settled answers of a question (blind), to pick calibration items from. */
+  answers(questionId: string) {
+    return this.db.query(
+      `SELECT t.id::text AS "taskId", left(COALESCE(r.text, ''), 300) AS excerpt, t.final_score::float AS "finalScore",
+              t.is_calibration AS "isCalibration", t.expert_score::float AS "expertScore",
+              (SELECT count(*)::int FROM marks k WHERE k.task_id = t.id AND k.read_kind = 'calibration') AS "calibrationReads"
+       FROM marking_tasks t JOIN responses r ON r.id = t.response_id
+       WHERE t.question_id = $1 AND t.state = 'done' ORDER BY t.is_calibration DESC, t.shuffle_key LIMIT 200`,
+      [questionId],
+    );
+  }
+
   async question(questionId: string) {
     const [q] = await this.db.query(
       `SELECT points::float AS points, COALESCE(tolerance, 1)::float AS tolerance FROM questions WHERE id = $1`,

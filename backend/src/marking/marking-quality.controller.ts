@@ -29,6 +29,12 @@ export class MarkingQualityController {
     return this.monitor.question(questionId);
   }
 
+  /** Settled answers of a question, blind, to choose calibration items from. */
+  @Get('monitor/:questionId/answers')
+  answers(@Param('questionId', ParseUUIDPipe) questionId: string) {
+    return this.monitor.answers(questionId);
+  }
+
   @Get('questions/:questionId/rubric')
   rubric(@Param('questionId', ParseUUIDPipe) questionId: string) {
     return this.rubrics.current(questionId);

@@ -27,6 +27,12 @@ export const routes: Routes = [
     loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORTS_ROUTES),
   },
   {
+    path: 'quality',
+    canActivate: [authGuard],
+    data: { roles: ['senior_teacher', 'admin'] },
+    loadChildren: () => import('./features/quality/quality.routes').then((m) => m.QUALITY_ROUTES),
+  },
+  {
     path: 'marking',
     canActivate: [authGuard],
     data: { roles: ['teacher', 'senior_teacher'] },

@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -41,7 +40,6 @@ const SUBJECTS = [
   selector: 'yj-report-page',
   imports: [
     FormsModule,
-    DecimalPipe,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
