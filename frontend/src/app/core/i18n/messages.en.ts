@@ -377,4 +377,9 @@ export const EN: Record<keyof typeof ZH, string> = {
   'rubric.reads': 'Reads',
   'rubric.final': 'Final score',
   'rubric.saved': 'Saved as v{v}; {n} re-scores appended',
+  'rubric.state.open': 'open',
+  'rubric.state.needs_third': 'needs a third read',
+  'rubric.state.needs_arbitration': 'needs arbitration',
+  'rubric.state.problem': 'problem',
+  'rubric.state.done': 'settled',
 };

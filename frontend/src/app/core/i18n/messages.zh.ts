@@ -372,4 +372,9 @@ export const ZH = {
   'rubric.reads': '各评分数',
   'rubric.final': '最终得分',
   'rubric.saved': '已保存为 v{v}，已追加重评记录 {n} 份',
+  'rubric.state.open': '待评',
+  'rubric.state.needs_third': '需三评',
+  'rubric.state.needs_arbitration': '需仲裁',
+  'rubric.state.problem': '问题卷',
+  'rubric.state.done': '已定分',
 } as const;

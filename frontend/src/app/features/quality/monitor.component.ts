@@ -223,8 +223,9 @@ export class MonitorComponent {
 
   constructor() {
     effect(() => {
-      const first = this.questions()?.[0]?.questionId;
-      if (first && !this.questionId()) this.questionId.set(first);
+      // Open on the question with the most marking done: that is where there is something to watch.
+      const busiest = [...(this.questions() ?? [])].sort((a, b) => b.done - a.done)[0]?.questionId;
+      if (busiest && !this.questionId()) this.questionId.set(busiest);
     });
     effect((onCleanup) => {
       const id = this.questionId();

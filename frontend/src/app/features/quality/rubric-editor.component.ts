@@ -74,6 +74,7 @@ import { EditableRubric, QualityApiService, RescoreChange } from './quality-api.
                   [(ngModel)]="item.id"
                   (ngModelChange)="touched()"
                   [name]="'id' + i"
+                  [attr.aria-label]="('rubric.id' | t) + ' ' + (i + 1)"
                   class="short"
                 />
               </td>
@@ -84,6 +85,7 @@ import { EditableRubric, QualityApiService, RescoreChange } from './quality-api.
                   [(ngModel)]="item.points"
                   (ngModelChange)="touched()"
                   [name]="'pts' + i"
+                  [attr.aria-label]="('rubric.points' | t) + ' ' + (i + 1)"
                   class="short"
                 />
               </td>
@@ -92,6 +94,7 @@ import { EditableRubric, QualityApiService, RescoreChange } from './quality-api.
                   [(ngModel)]="item.description"
                   (ngModelChange)="touched()"
                   [name]="'desc' + i"
+                  [attr.aria-label]="('rubric.description' | t) + ' ' + (i + 1)"
                   class="wide"
                 />
               </td>
@@ -100,6 +103,7 @@ import { EditableRubric, QualityApiService, RescoreChange } from './quality-api.
                   [(ngModel)]="item.group"
                   (ngModelChange)="touched()"
                   [name]="'grp' + i"
+                  [attr.aria-label]="('rubric.group' | t) + ' ' + (i + 1)"
                   class="short"
                 />
               </td>
@@ -143,7 +147,8 @@ import { EditableRubric, QualityApiService, RescoreChange } from './quality-api.
                   }
                 </td>
                 <td class="num">
-                  {{ c.oldFinal ?? '—' }} → <b>{{ c.newFinal ?? '—' }}</b>
+                  {{ c.oldFinal ?? '—' }} →
+                  <b>{{ c.newFinal ?? ('rubric.state.' + c.newState | t) }}</b>
                 </td>
               </tr>
             }
