@@ -382,4 +382,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   'rubric.state.needs_arbitration': 'needs arbitration',
   'rubric.state.problem': 'problem',
   'rubric.state.done': 'settled',
+  'report.models': 'Models (all by default)',
+  'report.papers': 'Papers (all by default)',
+  'report.cohortFilter': 'Cohorts (newest per paper by default)',
 };

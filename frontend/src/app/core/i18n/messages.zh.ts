@@ -377,4 +377,7 @@ export const ZH = {
   'rubric.state.needs_arbitration': '需仲裁',
   'rubric.state.problem': '问题卷',
   'rubric.state.done': '已定分',
+  'report.models': '模型（默认全部）',
+  'report.papers': '试卷（默认全部）',
+  'report.cohortFilter': '学生群体（默认每卷最新）',
 } as const;

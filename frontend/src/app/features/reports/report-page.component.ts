@@ -15,6 +15,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { PapersApiService } from '../papers/papers-api.service';
 import { RunsApiService } from '../runs/runs-api.service';
 import { ReportChartComponent } from './report-chart.component';
 import { ReportDrillComponent } from './report-drill.component';
@@ -67,6 +68,48 @@ const SUBJECTS = [
         <mat-select multiple [ngModel]="runIds()" (ngModelChange)="runIds.set($event)" name="runs">
           @for (r of runs() ?? []; track r.id) {
             <mat-option [value]="r.id">{{ r.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'report.models' | t }}</mat-label>
+        <mat-select
+          multiple
+          [ngModel]="modelIds()"
+          (ngModelChange)="modelIds.set($event)"
+          name="models"
+        >
+          @for (m of models() ?? []; track m.id) {
+            <mat-option [value]="m.id">{{ m.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'report.papers' | t }}</mat-label>
+        <mat-select
+          multiple
+          [ngModel]="paperIds()"
+          (ngModelChange)="paperIds.set($event)"
+          name="papers"
+        >
+          @for (p of papers() ?? []; track p.id) {
+            <mat-option [value]="p.id">{{ p.title }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'report.cohortFilter' | t }}</mat-label>
+        <mat-select
+          multiple
+          [ngModel]="cohortIds()"
+          (ngModelChange)="cohortIds.set($event)"
+          name="cohorts"
+        >
+          @for (c of cohortList() ?? []; track c.id) {
+            <mat-option [value]="c.id"
+              >{{ c.paperTitle }} · {{ c.name
+              }}{{ c.isSynthetic ? ' (' + ('cohorts.syntheticLabel' | t) + ')' : '' }}</mat-option
+            >
           }
         </mat-select>
       </mat-form-field>
@@ -190,7 +233,7 @@ const SUBJECTS = [
       flex: 1;
     }
     .filters mat-form-field {
-      width: 260px;
+      width: 220px;
     }
     section {
       margin: 20px 0 28px;
@@ -227,7 +270,14 @@ const SUBJECTS = [
 export class ReportPageComponent {
   private readonly api = inject(ReportsApiService);
   private readonly i18n = inject(I18nService);
-  protected readonly runs = toSignal(inject(RunsApiService).runs());
+  private readonly runsApi = inject(RunsApiService);
+  protected readonly runs = toSignal(this.runsApi.runs());
+  protected readonly models = toSignal(this.runsApi.models());
+  protected readonly papers = toSignal(inject(PapersApiService).list({}));
+  protected readonly cohortList = toSignal(this.api.cohorts());
+  protected readonly modelIds = signal<string[]>([]);
+  protected readonly paperIds = signal<string[]>([]);
+  protected readonly cohortIds = signal<string[]>([]);
   protected readonly allSubjects = SUBJECTS;
   protected readonly splits = SPLITS;
   protected readonly runIds = signal<string[]>([]);

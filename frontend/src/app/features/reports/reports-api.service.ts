@@ -93,7 +93,9 @@ export interface DrillRow {
 export interface ReportFilter {
   runIds?: string[];
   modelIds?: string[];
+  paperVersionIds?: string[];
   subjects?: string[];
+  cohortIds?: string[];
 }
 
 export interface CohortSummary {
