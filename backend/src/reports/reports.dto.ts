@@ -1,51 +1,29 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Figure } from './domain/report.types';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const DIMENSIONS = ['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'];
 
-/** Lists come as repeated or comma-separated query parameters. */
-const list = () =>
-  Transform(({ value }) => (value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).filter(Boolean)));
+/** An optional list filter: repeated or comma-separated query parameters, each checked. */
+const QueryList = (max: number, each: PropertyDecorator, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ isArray: true, type: String, description }),
+    IsOptional(),
+    Transform(({ value }) => (value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).filter(Boolean))),
+    IsArray(),
+    ArrayMaxSize(max),
+    each,
+  );
+const uuids = IsUUID('all', { each: true });
 
 export class ReportQueryDto {
-  @ApiPropertyOptional({ isArray: true })
-  @IsOptional()
-  @list()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
-  runIds?: string[];
-  @ApiPropertyOptional({ isArray: true })
-  @IsOptional()
-  @list()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
-  modelIds?: string[];
-  @ApiPropertyOptional({ isArray: true })
-  @IsOptional()
-  @list()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
-  paperVersionIds?: string[];
-  @ApiPropertyOptional({ isArray: true })
-  @IsOptional()
-  @list()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
-  subjects?: string[];
-  @ApiPropertyOptional({ isArray: true })
-  @IsOptional()
-  @list()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
-  cohortIds?: string[];
+  @QueryList(200, uuids, 'runs (default: every run)') runIds?: string[];
+  @QueryList(200, uuids, 'models (default: all)') modelIds?: string[];
+  @QueryList(500, uuids, 'paper versions (default: every paper of the runs)') paperVersionIds?: string[];
+  @QueryList(50, Matches(/^[a-z_]{1,40}$/, { each: true }), 'subjects, e.g. math,physics') subjects?: string[];
+  @QueryList(500, uuids, 'cohorts (default: the newest of each paper)') cohortIds?: string[];
   @ApiPropertyOptional({ description: 'bootstrap seed (default fixed, so figures are reproducible)' })
   @IsOptional()
   @Type(() => Number)
@@ -54,9 +32,9 @@ export class ReportQueryDto {
 }
 
 export class DrillQueryDto extends ReportQueryDto {
-  @ApiPropertyOptional({ description: 'runId:modelId' }) @IsString() @MaxLength(80) entry: string;
-  @ApiPropertyOptional({ enum: [...DIMENSIONS, 'question'], description: '"question" drills into one question (value: its id)' })
+  @ApiProperty({ description: 'runId:modelId' }) @IsString() @MaxLength(80) entry: string;
+  @ApiProperty({ enum: [...DIMENSIONS, 'question'], description: '"question" drills into one question (value: its id)' })
   @IsIn([...DIMENSIONS, 'question'])
   dimension: Figure['dimension'] | 'question';
-  @ApiPropertyOptional() @IsString() @MaxLength(200) value: string;
+  @ApiProperty() @IsString() @MaxLength(200) value: string;
 }

@@ -5,6 +5,7 @@ import {
   effect,
   inject,
   signal,
+  WritableSignal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -63,69 +64,21 @@ const SUBJECTS = [
       <button mat-stroked-button (click)="print()">{{ 'report.print' | t }}</button>
     </div>
     <div class="filters no-print">
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'report.runs' | t }}</mat-label>
-        <mat-select multiple [ngModel]="runIds()" (ngModelChange)="runIds.set($event)" name="runs">
-          @for (r of runs() ?? []; track r.id) {
-            <mat-option [value]="r.id">{{ r.name }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'report.models' | t }}</mat-label>
-        <mat-select
-          multiple
-          [ngModel]="modelIds()"
-          (ngModelChange)="modelIds.set($event)"
-          name="models"
-        >
-          @for (m of models() ?? []; track m.id) {
-            <mat-option [value]="m.id">{{ m.name }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'report.papers' | t }}</mat-label>
-        <mat-select
-          multiple
-          [ngModel]="paperIds()"
-          (ngModelChange)="paperIds.set($event)"
-          name="papers"
-        >
-          @for (p of papers() ?? []; track p.id) {
-            <mat-option [value]="p.id">{{ p.title }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'report.cohortFilter' | t }}</mat-label>
-        <mat-select
-          multiple
-          [ngModel]="cohortIds()"
-          (ngModelChange)="cohortIds.set($event)"
-          name="cohorts"
-        >
-          @for (c of cohortList() ?? []; track c.id) {
-            <mat-option [value]="c.id"
-              >{{ c.paperTitle }} · {{ c.name
-              }}{{ c.isSynthetic ? ' (' + ('cohorts.syntheticLabel' | t) + ')' : '' }}</mat-option
-            >
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'report.subjects' | t }}</mat-label>
-        <mat-select
-          multiple
-          [ngModel]="subjects()"
-          (ngModelChange)="subjects.set($event)"
-          name="subjects"
-        >
-          @for (s of allSubjects; track s) {
-            <mat-option [value]="s">{{ 'subject.' + s | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      @for (f of filters; track f.label) {
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ f.label | t }}</mat-label>
+          <mat-select
+            multiple
+            [ngModel]="f.value()"
+            (ngModelChange)="f.value.set($event)"
+            [attr.aria-label]="f.label | t"
+          >
+            @for (o of f.options(); track o.id) {
+              <mat-option [value]="o.id">{{ o.label }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
       <span class="muted">{{ 'report.filterHint' | t }}</span>
     </div>
     @if (loading()) {
@@ -278,7 +231,6 @@ export class ReportPageComponent {
   protected readonly modelIds = signal<string[]>([]);
   protected readonly paperIds = signal<string[]>([]);
   protected readonly cohortIds = signal<string[]>([]);
-  protected readonly allSubjects = SUBJECTS;
   protected readonly splits = SPLITS;
   protected readonly runIds = signal<string[]>([]);
   protected readonly subjects = signal<string[]>([]);
@@ -291,6 +243,43 @@ export class ReportPageComponent {
     dimension: Dimension | 'question';
     value: string;
   } | null>(null);
+
+  /** The filter menus: each a label, its options and the chosen ids. */
+  protected readonly filters: {
+    label: string;
+    options: () => { id: string; label: string }[];
+    value: WritableSignal<string[]>;
+  }[] = [
+    {
+      label: 'report.runs',
+      options: () => (this.runs() ?? []).map((r) => ({ id: r.id, label: r.name })),
+      value: this.runIds,
+    },
+    {
+      label: 'report.models',
+      options: () => (this.models() ?? []).map((m) => ({ id: m.id, label: m.name })),
+      value: this.modelIds,
+    },
+    {
+      label: 'report.papers',
+      options: () => (this.papers() ?? []).map((p) => ({ id: p.id, label: p.title })),
+      value: this.paperIds,
+    },
+    {
+      label: 'report.cohortFilter',
+      options: () =>
+        (this.cohortList() ?? []).map((c) => ({
+          id: c.id,
+          label: `${c.paperTitle} · ${c.name}${c.isSynthetic ? ` (${this.i18n.t('cohorts.syntheticLabel')})` : ''}`,
+        })),
+      value: this.cohortIds,
+    },
+    {
+      label: 'report.subjects',
+      options: () => SUBJECTS.map((s) => ({ id: s, label: this.i18n.t(`subject.${s}`) })),
+      value: this.subjects,
+    },
+  ];
 
   protected readonly filter = computed<ReportFilter>(() => ({
     runIds: this.runIds(),
