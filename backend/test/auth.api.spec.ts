@@ -8,7 +8,14 @@ describe('sign-in, sessions and CSRF', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ loginMaxFailuresPerAccount: 3, loginMaxFailuresPerAddress: 6, sessionIdleMinutes: 30, sessionMaxHours: 8 });
+    // No session cache: these tests change sessions in the database and expect the next request to see it.
+    t = await startTestApp({
+      loginMaxFailuresPerAccount: 3,
+      loginMaxFailuresPerAddress: 6,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 8,
+      sessionCacheMs: 0,
+    });
   });
   beforeEach(() => t.reset());
   afterAll(() => t.close());

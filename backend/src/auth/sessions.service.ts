@@ -11,12 +11,26 @@ export const hashToken = (token: string) => sha256(token);
 
 export type SessionLookup = { user: SessionUser } | { problem: 'none' | 'expired' };
 
+interface Cached {
+  user: SessionUser;
+  lastSeenAt: number;
+  expiresAt: number;
+  until: number;
+}
+
 /**
  * Opaque session tokens: the browser holds the token, the database only its hash, so a leaked
  * database cannot be replayed. Sessions end when idle too long or past their absolute lifetime.
  */
 @Injectable()
 export class SessionsService {
+  /**
+   * Live sessions remembered for SESSION_CACHE_MS, so a teacher marking an answer a second costs no
+   * session query per request. A revocation in this process takes effect at once; one made by
+   * another process (an extra worker) within that time.
+   */
+  private readonly cache = new Map<string, Cached>();
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -45,6 +59,11 @@ export class SessionsService {
   async lookup(token: string | null): Promise<SessionLookup> {
     if (!token) return { problem: 'none' };
     const tokenHash = hashToken(token);
+    const now = Date.now();
+    const hit = this.cache.get(tokenHash);
+    if (hit && hit.until > now && now <= hit.expiresAt && now <= hit.lastSeenAt + this.config.sessionIdleMinutes * 60_000)
+      return { user: hit.user };
+    this.cache.delete(tokenHash);
     const row = await this.sessions
       .createQueryBuilder('s')
       .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
@@ -65,29 +84,40 @@ export class SessionsService {
       .where('s.token_hash = :tokenHash', { tokenHash })
       .getRawOne();
     if (!row || row.revoked_at || !row.is_active) return { problem: row ? 'expired' : 'none' };
-    const now = Date.now();
     const idleLimit = new Date(row.last_seen_at).getTime() + this.config.sessionIdleMinutes * 60_000;
     if (now > new Date(row.expires_at).getTime() || now > idleLimit) return { problem: 'expired' };
     // Touch at most once a minute: a busy marker should not write on every key press.
-    if (now - new Date(row.last_seen_at).getTime() > 60_000) await this.sessions.update({ tokenHash }, { lastSeenAt: new Date(now) });
-    return {
-      user: {
-        id: row.user_id,
-        username: row.username,
-        displayName: row.display_name,
-        roles: row.roles,
-        sessionTokenHash: tokenHash,
-        csrfToken: row.csrf_token,
-      },
+    let lastSeenAt = new Date(row.last_seen_at).getTime();
+    if (now - lastSeenAt > 60_000) {
+      await this.sessions.update({ tokenHash }, { lastSeenAt: new Date(now) });
+      lastSeenAt = now;
+    }
+    const user: SessionUser = {
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      sessionTokenHash: tokenHash,
+      csrfToken: row.csrf_token,
     };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(tokenHash, { user, lastSeenAt, expiresAt: new Date(row.expires_at).getTime(), until: now + this.config.sessionCacheMs });
+    return { user };
+  }
+
+  /** Drops a user's remembered sessions, so a change to their account is read on the next request. */
+  forget(userId: string): void {
+    for (const [hash, c] of this.cache) if (c.user.id === userId) this.cache.delete(hash);
   }
 
   async revoke(tokenHash: string): Promise<void> {
+    this.cache.delete(tokenHash);
     await this.sessions.update({ tokenHash }, { revokedAt: new Date() });
   }
 
   /** Ends every session of a user, except optionally the one making the change. */
   async revokeAllFor(userId: string, exceptTokenHash?: string): Promise<void> {
+    this.forget(userId);
     const qb = this.sessions
       .createQueryBuilder()
       .update()

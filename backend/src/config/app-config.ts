@@ -41,6 +41,12 @@ export const ENV_VARS: VarSpec[] = [
   { name: 'CORS_ORIGINS', kind: 'string', default: '', description: 'Comma-separated origins allowed by CORS; empty means CORS is off' },
   { name: 'SESSION_IDLE_MINUTES', kind: 'int', default: '60', description: 'A session ends after this long without a request' },
   { name: 'SESSION_MAX_HOURS', kind: 'int', default: '12', description: 'A session ends this long after login, however active' },
+  {
+    name: 'SESSION_CACHE_MS',
+    kind: 'int',
+    default: '2000',
+    description: 'A live session is remembered this long per process (0: read on every request); revocations elsewhere take this long',
+  },
   { name: 'COOKIE_SECURE', kind: 'bool', default: 'false', description: 'Send cookies over HTTPS only (set true behind TLS)' },
   {
     name: 'TRUST_PROXY',
@@ -130,6 +136,7 @@ export interface AppConfig {
   corsOrigins: string[];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  sessionCacheMs: number;
   isCookieSecure: boolean;
   isProxyTrusted: boolean;
   loginMaxFailuresPerAccount: number;
@@ -192,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imageMaxSide: int('IMAGE_MAX_SIDE'),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES'),
     sessionMaxHours: int('SESSION_MAX_HOURS'),
+    sessionCacheMs: int('SESSION_CACHE_MS'),
     isCookieSecure: bool('COOKIE_SECURE'),
     isProxyTrusted: bool('TRUST_PROXY'),
     loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT'),

@@ -8,13 +8,16 @@ export const RUBRIC_JSON = `json_build_object('mode', COALESCE(b.mode, 'score'),
   'floorPoints', COALESCE(b.floor_points, 0)::float, 'ceilingPoints', COALESCE(b.ceiling_points, q.points)::float,
   'items', COALESCE(b.items, '[]'::jsonb), 'graderNotes', b.grader_notes)`;
 
+/** The blind view's columns, with t (task), q (question), r (response) and b (latest rubric) in scope. */
+export const BLIND_COLUMNS = `t.id::text AS "taskId", t.lease_token AS "leaseToken", t.lease_expires_at AS "leaseExpiresAt",
+  json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
+                    'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
+  json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric`;
+
 /** The blind view of a task: question, latest rubric, answer text; nothing about who wrote it. */
 export async function blindTaskOf(m: EntityManager, taskId: string): Promise<BlindTask> {
   const [t] = await m.query(
-    `SELECT t.id::text AS "taskId", t.lease_token AS "leaseToken", t.lease_expires_at AS "leaseExpiresAt",
-            json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
-                              'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
-            json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric
+    `SELECT ${BLIND_COLUMNS}
      FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
      LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
      WHERE t.id = $1`,
@@ -55,14 +58,30 @@ export interface NewMark {
   leaseToken: string | null;
 }
 
-/** Appends a mark and writes the task's derived state in one statement. */
-export async function appendAndResolve(m: EntityManager, taskId: string, userId: string, mark: NewMark, mode: MarkingMode, reads: Read[]) {
+/**
+ * Appends a mark and writes the task's derived state in one statement. With `version`, only if the
+ * task is still that row version and leased to this teacher with this token (else null: nothing
+ * written); without it, the caller holds the task's lock.
+ */
+export async function appendAndResolve(
+  m: EntityManager,
+  taskId: string,
+  userId: string,
+  mark: NewMark,
+  mode: MarkingMode,
+  reads: Read[],
+  version: string | null = null,
+) {
   const res = resolve(mode, reads);
-  await m.query(
-    `WITH ins AS (
-       INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))
-     UPDATE marking_tasks SET state = $11, final_score = $12, rule = $13, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+  const rows: unknown[] = await m.query(
+    `WITH t AS (SELECT id FROM marking_tasks
+                WHERE id = $1 AND ($14::text IS NULL OR (xmin::text = $14 AND lease_holder = $2 AND lease_token = $10 AND lease_expires_at >= now()))
+                FOR UPDATE),
+          ins AS (
+            INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
+            SELECT t.id, $2, $3, $4::uuid, $5::jsonb, $6::numeric, $7::text, $8::numeric, $9::real, $10::uuid FROM t)
+     UPDATE marking_tasks SET state = $11, final_score = $12, rule = $13, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL
+     FROM t WHERE marking_tasks.id = t.id RETURNING marking_tasks.id`,
     [
       taskId,
       userId,
@@ -77,8 +96,12 @@ export async function appendAndResolve(m: EntityManager, taskId: string, userId:
       res.state,
       res.finalScore,
       res.rule,
+      version,
     ],
   );
+  // TypeORM returns [rows, count] for an UPDATE … RETURNING.
+  const updated = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
+  if (!updated.length) return null;
   return { taskId, state: res.state, finalScore: res.finalScore, points: mark.points };
 }
 

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { MarkInput, nextReadKind, Read, resolve, Rubric, rubricPoints } from './domain/marking-rules';
-import { appendAndResolve, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
+import { appendAndResolve, BLIND_COLUMNS, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
 
 export const LEASE_SECONDS = 300;
 
@@ -26,6 +26,8 @@ interface LockedTask {
   isLeaseLive: boolean;
   isAssigned: boolean;
   isCalibration: boolean;
+  /** The row version (xmin) when read: a write conditioned on it fails if anyone changed the task since. */
+  version: string;
   rubricId: string | null;
   rubric: Rubric;
   mode: string;
@@ -96,28 +98,39 @@ export class MarkingService {
    * claim at once without waiting on each other; the lease makes the claim exclusive until it lapses.
    */
   async next(userId: string, questionId: string): Promise<BlindTask | null> {
-    await this.assertAssigned(userId, questionId);
     if (Math.random() * 100 < this.config.markingCalibrationPercent) {
+      await this.assertAssigned(userId, questionId);
       const calibration = await this.claimCalibration(userId, questionId);
       if (calibration) return calibration;
     }
     // Every teacher walks the same shuffled order (shuffle_key) from their own starting point,
     // wrapping around: stable per teacher, spread across teachers, and an index range scan.
+    // Assignment check, claim and the blind view are one statement: one round trip per answer.
     const claimable = `t.question_id = $1 AND t.state IN ('open', 'needs_third') AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
+           AND EXISTS (SELECT 1 FROM assigned)
            AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $2)
            AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $2)`;
-    const [rows] = await this.db.query(
-      `WITH after AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key >= hashtext($2::text)
+    const [row]: (BlindTask & { isAssigned: boolean })[] = await this.db.query(
+      `WITH assigned AS (SELECT 1 FROM marking_assignments WHERE user_id = $2 AND question_id = $1),
+            after AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key >= hashtext($2::text)
                       ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
             wrapped AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key < hashtext($2::text)
                         ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
-            first AS (SELECT id FROM (SELECT id, 0 AS pass FROM after UNION ALL SELECT id, 1 FROM wrapped) c ORDER BY pass LIMIT 1)
-       UPDATE marking_tasks t SET lease_holder = $2, lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => $3)
-       FROM first WHERE t.id = first.id
-       RETURNING t.id::text AS id`,
+            first AS (SELECT id FROM (SELECT id, 0 AS pass FROM after UNION ALL SELECT id, 1 FROM wrapped) c ORDER BY pass LIMIT 1),
+            claimed AS (
+              UPDATE marking_tasks t SET lease_holder = $2, lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => $3)
+              FROM first WHERE t.id = first.id
+              RETURNING t.id, t.lease_token, t.lease_expires_at, t.question_id, t.response_id)
+       SELECT EXISTS (SELECT 1 FROM assigned) AS "isAssigned", ${BLIND_COLUMNS}
+       FROM (SELECT 1) one LEFT JOIN claimed t ON true
+       LEFT JOIN questions q ON q.id = t.question_id LEFT JOIN responses r ON r.id = t.response_id
+       LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true`,
       [questionId, userId, LEASE_SECONDS],
     );
-    return rows.length ? blindTaskOf(this.db.manager, rows[0].id) : null;
+    if (!row.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
+    if (!row.taskId) return null;
+    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer } = row;
+    return { taskId, leaseToken, leaseExpiresAt, question, rubric, answer };
   }
 
   /**
@@ -142,18 +155,18 @@ export class MarkingService {
    * The task under lock with everything a mark needs (assignment, lease, latest rubric, marking
    * mode, reads so far) in one statement: the hot path of marking is one read and one write.
    */
-  private async lockLeased(m: EntityManager, userId: string, taskId: string, leaseToken: string): Promise<LockedTask> {
+  private async lockLeased(m: EntityManager, userId: string, taskId: string, leaseToken: string, lock = true): Promise<LockedTask> {
     const [t]: LockedTask[] = await m.query(
       `SELECT t.id::text, t.question_id AS "questionId", t.state, t.lease_holder AS "leaseHolder", t.lease_token AS "leaseToken",
               t.lease_expires_at >= now() AS "isLeaseLive",
               EXISTS (SELECT 1 FROM marking_assignments a WHERE a.user_id = $2 AND a.question_id = t.question_id) AS "isAssigned",
-              t.is_calibration AS "isCalibration",
+              t.is_calibration AS "isCalibration", t.xmin::text AS version,
               b.id AS "rubricId", ${RUBRIC_JSON} AS rubric, ${MODE_COLUMNS},
               COALESCE((SELECT json_agg(json_build_object('markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float) ORDER BY k.id)
                         FROM marks k WHERE k.task_id = t.id), '[]') AS reads
        FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
        LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
-       WHERE t.id = $1 FOR UPDATE OF t`,
+       WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
       [taskId, userId],
     );
     if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
@@ -166,13 +179,21 @@ export class MarkingService {
     return t;
   }
 
-  /** Appends the teacher's mark and re-derives the task's state and final score. */
+  /**
+   * Appends the teacher's mark and re-derives the task's state and final score: one read, then one
+   * write conditioned on the task being unchanged since (its row version, lease and token), so the
+   * hot path needs no transaction held across round trips. A concurrent change (a re-mark of the
+   * same answer at that instant) makes the write miss; it is then read and tried again.
+   */
   async submit(userId: string, taskId: string, body: MarkInput & { leaseToken: string; secondsSpent?: number }) {
-    return this.db.transaction(async (m) => {
-      const t = await this.lockLeased(m, userId, taskId, body.leaseToken);
+    for (let attempt = 1; ; attempt++) {
+      const t = await this.lockLeased(this.db.manager, userId, taskId, body.leaseToken, false);
       const points = rubricPoints(t.rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
-      if (t.isCalibration) return this.recordCalibration(m, t, userId, body, points.points);
+      if (t.isCalibration)
+        return this.db.transaction(async (m) =>
+          this.recordCalibration(m, await this.lockLeased(m, userId, taskId, body.leaseToken), userId, body, points.points),
+        );
       const kind = nextReadKind(t.reads);
       const mark = {
         kind,
@@ -184,8 +205,11 @@ export class MarkingService {
         secondsSpent: body.secondsSpent ?? null,
         leaseToken: body.leaseToken,
       };
-      return appendAndResolve(m, taskId, userId, mark, modeFrom(t), [...t.reads, { markerId: userId, kind, points: points.points }]);
-    });
+      const reads = [...t.reads, { markerId: userId, kind, points: points.points }];
+      const saved = await appendAndResolve(this.db.manager, taskId, userId, mark, modeFrom(t), reads, t.version);
+      if (saved) return saved;
+      if (attempt === 3) throw new DomainError('this answer kept changing while your mark was saved; please try again', 409);
+    }
   }
 
   /**

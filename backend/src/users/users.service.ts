@@ -75,6 +75,7 @@ export class UsersService {
       await this.audit.record(actor, { action: 'user_update', entityType: 'user', entityId: id, before, after }, m);
     });
     if (dto.isActive === false) await this.sessions.revokeAllFor(id);
+    else this.sessions.forget(id); // new roles apply from the next request
     return this.map({ ...user, ...after });
   }
 
