@@ -1,8 +1,13 @@
+import { ANALYSIS_EN } from './analysis.en';
+import { ANALYSIS_ZH } from './analysis.zh';
 import { EN } from './messages.en';
 import { ZH } from './messages.zh';
 
-/** Every text a user reads, in Chinese and English (one file per language). */
-export const MESSAGES = { zh: ZH, en: EN } as const;
+/**
+ * Every text a user reads, in Chinese and English: one file per language for the workbench, and
+ * one per language for the analysis pages (report, cohorts, quality), merged here.
+ */
+export const MESSAGES = { zh: { ...ZH, ...ANALYSIS_ZH }, en: { ...EN, ...ANALYSIS_EN } } as const;
 
 export type Lang = keyof typeof MESSAGES;
-export type MessageKey = keyof typeof ZH;
+export type MessageKey = keyof typeof MESSAGES.zh;

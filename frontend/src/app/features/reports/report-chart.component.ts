@@ -112,10 +112,7 @@ const RIGHT = 110;
     <div class="legend">
       <span><i class="diamond"></i>{{ 'report.students' | t }}</span>
       @for (e of entries(); track e.key; let i = $index) {
-        <span
-          ><i class="dot" [style.background]="colour(i)"></i>{{ e.modelName }} ·
-          {{ e.runName }}</span
-        >
+        <span><i class="dot" [style.background]="colour(i)"></i>{{ label(e) }}</span>
       }
       <span class="muted">{{ 'report.whisker' | t }}</span>
     </div>
