@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { reportCsv, reportXlsx } from './report-export';
 import { DrillQueryDto, ReportQueryDto } from './reports.dto';
@@ -15,12 +15,19 @@ export class ReportsController {
 
   /** Models against students: every figure with its interval, coverage, agreement and change. */
   @Get()
+  @ApiOkResponse({
+    description:
+      'entries (run × model), cohorts (isSynthetic), figures (per entry and slice: modelRate, cohortRate, diff, ci [2.5%, 97.5%], ' +
+      'verdict above|below|tie, percentile, coverage points scored/pending/notScored/notApplicable, agreement n/exact/adjacent/qwk/flagged, ' +
+      'change since the previous run), heatMap (per question: cohortRate and each entry’s rate or state), method (replicates, seed, level, minQwk)',
+  })
   report(@Query() q: ReportQueryDto) {
     return this.reports.report(q, q.seed);
   }
 
   /** The answers and marks behind one figure. */
   @Get('drill')
+  @ApiOkResponse({ description: 'one row per answer and scored unit: paper, number, maxPoints, sample, state, score, excerpt, marks' })
   drill(@Query() q: DrillQueryDto) {
     return this.reports.drill(q, q.entry, q.dimension, q.value);
   }
