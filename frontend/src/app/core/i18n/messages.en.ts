@@ -245,4 +245,13 @@ export const EN: Record<keyof typeof ZH, string> = {
   'stage.junior': 'Junior secondary',
   'stage.senior': 'Senior secondary',
   'nav.quality': 'Quality',
+  'rule.arbitrated': 'a senior arbitrated',
+  'rule.problem': 'reported as a problem: a senior decides',
+  'rule.single': 'single marking',
+  'rule.unread': 'not read yet',
+  'rule.waitingSecond': 'waiting for the second read',
+  'rule.twoWithin': 'two reads within {tol}: their mean',
+  'rule.third': 'two reads differ by {d} > {tol}: a third read',
+  'rule.closestPair': 'third read within {tol} of {closest}: mean of the closest pair',
+  'rule.arbitrate': 'third read within {tol} of neither: a senior arbitrates',
 };

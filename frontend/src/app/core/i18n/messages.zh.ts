@@ -240,4 +240,13 @@ export const ZH = {
   'stage.junior': '初中',
   'stage.senior': '高中',
   'nav.quality': '质量监控',
+  'rule.arbitrated': '仲裁组长已裁定',
+  'rule.problem': '已报为问题卷：由仲裁组长决定',
+  'rule.single': '单评',
+  'rule.unread': '尚未评阅',
+  'rule.waitingSecond': '等待二评',
+  'rule.twoWithin': '两评相差在 {tol} 分以内：取平均',
+  'rule.third': '两评相差 {d} 分，超过允许误差 {tol} 分：需三评',
+  'rule.closestPair': '三评与 {closest} 分相差在 {tol} 分以内：取最接近两评的平均',
+  'rule.arbitrate': '三评与前两评相差均超过 {tol} 分：交仲裁组长裁定',
 } as const;

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { ruleText } from './rule-text';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { MarkingApiService, SeniorItem } from './marking-api.service';
 
@@ -21,7 +23,7 @@ import { MarkingApiService, SeniorItem } from './marking-api.service';
             {{ item.paperTitle }} · {{ 'marking.question' | t }} {{ item.questionNumber }} ·
             <span class="state">{{ 'marking.state.' + item.state | t }}</span>
           </h2>
-          <p class="rule">{{ item.rule }}</p>
+          <p class="rule">{{ rule(item.rule) }}</p>
           <div class="cols">
             <div class="answer"><yj-rich-text [text]="item.answerText" [isAnswer]="true" /></div>
             <table class="reads">
@@ -132,6 +134,8 @@ import { MarkingApiService, SeniorItem } from './marking-api.service';
 })
 export class SeniorDeskComponent {
   private readonly api = inject(MarkingApiService);
+  private readonly i18n = inject(I18nService);
+  protected readonly rule = (r: string) => ruleText(r, (key, params) => this.i18n.t(key, params));
   protected readonly items = signal<SeniorItem[] | null>(null);
   protected readonly error = signal<string | null>(null);
 
