@@ -71,6 +71,9 @@ describe('marking queue', () => {
     const a = (await t1.post(`/api/marking/questions/${q7}/next`)).body;
     const b = (await t2.post(`/api/marking/questions/${q7}/next`)).body;
     expect(a.taskId).not.toBe(b.taskId);
+    // Reloading the page: resume gives t1 the answer already leased to them, with the same lease.
+    const resumed = (await t1.post(`/api/marking/questions/${q7}/next?resume=true`)).body;
+    expect(resumed).toMatchObject({ taskId: a.taskId, leaseToken: a.leaseToken });
     // t2 cannot save t1's answer, nor a made-up lease
     expect((await t2.post(`/api/marking/tasks/${a.taskId}/marks`).send({ leaseToken: b.leaseToken, appliedItems: ['a'] })).status).toBe(
       409,

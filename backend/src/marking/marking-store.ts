@@ -12,7 +12,8 @@ export const RUBRIC_JSON = `json_build_object('mode', COALESCE(b.mode, 'score'),
 export const BLIND_COLUMNS = `t.id::text AS "taskId", t.lease_token AS "leaseToken", t.lease_expires_at AS "leaseExpiresAt",
   json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
                     'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
-  json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric`;
+  json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric,
+  COALESCE(b.samples, '[]'::jsonb) AS samples`;
 
 /** The blind view of a task: question, latest rubric, answer text; nothing about who wrote it. */
 export async function blindTaskOf(m: EntityManager, taskId: string): Promise<BlindTask> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { LeaseDto, MarkDto, MarkFieldsDto, ProblemDto } from './marking.dto';
@@ -23,8 +23,14 @@ export class MarkingController {
   /** Leases the next answer to mark for a question (204 when there is none left for this teacher). */
   @Post('questions/:questionId/next')
   @HttpCode(200)
-  async next(@Param('questionId', ParseUUIDPipe) questionId: string, @CurrentUser() me: SessionUser) {
-    return (await this.marking.next(me.id, questionId)) ?? { done: true };
+  async next(
+    @Param('questionId', ParseUUIDPipe) questionId: string,
+    @Query('resume') resume: string | undefined,
+    @CurrentUser() me: SessionUser,
+  ) {
+    // resume=true (opening or reloading the marking page): the answer already leased to me, if any.
+    const mine = resume === 'true' ? await this.marking.myLease(me.id, questionId) : null;
+    return mine ?? (await this.marking.next(me.id, questionId)) ?? { done: true };
   }
 
   @Post('tasks/:taskId/marks')

@@ -15,6 +15,8 @@ export interface BlindTask {
   question: { id: string; number: string; type: string; points: number; stem: string; referenceAnswer: string | null };
   rubric: Rubric & { graderNotes: string | null };
   answer: { text: string };
+  /** The rubric's sample answers with their scores (the author's, not answers under marking). */
+  samples: { answer: string; score: number }[];
 }
 
 interface LockedTask {
@@ -129,8 +131,18 @@ export class MarkingService {
     );
     if (!row.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
     if (!row.taskId) return null;
-    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer } = row;
-    return { taskId, leaseToken, leaseExpiresAt, question, rubric, answer };
+    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples } = row;
+    return { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples };
+  }
+
+  /** The answer of this question already leased to the teacher (oldest first), so a reload does not strand it for the lease's length. */
+  async myLease(userId: string, questionId: string): Promise<BlindTask | null> {
+    const [row] = await this.db.query(
+      `SELECT t.id::text AS id FROM marking_tasks t
+       WHERE t.question_id = $1 AND t.lease_holder = $2 AND t.lease_expires_at > now() ORDER BY t.lease_expires_at LIMIT 1`,
+      [questionId, userId],
+    );
+    return row ? blindTaskOf(this.db.manager, row.id) : null;
   }
 
   /**

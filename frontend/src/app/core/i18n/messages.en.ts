@@ -254,4 +254,6 @@ export const EN: Record<keyof typeof ZH, string> = {
   'rule.third': 'two reads differ by {d} > {tol}: a third read',
   'rule.closestPair': 'third read within {tol} of {closest}: mean of the closest pair',
   'rule.arbitrate': 'third read within {tol} of neither: a senior arbitrates',
+  'marking.samples': 'Sample answers ({n})',
+  'marking.sampleScore': '{n} points',
 };

@@ -249,4 +249,6 @@ export const ZH = {
   'rule.third': '两评相差 {d} 分，超过允许误差 {tol} 分：需三评',
   'rule.closestPair': '三评与 {closest} 分相差在 {tol} 分以内：取最接近两评的平均',
   'rule.arbitrate': '三评与前两评相差均超过 {tol} 分：交仲裁组长裁定',
+  'marking.samples': '样例答案（{n}）',
+  'marking.sampleScore': '{n} 分',
 } as const;

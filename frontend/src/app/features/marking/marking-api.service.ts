@@ -41,6 +41,8 @@ export interface MarkingTask {
     graderNotes: string | null;
   };
   answer: { text: string };
+  /** The rubric's sample answers with their scores. */
+  samples: { answer: string; score: number }[];
 }
 
 export interface HistoryEntry {
@@ -87,9 +89,9 @@ export class MarkingApiService {
     return this.http.get<MarkingQuestion[]>('/api/marking/questions');
   }
 
-  next(questionId: string) {
+  next(questionId: string, resume = false) {
     return this.http.post<MarkingTask | { done: true }>(
-      `/api/marking/questions/${questionId}/next`,
+      `/api/marking/questions/${questionId}/next${resume ? '?resume=true' : ''}`,
       {},
     );
   }

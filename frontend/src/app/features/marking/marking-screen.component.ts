@@ -93,7 +93,7 @@ import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.s
                   <li [class.on]="applied().includes(item.id)" (click)="toggle(i)">
                     <kbd>{{ i + 1 }}</kbd>
                     <span class="pts">{{ item.points > 0 ? '+' : '' }}{{ item.points }}</span>
-                    {{ item.description }}
+                    <yj-rich-text class="desc" [text]="item.description" />
                   </li>
                 }
               </ol>
@@ -101,7 +101,18 @@ import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.s
               <p class="hint">{{ 'marking.typeScore' | t: { max: t.rubric.ceilingPoints } }}</p>
             }
             @if (t.rubric.graderNotes) {
-              <p class="notes">{{ t.rubric.graderNotes }}</p>
+              <yj-rich-text class="notes" [text]="t.rubric.graderNotes" />
+            }
+            @if (t.samples.length) {
+              <details class="samples">
+                <summary>{{ 'marking.samples' | t: { n: t.samples.length } }}</summary>
+                @for (s of t.samples; track $index) {
+                  <div class="sample">
+                    <b>{{ 'marking.sampleScore' | t: { n: s.score } }}</b>
+                    <yj-rich-text [text]="s.answer" />
+                  </div>
+                }
+              </details>
             }
           </div>
         </section>
@@ -113,114 +124,7 @@ import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.s
       }
     }
   `,
-  styles: `
-    .top {
-      display: flex;
-      justify-content: space-between;
-      align-items: center;
-      margin-bottom: 8px;
-      font-size: 14px;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: minmax(320px, 1fr) minmax(360px, 1.2fr);
-      gap: 20px;
-    }
-    h2 {
-      font-size: 17px;
-      margin: 4px 0 8px;
-    }
-    h3 {
-      font-size: 14px;
-      margin: 14px 0 4px;
-      color: var(--mat-sys-primary);
-    }
-    .left {
-      max-height: calc(100vh - 150px);
-      overflow: auto;
-      font-size: 14px;
-    }
-    .items {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .items li {
-      padding: 6px 8px;
-      border-radius: 6px;
-      cursor: pointer;
-      border: 1px solid transparent;
-    }
-    .items li.on {
-      background: var(--mat-sys-secondary-container);
-      border-color: var(--mat-sys-secondary);
-    }
-    kbd {
-      display: inline-block;
-      min-width: 18px;
-      padding: 0 4px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 4px;
-      font-size: 12px;
-      text-align: center;
-      margin-right: 6px;
-    }
-    .pts {
-      display: inline-block;
-      width: 34px;
-      font-weight: 600;
-    }
-    .answer {
-      max-height: 40vh;
-      overflow: auto;
-      padding: 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container);
-      font-size: 15px;
-    }
-    .bar {
-      display: flex;
-      align-items: center;
-      gap: 10px;
-      margin-top: 12px;
-    }
-    .score {
-      font-size: 22px;
-      font-weight: 700;
-      min-width: 90px;
-    }
-    .rubric {
-      margin-top: 4px;
-      max-height: calc(60vh - 230px);
-      min-height: 140px;
-      overflow: auto;
-      font-size: 14px;
-    }
-    .rubric-title {
-      margin-top: 6px;
-    }
-    .problem {
-      display: flex;
-      gap: 8px;
-      margin-top: 8px;
-    }
-    .problem input {
-      flex: 1;
-      padding: 6px;
-      font-size: 14px;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-    .notes,
-    .hint {
-      font-size: 13px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .done {
-      font-size: 16px;
-    }
-  `,
+  styleUrl: './marking-screen.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MarkingScreenComponent {
@@ -263,15 +167,16 @@ export class MarkingScreenComponent {
     queueMicrotask(() => void this.advance());
   }
 
-  private async lease(): Promise<MarkingTask | null> {
-    const r = await firstValueFrom(this.api.next(this.questionId()!));
+  /** `resume`: the first answer after opening (or reloading) the page is the one already leased to me, if any. */
+  private async lease(resume = false): Promise<MarkingTask | null> {
+    const r = await firstValueFrom(this.api.next(this.questionId()!, resume));
     return 'done' in r ? null : r;
   }
 
   /** Shows the prefetched answer (or leases one), then leases the one after it in the background. */
   private async advance() {
     if (this.taskId()) return this.show(await firstValueFrom(this.api.myTask(this.taskId()!)));
-    const next = await (this.prefetched ?? this.lease());
+    const next = await (this.prefetched ?? this.lease(!this.task() && !this.isDone()));
     this.prefetched = null;
     this.show(next);
     if (next) this.prefetched = this.lease().catch(() => null);
