@@ -10,6 +10,7 @@ import { GradableItem } from '../src/grading/domain/types';
 import { GradingService } from '../src/grading/grading.service';
 import { PapersImportService } from '../src/papers/papers-import.service';
 import { bigPaper } from '../test/fixtures/big-paper';
+import { startWorker } from '../test/fixtures/worker-process';
 import { startTestApp } from '../test/test-app';
 
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 100_000);
@@ -67,6 +68,23 @@ test('grading throughput', async () => {
   const t2 = Date.now();
   const { checked, changes } = await grading.regrade({ runId }, null);
   const regradeSeconds = (Date.now() - t2) / 1000;
+
+  // The same 100k graded by the built server in its own process (plain Node, as deployed): it
+  // grades what was stored before it started, then listens. Start-up time with nothing to grade is
+  // measured first and subtracted.
+  const boot = async () => {
+    const s = Date.now();
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const server = await startWorker({ COLLECTION_WORKER: 'false' }, profile);
+    const ms = Date.now() - s;
+    server.kill('SIGINT');
+    await new Promise((r) => server.once('exit', r));
+    return ms;
+  };
+  const idleMs = await boot();
+  await t.db.query(`TRUNCATE marks, marking_skips, marking_tasks, auto_grades`);
+  const serverMs = (await boot()) - idleMs;
+  const [{ stored }] = await t.db.query(`SELECT count(DISTINCT response_id)::int AS stored FROM auto_grades`);
   await t.close();
 
   console.log(
@@ -75,6 +93,7 @@ test('grading throughput', async () => {
       `| --- | ---: | ---: | ---: |`,
       `| pure extraction + scoring (corpus, repeated) | ${n} | ${pureSeconds.toFixed(2)} | ${Math.round(n / pureSeconds)} |`,
       `| graded and stored in PostgreSQL (catchUp) | ${graded} | ${e2eSeconds.toFixed(2)} | ${Math.round(graded / e2eSeconds)} |`,
+      `| graded and stored by the server process (plain Node, start-up ${idleMs} ms subtracted) | ${stored} | ${(serverMs / 1000).toFixed(2)} | ${Math.round(stored / (serverMs / 1000))} |`,
       `| re-grade, nothing changed (regrade) | ${checked} | ${regradeSeconds.toFixed(2)} | ${Math.round(checked / regradeSeconds)} |`,
       '',
       `statuses: ${statuses.map((s: { status: string; n: number }) => `${s.status} ${s.n}`).join(', ')}; changes on re-grade: ${changes.length}`,
