@@ -138,6 +138,9 @@ describe('report: models against students', () => {
     ]);
     expect((await http.get(`/api/reports/drill?entry=${runs[0]}:${modelId}&dimension=tag&value=nothing`)).status).toBe(404);
     expect((await http.get(`/api/reports?runIds=not-a-uuid`)).status).toBe(400);
+    const badEntry = await http.get(`/api/reports/drill?entry=abc&dimension=overall&value=all`);
+    expect(badEntry.status).toBe(400);
+    expect(JSON.stringify(badEntry.body)).toMatch(/entry must be runId:modelId/);
   });
 
   it('exports CSV and XLSX (summary, by subject, by split, by question, marks) that read back to the same figures', async () => {

@@ -32,7 +32,9 @@ export class ReportQueryDto {
 }
 
 export class DrillQueryDto extends ReportQueryDto {
-  @ApiProperty({ description: 'runId:modelId' }) @IsString() @MaxLength(80) entry: string;
+  @ApiProperty({ description: 'runId:modelId' })
+  @Matches(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, { message: 'entry must be runId:modelId (two UUIDs)' })
+  entry: string;
   @ApiProperty({ enum: [...DIMENSIONS, 'question'], description: '"question" drills into one question (value: its id)' })
   @IsIn([...DIMENSIONS, 'question'])
   dimension: Figure['dimension'] | 'question';
