@@ -8,19 +8,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from './papers-api.service';
-import { PaperSummary } from './papers.models';
-
-const SUBJECTS = [
-  'chinese',
-  'math',
-  'english',
-  'physics',
-  'chemistry',
-  'biology',
-  'history',
-  'geography',
-  'politics',
-];
+import { PaperSummary, SUBJECTS } from './papers.models';
 
 @Component({
   selector: 'yj-paper-library',

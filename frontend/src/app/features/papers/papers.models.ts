@@ -1,3 +1,16 @@
+/** The Gaokao subjects the library and the report offer as filters (the bundle format also allows science and other). */
+export const SUBJECTS = [
+  'chinese',
+  'math',
+  'english',
+  'physics',
+  'chemistry',
+  'biology',
+  'history',
+  'geography',
+  'politics',
+];
+
 /** Shapes of the papers API (backend papers.dto.ts). */
 export interface PaperSummary {
   id: string;

@@ -17,6 +17,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from '../papers/papers-api.service';
+import { SUBJECTS } from '../papers/papers.models';
 import { RunsApiService } from '../runs/runs-api.service';
 import { ReportChartComponent } from './report-chart.component';
 import { ReportDrillComponent } from './report-drill.component';
@@ -25,18 +26,6 @@ import { ReportTableComponent } from './report-table.component';
 import { Dimension, Figure, Report, ReportFilter, ReportsApiService } from './reports-api.service';
 
 const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'grade'];
-const SUBJECTS = [
-  'chinese',
-  'math',
-  'english',
-  'physics',
-  'chemistry',
-  'biology',
-  'history',
-  'geography',
-  'politics',
-];
-
 /** The report a researcher publishes: models against students by subject, with intervals. */
 @Component({
   selector: 'yj-report-page',
