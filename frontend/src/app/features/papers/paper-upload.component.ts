@@ -1,16 +1,31 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { ProblemColumn, ProblemsComponent } from '../../shared/ui/problems.component';
 import { PapersApiService } from './papers-api.service';
 import { BundleError, ImportResult, PdfDocument } from './papers.models';
 
 @Component({
   selector: 'yj-paper-upload',
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatCheckboxModule, TPipe],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    TPipe,
+    ProblemsComponent,
+  ],
   template: `
     <h1>{{ 'upload.title' | t }}</h1>
     <div class="cards">
@@ -71,37 +86,15 @@ import { BundleError, ImportResult, PdfDocument } from './papers.models';
       </div>
     }
     @if (message()) {
-      <div class="bad" role="alert">
-        @if (errors().length) {
-          <b>{{ 'upload.rejected' | t }} · {{ 'upload.problems' | t: { n: errors().length } }}</b>
-          <table>
-            <thead>
-              <tr>
-                <th>{{ 'upload.col.file' | t }}</th>
-                <th>{{ 'upload.col.line' | t }}</th>
-                <th>{{ 'upload.col.field' | t }}</th>
-                <th>{{ 'upload.col.message' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (e of errors(); track $index) {
-                <tr>
-                  <td>
-                    <code>{{ e.file }}</code>
-                  </td>
-                  <td>{{ e.line ?? '' }}</td>
-                  <td>
-                    <code>{{ e.path || e.field }}</code>
-                  </td>
-                  <td>{{ e.message }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        } @else {
-          <b>{{ message() }}</b>
-        }
-      </div>
+      <yj-problems
+        [title]="
+          errors().length
+            ? ('upload.rejected' | t) + ' · ' + ('upload.problems' | t: { n: errors().length })
+            : message()
+        "
+        [columns]="problemColumns"
+        [rows]="problemRows()"
+      />
     }
     @if (pdf(); as d) {
       <h2>{{ d.filename }}</h2>
@@ -141,26 +134,6 @@ import { BundleError, ImportResult, PdfDocument } from './papers.models';
       border-radius: 8px;
       background: var(--mat-sys-primary-container);
     }
-    .bad {
-      margin: 16px 0;
-      padding: 10px 14px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    table {
-      border-collapse: collapse;
-      margin-top: 8px;
-      width: 100%;
-      font-size: 14px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      vertical-align: top;
-    }
     .pages {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
@@ -189,6 +162,15 @@ export class PaperUploadComponent {
   protected readonly result = signal<ImportResult | null>(null);
   protected readonly message = signal('');
   protected readonly errors = signal<BundleError[]>([]);
+  protected readonly problemColumns: ProblemColumn[] = [
+    { key: 'file', label: 'upload.col.file', isCode: true },
+    { key: 'line', label: 'upload.col.line' },
+    { key: 'where', label: 'upload.col.field', isCode: true },
+    { key: 'message', label: 'upload.col.message' },
+  ];
+  protected readonly problemRows = computed(() =>
+    this.errors().map((e) => ({ ...e, where: e.path || e.field })),
+  );
   protected readonly pdf = signal<PdfDocument | null>(null);
   private poll: ReturnType<typeof setTimeout> | null = null;
 

@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { ProblemColumn, ProblemsComponent } from '../../shared/ui/problems.component';
 import { PapersApiService } from '../papers/papers-api.service';
 import { CohortSummary, ReportsApiService } from './reports-api.service';
 
@@ -27,6 +28,7 @@ interface CellError {
     MatInputModule,
     MatSelectModule,
     TPipe,
+    ProblemsComponent,
   ],
   template: `
     <h1>{{ 'cohorts.title' | t }}</h1>
@@ -66,31 +68,7 @@ interface CellError {
       </button>
     </form>
     @if (message()) {
-      <div class="bad" role="alert">
-        <b>{{ message() }}</b>
-        @if (errors().length) {
-          <table>
-            <thead>
-              <tr>
-                <th>{{ 'cohorts.row' | t }}</th>
-                <th>{{ 'cohorts.column' | t }}</th>
-                <th>{{ 'upload.col.message' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (e of errors(); track $index) {
-                <tr>
-                  <td>{{ e.row }}</td>
-                  <td>
-                    <code>{{ e.column ?? '' }}</code>
-                  </td>
-                  <td>{{ e.message }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        }
-      </div>
+      <yj-problems [title]="message()" [columns]="problemColumns" [rows]="$any(errors())" />
     }
     <table class="list">
       <thead>
@@ -156,13 +134,6 @@ interface CellError {
       color: #8a4b00;
       font-size: 12px;
     }
-    .bad {
-      margin: 12px 0;
-      padding: 10px 14px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -174,6 +145,11 @@ export class CohortsComponent {
   protected readonly busy = signal(false);
   protected readonly message = signal('');
   protected readonly errors = signal<CellError[]>([]);
+  protected readonly problemColumns: ProblemColumn[] = [
+    { key: 'row', label: 'cohorts.row' },
+    { key: 'column', label: 'cohorts.column', isCode: true },
+    { key: 'message', label: 'upload.col.message' },
+  ];
   protected paperId = '';
   protected name = '';
 
