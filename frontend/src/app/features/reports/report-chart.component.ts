@@ -59,30 +59,7 @@ const RIGHT = 110;
       @for (r of rows(); track r.label + r.entry) {
         <text x="4" [attr.y]="r.y + 4" class="label">{{ r.label }}</text>
         @if (r.lo !== null && r.hi !== null) {
-          <line
-            [attr.x1]="x(r.lo)"
-            [attr.x2]="x(r.hi)"
-            [attr.y1]="r.y"
-            [attr.y2]="r.y"
-            [attr.stroke]="r.colour"
-            class="whisker"
-          />
-          <line
-            [attr.x1]="x(r.lo)"
-            [attr.x2]="x(r.lo)"
-            [attr.y1]="r.y - 5"
-            [attr.y2]="r.y + 5"
-            [attr.stroke]="r.colour"
-            class="whisker"
-          />
-          <line
-            [attr.x1]="x(r.hi)"
-            [attr.x2]="x(r.hi)"
-            [attr.y1]="r.y - 5"
-            [attr.y2]="r.y + 5"
-            [attr.stroke]="r.colour"
-            class="whisker"
-          />
+          <path [attr.d]="whisker(r.lo, r.hi, r.y)" [attr.stroke]="r.colour" class="whisker" />
         }
         @if (r.cohort !== null) {
           <rect
@@ -138,6 +115,7 @@ const RIGHT = 110;
     }
     .whisker {
       stroke-width: 2;
+      fill: none;
     }
     .cohort {
       fill: #757575;
@@ -218,6 +196,12 @@ export class ReportChartComponent {
   });
 
   protected readonly height = computed(() => (this.rows().at(-1)?.y ?? 20) + 20);
+
+  /** The interval as one path: the bar from low to high, with a cap at each end. */
+  protected whisker(lo: number, hi: number, y: number): string {
+    const [a, b] = [this.x(lo), this.x(hi)];
+    return `M${a} ${y}H${b}M${a} ${y - 5}V${y + 5}M${b} ${y - 5}V${y + 5}`;
+  }
 
   protected x(rate: number): number {
     return LEFT + Math.max(0, Math.min(1, rate)) * (WIDTH - LEFT - 10);
