@@ -83,6 +83,19 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
     }
   `,
   styles: `
+    /* Printing a page (the report) prints its content, not the workbench around it. */
+    @media print {
+      .bar,
+      .nav {
+        display: none !important;
+      }
+      mat-sidenav-content {
+        margin-left: 0 !important;
+      }
+      :host {
+        height: auto;
+      }
+    }
     :host {
       display: flex;
       flex-direction: column;

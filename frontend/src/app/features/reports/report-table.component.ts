@@ -31,7 +31,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
               <i class="dot" [style.background]="colourOf(f.entryKey)"></i
               >{{ entryName(f.entryKey) }}
             </td>
-            <td>
+            <td class="value">
               {{ labelOf()(f.value) }}
               <small class="muted">· {{ f.questions }} {{ 'report.questionsShort' | t }}</small>
             </td>
