@@ -162,5 +162,14 @@ describe('cohorts', () => {
       expect.objectContaining({ row: 3, column: 'question (B)', message: 'no top-level question "99" in this paper' }),
     ]);
     expect(await t.count('responses')).toBe(3);
+
+    // A second file may add answers of the same students and questions in new pairs, never the same pair again.
+    const more = ['student,question,answer', 'S001,1,B', 'S002,7,"x^2/2"'].join('\n');
+    expect((await http.post(`/api/cohorts/${cohort.id}/answers`).attach('file', Buffer.from(more), 'more.csv')).status).toBe(201);
+    const again = ['student,question,answer', 'S003,7,重交'].join('\n');
+    const twice = await http.post(`/api/cohorts/${cohort.id}/answers`).attach('file', Buffer.from(again), 'again.csv');
+    expect(twice.status).toBe(422);
+    expect(twice.body.message).toMatch(/1 of these students' answers were imported before/);
+    expect(await t.count('responses')).toBe(5);
   });
 });

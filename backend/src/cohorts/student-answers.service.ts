@@ -62,7 +62,7 @@ export class StudentAnswersService {
     if (errors.length) throw new CohortRejectedError(errors.slice(0, 100));
     await this.db.transaction(async (m) => {
       const [{ n }] = await m.query(
-        `SELECT count(*)::int AS n FROM responses WHERE student_id = ANY($1::bigint[]) AND question_id = ANY($2::uuid[])`,
+        `SELECT count(*)::int AS n FROM responses r JOIN unnest($1::bigint[], $2::uuid[]) x(s, q) ON r.student_id = x.s AND r.question_id = x.q`,
         [out.map((o) => o.studentId), out.map((o) => o.questionId)],
       );
       if (n)
