@@ -55,7 +55,10 @@ export class MarkingRubricService {
       const before = await this.current(questionId);
       if (before.version !== expectedVersion)
         throw new DomainError(`the rubric changed meanwhile (now version ${before.version}); preview again`, 409);
-      const { changes, mode } = await this.changes(m, questionId, edit);
+      // The question's answers are held while their reads are re-scored, so no mark lands in between
+      // (a teacher's save meanwhile waits, then finds the answer changed and reads it again).
+      await m.query(`SELECT id FROM marking_tasks WHERE question_id = $1 ORDER BY id FOR UPDATE`, [questionId]);
+      const { changes, mode, readsAfter } = await this.changes(m, questionId, edit);
       const [rubric] = await m.query(
         `INSERT INTO rubrics (question_id, version, mode, starting_points, floor_points, ceiling_points, items, grader_notes, samples, created_by)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE((SELECT samples FROM rubrics WHERE question_id = $1 ORDER BY version DESC LIMIT 1), '[]'), $9
@@ -72,20 +75,16 @@ export class MarkingRubricService {
           actor.id,
         ],
       );
-      for (const c of changes) {
-        for (const r of c.reads)
-          await m.query(
-            `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
-             SELECT task_id, marker_id, CASE WHEN read_kind = 'arbitration' THEN 'arbitration' ELSE 'rescore' END, $2, applied_items, adjustment,
-                    $3, $4, id FROM marks WHERE id = $1`,
-            [r.markId, rubric.id, `re-scored by rubric v${before.version + 1}`, r.newPoints],
-          );
-        const reads: Read[] = await m.query(
-          `SELECT marker_id AS "markerId", read_kind AS kind, points::float AS points FROM marks WHERE task_id = $1 ORDER BY id`,
-          [c.taskId],
-        );
-        await rederive(m, c.taskId, mode, reads);
-      }
+      // One insert for every changed read; each task's state then follows from the reads the preview derived.
+      const changed = changes.flatMap((c) => c.reads);
+      await m.query(
+        `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
+         SELECT k.task_id, k.marker_id, CASE WHEN k.read_kind = 'arbitration' THEN 'arbitration' ELSE 'rescore' END, $3, k.applied_items,
+                k.adjustment, $4, x.points, k.id
+         FROM unnest($1::bigint[], $2::numeric[]) WITH ORDINALITY x(id, points, i) JOIN marks k ON k.id = x.id ORDER BY x.i`,
+        [changed.map((r) => r.markId), changed.map((r) => r.newPoints), rubric.id, `re-scored by rubric v${before.version + 1}`],
+      );
+      for (const c of changes) await rederive(m, c.taskId, mode, readsAfter.get(c.taskId)!);
       await this.audit.record(
         actor,
         {
@@ -124,6 +123,7 @@ export class MarkingRubricService {
       [questionId],
     );
     const changes: RescoreChange[] = [];
+    const readsAfter = new Map<string, Read[]>();
     for (const t of tasks) {
       const changed = changedReads(edit, t.marks);
       if (!changed.length) continue;
@@ -137,6 +137,7 @@ export class MarkingRubricService {
         })),
       ];
       const res = resolve(mode, reads);
+      readsAfter.set(t.taskId, reads);
       changes.push({
         taskId: t.taskId,
         excerpt: t.excerpt,
@@ -146,6 +147,6 @@ export class MarkingRubricService {
         newState: res.state,
       });
     }
-    return { changes, unchanged: tasks.length - changes.length, mode };
+    return { changes, unchanged: tasks.length - changes.length, mode, readsAfter };
   }
 }

@@ -59,9 +59,10 @@ export class ReportData {
               count(*) FILTER (WHERE u.state = 'pending')::int AS pending, count(*) FILTER (WHERE u.state = 'not_scored')::int AS "notScored",
               count(*) FILTER (WHERE u.state = 'not_applicable')::int AS "notApplicable"
        FROM unit_scores u
-       WHERE u.source_kind = 'model' AND u.run_id = ANY($1) AND u.model_id = ANY($2) AND u.question_id = ANY($3)
+       JOIN unnest($1::uuid[], $2::uuid[]) e(run_id, model_id) ON e.run_id = u.run_id AND e.model_id = u.model_id
+       WHERE u.source_kind = 'model' AND u.question_id = ANY($3)
        GROUP BY u.run_id, u.model_id, u.question_id`,
-      [[...new Set(entries.map((e) => e.runId))], [...new Set(entries.map((e) => e.modelId))], questionIds],
+      [entries.map((e) => e.runId), entries.map((e) => e.modelId), questionIds],
     );
   }
 
