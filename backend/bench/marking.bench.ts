@@ -19,7 +19,7 @@ test('marking throughput', async () => {
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
   });
   await t.db.query(
-    `TRUNCATE marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
+    `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
   );
   await t.reset();
   const { versionId } = await t.app.get(PapersImportService).importBundle(miniBundle());

@@ -16,7 +16,9 @@ describe('importing answers produced elsewhere', () => {
     });
   });
   beforeEach(async () => {
-    await t.db.query(`TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
+    await t.db.query(
+      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
+    );
     await t.reset();
     http = await t.as(['author', 'researcher']);
     await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');

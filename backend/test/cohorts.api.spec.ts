@@ -24,7 +24,7 @@ describe('cohorts', () => {
   });
   beforeEach(async () => {
     await t.db.query(
-      `TRUNCATE cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
+      `TRUNCATE auto_grades, cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();
     http = await t.as(['author', 'researcher']);

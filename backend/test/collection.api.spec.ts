@@ -24,7 +24,9 @@ describe('collecting model answers', () => {
     });
   });
   beforeEach(async () => {
-    await t.db.query(`TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
+    await t.db.query(
+      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
+    );
     await t.reset();
     fake.requests.length = 0;
     fake.peakInFlight = 0;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ describe('auto-grading', () => {
   });
   beforeEach(async () => {
     await t.db.query(
-      `TRUNCATE attempts, work_items, run_models, run_papers, responses, runs, ai_models, extractor_calls, answer_key_corrections CASCADE`,
+      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models, extractor_calls, answer_key_corrections CASCADE`,
     );
     await t.reset();
     http = await t.as(['author', 'researcher']);
@@ -116,7 +117,22 @@ describe('auto-grading', () => {
     expect(g['7']).toBeNull();
     // Grading is idempotent: nothing new to grade, nothing appended.
     const before = await t.count('auto_grades');
-    expect(await t.app.get(GradingService).gradeUngraded()).toBe(0);
+    expect(await t.count('grading_queue')).toBe(0);
+    expect((await t.app.get(GradingService).catchUp()).graded).toBe(0);
+    expect(await t.count('auto_grades')).toBe(before);
+    // References are checked per statement (no per-row foreign key): a grade for an answer or a
+    // question that does not exist is refused, and a graded answer or question cannot be deleted.
+    const [graded] = await t.db.query(`SELECT response_id, question_id FROM auto_grades LIMIT 1`);
+    const insertGrade = (responseId: string, questionId: string) =>
+      t.db.query(
+        `INSERT INTO auto_grades (response_id, question_id, max_score, status, method, grader_version)
+         VALUES ($1, $2, 1, 'wrong', 'test', 'test'), ($3, $4, 1, 'wrong', 'test', 'test')`,
+        [graded.response_id, graded.question_id, responseId, questionId],
+      );
+    await expect(insertGrade(randomUUID(), graded.question_id)).rejects.toThrow(/does not exist/);
+    await expect(insertGrade(graded.response_id, randomUUID())).rejects.toThrow(/does not exist/);
+    await expect(t.db.query(`DELETE FROM responses WHERE id = $1`, [graded.response_id])).rejects.toThrow(/has grades/);
+    await expect(t.db.query(`DELETE FROM questions WHERE id = $1`, [graded.question_id])).rejects.toThrow(/has grades|foreign key/);
     expect(await t.count('auto_grades')).toBe(before);
   });
 

@@ -8,6 +8,8 @@ import { Role } from '../src/auth/roles';
 import { UsersService } from '../src/users/users.service';
 
 const TABLES = [
+  'auto_grades',
+  'marking_tasks',
   'marking_assignments',
   'sessions',
   'login_attempts',

@@ -93,12 +93,12 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Once per grader version: re-grade what older versions graded (if any), then remember it is done. */
   private async regradeOlderVersions(): Promise<number> {
-    const [{ isDone, isAnyOlder }] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM grader_versions WHERE version = $1) AS "isDone",
-              EXISTS (SELECT 1 FROM auto_grades WHERE grader_version <> $1) AS "isAnyOlder"`,
-      [GRADER_VERSION],
-    );
-    if (isDone) return 0;
+    const [done] = await this.db.query(`SELECT 1 FROM grader_versions WHERE version = $1`, [GRADER_VERSION]);
+    if (done) return 0;
+    // Asked only once per version: it scans the grades when none is older.
+    const [{ isAnyOlder }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM auto_grades WHERE grader_version <> $1) AS "isAnyOlder"`, [
+      GRADER_VERSION,
+    ]);
     const { changes } = isAnyOlder ? await this.regrade({ isOutdatedOnly: true }, null) : { changes: [] };
     await this.db.query(`INSERT INTO grader_versions (version) VALUES ($1) ON CONFLICT DO NOTHING`, [GRADER_VERSION]);
     return changes.length;
@@ -163,15 +163,22 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     }));
   }
 
-  /** Appends grade rows as column arrays (unnest): one statement per batch, no per-row JSON parsing in the database. */
-  private async insert(m: EntityManager, rows: GradeRow[]) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const b = rows.slice(i, i + BATCH);
+  /**
+   * Appends grade rows as column arrays (unnest): one statement per slice, no per-row JSON parsing
+   * in the database. With `dequeue`, one statement for all rows that also takes those answers off
+   * the grading queue, so an answer is graded and dequeued together or not at all.
+   */
+  private async insert(m: EntityManager, rows: GradeRow[], dequeue?: string[]) {
+    const slice = dequeue ? Math.max(rows.length, 1) : BATCH;
+    for (let i = 0; i < rows.length || (dequeue && i === 0); i += slice) {
+      const b = rows.slice(i, i + slice);
       await m.query(
-        `INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version)
-         SELECT r, q, s, mx, st, me, re, ex, e, $10
-         FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[])
-              AS x(r, q, s, mx, st, me, re, ex, e)`,
+        `WITH appended AS (
+           INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version)
+           SELECT r, q, s, mx, st, me, re, ex, e, $10
+           FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[])
+                AS x(r, q, s, mx, st, me, re, ex, e))
+         DELETE FROM grading_queue WHERE response_id = ANY($11::uuid[])`,
         [
           b.map((x) => x.responseId),
           b.map((x) => x.questionId),
@@ -183,19 +190,21 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
           b.map((x) => (x.extracted === null ? null : JSON.stringify(x.extracted))),
           b.map((x) => x.explanation),
           GRADER_VERSION,
+          dequeue ?? [],
         ],
       );
     }
   }
 
-  private selectUngraded(m: EntityManager, cursor: string | null): Promise<ResponseRow[]> {
+  /** The next queued answers after the cursor, in key order: the queue holds only what is left to grade. */
+  private selectQueued(m: EntityManager, cursor: string | null): Promise<ResponseRow[]> {
     return m.query(
       `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text
-       FROM responses r JOIN questions q ON q.id = r.question_id
-       WHERE (q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective)))
-         AND NOT EXISTS (SELECT 1 FROM auto_grades g WHERE g.response_id = r.id) AND ($2::uuid IS NULL OR r.id > $2)
-       ORDER BY r.id LIMIT $1`,
-      [BATCH, cursor],
+       FROM (SELECT response_id FROM grading_queue WHERE response_id > $2 ORDER BY response_id LIMIT $1) w
+       JOIN responses r ON r.id = w.response_id JOIN questions q ON q.id = r.question_id
+       ORDER BY r.id`,
+      // The cursor skips the batch whose grades are being stored while this one is read.
+      [BATCH, cursor ?? '00000000-0000-0000-0000-000000000000'],
     );
   }
 
@@ -224,17 +233,27 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
         const items = new Map<string, StoredItem>();
         const loaded = new Set<string>();
         let graded = 0;
-        let batch = await this.selectUngraded(this.db.manager, null);
+        let batch = await this.selectQueued(this.db.manager, null);
+        let inserting: Promise<void> = Promise.resolve();
         while (batch.length) {
           const versions = [...new Set(batch.map((r) => r.paperVersionId))].filter((v) => !loaded.has(v));
           for (const [id, item] of await this.itemsFor(versions)) items.set(id, item);
           versions.forEach((v) => loaded.add(v));
+          const next = batch.length === BATCH ? this.selectQueued(this.db.manager, batch[batch.length - 1].id) : Promise.resolve([]);
+          // Node grades this batch while PostgreSQL stores the previous one and reads the next.
           const rows = await this.rowsForBatch(batch, items);
-          const next = batch.length === BATCH ? this.selectUngraded(this.db.manager, batch[batch.length - 1].id) : Promise.resolve([]);
-          await this.insert(runner.manager, rows);
+          await inserting;
+          inserting = this.insert(
+            runner.manager,
+            rows,
+            batch.map((r) => r.id),
+          );
+          // Handled here so that a failure while the next batch is read is not an unhandled rejection; awaited below.
+          inserting.catch(() => undefined);
           graded += batch.length;
           batch = await next;
         }
+        await inserting;
         return graded;
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(hashtext('yj-grading'))`);
@@ -242,22 +261,6 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     } finally {
       await runner.release();
     }
-  }
-
-  /**
-   * Grades up to one batch of responses that have no grade yet; returns how many it took. One
-   * process at a time (advisory lock), so a response is never graded twice by a race.
-   */
-  async gradeUngraded(): Promise<number> {
-    return this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('yj-grading')) AS locked`);
-      if (!locked) return 0;
-      const responses = await this.selectUngraded(m, null);
-      if (!responses.length) return 0;
-      const items = await this.itemsFor([...new Set(responses.map((r) => r.paperVersionId))], m);
-      await this.insert(m, await this.rowsForBatch(responses, items));
-      return responses.length;
-    });
   }
 
   /**

@@ -56,14 +56,16 @@ export class MarkingService {
     const [, count] = await this.db.query(
       `WITH units AS (
          SELECT r.id AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
-         FROM responses r JOIN questions top ON top.id = r.question_id JOIN paper_versions v ON v.id = top.paper_version_id
-         JOIN questions q ON (q.id = top.id AND q.type <> 'composite') OR q.parent_id = top.id
-         WHERE r.outcome = 'answered' AND NOT q.is_objective
+         FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
+         JOIN responses r ON r.question_id = COALESCE(q.parent_id, q.id)
+         WHERE NOT q.is_objective AND q.type <> 'composite' AND r.outcome = 'answered'
+           AND NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = r.id AND t.question_id = q.id)
          UNION ALL
          SELECT g.response_id, g.question_id, q.scoring_policy, v.scoring_policy
-         FROM (SELECT DISTINCT ON (response_id, question_id) response_id, question_id, status FROM auto_grades ORDER BY response_id, question_id, id DESC) g
-         JOIN questions q ON q.id = g.question_id JOIN paper_versions v ON v.id = q.paper_version_id
-         WHERE g.status = 'unparsed')
+         FROM auto_grades g JOIN questions q ON q.id = g.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+         WHERE g.status = 'unparsed'
+           AND NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = g.response_id AND t.question_id = g.question_id)
+           AND NOT EXISTS (SELECT 1 FROM auto_grades n WHERE n.response_id = g.response_id AND n.question_id = g.question_id AND n.id > g.id))
        INSERT INTO marking_tasks (response_id, question_id, reads_required, shuffle_key)
        SELECT response_id, question_id, CASE WHEN COALESCE(qp->'marking'->>'mode', vp->'marking'->>'mode') = 'double' THEN 2 ELSE 1 END,
               hashtext(response_id::text || question_id::text)

@@ -9,6 +9,7 @@ import { MarkingSkips1764300007000 } from './1764300007000-MarkingSkips';
 import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrder';
 import { CohortsAndReport1764300009000 } from './1764300009000-CohortsAndReport';
 import { MarkingCalibration1764300010000 } from './1764300010000-MarkingCalibration';
+import { GradingQueue1764300011000 } from './1764300011000-GradingQueue';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MarkingQueueOrder1764300008000,
   CohortsAndReport1764300009000,
   MarkingCalibration1764300010000,
+  GradingQueue1764300011000,
 ];
