@@ -132,7 +132,13 @@ describe('auto-grading', () => {
     await expect(insertGrade(randomUUID(), graded.question_id)).rejects.toThrow(/does not exist/);
     await expect(insertGrade(graded.response_id, randomUUID())).rejects.toThrow(/does not exist/);
     await expect(t.db.query(`DELETE FROM responses WHERE id = $1`, [graded.response_id])).rejects.toThrow(/has grades/);
-    await expect(t.db.query(`DELETE FROM questions WHERE id = $1`, [graded.question_id])).rejects.toThrow(/has grades|foreign key/);
+    await expect(t.db.query(`DELETE FROM questions WHERE id = $1`, [graded.question_id])).rejects.toThrow(/has grades/);
+    await expect(
+      t.db.query(`INSERT INTO marking_tasks (response_id, question_id, shuffle_key) VALUES ($1, $2, 0)`, [
+        randomUUID(),
+        graded.question_id,
+      ]),
+    ).rejects.toThrow(/marking_tasks: answer .* does not exist/);
     expect(await t.count('auto_grades')).toBe(before);
   });
 

@@ -164,14 +164,15 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Appends grade rows as column arrays (unnest): one statement per slice, no per-row JSON parsing
-   * in the database. With `dequeue`, one statement for all rows that also takes those answers off
-   * the grading queue, so an answer is graded and dequeued together or not at all.
+   * Appends grade rows as column arrays (unnest), no per-row JSON parsing in the database. A
+   * catch-up batch is one statement that also takes its answers off the grading queue (`dequeue`),
+   * so an answer is graded and dequeued together or not at all; a large re-grade goes in slices.
    */
-  private async insert(m: EntityManager, rows: GradeRow[], dequeue?: string[]) {
-    const slice = dequeue ? Math.max(rows.length, 1) : BATCH;
-    for (let i = 0; i < rows.length || (dequeue && i === 0); i += slice) {
-      const b = rows.slice(i, i + slice);
+  private async insert(m: EntityManager, rows: GradeRow[], dequeue: string[] = []) {
+    const slices = dequeue.length
+      ? [rows]
+      : Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+    for (const b of slices) {
       await m.query(
         `WITH appended AS (
            INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version)
@@ -190,7 +191,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
           b.map((x) => (x.extracted === null ? null : JSON.stringify(x.extracted))),
           b.map((x) => x.explanation),
           GRADER_VERSION,
-          dequeue ?? [],
+          dequeue,
         ],
       );
     }
@@ -240,6 +241,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
           for (const [id, item] of await this.itemsFor(versions)) items.set(id, item);
           versions.forEach((v) => loaded.add(v));
           const next = batch.length === BATCH ? this.selectQueued(this.db.manager, batch[batch.length - 1].id) : Promise.resolve([]);
+          next.catch(() => undefined); // awaited below, unless a failed insert ends the loop first
           // Node grades this batch while PostgreSQL stores the previous one and reads the next.
           const rows = await this.rowsForBatch(batch, items);
           await inserting;
@@ -248,8 +250,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
             rows,
             batch.map((r) => r.id),
           );
-          // Handled here so that a failure while the next batch is read is not an unhandled rejection; awaited below.
-          inserting.catch(() => undefined);
+          inserting.catch(() => undefined); // awaited at the next turn or after the loop, not left unhandled meanwhile
           graded += batch.length;
           batch = await next;
         }

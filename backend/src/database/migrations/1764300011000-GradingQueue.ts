@@ -21,6 +21,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   delete ends, so nothing can slip in for a row being deleted. Nothing in the app deletes either.
  * Only unparsed grades send answers to teachers; a partial index finds them without a scan.
  */
+/** What the grader grades: an objective question, or a composite one with an objective part (q in scope). */
+const GRADABLE = `(q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective)))`;
+
 export class GradingQueue1764300011000 implements MigrationInterface {
   name = 'GradingQueue1764300011000';
 
@@ -76,7 +79,7 @@ export class GradingQueue1764300011000 implements MigrationInterface {
       BEGIN
         INSERT INTO grading_queue (response_id)
         SELECT n.id FROM new_responses n JOIN questions q ON q.id = n.question_id
-        WHERE q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective))
+        WHERE ${GRADABLE}
         ON CONFLICT DO NOTHING;
         RETURN NULL;
       END $$`);
@@ -87,7 +90,7 @@ export class GradingQueue1764300011000 implements MigrationInterface {
     await q.query(`
       INSERT INTO grading_queue (response_id)
       SELECT r.id FROM responses r JOIN questions q ON q.id = r.question_id
-      WHERE (q.is_objective OR (q.type = 'composite' AND EXISTS (SELECT 1 FROM questions s WHERE s.parent_id = q.id AND s.is_objective)))
+      WHERE ${GRADABLE}
         AND NOT EXISTS (SELECT 1 FROM auto_grades g WHERE g.response_id = r.id)`);
   }
 
