@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
+import { pgArray } from '../common/pg-array';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { gradeResponse } from './domain/grade';
 import { GRADER_VERSION, GradeResult } from './domain/types';
@@ -8,12 +9,15 @@ import { buildItems, gradedUnits, QuestionRow, StoredItem } from './grading-item
 import { LlmExtractor } from './llm-extractor';
 import { MarkingService } from '../marking/marking.service';
 
-interface ResponseRow {
+interface AnswerRow {
   id: string;
   questionId: string;
-  paperVersionId: string;
   outcome: string;
   text: string | null;
+}
+
+interface ResponseRow extends AnswerRow {
+  paperVersionId: string;
 }
 
 export interface GradeRow {
@@ -38,6 +42,8 @@ export interface RegradeChange {
 }
 
 const BATCH = 5000;
+// Two inserts at once keep both cores busy: one PostgreSQL backend per insert, Node grading meanwhile.
+const INSERTS_IN_FLIGHT = 2;
 
 /**
  * Auto-grading of stored responses: every objective answer (and every objective part of a
@@ -119,20 +125,28 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     return buildItems(rows);
   }
 
+  /** The gradable items of the papers these questions belong to (whole papers: one query each time a new paper appears). */
+  private async itemsForQuestions(questionIds: string[]): Promise<Map<string, StoredItem>> {
+    const versions: { id: string }[] = await this.db.query(`SELECT DISTINCT paper_version_id AS id FROM questions WHERE id = ANY($1)`, [
+      questionIds,
+    ]);
+    return this.itemsFor(versions.map((v) => v.id));
+  }
+
   /** Grade rows for one response by the rules, then the LLM extractor (if configured) for what they leave unparsed. */
-  private async rowsFor(r: ResponseRow, item: StoredItem): Promise<GradeRow[]> {
+  private async rowsFor(r: AnswerRow, item: StoredItem): Promise<GradeRow[]> {
     if (!this.extractor.isEnabled || r.outcome !== 'answered') return this.rowsByRules(r, item);
     const result = gradeResponse(item, r.text);
     return this.rowsOf(r, item, result.status === 'unparsed' ? await this.extractor.retry(item, r.text ?? '', result) : result);
   }
 
   /** The grade rows the rules alone give (no model call): synchronous, the hot path. */
-  private rowsByRules(r: ResponseRow, item: StoredItem): GradeRow[] {
+  private rowsByRules(r: AnswerRow, item: StoredItem): GradeRow[] {
     return r.outcome === 'answered' ? this.rowsOf(r, item, gradeResponse(item, r.text)) : this.notScoredRows(r, item);
   }
 
   /** The model gave no usable answer: every graded part is not scored, never wrong. */
-  private notScoredRows(r: ResponseRow, item: StoredItem): GradeRow[] {
+  private notScoredRows(r: AnswerRow, item: StoredItem): GradeRow[] {
     return gradedUnits(item).map((u) => ({
       responseId: r.id,
       questionId: u.id,
@@ -146,7 +160,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     }));
   }
 
-  private rowsOf(r: ResponseRow, item: StoredItem, result: GradeResult): GradeRow[] {
+  private rowsOf(r: AnswerRow, item: StoredItem, result: GradeResult): GradeRow[] {
     const units = gradedUnits(item);
     const parts: GradeResult[] = item.type === 'composite' ? (result.parts ?? []) : [result];
     return units.map((u, i) => ({
@@ -181,35 +195,35 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
                 AS x(r, q, s, mx, st, me, re, ex, e))
          DELETE FROM grading_queue WHERE response_id = ANY($11::uuid[])`,
         [
-          b.map((x) => x.responseId),
-          b.map((x) => x.questionId),
-          b.map((x) => x.score),
-          b.map((x) => x.maxScore),
-          b.map((x) => x.status),
-          b.map((x) => x.method),
-          b.map((x) => x.region),
-          b.map((x) => (x.extracted === null ? null : JSON.stringify(x.extracted))),
-          b.map((x) => x.explanation),
+          pgArray(b.map((x) => x.responseId)),
+          pgArray(b.map((x) => x.questionId)),
+          pgArray(b.map((x) => x.score)),
+          pgArray(b.map((x) => x.maxScore)),
+          pgArray(b.map((x) => x.status)),
+          pgArray(b.map((x) => x.method)),
+          pgArray(b.map((x) => x.region)),
+          pgArray(b.map((x) => (x.extracted === null ? null : JSON.stringify(x.extracted)))),
+          pgArray(b.map((x) => x.explanation)),
           GRADER_VERSION,
-          dequeue,
+          pgArray(dequeue),
         ],
       );
     }
   }
 
   /** The next queued answers after the cursor, in key order: the queue holds only what is left to grade. */
-  private selectQueued(m: EntityManager, cursor: string | null): Promise<ResponseRow[]> {
+  private selectQueued(m: EntityManager, cursor: string | null): Promise<AnswerRow[]> {
     return m.query(
-      `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text
+      `SELECT r.id, r.question_id AS "questionId", r.outcome, r.text
        FROM (SELECT response_id FROM grading_queue WHERE response_id > $2 ORDER BY response_id LIMIT $1) w
-       JOIN responses r ON r.id = w.response_id JOIN questions q ON q.id = r.question_id
+       JOIN responses r ON r.id = w.response_id
        ORDER BY r.id`,
       // The cursor skips the batch whose grades are being stored while this one is read.
       [BATCH, cursor ?? '00000000-0000-0000-0000-000000000000'],
     );
   }
 
-  private async rowsForBatch(responses: ResponseRow[], items: Map<string, StoredItem>): Promise<GradeRow[]> {
+  private async rowsForBatch(responses: AnswerRow[], items: Map<string, StoredItem>): Promise<GradeRow[]> {
     const rows: GradeRow[] = [];
     for (const r of responses) {
       const item = items.get(r.questionId)!;
@@ -232,29 +246,32 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
       if (!locked) return 0;
       try {
         const items = new Map<string, StoredItem>();
-        const loaded = new Set<string>();
         let graded = 0;
         let batch = await this.selectQueued(this.db.manager, null);
-        let inserting: Promise<void> = Promise.resolve();
+        const inserting = new Set<Promise<void>>();
         while (batch.length) {
-          const versions = [...new Set(batch.map((r) => r.paperVersionId))].filter((v) => !loaded.has(v));
-          for (const [id, item] of await this.itemsFor(versions)) items.set(id, item);
-          versions.forEach((v) => loaded.add(v));
+          const unknown = [...new Set(batch.map((r) => r.questionId))].filter((q) => !items.has(q));
+          if (unknown.length) for (const [id, item] of await this.itemsForQuestions(unknown)) items.set(id, item);
           const next = batch.length === BATCH ? this.selectQueued(this.db.manager, batch[batch.length - 1].id) : Promise.resolve([]);
           next.catch(() => undefined); // awaited below, unless a failed insert ends the loop first
-          // Node grades this batch while PostgreSQL stores the previous one and reads the next.
+          // Node grades this batch while PostgreSQL stores earlier ones and reads the next.
           const rows = await this.rowsForBatch(batch, items);
-          await inserting;
-          inserting = this.insert(
-            runner.manager,
+          if (inserting.size >= INSERTS_IN_FLIGHT) await Promise.race(inserting);
+          const insert = this.insert(
+            this.db.manager,
             rows,
             batch.map((r) => r.id),
           );
-          inserting.catch(() => undefined); // awaited at the next turn or after the loop, not left unhandled meanwhile
+          inserting.add(insert);
+          // Awaited by the race above or after the loop, not left unhandled meanwhile.
+          insert.then(
+            () => inserting.delete(insert),
+            () => undefined,
+          );
           graded += batch.length;
           batch = await next;
         }
-        await inserting;
+        await Promise.all(inserting);
         return graded;
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(hashtext('yj-grading'))`);

@@ -21,12 +21,17 @@ function isArticle(region: string, index: number): boolean {
   return (letter === 'A' || letter === 'I') && /^\s+[a-z]/.test(rest) && !NOT_AFTER_ARTICLE.test(rest);
 }
 
+const LONE_LETTER = /^([A-Z])[\s)）\]】。.,，;；!！]*$/;
+
 const squash = (s: string) => s.replace(/[\s。.,，、;；:：!！?？"'“”‘’()（）]/g, '').toLowerCase();
 
 /** One option letter; the option's own text is mapped back when it matches exactly one option. */
 export function parseSingle(region: string, options: { label: string; text?: string }[], isLastLine = false): Parsed<string> {
-  const legal = new Set(options.map((o) => o.label));
   const r = region.replace(LEADING, '');
+  // The common case, "B" or "(B)。", read directly: every rule below gives this same answer for it.
+  const lone = LONE_LETTER.exec(r);
+  if (lone && options.some((o) => o.label === lone[1])) return { ok: true, value: lone[1] };
+  const legal = new Set(options.map((o) => o.label));
   // Several letters listed where one belongs ("B, C") is an answer, and a wrong one: a teacher gives 0.
   const listed = parseMulti(r, options);
   if (!isLastLine && listed.ok && listed.value.length > 1) return { ok: true, value: listed.value, via: 'several-options' };
