@@ -186,6 +186,47 @@ describe('auto-grading', () => {
     fake.behave = () => ({ text: 'NONE' });
     const second = await importAnswers({ '1': '这道题我不会。' });
     expect((await gradesOf(second, '?grade=unparsed'))['1']).toMatchObject([{ status: 'unparsed', score: null, method: 'llm:extractor' }]);
+    const [{ queued }] = await t.db.query(
+      `SELECT count(*)::int AS queued FROM marking_tasks t JOIN responses r ON r.id = t.response_id WHERE r.run_id = $1`,
+      [second],
+    );
+    expect(queued).toBe(1);
+  });
+
+  it('queues for teachers, with its grade, an answer that a re-grade can no longer read', async () => {
+    const runId = await importAnswers({ '1': '这道题我不会。', '3': '我不确定。' });
+    const tasks = () =>
+      t.db.query(
+        `SELECT q.number, t.state FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
+         WHERE r.run_id = $1 ORDER BY q.number`,
+        [runId],
+      );
+    // Graded unparsed: queued in the grading transaction itself.
+    expect(await tasks()).toEqual([
+      { number: '1', state: 'open' },
+      { number: '3', state: 'open' },
+    ]);
+    // The state an older grader that misread question 3 as wrong would have left: its grade is the
+    // latest and nothing was queued. A re-grade reads it as unparsed and queues it with that grade.
+    const [q3] = await t.db.query(`SELECT id FROM questions WHERE number = '3'`);
+    await t.db.query(`DELETE FROM marking_tasks WHERE question_id = $1`, [q3.id]);
+    await t.db.query(
+      `INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, grader_version)
+       SELECT response_id, question_id, 0, max_score, 'wrong', 'last-line', 'older' FROM auto_grades WHERE question_id = $1`,
+      [q3.id],
+    );
+    const res = await http.post('/api/grading/regrade').send({ runId });
+    expect(res.body.changes).toEqual([
+      expect.objectContaining({
+        questionNumber: '3',
+        old: expect.objectContaining({ status: 'wrong' }),
+        new: expect.objectContaining({ status: 'unparsed' }),
+      }),
+    ]);
+    expect(await tasks()).toEqual([
+      { number: '1', state: 'open' },
+      { number: '3', state: 'open' },
+    ]);
   });
 
   it('the CLI grades a JSONL file without a database and refuses a bad one with exit 2', () => {

@@ -91,9 +91,12 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
    * for teachers the subjective answers and what the grader could not read.
    */
   async catchUp(): Promise<{ graded: number; changed: number }> {
+    const started = Date.now();
     const graded = await this.gradeAllUngraded();
     const changed = await this.regradeOlderVersions();
     await this.marking.syncTasks();
+    const ms = Date.now() - started;
+    if (graded) this.logger.log(`graded ${graded} answers in ${ms} ms (${Math.round((graded * 1000) / Math.max(ms, 1))}/s)`);
     return { graded, changed };
   }
 
@@ -178,9 +181,10 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Appends grade rows as column arrays (unnest), no per-row JSON parsing in the database. A
-   * catch-up batch is one statement that also takes its answers off the grading queue (`dequeue`),
-   * so an answer is graded and dequeued together or not at all; a large re-grade goes in slices.
+   * Appends grade rows as column arrays (unnest), no per-row JSON parsing in the database, and
+   * queues for teachers the answers the grader could not read. `m` is a transaction, so an answer
+   * is graded, taken off the grading queue (`dequeue`, one statement with the grades for a catch-up
+   * batch) and queued for teachers together or not at all; a large re-grade goes in slices.
    */
   private async insert(m: EntityManager, rows: GradeRow[], dequeue: string[] = []) {
     const slices = dequeue.length
@@ -209,6 +213,10 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
         ],
       );
     }
+    await this.marking.queueUnparsed(
+      m,
+      rows.filter((r) => r.status === 'unparsed'),
+    );
   }
 
   /** The next queued answers after the cursor, in key order: the queue holds only what is left to grade. */
@@ -257,11 +265,8 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
           // Node grades this batch while PostgreSQL stores earlier ones and reads the next.
           const rows = await this.rowsForBatch(batch, items);
           if (inserting.size >= INSERTS_IN_FLIGHT) await Promise.race(inserting);
-          const insert = this.insert(
-            this.db.manager,
-            rows,
-            batch.map((r) => r.id),
-          );
+          const ids = batch.map((r) => r.id);
+          const insert = this.db.transaction((m) => this.insert(m, rows, ids));
           inserting.add(insert);
           // Awaited by the race above or after the loop, not left unhandled meanwhile.
           insert.then(
@@ -290,7 +295,9 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     scope: { runId?: string; questionIds?: string[]; isOutdatedOnly?: boolean },
     actor: AuditActor | null,
   ): Promise<{ checked: number; changes: RegradeChange[] }> {
-    const result = await this.db.transaction(async (m) => {
+    // An answer that became unparsed goes to teachers with its new grade (insert); one that became
+    // readable keeps its task for now.
+    return this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-grading'))`);
       const latest: (ResponseRow & { model: string | null; grades: (GradeRow & { number: string; graderVersion: string })[] })[] =
         await m.query(
@@ -348,8 +355,5 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
         );
       return { checked: latest.length, changes };
     });
-    // An answer that became unparsed goes to teachers; one that became readable keeps its task for now.
-    await this.marking.syncTasks();
-    return result;
   }
 }

@@ -16,8 +16,6 @@ import { GradableItem, GradeResult } from './domain/types';
 @Injectable()
 export class LlmExtractor {
   private readonly logger = new Logger(LlmExtractor.name);
-  private model: Promise<AiModelEntity | null> | null = null;
-
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,9 +25,9 @@ export class LlmExtractor {
     return !!this.config.gradingExtractorModel;
   }
 
-  private extractorModel() {
-    this.model ??= this.db.getRepository(AiModelEntity).findOneBy({ name: this.config.gradingExtractorModel! });
-    return this.model;
+  /** Looked up on each call, not cached: a model registered (or changed) after start-up is used at once. */
+  private extractorModel(): Promise<AiModelEntity | null> {
+    return this.db.getRepository(AiModelEntity).findOneBy({ name: this.config.gradingExtractorModel! });
   }
 
   async retry(item: GradableItem, response: string, ruleResult: GradeResult): Promise<GradeResult> {

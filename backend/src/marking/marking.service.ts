@@ -1,3 +1,4 @@
+import { pgArray } from '../common/pg-array';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DataSource, EntityManager } from 'typeorm';
@@ -49,34 +50,50 @@ export class MarkingService {
   ) {}
 
   /**
-   * Puts every subjective answer (and each subjective part of a composite one) and every objective
-   * answer the grader could not read into its question's queue. Idempotent. Syncs take turns (a
-   * transaction lock), so the anti-joins alone keep tasks unique: no ON CONFLICT, whose speculative
-   * insertion made queueing 25,000 answers take a third longer (docs/benchmarks.md, grading).
+   * Puts every subjective answer (and each subjective part of a composite one) into its question's
+   * queue. Idempotent. Objective answers the grader could not read are queued by the grader itself,
+   * in the transaction that appends their grades (queueUnparsed), so no sweep has to search the grades.
    */
   async syncTasks(): Promise<number> {
-    return this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-marking-sync'))`);
-      const [, count] = await m.query(
-        `WITH units AS (
-         SELECT r.id AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
+    return this.db.transaction((m) =>
+      this.insertTasks(
+        m,
+        `SELECT r.id AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
          FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
          JOIN responses r ON r.question_id = COALESCE(q.parent_id, q.id)
          WHERE NOT q.is_objective AND q.type <> 'composite' AND r.outcome = 'answered'
-           AND NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = r.id AND t.question_id = q.id)
-         UNION ALL
-         SELECT g.response_id, g.question_id, q.scoring_policy, v.scoring_policy
-         FROM auto_grades g JOIN questions q ON q.id = g.question_id JOIN paper_versions v ON v.id = q.paper_version_id
-         WHERE g.status = 'unparsed'
-           AND NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = g.response_id AND t.question_id = g.question_id)
-           AND NOT EXISTS (SELECT 1 FROM auto_grades n WHERE n.response_id = g.response_id AND n.question_id = g.question_id AND n.id > g.id))
-       INSERT INTO marking_tasks (response_id, question_id, reads_required, shuffle_key)
+           AND NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = r.id AND t.question_id = q.id)`,
+      ),
+    );
+  }
+
+  /** Queues answers the grader could not read (UNPARSED) for teachers; `m` must be a transaction. */
+  queueUnparsed(m: EntityManager, units: { responseId: string; questionId: string }[]): Promise<number> {
+    if (!units.length) return Promise.resolve(0);
+    return this.insertTasks(
+      m,
+      `SELECT x.r AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(r, qid) JOIN questions q ON q.id = x.qid JOIN paper_versions v ON v.id = q.paper_version_id
+       WHERE NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = x.r AND t.question_id = q.id)`,
+      [pgArray(units.map((u) => u.responseId)), pgArray(units.map((u) => u.questionId))],
+    );
+  }
+
+  /**
+   * Inserts a task for each unit (answer, question) the query finds. Inserts take turns (a
+   * transaction lock), so the queries' anti-joins alone keep tasks unique: no ON CONFLICT, whose
+   * speculative insertion made queueing 25,000 answers take a third longer (docs/benchmarks.md).
+   */
+  private async insertTasks(m: EntityManager, units: string, params: unknown[] = []): Promise<number> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-marking-tasks'))`);
+    const [, count] = await m.query(
+      `INSERT INTO marking_tasks (response_id, question_id, reads_required, shuffle_key)
        SELECT response_id, question_id, CASE WHEN COALESCE(qp->'marking'->>'mode', vp->'marking'->>'mode') = 'double' THEN 2 ELSE 1 END,
               hashtext(response_id::text || question_id::text)
-       FROM units`,
-      );
-      return typeof count === 'number' ? count : 0;
-    });
+       FROM (${units}) AS units`,
+      params,
+    );
+    return typeof count === 'number' ? count : 0;
   }
 
   private async assertAssigned(userId: string, questionId: string, m: EntityManager = this.db.manager) {

@@ -10,7 +10,7 @@ import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrde
 import { CohortsAndReport1764300009000 } from './1764300009000-CohortsAndReport';
 import { MarkingCalibration1764300010000 } from './1764300010000-MarkingCalibration';
 import { GradingQueue1764300011000 } from './1764300011000-GradingQueue';
-import { CheaperReferenceChecks1764300012000 } from './1764300012000-CheaperReferenceChecks';
+import { GraderQueuesUnparsed1764300012000 } from './1764300012000-GraderQueuesUnparsed';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   CohortsAndReport1764300009000,
   MarkingCalibration1764300010000,
   GradingQueue1764300011000,
-  CheaperReferenceChecks1764300012000,
+  GraderQueuesUnparsed1764300012000,
 ];
