@@ -5,7 +5,7 @@
  *   cd backend && NODE_OPTIONS=--experimental-vm-modules npx jest -c bench/jest.bench.config.js
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PapersImportService } from '../src/papers/papers-import.service';
 import { bigPaper } from '../test/fixtures/big-paper';
@@ -17,6 +17,41 @@ function machineTicks() {
   const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
   const total = f.reduce((a, b) => a + b, 0);
   return { busy: total - f[3] - f[4], total }; // minus idle and iowait
+}
+
+/** CPU ticks (1/100 s) of every process on the machine, by pid, with a short name for grouping. */
+function processTicks(): Map<string, { ticks: number; name: string }> {
+  const out = new Map<string, { ticks: number; name: string }>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const name = /postgres/.test(cmd)
+        ? 'PostgreSQL'
+        : /fake-server/.test(cmd)
+          ? 'fake provider'
+          : /dist\/main\.js/.test(cmd)
+            ? 'worker'
+            : /jest/.test(cmd)
+              ? 'bench (jest)'
+              : 'other';
+      out.set(pid, { ticks: Number(f[11]) + Number(f[12]), name });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU ms per request by group of processes, between two snapshots. */
+function cpuBreakdown(a: ReturnType<typeof processTicks>, b: ReturnType<typeof processTicks>, requests: number): string {
+  const sums = new Map<string, number>();
+  for (const [pid, { ticks, name }] of b) sums.set(name, (sums.get(name) ?? 0) + ticks - (a.get(pid)?.ticks ?? 0));
+  return [...sums]
+    .sort((x, y) => y[1] - x[1])
+    .map(([name, ticks]) => `${name} ${((ticks * 10) / requests).toFixed(2)}`)
+    .join(', ');
 }
 
 const N = Number(process.env.BENCH_QUESTIONS ?? 2000);
@@ -43,6 +78,7 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
   const cpuOf = () => workers.reduce((sum, w) => sum + processUsage(w.pid!).cpuMs, 0);
   const cpu0 = cpuOf();
   const machine0 = machineTicks();
+  const procs0 = processTicks();
   const t0 = Date.now();
   const run = (await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds: [model.id] })).body;
   for (;;) {
@@ -57,6 +93,7 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
   const cpu1 = cpuOf();
   const peakRssMb = Math.max(...workers.map((w) => processUsage(w.pid!).peakRssMb));
   const machine1 = machineTicks();
+  const breakdown = cpuBreakdown(procs0, processTicks(), N);
   await Promise.all(workers.map((w) => new Promise((r) => (w.once('exit', r), w.kill()))));
   const stats = await (await fetch(`http://127.0.0.1:${port}/stats`)).json();
   server.kill();
@@ -71,6 +108,7 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
     machineBusy: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
     peakInFlight: stats.peak,
     requests: stats.count,
+    breakdown,
   };
 }
 
@@ -98,6 +136,7 @@ test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
             `| ${r.latencyMs} ms | ${r.requests} | ${r.wall.toFixed(2)} | ${r.ideal.toFixed(2)} | ${r.overhead.toFixed(1)}% | ${r.cpuMsPerRequest.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.peakInFlight} | ${(r.machineBusy * 100).toFixed(0)}% |`,
         ),
       )
+      .concat(rows.map((r) => `\nCPU ms per request at ${r.latencyMs} ms, by process: ${r.breakdown}`))
       .join('\n'),
   );
   for (const r of rows) expect(r.requests).toBe(N);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared';
 import { AiModelEntity } from '../models/model.entity';
 
 export interface ClaimedItem {
@@ -106,20 +107,25 @@ export class WorkStore {
   }
 
   async runStatus(runId: string): Promise<string> {
-    const [row] = await this.db.query(`SELECT status FROM runs WHERE id = $1`, [runId]);
+    const [row] = await queryPrepared<{ status: string }>(this.db, 'yj-run-status', `SELECT status FROM runs WHERE id = $1`, [runId]);
     return row?.status ?? 'cancelled';
   }
 
   /** Only successes are looked up: an error is never served as an answer. */
   async findSuccess(hash: string) {
-    const [row] = await this.db.query(
+    const [row] = await queryPrepared<{
+      id: string;
+      responseText: string | null;
+      reasoningText: string | null;
+      finishReason: string | null;
+    }>(
+      this.db,
+      'yj-find-success',
       `SELECT id::text AS id, response_text AS "responseText", reasoning_text AS "reasoningText", finish_reason AS "finishReason"
        FROM attempts WHERE request_hash = $1 AND is_success`,
       [hash],
     );
-    return (
-      (row as { id: string; responseText: string | null; reasoningText: string | null; finishReason: string | null } | undefined) ?? null
-    );
+    return row ?? null;
   }
 
   /**
@@ -132,7 +138,9 @@ export class WorkStore {
    */
   async recordAttempt(item: ClaimedItem, attemptNumber: number, a: AttemptRecord, handoff?: Handoff): Promise<ClaimedItem | null> {
     const outcome = a.finishReason === 'content_filter' ? 'not_scored' : 'answered';
-    const [rows] = await this.db.query(
+    const rows = await queryPrepared<ClaimedItem>(
+      this.db,
+      'yj-record-attempt',
       `WITH att AS (
          INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
                                tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success)
@@ -184,7 +192,7 @@ export class WorkStore {
         handoff?.leaseSeconds ?? 0,
       ],
     );
-    return (rows as ClaimedItem[])[0] ?? null;
+    return rows[0] ?? null;
   }
 
   /** Closes an item from the cache: the answer of an earlier identical request, no request sent. */
@@ -197,7 +205,9 @@ export class WorkStore {
     hash: string,
   ) {
     const outcome = finishReason === 'content_filter' ? 'not_scored' : 'answered';
-    await this.db.query(
+    await queryPrepared(
+      this.db,
+      'yj-complete-from-cache',
       `WITH resp AS (
          INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
          VALUES ($1, 'model', $2, $3, $4, $5, $6, $7, $8)

@@ -1,0 +1,44 @@
+// The floor under collection's 100 ms case: the same 2000 requests at concurrency 32 through the
+// same client code (openai SDK over node:http, dist/collection/provider-client.js) against the same
+// fake provider, with no database, no queue and no app: only the SDK and HTTP. Run by hand after
+// `npm run build`:  node bench/sdk-floor.mjs [latencyMs=100] [requests=2000] [concurrency=32]
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { sendChat } = createRequire(import.meta.url)(join(here, '../dist/collection/provider-client.js'));
+const [latency = 100, total = 2000, concurrency = 32] = process.argv.slice(2).map(Number);
+const port = 39500;
+const server = fork(join(here, 'fake-server.mjs'), [String(port), String(latency)], { stdio: 'ignore' });
+await new Promise((r) => server.once('message', r));
+const target = { baseUrl: `http://127.0.0.1:${port}/v1`, modelId: 'bench', apiKey: null, params: { temperature: 0 }, timeoutMs: 30000 };
+// A prompt the size of a rendered single-choice question.
+const messages = [
+  { role: 'system', content: '你是一名参加考试的学生。请按要求作答，最后用【答案】给出你的答案。'.repeat(2) },
+  {
+    role: 'user',
+    content: '1. 下列各项中，说法正确的一项是（ ）\nA. 选项一的内容\nB. 选项二的内容\nC. 选项三的内容\nD. 选项四的内容'.repeat(3),
+  },
+];
+let next = 0;
+const cpu0 = process.cpuUsage();
+const t0 = Date.now();
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (next < total) {
+      next++;
+      const r = await sendChat(target, messages);
+      if (!r.ok) throw new Error(r.message);
+    }
+  }),
+);
+const wall = (Date.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const stats = await (await fetch(`http://127.0.0.1:${port}/stats`)).json();
+server.kill();
+const ideal = (total * latency) / 1000 / concurrency;
+console.log(
+  `| SDK + HTTP only, no database | ${latency} ms | ${stats.count} | ${wall.toFixed(2)} | ${ideal.toFixed(2)} | ${((wall / ideal - 1) * 100).toFixed(1)}% | ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} | ${stats.peak} |`,
+);
