@@ -1,3 +1,4 @@
+/* global fetch */
 // The floor under collection's 100 ms case: the same 2000 requests at concurrency 32 through the
 // same client code (openai SDK over node:http, dist/collection/provider-client.js) against the same
 // fake provider, with no database, no queue and no app: only the SDK and HTTP. Run by hand after
