@@ -1,5 +1,5 @@
-import { pgArray } from '../common/pg-array';
 import { Inject, Injectable } from '@nestjs/common';
+import { pgArray } from '../common/pg-array';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
