@@ -7,16 +7,43 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AiModelEntity } from '../models/model.entity';
 import { ModelPrompt } from '../rendering/prompt-render';
 import { RenderingService } from '../rendering/rendering.service';
+import { AttemptWriter } from './attempt-writer';
 import { sendChat } from './provider-client';
 import { TokenBucket } from './rate-limit';
 import { costOf, estimateTokens, requestHash } from './request-hash';
 import { decideRetry } from './retry-policy';
-import { WorkStore, ClaimedItem } from './work-store';
+import { PgPoolLike, SlotLeases } from './slot-leases';
+import { AttemptRecord, ClaimedItem, WorkStore } from './work-store';
+
+/** A claimed item made ready to send: its prompt rendered, its request hash known and not in the cache. */
+interface ReadyItem {
+  item: ClaimedItem;
+  prompt: ModelPrompt;
+  hash: string;
+}
+
+/** One model's work in this process: the slots it holds and the items claimed ahead of them. */
+interface Lane {
+  model: AiModelEntity;
+  slots: Set<number>;
+  ready: ReadyItem[];
+  refilling: Promise<number> | null;
+}
+
+interface AttemptEntry {
+  item: ClaimedItem;
+  attemptNumber: number;
+  a: AttemptRecord;
+  /** Set for successes only: the batch writer keeps a cached request once per statement. */
+  hash: string | null;
+}
 
 /**
- * Sends the requests of running runs. Each model keeps `concurrency` requests in flight (counted
- * across all processes, under an advisory lock), paced by its RPM/TPM buckets. A finished
- * request immediately frees its slot for the next one, so the configured concurrency stays full.
+ * Sends the requests of running runs. Each model has `concurrency` request slots shared by all
+ * processes (slot-leases.ts). Every slot this process holds is a loop: take the next ready item,
+ * send it, store the answer, repeat. Items are claimed, rendered and checked against the cache
+ * ahead of the slots, and answers are stored in group commits (attempt-writer.ts), so between one
+ * request and the next a slot waits for nothing but the storing of its answer.
  */
 @Injectable()
 export class RunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,8 +53,9 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
   private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
   private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
-  private readonly models = new Map<string, AiModelEntity>();
-  private readonly filling = new Map<string, { isAgain: boolean }>();
+  private readonly lanes = new Map<string, Lane>();
+  private readonly writer = new AttemptWriter<AttemptEntry>((batch) => this.store.recordAttempts(batch));
+  private readonly leases: SlotLeases;
   private timers: NodeJS.Timeout[] = [];
   private isTicking = false;
   private isWakeRequested = false;
@@ -38,11 +66,19 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly store: WorkStore,
     private readonly rendering: RenderingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.leases = new SlotLeases(
+      (db.driver as unknown as { master: PgPoolLike }).master,
+      () => this.wake(),
+      (e) => !this.isStopping && this.logger.warn(`slot connection lost, slots freed: ${e.message}`),
+    );
+  }
 
-  onApplicationBootstrap() {
+  async onApplicationBootstrap() {
     if (!this.config.collection.isWorker) return;
-    // Another process (the API server) may start a run: look for new work four times a second.
+    // Runs started elsewhere are announced on the slot connection; the poll is the fallback, and
+    // finds items whose lease lapsed when their process died.
+    await this.leases.start().catch((e) => this.logger.error(`cannot listen for new work: ${(e as Error).message}`));
     this.timers.push(setInterval(() => this.wake(), 250));
     this.timers.push(
       setInterval(
@@ -57,11 +93,18 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     this.isStopping = true;
     this.timers.forEach(clearInterval);
     for (const ac of this.inFlight.values()) ac.abort();
-    // Requests cut off by the shutdown go back to the queue at once rather than after their lease.
+    // Items cut off by the shutdown, and those claimed ahead, go back to the queue at once rather than after their lease.
     await this.store.releaseAll(this.instanceId).catch(() => undefined);
+    await this.leases.stop();
   }
 
-  /** Look for work now (after a run starts or resumes). A process that is not a worker only serves the API. */
+  /** Tells every worker process, this one included, that a run started or resumed. */
+  async announce(): Promise<void> {
+    await SlotLeases.announce(this.db).catch((e) => this.logger.warn(`cannot announce new work: ${(e as Error).message}`));
+    this.wake();
+  }
+
+  /** Look for work now. A process that is not a worker only serves the API. */
   wake(): void {
     if (this.isStopping || !this.config.collection.isWorker) return;
     if (this.isTicking) {
@@ -80,9 +123,17 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async tick() {
     try {
-      for (const model of await this.store.modelsWithWork()) {
-        this.models.set(model.id, model);
-        await this.fill(model);
+      const active = [...this.lanes.values()].filter((l) => l.slots.size).map((l) => l.model.id);
+      const { withWork, also } = await this.store.modelsWithWork(active);
+      for (const model of also) this.lanes.get(model.id)!.model = model; // a lowered concurrency ends surplus slots
+      for (const model of withWork) {
+        let lane = this.lanes.get(model.id);
+        if (lane) lane.model = model;
+        else this.lanes.set(model.id, (lane = { model, slots: new Set(), ready: [], refilling: null }));
+        // All new slots join the lane before any starts, so the first claim is sized for all of them.
+        const taken = await this.leases.acquire(model.id, model.concurrency);
+        taken.forEach((slot) => lane.slots.add(slot));
+        for (const slot of taken) void this.slot(lane, slot);
       }
       await this.store.finishCompletedRuns();
     } catch (e) {
@@ -90,78 +141,99 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  /**
-   * Claims work for free slots. Calls that arrive while a claim for the model is running are
-   * folded into one more claim after it, so many requests finishing together cost one batched
-   * claim instead of a queue of single ones behind the model's advisory lock.
-   */
-  private async fill(model: AiModelEntity) {
-    const state = this.filling.get(model.id);
-    if (state) {
-      state.isAgain = true;
-      return;
-    }
-    const mine = { isAgain: true };
-    this.filling.set(model.id, mine);
+  /** One request slot: sends the model's ready items one after another until there are none or the slot is surplus. */
+  private async slot(lane: Lane, slot: number) {
     try {
-      while (mine.isAgain && !this.isStopping) {
-        mine.isAgain = false;
-        const items = await this.store.claim(model, this.instanceId, this.config.collection.leaseSeconds);
-        for (const item of items) void this.process(item, model);
+      while (!this.isStopping && slot < lane.model.concurrency && this.leases.holds(lane.model.id, slot)) {
+        let next = lane.ready.shift();
+        while (!next) {
+          const claimed = await this.refill(lane);
+          next = lane.ready.shift();
+          if (!next && !claimed) break;
+        }
+        if (!next || this.isStopping) {
+          if (next) await this.store.release(next.item.id);
+          break;
+        }
+        // Keep one item ready per slot behind this one, so no slot ever waits for a claim.
+        if (lane.ready.length < lane.slots.size) void this.refill(lane);
+        await this.process(next, lane.model);
       }
+    } catch (e) {
+      if (!this.isStopping) this.logger.error(`slot ${slot} of model ${lane.model.id} stopped: ${(e as Error).message}`);
     } finally {
-      this.filling.delete(model.id);
+      lane.slots.delete(slot);
+      await this.leases.release(lane.model.id, slot).catch(() => undefined);
+      if (!lane.slots.size && !this.isStopping) await this.store.finishCompletedRuns().catch(() => undefined);
     }
   }
 
-  private async process(item: ClaimedItem, model: AiModelEntity) {
-    const ac = new AbortController();
-    this.inFlight.set(item.id, ac);
-    let next: ClaimedItem | null = null;
-    try {
-      next = await this.handle(item, model, ac.signal);
-    } catch (e) {
-      if (!this.isStopping) {
-        this.logger.error(`work item ${item.id} failed unexpectedly: ${(e as Error).message}`);
+  /** Claims more items for the lane (one claim at a time per lane); resolves to how many were claimed, 0 when none are left. */
+  private refill(lane: Lane): Promise<number> {
+    lane.refilling ??= this.claimAhead(lane).finally(() => (lane.refilling = null));
+    return lane.refilling;
+  }
+
+  /**
+   * Claims up to two items per slot, renders them and looks their requests up in the attempt
+   * table, which is the cache: an item whose identical request already succeeded is completed
+   * from the stored answer and never sent.
+   */
+  private async claimAhead(lane: Lane): Promise<number> {
+    const model = lane.model;
+    const want = 2 * Math.max(lane.slots.size, 1) - lane.ready.length;
+    if (want <= 0) return lane.ready.length;
+    const items = await this.store.claim(model.id, this.instanceId, this.config.collection.leaseSeconds, want);
+    const ready: ReadyItem[] = [];
+    for (const item of items) {
+      try {
+        const prompt = await this.promptFor(item, model);
+        const hash = requestHash({
+          baseUrl: model.baseUrl,
+          modelId: model.modelId,
+          params: model.params,
+          messages: prompt.messages,
+          sampleIndex: item.sampleIndex,
+        });
+        ready.push({ item, prompt, hash });
+      } catch (e) {
+        this.logger.error(`work item ${item.id} cannot be prepared: ${(e as Error).message}`);
         await this.store.release(item.id);
       }
+    }
+    const cached = ready.length ? new Map((await this.store.cachedSuccesses(ready.map((r) => r.hash))).map((c) => [c.hash, c])) : new Map();
+    for (const r of ready) {
+      const hit = cached.get(r.hash);
+      if (hit) await this.store.completeFromCache(r.item, hit.id, hit.responseText ?? '', hit.reasoningText, hit.finishReason, r.hash);
+      else lane.ready.push(r);
+    }
+    return items.length;
+  }
+
+  private async process(r: ReadyItem, model: AiModelEntity) {
+    const ac = new AbortController();
+    this.inFlight.set(r.item.id, ac);
+    try {
+      await this.send(r, model, ac.signal);
+    } catch (e) {
+      if (!this.isStopping) {
+        this.logger.error(`work item ${r.item.id} failed unexpectedly: ${(e as Error).message}`);
+        await this.store.release(r.item.id).catch(() => undefined);
+      }
     } finally {
-      this.inFlight.delete(item.id);
-      // The slot was handed to the model's next item, or is freed for a claim; the periodic tick finds new runs.
-      // The model is re-read each tick, so a lowered concurrency ends surplus slots here.
-      const latest = this.models.get(model.id) ?? model;
-      if (this.isStopping) {
-        if (next) await this.store.release(next.id);
-      } else if (next) void this.process(next, latest);
-      else void this.fill(latest).catch((e) => this.logger.error(`refill failed: ${(e as Error).message}`));
+      this.inFlight.delete(r.item.id);
     }
   }
 
-  /** Sends one item's request (or serves it from the cache); returns the item the slot was handed to, if any. */
-  private async handle(item: ClaimedItem, model: AiModelEntity, signal: AbortSignal): Promise<ClaimedItem | null> {
-    const prompt = await this.promptFor(item, model);
-    const hash = requestHash({
-      baseUrl: model.baseUrl,
-      modelId: model.modelId,
-      params: model.params,
-      messages: prompt.messages,
-      sampleIndex: item.sampleIndex,
-    });
-    // The attempt table is the cache: a request that already succeeded is never sent again.
-    const cached = await this.store.findSuccess(hash);
-    if (cached) {
-      await this.store.completeFromCache(item, cached.id, cached.responseText ?? '', cached.reasoningText, cached.finishReason, hash);
-      return null;
-    }
+  /** Sends one item's request until it succeeds, fails for good, or its run stops; every attempt is stored before the next. */
+  private async send({ item, prompt, hash }: ReadyItem, model: AiModelEntity, signal: AbortSignal) {
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
       await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
       // Checked after the rate-limit wait, which can be long: a run paused meanwhile sends nothing more.
       const status = await this.runStatus(item.runId);
-      if (status !== 'running') {
-        await this.store.stopItem(item.id, status);
-        return null;
-      }
+      if (status !== 'running') return this.store.stopItem(item.id, status);
+      if (signal.aborted) return;
       const startedAt = new Date();
       const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
       const r = await sendChat(
@@ -169,38 +241,32 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
         prompt.messages,
         signal,
       );
-      if (signal.aborted) return null;
-      const next = await this.store.recordAttempt(
+      if (signal.aborted) return;
+      const base = { requestHash: hash, templateVersion: prompt.templateVersion, startedAt };
+      await this.writer.record({
         item,
-        attempt,
-        {
-          requestHash: hash,
-          templateVersion: prompt.templateVersion,
-          startedAt,
-          ...(r.ok
-            ? {
-                isSuccess: true,
-                responseText: r.text,
-                reasoningText: r.reasoning,
-                finishReason: r.finishReason,
-                tokensIn: r.tokensIn,
-                tokensOut: r.tokensOut,
-                latencyMs: r.latencyMs,
-                httpStatus: r.status,
-                cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
-              }
-            : { isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs }),
-        },
-        { concurrency: model.concurrency, instanceId: this.instanceId, leaseSeconds: c.leaseSeconds },
-      );
-      if (r.ok) return next;
+        attemptNumber: attempt,
+        hash: r.ok ? hash : null,
+        a: r.ok
+          ? {
+              ...base,
+              isSuccess: true,
+              responseText: r.text,
+              reasoningText: r.reasoning,
+              finishReason: r.finishReason,
+              tokensIn: r.tokensIn,
+              tokensOut: r.tokensOut,
+              latencyMs: r.latencyMs,
+              httpStatus: r.status,
+              cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
+            }
+          : { ...base, isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs },
+      });
+      if (r.ok) return;
       const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
-      if (!decision.retry) {
-        await this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
-        return null;
-      }
+      if (!decision.retry) return this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
       await sleep(decision.delayMs, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) return null;
+      if (signal.aborted) return;
     }
   }
 

@@ -47,7 +47,7 @@ export class RunsController {
   @Post()
   async create(@Body() body: RunCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     const run = await this.runs.create(body, actorOf(me, address));
-    this.runner.wake();
+    await this.runner.announce();
     return run;
   }
 
@@ -71,7 +71,7 @@ export class RunsController {
   @HttpCode(200)
   async resume(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     const run = await this.runs.setStatus(id, 'running', actorOf(me, address));
-    this.runner.wake();
+    await this.runner.announce();
     return run;
   }
 

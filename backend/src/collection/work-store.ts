@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { pgArray } from '../common/pg-array';
 import { queryPrepared } from '../database/prepared';
 import { AiModelEntity } from '../models/model.entity';
 
@@ -29,12 +30,6 @@ export interface AttemptRecord {
   error?: string | null;
 }
 
-export interface Handoff {
-  concurrency: number;
-  instanceId: string;
-  leaseSeconds: number;
-}
-
 const CLAIMED_COLUMNS = `w.id::text AS id, w.run_id AS "runId", w.model_id AS "modelId", w.question_id AS "questionId",
   q.paper_version_id AS "paperVersionId", w.sample_index AS "sampleIndex", w.attempts_count AS "attemptsCount"`;
 
@@ -43,49 +38,61 @@ const CLAIMED_COLUMNS = `w.id::text AS id, w.run_id AS "runId", w.model_id AS "m
 export class WorkStore {
   constructor(private readonly db: DataSource) {}
 
-  /** Models that have claimable work in a running run (pending, or in flight with a lapsed lease). */
-  async modelsWithWork(): Promise<AiModelEntity[]> {
-    const ids = await this.db.query(
+  /**
+   * Models that have claimable work in a running run (pending, or in flight with a lapsed lease),
+   * first, then the models in `alsoIds` (those this process is sending for, re-read so that a
+   * changed concurrency takes effect).
+   */
+  async modelsWithWork(alsoIds: string[] = []): Promise<{ withWork: AiModelEntity[]; also: AiModelEntity[] }> {
+    const rows: { model_id: string }[] = await this.db.query(
       `SELECT DISTINCT w.model_id FROM work_items w JOIN runs r ON r.id = w.run_id
        WHERE r.status = 'running' AND (w.state = 'pending' OR (w.state = 'in_flight' AND w.lease_until < now()))`,
     );
-    if (!ids.length) return [];
-    return this.db.getRepository(AiModelEntity).findBy(ids.map((r: { model_id: string }) => ({ id: r.model_id })));
+    const ids = new Set([...rows.map((r) => r.model_id), ...alsoIds]);
+    if (!ids.size) return { withWork: [], also: [] };
+    const models = await this.db.getRepository(AiModelEntity).findBy([...ids].map((id) => ({ id })));
+    const hasWork = new Set(rows.map((r) => r.model_id));
+    return { withWork: models.filter((m) => hasWork.has(m.id)), also: models.filter((m) => !hasWork.has(m.id)) };
   }
 
   /**
-   * Claims as many items as the model has free slots. The advisory lock makes "count in flight,
-   * then claim" atomic across processes, so concurrency is never exceeded.
+   * Claims up to `limit` of the model's items for this process, under a lease. No lock or count is
+   * needed: claiming is not sending. The model's concurrency is enforced by its request slots
+   * (slot-leases.ts), which is what lets a process claim ahead of its slots.
    */
-  claim(model: AiModelEntity, instanceId: string, leaseSeconds: number): Promise<ClaimedItem[]> {
-    return this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-model:' || $1))`, [model.id]);
-      // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
-      const [rows] = await m.query(
-        `WITH busy AS (SELECT count(*)::int AS n FROM work_items WHERE model_id = $1 AND state = 'in_flight' AND lease_until >= now()),
-         picked AS (
-           SELECT w.id FROM work_items w JOIN runs r ON r.id = w.run_id
-           WHERE w.model_id = $1 AND r.status = 'running' AND (w.state = 'pending' OR (w.state = 'in_flight' AND w.lease_until < now()))
-           ORDER BY w.id LIMIT GREATEST(0, $2 - (SELECT n FROM busy)) FOR UPDATE OF w SKIP LOCKED)
-         UPDATE work_items w SET state = 'in_flight', claimed_by = $3, lease_until = now() + make_interval(secs => $4), updated_at = now()
-         FROM picked, questions q WHERE w.id = picked.id AND q.id = w.question_id
-         RETURNING ${CLAIMED_COLUMNS}`,
-        [model.id, model.concurrency, instanceId, leaseSeconds],
-      );
-      return rows as ClaimedItem[];
-    });
+  claim(modelId: string, instanceId: string, leaseSeconds: number, limit: number): Promise<ClaimedItem[]> {
+    return queryPrepared<ClaimedItem>(
+      this.db,
+      'yj-claim',
+      `WITH picked AS (
+         SELECT w.id FROM work_items w JOIN runs r ON r.id = w.run_id
+         WHERE w.model_id = $1 AND r.status = 'running' AND (w.state = 'pending' OR (w.state = 'in_flight' AND w.lease_until < now()))
+         ORDER BY w.id LIMIT $2 FOR UPDATE OF w SKIP LOCKED)
+       UPDATE work_items w SET state = 'in_flight', claimed_by = $3, lease_until = now() + make_interval(secs => $4), updated_at = now()
+       FROM picked, questions q WHERE w.id = picked.id AND q.id = w.question_id
+       RETURNING ${CLAIMED_COLUMNS}`,
+      [modelId, limit, instanceId, leaseSeconds],
+    );
   }
 
+  /**
+   * Renews the leases of this process's items. Rows being written meanwhile are skipped (their
+   * lease holds for three renewals), so this multi-row update never waits on, or deadlocks with,
+   * the attempt writer.
+   */
   async renewLeases(instanceId: string, leaseSeconds: number) {
     await this.db.query(
-      `UPDATE work_items SET lease_until = now() + make_interval(secs => $2) WHERE claimed_by = $1 AND state = 'in_flight'`,
+      `UPDATE work_items SET lease_until = now() + make_interval(secs => $2)
+       WHERE id IN (SELECT id FROM work_items WHERE claimed_by = $1 AND state = 'in_flight' FOR UPDATE SKIP LOCKED)`,
       [instanceId, leaseSeconds],
     );
   }
 
+  /** Puts this process's items back at shutdown (rows locked in id order); if that fails, their leases lapse instead. */
   async releaseAll(instanceId: string) {
     await this.db.query(
-      `UPDATE work_items SET state = 'pending', claimed_by = NULL, lease_until = NULL WHERE claimed_by = $1 AND state = 'in_flight'`,
+      `UPDATE work_items SET state = 'pending', claimed_by = NULL, lease_until = NULL
+       WHERE id IN (SELECT id FROM work_items WHERE claimed_by = $1 AND state = 'in_flight' ORDER BY id FOR UPDATE) AND state = 'in_flight'`,
       [instanceId],
     );
   }
@@ -111,88 +118,79 @@ export class WorkStore {
     return row?.status ?? 'cancelled';
   }
 
-  /** Only successes are looked up: an error is never served as an answer. */
-  async findSuccess(hash: string) {
-    const [row] = await queryPrepared<{
+  /** The stored successes among these request hashes. Only successes: an error is never served as an answer. */
+  cachedSuccesses(hashes: string[]) {
+    return queryPrepared<{
+      hash: string;
       id: string;
       responseText: string | null;
       reasoningText: string | null;
       finishReason: string | null;
     }>(
       this.db,
-      'yj-find-success',
-      `SELECT id::text AS id, response_text AS "responseText", reasoning_text AS "reasoningText", finish_reason AS "finishReason"
-       FROM attempts WHERE request_hash = $1 AND is_success`,
-      [hash],
+      'yj-cached-successes',
+      `SELECT request_hash AS hash, id::text AS id, response_text AS "responseText", reasoning_text AS "reasoningText", finish_reason AS "finishReason"
+       FROM attempts WHERE request_hash = ANY($1::bpchar[]) AND is_success`,
+      [pgArray(hashes)],
     );
-    return row ?? null;
   }
 
   /**
-   * Records one attempt and, when it succeeded, the answer and the item's completion, in a single
-   * statement. A success also hands the request slot straight to the model's next item when
-   * `handoff` is given: one item leaves the in-flight set as another enters it, so the count never
-   * rises and no advisory lock is needed; the hot path of collection is one round trip per request.
-   * The slot is kept only while the model is within its (possibly lowered) concurrency. Only pending
-   * items are handed over (an index scan in id order); items with lapsed leases are left to claim().
+   * Appends a batch of attempts in one statement (one commit): each success also stores its answer
+   * and completes its item; each failure counts the attempt. Successes in a batch must have
+   * distinct request hashes (AttemptWriter sees to it): a success whose hash is already stored (a
+   * concurrent run asked the same) keeps the stored attempt, and its answer points there.
    */
-  async recordAttempt(item: ClaimedItem, attemptNumber: number, a: AttemptRecord, handoff?: Handoff): Promise<ClaimedItem | null> {
-    const outcome = a.finishReason === 'content_filter' ? 'not_scored' : 'answered';
-    const rows = await queryPrepared<ClaimedItem>(
+  async recordAttempts(batch: { item: ClaimedItem; attemptNumber: number; a: AttemptRecord }[]): Promise<void> {
+    const col = <T>(f: (e: (typeof batch)[number]) => T) => pgArray(batch.map(f) as (string | number | null)[]);
+    await queryPrepared(
       this.db,
-      'yj-record-attempt',
-      `WITH att AS (
+      'yj-record-attempts',
+      `WITH input AS (
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[],
+                              $10::int[], $11::numeric[], $12::int[], $13::text[], $14::boolean[], $15::uuid[], $16::uuid[], $17::uuid[], $18::int[], $19::int[])
+           AS t(item_id, hash, template_version, started_at, response_text, reasoning_text, finish_reason, tokens_in, tokens_out,
+                latency_ms, cost, http_status, error, is_success, question_id, run_id, model_id, sample_index, attempt_number)),
+       att AS (
          INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
                                tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success)
-         VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         SELECT item_id, hash, template_version, started_at, now(), response_text, reasoning_text, finish_reason,
+                tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success FROM input
          ON CONFLICT (request_hash) WHERE is_success DO UPDATE SET request_hash = EXCLUDED.request_hash
-         RETURNING id),
+         RETURNING id, request_hash, is_success),
        resp AS (
          INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
-         SELECT $15, 'model', $16, $17, $18, att.id, $19, $5, $6 FROM att WHERE $14
-         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING),
-       done AS (
-         UPDATE work_items SET attempts_count = $20, request_hash = $2, updated_at = now(),
-                state = CASE WHEN $14 THEN 'answered' ELSE state END,
-                claimed_by = CASE WHEN $14 THEN NULL ELSE claimed_by END,
-                lease_until = CASE WHEN $14 THEN NULL ELSE lease_until END
-         WHERE id = $1),
-       picked AS (
-         SELECT w.id FROM work_items w JOIN runs r ON r.id = w.run_id
-         WHERE $14 AND $21::boolean AND w.model_id = $17 AND w.state = 'pending' AND r.status = 'running'
-           AND (SELECT count(*) FROM work_items b WHERE b.model_id = $17 AND b.state = 'in_flight' AND b.lease_until >= now()) <= $22
-         ORDER BY w.id LIMIT 1 FOR UPDATE OF w SKIP LOCKED)
-       UPDATE work_items w SET state = 'in_flight', claimed_by = $23, lease_until = now() + make_interval(secs => $24), updated_at = now()
-       FROM picked, questions q WHERE w.id = picked.id AND q.id = w.question_id
-       RETURNING ${CLAIMED_COLUMNS}`,
+         SELECT i.question_id, 'model', i.run_id, i.model_id, i.sample_index, att.id,
+                CASE WHEN i.finish_reason = 'content_filter' THEN 'not_scored' ELSE 'answered' END, i.response_text, i.reasoning_text
+         FROM input i JOIN att ON att.request_hash = i.hash AND att.is_success WHERE i.is_success
+         ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING)
+       UPDATE work_items w SET attempts_count = i.attempt_number, request_hash = i.hash, updated_at = now(),
+              state = CASE WHEN i.is_success THEN 'answered' ELSE w.state END,
+              claimed_by = CASE WHEN i.is_success THEN NULL ELSE w.claimed_by END,
+              lease_until = CASE WHEN i.is_success THEN NULL ELSE w.lease_until END
+       FROM input i WHERE w.id = i.item_id`,
       [
-        item.id,
-        a.requestHash,
-        a.templateVersion,
-        a.startedAt,
-        a.responseText ?? null,
-        a.reasoningText ?? null,
-        a.finishReason ?? null,
-        a.tokensIn ?? null,
-        a.tokensOut ?? null,
-        a.latencyMs ?? null,
-        a.cost ?? null,
-        a.httpStatus ?? null,
-        a.error ?? null,
-        a.isSuccess,
-        item.questionId,
-        item.runId,
-        item.modelId,
-        item.sampleIndex,
-        outcome,
-        attemptNumber,
-        !!handoff,
-        handoff?.concurrency ?? 0,
-        handoff?.instanceId ?? null,
-        handoff?.leaseSeconds ?? 0,
+        col((e) => e.item.id),
+        col((e) => e.a.requestHash),
+        col((e) => e.a.templateVersion),
+        col((e) => e.a.startedAt.toISOString()),
+        col((e) => e.a.responseText ?? null),
+        col((e) => e.a.reasoningText ?? null),
+        col((e) => e.a.finishReason ?? null),
+        col((e) => e.a.tokensIn ?? null),
+        col((e) => e.a.tokensOut ?? null),
+        col((e) => e.a.latencyMs ?? null),
+        col((e) => e.a.cost ?? null),
+        col((e) => e.a.httpStatus ?? null),
+        col((e) => e.a.error ?? null),
+        col((e) => String(e.a.isSuccess)),
+        col((e) => e.item.questionId),
+        col((e) => e.item.runId),
+        col((e) => e.item.modelId),
+        col((e) => e.item.sampleIndex),
+        col((e) => e.attemptNumber),
       ],
     );
-    return rows[0] ?? null;
   }
 
   /** Closes an item from the cache: the answer of an earlier identical request, no request sent. */
