@@ -78,4 +78,34 @@ describe('crash safety', () => {
     // and at most the requests in flight at the moment of the kill were sent twice
     expect(fake.repeatedSuccesses()).toBeLessThanOrEqual(4);
   });
+
+  it('two worker processes share a model’s slots: never more than its concurrency in flight, every item answered once', async () => {
+    fake.requests.length = 0;
+    fake.peakInFlight = 0;
+    fake.behave = () => ({ text: '【答案】C', delayMs: 100 });
+    const { versionId } = await t.app.get(PapersImportService).importBundle(bigPaper(30));
+    const http = await t.as('researcher');
+    const model = (
+      await http.post('/api/models').send({ name: 'shared', baseUrl: fake.url, modelId: 'fake-shared', modality: 'text', concurrency: 3 })
+    ).body;
+    const env = { DATABASE_URL: process.env.DATABASE_URL!, COLLECTION_LEASE_SECONDS: '2' };
+    const workers = await Promise.all([startWorker(env), startWorker(env)]);
+    try {
+      // Started after both workers are up: the announcement reaches both, and both take slots.
+      const run = (await http.post('/api/runs').send({ paperVersionIds: [versionId], modelIds: [model.id] })).body;
+      for (let i = 0; i < 300; i++) {
+        const [{ status }] = await t.db.query(`SELECT status FROM runs WHERE id = $1`, [run.id]);
+        if (status === 'finished') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const progress = (await http.get(`/api/runs/${run.id}`)).body;
+      expect(progress.models[0]).toMatchObject({ total: 30, answered: 30, pending: 0, inFlight: 0, failed: 0 });
+    } finally {
+      await Promise.all(workers.map((w) => new Promise((r) => (w.once('exit', r), w.kill('SIGTERM')))));
+    }
+    expect(fake.requests).toHaveLength(30);
+    expect(fake.repeatedSuccesses()).toBe(0);
+    expect(fake.peakInFlight).toBeLessThanOrEqual(3);
+    expect(fake.peakInFlight).toBeGreaterThanOrEqual(2);
+  });
 });

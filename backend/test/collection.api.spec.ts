@@ -70,6 +70,8 @@ describe('collecting model answers', () => {
     expect(done.models[0]).toMatchObject({ total: 6, answered: 5, notApplicable: 1, failed: 0, pending: 0, tokensIn: 500, cost: null });
     expect(fake.requests).toHaveLength(5);
     expect(fake.peakInFlight).toBe(2);
+    // The rate of a run younger than a minute is over its own age: 5 requests in about a second, not 5 per minute.
+    expect(done.models[0].requestsPerSecond).toBeGreaterThan(1);
     const answers = (await http.get(`/api/runs/${run.id}/answers`)).body;
     expect(answers.filter((a: { outcome: string }) => a.outcome === 'answered')).toHaveLength(5);
     expect(answers.find((a: { questionNumber: string }) => a.questionNumber === '1')).toMatchObject({

@@ -131,7 +131,9 @@ export class RunsService {
        att AS (
          SELECT w.model_id, COALESCE(sum(a.tokens_in), 0)::int AS tokens_in, COALESCE(sum(a.tokens_out), 0)::int AS tokens_out,
                 sum(a.cost)::float AS cost, bool_or(a.is_success AND a.cost IS NULL) AS has_unknown_cost,
-                count(*) FILTER (WHERE a.finished_at > now() - interval '60 seconds')::float / 60 AS rps
+                -- over the last minute, or since the model's first request if that is more recent (a new run is not slow)
+                count(*) FILTER (WHERE a.finished_at > now() - interval '60 seconds')::float
+                  / greatest(1, least(60, extract(epoch FROM now() - min(a.started_at)))) AS rps
          FROM attempts a JOIN work_items w ON w.id = a.work_item_id WHERE w.run_id = $1 GROUP BY w.model_id)
        SELECT m.id AS "modelId", m.name, COALESCE(i.total, 0) AS total, COALESCE(i.pending, 0) AS pending, COALESCE(i.in_flight, 0) AS "inFlight",
               COALESCE(i.answered, 0) AS answered, COALESCE(i.failed, 0) AS failed, COALESCE(i.not_applicable, 0) AS "notApplicable",
