@@ -180,4 +180,19 @@ describe('collecting model answers', () => {
     expect(after.cancelled).toBeGreaterThan(0);
     expect(after.answered + after.cancelled + after.notApplicable + after.inFlight).toBe(6);
   });
+
+  it('takes its slots again after losing their connection, and finishes the run', async () => {
+    fake.behave = () => ({ text: '【答案】D', delayMs: 300 });
+    const m = await model({ concurrency: 3 }); // claims two per slot: all five items are this process's at once
+    const run = await startRun([m.id]);
+    await waitFor(
+      async () => fake.requests.length,
+      (n) => n >= 1,
+    );
+    // PostgreSQL frees the slots with the session; the items claimed ahead are still this process's.
+    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`);
+    const done = await finished(run.id);
+    expect(done.models[0]).toMatchObject({ answered: 5, pending: 0, inFlight: 0, failed: 0 });
+    expect(fake.repeatedSuccesses()).toBe(0);
+  });
 });

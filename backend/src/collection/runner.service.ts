@@ -25,7 +25,8 @@ interface ReadyItem {
 /** One model's work in this process: the slots it holds and the items claimed ahead of them. */
 interface Lane {
   model: AiModelEntity;
-  slots: Set<number>;
+  /** Slot number → the loop running it. A loop whose entry was replaced (its slot lost and taken again) ends. */
+  slots: Map<number, object>;
   ready: ReadyItem[];
   refilling: Promise<number> | null;
 }
@@ -70,7 +71,11 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     this.leases = new SlotLeases(
       (db.driver as unknown as { master: PgPoolLike }).master,
       () => this.wake(),
-      (e) => !this.isStopping && this.logger.warn(`slot connection lost, slots freed: ${e.message}`),
+      (e) => {
+        // PostgreSQL has freed them: each loop ends after its current request, and the next tick takes slots anew.
+        this.lanes.forEach((l) => l.slots.clear());
+        if (!this.isStopping) this.logger.warn(`slot connection lost, slots freed: ${e.message}`);
+      },
     );
   }
 
@@ -123,17 +128,19 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async tick() {
     try {
-      const active = [...this.lanes.values()].filter((l) => l.slots.size).map((l) => l.model.id);
+      const active = [...this.lanes.values()].filter((l) => l.slots.size || l.ready.length).map((l) => l.model.id);
       const { withWork, also } = await this.store.modelsWithWork(active);
       for (const model of also) this.lanes.get(model.id)!.model = model; // a lowered concurrency ends surplus slots
-      for (const model of withWork) {
+      // Items already claimed here need slots too: their slots may have gone with a lost connection.
+      for (const model of [...withWork, ...also.filter((m) => this.lanes.get(m.id)!.ready.length)]) {
         let lane = this.lanes.get(model.id);
         if (lane) lane.model = model;
-        else this.lanes.set(model.id, (lane = { model, slots: new Set(), ready: [], refilling: null }));
+        else this.lanes.set(model.id, (lane = { model, slots: new Map(), ready: [], refilling: null }));
         // All new slots join the lane before any starts, so the first claim is sized for all of them.
         const taken = await this.leases.acquire(model.id, model.concurrency);
-        taken.forEach((slot) => lane.slots.add(slot));
-        for (const slot of taken) void this.slot(lane, slot);
+        const loops = taken.map((slot) => ({ slot, loop: {} }));
+        loops.forEach(({ slot, loop }) => lane.slots.set(slot, loop));
+        for (const { slot, loop } of loops) void this.slot(lane, slot, loop);
       }
       await this.store.finishCompletedRuns();
     } catch (e) {
@@ -142,9 +149,10 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** One request slot: sends the model's ready items one after another until there are none or the slot is surplus. */
-  private async slot(lane: Lane, slot: number) {
+  private async slot(lane: Lane, slot: number, loop: object) {
+    const isMine = () => lane.slots.get(slot) === loop && this.leases.holds(lane.model.id, slot);
     try {
-      while (!this.isStopping && slot < lane.model.concurrency && this.leases.holds(lane.model.id, slot)) {
+      while (!this.isStopping && slot < lane.model.concurrency && isMine()) {
         let next = lane.ready.shift();
         while (!next) {
           const claimed = await this.refill(lane);
@@ -162,8 +170,10 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     } catch (e) {
       if (!this.isStopping) this.logger.error(`slot ${slot} of model ${lane.model.id} stopped: ${(e as Error).message}`);
     } finally {
-      lane.slots.delete(slot);
-      await this.leases.release(lane.model.id, slot).catch(() => undefined);
+      if (lane.slots.get(slot) === loop) {
+        lane.slots.delete(slot);
+        await this.leases.release(lane.model.id, slot).catch(() => undefined);
+      }
       if (!lane.slots.size && !this.isStopping) await this.store.finishCompletedRuns().catch(() => undefined);
     }
   }
