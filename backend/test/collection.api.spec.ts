@@ -135,6 +135,9 @@ describe('collecting model answers', () => {
     const second = await finished((await startRun([m.id])).id);
     expect(second.models[0]).toMatchObject({ answered: 5 });
     expect(fake.requests.length).toBe(sent);
+    // Each answer is the stored one, taken from the attempt table.
+    const answers = (await http.get(`/api/runs/${second.id}/answers`)).body.filter((a: { outcome: string }) => a.outcome === 'answered');
+    expect(answers.map((a: { text: string }) => a.text)).toEqual(Array(5).fill('【答案】A'));
     expect(fake.repeatedSuccesses()).toBe(0);
   });
 

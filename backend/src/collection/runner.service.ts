@@ -211,12 +211,14 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
         await this.store.release(item.id);
       }
     }
-    const cached = ready.length ? new Map((await this.store.cachedSuccesses(ready.map((r) => r.hash))).map((c) => [c.hash, c])) : new Map();
+    const cached = new Map(ready.length ? (await this.store.cachedSuccesses(ready.map((r) => r.hash))).map((c) => [c.hash, c.id]) : []);
+    const hits: { itemId: string; attemptId: string }[] = [];
     for (const r of ready) {
-      const hit = cached.get(r.hash);
-      if (hit) await this.store.completeFromCache(r.item, hit.id, hit.responseText ?? '', hit.reasoningText, hit.finishReason, r.hash);
+      const attemptId = cached.get(r.hash);
+      if (attemptId) hits.push({ itemId: r.item.id, attemptId });
       else lane.ready.push(r);
     }
+    if (hits.length) await this.store.completeFromCache(hits);
     return items.length;
   }
 

@@ -49,8 +49,13 @@ export class SlotLeases {
       c.on('error', lost);
       c.on('end', lost);
       c.on('notification', () => this.onWork());
-      await c.query(`SET application_name = '${APPLICATION_NAME}'`);
-      await c.query(`LISTEN ${WORK_CHANNEL}`);
+      try {
+        await c.query(`SET application_name = '${APPLICATION_NAME}'`);
+        await c.query(`LISTEN ${WORK_CHANNEL}`);
+      } catch (e) {
+        c.release(true); // a connection that failed its set-up goes, not back to the pool
+        throw e;
+      }
       this.client = c;
       return c;
     })().finally(() => (this.connecting = null));

@@ -118,19 +118,12 @@ export class WorkStore {
     return row?.status ?? 'cancelled';
   }
 
-  /** The stored successes among these request hashes. Only successes: an error is never served as an answer. */
+  /** The stored successes among these request hashes (hash → attempt id). Only successes: an error is never served as an answer. */
   cachedSuccesses(hashes: string[]) {
-    return queryPrepared<{
-      hash: string;
-      id: string;
-      responseText: string | null;
-      reasoningText: string | null;
-      finishReason: string | null;
-    }>(
+    return queryPrepared<{ hash: string; id: string }>(
       this.db,
       'yj-cached-successes',
-      `SELECT request_hash AS hash, id::text AS id, response_text AS "responseText", reasoning_text AS "reasoningText", finish_reason AS "finishReason"
-       FROM attempts WHERE request_hash = ANY($1::bpchar[]) AND is_success`,
+      `SELECT request_hash AS hash, id::text AS id FROM attempts WHERE request_hash = ANY($1::bpchar[]) AND is_success`,
       [pgArray(hashes)],
     );
   }
@@ -193,25 +186,28 @@ export class WorkStore {
     );
   }
 
-  /** Closes an item from the cache: the answer of an earlier identical request, no request sent. */
-  async completeFromCache(
-    item: ClaimedItem,
-    attemptId: string,
-    text: string,
-    reasoning: string | null,
-    finishReason: string | null,
-    hash: string,
-  ) {
-    const outcome = finishReason === 'content_filter' ? 'not_scored' : 'answered';
+  /**
+   * Closes items from the cache in one statement: each gets the answer of the earlier identical
+   * request (`attemptId`), read from the attempt table, and no request is sent.
+   */
+  async completeFromCache(hits: { itemId: string; attemptId: string }[]) {
     await queryPrepared(
       this.db,
       'yj-complete-from-cache',
-      `WITH resp AS (
+      `WITH hit AS (
+         SELECT t.item_id, a.id AS attempt_id, a.request_hash, a.response_text, a.reasoning_text, a.finish_reason,
+                w.question_id, w.run_id, w.model_id, w.sample_index
+         FROM unnest($1::bigint[], $2::bigint[]) AS t(item_id, attempt_id)
+         JOIN attempts a ON a.id = t.attempt_id JOIN work_items w ON w.id = t.item_id),
+       resp AS (
          INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
-         VALUES ($1, 'model', $2, $3, $4, $5, $6, $7, $8)
+         SELECT question_id, 'model', run_id, model_id, sample_index, attempt_id,
+                CASE WHEN finish_reason = 'content_filter' THEN 'not_scored' ELSE 'answered' END, COALESCE(response_text, ''), reasoning_text
+         FROM hit
          ON CONFLICT (run_id, model_id, question_id, sample_index) WHERE source_kind = 'model' DO NOTHING)
-       UPDATE work_items SET state = 'answered', request_hash = $10, claimed_by = NULL, lease_until = NULL, updated_at = now() WHERE id = $9`,
-      [item.questionId, item.runId, item.modelId, item.sampleIndex, attemptId, outcome, text, reasoning, item.id, hash],
+       UPDATE work_items w SET state = 'answered', request_hash = hit.request_hash, claimed_by = NULL, lease_until = NULL, updated_at = now()
+       FROM hit WHERE w.id = hit.item_id`,
+      [pgArray(hits.map((h) => h.itemId)), pgArray(hits.map((h) => h.attemptId))],
     );
   }
 
