@@ -35,11 +35,17 @@ function formatError(e: BundleError): string {
 }
 
 /** Expands each argument into bundles: a zip, a bundle folder, or a folder of bundle folders. */
-function bundlesOf(paths: string[], rubricsDir: string): { name: string; files: BundleFiles }[] {
+async function bundlesOf(paths: string[], rubricsDir: string): Promise<{ name: string; files: BundleFiles }[]> {
+  const zips = new Map<string, BundleFiles>();
+  for (const p of paths) {
+    const full = resolve(p);
+    if (existsSync(full) && statSync(full).isFile())
+      zips.set(p, await readBundleZip(readFileSync(full), { maxFiles: 5000, maxTotalBytes: 1 << 30 }));
+  }
   return paths.flatMap((p) => {
     const full = resolve(p);
     if (!existsSync(full)) throw new Error(`${p}: no such file or folder`);
-    if (statSync(full).isFile()) return [{ name: p, files: readBundleZip(readFileSync(full), { maxFiles: 5000, maxTotalBytes: 1 << 30 }) }];
+    if (zips.has(p)) return [{ name: p, files: zips.get(p)! }];
     const one = (dir: string) => {
       const rubric = join(rubricsDir, `${basename(dir)}.rubric.yaml`);
       return { name: dir, files: readBundleDir(dir, existsSync(rubric) ? rubric : undefined) };
@@ -66,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (group === 'papers' && command === 'validate') {
     let bad = 0;
-    for (const b of bundlesOf(args, config.rubricsDir)) {
+    for (const b of await bundlesOf(args, config.rubricsDir)) {
       const r = validateBundle(b.files);
       if (r.ok) console.log(`ok      ${b.name}  ${r.bundle.contentHash.slice(0, 12)}`);
       else {
@@ -78,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
     return bad ? 1 : 0;
   }
   const logger = createLogger({ ...config, logLevel: 'warn' });
-  const { url, embedded } = await prepareDatabase(config, logger);
+  // Beside a running server the CLI shares its embedded PostgreSQL instead of refusing to start.
+  const { url, embedded } = await prepareDatabase(config, logger, { isSharingAllowed: true });
   try {
     if (group === 'migrate') return 0;
     if (group === 'models') {
@@ -128,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
       const app = await createApp(config, url, logger);
       const importer = app.get(PapersImportService);
       let bad = 0;
-      for (const b of bundlesOf(args, config.rubricsDir)) {
+      for (const b of await bundlesOf(args, config.rubricsDir)) {
         try {
           const r = await importer.importBundle(b.files, { id: null, name: 'cli' }, flags.has('--publish'));
           console.log(`${r.status.padEnd(9)} ${r.slug} v${r.version} ${r.contentHash.slice(0, 12)}`);

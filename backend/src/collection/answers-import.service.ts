@@ -16,6 +16,8 @@ export class AnswersRejectedError extends DomainError {
       `answers rejected, nothing was stored: ${errors.length} problem(s); first: ${f.file}:${f.line}${f.field ? ` (${f.field})` : ''} ${f.message}`,
       422,
       errors,
+      'answers.rejected',
+      { count: errors.length, file: f.file, line: f.line },
     );
   }
 }
@@ -50,11 +52,20 @@ export class AnswersImportService {
     for (const r of resolved) {
       const key = `${r.model}|${r.questionId}|${r.sample}`;
       if (seen.has(key))
-        errors.push({ file, line: r.line, message: `a second answer for model "${r.model}", this question and sample ${r.sample}` });
+        errors.push({
+          file,
+          line: r.line,
+          code: 'answers.duplicate',
+          params: { file, line: r.line, model: r.model, sample: r.sample },
+          message: `a second answer for model "${r.model}", this question and sample ${r.sample}`,
+        });
       seen.add(key);
     }
     if (errors.length) throw new AnswersRejectedError(errors);
-    if (!resolved.length) throw new AnswersRejectedError([{ file, line: 1, message: 'no answer matches a question of the loaded papers' }]);
+    if (!resolved.length)
+      throw new AnswersRejectedError([
+        { file, line: 1, code: 'answers.none_matched', params: { file }, message: 'no answer matches a question of the loaded papers' },
+      ]);
     const runId = await this.db.transaction((m) => this.store(m, resolved, opts.name, actor));
     // Imported answers are graded at once, so the run page shows scores when the import returns.
     const { graded } = await this.grading.catchUp();
@@ -68,7 +79,7 @@ export class AnswersImportService {
     for (const name of readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl'))
       .sort()) {
-      const { lines, errors } = parseAnswersJsonl(name, readFileSync(join(dir, name), 'utf8'));
+      const { lines, errors } = parseAnswersJsonl(name, readFileSync(join(dir, name)));
       const model = lines[0]?.model ?? name;
       n += (await this.import(name, lines, errors, { name: `${model} · recorded run`, skipUnknown: false }, { id: null, name: 'system' }))
         .imported;
@@ -92,7 +103,14 @@ export class AnswersImportService {
           );
       if (row) out.push({ ...l, questionId: row.id, paperVersionId: row.paper_version_id });
       else if (!skipUnknown)
-        errors.push({ file, line: l.line, field: 'question', message: `no top-level question "${l.question}" in paper "${l.paper}"` });
+        errors.push({
+          file,
+          line: l.line,
+          field: 'question',
+          code: 'answers.unknown_question',
+          params: { file, line: l.line, question: l.question, paper: l.paper },
+          message: `no top-level question "${l.question}" in paper "${l.paper}"`,
+        });
     }
     return out;
   }

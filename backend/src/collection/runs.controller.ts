@@ -30,7 +30,8 @@ export class RunsController {
     @ClientAddress() address: string,
   ) {
     if (!file) throw new UploadRejectedError('no file: send the answers as multipart field "file"');
-    const text = file.buffer.toString('utf8');
+    // The parsers decode the bytes themselves: strict UTF-8, byte-order mark dropped.
+    const text = file.buffer;
     const isBench = query.format === 'gaokao-bench';
     const { lines, errors } = isBench
       ? parseGaokaoBenchResult(file.originalname, text, query.model)

@@ -1,4 +1,5 @@
 /** The paper bundle format (docs/paper-format.md). Plain types shared by the validator, importer and renderer. */
+import type { ProblemDetail } from '../../common/problem';
 
 export const SUBJECTS = [
   'chinese',
@@ -131,10 +132,9 @@ export interface RubricDoc {
 }
 
 /** One problem found in a bundle: where it is and what is wrong. */
-export interface BundleError {
+export interface BundleError extends ProblemDetail {
   file: string;
   line?: number;
   path: string;
   field?: string;
-  message: string;
 }

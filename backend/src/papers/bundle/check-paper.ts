@@ -1,4 +1,5 @@
 import { BundleError, OBJECTIVE_TYPES, PaperDoc, QuestionDoc } from './bundle.types';
+import type { ErrorParams } from '../../common/problem';
 import { pathToString, SourceDocument } from './source-document';
 
 type Path = (string | number)[];
@@ -11,8 +12,18 @@ const IMAGE_EXT = /\.(png|jpe?g|webp|gif)$/i;
  */
 export function checkPaper(doc: SourceDocument, paper: PaperDoc, files: Set<string>): BundleError[] {
   const errors: BundleError[] = [];
-  const fail = (path: Path, field: string | undefined, message: string) =>
-    errors.push({ file: doc.file, line: doc.lineOf(path), path: pathToString(path), field, message });
+  const fail = (path: Path, field: string | undefined, message: string, code?: string, params?: ErrorParams) => {
+    const line = doc.lineOf(path);
+    const where = { file: doc.file, line: line ?? null, path: pathToString(path), field: field ?? null };
+    errors.push({
+      file: doc.file,
+      line,
+      path: pathToString(path),
+      field,
+      message,
+      ...(code ? { code, params: { ...where, ...params } } : {}),
+    });
+  };
 
   const passageIds = new Set<string>();
   (paper.passages ?? []).forEach((p, i) => {
@@ -26,7 +37,8 @@ export function checkPaper(doc: SourceDocument, paper: PaperDoc, files: Set<stri
     else if (!files.has(normalisePath(file))) fail(path, 'file', `image "${file}" is not in the bundle`);
   }
 
-  const numbers = new Set<string>();
+  /** Normalised number → the number as first written, so "1" and "１" are one number. */
+  const numbers = new Map<string, string>();
   let total = 0;
   paper.sections.forEach((section, s) =>
     section.questions.forEach((q, i) => {
@@ -40,8 +52,15 @@ export function checkPaper(doc: SourceDocument, paper: PaperDoc, files: Set<stri
 
   /** Returns the question's points (0 when they could not be determined). */
   function checkQuestion(q: QuestionDoc, path: Path, isSub: boolean): number {
-    if (numbers.has(q.number)) fail([...path, 'number'], 'number', `duplicate question number "${q.number}"`);
-    numbers.add(q.number);
+    const key = normaliseNumber(q.number);
+    const first = numbers.get(key);
+    if (first !== undefined) {
+      const same = first === q.number ? '' : ` (the same as "${first}" once full-width and invisible characters are normalised)`;
+      fail([...path, 'number'], 'number', `duplicate question number "${q.number}"${same}`, 'bundle.duplicate_number', {
+        number: q.number,
+        first,
+      });
+    } else numbers.set(key, q.number);
     if (q.passage !== undefined && !passageIds.has(q.passage)) {
       fail([...path, 'passage'], 'passage', `unknown passage "${q.passage}"`);
     }
@@ -100,8 +119,9 @@ export function checkPaper(doc: SourceDocument, paper: PaperDoc, files: Set<stri
   function checkChoice(q: QuestionDoc, path: Path, at: Path) {
     if (!q.options) return fail(path, 'options', `${q.type} question ${q.number} needs options`);
     const labels = q.options.map((o) => o.label);
-    const dup = labels.find((l, k) => labels.indexOf(l) !== k);
-    if (dup) fail([...path, 'options'], 'options', `duplicate option label "${dup}"`);
+    const keys = labels.map(normaliseNumber);
+    const dup = labels.find((_l, k) => keys.indexOf(keys[k]) !== k);
+    if (dup) fail([...path, 'options'], 'options', `duplicate option label "${dup}"`, 'bundle.duplicate_option', { label: dup });
     if (typeof q.answer !== 'string') return fail(at, 'answer', `a ${q.type} answer is a string of option letters`);
     const letters = q.answer.replace(/[\s,，、]/g, '').split('');
     const unknown = letters.filter((l) => !labels.includes(l));
@@ -115,6 +135,17 @@ export function checkPaper(doc: SourceDocument, paper: PaperDoc, files: Set<stri
       fail([...path, 'points'], 'points', `partial credit ${partial} must be below the question's ${q.points} points`);
     }
   }
+}
+
+/** Zero-width and other invisible characters that make two equal-looking numbers differ. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/**
+ * A question number or option label as compared for uniqueness: NFKC (full-width "１" is "1",
+ * "Ａ" is "A"), invisible characters removed, outer spaces trimmed.
+ */
+export function normaliseNumber(s: string): string {
+  return s.normalize('NFKC').replace(INVISIBLE, '').trim();
 }
 
 /** Bundle paths are compared without a leading "./". */

@@ -167,7 +167,27 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'not UTF-8',
     { files: (f) => f.set('paper.yaml', Buffer.from([0x66, 0x6f, 0xff, 0xfe, 0x0a])) },
-    { file: 'paper.yaml', message: /not valid UTF-8/ },
+    { file: 'paper.yaml', line: 1, message: /is not UTF-8 text/ },
+  ],
+  [
+    'two question numbers equal once full-width digits are normalised',
+    { paper: replace('number: "2"', 'number: "１"') },
+    { file: 'paper.yaml', field: 'number', message: /duplicate question number "１" \(the same as "1"/ },
+  ],
+  [
+    'two question numbers equal once a zero-width space is removed',
+    { paper: replace('number: "2"', 'number: "1\u200b"') },
+    { file: 'paper.yaml', field: 'number', message: /duplicate question number "1\u200b"/ },
+  ],
+  [
+    'both paper.yaml and paper.json',
+    { files: (f) => f.set('paper.json', Buffer.from('{}')) },
+    { file: 'paper.yaml, paper.json', message: /holds both paper.yaml and paper.json; keep exactly one/ },
+  ],
+  [
+    'both rubric.yaml and rubric.yml',
+    { files: (f) => f.set('rubric.yml', Buffer.from('{}')) },
+    { file: 'rubric.yaml, rubric.yml', message: /holds both rubric.yaml and rubric.yml/ },
   ],
   [
     'rubric for another paper',

@@ -1,5 +1,7 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { canonicalJson, sha256 } from '../../common/hashing';
+import type { ErrorParams } from '../../common/problem';
+import { decodeUtf8, InputError } from '../../common/safe-input';
 import { BundleFiles } from './bundle-files';
 import { paperSchema, rubricSchema } from './bundle.schema';
 import { BundleError, PaperDoc, RubricDoc } from './bundle.types';
@@ -27,8 +29,20 @@ const validateRubric = ajv.compile(rubricSchema);
 
 /** Validates a whole bundle; any error anywhere rejects all of it. Pure apart from hashing. */
 export function validateBundle(files: BundleFiles): BundleResult {
+  const ambiguous = [PAPER_FILES, RUBRIC_FILES].flatMap((names) => ambiguity(names, files));
+  if (ambiguous.length) return fail(ambiguous);
   const paperFile = PAPER_FILES.find((f) => files.has(f));
-  if (!paperFile) return fail([{ file: '(bundle)', path: '', message: 'the bundle has no paper.yaml (or paper.json) at its root' }]);
+  if (!paperFile) {
+    return fail([
+      {
+        file: '(bundle)',
+        path: '',
+        code: 'bundle.no_paper',
+        params: {},
+        message: 'the bundle has no paper.yaml (or paper.json) at its root',
+      },
+    ]);
+  }
 
   const paperDoc = parse(paperFile, files.get(paperFile)!);
   if (Array.isArray(paperDoc)) return fail(paperDoc);
@@ -59,9 +73,29 @@ function fail(errors: BundleError[]): BundleResult {
   return { ok: false, errors };
 }
 
+/** Two spellings of one file (paper.yaml and paper.json): which one is meant is a guess, so neither is taken. */
+function ambiguity(names: string[], files: BundleFiles): BundleError[] {
+  const present = names.filter((f) => files.has(f));
+  if (present.length < 2) return [];
+  return [
+    {
+      file: present.join(', '),
+      path: '',
+      code: 'bundle.ambiguous_files',
+      params: { files: present.join(', ') },
+      message: `the bundle holds both ${present.join(' and ')}; keep exactly one of them`,
+    },
+  ];
+}
+
 function parse(file: string, bytes: Uint8Array): SourceDocument | BundleError[] {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD')) return [{ file, path: '', message: 'the file is not valid UTF-8' }];
+  let text: string;
+  try {
+    text = decodeUtf8(bytes);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return [{ file, line: e.line, path: '', code: e.code, params: { file, ...e.params }, message: `the file ${e.message}` }];
+  }
   return SourceDocument.parse(file, text);
 }
 
@@ -78,7 +112,19 @@ function schemaErrors(doc: SourceDocument, errs: ErrorObject[]): BundleError[] {
     const key = `${pathToString(fullPath)}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ file: doc.file, line: doc.lineOf(fullPath), path: pathToString(fullPath), field, message });
+    const line = doc.lineOf(fullPath);
+    const params = { file: doc.file, line: line ?? null, path: pathToString(fullPath), field: field ?? null, ...scalarParams(e.params) };
+    out.push({ file: doc.file, line, path: pathToString(fullPath), field, code: `bundle.schema.${e.keyword}`, params, message });
+  }
+  return out;
+}
+
+/** ajv's params for the client's wording; lists become text so params stay flat. */
+function scalarParams(p: Record<string, unknown>): ErrorParams {
+  const out: ErrorParams = {};
+  for (const [k, v] of Object.entries(p ?? {})) {
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v as string | number | boolean | null;
+    else if (Array.isArray(v)) out[k] = v.join(', ');
   }
   return out;
 }
@@ -123,7 +169,13 @@ function sniffImages(paper: PaperDoc, files: BundleFiles): BundleError[] {
   for (const file of new Set(imageFiles(paper))) {
     const bytes = files.get(file);
     if (bytes && !sniffImageType(bytes)) {
-      errors.push({ file, path: '', message: 'not a PNG, JPEG, WebP or GIF image (content does not match)' });
+      errors.push({
+        file,
+        path: '',
+        code: 'bundle.image_type',
+        params: { file },
+        message: 'not a PNG, JPEG, WebP or GIF image (content does not match)',
+      });
     }
   }
   return errors;
