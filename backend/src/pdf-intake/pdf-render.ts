@@ -5,13 +5,16 @@ import type { PdfTextItem } from './pdf.entities';
 interface PdfJs {
   getDocument(src: object): { promise: Promise<PdfDoc> };
 }
-interface PdfDoc {
+export interface PdfDoc {
   numPages: number;
+  getJSActions(): Promise<Record<string, string[]> | null>;
+  hasJSActions(): Promise<boolean>;
   getPage(n: number): Promise<PdfPage>;
   canvasFactory: { create(w: number, h: number): { canvas: { encode(f: string): Promise<Buffer> } } };
   destroy(): Promise<void>;
 }
 interface PdfPage {
+  getJSActions(): Promise<Record<string, string[]> | null>;
   getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
   getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number; height?: number }[] }>;
   render(o: object): { promise: Promise<void> };
@@ -19,6 +22,9 @@ interface PdfPage {
 }
 
 export class PdfError extends Error {}
+
+/** Pages are rendered at twice their size in points: readable crops of small print. */
+export const RENDER_SCALE = 2;
 
 let pdfjs: Promise<PdfJs> | null = null;
 const assetsDir = () => dirname(require.resolve('pdfjs-dist/package.json'));
@@ -56,7 +62,7 @@ export interface RenderedPage {
  * Renders one page to PNG at `scale` and extracts its text with positions in the PNG's pixel
  * space (origin top-left), so an author can crop by what they see.
  */
-export async function renderPage(doc: PdfDoc, pageNumber: number, scale = 2): Promise<RenderedPage> {
+export async function renderPage(doc: PdfDoc, pageNumber: number, scale = RENDER_SCALE): Promise<RenderedPage> {
   const page = await doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale });
   const { canvas } = doc.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));

@@ -8,6 +8,7 @@ import { sha256 } from '../common/hashing';
 import { UploadRejectedError } from '../common/domain-errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
+import { inspectPdf, MAX_CANVAS_SIDE, PdfProblem } from './pdf-inspect';
 import { openPdf, PdfError, renderPage } from './pdf-render';
 import { PdfDocumentEntity, PdfPageEntity } from './pdf.entities';
 
@@ -31,27 +32,52 @@ export class PdfService implements OnModuleInit {
     await this.jobs.work(QUEUE, ({ id }) => this.render(id));
   }
 
-  /** Checks the upload (type by content, size, page count), stores it, and queues the rendering. */
+  /**
+   * Checks the upload (type by content, size, page count, no JavaScript, pages small enough to
+   * render), stores it, and queues the rendering.
+   */
   async upload(file: Express.Multer.File | undefined, actor: AuditActor) {
-    if (!file) throw new UploadRejectedError('no file: send the PDF as multipart field "file"');
+    if (!file) throw new UploadRejectedError('no file: send the PDF as multipart field "file"', 400, 'upload.no_file');
     const name = file.originalname;
     if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new UploadRejectedError(`${name}: not a PDF (the content does not start with %PDF-)`, 415);
+      throw new UploadRejectedError(`${name}: not a PDF (the content does not start with %PDF-)`, 415, 'pdf.not_pdf', { file: name });
     }
     if (file.size > this.config.uploadMaxBytes)
-      throw new UploadRejectedError(`${name}: ${file.size} bytes exceeds the limit of ${this.config.uploadMaxBytes}`, 413);
+      throw new UploadRejectedError(
+        `${name}: ${file.size} bytes exceeds the limit of ${this.config.uploadMaxBytes}`,
+        413,
+        'upload.too_large',
+        {
+          file: name,
+          max: this.config.uploadMaxBytes,
+        },
+      );
     let pageCount: number;
+    let problem: PdfProblem | null = null;
     try {
       const doc = await openPdf(file.buffer);
       pageCount = doc.numPages;
+      if (pageCount <= this.config.pdfMaxPages) {
+        problem = await inspectPdf(file.buffer, doc, { maxPixels: this.config.imageMaxPixels, maxSide: MAX_CANVAS_SIDE });
+      }
       await doc.destroy();
     } catch (e) {
-      if (e instanceof PdfError) throw new UploadRejectedError(`${name}: ${e.message}`, 422);
+      if (e instanceof PdfError) throw new UploadRejectedError(`${name}: ${e.message}`, 422, 'pdf.unreadable', { file: name });
       throw e;
     }
     if (pageCount > this.config.pdfMaxPages) {
-      throw new UploadRejectedError(`${name}: ${pageCount} pages exceeds the limit of ${this.config.pdfMaxPages}`, 422);
+      throw new UploadRejectedError(
+        `${name}: ${pageCount} pages exceeds the limit of ${this.config.pdfMaxPages}`,
+        422,
+        'pdf.too_many_pages',
+        {
+          file: name,
+          pages: pageCount,
+          max: this.config.pdfMaxPages,
+        },
+      );
     }
+    if (problem) throw new UploadRejectedError(`${name}: ${problem.message}`, 422, problem.code, { file: name, ...problem.params });
     const saved = await this.docs.save(
       this.docs.create({
         filename: name,
@@ -96,11 +122,13 @@ export class PdfService implements OnModuleInit {
     const doc = await this.docs.createQueryBuilder('d').addSelect('d.data').where('d.id = :id', { id }).getOne();
     if (!doc || doc.status === 'ready') return;
     await this.docs.update(id, { status: 'rendering' });
+    let current = 0;
     try {
       const pdf = await openPdf(doc.data);
       const done = new Set((await this.pages.find({ where: { pdfId: id }, select: { pageNumber: true } })).map((p) => p.pageNumber));
       for (let n = 1; n <= pdf.numPages; n++) {
         if (done.has(n)) continue;
+        current = n;
         const page = await renderPage(pdf, n);
         const image = await this.assets.normalise(page.png);
         await this.db.transaction(async (m) => {
@@ -119,8 +147,10 @@ export class PdfService implements OnModuleInit {
       await pdf.destroy();
       await this.docs.update(id, { status: 'ready', finishedAt: new Date(), error: null });
     } catch (e) {
-      this.logger.error(`PDF ${id} failed: ${(e as Error).message}`);
-      await this.docs.update(id, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
+      // The record says what failed and where: the author sees it on the PDF, not only in a log.
+      const error = `${current ? `page ${current} could not be rendered` : 'the PDF could not be opened'}: ${(e as Error).message}`;
+      this.logger.error(`PDF ${id} failed: ${error}`);
+      await this.docs.update(id, { status: 'failed', error, finishedAt: new Date() });
     }
   }
 
