@@ -46,10 +46,33 @@ export function matchBrace(s: string, open: number): number {
   return -1;
 }
 
-export function preClean(text: string): string {
-  const think = text.lastIndexOf('</think>');
-  let s = think === -1 ? text : text.slice(think + '</think>'.length);
-  s = toHalfWidth(s);
+// U+2212 minus, the small and full-width hyphen-minus; thin, hair, narrow and no-break spaces; zero-width marks.
+const TYPOGRAPHY = /[\u2212\ufe63\u00a0\u2000-\u200f\u202f\u2060\ufeff]/;
+
+/** The typographic variants models print, in their plain ASCII spelling. */
+export function foldTypography(s: string): string {
+  if (!TYPOGRAPHY.test(s)) return s;
+  return s
+    .replace(/[\u2212\ufe63]/g, '-')
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
+    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '');
+}
+
+/**
+ * The response without its reasoning: everything up to the last `</think>` is reasoning, and so
+ * is everything after a `<think>` that is never closed (the response was cut off inside it).
+ */
+export function splitReasoning(text: string): { answer: string; reasoningChars: number; isUnclosed: boolean } {
+  const close = text.lastIndexOf('</think>');
+  const from = close === -1 ? 0 : close + '</think>'.length;
+  const open = text.indexOf('<think>', from);
+  if (open === -1) return { answer: text.slice(from), reasoningChars: from, isUnclosed: false };
+  return { answer: text.slice(from, open), reasoningChars: text.length - open + from, isUnclosed: true };
+}
+
+/** Pre-cleans a response already without its reasoning (see `splitReasoning`). */
+export function preClean(answer: string): string {
+  let s = foldTypography(toHalfWidth(answer));
   // Each rewrite is skipped when its characters are absent: most responses need few of them.
   if (CIRCLED_ANY.test(s)) s = s.replace(/[①-⑩]/g, (c) => String(CIRCLED.indexOf(c) + 1));
   if (s.includes('<eo')) s = s.replace(/<eo[ae]>/g, '\n');

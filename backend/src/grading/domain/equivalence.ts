@@ -1,5 +1,6 @@
 import { MathNode, parse, unit as mathUnit } from 'mathjs';
-import { matchBrace, toHalfWidth } from './clean';
+import { foldTypography, matchBrace, toHalfWidth } from './clean';
+import { looksLikeSet, readSet, sameSet } from './sets';
 
 /**
  * Whether a blank's answer equals one accepted key (eval-anchors §3.4): exact after normalisation,
@@ -8,7 +9,17 @@ import { matchBrace, toHalfWidth } from './clean';
  * 0.25 is not 0.26.
  */
 
-export type Match = { equal: true; how: 'exact' | 'numeric' | 'symbolic' | 'unit' | 'synonym' } | { equal: false };
+/**
+ * `undecidable`: the rules cannot tell (a form they do not read, a set they cannot parse): the
+ * answer goes to a teacher, it is never marked wrong for it.
+ */
+export type Match =
+  | { equal: true; how: 'exact' | 'numeric' | 'symbolic' | 'unit' | 'synonym' | 'set' | 'percent' }
+  | { equal: false; undecidable?: false }
+  | { equal: false; undecidable: true; why: string };
+
+const NO: Match = { equal: false };
+const undecidable = (why: string): Match => ({ equal: false, undecidable: true, why });
 
 /** Per-subject synonyms: both sides are mapped to the first word of their group. */
 const SYNONYMS: Record<string, string[][]> = {
@@ -29,6 +40,8 @@ const SYNONYMS: Record<string, string[][]> = {
 };
 
 const UNIT_WORDS: [RegExp, string][] = [
+  [/℃|°C/g, 'degC'],
+  [/°/g, 'deg'],
   [/千米|公里/g, 'km'],
   [/厘米/g, 'cm'],
   [/毫米/g, 'mm'],
@@ -46,17 +59,25 @@ const UNIT_WORDS: [RegExp, string][] = [
   [/欧姆|欧|Ω/g, 'ohm'],
 ];
 
-/** Text form for exact comparison: ASCII, no spaces, no `$`, `\left`/`\right`, `\text{}` or trailing full stop. */
+/**
+ * Text form for exact comparison: ASCII (full-width folded, U+2212 minus, thin and zero-width
+ * spaces), no spaces, no `$`, `\left`/`\right`, `\text{}`, `\dfrac`, LaTeX spacing or trailing full
+ * stop; ∞, degrees and superscripts in one spelling.
+ */
 export function normalizeBlank(s: string): string {
-  let t = toHalfWidth(s).trim();
+  let t = foldTypography(toHalfWidth(s)).trim();
   t = t
     .replace(/\$/g, '')
-    .replace(/\\(?:left|right)\b/g, '')
-    .replace(/\\[dt]frac/g, '\\frac');
+    .replace(/\\(?:left|right)(?![a-z])\.?/g, '')
+    .replace(/\\[dt]frac/g, '\\frac')
+    .replace(/\\%/g, '%');
   t = t
-    .replace(/\\(?:text|mathrm|rm)\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:text|mathrm|rm|mathit|operatorname)\{([^{}]*)\}/g, '$1')
     .replace(/π/g, '\\pi')
-    .replace(/\\[,;!quad ]+/g, '');
+    .replace(/∞/g, '\\infty')
+    .replace(/\\(?:[,;:! ]|q?quad(?![a-z]))/g, '')
+    .replace(/\^\{?\\circ\}?|\\degree(?![a-z])|º/g, '°')
+    .replace(/[²³]/g, (c) => (c === '²' ? '^2' : '^3'));
   t = t.replace(/\s+/g, '').replace(/[。.]$/, '');
   return t;
 }
@@ -88,6 +109,7 @@ export function latexToMath(s: string): string {
   }
   t = t.replace(/√\s*([0-9a-z]+|\([^)]*\))/g, 'sqrt($1)');
   t = t
+    .replace(/\\infty/g, 'Infinity')
     .replace(/\\pi/g, 'pi')
     .replace(/\\cdot|\\times|×|·/g, '*')
     .replace(/\\div|÷/g, '/');
@@ -97,11 +119,12 @@ export function latexToMath(s: string): string {
   return t.replace(/(?<![a-zA-Z])([a-zA-Z])\(/g, '$1*(');
 }
 
-const FUNCTIONS = new Set(['sqrt', 'nthRoot', 'sin', 'cos', 'tan', 'ln', 'log', 'exp', 'pi', 'e']);
+const FUNCTIONS = new Set(['sqrt', 'nthRoot', 'sin', 'cos', 'tan', 'ln', 'log', 'exp', 'pi', 'e', 'Infinity']);
 const SAMPLES = [0.37, 1.41, 2.23, -0.71, 3.17];
 
 // Keys repeat across thousands of answers, and so do many answers: parse each text once.
-const compiled = new Map<string, { node: MathNode; vars: string[] } | null>();
+type Compiled = { node: MathNode; vars: string[] };
+const compiled = new Map<string, Compiled | null>();
 
 function compile(expr: string): { node: MathNode; vars: string[] } | null {
   let hit = compiled.get(expr);
@@ -157,37 +180,87 @@ function synonymForm(s: string, subject?: string): string {
   return t;
 }
 
-export function blankMatches(answer: string, key: string, opts: { subject?: string } = {}): Match {
+/** The value of a constant expression ("\\frac{1}{2}", "\\sqrt{2}"), or null. */
+export function constantValue(expr: string): number | null {
+  const c = compile(latexToMath(expr));
+  return c && !c.vars.length ? valueAt(c, 0) : null;
+}
+
+// Digits, LaTeX, operators or Latin letters: the answer is maths, so a failure to read it is ours.
+const isMathLike = (s: string) => /[0-9\\^_=+*/<>()[\]{}]|[a-zA-Z]/.test(s);
+
+/** Numeric or symbolic equality of two expressions; undecidable when either cannot be read. */
+function sameExpression(a: string, k: string): Match {
+  const ca = compile(a);
+  const ck = compile(k);
+  if (!ck) return isMathLike(k) && isMathLike(a) ? undecidable('the key is not an expression the rules read') : NO;
+  if (!ca) return isMathLike(a) ? undecidable('the answer is not an expression the rules read') : NO;
+  if (ca.vars.join() !== ck.vars.join()) return NO;
+  let compared = 0;
+  for (let i = 0; i < (ca.vars.length ? SAMPLES.length : 1); i++) {
+    const va = valueAt(ca, i);
+    const vk = valueAt(ck, i);
+    if (va === null && vk === null) continue;
+    if (va === null || vk === null || !close(va, vk)) return NO;
+    compared++;
+  }
+  if (!compared) return undecidable('neither side has a value at the sample points');
+  return { equal: true, how: ca.vars.length ? 'symbolic' : 'numeric' };
+}
+
+const formOf = (t: string) => (t.includes('%') ? 'percent' : /\\frac|\//.test(t) ? 'fraction' : /\d\.\d/.test(t) ? 'decimal' : 'other');
+
+/**
+ * A percentage answering a plain-number key: 50% is 1/2 when the key is a probability or a
+ * rate (between 0 and 1) and the paper does not demand the key's form; never otherwise.
+ */
+function percentAgainstPlain(a: string, k: string, isFormStrict: boolean): Match | null {
+  if (!a.includes('%') || k.includes('%')) return null;
+  if (isFormStrict) return NO;
+  const kv = constantValue(k);
+  const av = constantValue(a.replace(/%/g, '/100'));
+  if (kv === null || kv < 0 || kv > 1) return NO;
+  if (av === null) return undecidable('the percentage is not a number the rules read');
+  return close(av, kv) ? { equal: true, how: 'percent' } : NO;
+}
+
+function sets(a: string, k: string): Match | null {
+  if (!looksLikeSet(k) && !looksLikeSet(a)) return null;
+  const sk = readSet(k, constantValue);
+  const sa = readSet(a, constantValue);
+  if (sk && sa) return sameSet(sa, sk) ? { equal: true, how: 'set' } : NO;
+  // A plain number for an interval key is decidedly not that set; a set form we cannot read is for a teacher.
+  if (sk && !looksLikeSet(a) && constantValue(a) !== null) return NO;
+  return undecidable(`${sk ? 'the answer' : 'the key'} is a set form the rules do not read`);
+}
+
+export function blankMatches(answer: string, key: string, opts: { subject?: string; isFormStrict?: boolean } = {}): Match {
   const a = normalizeBlank(answer);
   const k = normalizeBlank(key);
   if (a === k) return { equal: true, how: 'exact' };
-  if (a && synonymForm(a, opts.subject) === synonymForm(k, opts.subject)) return { equal: true, how: 'synonym' };
+  if (!a) return NO;
+  if (synonymForm(a, opts.subject) === synonymForm(k, opts.subject)) return { equal: true, how: 'synonym' };
   // "x=12" answers a key of "12"; the other way round is left to exact equality.
   const bare = !k.includes('=') ? a.replace(/^[a-zA-Z]\w*=/, '') : a;
-  // Percent only where the key is a percentage: 50% ≡ 0.5 then, never otherwise.
-  if (bare.includes('%') !== k.includes('%') && !k.includes('%')) return { equal: false };
+  const set = sets(bare, k);
+  if (set) return set;
+  const percent = percentAgainstPlain(bare, k, !!opts.isFormStrict);
+  if (percent) return percent;
+  // A form the paper demands: 0.3 does not answer "write it as a fraction".
+  if (opts.isFormStrict && formOf(bare) !== formOf(k)) return NO;
   const qa = quantity(bare);
   const qk = quantity(k);
   if (qk && qa) {
     try {
-      return close(mathUnit(qa.value, qa.unit).toNumber(qk.unit), qk.value) ? { equal: true, how: 'unit' } : { equal: false };
+      return close(mathUnit(qa.value, qa.unit).toNumber(qk.unit), qk.value) ? { equal: true, how: 'unit' } : NO;
     } catch {
-      return { equal: false };
+      return NO;
     }
   }
+  // Degrees against a key in radians (30° for \frac{\pi}{6}).
+  const aDeg = qa && !qk && qa.unit === 'deg' && k.includes('\\pi') ? String((qa.value * Math.PI) / 180) : null;
   // A bare number answers a key with a unit only when the unit is the key's: compare the numbers.
-  const ca = compile(latexToMath(qa && !qk ? String(qa.value) : bare).replace(/%/g, '/100'));
-  const ck = compile(latexToMath(qk ? String(qk.value) : k).replace(/%/g, '/100'));
-  if (!ca || !ck || ca.vars.join() !== ck.vars.join()) return { equal: false };
-  if (!ca.vars.length) {
-    const va = valueAt(ca, 0);
-    const vk = valueAt(ck, 0);
-    return va !== null && vk !== null && close(va, vk) ? { equal: true, how: 'numeric' } : { equal: false };
-  }
-  for (let i = 0; i < SAMPLES.length; i++) {
-    const va = valueAt(ca, i);
-    const vk = valueAt(ck, i);
-    if (va === null || vk === null || !close(va, vk)) return { equal: false };
-  }
-  return { equal: true, how: 'symbolic' };
+  const ea = latexToMath(aDeg ?? (qa && !qk ? String(qa.value) : bare)).replace(/%/g, '/100');
+  const ek = latexToMath(qk ? String(qk.value) : k).replace(/%/g, '/100');
+  return sameExpression(ea, ek);
 }

@@ -30,7 +30,8 @@ describe('blank equivalence', () => {
     ['\\frac{\\sqrt{3}}{2}', '\\frac{1}{2}\\sqrt{3}', true],
     ['a^2-b^2', '(a+b)(a-b)', true],
     ['a^2-b^2', '(a-b)^2', false],
-    ['50%', '0.5', false],
+    ['50%', '0.5', true],
+    ['50%', '5', false],
     ['0.5', '50%', true],
   ] as const)('%s vs key %s → %s', (answer, key, equal) => {
     expect(blankMatches(answer, key).equal).toBe(equal);

@@ -145,7 +145,7 @@ export const CORPUS: CorpusCase[] = [
   c('singleEn', 'Answer: A good guess would be B', 'correct', 'B', 2, 'anchor-en'),
   c('singleEn', 'The passage does not provide an answer.', 'unparsed', null, null, 'last-line'),
   c('singleEn', '【答案】The passage does not provide an answer.', 'unparsed', null, null, 'tag'),
-  c('singleEn', 'I think the best choice is B', 'correct', 'B', 2, 'last-line'),
+  c('singleEn', 'I think the best choice is B', 'correct', 'B', 2, 'anchor-en'),
   c('singleEn', 'I am not sure.', 'unparsed', null, null, 'last-line'),
   c('singleEn', 'Answer: To introduce a festival.', 'correct', 'B', 2, 'anchor-en:option-text'),
   c('singleEn', 'It is A or B.', 'unparsed', null, null, 'last-line'),
@@ -156,12 +156,12 @@ export const CORPUS: CorpusCase[] = [
   c('single', '分析过程……\nC', 'correct', 'C', 5, 'last-line'),
   c('single', '分析过程……\nA和C都有可能', 'unparsed', null, null, 'last-line'),
   c('single', '分析过程……\n（C）', 'correct', 'C', 5, 'last-line'),
-  // refusals and empties
+  // refusals; empty responses are not scored (the model gave no answer), kept apart from wrong
   c('single', '抱歉，我无法回答这个问题。', 'unparsed', null, null, 'last-line'),
   c('single', "I'm sorry, but I can't help with that.", 'unparsed', null, null, 'last-line'),
-  c('single', '', 'wrong', null, 0, 'empty'),
-  c('single', '   \n  ', 'wrong', null, 0, 'empty'),
-  c('single', '<think>想了很久</think>', 'wrong', null, 0, 'empty'),
+  c('single', '', 'not_scored', null, null, 'empty'),
+  c('single', '   \n  ', 'not_scored', null, null, 'empty'),
+  c('single', '<think>想了很久</think>', 'not_scored', null, null, 'empty'),
   // multiple choice: separators and policies
   c('multiAll', '【答案】ACD', 'correct', 'ACD', 6, 'tag'),
   c('multiAll', '【答案】A、C、D', 'correct', 'ACD', 6, 'tag'),
@@ -223,7 +223,8 @@ export const CORPUS: CorpusCase[] = [
   // near misses are wrong
   c('blank', '【第1空】0.31', 'wrong', ['0.31'], 0, 'tag'),
   c('blank', '【第1空】\\frac{3}{11}', 'wrong', ['\\frac{3}{11}'], 0, 'tag'),
-  c('blank', '【第1空】30%', 'wrong', ['30%'], 0, 'tag'),
+  c('blank', '【第1空】30%', 'correct', ['30%'], 5, 'tag'),
+  c('blank', '【第1空】31%', 'wrong', ['31%'], 0, 'tag'),
   c('blank', '【第1空】0.29', 'wrong', ['0.29'], 0, 'tag'),
   c('blank', '【第1空】3/100', 'wrong', ['3/100'], 0, 'tag'),
   c('blank', '【第1空】不知道', 'wrong', ['不知道'], 0, 'tag'),

@@ -1,101 +1,55 @@
-/**
- * Reading an answer of a given type out of its region, against the item's legal options
- * (eval-anchors §3.2–3.6). Every function either returns the answer or says why it cannot; none
- * guesses, and none looks outside the region.
- */
-
-export type Parsed<T> = { ok: true; value: T; via?: string } | { ok: false; reason: string };
-
-const LEADING = /^[\s([{（【<"'“‘:：]+/;
-// A letter standing alone: not part of a word ("Answer", "Let's") and not an English article.
-const STANDALONE = /(?<![A-Za-z'’])([A-Z])(?![A-Za-z'’])/g;
-const NEGATED = /^\s*(?:选项|项)?\s*(?:也|亦|同样|都|均)?\s*(?:错误|不正确|错|不对|不符合|不符|排除)/;
-
-// "A good guess" and "I think" use the letters as words; "A or B" and "A is right" name options.
-const NOT_AFTER_ARTICLE =
-  /^\s+(?:or|and|nor|is|are|was|were|to|vs|seems|looks|should|would|could|might|must|can|will|has|because|correct|right|wrong)\b/;
-
-function isArticle(region: string, index: number): boolean {
-  const letter = region[index];
-  const rest = region.slice(index + 1);
-  return (letter === 'A' || letter === 'I') && /^\s+[a-z]/.test(rest) && !NOT_AFTER_ARTICLE.test(rest);
-}
-
-const LONE_LETTER = /^([A-Z])[\s)）\]】。.,，;；!！]*$/;
-
-const squash = (s: string) => s.replace(/[\s。.,，、;；:：!！?？"'“”‘’()（）]/g, '').toLowerCase();
-
-/** One option letter; the option's own text is mapped back when it matches exactly one option. */
-export function parseSingle(region: string, options: { label: string; text?: string }[], isLastLine = false): Parsed<string> {
-  const r = region.replace(LEADING, '');
-  // The common case, "B" or "(B)。", read directly: every rule below gives this same answer for it.
-  const lone = LONE_LETTER.exec(r);
-  if (lone && options.some((o) => o.label === lone[1])) return { ok: true, value: lone[1] };
-  const legal = new Set(options.map((o) => o.label));
-  // Several letters listed where one belongs ("B, C") is an answer, and a wrong one: a teacher gives 0.
-  const listed = parseMulti(r, options);
-  if (!isLastLine && listed.ok && listed.value.length > 1) return { ok: true, value: listed.value, via: 'several-options' };
-  const first = /^([A-Z])(?![A-Za-z'’])/.exec(r);
-  const named = new Set([...r.matchAll(STANDALONE)].filter((m) => legal.has(m[1]) && !isArticle(r, m.index!)).map((m) => m[1]));
-  // "A. ①② B. ①③ C. ②④ D. ③④" repeats the options; a leading letter there is not a choice.
-  if (named.size >= 3) return { ok: false, reason: `the answer names ${[...named].sort().join(', ')}` };
-  if (!isLastLine && first && !isArticle(r, 0) && !NEGATED.test(r.slice(1))) {
-    if (!legal.has(first[1])) return { ok: false, reason: `option ${first[1]} does not exist` };
-    return { ok: true, value: first[1] };
-  }
-  const letters = new Set<string>();
-  for (const m of r.matchAll(STANDALONE)) {
-    if (legal.has(m[1]) && !isArticle(r, m.index!) && !NEGATED.test(r.slice(m.index! + 1))) letters.add(m[1]);
-  }
-  if (letters.size === 1) return { ok: true, value: [...letters][0] };
-  if (letters.size > 1) return { ok: false, reason: `several options named (${[...letters].sort().join(', ')})` };
-  const target = squash(r);
-  const hits = options.filter((o) => o.text && squash(o.text).length >= 2 && target.includes(squash(o.text)));
-  if (hits.length === 1) return { ok: true, value: hits[0].label, via: 'option-text' };
-  if (hits.length > 1) return { ok: false, reason: 'the text matches several options' };
-  return { ok: false, reason: 'no option letter in the answer' };
-}
+import { TraceStep } from './types';
 
 /**
- * A set of option letters, with any separators ("ACD", "A、C、D", "A, C and D"). The letters must
- * come first in the region; a letter that is not an option is an error, never silently dropped.
+ * Reading an answer of a given type out of its region (eval-anchors §3.2–3.6). Every function
+ * either returns the answer or says why it cannot; none guesses, and none looks outside the
+ * region except for a hedge ("it might also be C") in the text that follows it.
  */
-export function parseMulti(region: string, options: { label: string }[]): Parsed<string> {
-  const legal = new Set(options.map((o) => o.label));
-  const tokens = region
-    .replace(LEADING, '')
-    .split(/[\s、,，;；&/]+|和|及|与|\band\b/)
-    .map((t) => t.replace(/[。.)）]+$/, ''))
-    .filter(Boolean);
-  const letters: string[] = [];
-  for (const t of tokens) {
-    // "D都是正确的" still names D; "The" names nothing.
-    const m = /^[A-Z]+(?![A-Za-z'’])/.exec(t);
-    if (!m) break;
-    letters.push(...m[0]);
-    if (m[0] !== t) break;
-  }
-  if (!letters.length) return { ok: false, reason: 'no option letters in the answer' };
-  const illegal = letters.filter((l) => !legal.has(l));
-  if (illegal.length) return { ok: false, reason: `option ${[...new Set(illegal)].join(', ')} does not exist` };
-  return { ok: true, value: [...new Set(letters)].sort().join('') };
+
+/**
+ * Why a region gives no answer. The kind tells the region chooser what to do with it: `none` and
+ * `negated` say nothing was committed there (an anchor in prose can be passed over), `ambiguous`
+ * and `invalid` are a commitment that cannot be scored (it decides: unparsed).
+ */
+export type ParseFailure = { ok: false; kind: 'none' | 'negated' | 'ambiguous' | 'invalid'; reason: TraceStep };
+export type Parsed<T> = { ok: true; value: T; via?: string; notes?: TraceStep[] } | ParseFailure;
+
+export const fail = (kind: ParseFailure['kind'], code: string, params?: TraceStep['params']): ParseFailure => ({
+  ok: false,
+  kind,
+  reason: params ? { code, params } : { code },
+});
+
+/** Where the sentence that states the answer ends: after it comes explanation, not more answer. */
+export function firstSentence(r: string): { kept: string; dropped: string } {
+  const m = /[。！？!?\n]|\.(?=\s|$)/.exec(r);
+  if (!m) return { kept: r, dropped: '' };
+  return { kept: r.slice(0, m.index).trim(), dropped: r.slice(m.index + 1).trim() };
 }
 
-const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'yes', 'y', '对的']);
-const FALSE_WORDS = new Set(['错', '错误', '不正确', '×', '✗', '✘', 'x', 'f', 'false', '否', 'no', 'n', '错的', '\\times']);
+const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'yes', 'y', '对的', '正确的', 'correct', 'right']);
+const FALSE_WORDS = new Set([
+  ...['错', '错误', '不正确', '不对', '×', '✗', '✘', 'x', 'f', 'false', '否', 'no', 'n', '错的', '错误的', '不正确的', '\\times'],
+  ...['incorrect', 'wrong', 'notcorrect', 'nottrue', 'untrue', '不成立', '不是'],
+]);
+// "该说法错误", "The statement is false", "判断：×": a frame around the verdict word, nothing else.
+const TF_FRAME =
+  /^(?:(?:判断|结论|结果)[:：]?)?(?:该|这个|这一?|此|本题的?|题中的?|题干的?|the|this)?(?:说法|判断|命题|表述|结论|描述|statement|claim|proposition|assertion)?(?:是|为|应为|is|was)?(.+?)(?:的)?$/i;
 
-/** Only a region that is, as a whole, one of the true/false words counts ("不正确" inside a sentence does not). */
+/** Only a region that is, as a whole, a true/false word in its frame counts ("不正确" inside an explanation does not). */
 export function parseTrueFalse(region: string): Parsed<boolean> {
   const token = region.replace(/[\s。.,，!！;；:："'“”()（）]/g, '').toLowerCase();
-  if (TRUE_WORDS.has(token)) return { ok: true, value: true };
-  if (FALSE_WORDS.has(token)) return { ok: true, value: false };
-  return { ok: false, reason: `"${region.slice(0, 40)}" is not a true/false answer` };
+  for (const t of [token, TF_FRAME.exec(token)?.[1] ?? '']) {
+    if (TRUE_WORDS.has(t)) return { ok: true, value: true };
+    if (FALSE_WORDS.has(t)) return { ok: true, value: false };
+  }
+  return fail('none', 'unparsed.not-true-false', { text: region.slice(0, 40) });
 }
 
 /** The answers of a k-blank item from one region: separated by ；/; or numbered (1) (2). */
 export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
   const trimmed = region.trim().replace(/[。.]$/, '');
-  if (blanks === 1) return trimmed ? { ok: true, value: [trimmed] } : { ok: false, reason: 'empty answer' };
+  if (blanks === 1) return trimmed ? { ok: true, value: [trimmed] } : fail('none', 'unparsed.empty-answer');
   let parts = trimmed.split(/\s*[;；]\s*/).filter(Boolean);
   if (parts.length !== blanks) {
     const numbered = trimmed
@@ -104,6 +58,26 @@ export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
       .filter(Boolean);
     parts = numbered;
   }
-  if (parts.length !== blanks) return { ok: false, reason: `${parts.length} answers for ${blanks} blanks` };
+  if (parts.length !== blanks) return fail('invalid', 'unparsed.blank-count', { found: parts.length, blanks });
   return { ok: true, value: parts };
+}
+
+// "第1空：2；第2空：4", "Blank 2: 4", "空3为8": a blank's number without the contract's 【】.
+const BLANK_LABEL = /(?<!【)(?:第\s*(\d+)\s*(?:空|个空)|(?<![\u4e00-\u9fff])空\s*(\d+)|\bblank\s*\(?(\d+)\)?)\s*(?:答案)?\s*(?:[:：=]|是|为|填)?\s*/gi;
+
+/** Blanks by their untagged labels, last occurrence of each; null unless every blank 1..k is labelled. */
+export function labelledBlanks(s: string, blanks: number): { texts: string[]; end: number } | null {
+  const found = new Map<number, { text: string; end: number }>();
+  const marks = [...s.matchAll(BLANK_LABEL)];
+  marks.forEach((m, i) => {
+    const n = Number(m[1] ?? m[2] ?? m[3]);
+    const from = m.index! + m[0].length;
+    const until = i + 1 < marks.length ? marks[i + 1].index! : s.length;
+    const raw = s.slice(from, until).split(/[;；\n]/)[0];
+    const text = raw.trim().replace(/[,，。]$/, '');
+    if (text) found.set(n, { text, end: from + raw.length });
+  });
+  const out = Array.from({ length: blanks }, (_, i) => found.get(i + 1));
+  if (!out.every((t) => t !== undefined)) return null;
+  return { texts: out.map((t) => t!.text), end: Math.max(...out.map((t) => t!.end)) };
 }
