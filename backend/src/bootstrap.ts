@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { installWebDelivery } from './common/web-delivery';
 import { AppConfig } from './config/app-config';
 import { migrate } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -73,6 +74,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig) {
     new DocumentBuilder().setTitle('Yuejuan API').setDescription('K12 exam grading workbench').setVersion('0.1').build(),
   );
   SwaggerModule.setup('api/docs', app, docs);
+  installWebDelivery(app, config.webDist);
   serveWebApp(app, config.webDist);
 }
 

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { answerForMarker } from './domain/answer-for-marker';
 import { MarkingMode, Read, resolve, Rubric } from './domain/marking-rules';
 import type { BlindTask } from './marking.service';
 
@@ -15,6 +16,11 @@ export const BLIND_COLUMNS = `t.id::text AS "taskId", t.lease_token AS "leaseTok
   json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric,
   COALESCE(b.samples, '[]'::jsonb) AS samples`;
 
+/** The answer as a marker reads it: nothing in its form may say a model wrote it (answer-for-marker.ts). */
+export function blinded<T extends { answer: { text: string } }>(task: T): T {
+  return { ...task, answer: { text: answerForMarker(task.answer.text) } };
+}
+
 /** The blind view of a task: question, latest rubric, answer text; nothing about who wrote it. */
 export async function blindTaskOf(m: EntityManager, taskId: string): Promise<BlindTask> {
   const [t] = await m.query(
@@ -24,7 +30,7 @@ export async function blindTaskOf(m: EntityManager, taskId: string): Promise<Bli
      WHERE t.id = $1`,
     [taskId],
   );
-  return t;
+  return blinded(t);
 }
 
 export async function readsOf(m: EntityManager, taskId: string): Promise<Read[]> {
@@ -33,9 +39,17 @@ export async function readsOf(m: EntityManager, taskId: string): Promise<Read[]>
   ]);
 }
 
-/** Single or double marking, from the question's policy, else the paper's; the tolerance likewise (q, v in scope). */
-export const MODE_COLUMNS = `COALESCE(q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
-  COALESCE(q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance`;
+/**
+ * Single or double marking and the tolerance, each field by precedence: the admin's override of the
+ * question, of the paper (marking_policy_overrides, one index probe each), then the question's
+ * policy, the paper's (q, v in scope).
+ */
+export const MODE_COLUMNS = `COALESCE((SELECT o.mode FROM marking_policy_overrides o WHERE o.question_id = q.id),
+    (SELECT o.mode FROM marking_policy_overrides o WHERE o.paper_version_id = v.id),
+    q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
+  COALESCE((SELECT o.tolerance FROM marking_policy_overrides o WHERE o.question_id = q.id),
+    (SELECT o.tolerance FROM marking_policy_overrides o WHERE o.paper_version_id = v.id),
+    q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance`;
 
 export function modeFrom(row: { mode: string; tolerance: number }): MarkingMode {
   return row.mode === 'double' ? { mode: 'double', tolerance: row.tolerance } : { mode: 'single' };
@@ -81,7 +95,8 @@ export async function appendAndResolve(
           ins AS (
             INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
             SELECT t.id, $2, $3, $4::uuid, $5::jsonb, $6::numeric, $7::text, $8::numeric, $9::real, $10::uuid FROM t)
-     UPDATE marking_tasks SET state = $11, final_score = $12, rule = $13, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL
+     UPDATE marking_tasks SET state = $11, final_score = $12, rule = $13, rule_code = $15, rule_params = $16::jsonb,
+            lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL
      FROM t WHERE marking_tasks.id = t.id RETURNING marking_tasks.id`,
     [
       taskId,
@@ -98,6 +113,8 @@ export async function appendAndResolve(
       res.finalScore,
       res.rule,
       version,
+      res.code,
+      JSON.stringify(res.params),
     ],
   );
   // TypeORM returns [rows, count] for an UPDATE … RETURNING.
@@ -120,8 +137,9 @@ export async function rubricOf(m: EntityManager, questionId: string): Promise<{ 
 export async function rederive(m: EntityManager, taskId: string, mode: MarkingMode, reads: Read[]) {
   const res = resolve(mode, reads);
   await m.query(
-    `UPDATE marking_tasks SET state = $2, final_score = $3, rule = $4, lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
-    [taskId, res.state, res.finalScore, res.rule],
+    `UPDATE marking_tasks SET state = $2, final_score = $3, rule = $4, rule_code = $5, rule_params = $6::jsonb,
+            lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+    [taskId, res.state, res.finalScore, res.rule, res.code, JSON.stringify(res.params)],
   );
   return { taskId, state: res.state, finalScore: res.finalScore, points: reads[reads.length - 1]?.points ?? null };
 }

@@ -4,6 +4,7 @@ import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { LeaseDto, MarkDto, MarkFieldsDto, ProblemDto } from './marking.dto';
 import { MarkingReviewService } from './marking-review.service';
 import { MarkingService } from './marking.service';
+import { MarkingViewService } from './marking-view.service';
 
 /** The teacher's side of marking. Every answer here is blind: no model, student or source field. */
 @ApiTags('marking')
@@ -13,11 +14,18 @@ export class MarkingController {
   constructor(
     private readonly marking: MarkingService,
     private readonly reviews: MarkingReviewService,
+    private readonly views: MarkingViewService,
   ) {}
 
   @Get('questions')
   questions(@CurrentUser() me: SessionUser) {
     return this.marking.myQuestions(me.id);
+  }
+
+  /** The question as the student saw it (stem, passage, figures, options) with its key: loaded once per question. */
+  @Get('questions/:questionId/view')
+  view(@Param('questionId', ParseUUIDPipe) questionId: string, @CurrentUser() me: SessionUser) {
+    return this.views.questionView(me, questionId);
   }
 
   /** Leases the next answer to mark for a question (204 when there is none left for this teacher). */

@@ -5,10 +5,13 @@ import { MarkingRubricService } from './marking-rubric.service';
 import { MarkingMonitorService } from './marking-monitor.service';
 import { MarkingReviewService } from './marking-review.service';
 import { MarkingService } from './marking.service';
+import { MarkingViewService } from './marking-view.service';
+import { PapersModule } from '../papers/papers.module';
 
 @Module({
+  imports: [PapersModule],
   controllers: [MarkingController, MarkingQualityController],
-  providers: [MarkingService, MarkingReviewService, MarkingMonitorService, MarkingRubricService],
+  providers: [MarkingService, MarkingViewService, MarkingReviewService, MarkingMonitorService, MarkingRubricService],
   exports: [MarkingService],
 })
 export class MarkingModule {}

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { MarkInput, nextReadKind, Read, resolve, Rubric, rubricPoints } from './domain/marking-rules';
-import { appendAndResolve, BLIND_COLUMNS, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
+import { appendAndResolve, BLIND_COLUMNS, blinded, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
 
 export const LEASE_SECONDS = 300;
 
@@ -101,17 +101,31 @@ export class MarkingService {
     if (!row) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
   }
 
-  /** The questions a teacher marks, with the queue's progress. */
+  /**
+   * The questions a teacher marks, those with answers waiting for them first: for each, what waits
+   * for this teacher, what they have read, how far the question is (answers final, and reads done
+   * of the reads needed, which is what moves under double marking), and how it is marked.
+   */
   async myQuestions(userId: string) {
     return this.db.query(
-      `SELECT q.id AS "questionId", q.number, q.type, v.title AS "paperTitle",
+      `SELECT q.id AS "questionId", q.number, q.type, q.is_objective AS "isObjective", q.points::float AS points,
+              v.id AS "paperVersionId", v.title AS "paperTitle", v.subject, v.grade, v.stage, ${MODE_COLUMNS},
               count(t.id)::int AS total, count(t.id) FILTER (WHERE t.state = 'done')::int AS done,
               count(t.id) FILTER (WHERE t.state IN ('open', 'needs_third')
-                                   AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $1))::int AS "forMe",
-              (SELECT count(DISTINCT k.task_id)::int FROM marks k JOIN marking_tasks kt ON kt.id = k.task_id WHERE kt.question_id = q.id AND k.marker_id = $1) AS mine
+                                   AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $1)
+                                   AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $1))::int AS "forMe",
+              COALESCE(sum(t.reads_required), 0)::int AS "readsRequired",
+              (SELECT count(*)::int FROM marks k JOIN marking_tasks kt ON kt.id = k.task_id
+               WHERE kt.question_id = q.id AND k.read_kind IN ('first', 'second', 'third')) AS "readsDone",
+              (SELECT count(DISTINCT k.task_id)::int FROM marks k JOIN marking_tasks kt ON kt.id = k.task_id
+               WHERE kt.question_id = q.id AND k.marker_id = $1 AND k.read_kind <> 'problem') AS mine
        FROM marking_assignments a JOIN questions q ON q.id = a.question_id JOIN paper_versions v ON v.id = q.paper_version_id
        LEFT JOIN marking_tasks t ON t.question_id = q.id
-       WHERE a.user_id = $1 GROUP BY q.id, q.number, q.type, v.title, q.ordinal ORDER BY v.title, q.ordinal`,
+       WHERE a.user_id = $1
+       GROUP BY q.id, v.id
+       ORDER BY count(t.id) FILTER (WHERE t.state IN ('open', 'needs_third')
+                                     AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $1)) = 0,
+                v.title, q.ordinal`,
       [userId],
     );
   }
@@ -155,7 +169,7 @@ export class MarkingService {
     if (!row.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
     if (!row.taskId) return null;
     const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples } = row;
-    return { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples };
+    return blinded({ taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples });
   }
 
   /** The answer of this question already leased to the teacher (oldest first), so a reload does not strand it for the lease's length. */

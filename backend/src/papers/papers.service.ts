@@ -129,7 +129,8 @@ export class PapersService {
     };
   }
 
-  private mapQuestion(q: PaperTree['questions'][number]): QuestionViewDto {
+  /** The person's view of one question of a tree (also the marking screen's). */
+  mapQuestion(q: PaperTree['questions'][number]): QuestionViewDto {
     return {
       id: q.id,
       number: q.number,

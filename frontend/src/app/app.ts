@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { filter, map } from 'rxjs';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService, Role } from './core/auth/auth.service';
 import { I18nService } from './core/i18n/i18n.service';
 import { TPipe } from './core/i18n/t.pipe';
@@ -53,7 +55,7 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
     <!-- Signed out there is no navigation; signed in it is there from the first frame, not animated in. -->
     @if (auth.isSignedIn()) {
       <mat-sidenav-container class="body">
-        <mat-sidenav mode="side" opened class="nav">
+        <mat-sidenav mode="side" [opened]="!isFocus()" class="nav">
           <nav aria-label="Main">
             <mat-nav-list>
               @for (item of nav(); track item.key) {
@@ -75,7 +77,7 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
           </nav>
         </mat-sidenav>
         <mat-sidenav-content>
-          <main class="content"><router-outlet /></main>
+          <main class="content" [class.wide]="isWide()"><router-outlet /></main>
         </mat-sidenav-content>
       </mat-sidenav-container>
     } @else {
@@ -156,6 +158,11 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
       padding: 24px 32px;
       max-width: 1100px;
     }
+    /* The marking screens use the whole width: question, answer and rubric side by side. */
+    .content.wide {
+      max-width: none;
+      padding: 16px 16px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -163,6 +170,16 @@ export class App {
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
   protected readonly auth = inject(AuthService);
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map((e) => (e as NavigationEnd).urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** Marking an answer is a focus mode: no navigation beside the three panes. */
+  protected readonly isFocus = computed(() => /^\/marking\/(?!senior)[^?#]+/.test(this.url()));
+  protected readonly isWide = computed(() => /^\/marking\/[^?#]+/.test(this.url()));
   /** Only what the signed-in user's roles may use. */
   protected readonly nav = computed(() => NAV.filter((item) => this.auth.hasAnyRole(item.roles)));
 

@@ -10,7 +10,11 @@ import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrde
 import { CohortsAndReport1764300009000 } from './1764300009000-CohortsAndReport';
 import { MarkingCalibration1764300010000 } from './1764300010000-MarkingCalibration';
 import { GradingQueue1764300011000 } from './1764300011000-GradingQueue';
+import { MarkingRuleCodes1764300020000 } from './1764300020000-MarkingRuleCodes';
 import { GraderQueuesUnparsed1764300012000 } from './1764300012000-GraderQueuesUnparsed';
+import { MarkingPolicyOverrides1764300030000 } from './1764300030000-MarkingPolicyOverrides';
+import { MarkAuditView1764300030100 } from './1764300030100-MarkAuditView';
+import { InstallSettings1764300050000 } from './1764300050000-InstallSettings';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -27,4 +31,8 @@ export const MIGRATIONS = [
   MarkingCalibration1764300010000,
   GradingQueue1764300011000,
   GraderQueuesUnparsed1764300012000,
+  MarkingRuleCodes1764300020000,
+  MarkingPolicyOverrides1764300030000,
+  MarkAuditView1764300030100,
+  InstallSettings1764300050000,
 ];

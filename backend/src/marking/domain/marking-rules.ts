@@ -74,11 +74,37 @@ export interface Read {
 
 export type TaskState = 'open' | 'needs_third' | 'needs_arbitration' | 'problem' | 'done';
 
+/** Why a task is in its state: a code with its numbers, put in words by the client (and by ruleSentence for the record). */
+export type RuleCode =
+  'arbitrated' | 'problem' | 'single' | 'unread' | 'waitingSecond' | 'twoWithin' | 'third' | 'closestPair' | 'arbitrate';
+
 export interface Resolution {
   state: TaskState;
   finalScore: number | null;
-  /** Why, in words, for the senior view and the audit of a score. */
+  code: RuleCode;
+  params: Record<string, number>;
+  /** The same in an English sentence, kept in marking_tasks.rule as the audit of a score has always been. */
   rule: string;
+}
+
+const SENTENCES: Record<RuleCode, (p: Record<string, number>) => string> = {
+  arbitrated: () => 'a senior arbitrated',
+  problem: () => 'reported as a problem: a senior decides',
+  single: () => 'single marking',
+  unread: () => 'not read yet',
+  waitingSecond: () => 'waiting for the second read',
+  twoWithin: (p) => `two reads within ${p.tol}: their mean`,
+  third: (p) => `two reads differ by ${p.d} > ${p.tol}: a third read`,
+  closestPair: (p) => `third read within ${p.tol} of ${p.closest}: mean of the closest pair`,
+  arbitrate: (p) => `third read within ${p.tol} of neither: a senior arbitrates`,
+};
+
+export function ruleSentence(code: RuleCode, params: Record<string, number> = {}): string {
+  return SENTENCES[code](params);
+}
+
+function res(state: TaskState, finalScore: number | null, code: RuleCode, params: Record<string, number> = {}): Resolution {
+  return { state, finalScore, code, params, rule: ruleSentence(code, params) };
 }
 
 /**
@@ -107,32 +133,23 @@ export function effectiveReads(reads: Read[]): Read[] {
  */
 export function resolve(mode: MarkingMode, reads: Read[]): Resolution {
   const arbitration = [...reads].reverse().find((r) => r.kind === 'arbitration' && r.points !== null);
-  if (arbitration) return { state: 'done', finalScore: arbitration.points, rule: 'a senior arbitrated' };
+  if (arbitration) return res('done', arbitration.points, 'arbitrated');
   const lastProblem = reads.map((r) => r.kind).lastIndexOf('problem');
   const effective = effectiveReads(reads);
-  if (lastProblem !== -1) return { state: 'problem', finalScore: null, rule: 'reported as a problem: a senior decides' };
-  if (mode.mode === 'single') {
-    return effective.length
-      ? { state: 'done', finalScore: effective[0].points, rule: 'single marking' }
-      : { state: 'open', finalScore: null, rule: 'not read yet' };
-  }
+  if (lastProblem !== -1) return res('problem', null, 'problem');
+  if (mode.mode === 'single') return effective.length ? res('done', effective[0].points, 'single') : res('open', null, 'unread');
   const [a, b, c] = effective.map((r) => r.points!);
-  if (b === undefined) return { state: 'open', finalScore: null, rule: a === undefined ? 'not read yet' : 'waiting for the second read' };
+  if (b === undefined) return res('open', null, a === undefined ? 'unread' : 'waitingSecond');
   const tol = mode.tolerance;
-  if (Math.abs(a - b) <= tol) return { state: 'done', finalScore: round2((a + b) / 2), rule: `two reads within ${tol}: their mean` };
-  if (c === undefined)
-    return { state: 'needs_third', finalScore: null, rule: `two reads differ by ${round2(Math.abs(a - b))} > ${tol}: a third read` };
+  if (Math.abs(a - b) <= tol) return res('done', round2((a + b) / 2), 'twoWithin', { tol });
+  if (c === undefined) return res('needs_third', null, 'third', { d: round2(Math.abs(a - b)), tol });
   const da = Math.abs(c - a);
   const db = Math.abs(c - b);
   if (Math.min(da, db) <= tol) {
     const closest = da <= db ? a : b;
-    return {
-      state: 'done',
-      finalScore: round2((c + closest) / 2),
-      rule: `third read within ${tol} of ${closest}: mean of the closest pair`,
-    };
+    return res('done', round2((c + closest) / 2), 'closestPair', { tol, closest });
   }
-  return { state: 'needs_arbitration', finalScore: null, rule: `third read within ${tol} of neither: a senior arbitrates` };
+  return res('needs_arbitration', null, 'arbitrate', { tol });
 }
 
 /** Which read a teacher's next mark on a task is. */

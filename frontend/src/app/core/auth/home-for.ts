@@ -4,6 +4,7 @@ import { Role } from './auth.service';
 export function homeFor(roles: Role[]): string {
   if (roles.includes('admin')) return '/papers';
   if (roles.includes('author') || roles.includes('researcher')) return '/papers';
-  if (roles.includes('teacher') || roles.includes('senior_teacher')) return '/account';
+  // A teacher comes to mark: straight to their queue.
+  if (roles.includes('teacher') || roles.includes('senior_teacher')) return '/marking';
   return '/account';
 }

@@ -1,15 +1,49 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { QuestionView } from '../papers/papers.models';
 
+/** One question of a teacher's queue (backend marking.service.ts myQuestions). */
 export interface MarkingQuestion {
   questionId: string;
   number: string;
   type: string;
+  isObjective: boolean;
+  points: number;
+  paperVersionId: string;
   paperTitle: string;
+  subject: string;
+  grade: number;
+  stage: string;
+  mode: 'single' | 'double';
+  tolerance: number;
+  /** Answers whose reads are complete. */
   total: number;
   done: number;
+  /** Answers waiting for this teacher's read. */
   forMe: number;
+  /** Answers this teacher has read. */
   mine: number;
+  /** Reads given and reads needed by all teachers (two per answer under double marking). */
+  readsDone: number;
+  readsRequired: number;
+}
+
+/** The question pane: the question as the student saw it, loaded once per question. */
+export interface MarkingQuestionView {
+  question: Omit<QuestionView, 'rubric' | 'provenance'>;
+  parent: Pick<QuestionView, 'number' | 'stem' | 'passage' | 'images'> | null;
+  mode: 'single' | 'double';
+  tolerance: number;
+}
+
+/** My latest mark on an answer, opened again to correct it (回评). */
+export interface PreviousMark {
+  appliedItems: string[];
+  points: number;
+  adjustment: number;
+  comment: string | null;
+  at: string;
 }
 
 export interface RubricItem {
@@ -42,7 +76,9 @@ export interface MarkingTask {
   };
   answer: { text: string };
   /** The rubric's sample answers with their scores. */
-  samples: { answer: string; score: number }[];
+  samples: { answer: string; score: number; note?: string }[];
+  /** Only when opened again to correct my mark. */
+  previous?: PreviousMark;
 }
 
 export interface HistoryEntry {
@@ -59,8 +95,11 @@ export interface HistoryEntry {
 export interface SeniorItem {
   taskId: string;
   state: 'needs_arbitration' | 'problem';
-  rule: string;
+  ruleCode: string;
+  ruleParams: Record<string, number>;
+  questionId: string;
   questionNumber: string;
+  rubric: MarkingTask['rubric'];
   maxPoints: number;
   paperTitle: string;
   answerText: string;
@@ -68,6 +107,7 @@ export interface SeniorItem {
     marker: string;
     kind: string;
     points: number | null;
+    appliedItems: string[] | null;
     comment: string | null;
     problemReason: string | null;
     at: string;
@@ -84,6 +124,20 @@ export interface MarkBody {
 @Injectable({ providedIn: 'root' })
 export class MarkingApiService {
   private readonly http = inject(HttpClient);
+  /** Question panes by id: a question does not change while it is marked, and every answer shows it. */
+  private readonly views = new Map<string, Promise<MarkingQuestionView>>();
+
+  view(questionId: string): Promise<MarkingQuestionView> {
+    let v = this.views.get(questionId);
+    if (!v) {
+      v = firstValueFrom(
+        this.http.get<MarkingQuestionView>(`/api/marking/questions/${questionId}/view`),
+      );
+      v.catch(() => this.views.delete(questionId));
+      this.views.set(questionId, v);
+    }
+    return v;
+  }
 
   questions() {
     return this.http.get<MarkingQuestion[]>('/api/marking/questions');

@@ -1,93 +1,81 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
 import { AuthService } from '../../core/auth/auth.service';
-import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { HistoryEntry, MarkingApiService, MarkingQuestion } from './marking-api.service';
 
-/** The questions a teacher is assigned to, with what is left in each queue. */
+/**
+ * A teacher's queue: the questions assigned to them, those with answers waiting for them first,
+ * filterable by paper and subject; for each, what waits for me, what I have read, how far the
+ * whole question is and how it is marked. Below, my recent marks to correct (回评).
+ */
 @Component({
   selector: 'yj-marking-home',
-  imports: [RouterLink, TPipe],
-  template: `
-    <h1>{{ 'marking.title' | t }}</h1>
-    @if (isSenior()) {
-      <p>
-        <a routerLink="/marking/senior">{{ 'marking.senior' | t }} →</a>
-      </p>
-    }
-    @if (questions(); as qs) {
-      @if (!qs.length) {
-        <p>{{ 'marking.noAssignments' | t }}</p>
-      }
-      <table class="table">
-        <thead>
-          <tr>
-            <th>{{ 'marking.question' | t }}</th>
-            <th>{{ 'marking.forMe' | t }}</th>
-            <th>{{ 'marking.done' | t }}</th>
-            <th>{{ 'marking.mine' | t }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (q of qs; track q.questionId) {
-            <tr>
-              <td>
-                <a [routerLink]="['/marking', q.questionId]">{{ q.paperTitle }} · {{ q.number }}</a>
-              </td>
-              <td>{{ q.forMe }}</td>
-              <td>{{ q.done }} / {{ q.total }}</td>
-              <td>{{ q.mine }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    }
-    @if (history(); as h) {
-      @if (h.length) {
-        <h2>{{ 'marking.history' | t }}</h2>
-        <table class="table">
-          <tbody>
-            @for (m of h; track m.taskId) {
-              <tr>
-                <td>{{ 'marking.question' | t }} {{ m.questionNumber }}</td>
-                <td class="excerpt">{{ m.excerpt }}</td>
-                <td>{{ m.points }}</td>
-                <td>
-                  <a [routerLink]="['/marking/review', m.taskId]">{{ 'marking.remark' | t }}</a>
-                </td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      }
-    }
-  `,
-  styles: `
-    .table {
-      border-collapse: collapse;
-      font-size: 15px;
-    }
-    th,
-    td {
-      text-align: left;
-      vertical-align: top;
-      padding: 8px 16px 8px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-  `,
+  imports: [RouterLink, MatButtonModule, TPipe],
+  templateUrl: './marking-home.component.html',
+  styleUrl: './marking-home.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MarkingHomeComponent {
+  private readonly api = inject(MarkingApiService);
+  private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
   protected readonly questions = signal<MarkingQuestion[] | null>(null);
   protected readonly history = signal<HistoryEntry[] | null>(null);
-  private readonly auth = inject(AuthService);
+  protected readonly paper = signal('');
+  protected readonly subject = signal('');
+  protected readonly onlyWaiting = signal(false);
   protected readonly isSenior = computed(
     () => this.auth.user()?.roles.includes('senior_teacher') ?? false,
   );
 
+  protected readonly papers = computed(() => {
+    const seen = new Map<string, string>();
+    for (const q of this.questions() ?? []) seen.set(q.paperVersionId, q.paperTitle);
+    return [...seen].map(([id, title]) => ({ id, title }));
+  });
+  protected readonly subjects = computed(() => [
+    ...new Set((this.questions() ?? []).map((q) => q.subject)),
+  ]);
+  protected readonly shown = computed(() =>
+    (this.questions() ?? []).filter(
+      (q) =>
+        (!this.paper() || q.paperVersionId === this.paper()) &&
+        (!this.subject() || q.subject === this.subject()) &&
+        (!this.onlyWaiting() || q.forMe > 0),
+    ),
+  );
+  /** Rows under one paper are grouped: the title once, then its questions. */
+  protected readonly groups = computed(() => {
+    const out: { paperVersionId: string; paperTitle: string; rows: MarkingQuestion[] }[] = [];
+    for (const q of this.shown()) {
+      const last = out[out.length - 1];
+      if (last?.paperVersionId === q.paperVersionId) last.rows.push(q);
+      else out.push({ paperVersionId: q.paperVersionId, paperTitle: q.paperTitle, rows: [q] });
+    }
+    return out;
+  });
+  protected readonly waiting = computed(() => {
+    const qs = this.questions() ?? [];
+    return {
+      answers: qs.reduce((a, q) => a + q.forMe, 0),
+      questions: qs.filter((q) => q.forMe > 0).length,
+    };
+  });
+  protected readonly first = computed(() => this.shown().find((q) => q.forMe > 0) ?? null);
+
   constructor() {
-    const api = inject(MarkingApiService);
-    api.questions().subscribe((q) => this.questions.set(q));
-    api.history().subscribe((h) => this.history.set(h.slice(0, 20)));
+    this.api.questions().subscribe((q) => this.questions.set(q));
+    this.api.history().subscribe((h) => this.history.set(h.slice(0, 20)));
+  }
+
+  protected start() {
+    const q = this.first();
+    if (q) void this.router.navigate(['/marking', q.questionId]);
+  }
+
+  protected percent(q: MarkingQuestion) {
+    return q.readsRequired ? Math.round((100 * q.readsDone) / q.readsRequired) : 0;
   }
 }

@@ -3,127 +3,47 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
+  ElementRef,
   inject,
   input,
   signal,
+  viewChild,
 } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { firstValueFrom } from 'rxjs';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
-import { MarkingApiService, MarkingQuestion, MarkingTask } from './marking-api.service';
+import {
+  MarkingApiService,
+  MarkingQuestion,
+  MarkingQuestionView,
+  MarkingTask,
+} from './marking-api.service';
+import { fullMarksItems, isCompleteScore, itemPoints, toggleItem } from './marking-keys';
+import { QuestionPaneComponent } from './question-pane.component';
+
+/** What the marking home shows after a re-mark was saved, passed in the navigation's state. */
+export interface RemarkNotice {
+  question: string;
+  from: number;
+  to: number;
+}
 
 /**
- * The marking screen, keyboard first: number keys apply rubric items (or type the score), Enter
- * submits, S skips, P reports a problem. The next answer is leased and loaded while the teacher
- * reads the current one, so it appears at once.
+ * The marking screen, keyboard first: a digit that completes a score submits it, number keys apply
+ * rubric items and Enter submits, F gives full marks, S skips, P reports a problem, U corrects the
+ * last mark, N opens the next question. The next answer is leased and loaded while the teacher
+ * reads the current one, so it appears at once. Question, answer and rubric each scroll on their own.
  */
 @Component({
   selector: 'yj-marking-screen',
-  imports: [RouterLink, MatButtonModule, TPipe, RichTextComponent],
+  imports: [RouterLink, MatButtonModule, TPipe, RichTextComponent, QuestionPaneComponent],
   host: { '(document:keydown)': 'onKey($event)' },
-  template: `
-    <div class="top">
-      <a routerLink="/marking">← {{ 'marking.title' | t }}</a>
-      @if (progress(); as p) {
-        <span class="progress" role="status" aria-label="progress">
-          {{ 'marking.done' | t }} {{ p.done }}/{{ p.total }} · {{ 'marking.forMe' | t }}
-          {{ p.forMe }} · {{ 'marking.mine' | t }} {{ p.mine }}
-        </span>
-      }
-    </div>
-    @if (error(); as e) {
-      <p class="error" role="alert">{{ e }}</p>
-    }
-    @if (task(); as t) {
-      <div class="grid">
-        <section class="left" aria-label="question">
-          <h2>
-            {{ 'marking.question' | t }} {{ t.question.number }} · {{ t.question.points }}
-            {{ 'marking.points' | t }}
-          </h2>
-          <yj-rich-text [text]="t.question.stem" />
-          @if (t.question.referenceAnswer) {
-            <h3>{{ 'marking.reference' | t }}</h3>
-            <yj-rich-text class="ref" [text]="t.question.referenceAnswer" />
-          }
-        </section>
-        <section class="right" aria-label="answer">
-          <h2>{{ 'marking.answer' | t }}</h2>
-          <div class="answer"><yj-rich-text [text]="t.answer.text" [isAnswer]="true" /></div>
-          <div class="bar">
-            <span class="score" aria-label="points"
-              >{{ points() ?? '—' }} / {{ t.rubric.ceilingPoints }}</span
-            >
-            <button mat-flat-button (click)="submit()" [disabled]="points() === null">
-              {{ 'marking.submit' | t }} <kbd>Enter</kbd>
-            </button>
-            @if (!taskId()) {
-              <button mat-stroked-button (click)="skip()">
-                {{ 'marking.skip' | t }} <kbd>S</kbd>
-              </button>
-              <button mat-button (click)="problemOpen.set(true)">
-                {{ 'marking.problem' | t }} <kbd>P</kbd>
-              </button>
-            } @else {
-              <span class="hint">{{ 'marking.reviewing' | t }}</span>
-            }
-            @if (lastTaskId()) {
-              <button mat-button (click)="undo()">{{ 'marking.undo' | t }} <kbd>U</kbd></button>
-            }
-          </div>
-          @if (problemOpen()) {
-            <form class="problem" (submit)="$event.preventDefault(); sendProblem(reason.value)">
-              <input
-                #reason
-                [attr.aria-label]="'marking.problemReason' | t"
-                [placeholder]="'marking.problemReason' | t"
-                autofocus
-              />
-              <button mat-stroked-button type="submit">{{ 'marking.send' | t }}</button>
-            </form>
-          }
-          <div class="rubric">
-            <h3 class="rubric-title">{{ 'marking.rubric' | t }}</h3>
-            @if (t.rubric.mode === 'items') {
-              <ol class="items">
-                @for (item of t.rubric.items; track item.id; let i = $index) {
-                  <li [class.on]="applied().includes(item.id)" (click)="toggle(i)">
-                    <kbd>{{ i + 1 }}</kbd>
-                    <span class="pts">{{ item.points > 0 ? '+' : '' }}{{ item.points }}</span>
-                    <yj-rich-text class="desc" [text]="item.description" />
-                  </li>
-                }
-              </ol>
-            } @else {
-              <p class="hint">{{ 'marking.typeScore' | t: { max: t.rubric.ceilingPoints } }}</p>
-            }
-            @if (t.rubric.graderNotes) {
-              <yj-rich-text class="notes" [text]="t.rubric.graderNotes" />
-            }
-            @if (t.samples.length) {
-              <details class="samples">
-                <summary>{{ 'marking.samples' | t: { n: t.samples.length } }}</summary>
-                @for (s of t.samples; track $index) {
-                  <div class="sample">
-                    <b>{{ 'marking.sampleScore' | t: { n: s.score } }}</b>
-                    <yj-rich-text [text]="s.answer" />
-                  </div>
-                }
-              </details>
-            }
-          </div>
-        </section>
-      </div>
-    } @else if (isDone()) {
-      <p class="done" role="status">{{ 'marking.allDone' | t }}</p>
-      @if (lastTaskId()) {
-        <button mat-button (click)="undo()">{{ 'marking.undo' | t }} <kbd>U</kbd></button>
-      }
-    }
-  `,
+  templateUrl: './marking-screen.component.html',
   styleUrl: './marking-screen.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -132,18 +52,37 @@ export class MarkingScreenComponent {
   readonly questionId = input<string>();
   readonly taskId = input<string>();
   private readonly router = inject(Router);
-  protected readonly lastTaskId = signal<string | null>(null);
   private readonly api = inject(MarkingApiService);
+  private readonly i18n = inject(I18nService);
+  protected readonly lastTaskId = signal<string | null>(null);
   protected readonly task = signal<MarkingTask | null>(null);
+  protected readonly view = signal<MarkingQuestionView | null>(null);
   protected readonly applied = signal<string[]>([]);
   protected readonly typed = signal('');
   protected readonly isDone = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly progress = signal<MarkingQuestion | null>(null);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly queue = signal<MarkingQuestion[]>([]);
   protected readonly problemOpen = signal(false);
+  private readonly reason = viewChild<ElementRef<HTMLInputElement>>('reason');
   private prefetched: Promise<MarkingTask | null> | null = null;
   private shownAt = 0;
   private isBusy = false;
+
+  protected readonly isReview = computed(() => !!this.taskId());
+  private readonly currentQuestionId = computed(
+    () => this.questionId() ?? this.task()?.question.id ?? null,
+  );
+  protected readonly progress = computed(
+    () => this.queue().find((q) => q.questionId === this.currentQuestionId()) ?? null,
+  );
+  /** Where to go when this question runs out: the next one in my queue with answers waiting. */
+  protected readonly nextQuestion = computed(() => {
+    const qs = this.queue();
+    const at = qs.findIndex((q) => q.questionId === this.currentQuestionId());
+    const after = [...qs.slice(at + 1), ...qs.slice(0, Math.max(at, 0))];
+    return after.find((q) => q.forMe > 0) ?? null;
+  });
 
   /** The points the current keys give, by the same rule as the server (clamped items, or the typed score). */
   protected readonly points = computed(() => {
@@ -152,19 +91,33 @@ export class MarkingScreenComponent {
     const r = t.rubric;
     if (this.typed() !== '') {
       const v = Number(this.typed());
-      return Number.isFinite(v) && v >= r.floorPoints && v <= r.ceilingPoints ? v : null;
+      return /^\d+(\.\d+)?$/.test(this.typed()) && v >= r.floorPoints && v <= r.ceilingPoints
+        ? v
+        : null;
     }
     if (r.mode === 'score') return null;
-    const sum = this.applied().reduce(
-      (a, id) => a + (r.items.find((i) => i.id === id)?.points ?? 0),
-      r.startingPoints,
-    );
-    return Math.min(r.ceilingPoints, Math.max(r.floorPoints, sum));
+    return itemPoints(r, this.applied());
   });
 
   constructor() {
     inject(DestroyRef).onDestroy(() => (this.prefetched = null));
-    queueMicrotask(() => void this.advance());
+    const state = this.router.getCurrentNavigation()?.extras.state as
+      { remark?: RemarkNotice } | undefined;
+    if (state?.remark) this.notice.set(this.remarkText(state.remark));
+    // The router reuses this screen from one question to the next: each question starts afresh.
+    let shownFor: string | undefined | null = null;
+    effect(() => {
+      const id = this.questionId() ?? this.taskId();
+      if (id === shownFor) return;
+      const isFirst = shownFor === null;
+      shownFor = id;
+      if (!isFirst) {
+        this.prefetched = null;
+        this.task.set(null);
+        this.isDone.set(false);
+      }
+      queueMicrotask(() => void this.advance());
+    });
   }
 
   /** `resume`: the first answer after opening (or reloading) the page is the one already leased to me, if any. */
@@ -184,71 +137,95 @@ export class MarkingScreenComponent {
 
   private show(next: MarkingTask | null) {
     this.task.set(next);
-    this.applied.set([]);
-    this.typed.set('');
+    const prev = next?.previous;
+    // A re-mark opens with my previous mark applied: items where I applied items, else my score.
+    const byItems = !!prev && prev.appliedItems.length > 0 && next!.rubric.mode === 'items';
+    this.applied.set(byItems ? prev.appliedItems : []);
+    this.typed.set(prev && !byItems ? String(prev.points) : '');
     this.problemOpen.set(false);
     this.isDone.set(!next);
     this.shownAt = performance.now();
-    const questionId = this.questionId() ?? next?.question.id;
-    this.api
-      .questions()
-      .subscribe((qs) => this.progress.set(qs.find((q) => q.questionId === questionId) ?? null));
+    const questionId = this.currentQuestionId();
+    if (questionId && this.view()?.question.id !== questionId)
+      this.api.view(questionId).then(
+        (v) => this.view.set(v),
+        () => this.view.set(null),
+      );
+    this.api.questions().subscribe((qs) => this.queue.set(qs));
   }
 
   protected toggle(index: number) {
-    const item = this.task()?.rubric.items[index];
-    if (!item) return;
+    const t = this.task();
+    const item = t?.rubric.items[index];
+    if (!t || !item) return;
     this.typed.set('');
-    this.applied.update((a) =>
-      a.includes(item.id)
-        ? a.filter((x) => x !== item.id)
-        : [
-            ...a.filter(
-              (x) =>
-                !item.group ||
-                this.task()!.rubric.items.find((i) => i.id === x)?.group !== item.group,
-            ),
-            item.id,
-          ],
-    );
+    this.applied.update((a) => toggleItem(t.rubric, a, item.id));
   }
 
   protected onKey(e: KeyboardEvent) {
-    if ((e.target as HTMLElement).tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // A focused button or link answers Enter and Space itself.
+    if ((e.key === 'Enter' || e.key === ' ') && /^(BUTTON|A|SUMMARY)$/.test(target.tagName)) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     // Undo works even when the queue has run out behind the last mark.
-    if ((e.key === 'u' || e.key === 'U') && this.lastTaskId()) return void this.undo();
+    if (key === 'u' && this.lastTaskId() && !this.isReview()) return void this.undo();
+    if (key === 'n' && this.isDone() && this.nextQuestion()) return void this.goNext();
     const t = this.task();
     if (!t) return;
-    if (e.key === 'Enter') return void (e.preventDefault(), this.submit());
+    if (key === 'Enter') return void (e.preventDefault(), this.submit());
+    if (key === 'f') return void this.fullMarks();
     // Skipping and problem reports belong to the queue, not to correcting one's own mark.
-    if (!this.taskId() && (e.key === 's' || e.key === 'S')) return void this.skip();
-    if (!this.taskId() && (e.key === 'p' || e.key === 'P'))
-      return void (e.preventDefault(), this.problemOpen.set(true));
-    if (e.key === 'Backspace')
-      return void (this.typed.update((s) => s.slice(0, -1)), this.applied.set([]));
-    if (t.rubric.mode === 'items' && /^[1-9]$/.test(e.key) && this.typed() === '')
-      return this.toggle(Number(e.key) - 1);
-    if (/^[0-9.]$/.test(e.key)) {
+    if (!this.isReview() && key === 's') return void this.skip();
+    if (!this.isReview() && key === 'p') return void (e.preventDefault(), this.openProblem());
+    if (key === 'Escape') return void (this.typed.set(''), this.applied.set([]));
+    if (key === 'Backspace') return void this.typed.update((s) => s.slice(0, -1));
+    if (t.rubric.mode === 'items' && /^[1-9]$/.test(key) && this.typed() === '')
+      return this.toggle(Number(key) - 1);
+    if (/^[0-9.]$/.test(key)) {
       this.applied.set([]);
-      this.typed.update((s) => s + e.key);
+      this.typed.update((s) => s + key);
+      // In score mode a digit that completes the score submits it: one key press per answer.
+      if (
+        t.rubric.mode === 'score' &&
+        !this.isReview() &&
+        isCompleteScore(this.typed(), t.rubric.floorPoints, t.rubric.ceilingPoints)
+      )
+        this.submit();
     }
   }
 
-  private async act(call: () => Promise<unknown>) {
+  private async act(call: () => Promise<unknown>, advance = true) {
     if (this.isBusy) return;
     this.isBusy = true;
     this.error.set(null);
+    this.notice.set(null);
     try {
       await call();
-      await this.advance();
+      if (advance) await this.advance();
     } catch (e) {
       const message = e instanceof HttpErrorResponse ? (e.error?.message ?? e.message) : String(e);
       this.error.set(message);
       // A lost lease cannot be saved: move on to the next answer.
-      if (e instanceof HttpErrorResponse && e.status === 409) await this.advance();
+      if (e instanceof HttpErrorResponse && e.status === 409 && !this.isReview())
+        await this.advance();
     } finally {
       this.isBusy = false;
     }
+  }
+
+  protected fullMarks() {
+    const t = this.task();
+    if (!t) return;
+    if (t.rubric.mode === 'items') {
+      this.typed.set('');
+      this.applied.set(fullMarksItems(t.rubric));
+    } else {
+      this.applied.set([]);
+      this.typed.set(String(t.rubric.ceilingPoints));
+    }
+    this.submit();
   }
 
   protected submit() {
@@ -256,20 +233,24 @@ export class MarkingScreenComponent {
     const points = this.points();
     if (!t || points === null) return;
     const seconds = Math.round((performance.now() - this.shownAt) / 100) / 10;
-    const body =
+    const fields =
       this.typed() !== ''
-        ? { leaseToken: t.leaseToken, score: points, secondsSpent: seconds }
-        : { leaseToken: t.leaseToken, appliedItems: this.applied(), secondsSpent: seconds };
-    if (this.taskId()) {
-      const { leaseToken: _, ...fields } = body;
+        ? { score: points, secondsSpent: seconds }
+        : { appliedItems: this.applied(), secondsSpent: seconds };
+    if (this.isReview()) {
+      const remark: RemarkNotice = {
+        question: t.question.number,
+        from: t.previous?.points ?? points,
+        to: points,
+      };
       void this.act(async () => {
         await firstValueFrom(this.api.review(t.taskId, fields));
-        await this.router.navigate(['/marking']);
-      });
+        await this.router.navigate(['/marking', t.question.id], { state: { remark } });
+      }, false);
       return;
     }
     void this.act(async () => {
-      await firstValueFrom(this.api.submit(t.taskId, body));
+      await firstValueFrom(this.api.submit(t.taskId, { leaseToken: t.leaseToken, ...fields }));
       this.lastTaskId.set(t.taskId);
     });
   }
@@ -280,14 +261,31 @@ export class MarkingScreenComponent {
     if (id) void this.router.navigate(['/marking/review', id]);
   }
 
+  protected goNext() {
+    const n = this.nextQuestion();
+    if (n) void this.router.navigate(['/marking', n.questionId]);
+  }
+
   protected skip() {
     const t = this.task();
     if (t) void this.act(() => firstValueFrom(this.api.skip(t.taskId, t.leaseToken)));
+  }
+
+  protected openProblem() {
+    this.problemOpen.set(true);
+    // The reason field is rendered by this change; focus it once it exists.
+    setTimeout(() => this.reason()?.nativeElement.focus());
   }
 
   protected sendProblem(reason: string) {
     const t = this.task();
     if (t && reason.trim().length >= 2)
       void this.act(() => firstValueFrom(this.api.problem(t.taskId, t.leaseToken, reason.trim())));
+  }
+
+  private remarkText(r: RemarkNotice) {
+    return r.from === r.to
+      ? this.i18n.t('marking.remarkSame', { q: r.question, n: r.to })
+      : this.i18n.t('marking.remarkSaved', { q: r.question, from: r.from, to: r.to });
   }
 }

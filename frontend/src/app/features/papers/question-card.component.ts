@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { QuestionView } from './papers.models';
+import { formatKey } from '../../shared/ui/answer-key';
 
 /** One question as a student sees it, with keys and rubric for staff when asked. */
 @Component({
@@ -51,7 +52,7 @@ import { QuestionView } from './papers.models';
         <section class="key">
           @if (q.answerKey !== null) {
             <div>
-              <b>{{ 'paper.answer' | t }}：</b>{{ keyText() }}
+              <b>{{ 'paper.answer' | t }}：</b><yj-rich-text class="inline" [text]="keyText()" />
             </div>
           }
           @if (q.referenceAnswer) {
@@ -169,6 +170,10 @@ import { QuestionView } from './papers.models';
     .small {
       font-size: 12px;
     }
+    .inline {
+      display: inline-block;
+      vertical-align: top;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -183,11 +188,5 @@ export class QuestionCardComponent {
   protected readonly hasOptionText = computed(() =>
     (this.question().options ?? []).some((o) => o.text),
   );
-  protected readonly keyText = computed(() => {
-    const k = this.question().answerKey;
-    if (typeof k === 'boolean') return k ? '√' : '×';
-    if (Array.isArray(k))
-      return k.map((b, i) => `(${i + 1}) ${Array.isArray(b) ? b.join(' / ') : b}`).join('；');
-    return String(k);
-  });
+  protected readonly keyText = computed(() => formatKey(this.question().answerKey));
 }

@@ -2,10 +2,20 @@ import DOMPurify from 'dompurify';
 import katex from 'katex';
 import { marked } from 'marked';
 
+/** Images an answer may show: the workbench's own stored assets, never a remote address. */
+const OWN_ASSET = /^\/api\/assets\/[0-9a-f]{64}(\?profile=[a-z0-9-]+)?$/;
+/** CSS that could fetch something or run code; KaTeX's own styles are lengths and colours only. */
+const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|javascript:|image-set|-moz-binding/i;
+
 /**
  * Markdown with `$…$` / `$$…$$` LaTeX to safe HTML. Math is cut out before Markdown runs (so `_`
  * and `*` inside formulas survive), rendered by KaTeX, and the result is sanitised: exam and
  * answer text is untrusted and must never run script.
+ *
+ * An answer (a model's or a student's) renders exactly as well as a stem: formulas keep the inline
+ * styles KaTeX places glyphs with, line breaks and tables stay. What differs is that HTML in it is
+ * text, and nothing in it may reach another server when a teacher opens it: no links, media or
+ * styles with URLs, and images only from the workbench's own asset store.
  */
 export function renderRichText(source: string, opts: { isAnswer?: boolean } = {}): string {
   const math: string[] = [];
@@ -16,12 +26,17 @@ export function renderRichText(source: string, opts: { isAnswer?: boolean } = {}
         throwOnError: false,
         strict: 'ignore',
         output: 'html',
+        // \href, \url, \includegraphics and \htmlStyle stay disabled: untrusted TeX may not link or load.
+        trust: false,
+        maxExpand: 1000,
       }),
     );
     return `\uE000${math.length - 1}\uE000`;
   };
   const withoutMath = source
     .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex) => hold(tex, true))
+    .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex) => hold(tex, true))
+    .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex) => hold(tex, false))
     .replace(/(^|[^\\])\$([^$\n]+?)\$/g, (_, pre, tex) => pre + hold(tex, false));
   // In an answer, HTML is text: a pasted <script> shows as written instead of vanishing.
   const source2 = opts.isAnswer
@@ -29,29 +44,47 @@ export function renderRichText(source: string, opts: { isAnswer?: boolean } = {}
     : withoutMath;
   const html = marked.parse(source2, { async: false, breaks: true, gfm: true }) as string;
   const restored = html.replace(/\uE000(\d+)\uE000/g, (_, i) => math[Number(i)]);
-  // An answer (a model's or a student's) may not even load anything: no images, media or links
-  // that would reach a remote server when a teacher opens it.
-  const answerOnly = opts.isAnswer
-    ? {
-        tags: [
-          'img',
-          'image',
-          'video',
-          'audio',
-          'source',
-          'picture',
-          'iframe',
-          'object',
-          'embed',
-          'link',
-          'a',
-        ],
-        attrs: ['src', 'srcset', 'href', 'xlink:href', 'style', 'poster', 'background'],
-      }
-    : { tags: [], attrs: [] };
-  return DOMPurify.sanitize(restored, {
-    USE_PROFILES: { html: true, mathMl: true, svg: true },
-    FORBID_TAGS: ['style', 'form', 'input', ...answerOnly.tags],
-    FORBID_ATTR: answerOnly.attrs,
+  return sanitize(restored, !!opts.isAnswer);
+}
+
+function sanitize(html: string, isAnswer: boolean): string {
+  const purify = DOMPurify;
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'style' && UNSAFE_STYLE.test(data.attrValue)) data.keepAttr = false;
+    if (isAnswer && data.attrName === 'src' && !OWN_ASSET.test(data.attrValue))
+      data.keepAttr = false;
   });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    // An answer's image without an allowed source is dropped rather than shown broken.
+    if (isAnswer && node.tagName === 'IMG' && !node.getAttribute('src')) node.remove();
+  });
+  try {
+    return purify.sanitize(html, {
+      USE_PROFILES: { html: true, mathMl: true, svg: true },
+      FORBID_TAGS: [
+        'style',
+        'form',
+        'input',
+        ...(isAnswer
+          ? [
+              'image',
+              'video',
+              'audio',
+              'source',
+              'picture',
+              'iframe',
+              'object',
+              'embed',
+              'link',
+              'a',
+            ]
+          : []),
+      ],
+      FORBID_ATTR: isAnswer
+        ? ['srcset', 'href', 'xlink:href', 'poster', 'background', 'action', 'formaction']
+        : [],
+    });
+  } finally {
+    purify.removeAllHooks();
+  }
 }
