@@ -131,7 +131,7 @@ describe('admin users, assignments and the audit trail', () => {
       true,
     );
     const future = await admin.get(`/api/admin/audit?from=${new Date(Date.now() + 3600_000).toISOString()}`);
-    expect(future.body).toEqual({ total: 0, events: [] });
+    expect(future.body).toEqual({ total: 0, events: [], names: {} });
     expect((await admin.get('/api/admin/audit?from=yesterday')).status).toBe(400);
   });
 });

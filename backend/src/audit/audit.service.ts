@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditEventEntity } from './audit.entity';
 import { AuditQueryDto } from './audit.dto';
+import { AuditRepository, AuditRow } from './audit.repository';
 
 export type AuditAction =
   | 'login'
@@ -28,7 +29,10 @@ export type AuditAction =
   | 'cohort_import'
   | 'student_answers_import'
   | 'rubric_edit'
-  | 'calibration_set';
+  | 'calibration_set'
+  | 'marking_policy_set'
+  | 'marking_policy_clear'
+  | 'report_export';
 
 export interface AuditActor {
   id: string | null;
@@ -44,10 +48,20 @@ export interface AuditRecord {
   after?: object;
 }
 
+/** Marks are audited by the view over their own append-only table; their actions all start so. */
+const MARK_ACTION = /^mark_/;
+
 /** The append-only audit trail. The database refuses updates and deletes (trigger). */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+  private readonly trail: AuditRepository;
+
+  constructor(
+    @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+    db: DataSource,
+  ) {
+    this.trail = new AuditRepository(db);
+  }
 
   /** Records inside the caller's transaction when given, so the change and its record land together. */
   async record(actor: AuditActor, record: AuditRecord, manager?: EntityManager): Promise<void> {
@@ -64,17 +78,23 @@ export class AuditService {
     });
   }
 
+  /**
+   * Newest first, audit events and marks merged by time, with the names of every id they mention
+   * (users, questions, papers, runs …) so the client shows words, not UUIDs.
+   */
   async list(q: AuditQueryDto) {
-    const qb = this.events
-      .createQueryBuilder('e')
-      .orderBy('e.id', 'DESC')
-      .take(q.limit ?? 100)
-      .skip(q.offset ?? 0);
-    if (q.user) qb.andWhere('e.actor_name = :user', { user: q.user });
-    if (q.action) qb.andWhere('e.action = :action', { action: q.action });
-    if (q.from) qb.andWhere('e.at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('e.at <= :to', { to: q.to });
-    const [rows, total] = await qb.getManyAndCount();
-    return { total, events: rows.map((e) => ({ ...e, id: Number(e.id) })) };
+    const limit = q.limit ?? 100;
+    const offset = q.offset ?? 0;
+    const wantMarks = !q.action || MARK_ACTION.test(q.action);
+    const wantEvents = !q.action || !MARK_ACTION.test(q.action);
+    const none = { rows: [] as AuditRow[], total: 0 };
+    const [events, marks] = await Promise.all([
+      wantEvents ? this.trail.events(q, offset + limit) : none,
+      wantMarks ? this.trail.marks(q, offset + limit) : none,
+    ]);
+    const page = [...events.rows, ...marks.rows]
+      .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.key.localeCompare(a.key))
+      .slice(offset, offset + limit);
+    return { total: events.total + marks.total, events: page, names: await this.trail.names(page) };
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsService } from '../users/assignments.service';
+import { MarkingPolicyService } from '../users/marking-policy.service';
 import { MeController, UsersController } from '../users/users.controller';
 import { UsersService } from '../users/users.service';
 import { AuthController } from './auth.controller';
@@ -13,7 +14,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
   controllers: [AuthController, UsersController, MeController],
-  providers: [AuthService, SessionsService, UsersService, AssignmentsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionsService, UsersService, AssignmentsService, MarkingPolicyService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { reportCsv, reportXlsx } from './report-export';
 import { DrillQueryDto, ReportQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -36,15 +36,18 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="yuejuan-report.csv"')
-  async csv(@Query() q: ReportQueryDto) {
+  async csv(@Query() q: ReportQueryDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    const report = await this.reports.report(q, q.seed);
+    await this.reports.recordExport('csv', q, report, { id: me.id, name: me.username, address });
     // A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
-    return '\uFEFF' + reportCsv(await this.reports.report(q, q.seed));
+    return '\uFEFF' + reportCsv(report);
   }
 
   @Get('export.xlsx')
   @ApiProduces(XLSX)
-  async xlsx(@Query() q: ReportQueryDto) {
+  async xlsx(@Query() q: ReportQueryDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     const report = await this.reports.report(q, q.seed);
+    await this.reports.recordExport('xlsx', q, report, { id: me.id, name: me.username, address });
     const file = await reportXlsx(report, await this.reports.marks(report));
     return new StreamableFile(file, { type: XLSX, disposition: 'attachment; filename="yuejuan-report.xlsx"' });
   }

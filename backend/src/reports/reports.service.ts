@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-errors';
 import { Histogram } from '../statistics/distribution';
@@ -21,6 +22,7 @@ export class ReportsService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {
     this.data = new ReportData(db);
   }
@@ -116,5 +118,21 @@ export class ReportsService {
        ORDER BY v.title, q.ordinal, m.name, k.id`,
       [report.entries.map((e) => e.runId), report.entries.map((e) => e.modelId)],
     );
+  }
+
+  /** An export leaves the workbench with model results: who took which runs, papers and models, in which format. */
+  recordExport(format: 'csv' | 'xlsx', scope: ReportScope, report: FullReport, actor: AuditActor) {
+    return this.audit.record(actor, {
+      action: 'report_export',
+      entityType: 'report',
+      after: {
+        format,
+        runIds: [...new Set(report.entries.map((e) => e.runId))],
+        modelIds: [...new Set(report.entries.map((e) => e.modelId))],
+        paperVersionIds: scope.paperVersionIds ?? [],
+        subjects: scope.subjects ?? [],
+        questions: report.heatMap.length,
+      },
+    });
   }
 }

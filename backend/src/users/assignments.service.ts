@@ -1,14 +1,20 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-errors';
+import { AssignmentsRepository } from './assignments.repository';
 
 /** Which teachers mark which (sub-)questions: the object-level rule the marking queue uses. */
 @Injectable()
 export class AssignmentsService {
+  private readonly repo: AssignmentsRepository;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.repo = new AssignmentsRepository(db);
+  }
 
   list(userId?: string) {
     return this.db.query(
@@ -19,6 +25,18 @@ export class AssignmentsService {
        WHERE ($1::uuid IS NULL OR a.user_id = $1) ORDER BY v.title, q.ordinal, u.username`,
       [userId ?? null],
     );
+  }
+
+  /** The paper's markable questions with their queues, teachers and marking mode, for the assignment page. */
+  async questions(paperVersionId: string) {
+    const paper = await this.repo.paper(paperVersionId);
+    if (!paper) throw new DomainError(`paper version ${paperVersionId} not found`, 404, undefined, 'paper.not_found');
+    return { paper, questions: await this.repo.questions(paperVersionId) };
+  }
+
+  /** Questions whose answers wait for a teacher while nobody is assigned to them. */
+  unassigned() {
+    return this.repo.unassigned();
   }
 
   async add(userId: string, questionIds: string[], actor: AuditActor) {
@@ -37,6 +55,36 @@ export class AssignmentsService {
       await this.audit.record(actor, { action: 'assignment_add', entityType: 'user', entityId: userId, after: { questionIds } }, m);
     });
     return this.list(userId);
+  }
+
+  /** Every teacher to every question, in one transaction, one audit record per teacher; says how many pairs were new. */
+  async addMany(userIds: string[], questionIds: string[], actor: AuditActor) {
+    const teachers = [...new Set(userIds)];
+    const questions = [...new Set(questionIds)];
+    const added = await this.db.transaction(async (m) => {
+      const repo = new AssignmentsRepository(m);
+      const markers = await repo.markers(teachers);
+      if (markers.length !== teachers.length)
+        throw new DomainError('only active teachers can be assigned questions to mark', 400, undefined, 'assignment.not_teacher', {
+          count: teachers.length - markers.length,
+        });
+      if ((await repo.markableUnits(questions)) !== questions.length)
+        throw new DomainError(
+          'some questions do not exist or are composites (assign their sub-questions)',
+          400,
+          undefined,
+          'assignment.not_markable',
+        );
+      const n = await repo.addPairs(teachers, questions);
+      for (const userId of teachers)
+        await this.audit.record(
+          actor,
+          { action: 'assignment_add', entityType: 'user', entityId: userId, after: { questionIds: questions } },
+          m,
+        );
+      return n;
+    });
+    return { added, pairs: teachers.length * questions.length };
   }
 
   async remove(userId: string, questionIds: string[], actor: AuditActor) {

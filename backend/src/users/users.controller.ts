@@ -1,8 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AnyRole, ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { AssignmentsService } from './assignments.service';
-import { AssignmentChangeDto, PasswordResetDto, UserCreateDto, UserUpdateDto } from './users.dto';
+import { MarkingPolicyService } from './marking-policy.service';
+import {
+  AssignableQuestionsQueryDto,
+  AssignmentBulkDto,
+  AssignmentChangeDto,
+  MarkingPolicyDto,
+  PasswordResetDto,
+  UserCreateDto,
+  UserUpdateDto,
+} from './users.dto';
 import { UsersService } from './users.service';
 
 const actorOf = (u: SessionUser, address: string) => ({ id: u.id, name: u.username, address });
@@ -14,6 +23,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly assignments: AssignmentsService,
+    private readonly policies: MarkingPolicyService,
   ) {}
 
   @Get('users')
@@ -55,6 +65,43 @@ export class UsersController {
   @Post('assignments')
   addAssignments(@Body() body: AssignmentChangeDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     return this.assignments.add(body.userId, body.questionIds, actorOf(me, address));
+  }
+
+  /** Every markable question of a paper with its queue, teachers and marking mode. */
+  @Get('assignments/questions')
+  assignableQuestions(@Query() q: AssignableQuestionsQueryDto) {
+    return this.assignments.questions(q.paperVersionId);
+  }
+
+  /** Questions with answers waiting and nobody assigned, on every paper. */
+  @Get('assignments/unassigned')
+  unassigned() {
+    return this.assignments.unassigned();
+  }
+
+  @Post('assignments/bulk')
+  addMany(@Body() body: AssignmentBulkDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    return this.assignments.addMany(body.userIds, body.questionIds, actorOf(me, address));
+  }
+
+  @Put('marking-policy/questions/:id')
+  setQuestionPolicy(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MarkingPolicyDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    return this.policies.set({ kind: 'question', id }, body, actorOf(me, address));
+  }
+
+  @Put('marking-policy/papers/:id')
+  setPaperPolicy(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MarkingPolicyDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    return this.policies.set({ kind: 'paper', id }, body, actorOf(me, address));
   }
 
   @Post('assignments/remove')

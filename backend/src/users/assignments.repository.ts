@@ -1,0 +1,114 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { MODE_COLUMNS } from '../marking/marking-store';
+
+export interface AssignableQuestion {
+  id: string;
+  number: string;
+  type: string;
+  isObjective: boolean;
+  points: number;
+  /** Answers waiting for a teacher's read (open, or needing a third read). */
+  queued: number;
+  /** Answers with at least one mark. */
+  marked: number;
+  total: number;
+  done: number;
+  mode: 'single' | 'double';
+  tolerance: number;
+  override: { mode: 'single' | 'double' | null; tolerance: number | null } | null;
+  teachers: { id: string; username: string; displayName: string }[];
+}
+
+const OVERRIDE_JSON = (column: string, id: string) =>
+  `(SELECT json_build_object('mode', o.mode, 'tolerance', o.tolerance::float) FROM marking_policy_overrides o WHERE o.${column} = ${id})`;
+
+/**
+ * The queries behind the assignment page: per (sub-)question its queue, marks, teachers and marking
+ * mode. Raw SQL: counts per question over the task and mark tables in one pass, which the ORM
+ * would turn into one query per question.
+ */
+export class AssignmentsRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /**
+   * Every markable unit of a paper version (composites are marked by their parts): subjective ones
+   * are queued for every answer; objective ones get the answers the grader could not read.
+   */
+  questions(paperVersionId: string): Promise<AssignableQuestion[]> {
+    return this.db.query(
+      `SELECT q.id, q.number, q.type, q.is_objective AS "isObjective", q.points::float AS points,
+              COALESCE(s.queued, 0) AS queued, COALESCE(s.marked, 0) AS marked, COALESCE(s.total, 0) AS total, COALESCE(s.done, 0) AS done,
+              ${MODE_COLUMNS}, ${OVERRIDE_JSON('question_id', 'q.id')} AS override,
+              COALESCE((SELECT json_agg(json_build_object('id', u.id, 'username', u.username, 'displayName', u.display_name) ORDER BY u.username)
+                        FROM marking_assignments a JOIN users u ON u.id = a.user_id WHERE a.question_id = q.id), '[]') AS teachers
+       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
+       LEFT JOIN questions p ON p.id = q.parent_id
+       LEFT JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE t.state IN ('open', 'needs_third'))::int AS queued,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id))::int AS marked,
+                count(*)::int AS total, count(*) FILTER (WHERE t.state = 'done')::int AS done
+         FROM marking_tasks t WHERE t.question_id = q.id) s ON true
+       WHERE q.paper_version_id = $1 AND q.type <> 'composite'
+       ORDER BY COALESCE(p.ordinal, q.ordinal), q.ordinal`,
+      [paperVersionId],
+    );
+  }
+
+  /** The paper's own policy and its override, for the paper-level setting. */
+  async paper(paperVersionId: string) {
+    const [row] = await this.db.query(
+      `SELECT v.id, v.title, COALESCE(v.scoring_policy->'marking'->>'mode', 'single') AS "policyMode",
+              COALESCE((v.scoring_policy->'marking'->>'tolerance')::float, 0) AS "policyTolerance",
+              ${OVERRIDE_JSON('paper_version_id', 'v.id')} AS override
+       FROM paper_versions v WHERE v.id = $1`,
+      [paperVersionId],
+    );
+    return (row ?? null) as {
+      id: string;
+      title: string;
+      policyMode: string;
+      policyTolerance: number;
+      override: AssignableQuestion['override'];
+    } | null;
+  }
+
+  /** Questions with answers waiting for a teacher and nobody assigned to read them, on every paper. */
+  unassigned(): Promise<
+    { questionId: string; paperVersionId: string; paperTitle: string; number: string; type: string; queued: number }[]
+  > {
+    return this.db.query(
+      `SELECT q.id AS "questionId", v.id AS "paperVersionId", v.title AS "paperTitle", q.number, q.type, count(*)::int AS queued
+       FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       WHERE t.state IN ('open', 'needs_third') AND NOT EXISTS (SELECT 1 FROM marking_assignments a WHERE a.question_id = t.question_id)
+       GROUP BY q.id, v.id, v.title, q.number, q.type, q.ordinal
+       ORDER BY v.title, q.ordinal`,
+    );
+  }
+
+  /** Users among these ids who may mark (teachers, senior teachers), active. */
+  async markers(userIds: string[]): Promise<string[]> {
+    const rows = await this.db.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND is_active AND roles && ARRAY['teacher', 'senior_teacher']::text[]`,
+      [userIds],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  async markableUnits(questionIds: string[]): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM questions WHERE id = ANY($1::uuid[]) AND type <> 'composite'`, [
+      questionIds,
+    ]);
+    return row.n;
+  }
+
+  /** Every (teacher, question) pair not yet assigned; returns how many were new. */
+  async addPairs(userIds: string[], questionIds: string[]): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `WITH ins AS (INSERT INTO marking_assignments (user_id, question_id)
+                    SELECT u, q FROM unnest($1::uuid[]) u CROSS JOIN unnest($2::uuid[]) q ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [userIds, questionIds],
+    );
+    return n;
+  }
+}
