@@ -6,23 +6,14 @@ import { DomainError } from '../common/domain-errors';
 import { studentReplicates } from '../statistics/bootstrap';
 import { irtCohort, irtItem, IrtQuestion } from '../statistics/irt';
 import { seededRandom, seedOf } from '../statistics/random';
-import { readTable } from './cohort-file';
-import { CellError, CohortQuestion, ParsedCohort, parseCohortTable } from './domain/cohort-table';
+import { CohortRejectedError, readTable } from './cohort-file';
+
+export { CohortRejectedError } from './cohort-file';
+import { CohortQuestion, ParsedCohort, parseCohortTable } from './domain/cohort-table';
 
 /** Student-resampled replicates kept per cohort; the report's bootstrap uses the same number. */
 export const REPLICATES = 1000;
 export const SYNTHETIC_STUDENTS = 1000;
-
-export class CohortRejectedError extends DomainError {
-  constructor(errors: CellError[]) {
-    const f = errors[0];
-    super(
-      `cohort rejected, nothing was stored: ${errors.length} problem(s); first: ${f.file} row ${f.row}${f.column ? `, column ${f.column}` : ''}: ${f.message}`,
-      422,
-      errors,
-    );
-  }
-}
 
 interface Unit extends CohortQuestion {
   type: string;

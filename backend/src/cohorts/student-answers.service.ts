@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { GradingService } from '../grading/grading.service';
 import { readTable } from './cohort-file';
-import { CellError } from './domain/cohort-table';
+import { CellError, studentIdProblem } from './domain/cohort-table';
 import { CohortRejectedError, CohortsService } from './cohorts.service';
 
 /**
@@ -43,9 +43,20 @@ export class StudentAnswersService {
     const out: { studentId: string; questionId: string; text: string }[] = [];
     rows.forEach(([student = '', question = '', text = ''], i) => {
       const row = i + 2;
+      const idProblem = studentIdProblem(student.trim());
+      if (idProblem)
+        errors.push({
+          file,
+          row,
+          column: 'student (A)',
+          code: idProblem.code,
+          params: { file, row, column: 'A' },
+          message: idProblem.message,
+        });
       const studentId = students.get(key.pseudonym(student.trim()));
       const questionId = questions.get(question.trim());
-      if (!studentId) errors.push({ file, row, column: 'student (A)', message: `student "${student}" is not in this cohort` });
+      if (!idProblem && !studentId)
+        errors.push({ file, row, column: 'student (A)', message: `student "${student}" is not in this cohort` });
       if (!questionId) errors.push({ file, row, column: 'question (B)', message: `no top-level question "${question}" in this paper` });
       const k = `${student.trim()}|${question.trim()}`;
       if (seen.has(k))

@@ -14,7 +14,24 @@ export interface CellError {
   file: string;
   row: number;
   column?: string;
+  code?: string;
+  params?: Record<string, string | number | boolean | null>;
   message: string;
+}
+
+/**
+ * Why a student id cannot be stored or shown, or null. A leading = + - @ makes a spreadsheet run
+ * it as a formula when a report is opened (`=cmd|…`); control characters are invisible mistakes.
+ */
+export function studentIdProblem(id: string): { code: string; message: string } | null {
+  if (/^[=+\-@]/.test(id)) {
+    return { code: 'cohort.student_formula', message: `student id "${id}" starts with ${id[0]}, which spreadsheets run as a formula` };
+  }
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(id)) {
+    return { code: 'cohort.student_control', message: `student id ${JSON.stringify(id)} contains a control character` };
+  }
+  return null;
 }
 
 export interface QuestionStat {
@@ -86,7 +103,17 @@ function matrix(file: string, header: string[], rows: string[][], questions: Coh
     const row = i + 2;
     if (errors.length >= MAX_ERRORS) return;
     const id = (cells[0] ?? '').trim();
+    const idProblem = studentIdProblem(id);
     if (!id) errors.push({ file, row, column: `${header[0]} (A)`, message: 'empty student id' });
+    else if (idProblem)
+      errors.push({
+        file,
+        row,
+        column: `${header[0]} (A)`,
+        code: idProblem.code,
+        params: { file, row, column: 'A', id },
+        message: idProblem.message,
+      });
     else if (firstRow.has(id))
       errors.push({ file, row, column: `${header[0]} (A)`, message: `duplicate student "${id}" (first on row ${firstRow.get(id)})` });
     firstRow.set(id, row);
