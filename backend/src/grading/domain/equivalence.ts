@@ -195,7 +195,9 @@ function sameExpression(a: string, k: string): Match {
   const ck = compile(k);
   if (!ck) return isMathLike(k) && isMathLike(a) ? undecidable('the key is not an expression the rules read') : NO;
   if (!ca) return isMathLike(a) ? undecidable('the answer is not an expression the rules read') : NO;
-  if (ca.vars.join() !== ck.vars.join()) return NO;
+  // A name longer than a letter ("log_2", "binom") is LaTeX the rules did not translate, not a variable.
+  if (ca.vars.join() !== ck.vars.join())
+    return [...ca.vars, ...ck.vars].some((v) => v.length > 1) ? undecidable('the answer uses notation the rules do not read') : NO;
   let compared = 0;
   for (let i = 0; i < (ca.vars.length ? SAMPLES.length : 1); i++) {
     const va = valueAt(ca, i);

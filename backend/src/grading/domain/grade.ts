@@ -2,6 +2,7 @@ import { preClean, splitReasoning } from './clean';
 import { explain } from './explain';
 import { gradeCommitted, notScored, unparsed } from './grade-core';
 import { gradeBlanks, gradeComposite } from './grade-parts';
+import { firstSentence } from './parse';
 import { Region } from './region';
 import { GradableItem, GradeResult, ResponseMeta, TraceStep } from './types';
 
@@ -24,7 +25,9 @@ function afterCut(item: GradableItem, g: GradeResult, at: Region | null, s: stri
   if (!at || at.rule === 'last-line' || at.rule === 'anchor-zh-weak')
     return notScored(item, g.method, { code: 'not-scored.cut-off', params }, g.trace);
   if (g.status === 'unparsed') return g;
-  if (at.end >= s.trimEnd().length - 1) return unparsed(item, g.method, g.region, { code: 'unparsed.cut-at-answer', params }, g.trace);
+  // The answer is complete when its sentence ended, or more text followed it, before the cut.
+  const isComplete = firstSentence(at.text).dropped !== '' || at.end < s.trimEnd().length - 1;
+  if (!isComplete) return unparsed(item, g.method, g.region, { code: 'unparsed.cut-at-answer', params }, g.trace);
   const trace = [...g.trace, { code: 'region.cut-off', params }];
   return { ...g, trace, explanation: explain(g.reason, trace) };
 }

@@ -13,8 +13,8 @@ type Option = { label: string; text?: string };
 const LEADING = /^[\s([{（【<"'“‘:：]+/;
 // "选项B、D", "Option C", "options A and C": the word names what follows, it is not part of it.
 const PREFIX = /^(?:正确的?)?(?:选项|选|options?\b|choices?\b)\s*[:：]?\s*/i;
-// A letter standing alone: not part of a word ("Answer", "Let's") and not an English article.
-const STANDALONE = /(?<![A-Za-z'’])([A-Z])(?![A-Za-z'’])/g;
+// A letter standing alone: not part of a word ("Answer", "Let's", "N/A") and not an English article.
+const STANDALONE = /(?<![A-Za-z'’]|[A-Za-z]\/)([A-Z])(?!\/[A-Za-z]|[A-Za-z'’])/g;
 const LONE_LETTER = /^([A-Z])[\s)）\]】。.,，;；!！]*$/;
 
 // "A good guess" and "I think" use the letters as words; "A or B" and "A is right" name options.
@@ -186,11 +186,12 @@ export function parseMulti(region: string, options: Option[], opts: { after?: st
   if (illegal.length) return fail('invalid', 'unparsed.illegal-option', { letters: [...new Set(illegal)].join(', ') });
   const value = [...new Set(letters)].sort().join('');
   const rest = r.slice(i);
-  const more = [...rest.matchAll(STANDALONE)].filter((m) => legal.has(m[1]) && !value.includes(m[1]) && !negated.has(i + m.index!));
+  // "AC或ACD": any further group of option letters after a word of alternative is a second answer.
+  const more = [...rest.matchAll(/(?<![A-Za-z'’])[A-Z]+(?![A-Za-z'’])/g)].filter((m) => [...m[0]].every((l) => legal.has(l)) && !negated.has(i + m.index!));
   const hedged = hedgedLetters(`${dropped}\n${opts.after ?? ''}`, legal, value);
   if ((more.length && ALTERNATIVE.test(rest)) || hedged.length)
     return fail('ambiguous', 'unparsed.alternatives', {
-      letters: [...new Set([...value, ...more.map((m) => m[1]), ...hedged])].sort().join(', '),
+      letters: [value, ...more.map((m) => m[0]), ...hedged].join(', '),
     });
   return { ok: true, value, notes };
 }

@@ -34,7 +34,7 @@ export function looksLikeSet(t: string): boolean {
 function canonical(t: string): string {
   let s = t.replace(/\\mid|\\vert|∣/g, '|').replace(/\\\{/g, '{').replace(/\\\}/g, '}');
   for (const [re, op] of OPS) s = s.replace(re, op);
-  return s.replace(/\\mathbb\{R\}/g, 'R').replace(/\\(?:in|∈)|∈/g, '∈');
+  return s.replace(/\\mathbb\{R\}/g, 'R').replace(/\\in(?![a-z])/g, '∈');
 }
 
 function endpoint(e: string, num: (expr: string) => number | null): number | null {
