@@ -29,7 +29,7 @@ function isArticle(r: string, index: number): boolean {
 
 const LIST = String.raw`(?:选项|options?\s+)?[(（]?[A-Z][)）]?(?:\s*(?:、|和|与|及|\band\b|\bor\b|&|/|,(?=\s*(?:and\s+|or\s+)?[(（]?[A-Z](?![A-Za-z])))\s*(?:选项|option\s+)?[(（]?[A-Z][)）]?)*`;
 const NEG_AFTER = String.raw`(?:\s*(?:选项|项)?\s*(?:也|亦|同样|都|均|也都|显然)?\s*(?:是)?\s*(?:错误|不正确|错的|错|不对|不符合|不符|不成立|不合题意|被?排除|可排除)|\s+(?:are|is|was|were)\s+(?:all\s+|also\s+|both\s+|clearly\s+)?(?:incorrect|wrong|false|invalid|not\s+(?:correct|right|true|the answer|supported)|ruled out|eliminated)|\s+(?:can|could)(?:\s+be|'t be|not be)\s+(?:ruled out|eliminated))`;
-const NEG_BEFORE = String.raw`(?:\bnot\b|n't\b|不是|并非|而非|而不是|\brather than\b|\binstead of\b|\bexcept(?: for)?\b|\bexcluding\b|\bruling out\b|排除(?:了)?)\s*(?:the\s+)?(?:answer\s+)?`;
+const NEG_BEFORE = String.raw`(?:\bnot\b|n't\b|不是|并非|而非|而不是|\brather than\b|\binstead of\b|\bexcept(?: for)?\b|\bexcluding\b|\bruling out\b|排除(?:了)?|不(?:应|能|可|会)?选(?:择)?)\s*(?:the\s+)?(?:answer\s+)?`;
 const NEGATIONS = new RegExp(`(?<![A-Za-z])(?:${LIST})(?=${NEG_AFTER})|${NEG_BEFORE}(?:${LIST})(?![A-Za-z])`, 'g');
 
 /** Positions of the letters that the region names only to rule them out. */
@@ -55,12 +55,13 @@ const HEDGE = new RegExp(
   'gi',
 );
 
-/** Options other than `chosen` that the text offers as a possible answer. */
+/** Letters other than `chosen` that the text offers as a possible answer. */
 export function hedgedLetters(text: string, legal: Set<string>, chosen: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(HEDGE)) {
     const l = m.slice(1).find((x) => x)!.toUpperCase();
-    if (legal.has(l) && !chosen.includes(l) && !negatedPositions(m[0]).size) out.add(l);
+    // A hedge towards an option that does not exist is still a hedge; "I" is the pronoun.
+    if ((legal.has(l) || l !== 'I') && !chosen.includes(l) && !negatedPositions(m[0]).size) out.add(l);
   }
   return [...out].sort();
 }
@@ -129,7 +130,14 @@ function readSingle(
     dropped,
     notes: ruledOut.length ? [...notes, { code: 'read.ruled-out', params: { letters: ruledOut.join(', ') } }] : notes,
   });
-  if (chosen.length > 1 && ALTERNATIVE.test(r)) return fail('ambiguous', 'unparsed.alternatives', { letters: chosen.sort().join(', ') });
+  // A hedge between options is one even when one of them does not exist ("D或C" on a three-option item).
+  const offered = [...new Set([...chosen, ...named.filter((m) => !legal.has(m[1])).map((m) => m[1])])];
+  const others = [...r.matchAll(STANDALONE)].filter((m) => !legal.has(m[1]) && !isArticle(r, m.index!) && !negated.has(m.index!)).map((m) => m[1]);
+  if (new Set([...offered, ...others]).size > 1 && ALTERNATIVE.test(r))
+    return fail('ambiguous', 'unparsed.alternatives', { letters: [...new Set([...offered, ...others])].sort().join(', ') });
+  // "B/C" offers two options; "N/A" offers none.
+  const slashed = /(?<![A-Za-z])([A-Z])\s*\/\s*([A-Z])(?![A-Za-z])/.exec(r);
+  if (slashed && !/^N\/A$/i.test(slashed[0].replace(/\s/g, ''))) return fail('ambiguous', 'unparsed.alternatives', { letters: `${slashed[1]}, ${slashed[2]}` });
   if (chosen.length >= 3) return fail('invalid', 'unparsed.names-options', { letters: chosen.sort().join(', ') });
   // Several letters listed where one belongs ("B, C") is an answer, and a wrong one: a teacher gives 0.
   const listed = parseMulti(r, options);
