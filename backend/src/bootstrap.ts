@@ -11,7 +11,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { installWebDelivery } from './common/web-delivery';
 import { AppConfig } from './config/app-config';
 import { migrate } from './database/data-source';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { EmbeddedDatabase, EmbeddedOptions, startEmbeddedPostgres } from './database/embedded-postgres';
+import { HttpDrain } from './http-drain';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -23,15 +24,29 @@ export function createLogger(config: AppConfig): ConsoleLogger {
 export async function prepareDatabase(
   config: AppConfig,
   logger: ConsoleLogger,
+  options: EmbeddedOptions = {},
 ): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.log(m, 'Database'));
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.log(m, 'Database'), options);
     url = embedded.url;
   }
-  await migrate(url, (m) => logger.log(m, 'Database'));
+  try {
+    await migrate(url, (m) => logger.log(m, 'Database'));
+  } catch (e) {
+    // Stopped here, the embedded PostgreSQL would outlive us as an orphan.
+    await embedded?.stop();
+    throw e;
+  }
   return { url, embedded };
+}
+
+const drains = new WeakMap<NestExpressApplication, HttpDrain>();
+
+/** The app's HTTP drain: the first step of an orderly shutdown (see main.ts). */
+export function httpDrainOf(app: NestExpressApplication): HttpDrain {
+  return drains.get(app)!;
 }
 
 export async function createApp(config: AppConfig, url: string, logger: ConsoleLogger | false = false): Promise<NestExpressApplication> {
@@ -46,6 +61,9 @@ export async function createApp(config: AppConfig, url: string, logger: ConsoleL
 
 /** Everything about the HTTP surface that both the server and the API tests need. */
 export function configureApp(app: NestExpressApplication, config: AppConfig) {
+  const drain = new HttpDrain();
+  drains.set(app, drain);
+  app.use(drain.middleware);
   app.useBodyParser('json', { limit: '1mb' });
   // The batch grader takes JSONL as it is written to files.
   app.useBodyParser('text', { type: ['application/x-ndjson', 'application/jsonl', 'text/plain'], limit: '50mb' });

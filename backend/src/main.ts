@@ -1,14 +1,54 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
-import { AnswersImportService } from './collection/answers-import.service';
-import { CohortsService } from './cohorts/cohorts.service';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from './config/app-config';
-import { createApp, createLogger, prepareDatabase } from './bootstrap';
-import { SamplesService } from './papers/samples.service';
-import { DataSource } from 'typeorm';
+import { createApp, createLogger, httpDrainOf, prepareDatabase } from './bootstrap';
+import { RunnerService } from './collection/runner.service';
+import { EmbeddedDatabase } from './database/embedded-postgres';
+import { describeStartupFailure } from './database/startup-error';
+import { seedFreshInstall } from './demo-seed';
 import { GradingService } from './grading/grading.service';
-import { AssignmentsService } from './users/assignments.service';
 import { DEMO_PASSWORD, UsersService } from './users/users.service';
+
+/** How long requests in flight get to finish at shutdown before they are refused with 503. */
+const HTTP_GRACE_MS = 8000;
+/** A shutdown that hangs past this ends the process anyway (PostgreSQL still gets its stop signal). */
+const SHUTDOWN_LIMIT_MS = 25_000;
+
+/** What is running, so that a signal at any point stops it in order: requests, app, then PostgreSQL. */
+class Server {
+  embedded: EmbeddedDatabase | null = null;
+  app: NestExpressApplication | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(private readonly logger: ConsoleLogger) {}
+
+  get isStopping() {
+    return this.stopping !== null;
+  }
+
+  /**
+   * One ordered sequence: stop taking requests and let those in flight finish (late ones get 503
+   * with Retry-After) while the collection workers finish their requests and hand their claimed
+   * items back; then close the app (jobs, database pool); then stop PostgreSQL.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      setTimeout(() => {
+        this.logger.error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`, 'Main');
+        process.exit(1);
+      }, SHUTDOWN_LIMIT_MS).unref();
+      const app = this.app;
+      if (app) {
+        const server = app.getHttpServer();
+        await Promise.all([server.listening ? httpDrainOf(app).drain(server, HTTP_GRACE_MS) : undefined, app.get(RunnerService).drain()]);
+        await app.close();
+      }
+      await this.embedded?.stop();
+    })();
+    return this.stopping;
+  }
+}
 
 async function main() {
   let config;
@@ -22,52 +62,56 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config);
-  const { url, embedded } = await prepareDatabase(config, logger);
-  const app = await createApp(config, url, logger);
-  const demo = await app.get(UsersService).ensureInitialAccounts();
-  if (config.seedSamples && (await app.get(SamplesService).loadIfEmpty()) > 0) {
-    const answers = await app.get(AnswersImportService).importRecordedRuns(join(config.samplesDir, 'recorded-runs'));
-    logger.log(`loaded ${answers} recorded model answers`, 'Samples');
-    // No public dataset has real students: each sample paper gets a synthetic cohort, labelled so.
-    const cohorts = await app.get(CohortsService).ensureSyntheticCohorts();
-    logger.log(`generated ${cohorts} synthetic cohorts (IRT model, labelled synthetic)`, 'Samples');
-  }
-  // Answers stored before this start (or graded by an older grader) are graded now, from storage.
-  const caught = await app.get(GradingService).catchUp();
-  if (caught.graded || caught.changed) logger.log(`graded ${caught.graded} answers; re-grading changed ${caught.changed}`, 'Grading');
-  if (demo.length) await assignDemoTeachers(app.get(DataSource), app.get(AssignmentsService));
-  await app.listen(config.port, config.host);
-
-  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`\n  Yuejuan is running at http://${shown}:${config.port}/  (API docs: /api/docs)\n`);
-  if (demo.length) {
-    console.log(`  Demo accounts (password "${DEMO_PASSWORD}"; set SEED_DEMO_ACCOUNTS=false in production):`);
-    for (const a of demo) console.log(`    ${a.username.padEnd(12)} ${a.roles.join(', ')}`);
-    console.log('');
+  const server = new Server(logger);
+  // Handled from the first moment: a signal during start-up stops what has started so far.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (server.isStopping) return;
+      logger.log(`${signal}: shutting down`, 'Main');
+      server.stop().then(
+        () => process.exit(0),
+        (e) => {
+          logger.error(`shutdown failed: ${(e as Error).message}`, 'Main');
+          process.exit(1);
+        },
+      );
+    });
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: shutting down`, 'Main');
-    await app.close();
-    if (embedded) await embedded.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  let phase = 'starting the database';
+  try {
+    const db = await prepareDatabase(config, logger);
+    server.embedded = db.embedded;
+    phase = 'starting the application';
+    const app = (server.app = await createApp(config, db.url, logger));
+    phase = 'seeding the demo';
+    const demo = await app.get(UsersService).ensureInitialAccounts();
+    await seedFreshInstall(app, config, logger, demo.length > 0);
+    phase = 'grading stored answers';
+    // Answers stored before this start (or graded by an older grader) are graded now, from storage.
+    const caught = await app.get(GradingService).catchUp();
+    if (caught.graded || caught.changed) logger.log(`graded ${caught.graded} answers; re-grading changed ${caught.changed}`, 'Grading');
+    phase = `listening on ${config.host}:${config.port}`;
+    await app.listen(config.port, config.host);
+    printWelcome(config.host, config.port, demo);
+  } catch (e) {
+    if (server.isStopping) return; // a signal stopped the start-up; its own sequence exits
+    console.error(describeStartupFailure(e, phase));
+    await server.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+function printWelcome(host: string, port: number, demo: { username: string; roles: string[] }[]) {
+  const shown = host === '0.0.0.0' ? 'localhost' : host;
+  console.log(`\n  Yuejuan is running at http://${shown}:${port}/  (API docs: /api/docs)\n`);
+  if (!demo.length) return;
+  console.log(`  Demo accounts (password "${DEMO_PASSWORD}"; set SEED_DEMO_ACCOUNTS=false in production):`);
+  for (const a of demo) console.log(`    ${a.username.padEnd(12)} ${a.roles.join(', ')}`);
+  console.log('');
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(describeStartupFailure(e, 'starting'));
   process.exit(1);
 });
-
-/** A fresh demo: the demo teachers mark every question that has answers waiting, so the queues are live. */
-async function assignDemoTeachers(db: DataSource, assignments: AssignmentsService) {
-  const questionIds = (await db.query(`SELECT DISTINCT question_id AS id FROM marking_tasks`)).map((r: { id: string }) => r.id);
-  if (!questionIds.length) return;
-  const teachers = await db.query(`SELECT id FROM users WHERE username IN ('teacher', 'teacher2', 'senior')`);
-  for (const t of teachers) await assignments.add(t.id, questionIds, { id: null, name: 'system' });
-}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,15 @@ interface ReadyItem {
   item: ClaimedItem;
   prompt: ModelPrompt;
   hash: string;
+  /** The slot connection it was claimed under (SlotLeases.generation). */
+  generation: number;
 }
+
+/**
+ * How long shutdown lets requests already sent finish, so their answers are stored rather than
+ * paid for and asked again: under the 10 s that docker and systemd allow before SIGKILL.
+ */
+const DRAIN_MS = 8000;
 
 /** One model's work in this process: the slots it holds and the items claimed ahead of them. */
 interface Lane {
@@ -47,10 +55,15 @@ interface AttemptEntry {
  * request and the next a slot waits for nothing but the storing of its answer.
  */
 @Injectable()
-export class RunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RunnerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RunnerService.name);
   private readonly instanceId = randomUUID();
   private readonly inFlight = new Map<string, AbortController>();
+  /** The items being processed (sent, retried, stored), for shutdown to wait on. */
+  private readonly processing = new Set<Promise<void>>();
+  /** Aborted at shutdown: ends rate-limit and back-off waits at once (a request on the wire is given DRAIN_MS). */
+  private readonly stopping = new AbortController();
+  private draining: Promise<void> | null = null;
   private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
   private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
@@ -76,6 +89,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
         this.lanes.forEach((l) => l.slots.clear());
         if (!this.isStopping) this.logger.warn(`slot connection lost, slots freed: ${e.message}`);
       },
+      this.instanceId,
     );
   }
 
@@ -84,23 +98,52 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     // Runs started elsewhere are announced on the slot connection; the poll is the fallback, and
     // finds items whose lease lapsed when their process died.
     await this.leases.start().catch((e) => this.logger.error(`cannot listen for new work: ${(e as Error).message}`));
+    // Holding our own holder lock now, we can tell which claims belong to processes that are gone.
+    await this.reclaimOrphaned();
     this.timers.push(setInterval(() => this.wake(), 250));
     this.timers.push(
       setInterval(
-        () => void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds),
+        () => {
+          void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds).catch(() => undefined);
+          void this.reclaimOrphaned();
+        },
         (this.config.collection.leaseSeconds * 1000) / 3,
       ),
     );
     this.wake();
   }
 
-  async onApplicationShutdown() {
-    this.isStopping = true;
-    this.timers.forEach(clearInterval);
-    for (const ac of this.inFlight.values()) ac.abort();
-    // Items cut off by the shutdown, and those claimed ahead, go back to the queue at once rather than after their lease.
-    await this.store.releaseAll(this.instanceId).catch(() => undefined);
-    await this.leases.stop();
+  private async reclaimOrphaned() {
+    const freed = await this.store.reclaimOrphaned(this.instanceId).catch(() => 0);
+    if (freed) this.logger.log(`took back ${freed} items claimed by worker processes that are gone`);
+  }
+
+  /** Runs before the database closes (Nest calls every other module's shutdown hook after this one). */
+  async beforeApplicationShutdown() {
+    await this.drain();
+  }
+
+  /**
+   * The collection's part of shutdown: no new request is sent; requests on the wire get DRAIN_MS
+   * to finish and be stored; then the rest are aborted and every item this process holds (cut
+   * off, or claimed ahead) goes back to the queue at once rather than after its lease.
+   */
+  drain(): Promise<void> {
+    if (!this.config.collection.isWorker) return Promise.resolve();
+    this.draining ??= (async () => {
+      this.isStopping = true;
+      this.stopping.abort();
+      this.timers.forEach(clearInterval);
+      const timeout = new AbortController();
+      const settled = Promise.allSettled([...this.processing]);
+      await Promise.race([settled, sleep(DRAIN_MS, undefined, { signal: timeout.signal }).catch(() => undefined)]);
+      timeout.abort();
+      for (const ac of this.inFlight.values()) ac.abort();
+      await Promise.allSettled([...this.processing, ...[...this.lanes.values()].map((l) => l.refilling)]);
+      await this.store.releaseAll(this.instanceId).catch((e) => this.logger.warn(`items not handed back: ${(e as Error).message}`));
+      await this.leases.stop();
+    })();
+    return this.draining;
   }
 
   /** Tells every worker process, this one included, that a run started or resumed. */
@@ -165,6 +208,8 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
         }
         // Keep one item ready per slot behind this one, so no slot ever waits for a claim.
         if (lane.ready.length < lane.slots.size) void this.refill(lane);
+        // Claimed before the slot connection was lost: another worker may have taken it back meanwhile.
+        if (next.generation !== this.leases.generation && !(await this.store.isClaimedBy(next.item.id, this.instanceId))) continue;
         await this.process(next, lane.model);
       }
     } catch (e) {
@@ -193,6 +238,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     const model = lane.model;
     const want = 2 * Math.max(lane.slots.size, 1) - lane.ready.length;
     if (want <= 0) return lane.ready.length;
+    const generation = this.leases.generation;
     const items = await this.store.claim(model.id, this.instanceId, this.config.collection.leaseSeconds, want);
     const ready: ReadyItem[] = [];
     for (const item of items) {
@@ -205,7 +251,7 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
           messages: prompt.messages,
           sampleIndex: item.sampleIndex,
         });
-        ready.push({ item, prompt, hash });
+        ready.push({ item, prompt, hash, generation });
       } catch (e) {
         this.logger.error(`work item ${item.id} cannot be prepared: ${(e as Error).message}`);
         await this.store.release(item.id);
@@ -222,7 +268,15 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     return items.length;
   }
 
-  private async process(r: ReadyItem, model: AiModelEntity) {
+  private process(r: ReadyItem, model: AiModelEntity): Promise<void> {
+    const p = this.processOne(r, model);
+    this.processing.add(p);
+    void p.finally(() => this.processing.delete(p));
+    return p;
+  }
+
+  /** Never rejects: a failure is logged and the item released. */
+  private async processOne(r: ReadyItem, model: AiModelEntity) {
     const ac = new AbortController();
     this.inFlight.set(r.item.id, ac);
     try {
@@ -242,6 +296,8 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
       await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
+      // Shutting down: no new attempt; the item goes back to the queue with the others this process holds.
+      if (this.isStopping) return;
       // Checked after the rate-limit wait, which can be long: a run paused meanwhile sends nothing more.
       const status = await this.runStatus(item.runId);
       if (status !== 'running') return this.store.stopItem(item.id, status);
@@ -277,8 +333,8 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
       if (r.ok) return;
       const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
       if (!decision.retry) return this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
-      await sleep(decision.delayMs, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) return;
+      await sleep(decision.delayMs, undefined, { signal: AbortSignal.any([signal, this.stopping.signal]) }).catch(() => undefined);
+      if (signal.aborted || this.isStopping) return;
     }
   }
 
@@ -304,8 +360,8 @@ export class RunnerService implements OnApplicationBootstrap, OnApplicationShutd
     for (;;) {
       const wait = Math.max(b.rpm?.delayFor(1) ?? 0, b.tpm?.delayFor(estimatedTokens) ?? 0);
       if (wait === 0) break;
-      await sleep(wait, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) return;
+      await sleep(wait, undefined, { signal: AbortSignal.any([signal, this.stopping.signal]) }).catch(() => undefined);
+      if (signal.aborted || this.isStopping) return;
     }
     b.rpm?.take(1);
     b.tpm?.take(estimatedTokens);

@@ -15,11 +15,19 @@ const APPLICATION_NAME = 'yuejuan-slots';
 export const WORK_CHANNEL = 'yj_work';
 
 /**
+ * SQL true while the process that claimed items as `claimedBy` is alive: it holds a session lock
+ * on this key on its slot connection, which PostgreSQL frees the moment the process dies. The key
+ * is taken for the rest of the statement's transaction only, so one reclaimer at a time wins it.
+ */
+export const isHolderGone = (claimedBy: string) => `pg_try_advisory_xact_lock(hashtext('yj-worker'), hashtext(${claimedBy}::text))`;
+
+/**
  * A model's request slots, numbered 0 … concurrency − 1, each a PostgreSQL session advisory lock
  * held on one dedicated connection per process. A process sends a model's requests only on slots
  * it holds, so across every process at most `concurrency` requests are in flight. When a process
  * dies its connection closes and PostgreSQL frees its slots at once: no lease to wait for. The
- * same connection LISTENs for new work, so a run started in another process begins without polling.
+ * same connection LISTENs for new work, so a run started in another process begins without polling,
+ * and holds the process's holder lock (`holderId`), by which others can tell its claims are orphaned.
  */
 export class SlotLeases {
   private client: PgClient | null = null;
@@ -28,11 +36,14 @@ export class SlotLeases {
   private queue: Promise<unknown> = Promise.resolve();
   /** Slots held, by model. Cleared when the connection is lost: PostgreSQL has freed them. */
   private readonly held = new Map<string, Set<number>>();
+  /** Counts slot connections made: items claimed under an earlier one may have been taken back meanwhile. */
+  generation = 0;
 
   constructor(
     private readonly pool: PgPoolLike,
     private readonly onWork: () => void,
     private readonly onLost: (e: Error) => void,
+    private readonly holderId?: string,
   ) {}
 
   private connection(): Promise<PgClient> {
@@ -52,11 +63,13 @@ export class SlotLeases {
       try {
         await c.query(`SET application_name = '${APPLICATION_NAME}'`);
         await c.query(`LISTEN ${WORK_CHANNEL}`);
+        if (this.holderId) await c.query(`SELECT pg_advisory_lock(hashtext('yj-worker'), hashtext($1))`, [this.holderId]);
       } catch (e) {
         c.release(true); // a connection that failed its set-up goes, not back to the pool
         throw e;
       }
       this.client = c;
+      this.generation++;
       return c;
     })().finally(() => (this.connecting = null));
     return this.connecting;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { pgArray } from '../common/pg-array';
 import { queryPrepared } from '../database/prepared';
 import { AiModelEntity } from '../models/model.entity';
+import { isHolderGone } from './slot-leases';
 
 export interface ClaimedItem {
   id: string;
@@ -95,6 +96,31 @@ export class WorkStore {
        WHERE id IN (SELECT id FROM work_items WHERE claimed_by = $1 AND state = 'in_flight' ORDER BY id FOR UPDATE) AND state = 'in_flight'`,
       [instanceId],
     );
+  }
+
+  /**
+   * Takes back at once the items held by processes that are gone (their holder lock on the slot
+   * connection is free), instead of waiting out their lease. The holders are tried one by one,
+   * and only the in-flight items (a partial index) are read. Returns how many items were freed.
+   */
+  async reclaimOrphaned(instanceId: string): Promise<number> {
+    const [, freed]: [unknown[], number] = await this.db.query(
+      `WITH holders AS (SELECT DISTINCT claimed_by FROM work_items WHERE state = 'in_flight' AND claimed_by IS NOT NULL AND claimed_by <> $1),
+       gone AS (SELECT claimed_by FROM holders WHERE ${isHolderGone('holders.claimed_by')})
+       UPDATE work_items w SET state = 'pending', claimed_by = NULL, lease_until = NULL, updated_at = now()
+       FROM gone WHERE w.claimed_by = gone.claimed_by AND w.state = 'in_flight'`,
+      [instanceId],
+    );
+    return freed;
+  }
+
+  /** Still this process's claim (not taken back while its slot connection was down)? Waits for a reclaim in progress. */
+  async isClaimedBy(itemId: string, instanceId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM work_items WHERE id = $1 AND claimed_by = $2 AND state = 'in_flight' FOR UPDATE`, [
+      itemId,
+      instanceId,
+    ]);
+    return rows.length > 0;
   }
 
   async release(itemId: string) {
