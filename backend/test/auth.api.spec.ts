@@ -53,7 +53,7 @@ describe('sign-in, sessions and CSRF', () => {
     const wrong = await login('zhao', 'not-the-password');
     expect([unknown.status, wrong.status]).toEqual([401, 401]);
     expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body).toEqual({ message: 'wrong username or password' });
+    expect(wrong.body).toEqual({ message: 'wrong username or password', code: 'auth.bad_credentials', params: {} });
   });
 
   it('refuses a deactivated account', async () => {
@@ -69,7 +69,9 @@ describe('sign-in, sessions and CSRF', () => {
     for (let i = 0; i < 3; i++) expect((await login('sun', 'wrong-password')).status).toBe(401);
     const locked = await login('sun');
     expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ code: 'auth.rate_limited', params: { scope: 'account_address' } });
     expect(locked.body.message).toBe('too many failed sign-ins for this account; try again in 15 minutes');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
   });
 
   it('limits failures per address across accounts', async () => {

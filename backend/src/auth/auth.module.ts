@@ -9,12 +9,21 @@ import { AuthController } from './auth.controller';
 import { SessionEntity, UserEntity } from './auth.entities';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
   controllers: [AuthController, UsersController, MeController],
-  providers: [AuthService, SessionsService, UsersService, AssignmentsService, MarkingPolicyService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    LoginAttemptsRepository,
+    UsersService,
+    AssignmentsService,
+    MarkingPolicyService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [UsersService],
 })
 export class AuthModule {}

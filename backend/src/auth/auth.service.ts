@@ -1,11 +1,14 @@
-import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainError } from '../common/domain-errors';
 import { SessionUser } from './auth.decorators';
 import { UserEntity } from './auth.entities';
+import { LoginAttemptsRepository } from './login-attempts.repository';
+import { limitMessage, loginVerdict } from './login-limits';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { SessionsService } from './sessions.service';
 
@@ -15,31 +18,56 @@ export class AuthService {
   private dummyHash: Promise<string> | null = null;
 
   constructor(
-    private readonly db: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
+    private readonly attempts: LoginAttemptsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(username: string, password: string, address: string) {
-    await this.checkRateLimits(username, address);
+    const accountKey = await this.attempts.accountKey(username);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
+    // Counted before the password is checked, so a burst of parallel guesses meets the limit.
+    const counts = await this.attempts.reserve(accountKey, address, user?.id ?? null, {
+      pairMinutes: this.config.loginWindowMinutes,
+      accountMinutes: this.config.loginAccountWindowMinutes,
+    });
+    const verdict = loginVerdict(counts, {
+      perAccountAddress: this.config.loginMaxFailuresPerAccount,
+      perAddress: this.config.loginMaxFailuresPerAddress,
+      perAccount: this.config.loginMaxFailuresPerAccountAllAddresses,
+    });
+    if (verdict) {
+      await this.attempts.markLimited(counts.attemptId);
+      throw new DomainError(
+        limitMessage(verdict),
+        HttpStatus.TOO_MANY_REQUESTS,
+        undefined,
+        'auth.rate_limited',
+        { scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
+        verdict.retryAfterSeconds,
+      );
+    }
     this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const isValid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
     const isSuccess = Boolean(user && user.isActive && isValid);
-    await this.db.query(`INSERT INTO login_attempts (username, address, is_success) VALUES ($1, $2, $3)`, [username, address, isSuccess]);
     if (!isSuccess) {
+      // Who, when the account exists (its own name, not the typed text); otherwise only the keyed hash.
       await this.audit.record(
-        { id: user?.id ?? null, name: username, address },
-        { action: 'login_failed', after: { reason: user && !user.isActive ? 'deactivated' : 'bad credentials' } },
+        { id: user?.id ?? null, name: user?.username ?? null, address },
+        {
+          action: 'login_failed',
+          after: { reason: user && !user.isActive ? 'deactivated' : 'bad credentials', accountKey: accountKey.slice(0, 16) },
+        },
       );
-      throw new UnauthorizedException('wrong username or password');
+      throw new DomainError('wrong username or password', HttpStatus.UNAUTHORIZED, undefined, 'auth.bad_credentials');
     }
+    await this.attempts.markSuccess(counts.attemptId);
     const session = await this.sessions.create(user!.id);
     await this.audit.record({ id: user!.id, name: user!.username, address }, { action: 'login' });
     return { ...session, user: this.publicUser(user!) };
@@ -66,20 +94,5 @@ export class AuthService {
 
   publicUser(u: { id: string; username: string; displayName: string; roles: string[] }) {
     return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles };
-  }
-
-  private async checkRateLimits(username: string, address: string) {
-    const [row] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE username = $1)::int AS by_account, count(*) FILTER (WHERE address = $2)::int AS by_address
-       FROM login_attempts WHERE NOT is_success AND attempted_at > now() - make_interval(mins => $3) AND (username = $1 OR address = $2)`,
-      [username, address, this.config.loginWindowMinutes],
-    );
-    const minutes = this.config.loginWindowMinutes;
-    if (row.by_account >= this.config.loginMaxFailuresPerAccount) {
-      throw new HttpException(`too many failed sign-ins for this account; try again in ${minutes} minutes`, HttpStatus.TOO_MANY_REQUESTS);
-    }
-    if (row.by_address >= this.config.loginMaxFailuresPerAddress) {
-      throw new HttpException(`too many failed sign-ins from this address; try again in ${minutes} minutes`, HttpStatus.TOO_MANY_REQUESTS);
-    }
   }
 }

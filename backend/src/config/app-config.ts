@@ -58,15 +58,23 @@ export const ENV_VARS: VarSpec[] = [
     name: 'LOGIN_MAX_FAILURES_PER_ACCOUNT',
     kind: 'int',
     default: '5',
-    description: 'Failed logins allowed per account within LOGIN_WINDOW_MINUTES',
+    description: 'Failed logins allowed per account from one client address within LOGIN_WINDOW_MINUTES',
   },
+  {
+    name: 'LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES',
+    kind: 'int',
+    default: '50',
+    description:
+      'Failed logins allowed per account from all addresses within LOGIN_ACCOUNT_WINDOW_MINUTES; addresses that signed in to it before are exempt',
+  },
+  { name: 'LOGIN_ACCOUNT_WINDOW_MINUTES', kind: 'int', default: '60', description: 'Window for the all-addresses account limit' },
   {
     name: 'LOGIN_MAX_FAILURES_PER_ADDRESS',
     kind: 'int',
     default: '30',
     description: 'Failed logins allowed per client address within LOGIN_WINDOW_MINUTES',
   },
-  { name: 'LOGIN_WINDOW_MINUTES', kind: 'int', default: '15', description: 'Window for the login rate limits' },
+  { name: 'LOGIN_WINDOW_MINUTES', kind: 'int', default: '15', description: 'Window for the per-address login rate limits' },
   {
     name: 'SEED_DEMO_ACCOUNTS',
     kind: 'bool',
@@ -140,6 +148,8 @@ export interface AppConfig {
   isCookieSecure: boolean;
   isProxyTrusted: boolean;
   loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAccountAllAddresses: number;
+  loginAccountWindowMinutes: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
   seedDemoAccounts: boolean;
@@ -203,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isCookieSecure: bool('COOKIE_SECURE'),
     isProxyTrusted: bool('TRUST_PROXY'),
     loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT'),
+    loginMaxFailuresPerAccountAllAddresses: int('LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES'),
+    loginAccountWindowMinutes: int('LOGIN_ACCOUNT_WINDOW_MINUTES'),
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS'),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES'),
     seedDemoAccounts: bool('SEED_DEMO_ACCOUNTS'),

@@ -15,6 +15,7 @@ import { GraderQueuesUnparsed1764300012000 } from './1764300012000-GraderQueuesU
 import { MarkingPolicyOverrides1764300030000 } from './1764300030000-MarkingPolicyOverrides';
 import { MarkAuditView1764300030100 } from './1764300030100-MarkAuditView';
 import { InstallSettings1764300050000 } from './1764300050000-InstallSettings';
+import { LoginAttemptsKeyed1764300060000 } from './1764300060000-LoginAttemptsKeyed';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MarkingPolicyOverrides1764300030000,
   MarkAuditView1764300030100,
   InstallSettings1764300050000,
+  LoginAttemptsKeyed1764300060000,
 ];
