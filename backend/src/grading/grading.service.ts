@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { pgArray } from '../common/pg-array';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { gradeResponse } from './domain/grade';
+import { gradeResponse, isExtractable } from './domain/grade';
 import { GRADER_VERSION, GradeResult } from './domain/types';
 import { buildItems, gradedUnits, QuestionRow, StoredItem } from './grading-items';
 import { LlmExtractor } from './llm-extractor';
@@ -14,6 +14,8 @@ interface AnswerRow {
   questionId: string;
   outcome: string;
   text: string | null;
+  /** The provider's finish reason (`length`: cut off), from the attempt that gave the answer. */
+  finishReason: string | null;
 }
 
 interface ResponseRow extends AnswerRow {
@@ -139,13 +141,15 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
   /** Grade rows for one response by the rules, then the LLM extractor (if configured) for what they leave unparsed. */
   private async rowsFor(r: AnswerRow, item: StoredItem): Promise<GradeRow[]> {
     if (!this.extractor.isEnabled || r.outcome !== 'answered') return this.rowsByRules(r, item);
-    const result = gradeResponse(item, r.text);
-    return this.rowsOf(r, item, result.status === 'unparsed' ? await this.extractor.retry(item, r.text ?? '', result) : result);
+    const result = gradeResponse(item, r.text, { finishReason: r.finishReason });
+    return this.rowsOf(r, item, isExtractable(result) ? await this.extractor.retry(item, r.text ?? '', result) : result);
   }
 
   /** The grade rows the rules alone give (no model call): synchronous, the hot path. */
   private rowsByRules(r: AnswerRow, item: StoredItem): GradeRow[] {
-    return r.outcome === 'answered' ? this.rowsOf(r, item, gradeResponse(item, r.text)) : this.notScoredRows(r, item);
+    return r.outcome === 'answered'
+      ? this.rowsOf(r, item, gradeResponse(item, r.text, { finishReason: r.finishReason }))
+      : this.notScoredRows(r, item);
   }
 
   /** The model gave no usable answer: every graded part is not scored, never wrong. */
@@ -222,9 +226,10 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
   /** The next queued answers after the cursor, in key order: the queue holds only what is left to grade. */
   private selectQueued(m: EntityManager, cursor: string | null): Promise<AnswerRow[]> {
     return m.query(
-      `SELECT r.id, r.question_id AS "questionId", r.outcome, r.text
+      `SELECT r.id, r.question_id AS "questionId", r.outcome, r.text, a.finish_reason AS "finishReason"
        FROM (SELECT response_id FROM grading_queue WHERE response_id > $2 ORDER BY response_id LIMIT $1) w
        JOIN responses r ON r.id = w.response_id
+       LEFT JOIN attempts a ON a.id = r.attempt_id
        ORDER BY r.id`,
       // The cursor skips the batch whose grades are being stored while this one is read.
       [BATCH, cursor ?? '00000000-0000-0000-0000-000000000000'],
@@ -302,6 +307,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
       const latest: (ResponseRow & { model: string | null; grades: (GradeRow & { number: string; graderVersion: string })[] })[] =
         await m.query(
           `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text, am.name AS model,
+                (SELECT a.finish_reason FROM attempts a WHERE a.id = r.attempt_id) AS "finishReason",
                 json_agg(json_build_object('questionId', g.question_id, 'number', gq.number, 'score', g.score::float, 'status', g.status,
                          'extracted', g.extracted, 'method', g.method, 'maxScore', g.max_score::float, 'graderVersion', g.grader_version)) AS grades
          FROM responses r JOIN questions q ON q.id = r.question_id LEFT JOIN ai_models am ON am.id = r.model_id

@@ -4,6 +4,7 @@ import { sha256, canonicalJson } from '../common/hashing';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sendChat } from '../collection/provider-client';
 import { AiModelEntity } from '../models/model.entity';
+import { explain, say } from './domain/explain';
 import { gradeResponse } from './domain/grade';
 import { GradableItem, GradeResult } from './domain/types';
 
@@ -59,10 +60,16 @@ export class LlmExtractor {
       ]);
     }
     const method = `llm:${model.name}`;
-    if (/^NONE\b/i.test(output))
-      return { ...ruleResult, method, explanation: `${ruleResult.explanation}; the LLM extractor found no answer either` };
+    if (/^NONE\b/i.test(output)) {
+      const reason = { code: 'unparsed.llm-none', params: { before: ruleResult.explanation, model: model.name } };
+      return { ...ruleResult, method, reason, trace: [...ruleResult.trace, reason], explanation: say(reason) };
+    }
     const graded = gradeResponse(item, asTagged(item, output));
-    const relabel = (g: GradeResult): GradeResult => ({ ...g, method, parts: g.parts?.map(relabel) });
+    const step = { code: 'region.llm', params: { model: model.name, output: output.slice(0, 60) } };
+    const relabel = (g: GradeResult): GradeResult => {
+      const trace = [...ruleResult.trace.filter((t) => t.code.startsWith('clean.')), step, ...g.trace];
+      return { ...g, method, trace, explanation: explain(g.reason, trace), parts: g.parts?.map(relabel) };
+    };
     return relabel(graded);
   }
 }

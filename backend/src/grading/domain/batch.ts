@@ -17,6 +17,7 @@ export interface BatchLine {
   id: string | number | null;
   item: GradableItem;
   response: string;
+  finishReason: string | null;
 }
 
 const TYPES: GradableType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank', 'composite'];
@@ -53,7 +54,8 @@ export function checkItem(q: unknown, path: string, line: number, errors: BatchE
       return fail('.key', `must list ${String(blanks)} blank answers (a string, or an array of accepted strings, each)`);
   }
   const points = o.points;
-  if (type !== 'composite' && !(typeof points === 'number' && points >= 0)) return fail('.points', 'must be a number ≥ 0');
+  if (type !== 'composite' && !(typeof points === 'number' && Number.isFinite(points) && points >= 0))
+    return fail('.points', 'must be a finite number ≥ 0');
   const policy = o.policy as GradableItem['policy'] | undefined;
   if (policy !== undefined && !(policy && RULES.includes(policy.rule))) return fail('.policy.rule', `must be one of ${RULES.join(', ')}`);
   let subQuestions: GradableItem[] | undefined;
@@ -71,7 +73,42 @@ export function checkItem(q: unknown, path: string, line: number, errors: BatchE
     blanks: type === 'fill_blank' ? (blanks as number) : undefined,
     policy,
     subject: typeof o.subject === 'string' ? o.subject : undefined,
+    isFormStrict: o.strictForm === true || undefined,
     subQuestions,
+  };
+}
+
+/**
+ * Checks one line (1-based `line`); pushes its errors and returns null when it is bad, nothing
+ * for a blank line. Lines are independent, so a file can be checked one line at a time.
+ */
+export function checkLine(raw: string, line: number, errors: BatchError[]): BatchLine | null {
+  // A byte-order mark and Windows line ends are how editors save files, not content.
+  const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
+  if (!text.trim()) return null;
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(text);
+  } catch (e) {
+    errors.push({ line, field: '', message: `not JSON: ${(e as Error).message}` });
+    return null;
+  }
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return (errors.push({ line, field: '', message: 'must be a JSON object' }), null);
+  if (typeof o.response !== 'string')
+    return (errors.push({ line, field: 'response', message: 'must be the response text (a string)' }), null);
+  const finish = o.finish_reason ?? o.finishReason;
+  if (finish !== undefined && finish !== null && typeof finish !== 'string')
+    return (
+      errors.push({ line, field: 'finish_reason', message: 'must be the provider\'s finish reason (a string), e.g. "stop" or "length"' }),
+      null
+    );
+  const item = checkItem(o.question, 'question', line, errors);
+  if (!item) return null;
+  return {
+    id: (o.id as string | number | undefined) ?? null,
+    item,
+    response: o.response,
+    finishReason: (finish as string | undefined) ?? null,
   };
 }
 
@@ -80,23 +117,19 @@ export function parseBatch(text: string): { lines: BatchLine[]; errors: BatchErr
   const lines: BatchLine[] = [];
   const errors: BatchError[] = [];
   text.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim()) return;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(raw);
-    } catch (e) {
-      return errors.push({ line, field: '', message: `not JSON: ${(e as Error).message}` });
-    }
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return errors.push({ line, field: '', message: 'must be a JSON object' });
-    if (typeof o.response !== 'string') return errors.push({ line, field: 'response', message: 'must be the response text (a string)' });
-    const item = checkItem(o.question, 'question', line, errors);
-    if (item) lines.push({ id: (o.id as string | number | undefined) ?? null, item, response: o.response });
+    const l = checkLine(raw, i + 1, errors);
+    if (l) lines.push(l);
   });
   if (!lines.length && !errors.length) errors.push({ line: 1, field: '', message: 'no lines to grade' });
   return { lines, errors };
 }
 
-export function gradeBatch(lines: BatchLine[]): (GradeResult & { id: string | number | null })[] {
-  return lines.map((l) => ({ id: l.id, ...gradeResponse(l.item, l.response) }));
+export type BatchResult = GradeResult & { id: string | number | null };
+
+export function gradeLine(l: BatchLine): BatchResult {
+  return { id: l.id, ...gradeResponse(l.item, l.response, { finishReason: l.finishReason }) };
+}
+
+export function gradeBatch(lines: BatchLine[]): BatchResult[] {
+  return lines.map(gradeLine);
 }

@@ -62,7 +62,12 @@ export function chooseCommitment<T>(s: string, read: Reader<T>, same: (a: T, b: 
     const between = s.slice(e.c.end, final.c.start);
     const cue = RETRACTION.exec(between)?.[0] ?? (final.c.isFinal && !e.c.isFinal ? 'final answer' : null);
     const params = { earlier: show(e.p.value), earlierRule: e.c.rule, final: show(final.p.value), finalRule: final.c.rule };
-    if (!cue) return { region: final.c, parsed: fail('ambiguous', 'unparsed.two-answers', params), trace: [...trace, found(final.c, k, scope.length)] };
+    if (!cue)
+      return {
+        region: final.c,
+        parsed: fail('ambiguous', 'unparsed.two-answers', params),
+        trace: [...trace, found(final.c, k, scope.length)],
+      };
     trace.push({ code: 'region.retracted', params: { ...params, cue: cue.toLowerCase() } });
     break;
   }

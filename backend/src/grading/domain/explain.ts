@@ -37,12 +37,15 @@ const TEXT: Record<string, (p: P) => string> = {
   'unparsed.alternatives': (p) => `the answer offers alternatives (${p.letters}), not one answer`,
   'unparsed.two-answers': (p) =>
     `the response commits to two answers, ${p.earlier} (${p.earlierRule}) then ${p.final} (${p.finalRule}), with nothing retracting the first`,
-  'unparsed.cut-at-answer': (p) => `the response was cut off (finish reason ${p.finishReason}) right after its answer, which may be incomplete`,
-  'unparsed.composite-missing': (p) => `no anchored answer for sub-question ${p.number} (${p.tags} answer tags for ${p.subs} sub-questions)`,
+  'unparsed.cut-at-answer': (p) =>
+    `the response was cut off (finish reason ${p.finishReason}) right after its answer, which may be incomplete`,
+  'unparsed.composite-missing': (p) =>
+    `no anchored answer for sub-question ${p.number} (${p.tags} answer tags for ${p.subs} sub-questions)`,
   'unparsed.type': (p) => `${p.type} items are not graded from one region`,
   'unparsed.llm-none': (p) => `${p.before}; the LLM extractor found no answer either`,
   'not-scored.empty': () => 'empty response: the model gave no answer',
-  'not-scored.cut-in-reasoning': (p) => `cut off inside its reasoning (<think> never closed, ${p.chars} characters): reasoning is never graded`,
+  'not-scored.cut-in-reasoning': (p) =>
+    `cut off inside its reasoning (<think> never closed, ${p.chars} characters): reasoning is never graded`,
   'not-scored.cut-off': (p) => `cut off (finish reason ${p.finishReason}) before giving an answer`,
   'not-scored.not-applicable': () => 'image question put to a text-only model',
   'not-scored.no-answer': () => 'no answer: error or refusal',
@@ -52,6 +55,7 @@ const TEXT: Record<string, (p: P) => string> = {
   'region.found': (p) => `read from ${p.rule} "${p.text}"${Number(p.of) > 1 ? ` (${p.occurrence} of ${p.of})` : ''}`,
   'region.retracted': (p) => `${p.earlier} (${p.earlierRule}) retracted ("${p.cue}"); final ${p.final} (${p.finalRule})`,
   'region.passed-over': (p) => `"${p.text}" (${p.rule}) passed over: ${TEXT[String(p.why)]?.({}) ?? p.why}`,
+  'region.llm': (p) => `read by the LLM extractor ${p.model}: "${p.output}"`,
   'region.cut-off': (p) => `cut off (finish reason ${p.finishReason}) after the answer`,
   'read.sentence-end': (p) => `answer ends with its sentence "${p.kept}"; "${p.dropped}" is explanation`,
   'read.ruled-out': (p) => `${p.letters} named only to be ruled out`,
@@ -66,6 +70,7 @@ const NOTABLE = new Set([
   'region.retracted',
   'region.passed-over',
   'region.cut-off',
+  'region.llm',
   'read.sentence-end',
   'read.ruled-out',
   'read.option-text',

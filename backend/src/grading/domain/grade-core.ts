@@ -44,10 +44,19 @@ export function result(item: GradableItem, f: Fields): GradeResult {
 export function notScored(item: GradableItem, method: string, reason: TraceStep, trace: TraceStep[]): GradeResult {
   const parts = item.type === 'composite' ? item.subQuestions?.map((q) => notScored(q, method, reason, [])) : undefined;
   // The reason already says why there is nothing to read; the trace keeps the steps.
-  return { ...result(item, { score: null, status: 'not_scored', method, region: null, extracted: null, reason, trace, parts }), explanation: say(reason) };
+  return {
+    ...result(item, { score: null, status: 'not_scored', method, region: null, extracted: null, reason, trace, parts }),
+    explanation: say(reason),
+  };
 }
 
-export function unparsed(item: GradableItem, method: string, region: string | null, reason: TraceStep, trace: TraceStep[] = []): GradeResult {
+export function unparsed(
+  item: GradableItem,
+  method: string,
+  region: string | null,
+  reason: TraceStep,
+  trace: TraceStep[] = [],
+): GradeResult {
   return result(item, { score: null, status: 'unparsed', method, region, extracted: null, reason, trace });
 }
 
@@ -74,7 +83,13 @@ function sameAnswer(a: Value, b: Value): boolean {
 }
 
 /** Scores what was read; `via` names the reading rule that applied (option text, several options). */
-export function scored(item: GradableItem, parsed: Parsed<Value> & { ok: true }, method: string, region: string, trace: TraceStep[]): GradeResult {
+export function scored(
+  item: GradableItem,
+  parsed: Parsed<Value> & { ok: true },
+  method: string,
+  region: string,
+  trace: TraceStep[],
+): GradeResult {
   const value = parsed.value;
   const m = parsed.via ? `${method}:${parsed.via}` : method;
   const steps = [...trace, ...(parsed.notes ?? [])];
@@ -111,8 +126,13 @@ export function gradeCommitted(item: GradableItem, s: string, trace: TraceStep[]
   const chosen = chooseCommitment(s, read, sameAnswer);
   const steps = [...trace, ...chosen.trace];
   const r = chosen.region;
-  if (!r) return { graded: unparsed(item, 'none', null, chosen.parsed.ok ? { code: 'unparsed.no-answer' } : chosen.parsed.reason, steps), at: null };
-  const graded = chosen.parsed.ok ? scored(item, chosen.parsed, r.rule, r.text, steps) : unparsed(item, r.rule, r.text, chosen.parsed.reason, steps);
+  if (!r)
+    return {
+      graded: unparsed(item, 'none', null, chosen.parsed.ok ? { code: 'unparsed.no-answer' } : chosen.parsed.reason, steps),
+      at: null,
+    };
+  const graded = chosen.parsed.ok
+    ? scored(item, chosen.parsed, r.rule, r.text, steps)
+    : unparsed(item, r.rule, r.text, chosen.parsed.reason, steps);
   return { graded, at: r };
 }
-

@@ -23,7 +23,10 @@ export function gradeBlanks(item: GradableItem, s: string, trace: TraceStep[]): 
   const labelled = labelledBlanks(s, blanks);
   if (labelled) {
     const steps = [...trace, { code: 'read.labelled-blanks', params: { count: blanks } }];
-    return { graded: scored(item, { ok: true, value: labelled.texts }, 'blank-label', labelled.texts.join('；'), steps), at: { ...last([]), end: labelled.end } };
+    return {
+      graded: scored(item, { ok: true, value: labelled.texts }, 'blank-label', labelled.texts.join('；'), steps),
+      at: { ...last([]), end: labelled.end },
+    };
   }
   const boxed = boxedRegions(s);
   if (blanks > 1 && boxed.length >= blanks && !tagged.has('答案')) {
@@ -55,9 +58,13 @@ export function gradeComposite(item: GradableItem, s: string, trace: TraceStep[]
     const n = sub.number ?? String(i + 1);
     if (numbered.has(n)) return gradeRegion(sub, numbered.get(n)!, 'tag');
     if (plain.length === subs.length) return gradeRegion(sub, plain[i], 'tag');
-    if (isChoiceOnly && letters.length === subs.length && letters.every((l) => /^[A-Z]$/.test(l))) return gradeRegion(sub, letters[i], 'tag-list');
+    if (isChoiceOnly && letters.length === subs.length && letters.every((l) => /^[A-Z]$/.test(l)))
+      return gradeRegion(sub, letters[i], 'tag-list');
     if (!plain.length && boxed.length === subs.length) return gradeRegion(sub, boxed[i], 'boxed');
-    return unparsed(sub, 'none', null, { code: 'unparsed.composite-missing', params: { number: n, tags: plain.length, subs: subs.length } });
+    return unparsed(sub, 'none', null, {
+      code: 'unparsed.composite-missing',
+      params: { number: n, tags: plain.length, subs: subs.length },
+    });
   });
   const max = parts.reduce((a, p) => a + p.maxScore, 0);
   const open = parts.filter((p) => p.status === 'unparsed').length;

@@ -12,40 +12,100 @@ import { GradableItem, GradeResult } from './types';
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const labels = (n: number) => LETTERS.slice(0, n).map((label, i) => ({ label, text: ['北京', '上海', '广州', '深圳', 'the sun'][i] }));
 
-const letterSet = (n: number) =>
-  fc.subarray(LETTERS.slice(0, n), { minLength: 1 }).map((ls) => ls.join(''));
+const letterSet = (n: number) => fc.subarray(LETTERS.slice(0, n), { minLength: 1 }).map((ls) => ls.join(''));
 const points = fc.integer({ min: 0, max: 12 });
 
-const single = fc.record({ n: fc.integer({ min: 2, max: 5 }), points }).chain(({ n, points }) =>
-  fc.constantFrom(...LETTERS.slice(0, n)).map((key): GradableItem => ({ type: 'single_choice', options: labels(n), key, points })),
-);
-const multi = fc.record({ n: fc.integer({ min: 2, max: 5 }), points, partial: fc.integer({ min: 0, max: 15 }) }).chain(({ n, points, partial }) =>
-  fc.record({ key: letterSet(n), rule: fc.constantFrom('all_or_nothing', 'subset_fixed', 'per_correct_option' as const) }).map(
-    ({ key, rule }): GradableItem => ({ type: 'multiple_choice', options: labels(n), key, points, policy: { rule, partialPoints: partial } }),
-  ),
-);
+const single = fc
+  .record({ n: fc.integer({ min: 2, max: 5 }), points })
+  .chain(({ n, points }) =>
+    fc.constantFrom(...LETTERS.slice(0, n)).map((key): GradableItem => ({ type: 'single_choice', options: labels(n), key, points })),
+  );
+const multi = fc
+  .record({ n: fc.integer({ min: 2, max: 5 }), points, partial: fc.integer({ min: 0, max: 15 }) })
+  .chain(({ n, points, partial }) =>
+    fc
+      .record({ key: letterSet(n), rule: fc.constantFrom('all_or_nothing', 'subset_fixed', 'per_correct_option' as const) })
+      .map(({ key, rule }): GradableItem => ({
+        type: 'multiple_choice',
+        options: labels(n),
+        key,
+        points,
+        policy: { rule, partialPoints: partial },
+      })),
+  );
 const trueFalse = fc.record({ key: fc.boolean(), points }).map((x): GradableItem => ({ type: 'true_false', ...x }));
 const KEYS = ['\\frac{1}{2}', '0.3', '(1,+\\infty)', '2\\pi', 'x^2+2x', '1.5m', '25%', '增大', '-3', '60°'];
-const blank = fc.record({ keys: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }), points, strict: fc.boolean() }).map(
-  ({ keys, points, strict }): GradableItem => ({ type: 'fill_blank', key: keys, blanks: keys.length, points, isFormStrict: strict }),
-);
-const composite = fc.array(fc.oneof(single, trueFalse), { minLength: 1, maxLength: 3 }).map(
-  (subs): GradableItem => ({
-    type: 'composite',
-    points: subs.reduce((a, s) => a + s.points, 0),
-    subQuestions: subs.map((s, i) => ({ ...s, number: String(i + 1) })),
-  }),
-);
+const blank = fc
+  .record({ keys: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }), points, strict: fc.boolean() })
+  .map(({ keys, points, strict }): GradableItem => ({ type: 'fill_blank', key: keys, blanks: keys.length, points, isFormStrict: strict }));
+const composite = fc.array(fc.oneof(single, trueFalse), { minLength: 1, maxLength: 3 }).map((subs): GradableItem => ({
+  type: 'composite',
+  points: subs.reduce((a, s) => a + s.points, 0),
+  subQuestions: subs.map((s, i) => ({ ...s, number: String(i + 1) })),
+}));
 const item = fc.oneof(single, multi, trueFalse, blank, composite);
 
 const PIECES = [
-  '【答案】', '【答案1】', '【答案2】', '【第1空】', '【第2空】', '第1空：', '\\boxed{', '}', '<think>', '</think>', '答案是', '答案：',
-  '最终答案：', '故选', '所以', 'The answer is ', 'Final answer: ', 'Answer: ', 'not ', '不是', '或', ' or possibly ', 'It might also be ',
-  'Wait, ', '不对，', '、', ', ', ' and ', '. ', '。', '\n', '对', '错误', 'True', 'false', '不正确', '50%', '1/2', '0.5', '\\frac{1}{2}',
-  '(1,+∞)', '\\{x|x>1\\}', '−3', '2π', 'x(x+2)', '150cm', '60^\\circ', '北京', '广州', 'the sun', '**', '$', '\u2009', 'Ｃ', '\\log_2 8',
+  '【答案】',
+  '【答案1】',
+  '【答案2】',
+  '【第1空】',
+  '【第2空】',
+  '第1空：',
+  '\\boxed{',
+  '}',
+  '<think>',
+  '</think>',
+  '答案是',
+  '答案：',
+  '最终答案：',
+  '故选',
+  '所以',
+  'The answer is ',
+  'Final answer: ',
+  'Answer: ',
+  'not ',
+  '不是',
+  '或',
+  ' or possibly ',
+  'It might also be ',
+  'Wait, ',
+  '不对，',
+  '、',
+  ', ',
+  ' and ',
+  '. ',
+  '。',
+  '\n',
+  '对',
+  '错误',
+  'True',
+  'false',
+  '不正确',
+  '50%',
+  '1/2',
+  '0.5',
+  '\\frac{1}{2}',
+  '(1,+∞)',
+  '\\{x|x>1\\}',
+  '−3',
+  '2π',
+  'x(x+2)',
+  '150cm',
+  '60^\\circ',
+  '北京',
+  '广州',
+  'the sun',
+  '**',
+  '$',
+  '\u2009',
+  'Ｃ',
+  '\\log_2 8',
 ];
 const response = fc.oneof(
-  fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...LETTERS), fc.string({ maxLength: 6 })), { maxLength: 14 }).map((p) => p.join('')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...LETTERS), fc.string({ maxLength: 6 })), { maxLength: 14 })
+    .map((p) => p.join('')),
   fc.string({ maxLength: 40 }),
 );
 

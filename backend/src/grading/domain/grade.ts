@@ -35,7 +35,8 @@ function afterCut(item: GradableItem, g: GradeResult, at: Region | null, s: stri
 export function gradeResponse(item: GradableItem, text: string | null | undefined, meta: ResponseMeta = {}): GradeResult {
   const { answer, reasoningChars, isUnclosed } = splitReasoning(text ?? '');
   const trace: TraceStep[] = [];
-  if (reasoningChars) trace.push({ code: isUnclosed ? 'clean.reasoning-unclosed' : 'clean.reasoning-dropped', params: { chars: reasoningChars } });
+  if (reasoningChars)
+    trace.push({ code: isUnclosed ? 'clean.reasoning-unclosed' : 'clean.reasoning-dropped', params: { chars: reasoningChars } });
   const s = preClean(answer);
   const finishReason = meta.finishReason === 'length' ? 'length' : null;
   if (!s.trim()) {
@@ -51,3 +52,24 @@ export function gradeResponse(item: GradableItem, text: string | null | undefine
   return finishReason ? afterCut(item, graded, at, s, finishReason) : graded;
 }
 
+// Reasons that mean "nothing readable found": a second reader may find the answer. A hedge, two
+// commitments, a negation, a cut-off or a blank the rules cannot compare are read correctly
+// already; another reader must not turn them into a credited answer.
+const EXTRACTABLE = new Set([
+  'unparsed.no-answer',
+  'unparsed.no-letter',
+  'unparsed.no-letters',
+  'unparsed.not-true-false',
+  'unparsed.blank-count',
+  'unparsed.composite-missing',
+  'unparsed.empty-answer',
+  'unparsed.option-listing',
+  'unparsed.names-options',
+]);
+
+/** Whether an unparsed result may be given to the LLM extractor. */
+export function isExtractable(r: GradeResult): boolean {
+  if (r.status !== 'unparsed') return false;
+  if (r.parts && r.reason.code === 'score.composite') return r.parts.every((p) => p.status !== 'unparsed' || isExtractable(p));
+  return EXTRACTABLE.has(r.reason.code);
+}

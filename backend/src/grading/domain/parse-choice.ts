@@ -59,7 +59,10 @@ const HEDGE = new RegExp(
 export function hedgedLetters(text: string, legal: Set<string>, chosen: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(HEDGE)) {
-    const l = m.slice(1).find((x) => x)!.toUpperCase();
+    const l = m
+      .slice(1)
+      .find((x) => x)!
+      .toUpperCase();
     // A hedge towards an option that does not exist is still a hedge; "I" is the pronoun.
     if ((legal.has(l) || l !== 'I') && !chosen.includes(l) && !negatedPositions(m[0]).size) out.add(l);
   }
@@ -108,12 +111,7 @@ export function parseSingle(region: string, options: Option[], opts: { isLastLin
   return { ok: true, value: parsed.value, via: parsed.via, notes: parsed.notes };
 }
 
-function readSingle(
-  region: string,
-  options: Option[],
-  legal: Set<string>,
-  isLastLine: boolean,
-): Parsed<string> & { dropped?: string } {
+function readSingle(region: string, options: Option[], legal: Set<string>, isLastLine: boolean): Parsed<string> & { dropped?: string } {
   const full = region.replace(LEADING, '').replace(PREFIX, '');
   const text = byOptionText(full, options);
   if (text?.ok && squash(full) === squash(options.find((o) => o.label === text.value)!.text!)) return text;
@@ -132,12 +130,15 @@ function readSingle(
   });
   // A hedge between options is one even when one of them does not exist ("D或C" on a three-option item).
   const offered = [...new Set([...chosen, ...named.filter((m) => !legal.has(m[1])).map((m) => m[1])])];
-  const others = [...r.matchAll(STANDALONE)].filter((m) => !legal.has(m[1]) && !isArticle(r, m.index!) && !negated.has(m.index!)).map((m) => m[1]);
+  const others = [...r.matchAll(STANDALONE)]
+    .filter((m) => !legal.has(m[1]) && !isArticle(r, m.index!) && !negated.has(m.index!))
+    .map((m) => m[1]);
   if (new Set([...offered, ...others]).size > 1 && ALTERNATIVE.test(r))
     return fail('ambiguous', 'unparsed.alternatives', { letters: [...new Set([...offered, ...others])].sort().join(', ') });
   // "B/C" offers two options; "N/A" offers none.
   const slashed = /(?<![A-Za-z])([A-Z])\s*\/\s*([A-Z])(?![A-Za-z])/.exec(r);
-  if (slashed && !/^N\/A$/i.test(slashed[0].replace(/\s/g, ''))) return fail('ambiguous', 'unparsed.alternatives', { letters: `${slashed[1]}, ${slashed[2]}` });
+  if (slashed && !/^N\/A$/i.test(slashed[0].replace(/\s/g, '')))
+    return fail('ambiguous', 'unparsed.alternatives', { letters: `${slashed[1]}, ${slashed[2]}` });
   if (chosen.length >= 3) return fail('invalid', 'unparsed.names-options', { letters: chosen.sort().join(', ') });
   // Several letters listed where one belongs ("B, C") is an answer, and a wrong one: a teacher gives 0.
   const listed = parseMulti(r, options);
@@ -195,7 +196,9 @@ export function parseMulti(region: string, options: Option[], opts: { after?: st
   const value = [...new Set(letters)].sort().join('');
   const rest = r.slice(i);
   // "AC或ACD": any further group of option letters after a word of alternative is a second answer.
-  const more = [...rest.matchAll(/(?<![A-Za-z'’])[A-Z]+(?![A-Za-z'’])/g)].filter((m) => [...m[0]].every((l) => legal.has(l)) && !negated.has(i + m.index!));
+  const more = [...rest.matchAll(/(?<![A-Za-z'’])[A-Z]+(?![A-Za-z'’])/g)].filter(
+    (m) => [...m[0]].every((l) => legal.has(l)) && !negated.has(i + m.index!),
+  );
   const hedged = hedgedLetters(`${dropped}\n${opts.after ?? ''}`, legal, value);
   if ((more.length && ALTERNATIVE.test(rest)) || hedged.length)
     return fail('ambiguous', 'unparsed.alternatives', {

@@ -63,7 +63,8 @@ export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
 }
 
 // "第1空：2；第2空：4", "Blank 2: 4", "空3为8": a blank's number without the contract's 【】.
-const BLANK_LABEL = /(?<!【)(?:第\s*(\d+)\s*(?:空|个空)|(?<![\u4e00-\u9fff])空\s*(\d+)|\bblank\s*\(?(\d+)\)?)\s*(?:答案)?\s*(?:[:：=]|是|为|填)?\s*/gi;
+const BLANK_LABEL =
+  /(?<!【)(?:第\s*(\d+)\s*(?:空|个空)|(?<![\u4e00-\u9fff])空\s*(\d+)|\bblank\s*\(?(\d+)\)?)\s*(?:答案)?\s*(?:[:：=]|是|为|填)?\s*/gi;
 
 /** Blanks by their untagged labels, last occurrence of each; null unless every blank 1..k is labelled. */
 export function labelledBlanks(s: string, blanks: number): { texts: string[]; end: number } | null {

@@ -45,7 +45,9 @@ export function contractTags(s: string): { label: string; text: string; start: n
     const next = line.text.search(/【(答案\s*\d*|第\s*\d+\s*空)】/);
     const raw = next === -1 ? line.text : line.text.slice(0, next);
     // A boxed answer inside the tag is the same answer: its braces are not part of it.
-    const text = unwrapCommand(raw, ['boxed', 'fbox']).replace(/^[\s:]+/, '').trim();
+    const text = unwrapCommand(raw, ['boxed', 'fbox'])
+      .replace(/^[\s:]+/, '')
+      .trim();
     out.push({ label: m[1].replace(/\s+/g, ''), text, start: m.index!, end: line.end });
   }
   return out;
@@ -109,7 +111,8 @@ export function commitments(s: string): Region[] {
     .map((t) => ({ rule: 'tag', text: t.text, start: t.start, end: t.end }));
   const boxed = boxedRegions(s).filter((b) => !tags.some((t) => b.start >= t.start && b.start < t.end));
   const spans = [...tags, ...boxed];
-  const inside = (a: Region) => spans.some((x) => x.start >= a.start && x.start < a.end) || spans.some((x) => a.start >= x.start && a.start < x.end);
+  const inside = (a: Region) =>
+    spans.some((x) => x.start >= a.start && x.start < a.end) || spans.some((x) => a.start >= x.start && a.start < x.end);
   const zh = anchors(s, ZH_STRONG, 'anchor-zh').filter((a) => !inside(a));
   const en = anchors(s, EN, 'anchor-en').filter((a) => !inside(a));
   // A boxed answer under a final-answer heading ("Final Answer: \boxed{C}") is final too.

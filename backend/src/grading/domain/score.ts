@@ -24,7 +24,8 @@ const statusOf = (score: number, max: number): GradeStatus => (score >= max ? 'c
 
 export function scoreSingle(answer: string, item: GradableItem): Scored {
   const key = String(item.key);
-  if (answer.length > 1) return { score: 0, status: 'wrong', reason: { code: 'score.several', params: { answer: [...answer].join(', '), key } } };
+  if (answer.length > 1)
+    return { score: 0, status: 'wrong', reason: { code: 'score.several', params: { answer: [...answer].join(', '), key } } };
   return answer === key
     ? { score: item.points, status: 'correct', reason: { code: 'score.correct', params: { answer } } }
     : { score: 0, status: 'wrong', reason: { code: 'score.wrong', params: { answer, key } } };
@@ -44,7 +45,8 @@ export function scoreMulti(answer: string, item: GradableItem): Scored {
   const right = [...chosen].filter((l) => key.has(l));
   const rule = item.policy?.rule ?? 'all_or_nothing';
   const keyText = [...key].sort().join('');
-  if (wrong.length) return { score: 0, status: 'wrong', reason: { code: 'score.not-in-key', params: { wrong: wrong.join(''), key: keyText } } };
+  if (wrong.length)
+    return { score: 0, status: 'wrong', reason: { code: 'score.not-in-key', params: { wrong: wrong.join(''), key: keyText } } };
   if (right.length === key.size) return { score: item.points, status: 'correct', reason: { code: 'score.correct', params: { answer } } };
   const each = round2(item.points / key.size);
   const score =
@@ -53,7 +55,11 @@ export function scoreMulti(answer: string, item: GradableItem): Scored {
       : rule === 'per_correct_option'
         ? Math.min(round2((item.points / key.size) * right.length), item.points)
         : 0;
-  return { score, status: statusOf(score, item.points), reason: { code: 'score.partial', params: { answer, key: keyText, rule, points: score, each } } };
+  return {
+    score,
+    status: statusOf(score, item.points),
+    reason: { code: 'score.partial', params: { answer, key: keyText, rule, points: score, each } },
+  };
 }
 
 function scoreBlank(answer: string, accepted: string[], each: number, item: GradableItem): ScoredPart {
@@ -61,12 +67,25 @@ function scoreBlank(answer: string, accepted: string[], each: number, item: Grad
   for (const key of accepted) {
     const m = blankMatches(answer, key, { subject: item.subject, isFormStrict: item.isFormStrict });
     if (m.equal)
-      return { score: each, maxScore: each, status: 'correct', reason: { code: 'score.blank-match', params: { how: m.how, key } }, extracted: answer };
+      return {
+        score: each,
+        maxScore: each,
+        status: 'correct',
+        reason: { code: 'score.blank-match', params: { how: m.how, key } },
+        extracted: answer,
+      };
     if (m.undecidable) why ??= m.why;
   }
   const keys = accepted.join(' or ');
   // Equal to no accepted key, and not decidable for one of them: a teacher decides, never "wrong".
-  if (why !== null) return { score: null, maxScore: each, status: 'unparsed', reason: { code: 'score.blank-undecidable', params: { keys, why } }, extracted: answer };
+  if (why !== null)
+    return {
+      score: null,
+      maxScore: each,
+      status: 'unparsed',
+      reason: { code: 'score.blank-undecidable', params: { keys, why } },
+      extracted: answer,
+    };
   return { score: 0, maxScore: each, status: 'wrong', reason: { code: 'score.blank-differs', params: { keys } }, extracted: answer };
 }
 
@@ -78,7 +97,12 @@ export function scoreBlanks(answers: string[], item: GradableItem): Scored {
   const correct = parts.filter((p) => p.status === 'correct').length;
   const open = parts.flatMap((p, i) => (p.status === 'unparsed' ? [i + 1] : []));
   if (open.length)
-    return { score: null, status: 'unparsed', reason: { code: 'score.blanks-undecided', params: { correct, of: parts.length, blanks: open.join(', ') } }, parts };
+    return {
+      score: null,
+      status: 'unparsed',
+      reason: { code: 'score.blanks-undecided', params: { correct, of: parts.length, blanks: open.join(', ') } },
+      parts,
+    };
   // Shares are rounded to cents: three correct thirds of 10 are 10, not 9.99.
   const score = correct === parts.length ? item.points : Math.min(round2(parts.reduce((s, p) => s + (p.score ?? 0), 0)), item.points);
   return { score, status: statusOf(score, item.points), reason: { code: 'score.blanks', params: { correct, of: parts.length } }, parts };

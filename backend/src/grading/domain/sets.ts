@@ -27,12 +27,15 @@ export function looksLikeSet(t: string): boolean {
   return (
     /\\cup|∪|\\infty|∅|\\(?:varnothing|emptyset)|\\mathbb\{R\}|^R$|[<>≤≥]|\\[gl]eq?(?:slant)?(?![a-z])/.test(t) ||
     /^\{[a-z]\s*[|:]/.test(t) ||
-    /^[(\[][^,()[\]]+,[^,()[\]]+[)\]]$/.test(t)
+    /^[([][^,()[\]]+,[^,()[\]]+[)\]]$/.test(t)
   );
 }
 
 function canonical(t: string): string {
-  let s = t.replace(/\\mid|\\vert|∣/g, '|').replace(/\\\{/g, '{').replace(/\\\}/g, '}');
+  let s = t
+    .replace(/\\mid|\\vert|∣/g, '|')
+    .replace(/\\\{/g, '{')
+    .replace(/\\\}/g, '}');
   for (const [re, op] of OPS) s = s.replace(re, op);
   return s.replace(/\\mathbb\{R\}/g, 'R').replace(/\\in(?![a-z])/g, '∈');
 }
@@ -44,7 +47,7 @@ function endpoint(e: string, num: (expr: string) => number | null): number | nul
 }
 
 function interval(t: string, num: (expr: string) => number | null): Interval | null {
-  const m = /^([(\[])([^,]+),([^,]+)([)\]])$/.exec(t);
+  const m = /^([([])([^,]+),([^,]+)([)\]])$/.exec(t);
   if (!m) return null;
   const lo = endpoint(m[2], num);
   const hi = endpoint(m[3], num);
@@ -73,7 +76,9 @@ function condition(c: string, v: string, num: (expr: string) => number | null): 
 }
 
 function merge(list: Interval[]): RealSet {
-  const sorted = list.filter((i) => i.lo < i.hi || (i.isLoClosed && i.isHiClosed)).sort((a, b) => a.lo - b.lo || Number(b.isLoClosed) - Number(a.isLoClosed));
+  const sorted = list
+    .filter((i) => i.lo < i.hi || (i.isLoClosed && i.isHiClosed))
+    .sort((a, b) => a.lo - b.lo || Number(b.isLoClosed) - Number(a.isLoClosed));
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
