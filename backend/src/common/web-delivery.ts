@@ -27,7 +27,7 @@ export function installWebDelivery(app: NestExpressApplication, dist: string) {
   if (!existsSync(join(dist, 'index.html'))) return;
   app.useStaticAssets(dist, {
     index: false,
-    cacheControl: false,
+    // Runs after serve-static has set its own Cache-Control, so ours is the one sent.
     setHeaders: (res: Response, path: string) => res.setHeader('Cache-Control', cacheControlFor(path)),
   });
 }
