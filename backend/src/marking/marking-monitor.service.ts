@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { agreement, Agreement } from '../statistics/agreement';
+import { TOLERANCE_SQL } from './marking-store';
 
 export interface TeacherStats {
   marker: string;
@@ -69,7 +70,8 @@ export class MarkingMonitorService {
 
   async question(questionId: string) {
     const [q] = await this.db.query(
-      `SELECT points::float AS points, COALESCE(tolerance, 1)::float AS tolerance FROM questions WHERE id = $1`,
+      `SELECT q.points::float AS points, ${TOLERANCE_SQL} AS tolerance
+       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
       [questionId],
     );
     if (!q) throw new DomainError(`question ${questionId} does not exist`, 404);

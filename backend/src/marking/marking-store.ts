@@ -40,6 +40,14 @@ export async function readsOf(m: EntityManager, taskId: string): Promise<Read[]>
 }
 
 /**
+ * A question's tolerance, the one definition (q, v in scope): the marking resolution, the quality
+ * page and the report all read it, so agreement is measured against the tolerance marking uses.
+ */
+export const TOLERANCE_SQL = `COALESCE((SELECT o.tolerance FROM marking_policy_overrides o WHERE o.question_id = q.id),
+    (SELECT o.tolerance FROM marking_policy_overrides o WHERE o.paper_version_id = v.id),
+    q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float`;
+
+/**
  * Single or double marking and the tolerance, each field by precedence: the admin's override of the
  * question, of the paper (marking_policy_overrides, one index probe each), then the question's
  * policy, the paper's (q, v in scope).
@@ -47,9 +55,7 @@ export async function readsOf(m: EntityManager, taskId: string): Promise<Read[]>
 export const MODE_COLUMNS = `COALESCE((SELECT o.mode FROM marking_policy_overrides o WHERE o.question_id = q.id),
     (SELECT o.mode FROM marking_policy_overrides o WHERE o.paper_version_id = v.id),
     q.scoring_policy->'marking'->>'mode', v.scoring_policy->'marking'->>'mode', 'single') AS mode,
-  COALESCE((SELECT o.tolerance FROM marking_policy_overrides o WHERE o.question_id = q.id),
-    (SELECT o.tolerance FROM marking_policy_overrides o WHERE o.paper_version_id = v.id),
-    q.tolerance, (q.scoring_policy->'marking'->>'tolerance')::numeric, (v.scoring_policy->'marking'->>'tolerance')::numeric, 0)::float AS tolerance`;
+  ${TOLERANCE_SQL} AS tolerance`;
 
 export function modeFrom(row: { mode: string; tolerance: number }): MarkingMode {
   return row.mode === 'double' ? { mode: 'double', tolerance: row.tolerance } : { mode: 'single' };

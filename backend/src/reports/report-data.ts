@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { TOLERANCE_SQL } from '../marking/marking-store';
 import { Histogram } from '../statistics/distribution';
 import { ModelUnit, ReportCohort, ReportEntry, ReportQuestion } from './domain/report.types';
 
@@ -123,10 +124,10 @@ export class ReportData {
          FROM marks k JOIN marking_tasks t ON t.id = k.task_id
          WHERE t.question_id = ANY($1) AND k.read_kind NOT IN ('problem', 'arbitration', 'calibration') AND k.points IS NOT NULL
          ORDER BY k.task_id, k.marker_id, k.id DESC)
-       SELECT t.question_id AS "questionId", json_agg(json_build_array(a.points, b.points)) AS pairs, COALESCE(q.tolerance, 1)::float AS tolerance
+       SELECT t.question_id AS "questionId", json_agg(json_build_array(a.points, b.points)) AS pairs, ${TOLERANCE_SQL} AS tolerance
        FROM eff a JOIN eff b ON b.task_id = a.task_id AND b.marker_id > a.marker_id
-       JOIN marking_tasks t ON t.id = a.task_id JOIN questions q ON q.id = t.question_id
-       GROUP BY t.question_id, q.tolerance`,
+       JOIN marking_tasks t ON t.id = a.task_id JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       GROUP BY t.question_id, q.id, v.id`,
       [questionIds],
     );
     return new Map(rows.map((r) => [r.questionId, { pairs: r.pairs, tolerance: r.tolerance }]));
