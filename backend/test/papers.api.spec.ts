@@ -121,11 +121,11 @@ describe('papers API', () => {
     });
 
     it('renders the exact messages for a vision model, and flags image questions in text mode', async () => {
-      const vision = await http.get(`/api/papers/${id}/render?mode=vision&profile=jpeg-256-q80`);
+      const vision = await http.get(`/api/papers/${id}/render?mode=vision&profile=thumb`);
       expect(vision.status).toBe(200);
       const q1 = vision.body.questions[0];
-      expect(q1).toMatchObject({ number: '1', mode: 'vision', imageProfile: 'jpeg-256-q80', templateVersion: 'zh-exam@1', flags: [] });
-      expect(q1.messages[1].content[1].image_url.url).toMatch(/^data:image\/jpeg;base64,/);
+      expect(q1).toMatchObject({ number: '1', mode: 'vision', imageProfile: 'webp-320-q75', templateVersion: 'zh-exam@1', flags: [] });
+      expect(q1.messages[1].content[1].image_url.url).toMatch(/^data:image\/webp;base64,/);
       const text = await http.get(`/api/papers/${id}/render?mode=text`);
       expect(text.body.questions[0].flags).toEqual(['image_question_in_text_mode']);
       expect(text.body.questions[1].flags).toEqual([]);
@@ -144,8 +144,13 @@ describe('papers API', () => {
       expect(original.status).toBe(200);
       expect(original.headers['content-type']).toBe('image/png');
       expect(original.headers['cache-control']).toContain('immutable');
-      const small = await http.get(`/api/assets/${sha}?profile=jpeg-64-q50`);
-      expect(small.headers['content-type']).toBe('image/jpeg');
+      const small = await http.get(`/api/assets/${sha}?profile=thumb`);
+      expect(small.headers['content-type']).toBe('image/webp');
+      expect((await http.get(`/api/assets/${sha}?profile=jpeg-1536-q85`)).headers['content-type']).toBe('image/jpeg');
+      const unnamed = await http.get(`/api/assets/${sha}?profile=jpeg-64-q50`);
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.body).toMatchObject({ code: 'asset.unknown_profile', params: { profile: 'jpeg-64-q50' } });
+      expect(await t.count('asset_variants')).toBe(2);
       expect((await http.get(`/api/assets/${'0'.repeat(64)}`)).status).toBe(404);
       expect((await http.get('/api/assets/xyz')).status).toBe(400);
     });

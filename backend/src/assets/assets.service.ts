@@ -2,7 +2,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Role } from '../auth/roles';
 import { AssetEntity, AssetVariantEntity } from './asset.entities';
+import { AssetHolders, AssetsRepository } from './assets.repository';
 import { encodeForProfile, ImageLimits, ImageProfile, normaliseImage, NormalisedImage, profileKey } from './image-normalize';
 
 export interface StoredBlob {
@@ -21,7 +23,23 @@ export class AssetsService {
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
     @InjectRepository(AssetVariantEntity) private readonly variants: Repository<AssetVariantEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly holders: AssetsRepository,
   ) {}
+
+  /**
+   * An image for a signed-in user, if what holds it is visible to them: paper writers see every
+   * image (drafts, PDF pages, crops); researchers those of published papers; teachers those of
+   * the questions they mark. Anything else is "not found", so a hash reveals nothing.
+   */
+  async getVisible(sha256: string, user: { id: string; roles: Role[] }, profile?: ImageProfile): Promise<StoredBlob> {
+    if (!(await this.isVisible(sha256, user))) throw new NotFoundException(`image ${sha256} not found`);
+    return profile ? this.getVariant(sha256, profile) : this.getOriginal(sha256);
+  }
+
+  private async isVisible(sha256: string, user: { id: string; roles: Role[] }): Promise<boolean> {
+    if (user.roles.some((r) => r === 'admin' || r === 'author')) return true;
+    return canSee(user.roles, await this.holders.holders(sha256, user.id));
+  }
 
   get limits(): ImageLimits {
     return { maxBytes: this.config.imageMaxBytes, maxPixels: this.config.imageMaxPixels, maxSide: this.config.imageMaxSide };
@@ -79,4 +97,11 @@ export class AssetsService {
       .execute();
     return encoded;
   }
+}
+
+/** The visibility rule for readers who do not write papers. Pure. */
+export function canSee(roles: Role[], h: AssetHolders): boolean {
+  if (roles.includes('researcher') && h.isInPublishedPaper) return true;
+  if ((roles.includes('teacher') || roles.includes('senior_teacher')) && h.isInAssignedQuestion) return true;
+  return false;
 }

@@ -24,6 +24,26 @@ export interface ImageProfile {
 
 export const DEFAULT_VISION_PROFILE: ImageProfile = { longSide: 1536, format: 'jpeg', quality: 85 };
 
+/**
+ * The profiles a client may ask for by name. Each distinct profile is encoded once and stored, so
+ * an open-ended `?profile=` would let any caller fill the disk and the CPU; the few sizes the
+ * screens and the default vision model need are named here. (Models keep their own profile in
+ * their configuration; the server encodes those when it renders their prompts.)
+ */
+export const NAMED_PROFILES = {
+  thumb: { format: 'webp', longSide: 320, quality: 75 },
+  screen: { format: 'webp', longSide: 1280, quality: 85 },
+  vision: DEFAULT_VISION_PROFILE,
+} as const satisfies Record<string, ImageProfile>;
+
+export type ProfileName = keyof typeof NAMED_PROFILES;
+
+/** A named profile by its name ("thumb") or its key ("jpeg-1536-q85"), or null. */
+export function namedProfile(nameOrKey: string): ImageProfile | null {
+  if (Object.hasOwn(NAMED_PROFILES, nameOrKey)) return NAMED_PROFILES[nameOrKey as ProfileName];
+  return Object.values(NAMED_PROFILES).find((p) => profileKey(p) === nameOrKey) ?? null;
+}
+
 export class ImageError extends Error {}
 
 export function profileKey(p: ImageProfile): string {

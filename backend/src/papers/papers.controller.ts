@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseProfileKey } from '../assets/image-normalize';
+import { NAMED_PROFILES, namedProfile } from '../assets/image-normalize';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { PAPER_READERS, PAPER_WRITERS } from '../auth/roles';
 import { RenderingService } from '../rendering/rendering.service';
@@ -87,8 +87,9 @@ export class PapersController {
 
   private profile(key?: string) {
     if (!key) return undefined;
-    const p = parseProfileKey(key);
-    if (!p) throw new BadRequestException(`profile "${key}" is not like jpeg-1536-q85`);
+    // Named profiles only: every distinct profile is encoded and stored (assets/image-normalize.ts).
+    const p = namedProfile(key);
+    if (!p) throw new BadRequestException(`profile "${key}" is not one of: ${Object.keys(NAMED_PROFILES).join(', ')}`);
     return p;
   }
 }
