@@ -130,5 +130,14 @@ describe('sign-in, sessions and CSRF', () => {
     const bad = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.js|stack/);
+    // A body of nested brackets used to overflow the validator's stack into a 500.
+    const deep = `{"username":${'['.repeat(200_000)}${']'.repeat(200_000)},"password":"x"}`;
+    const nested = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(deep);
+    expect(nested.status).toBe(400);
+    expect(nested.body).toEqual({
+      message: 'the request body nests deeper than 64 levels',
+      code: 'input.json_too_deep',
+      params: { maxDepth: 64 },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BodyDepthGuard } from '../common/body-depth.guard';
 import { AssignmentsService } from '../users/assignments.service';
 import { MarkingPolicyService } from '../users/marking-policy.service';
 import { MeController, UsersController } from '../users/users.controller';
@@ -23,6 +24,8 @@ import { SessionsService } from './sessions.service';
     AssignmentsService,
     MarkingPolicyService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    // Registered here with the other global guard: it must run before any pipe touches a body.
+    { provide: APP_GUARD, useClass: BodyDepthGuard },
   ],
   exports: [UsersService],
 })
