@@ -28,7 +28,7 @@ describe('crash safety', () => {
     await fake.stop();
   });
 
-  it('survives SIGKILL mid-run: a restarted server finishes every item and never repeats a stored request', async () => {
+  it('survives SIGKILL mid-run: a restarted server takes the dead one’s items at once, finishes every item and never repeats a stored request', async () => {
     fake.behave = () => ({ text: '【答案】B', delayMs: 250 });
     const { versionId } = await t.app.get(PapersImportService).importBundle(bigPaper(QUESTIONS));
     const http = await t.as('researcher');
@@ -36,7 +36,13 @@ describe('crash safety', () => {
       await http.post('/api/models').send({ name: 'crash', baseUrl: fake.url, modelId: 'fake', modality: 'text', concurrency: 4 })
     ).body;
     const run = (await http.post('/api/runs').send({ paperVersionIds: [versionId], modelIds: [model.id] })).body;
-    const env = { DATABASE_URL: process.env.DATABASE_URL!, COLLECTION_LEASE_SECONDS: '2', COLLECTION_BACKOFF_BASE_MS: '50' };
+    // The default lease: waiting it out would take a minute; the dead worker's holder lock tells at once.
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      COLLECTION_LEASE_SECONDS: '60',
+      COLLECTION_BACKOFF_BASE_MS: '50',
+      LOG_LEVEL: 'log',
+    };
 
     // step: a worker starts, answers some questions, and is killed without warning
     const first = await startWorker(env);
@@ -54,7 +60,13 @@ describe('crash safety', () => {
     expect(storedBeforeCrash.size).toBeGreaterThanOrEqual(10);
     expect(storedBeforeCrash.size).toBeLessThan(QUESTIONS);
 
-    // step: a new worker takes over once the dead worker's leases lapse, and finishes the run
+    const [{ n: leased }] = await t.db.query(`SELECT count(*)::int AS n FROM work_items WHERE run_id = $1 AND state = 'in_flight'`, [
+      run.id,
+    ]);
+    expect(leased).toBeGreaterThan(0); // claimed by the dead worker, leased for another minute
+
+    // step: a new worker takes the dead worker's items back at once, and finishes the run
+    const restartedAt = Date.now();
     const second = await startWorker(env);
     try {
       for (let i = 0; i < 300; i++) {
@@ -68,6 +80,8 @@ describe('crash safety', () => {
     }
     const progress = (await http.get(`/api/runs/${run.id}`)).body;
     expect(progress.status).toBe('finished');
+    expect(Date.now() - restartedAt).toBeLessThan(30_000); // well inside the 60 s lease
+    expect(second.output()).toContain('took back');
     expect(progress.models[0]).toMatchObject({ total: QUESTIONS, answered: QUESTIONS, pending: 0, inFlight: 0, failed: 0 });
     const [{ n: responses }] = await t.db.query(`SELECT count(*)::int AS n FROM responses WHERE run_id = $1`, [run.id]);
     expect(responses).toBe(QUESTIONS);
@@ -77,6 +91,41 @@ describe('crash safety', () => {
     expect(afterRestart.filter((q) => storedBeforeCrash.has(q))).toEqual([]);
     // and at most the requests in flight at the moment of the kill were sent twice
     expect(fake.repeatedSuccesses()).toBeLessThanOrEqual(4);
+  });
+
+  it('SIGTERM mid-run: requests on the wire finish and are stored, every claimed item is handed back, exit 0', async () => {
+    fake.requests.length = 0;
+    fake.behave = () => ({ text: '【答案】A', delayMs: 300 });
+    const { versionId } = await t.app.get(PapersImportService).importBundle(bigPaper(24));
+    const http = await t.as('researcher');
+    const model = (
+      await http.post('/api/models').send({ name: 'term', baseUrl: fake.url, modelId: 'fake-term', modality: 'text', concurrency: 4 })
+    ).body;
+    const run = (await http.post('/api/runs').send({ paperVersionIds: [versionId], modelIds: [model.id] })).body;
+    const env = { DATABASE_URL: process.env.DATABASE_URL!, COLLECTION_LEASE_SECONDS: '60' };
+    const worker = await startWorker(env);
+    while (fake.requests.length < 6) await new Promise((r) => setTimeout(r, 20));
+    const exited = new Promise<number | null>((r) => worker.once('exit', (code) => r(code)));
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    const count = async (where: string) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM work_items WHERE run_id = $1 AND ${where}`, [run.id]))[0].n;
+    expect(await count(`state = 'in_flight'`)).toBe(0); // nothing left leased by the stopped process
+    // every request answered before the exit had its answer stored (none paid for and then dropped)
+    const [{ n: stored }] = await t.db.query(`SELECT count(*)::int AS n FROM responses WHERE run_id = $1`, [run.id]);
+    expect(stored).toBe(fake.requests.filter((r) => r.status === 200).length);
+    expect(stored).toBeLessThan(24);
+
+    const next = await startWorker(env);
+    try {
+      for (let i = 0; i < 300 && (await count(`state IN ('pending', 'in_flight')`)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      next.kill('SIGTERM');
+      await new Promise((r) => next.once('exit', r));
+    }
+    expect(await count(`state = 'answered'`)).toBe(24);
+    expect(fake.repeatedSuccesses()).toBe(0);
   });
 
   it('two worker processes share a model’s slots: never more than its concurrency in flight, every item answered once', async () => {
