@@ -1,4 +1,4 @@
-import { PgPoolLike, SlotLeases } from '../src/collection/slot-leases';
+import { isHolderGone, PgPoolLike, SlotLeases } from '../src/collection/slot-leases';
 import { startTestApp, TestApp } from './test-app';
 
 describe('request slots as session advisory locks', () => {
@@ -8,12 +8,13 @@ describe('request slots as session advisory locks', () => {
   const model = '00000000-0000-4000-8000-00000000a001';
 
   /** A worker process's slot holder: same pool, its own dedicated connection. */
-  const worker = async () => {
+  const worker = async (holderId?: string) => {
     const events = { work: 0, lost: 0 };
     const leases = new SlotLeases(
       pool,
       () => events.work++,
       () => events.lost++,
+      holderId,
     );
     await leases.start();
     open.push(leases);
@@ -60,6 +61,20 @@ describe('request slots as session advisory locks', () => {
     expect(a.leases.holds(model, 0)).toBe(false);
     const b = await worker();
     expect(await b.leases.acquire(model, 3)).toEqual([0, 1, 2]);
+  });
+
+  it('tells a live holder of claims from one that is gone: its holder lock goes with its connection', async () => {
+    const holder = '00000000-0000-4000-8000-00000000b001';
+    const gone = async () => (await t.db.query(`SELECT ${isHolderGone('$1::uuid')} AS gone`, [holder]))[0].gone;
+    const a = await worker(holder);
+    expect(await gone()).toBe(false);
+    // killed: PostgreSQL ends its session, and with it the lock
+    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`);
+    for (let i = 0; i < 100 && !a.events.lost; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await gone()).toBe(true);
+    // a new slot connection of the same process holds it again
+    await a.leases.start();
+    expect(await gone()).toBe(false);
   });
 
   it('wakes every worker when a run is announced', async () => {
