@@ -47,6 +47,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/grading/regrade': ['admin', 'researcher'],
   'POST /api/grading/key-corrections': ['admin', 'author'],
   'GET /api/marking/questions': ['teacher', 'senior_teacher'],
+  'GET /api/marking/questions/:questionId/view': ['teacher', 'senior_teacher'],
   'POST /api/marking/questions/:questionId/next': ['teacher', 'senior_teacher'],
   'POST /api/marking/tasks/:taskId/marks': ['teacher', 'senior_teacher'],
   'POST /api/marking/tasks/:taskId/skip': ['teacher', 'senior_teacher'],

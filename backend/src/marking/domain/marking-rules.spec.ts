@@ -97,3 +97,21 @@ describe('resolving reads into a final score', () => {
     expect(resolve(mode, [...reads])).toMatchObject({ state, finalScore });
   });
 });
+
+describe('rule codes', () => {
+  it('travel with their numbers, and the sentence on record follows from them', () => {
+    const double = { mode: 'double' as const, tolerance: 2 };
+    const r = resolve(double, [
+      { markerId: 'a', kind: 'first', points: 3 },
+      { markerId: 'b', kind: 'second', points: 8 },
+    ]);
+    expect(r).toMatchObject({ state: 'needs_third', code: 'third', params: { d: 5, tol: 2 } });
+    expect(r.rule).toBe('two reads differ by 5 > 2: a third read');
+    const closest = resolve(double, [
+      { markerId: 'a', kind: 'first', points: 3 },
+      { markerId: 'b', kind: 'second', points: 8 },
+      { markerId: 'c', kind: 'third', points: 7 },
+    ]);
+    expect(closest).toMatchObject({ code: 'closestPair', params: { tol: 2, closest: 8 }, finalScore: 7.5 });
+  });
+});

@@ -36,4 +36,7 @@ export const MARKING_EN: Record<keyof typeof MARKING_ZH, string> = {
   'marking.reads': 'Reads',
   'marking.byScore': 'Marked by score (0–{max})',
   'marking.showQuestion': 'Question and reference answer',
+  'marking.a11y.progress': 'Marking progress',
+  'marking.a11y.points': 'Score',
+  'marking.a11y.done': 'Question finished',
 };

@@ -33,4 +33,7 @@ export const MARKING_ZH = {
   'marking.reads': '各次评分',
   'marking.byScore': '按分数评（0–{max}）',
   'marking.showQuestion': '题目与参考答案',
+  'marking.a11y.progress': '阅卷进度',
+  'marking.a11y.points': '得分',
+  'marking.a11y.done': '本题已评完',
 } as const;

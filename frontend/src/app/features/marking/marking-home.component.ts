@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { AuthService } from '../../core/auth/auth.service';
@@ -65,8 +73,14 @@ export class MarkingHomeComponent {
   });
   protected readonly first = computed(() => this.shown().find((q) => q.forMe > 0) ?? null);
 
+  private readonly startButton = viewChild('startButton', { read: ElementRef });
+
   constructor() {
-    this.api.questions().subscribe((q) => this.questions.set(q));
+    this.api.questions().subscribe((q) => {
+      this.questions.set(q);
+      // Enter starts marking: the first control a teacher needs has the focus.
+      setTimeout(() => (this.startButton()?.nativeElement as HTMLElement | undefined)?.focus());
+    });
     this.api.history().subscribe((h) => this.history.set(h.slice(0, 20)));
   }
 

@@ -16,6 +16,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { firstValueFrom } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { formatKey } from '../../shared/ui/answer-key';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import {
   MarkingApiService,
@@ -68,6 +69,8 @@ export class MarkingScreenComponent {
   private prefetched: Promise<MarkingTask | null> | null = null;
   private shownAt = 0;
   private isBusy = false;
+  /** The typed score is my previous one, shown on a re-mark: the first digit typed replaces it. */
+  private isPrefilled = false;
 
   protected readonly isReview = computed(() => !!this.taskId());
   private readonly currentQuestionId = computed(
@@ -82,6 +85,12 @@ export class MarkingScreenComponent {
     const at = qs.findIndex((q) => q.questionId === this.currentQuestionId());
     const after = [...qs.slice(at + 1), ...qs.slice(0, Math.max(at, 0))];
     return after.find((q) => q.forMe > 0) ?? null;
+  });
+
+  /** An objective question's key beside the score: the teacher decides an unread answer by it. */
+  protected readonly keyText = computed(() => {
+    const q = this.view()?.question;
+    return q?.isObjective ? formatKey(q.answerKey, this.i18n.t('marking.or')) : '';
   });
 
   /** The points the current keys give, by the same rule as the server (clamped items, or the typed score). */
@@ -142,6 +151,7 @@ export class MarkingScreenComponent {
     const byItems = !!prev && prev.appliedItems.length > 0 && next!.rubric.mode === 'items';
     this.applied.set(byItems ? prev.appliedItems : []);
     this.typed.set(prev && !byItems ? String(prev.points) : '');
+    this.isPrefilled = !!prev && !byItems;
     this.problemOpen.set(false);
     this.isDone.set(!next);
     this.shownAt = performance.now();
@@ -185,6 +195,8 @@ export class MarkingScreenComponent {
       return this.toggle(Number(key) - 1);
     if (/^[0-9.]$/.test(key)) {
       this.applied.set([]);
+      if (this.isPrefilled) this.typed.set('');
+      this.isPrefilled = false;
       this.typed.update((s) => s + key);
       // In score mode a digit that completes the score submits it: one key press per answer.
       if (

@@ -16,7 +16,7 @@ import { formatKey } from '../../shared/ui/answer-key';
         <span class="chip">{{ 'type.' + q.type | t }}</span>
         <span class="muted">{{ 'paper.points' | t: { n: q.points } }}</span>
         @for (tag of q.tags; track tag) {
-          <span class="tag">{{ tag }}</span>
+          <span class="tag" data-content>{{ tag }}</span>
         }
       </header>
       @if (q.passage && !isSub()) {
@@ -25,14 +25,17 @@ import { formatKey } from '../../shared/ui/answer-key';
       @if (q.stem) {
         <yj-rich-text [text]="q.stem" />
       }
-      @for (img of stemImages(); track img.sha256 + $index) {
-        <img
-          [src]="img.url"
-          [alt]="img.alt ?? 'figure ' + ($index + 1)"
-          loading="lazy"
-          class="figure"
-        />
-      }
+      <!-- Several figures (often one per option) side by side, as a printed paper lays them out. -->
+      <div class="figures" [class.many]="stemImages().length > 1">
+        @for (img of stemImages(); track img.sha256 + $index) {
+          <img
+            [src]="img.url"
+            [alt]="img.alt ?? 'figure ' + ($index + 1)"
+            loading="lazy"
+            class="figure"
+          />
+        }
+      </div>
       @if (q.options?.length && hasOptionText()) {
         <ol class="options">
           @for (o of q.options; track o.label) {
@@ -127,6 +130,17 @@ import { formatKey } from '../../shared/ui/answer-key';
       margin: 6px 0 10px;
       max-height: 420px;
       overflow: auto;
+    }
+    .figures.many {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
+      gap: 8px;
+      align-items: start;
+    }
+    .figures.many .figure {
+      max-height: 220px;
+      margin: 0;
+      object-fit: contain;
     }
     .figure {
       display: block;

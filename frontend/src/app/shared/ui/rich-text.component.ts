@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  ViewEncapsulation,
+} from '@angular/core';
 import { DomSanitizer } from '@angular/platform-browser';
 import { renderRichText } from './render-rich-text';
 
@@ -22,6 +29,10 @@ import { renderRichText } from './render-rich-text';
     }
     .rich table {
       border-collapse: collapse;
+      margin: 0.4em 0;
+    }
+    .rich img {
+      max-width: 100%;
     }
     .rich td,
     .rich th {
@@ -30,6 +41,9 @@ import { renderRichText } from './render-rich-text';
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The HTML is set with innerHTML, so emulated encapsulation would never reach its tables and
+  // paragraphs: the styles are global, scoped by the .rich class instead.
+  encapsulation: ViewEncapsulation.None,
 })
 export class RichTextComponent {
   readonly text = input.required<string>();
