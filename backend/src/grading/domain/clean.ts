@@ -6,7 +6,11 @@
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const CIRCLED_ANY = /[①-⑩]/;
 
-/** Full-width ASCII (Ａ，：（) and the ideographic space become their ASCII forms; 【】、。 stay. */
+/**
+ * Full-width ASCII (Ａ，：（) and the ideographic space become their ASCII forms (【】、。 stay);
+ * the typographic variants models print become plain ASCII too: U+2212 and the small minus
+ * become "-", thin, hair, narrow and no-break spaces a space, zero-width marks nothing.
+ */
 export function toHalfWidth(s: string): string {
   // A loop over char codes: Chinese prose is full of full-width commas and colons, and a regex
   // replace calling a function per match was a tenth of the grader's time (docs/benchmarks.md).
@@ -14,10 +18,15 @@ export function toHalfWidth(s: string): string {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
-      out += s.slice(from, i) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
-      from = i + 1;
-    }
+    if (c < 0xa0 || (c > 0xa0 && c < 0x2000) || (c > 0x2212 && c < 0x3000) || (c > 0x3000 && c < 0xfe63)) continue;
+    let to: string | null = null;
+    if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f) to = ' ';
+    else if (c === 0x2212 || c === 0xfe63) to = '-';
+    else if ((c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff) to = '';
+    if (to === null) continue;
+    out += s.slice(from, i) + to;
+    from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);
 }
@@ -46,18 +55,6 @@ export function matchBrace(s: string, open: number): number {
   return -1;
 }
 
-// U+2212 minus, the small and full-width hyphen-minus; thin, hair, narrow and no-break spaces; zero-width marks.
-const TYPOGRAPHY = /[\u2212\ufe63\u00a0\u2000-\u200f\u202f\u2060\ufeff]/;
-
-/** The typographic variants models print, in their plain ASCII spelling. */
-export function foldTypography(s: string): string {
-  if (!TYPOGRAPHY.test(s)) return s;
-  return s
-    .replace(/[\u2212\ufe63]/g, '-')
-    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
-    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '');
-}
-
 /**
  * The response without its reasoning: everything up to the last `</think>` is reasoning, and so
  * is everything after a `<think>` that is never closed (the response was cut off inside it).
@@ -72,7 +69,7 @@ export function splitReasoning(text: string): { answer: string; reasoningChars: 
 
 /** Pre-cleans a response already without its reasoning (see `splitReasoning`). */
 export function preClean(answer: string): string {
-  let s = foldTypography(toHalfWidth(answer));
+  let s = toHalfWidth(answer);
   // Each rewrite is skipped when its characters are absent: most responses need few of them.
   if (CIRCLED_ANY.test(s)) s = s.replace(/[①-⑩]/g, (c) => String(CIRCLED.indexOf(c) + 1));
   if (s.includes('<eo')) s = s.replace(/<eo[ae]>/g, '\n');

@@ -1,5 +1,5 @@
 import { MathNode, parse, unit as mathUnit } from 'mathjs';
-import { foldTypography, matchBrace, toHalfWidth } from './clean';
+import { matchBrace, toHalfWidth } from './clean';
 import { looksLikeSet, readSet, sameSet } from './sets';
 
 /**
@@ -65,7 +65,19 @@ const UNIT_WORDS: [RegExp, string][] = [
  * stop; ∞, degrees and superscripts in one spelling.
  */
 export function normalizeBlank(s: string): string {
-  let t = foldTypography(toHalfWidth(s)).trim();
+  // Keys repeat across thousands of answers, and so do many answers: normalise each text once.
+  let hit = normalized.get(s);
+  if (hit === undefined) {
+    if (normalized.size > 20_000) normalized.clear();
+    normalized.set(s, (hit = normalizeUncached(s)));
+  }
+  return hit;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeUncached(s: string): string {
+  let t = toHalfWidth(s).trim();
   t = t
     .replace(/\$/g, '')
     .replace(/\\(?:left|right)(?![a-z])\.?/g, '')
@@ -84,6 +96,17 @@ export function normalizeBlank(s: string): string {
 
 /** LaTeX as mathjs syntax: \frac{a}{b} → ((a)/(b)), \sqrt{x} → sqrt(x), \pi → pi, × → *. */
 export function latexToMath(s: string): string {
+  let hit = translated.get(s);
+  if (hit === undefined) {
+    if (translated.size > 20_000) translated.clear();
+    translated.set(s, (hit = translateUncached(s)));
+  }
+  return hit;
+}
+
+const translated = new Map<string, string>();
+
+function translateUncached(s: string): string {
   let t = normalizeBlank(s);
   for (const cmd of ['\\frac', '\\sqrt']) {
     for (let i = t.indexOf(cmd); i !== -1; i = t.indexOf(cmd)) {

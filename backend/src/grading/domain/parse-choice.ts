@@ -33,8 +33,12 @@ const NEG_BEFORE = String.raw`(?:\bnot\b|n't\b|不是|并非|而非|而不是|\b
 const NEGATIONS = new RegExp(`(?<![A-Za-z])(?:${LIST})(?=${NEG_AFTER})|${NEG_BEFORE}(?:${LIST})(?![A-Za-z])`, 'g');
 
 /** Positions of the letters that the region names only to rule them out. */
+// Words without which no letter is ruled out: most answers have none, and the full pattern is costly.
+const NEGATION_CUE = /not|n't|rather|instead|except|exclud|ruling|ruled|eliminat|wrong|incorrect|false|invalid|不|非|错|排除/i;
+
 function negatedPositions(r: string): Set<number> {
   const out = new Set<number>();
+  if (!NEGATION_CUE.test(r)) return out;
   for (const m of r.matchAll(NEGATIONS)) for (const l of m[0].matchAll(STANDALONE)) out.add(m.index! + l.index!);
   return out;
 }
@@ -56,8 +60,11 @@ const HEDGE = new RegExp(
 );
 
 /** Letters other than `chosen` that the text offers as a possible answer. */
+const HEDGE_CUE = /might|may|could|\bor\b|也|或|亦|同样|可能|也许|或许/i;
+
 export function hedgedLetters(text: string, legal: Set<string>, chosen: string): string[] {
   const out = new Set<string>();
+  if (!HEDGE_CUE.test(text)) return [];
   for (const m of text.matchAll(HEDGE)) {
     const l = m
       .slice(1)

@@ -54,9 +54,11 @@ export function contractTags(s: string): { label: string; text: string; start: n
 }
 
 /** Every `\boxed{…}` and `\fbox{…}`, by brace matching (nested braces are common in maths). */
-export function boxedRegions(s: string): Region[] {
+export function boxedRegions(s: string, from = 0): Region[] {
   const out: Region[] = [];
-  for (const m of s.matchAll(/\\(?:boxed|fbox)\s*\{/g)) {
+  const re = /\\(?:boxed|fbox)\s*\{/g;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
     const open = m.index! + m[0].length - 1;
     const close = matchBrace(s, open);
     if (close !== -1) out.push({ rule: 'boxed', text: s.slice(open + 1, close).trim(), start: m.index!, end: close + 1 });
@@ -91,9 +93,10 @@ const EN = new RegExp(
 );
 const FINAL = /final|最终|综上/i;
 
-function anchors(s: string, re: RegExp, rule: RegionRule): Region[] {
+function anchors(s: string, re: RegExp, rule: RegionRule, from = 0): Region[] {
   const out: Region[] = [];
-  for (const m of s.matchAll(re)) {
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
     const { text, end } = restOfLine(s, m.index! + m[0].length);
     const t = text.replace(/^[\s:是为]+/, '');
     if (t) out.push({ rule, text: t, start: m.index!, end, isFinal: FINAL.test(m[0]) });
@@ -106,15 +109,22 @@ function anchors(s: string, re: RegExp, rule: RegionRule): Region[] {
  * answer ("答案是 \boxed{C}") is that boxed answer; so is a tag's.
  */
 export function commitments(s: string): Region[] {
-  const tags: Region[] = contractTags(s)
-    .filter((t) => t.label === '答案' && t.text)
-    .map((t) => ({ rule: 'tag', text: t.text, start: t.start, end: t.end }));
-  const boxed = boxedRegions(s).filter((b) => !tags.some((t) => b.start >= t.start && b.start < t.end));
+  const tags: Region[] = s.includes('【')
+    ? contractTags(s)
+        .filter((t) => t.label === '答案' && t.text)
+        .map((t) => ({ rule: 'tag', text: t.text, start: t.start, end: t.end }))
+    : [];
+  // With a contract tag, only what follows the last one can override it (commitment.ts): the
+  // rest is not searched, which keeps the common tagged answer cheap.
+  const from = tags.length ? tags[tags.length - 1].start : 0;
+  const boxed = s.includes('box', from)
+    ? boxedRegions(s, from).filter((b) => !tags.some((t) => b.start >= t.start && b.start < t.end))
+    : [];
   const spans = [...tags, ...boxed];
   const inside = (a: Region) =>
     spans.some((x) => x.start >= a.start && x.start < a.end) || spans.some((x) => a.start >= x.start && a.start < x.end);
-  const zh = anchors(s, ZH_STRONG, 'anchor-zh').filter((a) => !inside(a));
-  const en = anchors(s, EN, 'anchor-en').filter((a) => !inside(a));
+  const zh = anchors(s, ZH_STRONG, 'anchor-zh', from).filter((a) => !inside(a));
+  const en = anchors(s, EN, 'anchor-en', from).filter((a) => !inside(a));
   // A boxed answer under a final-answer heading ("Final Answer: \boxed{C}") is final too.
   for (const b of boxed) if (FINAL.test(s.slice(Math.max(0, b.start - 30), b.start))) b.isFinal = true;
   return [...spans, ...zh, ...en].sort((a, b) => a.start - b.start);
