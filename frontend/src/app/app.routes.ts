@@ -5,7 +5,7 @@ export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'papers' },
   {
     path: 'login',
-    title: '登录 · 阅卷',
+    title: 'title.login',
     loadComponent: () => import('./features/auth/login.component').then((m) => m.LoginComponent),
   },
   {
@@ -46,7 +46,7 @@ export const routes: Routes = [
   },
   {
     path: 'account',
-    title: '我的账户 · 阅卷',
+    title: 'title.account',
     canActivate: [authGuard],
     loadComponent: () =>
       import('./features/auth/account.component').then((m) => m.AccountComponent),

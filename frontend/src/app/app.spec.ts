@@ -46,7 +46,7 @@ describe('App shell', () => {
     });
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('nav')!.textContent).toContain('审计日志');
-    TestBed.inject(I18nService).setLang('en');
+    await TestBed.inject(I18nService).setLang('en');
     fixture.detectChanges();
     await fixture.whenStable();
     expect(el.querySelector('nav')!.textContent).toContain('Audit trail');

@@ -38,9 +38,10 @@ export class AuthService {
     return this.set(r.user)!;
   }
 
+  /** Signed out here first, so a request of the page being left that meets the ended session is not taken for an expiry. */
   async logout(): Promise<void> {
-    await firstValueFrom(this.http.post('/api/auth/logout', {})).catch(() => undefined);
     this.forget();
+    await firstValueFrom(this.http.post('/api/auth/logout', {})).catch(() => undefined);
   }
 
   changePassword(currentPassword: string, newPassword: string) {

@@ -1,24 +1,45 @@
 import { Injectable, signal } from '@angular/core';
-import { Lang, MESSAGES, MessageKey } from './messages';
+import { CATALOGUES, Lang, MessageKey, ZH_MESSAGES } from './messages';
 
 const STORAGE_KEY = 'yj.lang';
 
 /** One i18n mechanism for the whole app: a language signal and a dictionary lookup. */
 @Injectable({ providedIn: 'root' })
 export class I18nService {
-  readonly lang = signal<Lang>(this.initial());
+  readonly lang = signal<Lang>('zh');
+  private readonly loaded = signal<Partial<Record<Lang, Record<string, string>>>>({
+    zh: ZH_MESSAGES,
+  });
+  /** Resolves once the saved language's catalogue is here (the app waits for it before the first frame). */
+  readonly ready: Promise<void>;
 
-  setLang(lang: Lang) {
+  constructor() {
+    const saved = this.initial();
+    // index.html says zh-CN; a saved English choice must say so from the first frame (screen readers, fonts).
+    this.applyLang('zh');
+    this.ready = saved === 'zh' ? Promise.resolve() : this.setLang(saved);
+  }
+
+  async setLang(lang: Lang): Promise<void> {
+    if (!this.loaded()[lang]) {
+      const catalogue = await CATALOGUES[lang]();
+      this.loaded.update((all) => ({ ...all, [lang]: catalogue }));
+    }
     this.lang.set(lang);
-    localStorage.setItem(STORAGE_KEY, lang);
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, lang);
+    this.applyLang(lang);
   }
 
   /** Translates a key, filling `{name}` placeholders; unknown keys (e.g. new enum values) show as is. */
   t(key: string, params: Record<string, string | number> = {}): string {
-    const dict = MESSAGES[this.lang()] as Record<string, string>;
+    const dict: Record<string, string> = this.loaded()[this.lang()] ?? ZH_MESSAGES;
     const text = dict[key] ?? key;
     return text.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
+  }
+
+  private applyLang(lang: Lang) {
+    if (typeof document !== 'undefined')
+      document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }
 
   private initial(): Lang {

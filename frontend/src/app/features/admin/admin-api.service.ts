@@ -20,15 +20,63 @@ export interface Assignment {
   paperTitle: string;
 }
 
+export type MarkingMode = 'single' | 'double';
+export interface PolicyOverride {
+  mode: MarkingMode | null;
+  tolerance: number | null;
+}
+
+/** A markable (sub-)question of a paper with its queue, teachers and the marking mode in effect. */
+export interface QuestionRow {
+  id: string;
+  number: string;
+  type: string;
+  isObjective: boolean;
+  points: number;
+  queued: number;
+  marked: number;
+  total: number;
+  done: number;
+  mode: MarkingMode;
+  tolerance: number;
+  override: PolicyOverride | null;
+  teachers: { id: string; username: string; displayName: string }[];
+}
+
+export interface PaperPolicy {
+  id: string;
+  title: string;
+  policyMode: MarkingMode;
+  policyTolerance: number;
+  override: PolicyOverride | null;
+}
+
+export interface WaitingQuestion {
+  questionId: string;
+  paperVersionId: string;
+  paperTitle: string;
+  number: string;
+  type: string;
+  queued: number;
+}
+
+export interface AuditName {
+  kind: string;
+  label: string;
+  number?: string;
+}
+
 export interface AuditEvent {
+  key: string;
   id: number;
+  actorId: string | null;
   at: string;
   actorName: string | null;
   action: string;
   entityType: string | null;
   entityId: string | null;
-  before: unknown;
-  after: unknown;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
   address: string | null;
 }
 
@@ -64,9 +112,41 @@ export class AdminApiService {
     return this.http.post<Assignment[]>('/api/admin/assignments/remove', { userId, questionIds });
   }
 
+  assignableQuestions(paperVersionId: string) {
+    return this.http.get<{ paper: PaperPolicy; questions: QuestionRow[] }>(
+      '/api/admin/assignments/questions',
+      { params: { paperVersionId } },
+    );
+  }
+
+  unassigned() {
+    return this.http.get<WaitingQuestion[]>('/api/admin/assignments/unassigned');
+  }
+
+  assignMany(userIds: string[], questionIds: string[]) {
+    return this.http.post<{ added: number; pairs: number }>('/api/admin/assignments/bulk', {
+      userIds,
+      questionIds,
+    });
+  }
+
+  setPolicy(
+    target: 'questions' | 'papers',
+    id: string,
+    body: PolicyOverride & { reresolve?: boolean },
+  ) {
+    return this.http.put<{ override: PolicyOverride | null; reresolved: number; changed: number }>(
+      `/api/admin/marking-policy/${target}/${id}`,
+      body,
+    );
+  }
+
   audit(filters: { user?: string; action?: string; from?: string; to?: string }) {
     let params = new HttpParams().set('limit', 200);
     for (const [k, v] of Object.entries(filters)) if (v) params = params.set(k, v);
-    return this.http.get<{ total: number; events: AuditEvent[] }>('/api/admin/audit', { params });
+    return this.http.get<{ total: number; events: AuditEvent[]; names: Record<string, AuditName> }>(
+      '/api/admin/audit',
+      { params },
+    );
   }
 }

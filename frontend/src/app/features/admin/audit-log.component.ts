@@ -1,41 +1,27 @@
-import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { AdminApiService, AuditEvent } from './admin-api.service';
-
-const ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'password_change',
-  'password_reset',
-  'user_create',
-  'user_update',
-  'assignment_add',
-  'assignment_remove',
-  'paper_import',
-  'paper_publish',
-  'pdf_upload',
-];
+import { AdminApiService, AuditEvent, AuditName } from './admin-api.service';
+import { AUDIT_ACTIONS, describeEvent } from './audit-describe';
 
 @Component({
   selector: 'yj-audit-log',
-  imports: [
-    FormsModule,
-    DatePipe,
-    JsonPipe,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TPipe,
-  ],
+  imports: [FormsModule, DatePipe, MatFormFieldModule, MatInputModule, MatSelectModule, TPipe],
   template: `
     <h1>{{ 'admin.audit' | t }}</h1>
-    <div class="filters">
+    <div class="filters" role="search" [attr.aria-label]="'audit.filterAria' | t">
       <mat-form-field appearance="outline">
         <mat-label>{{ 'auth.username' | t }}</mat-label>
         <input matInput [ngModel]="user()" (ngModelChange)="user.set($event)" name="user" />
@@ -45,7 +31,7 @@ const ACTIONS = [
         <mat-select [ngModel]="action()" (ngModelChange)="action.set($event)" name="action">
           <mat-option value="">{{ 'papers.filter.all' | t }}</mat-option>
           @for (a of actions; track a) {
-            <mat-option [value]="a">{{ a }}</mat-option>
+            <mat-option [value]="a">{{ 'audit.action.' + a | t }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -62,23 +48,28 @@ const ACTIONS = [
     </div>
     <p class="muted">{{ 'admin.events' | t: { n: total() } }}</p>
     <table class="table">
+      <thead>
+        <tr>
+          <th>{{ 'audit.col.time' | t }}</th>
+          <th>{{ 'audit.col.who' | t }}</th>
+          <th>{{ 'audit.col.action' | t }}</th>
+          <th>{{ 'audit.col.target' | t }}</th>
+          <th>{{ 'audit.col.details' | t }}</th>
+          <th>{{ 'audit.col.address' | t }}</th>
+        </tr>
+      </thead>
       <tbody>
-        @for (e of events(); track e.id) {
+        @for (e of lines(); track e.key) {
           <tr>
             <td class="nowrap">{{ e.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-            <td>
-              <code>{{ e.actorName }}</code>
-            </td>
+            <td>{{ e.who }}</td>
             <td>
               <b>{{ e.action }}</b>
             </td>
-            <td class="small">{{ e.entityType }} {{ e.entityId?.slice(0, 8) }}</td>
+            <td>{{ e.target }}</td>
             <td class="small change">
-              @if (e.before) {
-                <span>{{ e.before | json }}</span> →
-              }
-              @if (e.after) {
-                <span>{{ e.after | json }}</span>
+              @for (d of e.details; track $index) {
+                <div>{{ d }}</div>
               }
             </td>
             <td class="small muted">{{ e.address }}</td>
@@ -98,6 +89,12 @@ const ACTIONS = [
       border-collapse: collapse;
       font-size: 14px;
     }
+    th {
+      text-align: left;
+      font-weight: 500;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    th,
     td {
       padding: 5px 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
@@ -118,12 +115,20 @@ const ACTIONS = [
 })
 export class AuditLogComponent {
   private readonly api = inject(AdminApiService);
-  protected readonly actions = ACTIONS;
+  private readonly i18n = inject(I18nService);
+  protected readonly actions = AUDIT_ACTIONS;
+  private readonly names = signal<Record<string, AuditName>>({});
   protected readonly user = signal('');
   protected readonly action = signal('');
   protected readonly from = signal('');
   protected readonly events = signal<AuditEvent[]>([]);
   protected readonly total = signal(0);
+  /** Worded again when the language changes. */
+  protected readonly lines = computed(() => {
+    this.i18n.lang();
+    const t = (key: string, params?: Record<string, string | number>) => this.i18n.t(key, params);
+    return this.events().map((e) => describeEvent(e, this.names(), t));
+  });
 
   constructor() {
     effect((onCleanup) => {
@@ -131,6 +136,7 @@ export class AuditLogComponent {
       const sub = this.api
         .audit({ user: this.user().trim(), action: this.action(), from })
         .subscribe((r) => {
+          this.names.set(r.names);
           this.events.set(r.events);
           this.total.set(r.total);
         });

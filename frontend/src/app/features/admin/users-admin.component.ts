@@ -2,13 +2,19 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule, NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatCheckboxChange, MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { firstValueFrom } from 'rxjs';
 import { Role } from '../../core/auth/auth.service';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { AdminApiService, AdminUser } from './admin-api.service';
+import { errorText } from './admin-errors';
+import { ConfirmData, ConfirmDialogComponent } from './confirm-dialog.component';
+import { PasswordDialogComponent } from './password-dialog.component';
 
 const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'researcher'];
 
@@ -59,6 +65,9 @@ const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'research
     @if (error()) {
       <p class="error" role="alert">{{ error() }}</p>
     }
+    @if (notice()) {
+      <p class="notice" role="status">{{ notice() }}</p>
+    }
     <table class="table">
       <thead>
         <tr>
@@ -80,8 +89,10 @@ const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'research
               @for (r of roles; track r) {
                 <mat-checkbox
                   [checked]="u.roles.includes(r)"
-                  (change)="toggleRole(u, r, $event.checked)"
-                  [attr.aria-label]="u.username + ' ' + r"
+                  (change)="toggleRole(u, r, $event)"
+                  [attr.aria-label]="
+                    'users.roleAria' | t: { name: u.username, role: 'role.' + r | t }
+                  "
                   >{{ 'role.' + r | t }}</mat-checkbox
                 >
               }
@@ -89,8 +100,8 @@ const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'research
             <td>
               <mat-slide-toggle
                 [checked]="u.isActive"
-                (change)="setActive(u, $event.checked)"
-                [attr.aria-label]="'active ' + u.username"
+                (change)="setActive(u, $event)"
+                [attr.aria-label]="'users.activeAria' | t: { name: u.username }"
               />
             </td>
             <td>
@@ -131,12 +142,20 @@ const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'research
     .error {
       color: var(--mat-sys-error);
     }
+    .notice {
+      background: var(--mat-sys-secondary-container);
+      padding: 8px 12px;
+      border-radius: 6px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UsersAdminComponent {
   private readonly api = inject(AdminApiService);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(I18nService);
   protected readonly roles = ROLES;
+  protected readonly notice = signal('');
   protected readonly users = signal<AdminUser[]>([]);
   protected readonly error = signal('');
   protected draft = { username: '', displayName: '', password: '', roles: ['teacher'] as Role[] };
@@ -163,35 +182,82 @@ export class UsersAdminComponent {
     });
   }
 
-  protected toggleRole(u: AdminUser, role: Role, on: boolean) {
-    const roles = on ? [...u.roles, role] : u.roles.filter((r) => r !== role);
-    this.api
-      .updateUser(u.id, { roles })
-      .subscribe({ next: () => this.load(), error: (e) => this.fail(e) });
+  /** A role change says what it adds and removes, and is saved only when confirmed. */
+  protected async toggleRole(u: AdminUser, role: Role, change: MatCheckboxChange) {
+    const roles = change.checked ? [...u.roles, role] : u.roles.filter((r) => r !== role);
+    const names = (list: Role[]) =>
+      list.map((r) => this.i18n.t('role.' + r)).join(this.i18n.t('audit.sep')) ||
+      this.i18n.t('audit.none');
+    const lines = [
+      change.checked
+        ? this.i18n.t('users.confirmRoles.add', { roles: names([role]) })
+        : this.i18n.t('users.confirmRoles.remove', { roles: names([role]) }),
+      this.i18n.t('users.confirmRoles.result', { roles: names(roles) }),
+      this.i18n.t('users.confirmRoles.effect'),
+    ];
+    const title = this.i18n.t('users.confirmRoles.title', { name: this.nameOf(u) });
+    if (!(await this.confirm({ title, lines }))) {
+      change.source.checked = !change.checked;
+      return;
+    }
+    this.save(u, { roles });
   }
 
-  protected setActive(u: AdminUser, isActive: boolean) {
-    this.api
-      .updateUser(u.id, { isActive })
-      .subscribe({ next: () => this.load(), error: (e) => this.fail(e) });
+  protected async setActive(u: AdminUser, change: MatSlideToggleChange) {
+    const on = change.checked;
+    const name = this.nameOf(u);
+    const title = this.i18n.t(on ? 'users.confirmActive.onTitle' : 'users.confirmActive.offTitle', {
+      name,
+    });
+    const lines = [this.i18n.t(on ? 'users.confirmActive.onBody' : 'users.confirmActive.offBody')];
+    if (!(await this.confirm({ title, lines }))) {
+      change.source.checked = !on;
+      return;
+    }
+    this.save(u, { isActive: on });
   }
 
-  protected reset(u: AdminUser) {
-    const password = prompt(`${u.username}: new password (10+ characters)`);
-    if (password)
-      this.api
-        .resetPassword(u.id, password)
-        .subscribe({ next: () => this.error.set(''), error: (e) => this.fail(e) });
+  protected async reset(u: AdminUser) {
+    const ref = this.dialog.open(PasswordDialogComponent, { data: { name: this.nameOf(u) } });
+    const password: string | undefined = await firstValueFrom(ref.afterClosed());
+    if (!password) return;
+    this.api.resetPassword(u.id, password).subscribe({
+      next: () => this.done(this.i18n.t('users.reset.done', { name: this.nameOf(u) })),
+      error: (e) => this.fail(e),
+    });
+  }
+
+  private save(u: AdminUser, body: Partial<Pick<AdminUser, 'roles' | 'isActive'>>) {
+    this.api.updateUser(u.id, body).subscribe({
+      next: () => {
+        this.done(this.i18n.t('users.saved', { name: this.nameOf(u) }));
+        this.load();
+      },
+      error: (e) => this.fail(e),
+    });
+  }
+
+  private async confirm(data: ConfirmData): Promise<boolean> {
+    const ref = this.dialog.open(ConfirmDialogComponent, { data, width: '440px' });
+    return (await firstValueFrom(ref.afterClosed())) === true;
+  }
+
+  private nameOf(u: AdminUser) {
+    return `${u.displayName} (${u.username})`;
+  }
+
+  private done(message: string) {
+    this.error.set('');
+    this.notice.set(message);
   }
 
   private load() {
-    this.error.set('');
     this.api.users().subscribe((list) => this.users.set(list));
   }
 
   private fail(e: HttpErrorResponse) {
-    const errors = e.error?.errors;
-    this.error.set(Array.isArray(errors) ? errors.join('; ') : (e.error?.message ?? e.message));
+    this.notice.set('');
+    this.error.set(errorText(this.i18n, e));
     this.api.users().subscribe((list) => this.users.set(list));
   }
 }

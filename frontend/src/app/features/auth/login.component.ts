@@ -1,10 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
 import { homeFor } from '../../core/auth/home-for';
@@ -12,7 +9,9 @@ import { TPipe } from '../../core/i18n/t.pipe';
 
 @Component({
   selector: 'yj-login',
-  imports: [FormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, TPipe],
+  // Native fields styled like Material's outlined ones: the sign-in page is every user's first
+  // load, and Material's form field, input and the forms module they need were 107 kB of it.
+  imports: [MatCardModule, MatButtonModule, TPipe],
   template: `
     <mat-card appearance="outlined" class="card">
       <mat-card-header
@@ -22,29 +21,29 @@ import { TPipe } from '../../core/i18n/t.pipe';
         @if (expired()) {
           <p class="note" role="status">{{ 'auth.expired' | t }}</p>
         }
-        <form (ngSubmit)="submit()" class="form">
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'auth.username' | t }}</mat-label>
+        <form (submit)="$event.preventDefault(); submit()" class="form">
+          <label class="field">
+            <span class="label">{{ 'auth.username' | t }}</span>
             <input
-              matInput
               name="username"
               autocomplete="username"
-              [(ngModel)]="username"
               required
               autofocus
+              [value]="username()"
+              (input)="username.set($any($event.target).value)"
             />
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'auth.password' | t }}</mat-label>
+          </label>
+          <label class="field">
+            <span class="label">{{ 'auth.password' | t }}</span>
             <input
-              matInput
               name="password"
               type="password"
               autocomplete="current-password"
-              [(ngModel)]="password"
               required
+              [value]="password()"
+              (input)="password.set($any($event.target).value)"
             />
-          </mat-form-field>
+          </label>
           @if (error()) {
             <p class="error" role="alert">{{ error() }}</p>
           }
@@ -61,12 +60,38 @@ import { TPipe } from '../../core/i18n/t.pipe';
     .form {
       display: flex;
       flex-direction: column;
+      gap: 16px;
+      margin-top: 16px;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
       gap: 4px;
-      margin-top: 12px;
+    }
+    .label {
+      font-size: 14px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    input {
+      font: inherit;
+      font-size: 16px;
+      padding: 14px 16px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+      background: transparent;
+      color: var(--mat-sys-on-surface);
+    }
+    input:hover {
+      border-color: var(--mat-sys-on-surface);
+    }
+    input:focus {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: -1px;
+      border-color: var(--mat-sys-primary);
     }
     .error {
       color: var(--mat-sys-error);
-      margin: 0 0 8px;
+      margin: 0;
     }
     .note {
       background: var(--mat-sys-secondary-container);
@@ -81,8 +106,8 @@ export class LoginComponent {
   readonly expired = input<string>();
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  protected username = '';
-  protected password = '';
+  protected readonly username = signal('');
+  protected readonly password = signal('');
   protected readonly busy = signal(false);
   protected readonly error = signal('');
 
@@ -90,7 +115,7 @@ export class LoginComponent {
     this.busy.set(true);
     this.error.set('');
     try {
-      const user = await this.auth.login(this.username.trim(), this.password);
+      const user = await this.auth.login(this.username().trim(), this.password());
       const target = this.returnUrl();
       await this.router.navigateByUrl(
         target && target.startsWith('/') && !target.startsWith('/login')

@@ -3,12 +3,12 @@ import { Routes } from '@angular/router';
 export const REPORTS_ROUTES: Routes = [
   {
     path: '',
-    title: '报告 · 阅卷',
+    title: 'title.reports',
     loadComponent: () => import('./report-page.component').then((m) => m.ReportPageComponent),
   },
   {
     path: 'cohorts',
-    title: '学生数据 · 阅卷',
+    title: 'title.cohorts',
     loadComponent: () => import('./cohorts.component').then((m) => m.CohortsComponent),
   },
 ];

@@ -3,22 +3,22 @@ import { Routes } from '@angular/router';
 export const RUNS_ROUTES: Routes = [
   {
     path: '',
-    title: '评测运行 · 阅卷',
+    title: 'title.runs',
     loadComponent: () => import('./runs-list.component').then((m) => m.RunsListComponent),
   },
   {
     path: 'new',
-    title: '新建运行 · 阅卷',
+    title: 'title.newRun',
     loadComponent: () => import('./run-new.component').then((m) => m.RunNewComponent),
   },
   {
     path: 'models',
-    title: '模型 · 阅卷',
+    title: 'title.models',
     loadComponent: () => import('./models.component').then((m) => m.ModelsComponent),
   },
   {
     path: ':id',
-    title: '运行 · 阅卷',
+    title: 'title.run',
     loadComponent: () => import('./run-view.component').then((m) => m.RunViewComponent),
   },
 ];
