@@ -39,12 +39,18 @@ class Server {
         process.exit(1);
       }, SHUTDOWN_LIMIT_MS).unref();
       const app = this.app;
+      const at = [Date.now()];
       if (app) {
         const server = app.getHttpServer();
         await Promise.all([server.listening ? httpDrainOf(app).drain(server, HTTP_GRACE_MS) : undefined, app.get(RunnerService).drain()]);
+        at.push(Date.now());
         await app.close();
+        at.push(Date.now());
       }
       await this.embedded?.stop();
+      at.push(Date.now());
+      const ms = at.slice(1).map((t, i) => `${t - at[i]} ms`);
+      this.logger.log(`stopped (${app ? `requests ${ms[0]}, app ${ms[1]}, ` : ''}PostgreSQL ${ms[ms.length - 1]})`, 'Main');
     })();
     return this.stopping;
   }
