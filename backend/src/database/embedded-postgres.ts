@@ -241,7 +241,7 @@ async function startPostmaster(postgresBin: string, dataDir: string, databaseDir
   for (;;) {
     if (hasExited || child.pid === undefined) {
       const said = tail(file, from);
-      const isPortTaken = /could not bind|Address already in use/i.test(said);
+      const isPortTaken = /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(said);
       throw new StartupError(
         `the embedded PostgreSQL exited at start: ${said || 'it wrote nothing'}`,
         isPortTaken
@@ -254,14 +254,20 @@ async function startPostmaster(postgresBin: string, dataDir: string, databaseDir
   }
 }
 
-/** The last lines PostgreSQL wrote to its log since `from`, on one line. */
+/** What PostgreSQL said since `from`, on one line: its FATAL/ERROR lines (else its last lines), without timestamps. */
 function tail(file: string, from: number): string {
   try {
     const fd = openSync(file, 'r');
     const buf = Buffer.alloc(Math.min(4096, Math.max(0, statSync(file).size - from)));
     readSync(fd, buf, 0, buf.length, Math.max(from, statSync(file).size - buf.length));
     closeSync(fd);
-    return buf.toString().trim().split('\n').slice(-4).join(' | ');
+    const lines = buf
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, ''));
+    const failures = lines.filter((l) => /^(FATAL|ERROR|PANIC|HINT):/.test(l) || /Address already in use/.test(l));
+    return (failures.length ? failures : lines).slice(-4).join(' | ');
   } catch {
     return '';
   }
