@@ -86,6 +86,10 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ ...config, logLevel: 'warn' });
   // Beside a running server the CLI shares its embedded PostgreSQL instead of refusing to start.
   const { url, embedded } = await prepareDatabase(config, logger, { isSharingAllowed: true });
+  // The embedded PostgreSQL runs in its own process group, out of reach of Ctrl-C: stop it here
+  // rather than leave it behind (claims of `runs --follow` are taken back once this process is gone).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
   try {
     if (group === 'migrate') return 0;
     if (group === 'models') {
