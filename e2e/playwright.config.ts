@@ -42,5 +42,8 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // Without it Playwright SIGKILLs the server's process group, and the embedded PostgreSQL, which
+    // runs in a group of its own, would be left running; SIGTERM makes the server stop it.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });
