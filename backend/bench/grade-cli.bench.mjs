@@ -5,6 +5,7 @@
  * composite; reasoning, tags, boxed answers, retractions, hedges, refusals), runs the built CLI
  * on it in its own process and reports lines per second and the process's peak RSS.
  *   npm run build -w backend && node backend/bench/grade-cli.bench.mjs 10000 100000 1000000
+ * (BENCH_LIVE_HEAP=1 adds the live heap; GRADE_CLI=<main.js> runs another build, e.g. an older one.)
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -65,16 +66,21 @@ async function writeInput(path, n) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'yj-grade-bench-'));
-// Peak RSS of the CLI process itself, reported as it exits; and its live heap, measured after a
-// forced collection every two seconds (V8 lets RSS grow lazily; the live heap is what is kept).
+// Peak RSS of the CLI process itself, reported as it exits. With BENCH_LIVE_HEAP=1 its live heap
+// too, measured after a forced collection every two seconds: V8 lets RSS grow lazily with the
+// garbage of a long run, the live heap is what is kept (the forced collections lower the peak RSS
+// too, so the two are measured in separate runs).
+const LIVE = process.env.BENCH_LIVE_HEAP === '1';
 const preload = join(dir, 'peak.cjs');
 writeFileSync(
   preload,
   `let live = 0;
-   setInterval(() => { global.gc(); live = Math.max(live, process.memoryUsage().heapUsed); }, 2000).unref();
+   ${LIVE ? 'setInterval(() => { global.gc(); live = Math.max(live, process.memoryUsage().heapUsed); }, 2000).unref();' : ''}
    process.on('exit', () => process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + ' LIVE_HEAP ' + live + '\\n'));\n`,
 );
 const CLI_PATH = process.env.GRADE_CLI ?? CLI;
+// BENCH_NODE_FLAGS="--max-old-space-size=160": run the CLI with a bounded heap, to show it needs no more.
+const FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 try {
   console.log('| lines | input MB | seconds | lines/s | peak RSS MB | live heap MB |\n| ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const n of sizes) {
@@ -82,9 +88,13 @@ try {
     const output = join(dir, `out-${n}.jsonl`);
     await writeInput(input, n);
     const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--expose-gc', '--require', preload, CLI_PATH, 'grade', input, '--out', output], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [...FLAGS, ...(LIVE ? ['--expose-gc'] : []), '--require', preload, CLI_PATH, 'grade', input, '--out', output],
+      {
+        encoding: 'utf8',
+      },
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (r.status !== 0) throw new Error(`grade exited ${r.status}: ${r.stderr}`);
     const [, peakKb, live] = /PEAK_RSS_KB (\d+) LIVE_HEAP (\d+)/.exec(r.stderr);

@@ -59,7 +59,9 @@ export function chooseCommitment<T>(s: string, read: Reader<T>, same: (a: T, b: 
   for (let j = k - 1; j >= 0; j--) {
     const e = scope[j];
     if (!e.p.ok || same(e.p.value, final.p.value)) continue;
-    const between = s.slice(e.c.end, final.c.start);
+    // From the earlier answer's own text (its line may go on "… wait,") to the later commitment.
+    const from = s.indexOf(e.c.text, e.c.start);
+    const between = s.slice(from === -1 ? e.c.end : from, final.c.start);
     const cue = RETRACTION.exec(between)?.[0] ?? (final.c.isFinal && !e.c.isFinal ? 'final answer' : null);
     const params = { earlier: show(e.p.value), earlierRule: e.c.rule, final: show(final.p.value), finalRule: final.c.rule };
     if (!cue)

@@ -80,6 +80,8 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
       5,
       'anchor-en',
     ),
+    c('singleEn', 'The answer is A... wait, the answer is B', 'correct', 'B', 2, 'anchor-en'),
+    c('single', '答案是A，最终答案是C', 'correct', 'C', 5, 'anchor-zh'),
     // two commitments with nothing retracting the first: not clean, never credit
     c('singleEn', 'The answer is $\\boxed{A}$. The answer is B.', 'unparsed', null, null, 'anchor-en'),
     c('single', '答案是A。\n故选C。', 'unparsed', null, null, 'anchor-zh'),
@@ -209,6 +211,9 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     c('blankThree', '【第1空】３', 'correct', ['3'], 4, 'tag'),
     c('single', '【答案】\u200bＣ\u200b', 'correct', 'C', 5, 'tag'),
     c('blankHalf', '【第1空】\\tfrac{1}{2}', 'correct', ['\\tfrac{1}{2}'], 5, 'tag'),
+    c('blankNeg', 'The answer is $\\boxed{\u2212\\dfrac{2}{3}}$.', 'correct', ['-\\dfrac{2}{3}'], 4, 'boxed'),
+    c('blankSet', 'Final answer: $x \\in \\left(1, +\\infty\\right)$', 'correct', ['x \\in \\left(1, +\\infty\\right)'], 5, 'anchor-en'),
+    c('blankAngle', 'The angle is $\\boxed{60\\degree}$', 'correct', ['60\\degree'], 4, 'boxed'),
     // near misses: a different sign, angle or endpoint stays wrong
     c('blankNeg', '【第1空】\\frac{2}{3}', 'wrong', ['\\frac{2}{3}'], 0, 'tag'),
     c('blankAngle', '【第1空】30°', 'wrong', ['30°'], 0, 'tag'),
@@ -226,6 +231,9 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     c('blankHalf', '【第1空】\\frac{2}{4}', 'correct', ['\\frac{2}{4}'], 5, 'tag'),
     c('blankHalf', 'The probability is $\\boxed{50\\%}$.', 'correct', ['50\\%'], 5, 'boxed'),
     c('blankThree', '【第1空】\\frac{9}{3}', 'correct', ['\\frac{9}{3}'], 4, 'tag'),
+    c('blankSet', 'Answer: x > 1', 'correct', ['x > 1'], 5, 'anchor-en'),
+    c('blankHalf', 'So the probability is 0.50. Final answer: 0.50', 'correct', ['0.50'], 5, 'anchor-en'),
+    c('blankInterval', 'The solution set is $\\boxed{[-1, 2)}$.', 'correct', ['[-1, 2)'], 4, 'boxed'),
     // the paper demands the key's form: 50% and 0.5 do not answer "as a fraction"
     c('blankHalfStrict', '【第1空】50%', 'wrong', ['50%'], 0, 'tag'),
     c('blankHalfStrict', '【第1空】0.5', 'wrong', ['0.5'], 0, 'tag'),
@@ -235,12 +243,14 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     c('blankThree', '【第1空】\\binom{3}{1}', 'unparsed', ['\\binom{3}{1}'], null, 'tag'),
     c('blankSet', '【第1空】\\{x|x>1且x<5\\}', 'unparsed', ['\\{x|x>1且x<5\\}'], null, 'tag'),
     c('blank3', '【第1空】2\n【第2空】\\log_2 16\n【第3空】8', 'unparsed', ['2', '\\log_2 16', '8'], null, 'tag'),
+    c('blankThree', 'The answer is $\\boxed{\\log_2 8}$.', 'unparsed', ['\\log_2 8'], null, 'boxed'),
     // near misses: decidably different
     c('blankSet', '【第1空】\\{x|x\\geq 1\\}', 'wrong', ['\\{x|x\\geq 1\\}'], 0, 'tag'),
     c('blankSet', '【第1空】1', 'wrong', ['1'], 0, 'tag'),
     c('blankHalf', '【第1空】5%', 'wrong', ['5%'], 0, 'tag'),
     c('blankThree', '【第1空】30%', 'wrong', ['30%'], 0, 'tag'),
     c('blankHalf', '【第1空】0.51', 'wrong', ['0.51'], 0, 'tag'),
+    c('blankSet', 'The answer is $(1, 2)$.', 'wrong', ['(1, 2)'], 0, 'anchor-en'),
   ],
   'an empty response is not scored, kept apart from wrong': [
     c('single', '', 'not_scored', null, null, 'empty'),

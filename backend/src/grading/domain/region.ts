@@ -127,7 +127,16 @@ export function commitments(s: string): Region[] {
   const en = anchors(s, EN, 'anchor-en', from).filter((a) => !inside(a));
   // A boxed answer under a final-answer heading ("Final Answer: \boxed{C}") is final too.
   for (const b of boxed) if (FINAL.test(s.slice(Math.max(0, b.start - 30), b.start))) b.isFinal = true;
-  return [...spans, ...zh, ...en].sort((a, b) => a.start - b.start);
+  const all = [...spans, ...zh, ...en].sort((a, b) => a.start - b.start);
+  // "选A……最终答案：C" holds two commitments on one line: the first ends where the second begins.
+  for (let i = 0; i + 1 < all.length; i++) {
+    const [a, next] = [all[i], all[i + 1]];
+    if (a.rule.startsWith('anchor') && next.start < a.end) {
+      const at = a.text.indexOf(s.slice(next.start, next.start + 8));
+      if (at > 0) all[i] = { ...a, text: a.text.slice(0, at).trim(), end: next.start };
+    }
+  }
+  return all;
 }
 
 /** The fallback when no commitment exists: the last weak conclusion, else the last non-empty line. */

@@ -110,7 +110,9 @@ export function readSet(text: string, num: (expr: string) => number | null): Rea
   return merge(out);
 }
 
-const near = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+// Infinite endpoints are equal only to themselves (∞ − 2 is within any relative tolerance of ∞).
+const near = (a: number, b: number) =>
+  a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 export function sameSet(a: RealSet, b: RealSet): boolean {
   return (
