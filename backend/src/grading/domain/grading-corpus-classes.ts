@@ -113,6 +113,8 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     c('single', '答案是C而不是A', 'correct', 'C', 5, 'anchor-zh'),
     c('single', '正确答案为C，排除A、B、D。', 'correct', 'C', 5, 'anchor-zh'),
     c('singleEn', 'Answer: B, since A and D are incorrect.', 'correct', 'B', 2, 'anchor-en'),
+    c('singleEn', 'So the answer should be B, as A, C and D do not fit.', 'correct', 'B', 2, 'anchor-en'),
+    c('singleEn', 'Answer: B\nReasoning: the passage is not about a museum (A) or a trip (C).', 'correct', 'B', 2, 'anchor-en'),
   ],
   'cut off inside the reasoning: not scored, with the reason': [
     c('single', '<think>先看A，北京是首都……所以答案是C', 'not_scored', null, null, 'cut-off'),
@@ -150,6 +152,9 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     c('singleEn', 'Final answer: (B). D is a distractor.', 'correct', 'B', 2, 'anchor-en'),
     c('multiAll', '故选ACD？不，B也不对', 'correct', 'ACD', 6, 'anchor-zh'),
     c('multiAll', '答案：A、C、D；B项错误', 'correct', 'ACD', 6, 'anchor-zh'),
+    c('tf', '答案：错误。解析：题干条件不充分，故说法不成立。', 'correct', false, 2, 'anchor-zh'),
+    c('blankHalf', '故答案为：\\frac{1}{2}。解析：共有4种等可能结果。', 'correct', ['\\frac{1}{2}'], 5, 'anchor-zh'),
+    c('single', '答案：C\n解析：A项错误，误选A的同学忽略了条件；选A的同学也要注意。', 'correct', 'C', 5, 'anchor-zh'),
     // near misses: a list in one sentence is still a list
     c('multiAll', 'The answer is A, C, D.', 'correct', 'ACD', 6, 'anchor-en'),
     c('singleEn', 'The answer is B, C.', 'wrong', 'BC', 0, 'anchor-en:several-options'),
@@ -166,6 +171,7 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     c('blank3', '第1空：2；第2空：4；第3空：8', 'correct', ['2', '4', '8'], 6, 'blank-label'),
     c('blank3', '第1空：2\n第2空：4\n第3空：9', 'partial', ['2', '4', '9'], 4, 'blank-label'),
     c('blank3', 'Blank 1: 2; Blank 2: 4; Blank 3: 8', 'correct', ['2', '4', '8'], 6, 'blank-label'),
+    c('blank2', '(1) $x^2+2x$；(2) $\\sqrt{2}$', 'correct', ['x^2+2x', '\\sqrt{2}'], 10, 'last-line'),
     c('tf', '答案：不对', 'correct', false, 2, 'anchor-zh'),
     c('tf', '答案：不正确', 'correct', false, 2, 'anchor-zh'),
     c('tf', '【答案】该说法错误。', 'correct', false, 2, 'tag'),

@@ -28,7 +28,7 @@ function isArticle(r: string, index: number): boolean {
 }
 
 const LIST = String.raw`(?:选项|options?\s+)?[(（]?[A-Z][)）]?(?:\s*(?:、|和|与|及|\band\b|\bor\b|&|/|,(?=\s*(?:and\s+|or\s+)?[(（]?[A-Z](?![A-Za-z])))\s*(?:选项|option\s+)?[(（]?[A-Z][)）]?)*`;
-const NEG_AFTER = String.raw`(?:\s*(?:选项|项)?\s*(?:也|亦|同样|都|均|也都|显然)?\s*(?:是)?\s*(?:错误|不正确|错的|错|不对|不符合|不符|不成立|不合题意|被?排除|可排除)|\s+(?:are|is|was|were)\s+(?:all\s+|also\s+|both\s+|clearly\s+)?(?:incorrect|wrong|false|invalid|not\s+(?:correct|right|true|the answer|supported)|ruled out|eliminated)|\s+(?:can|could)(?:\s+be|'t be|not be)\s+(?:ruled out|eliminated))`;
+const NEG_AFTER = String.raw`(?:\s*(?:选项|项)?\s*(?:也|亦|同样|都|均|也都|显然)?\s*(?:是)?\s*(?:错误|不正确|错的|错|不对|不符合|不符|不成立|不合题意|被?排除|可排除)|\s+(?:are|is|was|were)\s+(?:all\s+|also\s+|both\s+|clearly\s+)?(?:incorrect|wrong|false|invalid|not\s+(?:correct|right|true|the answer|supported)|ruled out|eliminated)|\s+(?:can|could)(?:\s+be|'t be|not be)\s+(?:ruled out|eliminated)|\s+(?:do|does|did)(?:\s+not|n't)\s+(?:fit|apply|match|work|hold))`;
 const NEG_BEFORE = String.raw`(?:\bnot\b|n't\b|不是|并非|而非|而不是|\brather than\b|\binstead of\b|\bexcept(?: for)?\b|\bexcluding\b|\bruling out\b|排除(?:了)?|不(?:应|能|可|会)?选(?:择)?)\s*(?:the\s+)?(?:answer\s+)?`;
 const NEGATIONS = new RegExp(`(?<![A-Za-z])(?:${LIST})(?=${NEG_AFTER})|${NEG_BEFORE}(?:${LIST})(?![A-Za-z])`, 'g');
 
@@ -49,14 +49,15 @@ const ALTERNATIVE = /\bor\b|\beither\b|\bpossibly\b|\bperhaps\b|\bmaybe\b|\bmigh
 const HEDGE = new RegExp(
   [
     String.raw`\b(?:might|may|could)\s+(?:also\s+|just as well\s+)?be\s+(?:option\s+)?[(（]?([A-Z])(?![A-Za-z])`,
-    String.raw`\bor\s+(?:possibly|perhaps|maybe)?\s*(?:option\s+)?[(（]?([A-Z])(?![A-Za-z])`,
+    String.raw`\b[Oo]r\s+(?:possibly|perhaps|maybe)?\s*(?:option\s+)?[(（]?([A-Z])(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])(?:option\s+)?[(（]?([A-Z])[)）]?\s+(?:is|could be|might be|may be|would be)\s+(?:also|equally|just as)\s+(?:possible|correct|right|plausible|valid|likely|acceptable)`,
     String.raw`(?<![A-Za-z])(?:option\s+)?[(（]?([A-Z])[)）]?\s+(?:could|might|may)\s+also\s+(?:be\s+)?(?:correct|right|possible|work|valid|the answer)`,
     String.raw`(?:也|或者?|亦)(?:有)?(?:可能|可以)(?:是|选)?\s*[(（]?([A-Z])(?![A-Za-z])`,
     String.raw`(?:或许|也许|可能)(?:是|选|为)\s*[(（]?([A-Z])(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])[(（]?([A-Z])[)）]?(?:选项)?(?:也|同样|亦)(?:有)?(?:可能|可以|对|正确|成立|说得通|合理)`,
   ].join('|'),
-  'gi',
+  // Case-sensitive: "or a trip" is not "or A".
+  'g',
 );
 
 /** Letters other than `chosen` that the text offers as a possible answer. */

@@ -38,7 +38,9 @@ const TF_FRAME =
 
 /** Only a region that is, as a whole, a true/false word in its frame counts ("不正确" inside an explanation does not). */
 export function parseTrueFalse(region: string): Parsed<boolean> {
-  const token = region.replace(/[\s。.,，!！;；:："'“”()（）]/g, '').toLowerCase();
+  const token = firstSentence(region)
+    .kept.replace(/[\s。.,，!！;；:："'“”()（）]/g, '')
+    .toLowerCase();
   for (const t of [token, TF_FRAME.exec(token)?.[1] ?? '']) {
     if (TRUE_WORDS.has(t)) return { ok: true, value: true };
     if (FALSE_WORDS.has(t)) return { ok: true, value: false };
@@ -48,9 +50,17 @@ export function parseTrueFalse(region: string): Parsed<boolean> {
 
 /** The answers of a k-blank item from one region: separated by ；/; or numbered (1) (2). */
 export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
-  const trimmed = region.trim().replace(/[。.]$/, '');
+  // The answer ends with its sentence ("\\frac{1}{2}。解析……"); a decimal point is not a full stop.
+  const trimmed = region
+    .split(/。|\.(?=\s)/)[0]
+    .trim()
+    .replace(/[。.]$/, '');
   if (blanks === 1) return trimmed ? { ok: true, value: [trimmed] } : fail('none', 'unparsed.empty-answer');
   let parts = trimmed.split(/\s*[;；]\s*/).filter(Boolean);
+  // "(1) x；(2) y": the numbers label the blanks when every part carries its own, in order.
+  const numbers = parts.map((p) => /^(?:\(\s*(\d+)\s*\)|(\d+)[.、])\s*/.exec(p));
+  if (parts.length === blanks && numbers.every((m, i) => m && Number(m[1] ?? m[2]) === i + 1))
+    parts = parts.map((p, i) => p.slice(numbers[i]![0].length).trim());
   if (parts.length !== blanks) {
     const numbered = trimmed
       .split(/\(?\s*\d+\s*\)\s*|(?:^|\s)\d+[.、]\s*/)

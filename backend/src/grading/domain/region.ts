@@ -76,7 +76,8 @@ const ZH_STRONG = new RegExp(
     String.raw`正确的?选项(?:应该|应)?(?:是|为|有|:)`,
     String.raw`正确的(?:是|有|为)(?=[\s(（:]*[A-Z](?![A-Za-z]))`,
     String.raw`(?<![不没未别])(?:应|故|所以|因此|最终)选择?(?![项择出修取用])`,
-    String.raw`(?<![正应故不没未别能])选(?![项择出修取用])`,
+    // Not "误选A"/"选A的同学" (a choice someone might make), not "不选A".
+    String.raw`(?<![正应故不没未别能误错易])选(?![项择出修取用]|[A-Z](?:的|者|项))`,
   ].join('|'),
   'g',
 );
