@@ -20,7 +20,18 @@ export interface Chosen<T> {
 }
 
 const RETRACTION =
-  /\bwait\b|\bactually\b|\bhowever\b|\bbut\b|\bhmm+\b|\bhold on\b|\bre-?check|\bre-?examin|\breconsider|\bsecond thought|\bmistake|\bcorrect(?:ion|ed|ing)\b|\binstead\b|\bno,|\boops\b|\bon reflection|\brevis|不对|错了|有误|不正确|重新|更正|修正|纠正|改正|再(?:检查|验证|看|想|算|思考|分析|审视|确认|核对)|检查一下|验证一下|核对|其实|实际上|但是|然而|不过|应为|应该是|改为|改选|等等|等一下/i;
+  /\bwait\b|\bactually\b|\bhowever\b|\bbut\b|\bhmm+\b|\bhold on\b|\bre-?check|\bre-?examin|\breconsider|\bsecond thought|\bmistake|\bcorrect(?:ion|ed|ing)\b|\binstead\b|\bno,|\boops\b|\bon reflection|\brevis|不对|错了|有误|不正确|重新|更正|修正|纠正|改正|再(?:检查|验证|看|想|算|思考|分析|审视|确认|核对)|检查一下|验证一下|核对|其实|实际上|但是|然而|不过|应为|应该是|改为|改选|等等|等一下|矛盾|假设|假如|\bsuppose\b|\bassum|\bif\b|contradict/i;
+// A conclusion right before the later commitment ("所以答案是C", "Therefore, the answer is") ends the
+// reasoning that came before it.
+const CONCLUSION = /(?:所以|因此|因而|故|综上所述?|\btherefore|\bthus|\bhence|\bso)[\s,，:：]*(?:the\s+|my\s+)?$/i;
+
+/** The conclusion word just before a commitment, or opening it ("故选C"), if any. */
+function conclusion(s: string, at: number): string | null {
+  const before = CONCLUSION.exec(s.slice(Math.max(0, at - 24), at))?.[0];
+  const opening = /^(?:所以|因此|故|综上)/.exec(s.slice(at))?.[0];
+  const word = before ?? opening;
+  return word ? word.replace(/[\s,，:：]*(?:the|my)?\s*$/i, '').trim() : null;
+}
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join('；') : String(v));
 
@@ -62,7 +73,7 @@ export function chooseCommitment<T>(s: string, read: Reader<T>, same: (a: T, b: 
     // From the earlier answer's own text (its line may go on "… wait,") to the later commitment.
     const from = s.indexOf(e.c.text, e.c.start);
     const between = s.slice(from === -1 ? e.c.end : from, final.c.start);
-    const cue = RETRACTION.exec(between)?.[0] ?? (final.c.isFinal && !e.c.isFinal ? 'final answer' : null);
+    const cue = RETRACTION.exec(between)?.[0] ?? (final.c.isFinal && !e.c.isFinal ? 'final answer' : null) ?? conclusion(s, final.c.start);
     const params = { earlier: show(e.p.value), earlierRule: e.c.rule, final: show(final.p.value), finalRule: final.c.rule };
     if (!cue)
       return {

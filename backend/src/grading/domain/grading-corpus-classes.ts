@@ -82,9 +82,20 @@ export const CLASS_CORPUS: Record<string, ClassCase[]> = {
     ),
     c('singleEn', 'The answer is A... wait, the answer is B', 'correct', 'B', 2, 'anchor-en'),
     c('single', '答案是A，最终答案是C', 'correct', 'C', 5, 'anchor-zh'),
+    c('single', '答案是A。\n故选C。', 'correct', 'C', 5, 'anchor-zh'),
+    c('single', '假设答案是A，则北京不是省会，矛盾。所以答案是C。', 'correct', 'C', 5, 'anchor-zh'),
+    c(
+      'singleEn',
+      'If the answer is A, the title would mention a museum. It does not. Therefore, the answer is B.',
+      'correct',
+      'B',
+      2,
+      'anchor-en',
+    ),
     // two commitments with nothing retracting the first: not clean, never credit
     c('singleEn', 'The answer is $\\boxed{A}$. The answer is B.', 'unparsed', null, null, 'anchor-en'),
-    c('single', '答案是A。\n故选C。', 'unparsed', null, null, 'anchor-zh'),
+    c('single', '答案：A\n答案：C', 'unparsed', null, null, 'anchor-zh'),
+    c('singleEn', 'Answer: A\nAnswer: B', 'unparsed', null, null, 'anchor-en'),
     c('singleEn', '\\boxed{B}\n\nAnswer: D', 'unparsed', null, null, 'anchor-en'),
     // near misses that stay: the same answer twice, an earlier guess inside the reasoning, a tag and a prose aside
     c('single', '答案是C。\n故选C。', 'correct', 'C', 5, 'anchor-zh'),
