@@ -147,10 +147,10 @@ function readSingle(region: string, options: Option[], legal: Set<string>, isLas
   const slashed = /(?<![A-Za-z])([A-Z])\s*\/\s*([A-Z])(?![A-Za-z])/.exec(r);
   if (slashed && !/^N\/A$/i.test(slashed[0].replace(/\s/g, '')))
     return fail('ambiguous', 'unparsed.alternatives', { letters: `${slashed[1]}, ${slashed[2]}` });
-  if (chosen.length >= 3) return fail('invalid', 'unparsed.names-options', { letters: chosen.sort().join(', ') });
   // Several letters listed where one belongs ("B, C") is an answer, and a wrong one: a teacher gives 0.
   const listed = parseMulti(r, options);
   if (!isLastLine && listed.ok && listed.value.length > 1 && !ruledOut.length) return ok(listed.value, 'several-options');
+  if (chosen.length >= 3) return fail('invalid', 'unparsed.names-options', { letters: chosen.sort().join(', ') });
   const first = /^[(（]?([A-Z])(?![A-Za-z'’])/.exec(r);
   if (!isLastLine && first && !isArticle(r, r.indexOf(first[1])) && !negated.has(r.indexOf(first[1]))) {
     if (!legal.has(first[1])) return fail('invalid', 'unparsed.illegal-option', { letters: first[1] });

@@ -62,8 +62,3 @@ export interface GradeResult {
   /** Per sub-question results of a composite item, per blank details of a fill-in-the-blank item. */
   parts?: GradeResult[];
 }
-
-/** What one extraction rule found: the answer and where; or why nothing usable was found. */
-export type Extraction =
-  | { ok: true; value: string | boolean | string[]; method: string; region: string }
-  | { ok: false; method: string; region: string | null; reason: string };
