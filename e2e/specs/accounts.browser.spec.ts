@@ -13,23 +13,26 @@ test('an admin creates a teacher, assigns a question, and the teacher sees only 
   await form.getByLabel('姓名').fill('陈老师');
   await form.getByLabel('初始密码').fill('chen-marks-history');
   await form.getByRole('button', { name: '创建用户' }).click();
-  await expect(page.getByRole('cell', { name: 'chen.t' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'chen.t', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/admin-users.png' });
 
   // step: assign the teacher a subjective history question
   await page.getByRole('link', { name: '阅卷分配' }).click();
-  await page.getByLabel('试卷').click();
+  await page.getByRole('combobox', { name: '试卷' }).click({ force: true });
   await page.getByRole('option', { name: /2022年.*历史/ }).click();
-  await page.getByLabel('阅卷教师').click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.getByRole('combobox', { name: '阅卷教师（可多选）' }).click({ force: true });
   await page.getByRole('option', { name: /陈老师/ }).click();
-  await page.getByRole('group', { name: 'questions' }).getByRole('checkbox').first().check();
-  await page.getByRole('button', { name: '分配所选题目' }).click();
-  await expect(page.getByRole('cell', { name: '陈老师' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  const subjective = page.getByRole('table', { name: '题目' }).getByRole('row').filter({ hasNotText: '客观题' }).nth(1);
+  await subjective.getByRole('checkbox').check();
+  await page.getByRole('button', { name: '分配 1 位教师到 1 道题' }).click();
+  await expect(subjective).toContainText('陈老师');
 
   // step: the audit trail shows what the admin did
   await page.getByRole('link', { name: '审计日志' }).click();
-  await expect(page.getByRole('cell', { name: 'user_create' }).first()).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'assignment_add' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: '创建用户' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: '分配阅卷题目' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/admin-audit.png' });
   await page.getByRole('button', { name: '退出' }).click();
 
@@ -45,7 +48,7 @@ test('an admin creates a teacher, assigns a question, and the teacher sees only 
 
   // step: a teacher who types an admin URL is sent back to their own page
   await page.goto('/admin/users');
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/marking$/);
 });
 
 test('an expired session returns to sign-in, then back to the page the user was on', async ({ page, context }) => {

@@ -90,9 +90,7 @@ const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'research
                 <mat-checkbox
                   [checked]="u.roles.includes(r)"
                   (change)="toggleRole(u, r, $event)"
-                  [attr.aria-label]="
-                    'users.roleAria' | t: { name: u.username, role: 'role.' + r | t }
-                  "
+                  [aria-label]="'users.roleAria' | t: { name: u.username, role: 'role.' + r | t }"
                   >{{ 'role.' + r | t }}</mat-checkbox
                 >
               }
