@@ -112,6 +112,8 @@ describe('auto-grading', () => {
     expect(g['1']).toMatchObject([{ status: 'correct', score: 5, maxScore: 5, extracted: 'A', key: 'A', method: 'tag', isChanged: false }]);
     expect(g['2']).toMatchObject([{ status: 'partial', extracted: 'B', key: 'AB' }]);
     expect(g['3']).toMatchObject([{ status: 'wrong', score: 0, extracted: false, explanation: 'false, the key is true' }]);
+    // the reason travels as a code with its parameters, for the client to word in the reader's language
+    expect(g['3']).toMatchObject([{ reason: { code: 'score.wrong', params: { answer: 'false', key: 'true' }, trace: expect.any(Array) } }]);
     expect(g['4']).toMatchObject([{ status: 'correct', score: 4, extracted: ['0.5', '1/2'] }]);
     expect(g['5-6']).toMatchObject([{ number: '5', status: 'correct', score: 2, extracted: 'C' }]);
     expect(g['7']).toBeNull();

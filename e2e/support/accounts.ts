@@ -5,10 +5,11 @@ export const DEMO_PASSWORD = 'yuejuan-demo-2026';
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: '退出' })).toBeVisible();
+  // in either language: the tour signs in with English chosen
+  await page.getByLabel(/^(用户名|Username)$/).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  await expect(page.getByRole('button', { name: /^(退出|Sign out)$/ })).toBeVisible();
 }
 
 /** Signs the API client in and returns the CSRF token its state-changing calls must send. */

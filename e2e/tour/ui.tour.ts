@@ -20,7 +20,8 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 async function shoot(page: Page, dir: string, name: string) {
-  await page.waitForLoadState('networkidle');
+  // pages that poll (a run's progress) never go quiet: wait for quiet a little, then shoot anyway
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
   // KaTeX fonts and figures finish after the data: give them a frame to land
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(dir, `${name}.png`) });

@@ -177,7 +177,7 @@ export class RunsService {
        LEFT JOIN attempts a ON a.id = r.attempt_id
        LEFT JOIN LATERAL (
          SELECT json_agg(json_build_object('questionId', x.question_id, 'number', x.number, 'score', x.score::float, 'maxScore', x.max_score::float,
-                  'status', x.status, 'method', x.method, 'region', x.region, 'extracted', x.extracted, 'explanation', x.explanation,
+                  'status', x.status, 'method', x.method, 'region', x.region, 'extracted', x.extracted, 'explanation', x.explanation, 'reason', x.reason,
                   'graderVersion', x.grader_version, 'key', x.key, 'isChanged', x.n > 1) ORDER BY x.ordinal) AS grades,
                 bool_or(x.status = 'unparsed') AS "isUnparsed", bool_or(x.n > 1) AS "isChanged"
          FROM (SELECT DISTINCT ON (g.question_id) g.*, gq.number, gq.ordinal,

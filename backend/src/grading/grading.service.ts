@@ -32,6 +32,8 @@ export interface GradeRow {
   region: string | null;
   extracted: unknown;
   explanation: string;
+  /** The decision and its trace as codes with parameters (auto_grades.reason). */
+  reason: { code: string; params?: object; trace: { code: string; params?: object }[] };
 }
 
 export interface RegradeChange {
@@ -164,6 +166,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
       region: null,
       extracted: null,
       explanation: r.outcome === 'not_applicable' ? 'image question put to a text-only model' : 'no answer: error or refusal',
+      reason: { code: r.outcome === 'not_applicable' ? 'not-scored.not-applicable' : 'not-scored.no-answer', trace: [] },
     }));
   }
 
@@ -181,6 +184,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
       extracted: parts[i].extracted,
       explanation:
         parts[i].explanation + (parts[i].parts ? ` (${parts[i].parts!.map((p) => `${p.number}: ${p.explanation}`).join('; ')})` : ''),
+      reason: { ...parts[i].reason, trace: parts[i].trace },
     }));
   }
 
@@ -197,10 +201,10 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     for (const b of slices) {
       await m.query(
         `WITH appended AS (
-           INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version)
-           SELECT r, q, s, mx, st, me, re, ex, e, $10
-           FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[])
-                AS x(r, q, s, mx, st, me, re, ex, e))
+           INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version, reason)
+           SELECT r, q, s, mx, st, me, re, ex, e, $10, rs
+           FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $12::jsonb[])
+                AS x(r, q, s, mx, st, me, re, ex, e, rs))
          DELETE FROM grading_queue WHERE response_id = ANY($11::uuid[])`,
         [
           pgArray(b.map((x) => x.responseId)),
@@ -214,6 +218,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
           pgArray(b.map((x) => x.explanation)),
           GRADER_VERSION,
           pgArray(dequeue),
+          pgArray(b.map((x) => JSON.stringify(x.reason))),
         ],
       );
     }

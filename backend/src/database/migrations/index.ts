@@ -18,6 +18,8 @@ import { InstallSettings1764300050000 } from './1764300050000-InstallSettings';
 import { LoginAttemptsKeyed1764300060000 } from './1764300060000-LoginAttemptsKeyed';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
+import { GradeReasonCodes1764300070000 } from './1764300070000-GradeReasonCodes';
+
 export const MIGRATIONS = [
   CreatePapersAndAssets1764300000000,
   CreateAccountsAndAudit1764300001000,
@@ -37,4 +39,5 @@ export const MIGRATIONS = [
   MarkAuditView1764300030100,
   InstallSettings1764300050000,
   LoginAttemptsKeyed1764300060000,
+  GradeReasonCodes1764300070000,
 ];

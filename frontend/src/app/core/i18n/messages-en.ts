@@ -1,8 +1,15 @@
 import { ADMIN_EN } from './admin.en';
 import { ANALYSIS_EN } from './analysis.en';
+import { GRADING_EN } from './grading.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
 import type { Catalogue } from './messages';
 
 /** The English catalogue, loaded when English is chosen (see messages.ts). */
-export const EN_MESSAGES: Catalogue = { ...EN, ...ANALYSIS_EN, ...MARKING_EN, ...ADMIN_EN };
+export const EN_MESSAGES: Catalogue = {
+  ...EN,
+  ...ANALYSIS_EN,
+  ...MARKING_EN,
+  ...ADMIN_EN,
+  ...GRADING_EN,
+};

@@ -1,5 +1,6 @@
 import { ADMIN_ZH } from './admin.zh';
 import { ANALYSIS_ZH } from './analysis.zh';
+import { GRADING_ZH } from './grading.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
 
@@ -10,7 +11,13 @@ import { ZH } from './messages.zh';
  * Chinese is the default and comes with the first load; English is fetched when it is chosen, so
  * nobody downloads both catalogues up front.
  */
-export const ZH_MESSAGES = { ...ZH, ...ANALYSIS_ZH, ...MARKING_ZH, ...ADMIN_ZH } as const;
+export const ZH_MESSAGES = {
+  ...ZH,
+  ...ANALYSIS_ZH,
+  ...MARKING_ZH,
+  ...ADMIN_ZH,
+  ...GRADING_ZH,
+} as const;
 
 export type Lang = 'zh' | 'en';
 export type MessageKey = keyof typeof ZH_MESSAGES;

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { AnswerGrade } from './runs-api.service';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { AnswerGrade, GradeStep } from './runs-api.service';
 
 const show = (v: unknown): string =>
   v === null || v === undefined
@@ -12,6 +13,19 @@ const show = (v: unknown): string =>
       : Array.isArray(v)
         ? v.map((x) => (Array.isArray(x) ? x.join(' / ') : show(x))).join('；')
         : String(v);
+
+/** Steps that change how an answer was read (backend grading/domain/explain.ts NOTABLE). */
+const NOTABLE_STEPS = new Set([
+  'clean.reasoning-dropped',
+  'clean.reasoning-unclosed',
+  'region.retracted',
+  'region.passed-over',
+  'region.cut-off',
+  'region.llm',
+  'read.sentence-end',
+  'read.ruled-out',
+  'read.option-text',
+]);
 
 /**
  * How an objective answer was graded: score and status at a glance; the key, what was read, from
@@ -54,7 +68,7 @@ const show = (v: unknown): string =>
             >
             <span class="why"
               ><dt>{{ 'grade.why' | t }}</dt>
-              <dd>{{ g.explanation }}</dd></span
+              <dd>{{ why(g) }}</dd></span
             >
           </div>
         }
@@ -130,7 +144,33 @@ const show = (v: unknown): string =>
 })
 export class AnswerGradeComponent {
   readonly grades = input.required<AnswerGrade[] | null>();
+  private readonly i18n = inject(I18nService);
   protected readonly show = show;
+
+  /**
+   * Why, in the reader's language: the decision, then the steps that changed how the answer was
+   * read (a retraction, reasoning dropped, a sentence cut short). Grades stored before reasons had
+   * codes keep their English explanation.
+   */
+  protected why(g: AnswerGrade): string {
+    if (!g.reason) return g.explanation;
+    const say = (prefix: string, s: GradeStep) => {
+      const key = `${prefix}.${s.code}`;
+      const text = this.i18n.t(key, (s.params ?? {}) as Record<string, string | number>);
+      return text === key ? null : text;
+    };
+    const decision = say('grade.reason', g.reason) ?? g.explanation;
+    const steps = g.reason.trace
+      .filter((s) => NOTABLE_STEPS.has(s.code))
+      .map((s) => say('grade.step', s))
+      .filter((t): t is string => !!t);
+    return steps.length
+      ? this.i18n.t('grade.withSteps', {
+          decision,
+          steps: steps.join(this.i18n.t('grade.stepJoin')),
+        })
+      : decision;
+  }
   protected readonly total = computed(() => {
     const gs = this.grades() ?? [];
     return gs.some((g) => g.score === null) && gs.every((g) => g.score === null)

@@ -84,8 +84,19 @@ export interface AnswerGrade {
   region: string | null;
   extracted: string | boolean | string[] | null;
   explanation: string;
+  /** The decision and the steps that led to it, as codes with parameters (null on older grades). */
+  reason: GradeReason | null;
   key: unknown;
   isChanged: boolean;
+}
+
+export interface GradeStep {
+  code: string;
+  params?: Record<string, string | number | boolean | null>;
+}
+
+export interface GradeReason extends GradeStep {
+  trace: GradeStep[];
 }
 
 @Injectable({ providedIn: 'root' })
