@@ -32,14 +32,19 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
   imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, TPipe],
   template: `
     <mat-toolbar class="bar">
-      <a routerLink="/papers" class="brand"><span class="logo">阅</span>{{ 'app.name' | t }}</a>
+      <a routerLink="/papers" class="brand"
+        ><span class="logo" data-content>阅</span>{{ 'app.name' | t }}</a
+      >
       <span class="tagline">{{ 'app.tagline' | t }}</span>
       <span class="spacer"></span>
       @if (auth.user(); as u) {
-        <span class="who">{{ u.displayName }}</span>
+        <span class="who" data-content>{{ u.displayName }}</span>
         <button mat-button (click)="logout()">{{ 'auth.signOut' | t }}</button>
       }
-      <button mat-button (click)="toggleLang()">{{ 'lang.switch' | t }}</button>
+      <!-- The other language's name, written in that language. -->
+      <button mat-button (click)="toggleLang()" [attr.lang]="otherLang()">
+        {{ 'lang.switch' | t }}
+      </button>
     </mat-toolbar>
     <!-- Signed out there is no navigation; signed in it is there from the first frame, not animated in.
          Plain links in a column rather than Material's sidenav and list: those two (and the forms
@@ -200,6 +205,8 @@ export class App {
     await this.auth.logout();
     await this.router.navigate(['/login']);
   }
+
+  protected readonly otherLang = computed(() => (this.i18n.lang() === 'zh' ? 'en' : 'zh-CN'));
 
   protected toggleLang() {
     void this.i18n.setLang(this.i18n.lang() === 'zh' ? 'en' : 'zh');
