@@ -1,0 +1,95 @@
+/**
+ * The contract between intake (Word/PDF → draft) and the paper editor. A draft is the bundle
+ * model itself (what paper.yaml parses into), so the editor edits one shape from first upload to
+ * publish; beside it intake says how sure it is of each piece and what it could not place.
+ * Plain types: no framework imports, so the frontend can mirror them.
+ */
+import type { PaperDoc, RubricDoc } from '../bundle/bundle.types';
+
+export const INTAKE_DRAFT_FORMAT = 'yuejuan/intake-draft@1';
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+/**
+ * How sure the splitter is of one recognised piece. `path` is dotted into `paper`
+ * (`sections.0.questions.3.answer`, `sections.1.questions.0.subQuestions.1.points`, `subject`).
+ * `reasonCode` says why, for the client to put in words:
+ * - `heading_points` points from the section heading (每小题5分), `inline_points` from the
+ *   question (（12分）), `points_missing` none found (points left undefined)
+ * - `type_from_heading` type from the section title, `type_from_options` from the options found,
+ *   `type_from_blanks` from ____ or an empty （ ）, `type_default` nothing said (short_answer)
+ * - `key_matched` key from the answer section, `key_not_found` no entry for this number,
+ *   `key_not_option` the letter names no option, `key_blank_count` blank count ≠ entries
+ * - `options_inline` / `options_lines` options split on one line / one per line,
+ *   `options_incomplete` a gap in the letters
+ * - `meta_from_title` / `meta_default` paper metadata read from the title or defaulted
+ */
+export interface IntakeConfidence {
+  path: string;
+  level: ConfidenceLevel;
+  reasonCode: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Text intake could not place. Never dropped: the editor shows it so the author can paste it
+ * where it belongs. `page` (PDF, 1-based) or `paragraph` (block index in the Word body, 0-based).
+ * reasonCode: `before_first_question` text between the title and question 1 that is not a
+ * heading or instruction, `answer_without_question` an answer-section entry naming no question,
+ * `unparsed_answer` an answer entry whose value could not be read, `orphan_text` anything else.
+ */
+export interface IntakeUnrecognised {
+  text: string;
+  page?: number;
+  paragraph?: number;
+  reasonCode: string;
+}
+
+/**
+ * Something the author must act on. `mathtype_image`: a MathType/OLE equation kept as its
+ * preview image (params.image names it in `images`), to be retyped as LaTeX.
+ * `equation_unconverted`: a Word equation the converter could not turn into LaTeX (kept as its
+ * plain text). `image_unreadable`: an embedded image that is not a supported format (dropped
+ * from the stem, named here). `pdf_figures`: a PDF's figures are not extracted; crop them from
+ * the page images (params.pdfId).
+ */
+export type IntakeFlagCode = 'mathtype_image' | 'equation_unconverted' | 'image_unreadable' | 'pdf_figures';
+
+export interface IntakeFlag {
+  code: IntakeFlagCode;
+  /** Dotted path into `paper` of the piece holding it ('' for the whole paper). */
+  path: string;
+  params: Record<string, string | number>;
+}
+
+/** An image referenced by the draft (`ImageRef.file` = `name`), already normalised and stored. */
+export interface IntakeImage {
+  name: string;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+}
+
+export interface IntakeSource {
+  kind: 'docx' | 'pdf';
+  filename: string;
+  /** For a PDF: the stored document, whose page images the author crops figures from. */
+  pdfId?: string;
+  pages?: number;
+}
+
+export interface IntakeDraft {
+  format: typeof INTAKE_DRAFT_FORMAT;
+  source: IntakeSource;
+  /** A bundle paper; it may not validate yet (missing points, keys, licence): the editor shows why. */
+  paper: PaperDoc;
+  /** Intake never writes rubrics today; the field is here so editor and intake share one shape. */
+  rubric?: RubricDoc;
+  images: IntakeImage[];
+  confidence: IntakeConfidence[];
+  unrecognised: IntakeUnrecognised[];
+  flags: IntakeFlag[];
+  /** Counts for a summary line: questions found, keys matched, points found. */
+  stats: { questions: number; withKey: number; withPoints: number; objective: number };
+}
