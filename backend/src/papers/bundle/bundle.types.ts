@@ -1,5 +1,6 @@
 /** The paper bundle format (docs/paper-format.md). Plain types shared by the validator, importer and renderer. */
 import type { ProblemDetail } from '../../common/problem';
+import type { ProblemLocation } from './locate-problem';
 
 export const SUBJECTS = [
   'chinese',
@@ -137,4 +138,6 @@ export interface BundleError extends ProblemDetail {
   line?: number;
   path: string;
   field?: string;
+  /** The question number and field, for an author (set by validateBundle on every problem). */
+  location?: ProblemLocation;
 }

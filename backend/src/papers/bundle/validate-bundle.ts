@@ -7,6 +7,7 @@ import { paperSchema, rubricSchema } from './bundle.schema';
 import { BundleError, PaperDoc, RubricDoc } from './bundle.types';
 import { checkPaper, normalisePath } from './check-paper';
 import { checkRubric } from './check-rubric';
+import { locateProblem } from './locate-problem';
 import { pathToString, pointerToPath, SourceDocument } from './source-document';
 
 export interface ValidBundle {
@@ -44,29 +45,75 @@ export function validateBundle(files: BundleFiles): BundleResult {
     ]);
   }
 
+  // Every problem at once: a schema error does not hide the semantic ones, nor the rubric's.
+  const errors: BundleError[] = [];
   const paperDoc = parse(paperFile, files.get(paperFile)!);
-  if (Array.isArray(paperDoc)) return fail(paperDoc);
-  if (!validatePaper(paperDoc.value)) return fail(schemaErrors(paperDoc, validatePaper.errors ?? []));
-  const paper = paperDoc.value as unknown as PaperDoc;
-  const errors = checkPaper(paperDoc, paper, new Set(files.keys()));
-  errors.push(...sniffImages(paper, files));
+  let paperValue: unknown = undefined;
+  let paper: PaperDoc | null = null;
+  if (Array.isArray(paperDoc)) errors.push(...paperDoc);
+  else {
+    paperValue = paperDoc.value;
+    const isValid = validatePaper(paperDoc.value);
+    if (!isValid) errors.push(...schemaErrors(paperDoc, validatePaper.errors ?? []));
+    if (isRecord(paperDoc.value)) {
+      const candidate = paperDoc.value as unknown as PaperDoc;
+      const checks = tolerant(() => [...checkPaper(paperDoc, candidate, new Set(files.keys())), ...sniffImages(candidate, files)]);
+      errors.push(...withoutRepeats(checks, errors));
+      if (isValid) paper = candidate;
+    }
+  }
 
   let rubric: RubricDoc | null = null;
+  let rubricValue: unknown = undefined;
   const rubricFile = RUBRIC_FILES.find((f) => files.has(f));
   if (rubricFile) {
     const rubricDoc = parse(rubricFile, files.get(rubricFile)!);
     if (Array.isArray(rubricDoc)) errors.push(...rubricDoc);
-    else if (!validateRubric(rubricDoc.value)) errors.push(...schemaErrors(rubricDoc, validateRubric.errors ?? []));
     else {
-      rubric = rubricDoc.value as unknown as RubricDoc;
-      errors.push(...checkRubric(rubricDoc, rubric, paper));
+      rubricValue = rubricDoc.value;
+      if (!validateRubric(rubricDoc.value)) errors.push(...schemaErrors(rubricDoc, validateRubric.errors ?? []));
+      else {
+        rubric = rubricDoc.value as unknown as RubricDoc;
+        if (isRecord(paperValue)) errors.push(...tolerant(() => checkRubric(rubricDoc, rubric!, paperValue as unknown as PaperDoc)));
+      }
     }
   }
-  if (errors.length) return fail(errors);
+  if (errors.length || !paper) return fail(ordered(errors).map((e) => ({ ...e, location: locateProblem(e, paperValue, rubricValue) })));
 
   const images = new Map<string, Uint8Array>();
   for (const file of imageFiles(paper)) images.set(file, files.get(file)!);
   return { ok: true, bundle: { paper, rubric, images, contentHash: contentHash(paper, rubric, images) } };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The semantic checks on a document the schema refused read it defensively, but a shape no check
+ * foresaw must not turn a list of problems into a crash: the schema's errors already say enough.
+ */
+function tolerant(run: () => BundleError[]): BundleError[] {
+  try {
+    return run();
+  } catch {
+    return [];
+  }
+}
+
+/** A check that repeats what the schema already said about the same place adds nothing. */
+function withoutRepeats(checks: BundleError[], schema: BundleError[]): BundleError[] {
+  const said = new Set(schema.map((e) => `${e.file}|${e.path}`));
+  return checks.filter((e) => !said.has(`${e.file}|${e.path}`) && !said.has(`${e.file}|${e.path}${e.field ? `.${e.field}` : ''}`));
+}
+
+/** Paper before rubric, each in the order of its lines, so the list reads like the file. */
+function ordered(errors: BundleError[]): BundleError[] {
+  const rank = (e: BundleError) => (PAPER_FILES.includes(e.file) ? 0 : RUBRIC_FILES.includes(e.file) ? 1 : 2);
+  return errors
+    .map((e, k) => ({ e, k }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || (a.e.line ?? 0) - (b.e.line ?? 0) || a.k - b.k)
+    .map(({ e }) => e);
 }
 
 function fail(errors: BundleError[]): BundleResult {
@@ -152,12 +199,14 @@ function describe(e: ErrorObject): string {
 }
 
 function* imageFiles(paper: PaperDoc): Generator<string> {
-  for (const p of paper.passages ?? []) for (const i of p.images ?? []) yield normalisePath(i.file);
-  for (const s of paper.sections) {
-    for (const q of s.questions) {
-      for (const item of [q, ...(q.subQuestions ?? [])]) {
-        for (const i of item.images ?? []) yield normalisePath(i.file);
-        for (const o of item.options ?? []) if (o.image) yield normalisePath(o.image.file);
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
+  const file = (i: { file?: unknown } | undefined) => (typeof i?.file === 'string' ? [normalisePath(i.file)] : []);
+  for (const p of list(paper.passages)) for (const i of list(p.images)) yield* file(i);
+  for (const s of list(paper.sections)) {
+    for (const q of list(s.questions)) {
+      for (const item of [q, ...list(q.subQuestions)]) {
+        for (const i of list(item.images)) yield* file(i);
+        for (const o of list(item.options)) yield* file(o.image);
       }
     }
   }
