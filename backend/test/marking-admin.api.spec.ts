@@ -111,6 +111,15 @@ describe('admin: assignments of every queued question, marking mode per paper an
     expect(done.body).toEqual({ override: { mode: 'double', tolerance: 1 }, reresolved: 1, changed: 1 });
     const [row] = await t.db.query(`SELECT state, final_score, reads_required FROM marking_tasks WHERE id = $1`, [task.taskId]);
     expect(row).toEqual({ state: 'open', final_score: null, reads_required: 2 });
+    // answers arriving after the change are queued under the question's effective mode: two reads
+    const researcher = await t.as(['author', 'researcher'], 'res2');
+    const late = JSON.stringify({ paper: 'test-mini-paper', model: 'model-late', sample: 0, question: '7', response: '解答：x^2/2 + C' });
+    expect((await researcher.post('/api/runs/import').attach('file', Buffer.from(late), 'late.jsonl')).status).toBe(201);
+    const [lateTask] = await t.db.query(
+      `SELECT t.reads_required FROM marking_tasks t JOIN responses r ON r.id = t.response_id JOIN ai_models m ON m.id = r.model_id
+       WHERE m.name = 'model-late'`,
+    );
+    expect(lateTask).toEqual({ reads_required: 2 });
     // the second teacher's read now settles it: within tolerance 1, the mean
     for (let i = 0; i < 3; i++) {
       const next = (await teachers[1].post(`/api/marking/questions/${q7}/next`)).body;

@@ -1,7 +1,7 @@
 import { expect, Page, request as playwrightRequest, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { signIn } from '../support/accounts';
+import { apiSignIn, signIn } from '../support/accounts';
 import { addImageQuestionAnswers, addLongRubricAnswers, addMathsAnswers, SampleQuestion } from '../support/sample-content';
 
 const OUT = join(__dirname, '..', 'tour-screens');
@@ -16,6 +16,19 @@ test.beforeAll(async ({ baseURL }) => {
     image: await addImageQuestionAnswers(api, 'tour-image'),
     rubric: await addLongRubricAnswers(api, 'tour-rubric'),
   };
+  // one answer reported as a problem, so the seniors' desk has a case to show
+  const teacher = await playwrightRequest.newContext({ baseURL });
+  const csrf = await apiSignIn(teacher, 'teacher');
+  const task = await (
+    await teacher.post(`/api/marking/questions/${content.image.questionId}/next`, {
+      headers: { 'X-XSRF-TOKEN': csrf },
+    })
+  ).json();
+  await teacher.post(`/api/marking/tasks/${task.taskId}/problem`, {
+    headers: { 'X-XSRF-TOKEN': csrf },
+    data: { leaseToken: task.leaseToken, reason: '两个选项都提到了，无法判断' },
+  });
+  await teacher.dispose();
   await api.dispose();
 });
 

@@ -58,7 +58,7 @@ export class MarkingService {
     return this.db.transaction((m) =>
       this.insertTasks(
         m,
-        `SELECT r.id AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
+        `SELECT r.id AS response_id, q.id AS question_id, ${MODE_COLUMNS}
          FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
          JOIN responses r ON r.question_id = COALESCE(q.parent_id, q.id)
          WHERE NOT q.is_objective AND q.type <> 'composite' AND r.outcome = 'answered'
@@ -72,7 +72,7 @@ export class MarkingService {
     if (!units.length) return Promise.resolve(0);
     return this.insertTasks(
       m,
-      `SELECT x.r AS response_id, q.id AS question_id, q.scoring_policy AS qp, v.scoring_policy AS vp
+      `SELECT x.r AS response_id, q.id AS question_id, ${MODE_COLUMNS}
        FROM unnest($1::uuid[], $2::uuid[]) AS x(r, qid) JOIN questions q ON q.id = x.qid JOIN paper_versions v ON v.id = q.paper_version_id
        WHERE NOT EXISTS (SELECT 1 FROM marking_tasks t WHERE t.response_id = x.r AND t.question_id = q.id)`,
       [pgArray(units.map((u) => u.responseId)), pgArray(units.map((u) => u.questionId))],
@@ -80,7 +80,8 @@ export class MarkingService {
   }
 
   /**
-   * Inserts a task for each unit (answer, question) the query finds. Inserts take turns (a
+   * Inserts a task for each unit (answer, question) the query finds, needing two reads where the
+   * question's effective mode (an admin's override, else the paper's policy) is double marking. Inserts take turns (a
    * transaction lock), so the queries' anti-joins alone keep tasks unique: no ON CONFLICT, whose
    * speculative insertion made queueing 25,000 answers take a third longer (docs/benchmarks.md).
    */
@@ -88,7 +89,7 @@ export class MarkingService {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-marking-tasks'))`);
     const [, count] = await m.query(
       `INSERT INTO marking_tasks (response_id, question_id, reads_required, shuffle_key)
-       SELECT response_id, question_id, CASE WHEN COALESCE(qp->'marking'->>'mode', vp->'marking'->>'mode') = 'double' THEN 2 ELSE 1 END,
+       SELECT response_id, question_id, CASE WHEN mode = 'double' THEN 2 ELSE 1 END,
               hashtext(response_id::text || question_id::text)
        FROM (${units}) AS units`,
       params,

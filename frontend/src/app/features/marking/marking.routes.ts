@@ -3,22 +3,22 @@ import { Routes } from '@angular/router';
 export const MARKING_ROUTES: Routes = [
   {
     path: '',
-    title: '阅卷 · 阅卷',
+    title: 'title.marking',
     loadComponent: () => import('./marking-home.component').then((m) => m.MarkingHomeComponent),
   },
   {
     path: 'senior',
-    title: '仲裁 · 阅卷',
+    title: 'title.senior',
     loadComponent: () => import('./senior-desk.component').then((m) => m.SeniorDeskComponent),
   },
   {
     path: 'review/:taskId',
-    title: '回评 · 阅卷',
+    title: 'title.history',
     loadComponent: () => import('./marking-screen.component').then((m) => m.MarkingScreenComponent),
   },
   {
     path: ':questionId',
-    title: '评分 · 阅卷',
+    title: 'title.markingScreen',
     loadComponent: () => import('./marking-screen.component').then((m) => m.MarkingScreenComponent),
   },
 ];
