@@ -95,7 +95,7 @@ export function splitInlineOptions(text: string): { label: string; text: string 
   return marks.map((m, i) => ({ label: m.label, text: text.slice(m.end, marks[i + 1]?.start ?? text.length).trim() }));
 }
 
-/** Blanks to fill: runs of underscores; else empty brackets （\u3000） when `bracketsCount`. */
+/** Blanks to fill: runs of underscores; else empty brackets （ ） when `bracketsCount`. */
 export function countBlanks(text: string, bracketsCount: boolean): number {
   const lines = (text.match(/_{2,}|＿+/g) ?? []).length;
   if (lines > 0 || !bracketsCount) return lines;
