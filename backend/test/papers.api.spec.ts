@@ -45,6 +45,9 @@ describe('papers API', () => {
           path: 'sections[0].questions[1].answer',
           field: 'answer',
           message: 'answer "AZ" names option(s) Z that do not exist',
+          code: 'bundle.answer_unknown_option',
+          params: { file: 'paper.yaml', line: 47, path: 'sections[0].questions[1].answer', field: 'answer', answer: 'AZ', letters: 'Z' },
+          location: { scope: 'question', section: 1, ordinal: 2, question: '2', field: 'answer' },
         },
       ]);
       expect(await t.count('papers')).toBe(0);

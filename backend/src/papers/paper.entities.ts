@@ -3,6 +3,12 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 // numeric columns arrive from pg as strings; points are small, so a JS number is exact enough.
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
+/** What a version's content hash covers besides the paper document (see PaperVersionBundles). */
+export interface StoredBundle {
+  rubric: object | null;
+  images: Record<string, string>;
+}
+
 @Entity('papers')
 export class PaperEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -29,6 +35,8 @@ export class PaperVersionEntity {
   @Column('jsonb', { name: 'scoring_policy' }) scoringPolicy: object;
   @Column('jsonb') source: Record<string, string>;
   @Column('jsonb') document: object;
+  /** The rubric as written and each bundle path's image sha256 (null before 1764300081000). */
+  @Column('jsonb', { nullable: true }) bundle: StoredBundle | null;
   @Column('text') status: 'draft' | 'published';
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

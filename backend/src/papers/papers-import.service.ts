@@ -4,13 +4,22 @@ import { AssetsService } from '../assets/assets.service';
 import { AuditActor, AuditService } from '../audit/audit.service';
 
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system' };
-import { ImageError } from '../assets/image-normalize';
+import { ImageError, NormalisedImage } from '../assets/image-normalize';
+import { sha256 } from '../common/hashing';
+import { PapersDraftRepository } from './papers-draft.repository';
 import { BundleRejectedError } from '../common/domain-errors';
 import { BundleFiles } from './bundle/bundle-files';
 import { BundleError } from './bundle/bundle.types';
 import { flattenPaper, paperPoints, rubricRows } from './bundle/flatten-paper';
 import { validateBundle, ValidBundle } from './bundle/validate-bundle';
 import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+
+/** One bundle image: the asset it is stored as, the normalised bytes if new, the bytes as the bundle held them. */
+interface BundleImage {
+  sha256: string;
+  image?: NormalisedImage;
+  original: { sha256: string; bytes: Uint8Array };
+}
 
 export interface ImportResult {
   status: 'created' | 'unchanged';
@@ -30,6 +39,7 @@ export class PapersImportService {
     private readonly db: DataSource,
     private readonly assets: AssetsService,
     private readonly audit: AuditService,
+    private readonly stored: PapersDraftRepository,
   ) {}
 
   async importBundle(files: BundleFiles, actor: AuditActor = SYSTEM_ACTOR, publish = false): Promise<ImportResult> {
@@ -88,19 +98,31 @@ export class PapersImportService {
     });
   }
 
-  private async normaliseImages(bundle: ValidBundle) {
-    const out = new Map<string, Awaited<ReturnType<AssetsService['normalise']>>>();
+  /**
+   * Each bundle image as the asset it is stored as. Bytes already stored (a downloaded bundle, an
+   * editor draft) keep their asset: normalising a JPEG again would make a new, slightly worse one.
+   */
+  private async normaliseImages(bundle: ValidBundle): Promise<Map<string, BundleImage>> {
+    const out = new Map<string, BundleImage>();
     const errors: BundleError[] = [];
+    const raw = new Map([...bundle.images].map(([file, bytes]) => [file, { bytes, sha256: sha256(bytes) }]));
+    const known = await this.stored.assetsOf([...new Set([...raw.values()].map((r) => r.sha256))]);
+    for (const [file, r] of raw) {
+      const asset = known.get(r.sha256);
+      if (asset) out.set(file, { sha256: asset, original: r });
+    }
     // sharp works on libuv's thread pool: a few images at a time keep every core busy.
-    const queue = [...bundle.images];
+    const queue = [...bundle.images].filter(([file]) => !out.has(file));
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [file, bytes] = next;
         try {
-          out.set(file, await this.assets.normalise(bytes));
+          const image = await this.assets.normalise(bytes);
+          out.set(file, { sha256: image.sha256, image, original: raw.get(file)! });
         } catch (e) {
           if (!(e instanceof ImageError)) throw e;
-          errors.push({ file, path: '', message: e.message });
+          const params = { file, detail: e.message };
+          errors.push({ file, path: '', message: e.message, code: 'bundle.image_unreadable', params, location: { scope: 'bundle' } });
         }
       }
     };
@@ -112,7 +134,7 @@ export class PapersImportService {
   private async insertVersion(
     m: EntityManager,
     bundle: ValidBundle,
-    images: Map<string, Awaited<ReturnType<AssetsService['normalise']>>>,
+    images: Map<string, BundleImage>,
     actorId: string | null,
   ): Promise<PaperVersionEntity> {
     const { paper, rubric } = bundle;
@@ -123,7 +145,10 @@ export class PapersImportService {
       .select('COALESCE(MAX(v.version), 0)', 'max')
       .where('v.paper_id = :id', { id: paperRow.id })
       .getRawOne();
-    for (const img of images.values()) await this.assets.save(img, m);
+    for (const img of images.values()) {
+      if (img.image) await this.assets.save(img.image, m);
+      if (img.original.sha256 !== img.sha256) await this.stored.saveOriginal(m, img.original.sha256, img.sha256, img.original.bytes);
+    }
 
     const rows = flattenPaper(paper);
     const version = await m.save(
@@ -144,6 +169,7 @@ export class PapersImportService {
         scoringPolicy: paper.scoring ?? {},
         source: paper.source,
         document: paper,
+        bundle: { rubric, images: Object.fromEntries([...images].map(([file, img]) => [file, img.original.sha256])) },
         status: 'draft',
         createdBy: actorId,
       }),

@@ -41,6 +41,11 @@ export interface PaperSummaryDto {
   source: Record<string, string>;
 }
 
+/** A library row: the version shown, and a newer draft of the same paper if there is one. */
+export interface PaperListItemDto extends PaperSummaryDto {
+  draft: { id: string; version: number; contentHash: string; createdAt: Date } | null;
+}
+
 export interface QuestionViewDto {
   id: string;
   number: string;

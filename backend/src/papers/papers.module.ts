@@ -5,6 +5,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AssetsModule } from '../assets/assets.module';
 import { RenderingService } from '../rendering/rendering.service';
 import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import { PapersDraftController } from './papers-draft.controller';
+import { PapersDraftRepository } from './papers-draft.repository';
+import { PapersDraftService } from './papers-draft.service';
 import { PapersImportService } from './papers-import.service';
 import { PapersUploadService } from './papers-upload.service';
 import { PapersController } from './papers.controller';
@@ -21,8 +24,16 @@ import { SamplesService } from './samples.service';
     TypeOrmModule.forFeature([PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity]),
     AssetsModule,
   ],
-  controllers: [PapersController],
-  providers: [PapersService, PapersImportService, PapersUploadService, SamplesService, RenderingService],
+  controllers: [PapersController, PapersDraftController],
+  providers: [
+    PapersService,
+    PapersImportService,
+    PapersUploadService,
+    PapersDraftService,
+    PapersDraftRepository,
+    SamplesService,
+    RenderingService,
+  ],
   exports: [PapersService, PapersImportService, SamplesService, RenderingService],
 })
 export class PapersModule {}

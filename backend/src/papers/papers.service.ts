@@ -2,7 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
-import { PaperDetailDto, PaperListQueryDto, PaperSummaryDto, QuestionViewDto } from './papers.dto';
+import { PapersDraftRepository } from './papers-draft.repository';
+import { PaperDetailDto, PaperListItemDto, PaperListQueryDto, PaperSummaryDto, QuestionViewDto } from './papers.dto';
 
 /** The tree of a paper version as stored: questions with their sub-questions, images and passages. */
 export interface PaperTree {
@@ -21,10 +22,14 @@ export class PapersService {
     private readonly db: DataSource,
     @InjectRepository(PaperVersionEntity) private readonly versions: Repository<PaperVersionEntity>,
     @InjectRepository(QuestionEntity) private readonly questions: Repository<QuestionEntity>,
+    private readonly drafts: PapersDraftRepository,
   ) {}
 
-  /** The latest version of every paper, filtered. */
-  async list(query: PaperListQueryDto): Promise<PaperSummaryDto[]> {
+  /**
+   * Every paper as the library shows it: its latest published version (its latest draft when none
+   * is published), with the newest draft after that beside it.
+   */
+  async list(query: PaperListQueryDto): Promise<PaperListItemDto[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -37,15 +42,16 @@ export class PapersService {
     if (query.q) add(`v.title ILIKE '%' || ? || '%'`, query.q);
     const rows = await this.db.query(
       `SELECT * FROM (
-         SELECT DISTINCT ON (v.paper_id) v.id, p.slug, v.version, v.content_hash, v.title, v.subject, v.grade, v.stage,
-                v.year, v.region, v.language, v.total_points, v.question_count, v.image_question_count, v.status, v.source
+         SELECT DISTINCT ON (v.paper_id) v.id, v.paper_id, p.slug, v.version, v.content_hash, v.title, v.subject, v.grade,
+                v.stage, v.year, v.region, v.language, v.total_points, v.question_count, v.image_question_count, v.status, v.source
          FROM paper_versions v JOIN papers p ON p.id = v.paper_id
-         ORDER BY v.paper_id, v.version DESC) v
+         ORDER BY v.paper_id, (v.status = 'published') DESC, v.version DESC) v
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY v.year DESC, v.subject, v.title`,
       params,
     );
-    return rows.map((r: Record<string, unknown>) => this.mapSummary(r));
+    const drafts = await this.drafts.draftsAfter(rows.map((r: Record<string, unknown>) => ({ paperId: r.paper_id, version: r.version })));
+    return rows.map((r: Record<string, unknown>) => ({ ...this.mapSummary(r), draft: drafts.get(r.paper_id as string) ?? null }));
   }
 
   async getDetail(versionId: string): Promise<PaperDetailDto> {

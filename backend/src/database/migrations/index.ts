@@ -19,6 +19,7 @@ import { LoginAttemptsKeyed1764300060000 } from './1764300060000-LoginAttemptsKe
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 import { GradeReasonCodes1764300070000 } from './1764300070000-GradeReasonCodes';
+import { PaperVersionBundles1764300081000 } from './1764300081000-PaperVersionBundles';
 
 export const MIGRATIONS = [
   CreatePapersAndAssets1764300000000,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   InstallSettings1764300050000,
   LoginAttemptsKeyed1764300060000,
   GradeReasonCodes1764300070000,
+  PaperVersionBundles1764300081000,
 ];

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { zipSync } from 'fflate';
+import { AssetsService } from '../assets/assets.service';
+import { DEFAULT_VISION_PROFILE, ImageError, profileKey } from '../assets/image-normalize';
+import { AuditActor } from '../audit/audit.service';
+import { UploadRejectedError } from '../common/domain-errors';
+import { renderForModel, RenderableQuestion } from '../rendering/prompt-render';
+import { BundleError, PaperDoc, QuestionDoc, RubricDoc } from './bundle/bundle.types';
+import { normalisePath } from './bundle/check-paper';
+import { DraftBundle, draftToFiles, findTopQuestion } from './bundle/draft-bundle';
+import { flattenPaper } from './bundle/flatten-paper';
+import { validateBundle } from './bundle/validate-bundle';
+import { ImportResult, PapersImportService } from './papers-import.service';
+import { PapersDraftRepository } from './papers-draft.repository';
+import { PapersService } from './papers.service';
+
+export interface DraftValidation {
+  ok: boolean;
+  contentHash: string | null;
+  problems: BundleError[];
+}
+
+/** A stored version opened in the editor: its bundle, and the asset each image shows as. */
+export interface EditorBundle extends DraftBundle {
+  versionId: string;
+  slug: string;
+  version: number;
+  status: string;
+  contentHash: string;
+  /** image sha256 → the asset sha256 to show it with (they differ where an original was normalised). */
+  assets: Record<string, string>;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * The paper editor's side of the server: a bundle arrives as JSON and goes through the same
+ * validator and importer as a zip, so a draft saved here is exactly what importing its download gives.
+ */
+@Injectable()
+export class PapersDraftService {
+  constructor(
+    private readonly importer: PapersImportService,
+    private readonly papers: PapersService,
+    private readonly assets: AssetsService,
+    private readonly stored: PapersDraftRepository,
+  ) {}
+
+  async validate(draft: DraftBundle): Promise<DraftValidation> {
+    const result = validateBundle(await this.files(draft));
+    return result.ok
+      ? { ok: true, contentHash: result.bundle.contentHash, problems: [] }
+      : { ok: false, contentHash: null, problems: result.errors };
+  }
+
+  /** Saves a draft as a new version (or finds the identical one); a bad draft is refused whole (422). */
+  async save(draft: DraftBundle, actor: AuditActor): Promise<ImportResult> {
+    return this.importer.importBundle(await this.files(draft), actor, false);
+  }
+
+  async open(versionId: string): Promise<EditorBundle> {
+    const v = await this.papers.getVersion(versionId);
+    const slug = await this.stored.slugOf(v.paperId);
+    const draft = v.bundle
+      ? { paper: v.document as PaperDoc, rubric: v.bundle.rubric as RubricDoc | null, images: v.bundle.images }
+      : await this.fromRows(versionId);
+    const assets = Object.fromEntries(await this.stored.assetsOf(Object.values(draft.images)));
+    return { ...draft, versionId, slug, version: v.version, status: v.status, contentHash: v.contentHash, assets };
+  }
+
+  /** The version as a bundle zip (paper.json, rubric.json, images) that imports to the same hash. */
+  async zip(versionId: string): Promise<{ filename: string; data: Buffer }> {
+    const b = await this.open(versionId);
+    const files = await this.files(b);
+    const folder = `${b.slug}-v${b.version}`;
+    const data = zipSync(Object.fromEntries([...files].map(([path, bytes]) => [`${folder}/${path}`, bytes])), { level: 6 });
+    return { filename: `${folder}.zip`, data: Buffer.from(data) };
+  }
+
+  /** The messages a model would receive for one question of an unsaved draft. */
+  async preview(draft: DraftBundle, number: string, mode: 'text' | 'vision') {
+    const paper = draft.paper;
+    const q = findTopQuestion(paper, number);
+    if (!q) return { mode, questions: [] };
+    const assets = await this.stored.assetsOf(Object.values(draft.images).filter((s) => SHA256.test(s)));
+    const assetOf = (file: string) => assets.get(draft.images[file] ?? draft.images[normalisePath(file)]) ?? null;
+    const passages = new Map((paper.passages ?? []).map((p) => [p.id, p.content]));
+    const renderable = toRenderable(q, passages, assetOf, null);
+    const dataUrls = new Map<string, string>();
+    if (mode === 'vision') {
+      const hashes = new Set([renderable, ...renderable.subQuestions].flatMap((x) => x.images.map((i) => i.sha256)));
+      for (const sha of hashes) {
+        const v = await this.assets.getVariant(sha, DEFAULT_VISION_PROFILE);
+        dataUrls.set(sha, `data:${v.mime};base64,${v.data.toString('base64')}`);
+      }
+    }
+    const context = { title: paper.title ?? '', subject: paper.subject ?? 'other', language: paper.language ?? 'zh' };
+    const prompt = renderForModel(context, renderable, mode, dataUrls);
+    const imageProfile = mode === 'vision' ? profileKey(DEFAULT_VISION_PROFILE) : null;
+    return { mode, questions: [{ questionId: `draft:${q.number}`, number: q.number, imageProfile, ...prompt }] };
+  }
+
+  /** An image the author adds in the editor: normalised and stored like every bundle image. */
+  async uploadImage(file: Express.Multer.File | undefined) {
+    if (!file) throw new UploadRejectedError('no file: send the image as multipart field "file"', 400, 'upload.no_file');
+    try {
+      const image = await this.assets.normalise(new Uint8Array(file.buffer));
+      await this.assets.save(image);
+      const ext = image.mime === 'image/png' ? 'png' : 'jpg';
+      return { sha256: image.sha256, file: `images/${image.sha256.slice(0, 16)}.${ext}`, width: image.width, height: image.height };
+    } catch (e) {
+      if (!(e instanceof ImageError)) throw e;
+      throw new UploadRejectedError(`${file.originalname}: ${e.message}`, 422, 'upload.image_unreadable', {
+        file: file.originalname,
+        detail: e.message,
+      });
+    }
+  }
+
+  private async files(draft: DraftBundle) {
+    const shas = [...new Set(Object.values(draft.images ?? {}).filter((s) => typeof s === 'string' && SHA256.test(s)))];
+    const bytes = await this.stored.bytesOf(shas);
+    return draftToFiles({ paper: draft.paper, rubric: draft.rubric ?? null, images: draft.images ?? {} }, bytes);
+  }
+
+  /**
+   * A version imported before bundles were recorded: its rubric from the rubric rows and its
+   * question images from their rows. It opens and saves, but its download hashes differently.
+   */
+  private async fromRows(versionId: string): Promise<DraftBundle> {
+    const tree = await this.papers.getTree(versionId);
+    const paper = tree.version.document as PaperDoc;
+    const nodes = tree.questions.flatMap((q) => [q, ...q.subQuestions]).sort((a, b) => a.ordinal - b.ordinal);
+    const images: Record<string, string> = {};
+    const questions: RubricDoc['questions'] = [];
+    flattenPaper(paper).forEach((row, k) => {
+      const node = nodes[k];
+      row.images.forEach((img, i) => node?.images[i] && (images[img.file] = node.images[i].assetSha256));
+      const r = node?.rubric;
+      if (r) {
+        questions.push({
+          question: row.number,
+          mode: r.mode,
+          startingPoints: r.startingPoints,
+          floor: r.floorPoints,
+          ceiling: r.ceilingPoints,
+          ...(r.graderNotes ? { graderNotes: r.graderNotes } : {}),
+          items: r.items as RubricDoc['questions'][number]['items'],
+          samples: r.samples as RubricDoc['questions'][number]['samples'],
+        });
+      }
+    });
+    const rubric: RubricDoc | null = questions.length ? { format: 'yuejuan/rubric@1', paper: paper.id, questions } : null;
+    return { paper, rubric, images };
+  }
+}
+
+function toRenderable(
+  q: QuestionDoc,
+  passages: Map<string, string>,
+  assetOf: (file: string) => string | null,
+  inherited: string | null,
+): RenderableQuestion {
+  const passage = q.passage ? (passages.get(q.passage) ?? null) : inherited;
+  const images = [
+    ...(q.images ?? []).map((i) => ({ sha256: assetOf(i.file), alt: i.alt ?? null, optionLabel: null })),
+    ...(q.options ?? [])
+      .filter((o) => o.image)
+      .map((o) => ({ sha256: assetOf(o.image!.file), alt: o.image!.alt ?? null, optionLabel: o.label })),
+  ].filter((i): i is { sha256: string; alt: string | null; optionLabel: string | null } => i.sha256 !== null);
+  const subs = q.subQuestions ?? [];
+  return {
+    number: q.number,
+    type: q.type,
+    points: q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : (q.points ?? 0),
+    stem: q.stem ?? '',
+    options: q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
+    blanks: q.blanks ?? null,
+    images,
+    passage,
+    // As stored: a sub-question shares its composite's passage unless it names its own.
+    subQuestions: subs.map((s) => toRenderable(s, passages, assetOf, passage)),
+  };
+}
