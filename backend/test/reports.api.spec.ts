@@ -13,6 +13,8 @@ interface Figure {
   entryKey: string;
   dimension: string;
   value: string;
+  questions: number;
+  leftOut: Record<string, number>;
   modelRate: number | null;
   cohortRate: number | null;
   diff: number | null;
@@ -86,6 +88,9 @@ describe('report: models against students', () => {
     expect(f.coverage).toEqual({ totalPoints: 16, scoredPoints: 10, pendingPoints: 6, notScoredPoints: 0, notApplicablePoints: 0 });
     // Students' totals on questions 1 and 2: 10, 5, 2, 0; the model's 5 is above two and ties one.
     expect(f.percentile).toBeCloseTo(62.5, 10);
+    // The rates rest on questions 1 and 2; question 7 is pending and left out, and says so.
+    expect(f.questions).toBe(2);
+    expect(f.leftOut).toEqual({ pending: 1, notScored: 0, notApplicable: 0, noCohort: 0 });
     expect(fig(r, 0, 'objectivity', 'subjective')).toMatchObject({ modelRate: null, coverage: { pendingPoints: 6 } });
     expect(r.cohorts).toEqual([expect.objectContaining({ isSynthetic: false, students: 4 })]);
   });
@@ -174,5 +179,30 @@ describe('report: models against students', () => {
     expect(first[header.indexOf('model_rate')]).toBeCloseTo(overall.modelRate!, 4);
     expect(wb.getWorksheet('by question')!.rowCount).toBe(1 + r.heatMap.length);
     expect(wb.getWorksheet('marks')!.getRow(2).getCell(7).value).toBe(6);
+  });
+
+  it('takes a chosen cohort for its paper in place of the newest, and narrows by model and paper', async () => {
+    const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions`);
+    const [{ id: first }] = await t.db.query(`SELECT id FROM cohorts`);
+    const zeros = ['question,count,mean', ...['1', '2', '3', '4', '5', '6', '7'].map((n) => `${n},10,0`)].join('\n');
+    const imported = await http
+      .post('/api/cohorts')
+      .field('paperVersionId', paperId)
+      .field('name', '零分班')
+      .attach('file', Buffer.from(zeros), 'z.csv');
+    expect(imported.status).toBe(201);
+    // By default the newest cohort: students scored nothing.
+    expect(fig(await report(`?runIds=${runs[0]}`), 0, 'overall', 'all').cohortRate).toBe(0);
+    // Chosen: the four students again (means 2.5 + 1.75 + 2.625 of 16).
+    const chosen = await report(`?runIds=${runs[0]}&cohortIds=${first}`);
+    expect(fig(chosen, 0, 'overall', 'all').cohortRate).toBeCloseTo(6.875 / 16, 10);
+    expect(chosen.cohorts).toEqual([expect.objectContaining({ students: 4 })]);
+    const other = '00000000-0000-4000-8000-000000000000';
+    expect((await report(`?modelIds=${modelId}`)).entries).toHaveLength(2);
+    expect((await report(`?modelIds=${other}`)).entries).toHaveLength(0);
+    expect((await report(`?paperVersionIds=${paperId}`)).heatMap.length).toBeGreaterThan(0);
+    const noPaper = await report(`?paperVersionIds=${other}`);
+    expect(noPaper.heatMap).toHaveLength(0);
+    expect(noPaper.figures).toHaveLength(0);
   });
 });

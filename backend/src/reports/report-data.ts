@@ -67,7 +67,10 @@ export class ReportData {
     );
   }
 
-  /** The chosen cohorts, or the latest cohort of each paper version in the report. */
+  /**
+   * One cohort per paper version in the report: the chosen one for its paper (the newest, if several
+   * are chosen for one paper), and the newest cohort for papers where none is chosen.
+   */
   async cohorts(
     scope: ReportScope,
     paperVersionIds: string[],
@@ -86,8 +89,8 @@ export class ReportData {
               c.student_replicates AS replicates, c.total_histogram AS histogram,
               (SELECT json_agg(json_build_object('q', s.question_id, 'mean', s.mean::float)) FROM cohort_question_stats s WHERE s.cohort_id = c.id) AS stats
        FROM (SELECT DISTINCT ON (paper_version_id) * FROM cohorts
-             WHERE paper_version_id = ANY($1) AND ($2::uuid[] IS NULL OR id = ANY($2))
-             ORDER BY paper_version_id, created_at DESC, id) c`,
+             WHERE paper_version_id = ANY($1)
+             ORDER BY paper_version_id, (id = ANY(COALESCE($2::uuid[], '{}'))) DESC, created_at DESC, id) c`,
       [paperVersionIds, orNull(scope.cohortIds)],
     );
     return rows.map((r) => ({

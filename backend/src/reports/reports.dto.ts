@@ -23,7 +23,8 @@ export class ReportQueryDto {
   @QueryList(200, uuids, 'models (default: all)') modelIds?: string[];
   @QueryList(500, uuids, 'paper versions (default: every paper of the runs)') paperVersionIds?: string[];
   @QueryList(50, Matches(/^[a-z_]{1,40}$/, { each: true }), 'subjects, e.g. math,physics') subjects?: string[];
-  @QueryList(500, uuids, 'cohorts (default: the newest of each paper)') cohortIds?: string[];
+  @QueryList(500, uuids, 'cohorts: each replaces the default for its own paper (default: the newest cohort of each paper)')
+  cohortIds?: string[];
   @ApiPropertyOptional({ description: 'bootstrap seed (default fixed, so figures are reproducible)' })
   @IsOptional()
   @Type(() => Number)

@@ -92,6 +92,37 @@ describe('report on a hand-computed data set', () => {
     expect(f.percentile).toBeCloseTo(50, 10);
   });
 
+  it('counts only the questions the rates use, and says which were left out and why', () => {
+    const f = figure(report, 'A', 'overall', 'all');
+    expect(f.questions).toBe(2);
+    expect(f.basis).toEqual({ points: 10, objectivePoints: 10 });
+    expect(f.leftOut).toEqual({ pending: 1, notScored: 0, notApplicable: 0, noCohort: 0 });
+    // q4 scored (2 of 4 points) but missing from the cohort; q5 an image question the model could not see; q6 a refusal.
+    const extra = [q('q4', false, 4), q('q5', true, 5), q('q6', true, 5)];
+    const r = buildReport(
+      input({
+        questions: [...input().questions, ...extra],
+        units: [
+          ...input().units,
+          unit('A', 'q4', 2),
+          { ...unit('A', 'q5', null), pending: 0, notApplicable: 1 },
+          { ...unit('A', 'q6', null), pending: 0, notScored: 1 },
+        ],
+      }),
+    );
+    const g = figure(r, 'A', 'overall', 'all');
+    expect(g.questions).toBe(2);
+    expect(g.leftOut).toEqual({ pending: 1, notScored: 1, notApplicable: 1, noCohort: 1 });
+    // The rates are those of q1 and q2 alone: q4's score is not in them.
+    expect(g.modelRate).toBeCloseTo(0.5, 10);
+    expect(g.cohortRate).toBeCloseTo(0.65, 10);
+    // Without any cohort statistics the model's rate rests on its scored questions, and says so.
+    const none = figure(buildReport(input({ cohorts: [] })), 'A', 'overall', 'all');
+    expect(none.questions).toBe(2);
+    expect(none.modelRate).toBeCloseTo(0.5, 10);
+    expect(none.cohortRate).toBeNull();
+  });
+
   it('reports the subjective slice as pending, with the markers’ agreement beside it', () => {
     const f = figure(report, 'A', 'objectivity', 'subjective');
     expect(f.modelRate).toBeNull();
@@ -106,7 +137,9 @@ describe('report on a hand-computed data set', () => {
 
   it('splits by tag and type', () => {
     const tag = figure(report, 'A', 'tag', 'functions');
-    expect(tag.questions).toBe(2);
+    // q1 and q3 carry the tag; q3 is pending, so the rates rest on q1 alone.
+    expect(tag.questions).toBe(1);
+    expect(tag.leftOut).toEqual({ pending: 1, notScored: 0, notApplicable: 0, noCohort: 0 });
     expect(tag.modelRate).toBeCloseTo(1, 10);
     expect(tag.cohortRate).toBeCloseTo(0.8, 10);
     expect(figure(report, 'A', 'type', 'single_choice').diff).toBeCloseTo(-0.15, 10);

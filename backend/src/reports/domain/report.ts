@@ -6,6 +6,7 @@ import {
   Coverage,
   Figure,
   HeatRow,
+  LeftOut,
   ModelUnit,
   Report,
   ReportCohort,
@@ -129,14 +130,32 @@ function compare(resampler: Resampler, set: ReportQuestion[], units: Map<string,
   const comparable = scored.filter((r) => r.c?.means.has(r.q.id));
   const rate = (rs: typeof rows, f: (r: (typeof rows)[0]) => number) =>
     rs.reduce((a, r) => a + f(r), 0) / rs.reduce((a, r) => a + r.q.maxPoints, 0);
+  // Without any cohort statistics the model's rate rests on every scored question; with some, only on those that have them.
+  const basis = comparable.length ? comparable : scored;
+  const used = new Set(basis.map((r) => r.q.id));
+  const leftOut: LeftOut = { pending: 0, notScored: 0, notApplicable: 0, noCohort: 0 };
+  for (const r of rows) {
+    if (used.has(r.q.id)) continue;
+    if (r.u.scored > 0 && r.u.score !== null) leftOut.noCohort++;
+    else if (r.u.pending > 0) leftOut.pending++;
+    else if (r.u.notScored > 0) leftOut.notScored++;
+    else leftOut.notApplicable++;
+  }
+  const points = (rs: typeof rows) => rs.reduce((a, r) => a + r.q.maxPoints, 0);
+  const described = {
+    comparable,
+    questions: basis.length,
+    leftOut,
+    basis: { points: points(basis), objectivePoints: points(basis.filter((r) => r.q.isObjective)) },
+  };
   if (!comparable.length)
-    return { modelRate: scored.length ? rate(scored, (r) => r.u.score!) : null, cohortRate: null, diff: null, ci: null, comparable };
+    return { modelRate: scored.length ? rate(scored, (r) => r.u.score!) : null, cohortRate: null, diff: null, ci: null, ...described };
   const modelRate = rate(comparable, (r) => r.u.score!);
   const cohortRate = rate(comparable, (r) => r.c!.means.get(r.q.id)!);
   const reps = resampler.ratio(
     comparable.map((r) => ({ questionId: r.q.id, max: r.q.maxPoints, value: r.u.score!, minus: resampler.cohortOf(r.q.id, r.c!) })),
   );
-  return { modelRate, cohortRate, diff: modelRate - cohortRate, ci: percentileInterval(reps, LEVEL), comparable };
+  return { modelRate, cohortRate, diff: modelRate - cohortRate, ci: percentileInterval(reps, LEVEL), ...described };
 }
 
 function percentile(input: ReportInput, comparable: { q: ReportQuestion; u: ModelUnit; c?: ReportCohort }[]): number | null {
@@ -217,7 +236,9 @@ export function buildReport(input: ReportInput): Report {
         entryKey: entry.key,
         dimension,
         value,
-        questions: set.length,
+        questions: cmp.questions,
+        leftOut: cmp.leftOut,
+        basis: cmp.basis,
         modelRate: cmp.modelRate,
         cohortRate: cmp.cohortRate,
         diff: cmp.diff,

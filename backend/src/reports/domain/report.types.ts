@@ -78,11 +78,23 @@ export interface Coverage {
   notApplicablePoints: number;
 }
 
+export interface LeftOut {
+  pending: number;
+  notScored: number;
+  notApplicable: number;
+  noCohort: number;
+}
+
 export interface Figure {
   entryKey: string;
   dimension: 'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
   value: string;
+  /** Questions the rates rest on: scored for the model and, when the slice has any, with cohort statistics. */
   questions: number;
+  /** Questions of the slice left out of the rates, by reason (a question scored in none of its samples is pending while any is). */
+  leftOut: LeftOut;
+  /** Points of the questions the rates rest on, and how many of them are objective. */
+  basis: { points: number; objectivePoints: number };
   modelRate: number | null;
   cohortRate: number | null;
   diff: number | null;
