@@ -71,6 +71,7 @@ export class MarkingScreenComponent {
   private isBusy = false;
   /** The typed score is my previous one, shown on a re-mark: the first digit typed replaces it. */
   private isPrefilled = false;
+  private queueReadAt = -Infinity;
 
   protected readonly isReview = computed(() => !!this.taskId());
   private readonly currentQuestionId = computed(
@@ -161,7 +162,32 @@ export class MarkingScreenComponent {
         (v) => this.view.set(v),
         () => this.view.set(null),
       );
+    // The queue's counts are kept locally between answers and read again now and then, and when
+    // the question runs out (to offer the next one): one request per answer would be 50 a minute
+    // per teacher for the same numbers.
+    if (!next || performance.now() - this.queueReadAt > 20_000) this.refreshQueue();
+  }
+
+  private refreshQueue() {
+    this.queueReadAt = performance.now();
     this.api.questions().subscribe((qs) => this.queue.set(qs));
+  }
+
+  /** My read of one answer of the current question is done (marked, skipped or reported). */
+  private countDone(isRead: boolean) {
+    const id = this.currentQuestionId();
+    this.queue.update((qs) =>
+      qs.map((q) =>
+        q.questionId !== id
+          ? q
+          : {
+              ...q,
+              forMe: Math.max(0, q.forMe - 1),
+              mine: q.mine + (isRead ? 1 : 0),
+              readsDone: q.readsDone + (isRead ? 1 : 0),
+            },
+      ),
+    );
   }
 
   protected toggle(index: number) {
@@ -264,6 +290,7 @@ export class MarkingScreenComponent {
     void this.act(async () => {
       await firstValueFrom(this.api.submit(t.taskId, { leaseToken: t.leaseToken, ...fields }));
       this.lastTaskId.set(t.taskId);
+      this.countDone(true);
     });
   }
 
@@ -280,7 +307,11 @@ export class MarkingScreenComponent {
 
   protected skip() {
     const t = this.task();
-    if (t) void this.act(() => firstValueFrom(this.api.skip(t.taskId, t.leaseToken)));
+    if (t)
+      void this.act(async () => {
+        await firstValueFrom(this.api.skip(t.taskId, t.leaseToken));
+        this.countDone(false);
+      });
   }
 
   protected openProblem() {
@@ -292,7 +323,10 @@ export class MarkingScreenComponent {
   protected sendProblem(reason: string) {
     const t = this.task();
     if (t && reason.trim().length >= 2)
-      void this.act(() => firstValueFrom(this.api.problem(t.taskId, t.leaseToken, reason.trim())));
+      void this.act(async () => {
+        await firstValueFrom(this.api.problem(t.taskId, t.leaseToken, reason.trim()));
+        this.countDone(false);
+      });
   }
 
   private remarkText(r: RemarkNotice) {
