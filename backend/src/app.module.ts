@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { IntakeModule } from './papers/intake/intake.module';
 import { PapersModule } from './papers/papers.module';
 import { PdfModule } from './pdf-intake/pdf.module';
 import { ReportsModule } from './reports/reports.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AssetsModule,
         PapersModule,
         PdfModule,
+        IntakeModule,
         ModelsModule,
         CollectionModule,
         GradingModule,

@@ -19,5 +19,6 @@ import { PdfService } from './pdf.service';
   ],
   controllers: [PdfController],
   providers: [PdfService],
+  exports: [PdfService],
 })
 export class PdfModule {}

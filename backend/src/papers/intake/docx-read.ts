@@ -123,11 +123,18 @@ interface DomEl extends XmlNode {
 
 /** Equations → `$latex$` runs, OLE objects → a marker run before their preview. */
 function rewriteDocument(xml: string, flags: IntakeFlag[]): string {
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new DocxReadError(`word/document.xml is not well-formed XML (${message})`, 'docx.corrupt');
-    },
-  }).parseFromString(xml, 'text/xml') as unknown as DomEl & { documentElement: DomEl };
+  let doc: DomEl & { documentElement: DomEl };
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(xml, 'text/xml') as unknown as DomEl & { documentElement: DomEl };
+  } catch (e) {
+    throw new DocxReadError(`word/document.xml is not well-formed XML (${(e as Error).message})`, 'docx.corrupt', {
+      part: 'word/document.xml',
+    });
+  }
   const root = doc.documentElement;
   for (const name of ['m:oMathPara', 'm:oMath']) {
     for (const el of Array.from(root.getElementsByTagName(name))) {

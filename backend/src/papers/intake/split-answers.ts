@@ -53,16 +53,30 @@ export function splitAnswers(lines: IntakeLine[]): { entries: AnswerEntry[]; unr
       continue;
     }
     const q = QUESTION_HEAD.exec(text);
-    if (q) {
+    if (q && isEntryStart(Number(q[1]), q[2], current)) {
       current = { number: q[1], lines: q[2].trim() ? [q[2].trim()] : [], where };
       entries.push(current);
       continue;
     }
-    if (SECTION_HEAD.test(text) && !current) continue;
+    // 一、选择题 between the keys: a heading of the answer part, not part of an answer.
+    if (SECTION_HEAD.test(text)) {
+      current = null;
+      continue;
+    }
     if (current) current.lines.push(text);
-    else if (!SECTION_HEAD.test(text)) unrecognised.push({ text, ...where, reasonCode: 'orphan_text' });
+    else unrecognised.push({ text, ...where, reasonCode: 'orphan_text' });
   }
   return { entries, unrecognised };
+}
+
+/**
+ * A numbered line starts an entry when its number runs on from the last (a worked solution may
+ * hold its own "2．…" steps), or when it restarts with a mark (keys first, then "1．【解析】…").
+ */
+function isEntryStart(n: number, rest: string, current: AnswerEntry | null): boolean {
+  if (!current) return true;
+  const last = Number(current.number);
+  return (n > last && n <= last + 5) || /^\s*(【|答案\s*[:：]|解析\s*[:：])/.test(rest);
 }
 
 /** A key table: a row "题号 1 2 3 …" followed by "答案 A C B …" (table cells or spaced text). */
