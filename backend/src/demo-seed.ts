@@ -8,7 +8,7 @@ import { AppConfig } from './config/app-config';
 import { InstallStore } from './database/install-store';
 import { GradingService } from './grading/grading.service';
 import { SamplesService } from './papers/samples.service';
-import { AssignmentsService } from './users/assignments.service';
+import { AssignmentsService } from './marking/assignments.service';
 
 const SEEDED = 'demo_seeded';
 const DEMO_TEACHERS = ['teacher', 'teacher2', 'senior'];

@@ -2,9 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BodyDepthGuard } from '../common/body-depth.guard';
-import { AssignmentsService } from '../users/assignments.service';
-import { MarkingPolicyService } from '../users/marking-policy.service';
-import { MeController, UsersController } from '../users/users.controller';
+import { UsersController } from '../users/users.controller';
 import { UsersService } from '../users/users.service';
 import { AuthController } from './auth.controller';
 import { SessionEntity, UserEntity } from './auth.entities';
@@ -15,14 +13,12 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController, UsersController, MeController],
+  controllers: [AuthController, UsersController],
   providers: [
     AuthService,
     SessionsService,
     LoginAttemptsRepository,
     UsersService,
-    AssignmentsService,
-    MarkingPolicyService,
     { provide: APP_GUARD, useClass: AuthGuard },
     // Registered here with the other global guard: it must run before any pipe touches a body.
     { provide: APP_GUARD, useClass: BodyDepthGuard },

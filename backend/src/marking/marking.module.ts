@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsService } from './assignments.service';
+import { MarkingAdminController, MeController } from './marking-admin.controller';
 import { MarkingController } from './marking.controller';
+import { MarkingPolicyService } from './marking-policy.service';
 import { MarkingQualityController } from './marking-quality.controller';
 import { MarkingRubricService } from './marking-rubric.service';
 import { MarkingMonitorService } from './marking-monitor.service';
@@ -10,8 +13,16 @@ import { PapersModule } from '../papers/papers.module';
 
 @Module({
   imports: [PapersModule],
-  controllers: [MarkingController, MarkingQualityController],
-  providers: [MarkingService, MarkingViewService, MarkingReviewService, MarkingMonitorService, MarkingRubricService],
-  exports: [MarkingService],
+  controllers: [MarkingController, MarkingQualityController, MarkingAdminController, MeController],
+  providers: [
+    MarkingService,
+    MarkingViewService,
+    AssignmentsService,
+    MarkingPolicyService,
+    MarkingReviewService,
+    MarkingMonitorService,
+    MarkingRubricService,
+  ],
+  exports: [MarkingService, AssignmentsService],
 })
 export class MarkingModule {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
-import { resolve } from '../marking/domain/marking-rules';
-import { modeFrom, rederive } from '../marking/marking-store';
+import { resolve } from './domain/marking-rules';
+import { modeFrom, rederive } from './marking-store';
 import { MarkingPolicyRepository, PolicyOverride, PolicyTarget } from './marking-policy.repository';
 
 export interface PolicyChange {

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { MODE_COLUMNS } from '../marking/marking-store';
+import { MODE_COLUMNS } from './marking-store';
 
 export interface AssignableQuestion {
   id: string;

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Read } from '../marking/domain/marking-rules';
-import { MODE_COLUMNS } from '../marking/marking-store';
+import { Read } from './domain/marking-rules';
+import { MODE_COLUMNS } from './marking-store';
 
 export type PolicyTarget = { kind: 'question'; id: string } | { kind: 'paper'; id: string };
 export interface PolicyOverride {
