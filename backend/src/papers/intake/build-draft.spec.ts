@@ -83,7 +83,7 @@ describe('buildDraft on a typical paper', () => {
   });
 
   it('matches the answer section back as keys', () => {
-    expect(qs.map((q) => q.answer)).toEqual(['A', 'B', 'D', ['0'], ['$\\sqrt{5}$', '2'], true, undefined, undefined]);
+    expect(qs.map((q) => q.answer)).toEqual(['A', 'B', 'D', ['0'], ['\\sqrt{5}', '2'], true, undefined, undefined]);
     expect(qs[4].blanks).toBe(2);
     expect(qs[6].stem).toContain('(1) 求 $a_1$');
     expect(qs[6].referenceAnswer).toBe('（1）$a_1=1$（2）见解析');

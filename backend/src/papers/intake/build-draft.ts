@@ -199,7 +199,8 @@ function applyAnswer(q: QuestionDoc, entry: AnswerEntry | undefined, path: strin
   }
   if (q.type === 'fill_blank') {
     if (!answer) return unparsed(q, entry, answer, ctx, conf);
-    const values = splitBlankAnswers(answer, q.blanks ?? 1);
+    // A key is compared as written, so one whole formula loses its dollars ($\\frac{3}{10}$ → \\frac{3}{10}).
+    const values = splitBlankAnswers(answer, q.blanks ?? 1).map((v) => (/^\$[^$]+\$$/.test(v) ? v.slice(1, -1).trim() : v));
     q.answer = values;
     return conf(values.length === q.blanks ? 'high' : 'low', values.length === q.blanks ? 'key_matched' : 'key_blank_count');
   }

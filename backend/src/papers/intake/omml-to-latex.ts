@@ -51,9 +51,28 @@ function tokens(text: string, isFunctionName: boolean): string {
   return out;
 }
 
+/** Runs side by side are one text ("1" "0" → 10): Word splits runs wherever formatting changed. */
 function inner(n: XmlNode, inFunctionName = false): string {
-  return children(n)
-    .map((c) => convert(c, inFunctionName))
+  let out = '';
+  let text = '';
+  const flush = () => {
+    if (text) out += tokens(text, inFunctionName);
+    text = '';
+  };
+  for (const c of children(n)) {
+    if (c.nodeName === 'm:r' || c.nodeName === 'w:r') text += runText(c);
+    else {
+      flush();
+      out += convert(c, inFunctionName);
+    }
+  }
+  flush();
+  return out;
+}
+
+function runText(n: XmlNode): string {
+  return children(n, n.nodeName === 'm:r' ? 'm:t' : 'w:t')
+    .map((t) => t.textContent ?? '')
     .join('');
 }
 
@@ -117,12 +136,8 @@ function delimiter(n: XmlNode): string {
 function convert(n: XmlNode, inFunctionName: boolean): string {
   switch (n.nodeName) {
     case 'm:r':
-    case 'w:r': {
-      const text = children(n, n.nodeName === 'm:r' ? 'm:t' : 'w:t')
-        .map((t) => t.textContent ?? '')
-        .join('');
-      return tokens(text, inFunctionName);
-    }
+    case 'w:r':
+      return tokens(runText(n), inFunctionName);
     case 'm:f':
       return prop(n, 'm:fPr', 'm:type') === 'lin'
         ? `<mrow>${row(child(n, 'm:num'))}${mo('/')}${row(child(n, 'm:den'))}</mrow>`
