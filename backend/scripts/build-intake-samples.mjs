@@ -68,8 +68,8 @@ function paperParagraphs() {
     line(`${q.number}．【答案】${key}${reference[0] ?? ''}`);
     for (const p of reference.slice(1)) line(p);
     if (q.analysis) {
-      const analysis = q.analysis.replace(/^【(解析|分析)】\s*/, '').split(/\n\s*\n/);
-      line(`【解析】${analysis[0]}`);
+      const analysis = q.analysis.trim().split(/\n\s*\n/);
+      line(analysis[0].startsWith('【') ? analysis[0] : `【解析】${analysis[0]}`);
       for (const p of analysis.slice(1)) line(p);
     }
   }

@@ -42,8 +42,14 @@ const FUNCTIONS = 'sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|l
 function tokens(text: string, isFunctionName: boolean): string {
   if (isFunctionName || new RegExp(`^(${FUNCTIONS})$`).test(text)) return `<mi>${esc(text)}</mi>`;
   let out = '';
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)|([A-Za-z\u0370-\u03ff])|([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+)|(\s+)|(.)/gu)) {
-    if (m[1]) out += `<mn>${m[1]}</mn>`;
+  // "sinC" typed in one run is sin C: a function name not followed by a lower-case letter.
+  const re = new RegExp(
+    String.raw`(?:${FUNCTIONS})(?![a-z])|(\d+(?:\.\d+)?)|([A-Za-z\u0370-\u03ff])|([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+)|(\s+)|(.)`,
+    'gu',
+  );
+  for (const m of text.matchAll(re)) {
+    if (!m[1] && !m[2] && !m[3] && !m[4] && !m[5]) out += `<mi>${m[0]}</mi>`;
+    else if (m[1]) out += `<mn>${m[1]}</mn>`;
     else if (m[2]) out += `<mi>${esc(m[2])}</mi>`;
     else if (m[3]) out += `<mtext>${esc(m[3])}</mtext>`;
     else if (m[5]) out += mo(m[5]);
