@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { makeIntakeDocx } from '../../../test/fixtures/intake-docx';
 import { buildDraft } from './build-draft';
 import { DocxReadError, readDocx } from './docx-read';
@@ -62,6 +63,9 @@ describe('readDocx', () => {
     ['an encrypted (OLE compound) file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'docx.encrypted'],
     ['a file that is not a zip', Buffer.from('hello'), 'docx.not_docx'],
     ['a truncated zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'docx.corrupt'],
+    // 20 MB of zeros deflates to a few kB: refused from the declared sizes, before inflating.
+    ['a zip bomb', Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(20_000_000) })), 'docx.too_large'],
+    ['a zip without word/document.xml', Buffer.from(zipSync({ 'a.txt': new Uint8Array(3) })), 'docx.not_word'],
   ])('refuses %s with a code', async (_name, bytes, code) => {
     await expect(read(bytes)).rejects.toMatchObject({ code });
     await expect(read(bytes)).rejects.toBeInstanceOf(DocxReadError);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { openPdf } from '../../pdf-intake/pdf-render';
 import type { PaperDoc, QuestionDoc } from '../bundle/bundle.types';
+import { validateBundle } from '../bundle/validate-bundle';
 import { buildDraft, SplitResult } from './build-draft';
 import { readDocx } from './docx-read';
 import { pdfLines } from './pdf-lines';
@@ -42,6 +43,12 @@ function measure(d: SplitResult) {
   };
 }
 
+/** The validator's problems with the draft as it stands: only the licence, which intake never guesses. */
+function problems(d: SplitResult) {
+  const result = validateBundle(new Map([['paper.json', Buffer.from(JSON.stringify(d.paper))]]));
+  return result.ok ? [] : result.errors.map((e) => `${e.path} ${e.code}`);
+}
+
 const objective = expected.filter((q) => q.answer !== undefined).length;
 
 describe('the shipped intake samples', () => {
@@ -56,6 +63,7 @@ describe('the shipped intake samples', () => {
     expect(d.paper).toMatchObject({ subject: 'math', year: 2022, region: '全国乙卷', grade: 12, stage: 'senior' });
     expect(d.paper.sections[0].questions[0].stem).toContain('$U = \\left\\{1 , 2 , 3 , 4 , 5\\right\\}$');
     expect(d.unrecognised.map((u) => u.reasonCode)).toEqual(['preamble', 'preamble']);
+    expect(problems(d)).toEqual(['source.licence bundle.schema.minLength']);
   });
 
   it(`reads ${SOURCE}.pdf back from its text layer`, async () => {
@@ -67,5 +75,6 @@ describe('the shipped intake samples', () => {
     expect(measure(d)).toEqual({ questions: 16, types: 16, points: 16, keys: 10, references: 5, options: 16 });
     expect(d.paper.sections[1].questions[0].answer).toEqual(['3/10']);
     expect(furniture.every((f) => f.reasonCode === 'page_furniture')).toBe(true);
+    expect(problems(d)).toEqual(['source.licence bundle.schema.minLength']);
   });
 });
