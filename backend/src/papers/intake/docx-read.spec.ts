@@ -71,3 +71,55 @@ describe('readDocx', () => {
     await expect(read(bytes)).rejects.toBeInstanceOf(DocxReadError);
   });
 });
+
+describe('readDocx with Word list numbering', () => {
+  it('writes out automatic numbers of sections, questions and options as the paper prints them', async () => {
+    const { Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const numbered = (text: string, reference: string, instance = 0) =>
+      new Paragraph({ text, numbering: { reference, level: 0, instance } });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: 'sections', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }] },
+          { reference: 'questions', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1．' }] },
+          { reference: 'options', levels: [{ level: 0, format: LevelFormat.UPPER_LETTER, text: '%1．' }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            numbered('选择题（每小题5分）', 'sections'),
+            numbered('第一题的题干', 'questions'),
+            numbered('甲', 'options', 1),
+            numbered('乙', 'options', 1),
+            numbered('第二题的题干', 'questions'),
+            numbered('丙', 'options', 2),
+            numbered('丁', 'options', 2),
+            numbered('填空题（每小题4分）', 'sections'),
+            numbered('第三题____', 'questions'),
+          ],
+        },
+      ],
+    });
+    const { lines } = await read(await Packer.toBuffer(doc));
+    expect(lines.map((l) => l.text)).toEqual([
+      '一、 选择题（每小题5分）',
+      '1． 第一题的题干',
+      'A． 甲',
+      'B． 乙',
+      '2． 第二题的题干',
+      'A． 丙',
+      'B． 丁',
+      '二、 填空题（每小题4分）',
+      '3． 第三题____',
+    ]);
+    const d = buildDraft(lines, 'n.docx');
+    expect(d.paper.sections.map((s) => s.questions.map((q) => [q.number, q.type, q.points, q.options?.map((o) => o.text)]))).toEqual([
+      [
+        ['1', 'single_choice', 5, ['甲', '乙']],
+        ['2', 'single_choice', 5, ['丙', '丁']],
+      ],
+      [['3', 'fill_blank', 4, undefined]],
+    ]);
+  });
+});

@@ -5,13 +5,15 @@
  * gets a marker before its preview image, so it reaches the author as a flagged image.
  * No framework imports; images are handed to the caller's `storeImage`, which names them.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { XMLSerializer } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ErrorParams } from '../../common/problem';
 import type { IntakeFlag } from './draft.types';
+import { DomDoc, DomEl, parseXml } from './docx-dom';
 import { htmlToLines } from './docx-html';
+import { writeOutNumbering } from './docx-numbering';
 import type { IntakeLine } from './intake-text';
-import { ommlToLatex, XmlNode } from './omml-to-latex';
+import { ommlToLatex } from './omml-to-latex';
 
 export class DocxReadError extends Error {
   constructor(
@@ -47,7 +49,8 @@ export async function readDocx(bytes: Uint8Array, limits: DocxLimits, storeImage
   const documentXml = files['word/document.xml'];
   if (!documentXml) throw new DocxReadError('not a Word document (word/document.xml is missing)', 'docx.not_word');
   const flags: IntakeFlag[] = [];
-  files['word/document.xml'] = strToU8(rewriteDocument(strFromU8(documentXml), flags));
+  const numbering = files['word/numbering.xml'];
+  files['word/document.xml'] = strToU8(rewriteDocument(strFromU8(documentXml), numbering && strFromU8(numbering), flags));
   const mammoth = await import('mammoth');
   let count = 0;
   const result = await mammoth
@@ -110,32 +113,25 @@ function unzipDocx(bytes: Uint8Array, limits: DocxLimits): Record<string, Uint8A
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-interface DomEl extends XmlNode {
-  parentNode: DomEl | null;
-  ownerDocument: { createElementNS(ns: string, q: string): DomEl; createTextNode(t: string): XmlNode };
-  getElementsByTagName(name: string): ArrayLike<DomEl>;
-  appendChild(c: XmlNode): void;
-  insertBefore(c: XmlNode, ref: XmlNode): void;
-  replaceChild(c: XmlNode, old: XmlNode): void;
-  setAttribute(n: string, v: string): void;
-  getAttribute(n: string): string | null;
-}
-
 /** Equations → `$latex$` runs, OLE objects → a marker run before their preview. */
-function rewriteDocument(xml: string, flags: IntakeFlag[]): string {
-  let doc: DomEl & { documentElement: DomEl };
+function rewriteDocument(xml: string, numberingXml: string | undefined, flags: IntakeFlag[]): string {
+  let doc: DomDoc;
+  let numbering: DomDoc | undefined;
   try {
-    doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    }).parseFromString(xml, 'text/xml') as unknown as DomEl & { documentElement: DomEl };
+    doc = parseXml(xml);
   } catch (e) {
     throw new DocxReadError(`word/document.xml is not well-formed XML (${(e as Error).message})`, 'docx.corrupt', {
       part: 'word/document.xml',
     });
   }
+  try {
+    numbering = numberingXml ? parseXml(numberingXml) : undefined;
+  } catch {
+    // Broken numbering loses the list numbers only; the text is still worth reading.
+    numbering = undefined;
+  }
   const root = doc.documentElement;
+  writeOutNumbering(root, numbering?.documentElement);
   for (const name of ['m:oMathPara', 'm:oMath']) {
     for (const el of Array.from(root.getElementsByTagName(name))) {
       if (!el.parentNode || hasMathAncestor(el)) continue;
