@@ -133,6 +133,21 @@ describe('Intake API: Word and PDF → draft paper', () => {
     expect(none.body.code).toBe('upload.no_file');
   });
 
+  it('drafts the shipped samples in one click, and nothing outside their folder', async () => {
+    const list = await author.get('/api/papers/intake/samples');
+    expect(list.status).toBe(200);
+    expect(list.body.map((s: { name: string; kind: string }) => [s.name, s.kind])).toEqual([
+      ['gaokao-2022-national-b-math.docx', 'docx'],
+      ['gaokao-2022-national-b-math.pdf', 'pdf'],
+    ]);
+    const res = await author.post('/api/papers/intake/samples/gaokao-2022-national-b-math.docx');
+    expect(res.status).toBe(200);
+    expect(res.body.stats).toEqual({ questions: 16, withKey: 16, withPoints: 16, objective: 11 });
+    const outside = await author.post(`/api/papers/intake/samples/${encodeURIComponent('../gaokao-2022-national-b-math/paper.yaml')}`);
+    expect(outside.status).toBe(404);
+    expect(outside.body.code).toBe('intake.sample_not_found');
+  });
+
   it('answers 404 for an unknown PDF and 400 for a bad id', async () => {
     expect((await author.post('/api/pdfs/00000000-0000-4000-8000-000000000000/draft')).status).toBe(404);
     expect((await author.post('/api/pdfs/nope/draft')).status).toBe(400);

@@ -31,6 +31,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/papers': ['admin', 'author', 'researcher'],
   'POST /api/papers/import': ['admin', 'author'],
   'POST /api/papers/intake': ['admin', 'author'],
+  'GET /api/papers/intake/samples': ['admin', 'author'],
+  'POST /api/papers/intake/samples/:name': ['admin', 'author'],
   'GET /api/papers/:id': ['admin', 'author', 'researcher'],
   'POST /api/papers/:id/publish': ['admin', 'author'],
   'GET /api/papers/:id/render': ['admin', 'author', 'researcher'],

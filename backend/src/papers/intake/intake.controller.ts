@@ -2,6 +2,7 @@ import {
   CallHandler,
   Controller,
   ExecutionContext,
+  Get,
   HttpCode,
   Inject,
   Injectable,
@@ -56,6 +57,19 @@ export class IntakeController {
   @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
   fromUpload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     return this.intake.intake(file, { id: me.id, name: me.username, address });
+  }
+
+  @Get('papers/intake/samples')
+  @ApiOperation({ summary: 'The sample Word and PDF papers shipped for the demo' })
+  samples() {
+    return this.intake.listSamples();
+  }
+
+  @Post('papers/intake/samples/:name')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A draft of a shipped sample paper, as if it had been uploaded (one-click demo)' })
+  fromSample(@Param('name') name: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    return this.intake.fromSample(name, { id: me.id, name: me.username, address });
   }
 
   @Post('pdfs/:id/draft')

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AssetsService } from '../../assets/assets.service';
 import { ImageError } from '../../assets/image-normalize';
 import type { AuditActor } from '../../audit/audit.service';
@@ -15,6 +17,8 @@ import { extractPdfText } from './pdf-text';
 /** A Word file holds a few dozen parts plus its media; far more is not an exam paper. */
 const DOCX_MAX_ENTRIES = 2000;
 const DOCX_MAX_IMAGES = 300;
+/** exam-papers/intake-samples: the Word and PDF papers the demo drafts in one click. */
+const SAMPLES_FOLDER = 'intake-samples';
 
 /** Word or PDF → a draft paper for the editor; images are normalised and stored like any other. */
 @Injectable()
@@ -39,6 +43,25 @@ export class IntakeService {
       'intake.unsupported_type',
       { file: file.originalname },
     );
+  }
+
+  /** The sample papers shipped for the demo, by file name. */
+  listSamples(): { name: string; kind: 'docx' | 'pdf'; bytes: number }[] {
+    const dir = join(this.config.samplesDir, SAMPLES_FOLDER);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => /\.(docx|pdf)$/.test(f))
+      .sort()
+      .map((name) => ({ name, kind: name.endsWith('.pdf') ? 'pdf' : 'docx', bytes: statSync(join(dir, name)).size }));
+  }
+
+  /** A draft of a shipped sample, exactly as if the author had uploaded the file. */
+  async fromSample(name: string, actor: AuditActor): Promise<IntakeDraft> {
+    // Only names from the listing are read, so a name can never reach outside the folder.
+    const sample = this.listSamples().find((s) => s.name === name);
+    if (!sample) throw new DomainError(`no sample paper named "${name}"`, 404, undefined, 'intake.sample_not_found', { name });
+    const buffer = readFileSync(join(this.config.samplesDir, SAMPLES_FOLDER, sample.name));
+    return this.intake({ buffer, originalname: sample.name, size: buffer.length } as Express.Multer.File, actor);
   }
 
   /** A draft from a PDF uploaded earlier, from the text stored when its pages were rendered. */
