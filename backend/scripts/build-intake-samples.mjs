@@ -20,34 +20,36 @@ import { parse } from 'yaml';
 import { isUnsupported, latexToDocxMath, latexToText } from './intake-samples/latex.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SOURCE = 'gaokao-2022-national-b-math';
+/** Math for Word equations and worked solutions; history for materials and sub-questions with points. */
+const SOURCES = ['gaokao-2022-national-b-math', 'gaokao-2022-national-b-history'];
 const OUT = join(root, 'exam-papers/intake-samples');
 const FONT = { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' };
-
-const paper = parse(readFileSync(join(root, 'exam-papers', SOURCE, 'paper.yaml'), 'utf8'));
 
 const HEADINGS = {
   single_choice: (n, p) => `选择题：本题共${n}小题，每小题${p}分，共${n * p}分。在每小题给出的四个选项中，只有一项是符合题目要求的。`,
   fill_blank: (n, p) => `填空题：本题共${n}小题，每小题${p}分，共${n * p}分。`,
   calculation: (n, p) => `解答题：共${n * p}分。解答应写出文字说明、证明过程或演算步骤。`,
+  short_answer: (n, p) => `非选择题：共${p}分。`,
 };
 
 /** The paper as paragraphs: each a list of pieces, text or a formula. */
-function paperParagraphs() {
+function paperParagraphs(paper) {
   const out = [];
   const line = (...pieces) => out.push(pieces.flatMap((p) => (typeof p === 'string' ? splitMath(p) : [p])));
-  line('2022年普通高等学校招生全国统一考试（全国乙卷）');
-  line('数学（理科）（节选）');
+  const [, exam, subject] = /^(.*?卷）)(.*)$/.exec(paper.title);
+  line(exam);
+  line(subject);
   line('注意事项：');
   line('1．本卷由公开数据集 GAOKAO-Bench（Apache-2.0）中该卷的题目重建，缺少原卷的图形题，仅作演示。');
   paper.sections.forEach((s) => {
     const qs = s.questions;
     const kind = qs[0].type;
     const numeral = s.title.split('、')[0];
-    line(`${numeral}、${HEADINGS[kind](qs.length, qs[0].points)}`);
+    const total = qs.reduce((n, q) => n + q.points, 0);
+    line(`${numeral}、${HEADINGS[kind](qs.length, kind === 'short_answer' ? total : qs[0].points)}`);
     for (const q of qs) {
-      const paragraphs = stemOf(q).split(/\n\s*\n/);
-      const points = kind === 'calculation' ? `（${q.points}分）` : '';
+      const paragraphs = paragraphsOf(stemOf(q));
+      const points = kind === 'calculation' && !/（\d+分）/.test(q.stem) ? `（${q.points}分）` : '';
       line(`${q.number}．${points}${paragraphs[0]}`);
       for (const p of paragraphs.slice(1)) line(p);
       if (q.options) for (const row of optionRows(q.options)) line(row);
@@ -64,16 +66,27 @@ function paperParagraphs() {
               .map(asMath)
               .join('；')
           : '';
-    const reference = q.referenceAnswer ? q.referenceAnswer.split(/\n\s*\n/) : [];
+    const reference = q.referenceAnswer ? paragraphsOf(q.referenceAnswer) : [];
     line(`${q.number}．【答案】${key}${reference[0] ?? ''}`);
     for (const p of reference.slice(1)) line(p);
     if (q.analysis) {
-      const analysis = q.analysis.trim().split(/\n\s*\n/);
+      const analysis = paragraphsOf(q.analysis.trim());
       line(analysis[0].startsWith('【') ? analysis[0] : `【解析】${analysis[0]}`);
       for (const p of analysis.slice(1)) line(p);
     }
   }
   return out;
+}
+
+/**
+ * Paragraphs of dataset text: blank lines, and line breaks before 材料…, ——, （1）, 【…】; other
+ * line breaks are the dataset's hard wraps of one printed paragraph.
+ */
+function paragraphsOf(text) {
+  return text
+    .split(/\n\s*\n|\n(?=材料[一二三四五六七八九十]|——|[（(]\d+[)）]|【)/)
+    .map((p) => p.replace(/\s*\n\s*/g, ''))
+    .filter((p) => p.trim());
 }
 
 const asMath = (v) => (/^[\d.]+$/.test(v) ? v : `$${v}$`);
@@ -107,7 +120,7 @@ function splitMath(text) {
   return pieces.map((p) => (typeof p === 'string' ? p.replace(/\s*\n\s*/g, ' ') : p));
 }
 
-async function writeDocx(paragraphs) {
+async function writeDocx(paper, paragraphs) {
   let converted = 0;
   let kept = 0;
   const children = paragraphs.map(
@@ -130,7 +143,7 @@ async function writeDocx(paragraphs) {
   const doc = new Document({
     creator: 'Yuejuan sample generator',
     title: paper.title,
-    description: `Built from exam-papers/${SOURCE} (GAOKAO-Bench, Apache-2.0)`,
+    description: `Built from exam-papers/${paper.id} (GAOKAO-Bench, Apache-2.0)`,
     sections: [{ children }],
   });
   const bytes = await Packer.toBuffer(doc);
@@ -147,7 +160,7 @@ async function fixDates(bytes) {
   return Buffer.from(zipSync(fixed, { level: 6 }));
 }
 
-async function writePdf(paragraphs) {
+async function writePdf(paper, paragraphs) {
   if (!existsSync(FONT.file)) throw new Error(`${FONT.file} is missing: apt-get install fonts-noto-cjk`);
   const doc = await PDFDocument.create();
   doc.setCreationDate(new Date('2022-06-07T00:00:00Z'));
@@ -164,7 +177,7 @@ async function writePdf(paragraphs) {
     page = doc.addPage([width, height]);
     pageNo++;
     y = height - margin;
-    const footer = `数学试题 第 ${pageNo} 页`;
+    const footer = `${paper.title.replace(/^.*卷）|（节选）$/g, '')}试题 第 ${pageNo} 页`;
     page.drawText(footer, { x: width / 2 - font.widthOfTextAtSize(footer, 9) / 2, y: margin / 2, size: 9, font });
   };
   newPage();
@@ -193,13 +206,16 @@ function wrap(text, measure, max) {
   return rows;
 }
 
-const paragraphs = paperParagraphs();
 mkdirSync(OUT, { recursive: true });
-const docx = await writeDocx(paragraphs);
-writeFileSync(join(OUT, `${SOURCE}.docx`), docx.bytes);
-const pdf = await writePdf(paragraphs);
-writeFileSync(join(OUT, `${SOURCE}.pdf`), pdf);
-console.log(
-  `${SOURCE}.docx: ${docx.bytes.length} bytes, ${docx.converted} Word equations, ${docx.kept} formulas kept as LaTeX text\n` +
-    `${SOURCE}.pdf: ${pdf.length} bytes`,
-);
+for (const source of SOURCES) {
+  const paper = parse(readFileSync(join(root, 'exam-papers', source, 'paper.yaml'), 'utf8'));
+  const paragraphs = paperParagraphs(paper);
+  const docx = await writeDocx(paper, paragraphs);
+  writeFileSync(join(OUT, `${source}.docx`), docx.bytes);
+  const pdf = await writePdf(paper, paragraphs);
+  writeFileSync(join(OUT, `${source}.pdf`), pdf);
+  console.log(
+    `${source}.docx: ${docx.bytes.length} bytes, ${docx.converted} Word equations, ${docx.kept} formulas kept as LaTeX text\n` +
+      `${source}.pdf: ${pdf.length} bytes`,
+  );
+}

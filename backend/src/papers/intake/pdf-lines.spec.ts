@@ -11,9 +11,29 @@ describe('pdfLines', () => {
     ],
     ['a small vertical jitter stays on the line', [item('1．已知', 50, 100), item('x', 90, 102)], ['1．已知x']],
     ['touching items join without a space', [item('已知', 50, 100, 20), item('集合', 70, 100, 20)], ['已知集合']],
-    ['lines one below the other stay apart, top first', [item('第二行', 50, 130), item('第一行', 50, 100)], ['第一行', '第二行']],
+    [
+      'a short line ends its paragraph; lines are read top first',
+      [item('第二行很长很长', 50, 130), item('第一行', 50, 100)],
+      ['第一行', '第二行很长很长'],
+    ],
   ])('%s', (_name, items, expected) => {
     expect(pdfLines([{ pageNumber: 1, textItems: items }]).lines.map((l) => l.text)).toEqual(expected);
+  });
+
+  it('joins a paragraph wrapped at the right margin, but not a question or an option after it', () => {
+    const items = [
+      item('1．一段很长的题干一直写到', 50, 100, 500),
+      item('右边距为止', 50, 120, 50),
+      item('A．甲', 50, 140, 500),
+      item('B．乙', 50, 160, 40),
+      item('下一段', 50, 180, 30),
+    ];
+    expect(pdfLines([{ pageNumber: 1, textItems: items }]).lines.map((l) => l.text)).toEqual([
+      '1．一段很长的题干一直写到右边距为止',
+      'A．甲',
+      'B．乙',
+      '下一段',
+    ]);
   });
 
   it('keeps page numbers and footers aside, with their page', () => {

@@ -3,7 +3,7 @@
  * reading order, for the splitter. Pure. One column only: a two-column layout reads across.
  */
 import type { IntakeUnrecognised } from './draft.types';
-import type { IntakeLine } from './intake-text';
+import { ANSWER_HEAD, halfWidthAlnum, IntakeLine, OPTION_HEAD, PAREN_HEAD, QUESTION_HEAD, SECTION_HEAD } from './intake-text';
 
 export interface PositionedText {
   str: string;
@@ -16,9 +16,19 @@ export interface PositionedText {
 /** 第 1 页（共 4 页）, a bare page number: page furniture, kept aside rather than in a stem. */
 const PAGE_FURNITURE = /^(?:.*第\s*\d+\s*页.*|\d{1,3}|-\s*\d{1,3}\s*-)$/;
 
+/** A line that starts something of its own (a question, an option, a mark), never a wrapped tail. */
+function startsPiece(text: string): boolean {
+  const t = halfWidthAlnum(text);
+  return [QUESTION_HEAD, OPTION_HEAD, PAREN_HEAD, SECTION_HEAD, ANSWER_HEAD, /^(【|材料[一二三四五六七八九十]|——|注意事项)/].some((re) =>
+    re.test(t),
+  );
+}
+
 /**
  * Items whose vertical centres are within half a line height of each other form one line,
- * read left to right; a gap wider than a third of the line height becomes a space.
+ * read left to right; a gap wider than a third of the line height becomes a space. A line that
+ * runs to the right margin continues on the next, unless that one starts a piece of its own:
+ * a typeset paragraph wraps, and its lines are one paragraph again.
  */
 export function pdfLines(pages: { pageNumber: number; textItems: PositionedText[] }[]): {
   lines: IntakeLine[];
@@ -36,6 +46,8 @@ export function pdfLines(pages: { pageNumber: number; textItems: PositionedText[
       if (ref && Math.abs(ref.y + ref.height / 2 - centre) <= Math.max(ref.height, item.height) / 2) row.push(item);
       else rows.push([item]);
     }
+    const right = Math.max(0, ...items.map((t) => t.x + t.width));
+    let wraps = false;
     for (const row of rows) {
       row.sort((a, b) => a.x - b.x);
       let text = '';
@@ -46,8 +58,16 @@ export function pdfLines(pages: { pageNumber: number; textItems: PositionedText[
       });
       text = text.replace(/\s+/g, ' ').trim();
       if (!text) continue;
-      if (PAGE_FURNITURE.test(text)) furniture.push({ text, page: page.pageNumber, reasonCode: 'page_furniture' });
+      const last = row[row.length - 1];
+      if (PAGE_FURNITURE.test(text)) {
+        furniture.push({ text, page: page.pageNumber, reasonCode: 'page_furniture' });
+        continue;
+      }
+      const previous = lines[lines.length - 1];
+      if (wraps && previous?.page === page.pageNumber && !startsPiece(text))
+        previous.text += /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
       else lines.push({ text, page: page.pageNumber });
+      wraps = last.x + last.width >= right - 2 * last.height;
     }
   }
   return { lines, furniture };
