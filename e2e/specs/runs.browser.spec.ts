@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from '../support/accounts';
+import { apiSignIn, signIn } from '../support/accounts';
 import { startFakeOpenAI } from '../support/fake-openai';
 
 test('a researcher registers a model, runs a paper against it, and watches it finish', async ({ page }) => {
@@ -29,7 +29,7 @@ test('a researcher registers a model, runs a paper against it, and watches it fi
     await page.getByRole('button', { name: '开始运行' }).click();
 
     // step: the run page fills up and finishes; every answer is stored
-    const progress = page.getByRole('region', { name: 'progress Local fake' });
+    const progress = page.getByRole('region', { name: 'Local fake 的进度' });
     await expect(progress).toContainText('14 / 14', { timeout: 30_000 });
     await expect(page.getByText('已完成')).toBeVisible();
     await expect(page.getByText('【解析】略。').first()).toBeVisible();
@@ -83,4 +83,55 @@ test('the recorded GPT-4-0314 run is auto-graded: each objective answer shows ke
   // step: a re-grade with nothing changed reports it
   await page.getByRole('button', { name: '按当前答案重新评分' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已重新评分' })).toContainText('0 份有变化');
+});
+
+test('ten samples of one question are grouped and numbered, and their answers typeset, in Chinese and English', async ({
+  page,
+  request,
+}) => {
+  // step: a model's ten samples of the first 2022 maths question, with formulas, imported as a run
+  const csrf = await apiSignIn(request, 'researcher');
+  const papers = (await (await request.get('/api/papers')).json()) as { id: string; title: string }[];
+  const maths = papers.find((p) => /2022年.*数学/.test(p.title))!;
+  const lines = Array.from({ length: 10 }, (_, sample) =>
+    JSON.stringify({
+      paper: maths.id,
+      question: '1',
+      model: 'E2E 十样本模型',
+      sample,
+      response: `第 ${sample + 1} 次：由 $\\frac{1}{2}+\\sqrt{4}=x^2$ 可得，答案：A`,
+    }),
+  );
+  const imported = await request.post(`/api/runs/import?name=${encodeURIComponent('E2E 十样本')}`, {
+    headers: { 'X-XSRF-TOKEN': csrf },
+    multipart: { file: { name: 'ten.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
+  });
+  expect(imported.status()).toBe(201);
+
+  // step: the run page shows one group for the question and model, with samples 1 to 10 in order
+  await signIn(page, 'researcher');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/runs/${(await imported.json()).runId}`);
+  const group = page.getByRole('rowgroup').filter({ hasText: '10 个样本' });
+  await expect(group.getByRole('row').first()).toContainText('· 1 · E2E 十样本模型');
+  const samples = group.locator('.sample');
+  await expect(samples).toHaveText(Array.from({ length: 10 }, (_, i) => `样本 ${i + 1}`));
+  await expect(page.getByText(/导入的结果 · 未使用模板 /)).toBeVisible();
+
+  // step: each preview is typeset (KaTeX fraction and root), with no LaTeX source showing
+  const first = group.getByRole('row').nth(1);
+  await expect(first.locator('summary .katex').first()).toBeVisible();
+  await expect(first.locator('summary .katex .mfrac')).toHaveCount(1);
+  await expect(first.locator('summary')).not.toContainText('\\frac');
+  await expect(first.locator('summary')).toContainText('第 1 次');
+  await page.screenshot({ path: 'test-results/screens/run-samples.png' });
+
+  // step: in English the samples and progress are in English, counted with plurals
+  await page.getByRole('button', { name: 'English' }).click();
+  const en = page.getByRole('rowgroup').filter({ hasText: '10 samples' });
+  await expect(en.locator('.sample').first()).toHaveText('Sample 1');
+  await expect(page.getByText(/imported results · template .+ not used/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Progress of E2E 十样本模型' })).toContainText('tokens:');
+  await expect(page.getByText('10 answers shown, grouped by question and model')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/run-samples-en.png' });
 });

@@ -1,4 +1,5 @@
 import { Injectable, signal } from '@angular/core';
+import { formatMessage } from './format-message';
 import { CATALOGUES, Lang, MessageKey, ZH_MESSAGES } from './messages';
 
 const STORAGE_KEY = 'yj.lang';
@@ -30,11 +31,13 @@ export class I18nService {
     this.applyLang(lang);
   }
 
-  /** Translates a key, filling `{name}` placeholders; unknown keys (e.g. new enum values) show as is. */
+  /**
+   * Translates a key, filling `{name}` placeholders and `{n, plural, …}` forms (format-message.ts);
+   * unknown keys (e.g. new enum values) show as is.
+   */
   t(key: string, params: Record<string, string | number> = {}): string {
     const dict: Record<string, string> = this.loaded()[this.lang()] ?? ZH_MESSAGES;
-    const text = dict[key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
+    return formatMessage(dict[key] ?? key, params, this.lang());
   }
 
   private applyLang(lang: Lang) {

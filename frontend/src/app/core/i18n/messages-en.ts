@@ -4,6 +4,7 @@ import { GRADING_EN } from './grading.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
 import type { Catalogue } from './messages';
+import { REPORT_EN } from './report.en';
 
 /** The English catalogue, loaded when English is chosen (see messages.ts). */
 export const EN_MESSAGES: Catalogue = {
@@ -12,4 +13,5 @@ export const EN_MESSAGES: Catalogue = {
   ...MARKING_EN,
   ...ADMIN_EN,
   ...GRADING_EN,
+  ...REPORT_EN,
 };

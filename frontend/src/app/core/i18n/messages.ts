@@ -3,6 +3,7 @@ import { ANALYSIS_ZH } from './analysis.zh';
 import { GRADING_ZH } from './grading.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
+import { REPORT_ZH } from './report.zh';
 
 /**
  * Every text a user reads, in Chinese and English: one file per language for the workbench, and
@@ -17,6 +18,7 @@ export const ZH_MESSAGES = {
   ...MARKING_ZH,
   ...ADMIN_ZH,
   ...GRADING_ZH,
+  ...REPORT_ZH,
 } as const;
 
 export type Lang = 'zh' | 'en';

@@ -1,46 +1,47 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { basisText } from './report-labels';
+import { modelColour, VERDICT_COLOURS } from './report-palette';
 import { entryLabel, Figure, ReportEntry } from './reports-api.service';
 
-export const PALETTE = [
-  '#1565c0',
-  '#c62828',
-  '#2e7d32',
-  '#6a1b9a',
-  '#ef6c00',
-  '#00838f',
-  '#4e342e',
-  '#ad1457',
-];
-
 interface Row {
+  /** The slice (subject) on the first row of its group; empty below it when each row names its model. */
   label: string;
+  /** The model of the row, when the chart has more than one. */
+  model: string;
   colour: string;
   entry: string;
-  model: number | null;
+  rate: number | null;
   cohort: number | null;
   lo: number | null;
   hi: number | null;
   verdict: string | null;
+  /** What the verdict rests on: "on 48% of the points, all objective". */
+  basis: string;
   y: number;
 }
 
-const ROW = 26;
-const LEFT = 150;
-const WIDTH = 720;
-const RIGHT = 110;
+const ROW = 38;
+const HEADER = 20;
+/** Left edge of the plot: room for subject names, or for model names under a subject heading. */
+const LEFT = { subjects: 80, models: 220 };
+const PLOT = 690;
+const WIDTH = 980;
 
 /**
  * Models against students by subject: the students' score rate (grey diamond), each model's rate
- * (dot) and its 95% interval (whisker: the cohort rate plus the interval of the difference).
- * Plain SVG: no chart library, legible when printed.
+ * (dot) and its 95% interval (whisker: the cohort rate plus the interval of the difference), and at
+ * the right the verdict with the share of the points it rests on. With several models each row is
+ * named, under a heading per subject. Plain SVG: no chart library, legible when printed.
  */
 @Component({
   selector: 'yj-report-chart',
   imports: [TPipe],
   template: `
     <svg
-      [attr.viewBox]="'0 0 ' + (width + right) + ' ' + height()"
+      [attr.viewBox]="'0 0 ' + width + ' ' + height()"
+      [attr.width]="width"
       [attr.height]="height()"
       role="img"
       [attr.aria-label]="'report.chart' | t"
@@ -56,8 +57,24 @@ const RIGHT = 110;
         />
         <text [attr.x]="x(tick)" y="12" class="tick">{{ tick * 100 }}%</text>
       }
+      <text [attr.x]="plot + 24" y="12" class="head">{{ 'report.chartVerdictHead' | t }}</text>
       @for (r of rows(); track r.label + r.entry) {
-        <text x="4" [attr.y]="r.y + 4" class="label">{{ r.label }}</text>
+        @if (r.label && r.model) {
+          <text x="4" [attr.y]="r.y - ROW / 2 - 2" class="label group">{{ r.label }}</text>
+        }
+        <g>
+          @if (r.model && short(r.model) !== r.model) {
+            <title>{{ r.model }}</title>
+          }
+          <text
+            [attr.x]="r.model ? 16 : 4"
+            [attr.y]="r.y + 4"
+            class="label"
+            [class.model-label]="!!r.model"
+          >
+            {{ r.model ? short(r.model) : r.label }}
+          </text>
+        </g>
         @if (r.lo !== null && r.hi !== null) {
           <path [attr.d]="whisker(r.lo, r.hi, r.y)" [attr.stroke]="r.colour" class="whisker" />
         }
@@ -71,19 +88,27 @@ const RIGHT = 110;
             [attr.transform]="'rotate(45 ' + x(r.cohort) + ' ' + r.y + ')'"
           />
         }
-        @if (r.model !== null) {
-          <circle [attr.cx]="x(r.model)" [attr.cy]="r.y" r="6" [attr.fill]="r.colour" />
+        @if (r.rate !== null) {
+          <circle [attr.cx]="x(r.rate)" [attr.cy]="r.y" r="6" [attr.fill]="r.colour" />
         }
-        <text [attr.x]="width + 8" [attr.y]="r.y + 4" class="verdict" [class]="r.verdict ?? 'none'">
+        <text
+          [attr.x]="plot + 24"
+          [attr.y]="r.y - 2"
+          class="verdict"
+          [attr.fill]="verdictColour(r.verdict)"
+        >
           {{
             (r.verdict
               ? 'report.verdict.' + r.verdict
-              : r.model === null
+              : r.rate === null
                 ? 'report.pendingShort'
                 : 'report.noCohort'
             ) | t
           }}
         </text>
+        @if (r.basis) {
+          <text [attr.x]="plot + 24" [attr.y]="r.y + 13" class="basis">{{ r.basis }}</text>
+        }
       }
     </svg>
     <div class="legend">
@@ -92,26 +117,36 @@ const RIGHT = 110;
         <span><i class="dot" [style.background]="colour(i)"></i>{{ label(e) }}</span>
       }
       <span class="muted">{{ 'report.whisker' | t }}</span>
+      <span class="muted">{{ 'report.chartBasisHint' | t }}</span>
     </div>
   `,
   styles: `
     .chart {
-      width: 100%;
-      max-width: 900px;
+      max-width: 100%;
+      height: auto;
       display: block;
     }
     .grid {
       stroke: var(--mat-sys-outline-variant);
       stroke-width: 1;
     }
-    .tick {
+    .tick,
+    .head {
       font-size: 11px;
-      text-anchor: middle;
       fill: var(--mat-sys-on-surface-variant);
+    }
+    .tick {
+      text-anchor: middle;
     }
     .label {
       font-size: 13px;
       fill: var(--mat-sys-on-surface);
+    }
+    .group {
+      font-weight: 600;
+    }
+    .model-label {
+      font-size: 12px;
     }
     .whisker {
       stroke-width: 2;
@@ -121,23 +156,17 @@ const RIGHT = 110;
       fill: #757575;
     }
     .verdict {
+      font-size: 13px;
+      font-weight: 600;
+    }
+    .basis {
       font-size: 12px;
-      font-weight: 500;
-    }
-    .above {
-      fill: #1565c0;
-    }
-    .below {
-      fill: #c62828;
-    }
-    .tie,
-    .none {
-      fill: #616161;
+      fill: var(--mat-sys-on-surface-variant);
     }
     .legend {
       display: flex;
       flex-wrap: wrap;
-      gap: 16px;
+      gap: 6px 16px;
       font-size: 13px;
       margin: 4px 0 0 4px;
     }
@@ -159,35 +188,53 @@ const RIGHT = 110;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportChartComponent {
+  private readonly i18n = inject(I18nService);
   readonly figures = input.required<Figure[]>();
   readonly entries = input.required<ReportEntry[]>();
   /** Label of each figure value (subject names in the reader's language). */
   readonly labelOf = input<(value: string) => string>((v) => v);
+  /** Order of the values (subjects in the catalogue's order); ties by label. */
+  readonly rankOf = input<(value: string) => number>(() => 0);
 
   protected readonly width = WIDTH;
-  protected readonly right = RIGHT;
+  protected readonly plot = PLOT;
+  protected readonly ROW = ROW;
   protected readonly ticks = [0, 0.25, 0.5, 0.75, 1];
 
   protected readonly rows = computed<Row[]>(() => {
     const order = new Map(this.entries().map((e, i) => [e.key, i]));
+    const byKey = new Map(this.entries().map((e) => [e.key, e]));
+    const [label, rank] = [this.labelOf(), this.rankOf()];
+    const isNamed = this.entries().length > 1;
+    // A model's name, or "model · run" where the same model is in several runs.
+    const models = this.entries().map((e) => e.modelId);
+    const nameOf = (e: ReportEntry) =>
+      models.indexOf(e.modelId) === models.lastIndexOf(e.modelId) ? e.modelName : entryLabel(e);
     const figs = [...this.figures()].sort(
-      (a, b) => a.value.localeCompare(b.value) || order.get(a.entryKey)! - order.get(b.entryKey)!,
+      (a, b) =>
+        rank(a.value) - rank(b.value) ||
+        label(a.value).localeCompare(label(b.value)) ||
+        order.get(a.entryKey)! - order.get(b.entryKey)!,
     );
     let y = 30;
     let last = '';
     return figs.map((f) => {
-      if (last && f.value !== last) y += 8;
       const first = f.value !== last;
+      if (last && first) y += 8;
+      if (first && isNamed) y += HEADER;
       last = f.value;
+      const entry = byKey.get(f.entryKey);
       const row: Row = {
-        label: first ? this.labelOf()(f.value) : '',
+        label: first ? label(f.value) : '',
+        model: isNamed && entry ? nameOf(entry) : '',
         colour: this.colour(order.get(f.entryKey)!),
         entry: f.entryKey,
-        model: f.modelRate,
+        rate: f.modelRate,
         cohort: f.cohortRate,
         lo: f.ci && f.cohortRate !== null ? f.cohortRate + f.ci[0] : null,
         hi: f.ci && f.cohortRate !== null ? f.cohortRate + f.ci[1] : null,
         verdict: f.verdict,
+        basis: f.modelRate === null ? '' : basisText(this.i18n, f),
         y,
       };
       y += ROW;
@@ -195,7 +242,7 @@ export class ReportChartComponent {
     });
   });
 
-  protected readonly height = computed(() => (this.rows().at(-1)?.y ?? 20) + 20);
+  protected readonly height = computed(() => (this.rows().at(-1)?.y ?? 20) + 24);
 
   /** The interval as one path: the bar from low to high, with a cap at each end. */
   protected whisker(lo: number, hi: number, y: number): string {
@@ -204,12 +251,22 @@ export class ReportChartComponent {
   }
 
   protected x(rate: number): number {
-    return LEFT + Math.max(0, Math.min(1, rate)) * (WIDTH - LEFT - 10);
+    const left = this.entries().length > 1 ? LEFT.models : LEFT.subjects;
+    return left + Math.max(0, Math.min(1, rate)) * (PLOT - left - 10);
   }
 
   protected readonly label = entryLabel;
 
+  /** A model's name cut to the label column; the full name is the row's tooltip. */
+  protected short(name: string): string {
+    return name.length > 26 ? `${name.slice(0, 25)}…` : name;
+  }
+
   protected colour(i: number): string {
-    return PALETTE[i % PALETTE.length];
+    return modelColour(i);
+  }
+
+  protected verdictColour(v: string | null): string {
+    return VERDICT_COLOURS[(v ?? 'tie') as keyof typeof VERDICT_COLOURS] ?? VERDICT_COLOURS.tie;
   }
 }

@@ -1,31 +1,50 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
+  DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   output,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { RichTextComponent } from '../../shared/ui/rich-text.component';
+import { answerExcerpt } from '../runs/answer-excerpt';
 import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-api.service';
 
-/** The answers and marks behind one figure, in a side panel. Answer text is shown as text only. */
+/**
+ * The answers and marks behind one figure, in a side panel that takes the focus and gives it back
+ * when closed (button or Escape). Answers are typeset as untrusted answer text.
+ */
 @Component({
   selector: 'yj-report-drill',
-  imports: [MatButtonModule, TPipe],
+  imports: [MatButtonModule, TPipe, RichTextComponent],
+  host: { '(document:keydown.escape)': 'closed.emit()' },
   template: `
-    <aside class="panel" role="dialog" [attr.aria-label]="title()">
+    <aside class="panel" role="dialog" [attr.aria-label]="title()" tabindex="-1" #panel>
       <div class="top">
         <h2>{{ title() }}</h2>
-        <button mat-button (click)="closed.emit()">{{ 'report.close' | t }}</button>
+        <button mat-button (click)="closed.emit()" [attr.title]="'report.closeHint' | t">
+          {{ 'report.close' | t }}
+        </button>
       </div>
-      <p class="muted">{{ 'report.drillCount' | t: { n: rows().length } }}</p>
+      <p class="muted">
+        {{ 'report.drillAnswers' | t: { n: rows().length } }} ·
+        {{ 'report.papersCount' | t: { n: papers() } }}
+      </p>
       @for (r of rows(); track r.responseId + r.number) {
         <div class="row">
           <div class="line">
-            <b>{{ r.paperTitle }} · {{ r.number }}</b>
+            <b
+              >{{ r.paperTitle }} · {{ r.number }}
+              <small class="muted">· {{ 'report.sampleN' | t: { n: r.sample + 1 } }}</small></b
+            >
             <span class="state" [class]="r.state">
               @if (r.state === 'scored') {
                 {{ r.score }} / {{ r.maxPoints }}
@@ -35,7 +54,7 @@ import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-
             </span>
           </div>
           @if (r.excerpt) {
-            <div class="excerpt">{{ r.excerpt }}</div>
+            <yj-rich-text class="excerpt" [text]="excerpt(r.excerpt)" [isAnswer]="true" />
           }
           @for (m of r.marks ?? []; track $index) {
             <div class="mark muted">
@@ -77,7 +96,7 @@ import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-
       justify-content: space-between;
     }
     .excerpt {
-      white-space: pre-wrap;
+      display: block;
       font-size: 13px;
       margin: 4px 0;
       max-height: 120px;
@@ -105,13 +124,24 @@ export class ReportDrillComponent {
   readonly value = input.required<string>();
   readonly closed = output<void>();
   protected readonly rows = signal<DrillRow[]>([]);
+  protected readonly papers = computed(() => new Set(this.rows().map((r) => r.paperTitle)).size);
+  private readonly panel = viewChild.required<ElementRef<HTMLElement>>('panel');
 
   constructor() {
+    // Focus moves into the panel, and back to what opened it (a row, a cell) when it closes.
+    const opener = document.activeElement as HTMLElement | null;
+    afterNextRender(() => this.panel().nativeElement.focus());
+    inject(DestroyRef).onDestroy(() => opener?.focus?.());
     effect((onCleanup) => {
       const sub = this.api
         .drill(this.filter(), this.entry(), this.dimension() as Dimension, this.value())
         .subscribe((r) => this.rows.set(r));
       onCleanup(() => sub.unsubscribe());
     });
+  }
+
+  /** The stored excerpt is cut at 400 characters by the database: end it outside any formula. */
+  protected excerpt(text: string): string {
+    return text.length >= 400 ? answerExcerpt(text, 360) : text;
   }
 }

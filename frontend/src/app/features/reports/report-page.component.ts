@@ -5,23 +5,17 @@ import {
   effect,
   inject,
   signal,
-  WritableSignal,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { PapersApiService } from '../papers/papers-api.service';
-import { SUBJECTS } from '../papers/papers.models';
-import { RunsApiService } from '../runs/runs-api.service';
 import { ReportChartComponent } from './report-chart.component';
 import { ReportDrillComponent } from './report-drill.component';
+import { ReportFiltersComponent } from './report-filters.component';
 import { ReportHeatMapComponent } from './report-heat-map.component';
+import { sliceLabel, sliceRank } from './report-labels';
 import { ReportTableComponent } from './report-table.component';
 import { Dimension, Figure, Report, ReportFilter, ReportsApiService } from './reports-api.service';
 
@@ -30,13 +24,11 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
 @Component({
   selector: 'yj-report-page',
   imports: [
-    FormsModule,
     MatButtonModule,
     MatButtonToggleModule,
-    MatFormFieldModule,
-    MatSelectModule,
     MatProgressBarModule,
     TPipe,
+    ReportFiltersComponent,
     ReportChartComponent,
     ReportTableComponent,
     ReportHeatMapComponent,
@@ -53,21 +45,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
       <button mat-stroked-button (click)="print()">{{ 'report.print' | t }}</button>
     </div>
     <div class="filters no-print">
-      @for (f of filters; track f.label) {
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ f.label | t }}</mat-label>
-          <mat-select
-            multiple
-            [ngModel]="f.value()"
-            (ngModelChange)="f.value.set($event)"
-            [attr.aria-label]="f.label | t"
-          >
-            @for (o of f.options(); track o.id) {
-              <mat-option [value]="o.id">{{ o.label }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
+      <yj-report-filters [(filter)]="filter" />
       <span class="muted">{{ 'report.filterHint' | t }}</span>
     </div>
     @if (loading()) {
@@ -76,7 +54,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
     @if (report(); as r) {
       @if (synthetic()) {
         <div class="synthetic" role="note">
-          {{ 'report.syntheticBanner' | t: { n: r.cohorts.length } }}
+          {{ 'report.syntheticNote' | t: { n: r.cohorts.length } }}
         </div>
       }
       @if (!r.entries.length) {
@@ -93,11 +71,16 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
                     qwk: r.method.minQwk,
                   }
           }}
-          · {{ 'report.cohorts' | t: { n: r.cohorts.length } }} · {{ r.generatedMs }} ms
+          · {{ 'report.cohortsCount' | t: { n: r.cohorts.length } }} · {{ r.generatedMs }} ms
         </p>
         <section>
           <h2>{{ 'report.bySubject' | t }}</h2>
-          <yj-report-chart [figures]="bySubject()" [entries]="r.entries" [labelOf]="subjectLabel" />
+          <yj-report-chart
+            [figures]="bySubject()"
+            [entries]="r.entries"
+            [labelOf]="subjectLabel"
+            [rankOf]="subjectRank"
+          />
         </section>
         <section>
           <h2>{{ 'report.overall' | t }}</h2>
@@ -115,6 +98,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
             [entries]="r.entries"
             [valueHeader]="'report.subject' | t"
             [labelOf]="subjectLabel"
+            [rankOf]="subjectRank"
             (open)="drill($event)"
           />
         </section>
@@ -137,6 +121,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
             [entries]="r.entries"
             [valueHeader]="'report.dim.' + split() | t"
             [labelOf]="splitLabel()"
+            [rankOf]="splitRank()"
             (open)="drill($event)"
           />
         </section>
@@ -174,9 +159,6 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
     .spacer {
       flex: 1;
     }
-    .filters mat-form-field {
-      width: 220px;
-    }
     section {
       margin: 20px 0 28px;
     }
@@ -212,17 +194,8 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
 export class ReportPageComponent {
   private readonly api = inject(ReportsApiService);
   private readonly i18n = inject(I18nService);
-  private readonly runsApi = inject(RunsApiService);
-  protected readonly runs = toSignal(this.runsApi.runs());
-  protected readonly models = toSignal(this.runsApi.models());
-  protected readonly papers = toSignal(inject(PapersApiService).list({}));
-  protected readonly cohortList = toSignal(this.api.cohorts());
-  protected readonly modelIds = signal<string[]>([]);
-  protected readonly paperIds = signal<string[]>([]);
-  protected readonly cohortIds = signal<string[]>([]);
   protected readonly splits = SPLITS;
-  protected readonly runIds = signal<string[]>([]);
-  protected readonly subjects = signal<string[]>([]);
+  protected readonly filter = signal<ReportFilter>({});
   protected readonly split = signal<Dimension>('objectivity');
   protected readonly report = signal<Report | null>(null);
   protected readonly loading = signal(false);
@@ -233,47 +206,6 @@ export class ReportPageComponent {
     value: string;
   } | null>(null);
 
-  /** The filter menus: each a label, its options and the chosen ids. */
-  protected readonly filters: {
-    label: string;
-    options: () => { id: string; label: string }[];
-    value: WritableSignal<string[]>;
-  }[] = [
-    {
-      label: 'report.runs',
-      options: () => (this.runs() ?? []).map((r) => ({ id: r.id, label: r.name })),
-      value: this.runIds,
-    },
-    {
-      label: 'report.models',
-      options: () => (this.models() ?? []).map((m) => ({ id: m.id, label: m.name })),
-      value: this.modelIds,
-    },
-    {
-      label: 'report.papers',
-      options: () => (this.papers() ?? []).map((p) => ({ id: p.id, label: p.title })),
-      value: this.paperIds,
-    },
-    {
-      label: 'report.cohortFilter',
-      options: () =>
-        (this.cohortList() ?? []).map((c) => ({
-          id: c.id,
-          label: `${c.paperTitle} · ${c.name}${c.isSynthetic ? ` (${this.i18n.t('cohorts.syntheticLabel')})` : ''}`,
-        })),
-      value: this.cohortIds,
-    },
-    {
-      label: 'report.subjects',
-      options: () => SUBJECTS.map((s) => ({ id: s, label: this.i18n.t(`subject.${s}`) })),
-      value: this.subjects,
-    },
-  ];
-
-  protected readonly filter = computed<ReportFilter>(() => ({
-    runIds: this.runIds(),
-    subjects: this.subjects(),
-  }));
   protected readonly synthetic = computed(
     () => this.report()?.cohorts.some((c) => c.isSynthetic) ?? false,
   );
@@ -285,18 +217,35 @@ export class ReportPageComponent {
     () => this.report()?.figures.filter((f) => f.dimension === this.split()) ?? [],
   );
 
-  protected readonly subjectLabel = (v: string) => this.i18n.t(`subject.${v}`);
-  protected readonly overallLabel = () => this.i18n.t('report.allSubjects');
+  protected readonly subjectLabel = (v: string) => sliceLabel(this.i18n, 'subject', v);
+  protected readonly subjectRank = (v: string) => sliceRank('subject', v);
   protected readonly splitLabel = computed(() => {
     const d = this.split();
-    const prefix = {
-      objectivity: 'report.objectivity.',
-      group: 'report.group.',
-      type: 'type.',
-      stage: 'stage.',
-    }[d as string];
-    return prefix ? (v: string) => this.i18n.t(prefix + v) : (v: string) => v;
+    return (v: string) => sliceLabel(this.i18n, d, v);
   });
+  protected readonly splitRank = computed(() => {
+    const d = this.split();
+    return (v: string) => sliceRank(d, v);
+  });
+
+  /**
+   * What the overall row covers: "all subjects" only when no subject or paper is chosen, else the
+   * subjects it has; with the number of papers either way.
+   */
+  protected readonly overallLabel = () => {
+    const r = this.report();
+    const f = this.filter();
+    const papers = this.i18n.t('report.papersCount', {
+      n: new Set(r?.heatMap.map((h) => h.paperVersionId)).size,
+    });
+    if (!f.subjects?.length && !f.paperVersionIds?.length)
+      return `${this.i18n.t('report.allSubjects')} · ${papers}`;
+    const subjects = [...new Set(this.bySubject().map((x) => x.value))]
+      .sort((a, b) => sliceRank('subject', a) - sliceRank('subject', b))
+      .map(this.subjectLabel)
+      .join(this.i18n.t('report.listSep'));
+    return `${this.i18n.t('report.overallOf', { subjects })} · ${papers}`;
+  };
 
   constructor() {
     effect((onCleanup) => {
@@ -320,10 +269,15 @@ export class ReportPageComponent {
     window.print();
   }
 
+  private modelName(entry: string) {
+    return this.report()?.entries.find((x) => x.key === entry)?.modelName ?? '';
+  }
+
   protected drill(f: Figure) {
-    const e = this.report()?.entries.find((x) => x.key === f.entryKey);
+    const slice =
+      f.dimension === 'overall' ? this.overallLabel() : sliceLabel(this.i18n, f.dimension, f.value);
     this.drilled.set({
-      title: `${e?.modelName ?? ''} · ${f.value}`,
+      title: `${this.modelName(f.entryKey)} · ${slice}`,
       entry: f.entryKey,
       dimension: f.dimension,
       value: f.value,
@@ -332,9 +286,8 @@ export class ReportPageComponent {
 
   protected drillQuestion(entry: string, questionId: string) {
     const row = this.report()?.heatMap.find((h) => h.questionId === questionId);
-    const e = this.report()?.entries.find((x) => x.key === entry);
     this.drilled.set({
-      title: `${e?.modelName ?? ''} · ${row?.paperTitle ?? ''} ${row?.number ?? ''}`,
+      title: `${this.modelName(entry)} · ${row?.paperTitle ?? ''} · ${this.i18n.t('report.questionN', { n: row?.number ?? '' })}`,
       entry,
       dimension: 'question',
       value: questionId,

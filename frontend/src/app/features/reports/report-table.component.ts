@@ -1,7 +1,9 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { PALETTE } from './report-chart.component';
+import { leftOutText } from './report-labels';
+import { modelColour } from './report-palette';
 import { entryLabel, Figure, ReportEntry } from './reports-api.service';
 
 /** The figures as a table: every number the chart shows, with coverage, agreement and change. */
@@ -33,7 +35,10 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
             </td>
             <td class="value">
               {{ labelOf()(f.value) }}
-              <small class="muted">· {{ f.questions }} {{ 'report.questionsShort' | t }}</small>
+              <small class="muted">· {{ 'report.questionsCount' | t: { n: f.questions } }}</small>
+              @if (leftOut(f); as l) {
+                <small class="left-out">{{ l }}</small>
+              }
             </td>
             <td class="num">{{ pct(f.modelRate) }}</td>
             <td class="num">{{ pct(f.cohortRate) }}</td>
@@ -50,6 +55,8 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                 }}</span>
               } @else if (f.modelRate === null && f.coverage.pendingPoints > 0) {
                 <span class="chip pending">{{ 'report.pendingShort' | t }}</span>
+              } @else if (f.modelRate !== null && f.cohortRate === null) {
+                <span class="chip tie">{{ 'report.noCohort' | t }}</span>
               }
             </td>
             <td class="num">
@@ -65,7 +72,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                 <small class="pending-text"
                   >·
                   {{
-                    'report.pendingPoints'
+                    'report.pendingPointsN'
                       | t: { n: (f.coverage.pendingPoints | number: '1.0-1') ?? '' }
                   }}</small
                 >
@@ -74,7 +81,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                 <small class="muted"
                   >·
                   {{
-                    'report.notScoredPoints'
+                    'report.notScoredPointsN'
                       | t
                         : {
                             n:
@@ -100,7 +107,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                       ⚠
                     }
                   </span>
-                  <small class="muted">· {{ a.n }}</small>
+                  <small class="muted">· {{ 'report.pairsCount' | t: { n: a.n } }}</small>
                 } @else {
                   <small class="muted">{{ 'report.noPairs' | t }}</small>
                 }
@@ -143,12 +150,20 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
       background: var(--mat-sys-surface-container);
       outline: none;
     }
+    td:first-child {
+      min-width: 190px;
+    }
     .num {
       text-align: right;
       white-space: nowrap;
     }
     .value {
       white-space: nowrap;
+    }
+    .left-out {
+      display: block;
+      font-size: 11px;
+      color: var(--mat-sys-on-surface-variant);
     }
     .dot {
       display: inline-block;
@@ -194,16 +209,24 @@ export class ReportTableComponent {
   readonly entries = input.required<ReportEntry[]>();
   readonly valueHeader = input('');
   readonly labelOf = input<(value: string) => string>((v) => v);
+  /** Order of the values (subjects in the catalogue's order); ties by label. */
+  readonly rankOf = input<(value: string) => number>(() => 0);
   readonly open = output<Figure>();
+  private readonly i18n = inject(I18nService);
 
   private readonly index = computed(() => new Map(this.entries().map((e, i) => [e.key, i])));
   protected readonly sorted = computed(() =>
     [...this.figures()].sort(
       (a, b) =>
-        a.value.localeCompare(b.value) ||
+        this.rankOf()(a.value) - this.rankOf()(b.value) ||
+        this.labelOf()(a.value).localeCompare(this.labelOf()(b.value)) ||
         this.index().get(a.entryKey)! - this.index().get(b.entryKey)!,
     ),
   );
+
+  protected leftOut(f: Figure): string {
+    return leftOutText(this.i18n, f);
+  }
 
   protected entryName(key: string): string {
     const e = this.entries()[this.index().get(key)!];
@@ -211,7 +234,7 @@ export class ReportTableComponent {
   }
 
   protected colourOf(key: string): string {
-    return PALETTE[(this.index().get(key) ?? 0) % PALETTE.length];
+    return modelColour(this.index().get(key) ?? 0);
   }
 
   protected pct(x: number | null): string {

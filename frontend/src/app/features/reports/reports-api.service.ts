@@ -18,7 +18,12 @@ export interface Figure {
   entryKey: string;
   dimension: Dimension;
   value: string;
+  /** Questions the rates rest on (scored for the model, with cohort statistics where the slice has any). */
   questions: number;
+  /** Questions of the slice left out of the rates, by reason. */
+  leftOut: { pending: number; notScored: number; notApplicable: number; noCohort: number };
+  /** Points of the questions the rates rest on, and how many of them are objective. */
+  basis: { points: number; objectivePoints: number };
   modelRate: number | null;
   cohortRate: number | null;
   diff: number | null;
@@ -49,6 +54,7 @@ export interface Figure {
 
 export interface HeatRow {
   questionId: string;
+  paperVersionId: string;
   paperTitle: string;
   number: string;
   subject: string;

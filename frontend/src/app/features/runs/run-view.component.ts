@@ -2,6 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   inject,
@@ -11,8 +12,11 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { PapersApiService } from '../papers/papers-api.service';
+import { answerExcerpt } from './answer-excerpt';
 import { AnswerGradeComponent } from './answer-grade.component';
 import { RunAnswer, RunProgress, RunsApiService } from './runs-api.service';
 
@@ -28,14 +32,13 @@ type Filter = 'all' | 'unparsed' | 'changed';
     MatProgressBarModule,
     TPipe,
     AnswerGradeComponent,
+    RichTextComponent,
   ],
   template: `
     <a routerLink="/runs" class="back">← {{ 'runs.title' | t }}</a>
     @if (run(); as r) {
       <h1>{{ r.name }}</h1>
-      <p class="muted">
-        {{ 'runs.status.' + r.status | t }} · {{ 'paper.template' | t }} {{ r.templateVersion }}
-      </p>
+      <p class="muted">{{ 'runs.status.' + r.status | t }} · {{ templateOf(r.templateVersion) }}</p>
       <div class="actions">
         @if (r.status === 'running') {
           <button mat-stroked-button (click)="act('pause')">{{ 'runs.pause' | t }}</button>
@@ -48,7 +51,7 @@ type Filter = 'all' | 'unparsed' | 'changed';
         }
       </div>
       @for (m of r.models; track m.modelId) {
-        <section class="model" [attr.aria-label]="'progress ' + m.name">
+        <section class="model" [attr.aria-label]="'runs.progressOf' | t: { name: m.name }">
           <div class="line">
             <b>{{ m.name }}</b>
             <span>{{ m.answered + m.failed + m.notApplicable + m.cancelled }} / {{ m.total }}</span>
@@ -66,9 +69,17 @@ type Filter = 'all' | 'unparsed' | 'changed';
             <span>{{ 'runs.pending' | t }} {{ m.pending }}</span>
             <span [class.warn]="m.failed">{{ 'runs.failed' | t }} {{ m.failed }}</span>
             <span>{{ 'runs.notApplicable' | t }} {{ m.notApplicable }}</span>
-            <span>{{ m.requestsPerSecond | number: '1.1-1' }} req/s</span>
-            <span>ETA {{ m.etaSeconds === null ? '—' : m.etaSeconds + ' s' }}</span>
-            <span>tokens {{ m.tokensIn }} / {{ m.tokensOut }}</span>
+            <span>{{
+              'runs.reqPerSecond' | t: { n: (m.requestsPerSecond | number: '1.1-1') ?? '' }
+            }}</span>
+            <span>{{
+              'runs.eta'
+                | t
+                  : {
+                      t: m.etaSeconds === null ? '—' : ('runs.etaSeconds' | t: { n: m.etaSeconds }),
+                    }
+            }}</span>
+            <span>{{ 'runs.tokens' | t: { in: m.tokensIn, out: m.tokensOut } }}</span>
             <span
               >{{ 'runs.cost' | t }}
               {{ m.cost === null ? ('runs.unknown' | t) : (m.cost | number: '1.2-4') }}</span
@@ -94,45 +105,71 @@ type Filter = 'all' | 'unparsed' | 'changed';
           <span class="note" role="status">{{ 'grade.regraded' | t: rg }}</span>
         }
       </div>
+      <p class="muted count">{{ 'runs.answersShown' | t: { n: answers().length } }}</p>
       <table class="table">
-        <tbody>
-          @for (a of answers(); track a.workItemId) {
-            <tr>
-              <td class="nowrap">
-                <a [routerLink]="['/papers', a.paperVersionId]" [attr.title]="a.paperTitle">{{
-                  a.paperTitle.replace('普通高等学校招生全国统一考试', '')
-                }}</a>
-                · {{ a.questionNumber }}
-              </td>
-              <td>{{ a.model }}</td>
-              <td class="nowrap" [class.warn]="a.state === 'failed'">
-                {{ 'runs.state.' + a.state | t }}
-              </td>
-              <td class="grade">
-                @if (a.state === 'answered' || a.grades) {
-                  <yj-answer-grade [grades]="a.grades" />
-                }
-              </td>
-              <td class="out">
-                @if (a.text) {
-                  <details (toggle)="loadPrompt(a)">
-                    <summary>{{ a.text.slice(0, 80) }}</summary>
-                    @if (prompts()[a.workItemId]; as prompt) {
-                      <div class="label">
-                        {{ (a.isImported ? 'runs.promptImported' : 'runs.prompt') | t }}
-                      </div>
-                      <pre class="prompt">{{ prompt }}</pre>
-                    }
-                    <div class="label">{{ 'runs.output' | t }}</div>
-                    <pre>{{ a.text }}</pre>
-                  </details>
-                } @else if (a.lastError) {
-                  <span class="warn">{{ a.lastError }}</span>
-                }
-              </td>
-            </tr>
-          }
-        </tbody>
+        @for (g of groups(); track g.key) {
+          <tbody [class.samples]="g.answers.length > 1">
+            @if (g.answers.length > 1) {
+              <tr class="group">
+                <th colspan="5" scope="rowgroup">
+                  <a [routerLink]="['/papers', g.paperVersionId]" [attr.title]="g.paperTitle">{{
+                    shortTitle(g.paperTitle)
+                  }}</a>
+                  · {{ g.questionNumber }} · {{ g.model }}
+                  <small class="muted"
+                    >· {{ 'runs.samplesCount' | t: { n: g.answers.length } }}</small
+                  >
+                </th>
+              </tr>
+            }
+            @for (a of g.answers; track a.workItemId) {
+              <tr>
+                <td class="nowrap">
+                  @if (g.answers.length > 1) {
+                    <span class="sample">{{ 'runs.sampleN' | t: { n: a.sampleIndex + 1 } }}</span>
+                  } @else {
+                    <a [routerLink]="['/papers', a.paperVersionId]" [attr.title]="a.paperTitle">{{
+                      shortTitle(a.paperTitle)
+                    }}</a>
+                    · {{ a.questionNumber }}
+                  }
+                </td>
+                <td>
+                  @if (g.answers.length === 1) {
+                    {{ a.model }}
+                  }
+                </td>
+                <td class="nowrap" [class.warn]="a.state === 'failed'">
+                  {{ 'runs.state.' + a.state | t }}
+                </td>
+                <td class="grade">
+                  @if (a.state === 'answered' || a.grades) {
+                    <yj-answer-grade [grades]="a.grades" />
+                  }
+                </td>
+                <td class="out">
+                  @if (a.text) {
+                    <details (toggle)="loadPrompt(a)">
+                      <summary>
+                        <yj-rich-text class="excerpt" [text]="excerpt(a.text)" [isAnswer]="true" />
+                      </summary>
+                      @if (prompts()[a.workItemId]; as prompt) {
+                        <div class="label">
+                          {{ (a.isImported ? 'runs.promptImported' : 'runs.prompt') | t }}
+                        </div>
+                        <pre class="prompt">{{ prompt }}</pre>
+                      }
+                      <div class="label">{{ 'runs.output' | t }}</div>
+                      <pre>{{ a.text }}</pre>
+                    </details>
+                  } @else if (a.lastError) {
+                    <span class="warn">{{ a.lastError }}</span>
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        }
       </table>
     }
   `,
@@ -221,6 +258,28 @@ type Filter = 'all' | 'unparsed' | 'changed';
       cursor: pointer;
       overflow-wrap: anywhere;
     }
+    .excerpt {
+      display: inline-block;
+      width: calc(100% - 20px);
+      vertical-align: top;
+    }
+    .group th {
+      text-align: left;
+      font-weight: 500;
+      padding: 10px 8px 4px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .samples td:first-child {
+      padding-left: 20px;
+    }
+    .sample {
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .count {
+      font-size: 13px;
+      margin: 0 0 4px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -229,16 +288,48 @@ export class RunViewComponent {
   private readonly api = inject(RunsApiService);
   protected readonly run = signal<RunProgress | null>(null);
   protected readonly answers = signal<RunAnswer[]>([]);
+  /** The samples of one question by one model together (the API orders them so), in sample order. */
+  protected readonly groups = computed(() => {
+    const out: (Pick<RunAnswer, 'paperVersionId' | 'paperTitle' | 'questionNumber' | 'model'> & {
+      key: string;
+      answers: RunAnswer[];
+    })[] = [];
+    for (const a of this.answers()) {
+      const key = `${a.questionId}|${a.model}`;
+      const last = out.at(-1);
+      if (last?.key === key) last.answers.push(a);
+      else out.push({ ...a, key, answers: [a] });
+    }
+    return out;
+  });
   protected readonly prompts = signal<Record<string, string>>({});
   protected readonly filters: Filter[] = ['all', 'unparsed', 'changed'];
   protected readonly filter = signal<Filter>('all');
   protected readonly regraded = signal<{ checked: number; changed: number } | null>(null);
   private readonly papers = inject(PapersApiService);
+  private readonly i18n = inject(I18nService);
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.timer && clearTimeout(this.timer));
     effect(() => this.refresh(this.id()));
+  }
+
+  /** An imported run records "imported (zh-exam@1 not used)": worded in the reader's language. */
+  protected templateOf(version: string): string {
+    const imported = /^imported \((.+) not used\)$/.exec(version);
+    return imported
+      ? this.i18n.t('runs.templateImported', { v: imported[1] })
+      : `${this.i18n.t('paper.template')} ${version}`;
+  }
+
+  protected shortTitle(title: string): string {
+    return title.replace('普通高等学校招生全国统一考试', '');
+  }
+
+  /** A preview of the answer, typeset: whitespace folded to one line, never cut inside a formula. */
+  protected excerpt(text: string): string {
+    return answerExcerpt(text.replace(/\s*\n\s*/g, ' '), 100);
   }
 
   /** The question exactly as this model received it, in its modality (images appear as [image] here). */

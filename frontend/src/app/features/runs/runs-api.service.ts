@@ -60,6 +60,8 @@ export interface RunAnswer {
   model: string;
   paperVersionId: string;
   questionId: string;
+  /** 0-based: the first of a model's samples of a question is 0 (shown as sample 1). */
+  sampleIndex: number;
   modality: 'text' | 'vision';
   isImported: boolean;
   paperTitle: string;
