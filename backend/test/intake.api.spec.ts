@@ -137,6 +137,8 @@ describe('Intake API: Word and PDF → draft paper', () => {
     const list = await author.get('/api/papers/intake/samples');
     expect(list.status).toBe(200);
     expect(list.body.map((s: { name: string; kind: string }) => [s.name, s.kind])).toEqual([
+      ['gaokao-2022-national-b-history.docx', 'docx'],
+      ['gaokao-2022-national-b-history.pdf', 'pdf'],
       ['gaokao-2022-national-b-math.docx', 'docx'],
       ['gaokao-2022-national-b-math.pdf', 'pdf'],
     ]);
