@@ -52,7 +52,8 @@ function paperParagraphs(paper) {
       const points = kind === 'calculation' && !/（\d+分）/.test(q.stem) ? `（${q.points}分）` : '';
       line(`${q.number}．${points}${paragraphs[0]}`);
       for (const p of paragraphs.slice(1)) line(p);
-      if (q.options) for (const row of optionRows(q.options)) line(row);
+      // Options with no text are printed in the stem already (the dataset keeps them there).
+      if (q.options?.some((o) => o.text)) for (const row of optionRows(q.options)) line(row);
     }
   });
   line('参考答案');

@@ -168,6 +168,20 @@ A．甲 B．乙 C．丙 D．丁
     expect(d.paper.sections[0].questions[0].stem).toBe('求值\n\n1.5 米高的杆\n\n12．不是题号');
   });
 
+  it('finds options at the end of the stem line, and an image as an option', () => {
+    const d = buildDraft(
+      lines('一、选择题\n1．下列说法正确的是（ ）A．甲 B．乙 C．丙 D．丁\n2．如图，则\nA．⟦IMG:images/a.png⟧ B．⟦IMG:images/b.png⟧'),
+      'o.docx',
+    );
+    const [q1, q2] = d.paper.sections[0].questions;
+    expect(q1.stem).toBe('下列说法正确的是（ ）');
+    expect(q1.options!.map((o) => o.text)).toEqual(['甲', '乙', '丙', '丁']);
+    expect(q2.options).toEqual([
+      { label: 'A', text: '', image: { file: 'images/a.png' } },
+      { label: 'B', text: '', image: { file: 'images/b.png' } },
+    ]);
+  });
+
   it('flags a MathType image and keeps a marker where it stood', () => {
     const d = buildDraft(lines('一、填空题（每小题4分）\n1．已知 ⟦OLE:images/ole-1.png⟧，则 $x=$____。⟦IMG:images/img-2.png⟧'), 'm.docx');
     const q = d.paper.sections[0].questions[0];

@@ -95,6 +95,18 @@ export function splitInlineOptions(text: string): { label: string; text: string 
   return marks.map((m, i) => ({ label: m.label, text: text.slice(m.end, marks[i + 1]?.start ?? text.length).trim() }));
 }
 
+/**
+ * A stem whose line ends with its options ("…的是（ ）A．甲 B．乙 C．丙 D．丁"): the stem and the
+ * options, when the stem ends with a bracket or a stop and at least two options run from A; else null.
+ */
+export function splitTrailingOptions(text: string): { stem: string; options: { label: string; text: string }[] } | null {
+  for (const m of text.matchAll(/(?<=[)）？?。：:])\s*(?=A\s*[.．、])/g)) {
+    const options = splitInlineOptions(text.slice(m.index + m[0].length));
+    if (options && options[0].label === 'A') return { stem: text.slice(0, m.index).trim(), options };
+  }
+  return null;
+}
+
 /** Blanks to fill: runs of underscores; else empty brackets （ ） when `bracketsCount`. */
 export function countBlanks(text: string, bracketsCount: boolean): number {
   const lines = (text.match(/_{2,}|＿+/g) ?? []).length;

@@ -97,7 +97,12 @@ describe('the shipped intake samples', () => {
     const { draft } =
       kind === 'docx' ? await fromDocx('gaokao-2022-national-b-history.docx') : await fromPdf('gaokao-2022-national-b-history.pdf');
     // Questions 10, 12, 13 and 14 print （1）（8分）（2）（12分）…: they become composites whose parts add up.
-    expect(measure(draft, history)).toEqual({ questions: 14, types: 10, split: 4, points: 14, keys: 9, references: 5, options: 14 });
+    // Question 3 prints its options after the stem, with a page number glued to C ("初现16C．"): only A and B are found.
+    expect(measure(draft, history)).toEqual({ questions: 14, types: 10, split: 4, points: 14, keys: 9, references: 5, options: 13 });
+    expect(draft.paper.sections[0].questions[2].options!.map((o) => o.text)).toEqual([
+      '士大夫传统观念的颠覆',
+      '世俗化审美趣味的初现16C．士农工商社会结构解体 D．江南市镇工商业的繁荣',
+    ]);
     const q10 = draft.paper.sections[1].questions[0];
     expect(q10.subQuestions!.map((x) => [x.number, x.type, x.points])).toEqual([
       ['10(1)', 'short_answer', 8],
@@ -105,6 +110,10 @@ describe('the shipped intake samples', () => {
       ['10(3)', 'short_answer', 5],
     ]);
     expect(q10.subQuestions![0].referenceAnswer).toMatch(/^特点：日本：政府指导/);
-    expect(problems(draft)).toEqual(['source.licence bundle.schema.minLength']);
+    // The validator then points at question 3: its key D names an option not found.
+    expect(problems(draft)).toEqual([
+      'source.licence bundle.schema.minLength',
+      'sections[0].questions[2].answer bundle.answer_unknown_option',
+    ]);
   });
 });

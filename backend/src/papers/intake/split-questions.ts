@@ -16,6 +16,7 @@ import {
   readHeading,
   SECTION_HEAD,
   splitInlineOptions,
+  splitTrailingOptions,
 } from './intake-text';
 import type { IntakeUnrecognised } from './draft.types';
 
@@ -139,14 +140,24 @@ class SplitState {
     this.question = { number, lines: [], options: [], subs: [], answerLines: [], passage: this.passage?.id, where };
     this.section!.questions.push(this.question);
     this.mode = 'question';
-    if (rest.trim() && !this.takeOptions(rest.trim())) this.question.lines.push(rest.trim());
+    if (rest.trim() && !this.takeOptions(rest.trim())) this.takeStemLine(this.question, rest.trim());
   }
 
   private openSub(number: string, rest: string, where: RawQuestion['where']) {
     this.sub = { number, lines: [], options: [], subs: [], answerLines: [], where };
     this.question!.subs.push(this.sub);
     this.inOptions = false;
-    if (rest.trim() && !this.takeOptions(rest.trim())) this.sub.lines.push(rest.trim());
+    if (rest.trim() && !this.takeOptions(rest.trim())) this.takeStemLine(this.sub, rest.trim());
+  }
+
+  /** A stem line, which may end with the options on the same line. */
+  private takeStemLine(target: RawQuestion, text: string) {
+    const trailing = target.options.length === 0 ? splitTrailingOptions(text) : null;
+    if (!trailing) return void target.lines.push(text);
+    if (trailing.stem) target.lines.push(trailing.stem);
+    target.options.push(...trailing.options);
+    target.optionLayout = 'inline';
+    this.inOptions = true;
   }
 
   private closeQuestion() {
@@ -197,7 +208,8 @@ class SplitState {
         last.text = `${last.text} ${content}`.trim();
         return;
       }
-      target.lines.push(content);
+      if (cells) target.lines.push(content);
+      else this.takeStemLine(target, content);
       return;
     }
     if (this.mode === 'passage' && this.passage) return void this.passage.lines.push(content);
