@@ -14,15 +14,20 @@ export type ConfidenceLevel = 'high' | 'medium' | 'low';
  * How sure the splitter is of one recognised piece. `path` is dotted into `paper`
  * (`sections.0.questions.3.answer`, `sections.1.questions.0.subQuestions.1.points`, `subject`).
  * `reasonCode` says why, for the client to put in words:
- * - `heading_points` points from the section heading (每小题5分), `inline_points` from the
- *   question (（12分）), `points_missing` none found (points left undefined)
- * - `type_from_heading` type from the section title, `type_from_options` from the options found,
- *   `type_from_blanks` from ____ or an empty （ ）, `type_default` nothing said (short_answer)
- * - `key_matched` key from the answer section, `key_not_found` no entry for this number,
- *   `key_not_option` the letter names no option, `key_blank_count` blank count ≠ entries
- * - `options_inline` / `options_lines` options split on one line / one per line,
- *   `options_incomplete` a gap in the letters
- * - `meta_from_title` / `meta_default` paper metadata read from the title or defaulted
+ * - points: `heading_points` from the section heading (每小题5分, or 共M分 shared evenly),
+ *   `inline_points` from the question (（12分）), `points_missing` none found (left undefined)
+ * - type: `type_from_heading` from the section title, `type_from_options` options but no
+ *   choice heading, `type_from_blanks` from ____, `type_from_key` several letters made it
+ *   multiple choice, `type_composite` sub-questions with their own points, `type_default`
+ *   nothing said (short_answer)
+ * - answer / referenceAnswer: `key_matched` from the answer section or 【答案】, `key_not_found`
+ *   no entry for this number, `key_not_option` a letter names no option, `key_blank_count` the
+ *   values do not match the blanks, `key_from_analysis` only an analysis was given (used as the
+ *   reference answer), `unparsed_answer` an entry whose key could not be read
+ * - options: `options_inline` on one line, `options_lines` one per line, `options_incomplete`
+ *   a gap in the letters or a single option
+ * - metadata (title, subject, grade, stage, year, region, source.licence): `meta_from_title`
+ *   read from the title lines, `meta_default` defaulted (the licence always)
  */
 export interface IntakeConfidence {
   path: string;
@@ -34,9 +39,11 @@ export interface IntakeConfidence {
 /**
  * Text intake could not place. Never dropped: the editor shows it so the author can paste it
  * where it belongs. `page` (PDF, 1-based) or `paragraph` (block index in the Word body, 0-based).
- * reasonCode: `before_first_question` text between the title and question 1 that is not a
- * heading or instruction, `answer_without_question` an answer-section entry naming no question,
- * `unparsed_answer` an answer entry whose value could not be read, `orphan_text` anything else.
+ * reasonCode: `preamble` the notes to candidates (注意事项…), `before_first_question` text
+ * between the title and question 1 that is not a heading, `orphan_text` a heading with no
+ * questions or a line of the answer section before any entry, `answer_without_question` an
+ * answer-section entry naming no question, `unparsed_answer` an answer entry whose key could
+ * not be read, `page_furniture` a PDF page number or footer.
  */
 export interface IntakeUnrecognised {
   text: string;
@@ -47,11 +54,12 @@ export interface IntakeUnrecognised {
 
 /**
  * Something the author must act on. `mathtype_image`: a MathType/OLE equation kept as its
- * preview image (params.image names it in `images`), to be retyped as LaTeX.
- * `equation_unconverted`: a Word equation the converter could not turn into LaTeX (kept as its
- * plain text). `image_unreadable`: an embedded image that is not a supported format (dropped
- * from the stem, named here). `pdf_figures`: a PDF's figures are not extracted; crop them from
- * the page images (params.pdfId).
+ * preview image (params.image names it in `images`; params.progId instead when it had no
+ * preview), to be retyped as LaTeX. `equation_unconverted`: a Word equation the converter could
+ * not turn into LaTeX (kept as its plain text, params.text). `image_unreadable`: an embedded
+ * picture that could not be decoded (EMF/WMF, broken; params.contentType, params.kind) or one
+ * past the image limit (params.reason 'too_many'); a marker stays in the text. `pdf_figures`: a
+ * PDF's figures are not extracted; crop them from the page images (params.pdfId, params.pages).
  */
 export type IntakeFlagCode = 'mathtype_image' | 'equation_unconverted' | 'image_unreadable' | 'pdf_figures';
 
