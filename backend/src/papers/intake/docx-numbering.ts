@@ -19,9 +19,13 @@ const first = (el: DomEl, name: string): DomEl | undefined => el.getElementsByTa
 const direct = (el: DomEl, name: string): DomEl[] =>
   Array.from(el.childNodes).filter((c): c is DomEl => c.nodeType === 1 && c.nodeName === name);
 
-/** Numbers every numbered paragraph of `body` in place, from the parsed numbering part. */
-export function writeOutNumbering(body: DomEl, numbering: DomEl | undefined): void {
-  if (!numbering) return;
+interface Definitions {
+  abstract: Map<string, Map<number, Level>>;
+  nums: Map<string, { abstractId: string; starts: Map<number, number> }>;
+}
+
+/** The abstract list definitions (levels, formats) and the concrete lists that use them. */
+function readDefinitions(numbering: DomEl): Definitions {
   const abstract = new Map<string, Map<number, Level>>();
   for (const a of direct(numbering, 'w:abstractNum')) {
     const levels = new Map<number, Level>();
@@ -35,7 +39,7 @@ export function writeOutNumbering(body: DomEl, numbering: DomEl | undefined): vo
     }
     abstract.set(attr(a, 'w:abstractNumId') ?? '', levels);
   }
-  const nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
+  const nums: Definitions['nums'] = new Map();
   for (const n of direct(numbering, 'w:num')) {
     const starts = new Map<number, number>();
     for (const o of direct(n, 'w:lvlOverride')) {
@@ -44,6 +48,13 @@ export function writeOutNumbering(body: DomEl, numbering: DomEl | undefined): vo
     }
     nums.set(attr(n, 'w:numId') ?? '', { abstractId: attr(first(n, 'w:abstractNumId'), 'w:val') ?? '', starts });
   }
+  return { abstract, nums };
+}
+
+/** Numbers every numbered paragraph of `body` in place, from the parsed numbering part. */
+export function writeOutNumbering(body: DomEl, numbering: DomEl | undefined): void {
+  if (!numbering) return;
+  const { abstract, nums } = readDefinitions(numbering);
   // Lists sharing an abstract definition share their counters, as in Word, unless a num restarts.
   const counters = new Map<string, number[]>();
   const restarted = new Set<string>();
