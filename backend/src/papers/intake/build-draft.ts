@@ -229,16 +229,27 @@ function applyCompositeAnswer(q: QuestionDoc, path: string, ctx: Ctx) {
   });
 }
 
-/** Image tokens out of text into image refs; a MathType preview also leaves a visible marker and a flag. */
+/**
+ * Image tokens out of text into image refs. A MathType preview also leaves a visible marker and a
+ * flag; a picture that could not be decoded leaves a marker and a flag, with no image.
+ */
 function takeTokens(text: string, path: string, ctx: Ctx): { text: string; images: ImageRef[] } {
   const images: ImageRef[] = [];
   const out = text.replace(IMAGE_TOKEN, (_m, kind: string, name: string) => {
-    images.push({ file: name, alt: kind === 'OLE' ? 'MathType 公式' : '' });
-    if (kind !== 'OLE') return '';
-    ctx.flags.push({ code: 'mathtype_image', path, params: { image: name } });
-    return `[公式图片 ${name.replace(/^images\//, '')}，请改写为 LaTeX]`;
+    if (kind === 'IMG') {
+      images.push({ file: name });
+      return '';
+    }
+    if (kind === 'OLE') {
+      images.push({ file: name, alt: 'MathType 公式' });
+      ctx.flags.push({ code: 'mathtype_image', path, params: { image: name } });
+      return `[公式图片 ${name.replace(/^images\//, '')}，请改写为 LaTeX]`;
+    }
+    const isOle = kind === 'OLEX';
+    ctx.flags.push({ code: isOle ? 'mathtype_image' : 'image_unreadable', path, params: { image: '', contentType: name } });
+    return isOle ? '[公式图片无法读取，请改写为 LaTeX]' : `[图片无法读取（${name}）]`;
   });
-  return { text: out.replace(/[ \t]{2,}/g, ' ').trim(), images: images.map((i) => (i.alt ? i : { file: i.file })) };
+  return { text: out.replace(/[ \t]{2,}/g, ' ').trim(), images };
 }
 
 function countStats(sections: SectionDoc[]): IntakeDraft['stats'] {

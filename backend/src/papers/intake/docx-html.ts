@@ -19,10 +19,9 @@ function decode(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Body blocks as lines (a table row is one line with its cells), and the images that failed. */
-export function htmlToLines(html: string): { lines: IntakeLine[]; problems: Record<string, string>[] } {
+/** Body blocks as lines (a table row is one line with its cells). */
+export function htmlToLines(html: string): IntakeLine[] {
   const lines: IntakeLine[] = [];
-  const problems: Record<string, string>[] = [];
   let text = '';
   let cells: string[] | null = null;
   let tableDepth = 0;
@@ -67,7 +66,7 @@ export function htmlToLines(html: string): { lines: IntakeLine[]; problems: Reco
     } else if (tag === 'img') {
       const isOle = text.endsWith(OLE_MARK);
       if (isOle) text = text.slice(0, -OLE_MARK.length);
-      text += image(attrs, isOle, problems);
+      text += image(attrs, isOle);
     } else if (tag === 'sup' || tag === 'sub' || tag === 'u') {
       if (!close) inline.push({ tag, start: text.length });
       else {
@@ -76,16 +75,17 @@ export function htmlToLines(html: string): { lines: IntakeLine[]; problems: Reco
       }
     }
   }
-  return { lines, problems };
+  return lines;
 }
 
 /** An image token; a MathType marker right before it makes it an OLE token. */
-function image(attrs: string, isOle: boolean, problems: Record<string, string>[]): string {
+function image(attrs: string, isOle: boolean): string {
   const src = /src="([^"]*)"/.exec(attrs)?.[1] ?? '';
   const ok = /^yj-img:(.+)$/.exec(src);
   if (ok && ok[1] !== 'too-many') return isOle ? `⟦OLE:${ok[1]}⟧` : `⟦IMG:${ok[1]}⟧`;
-  problems.push({ contentType: src.replace(/^yj-img-failed:/, ''), kind: isOle ? 'mathtype_preview' : 'image' });
-  return isOle ? '[公式图片无法读取，请改写为 LaTeX]' : '[图片无法读取]';
+  // Undecodable (EMF/WMF previews, broken files) or past the limit: the splitter flags it where it stood.
+  const contentType = ok ? 'too-many' : src.replace(/^yj-img-failed:/, '') || 'unknown';
+  return isOle ? `⟦OLEX:${contentType}⟧` : `⟦IMGX:${contentType}⟧`;
 }
 
 function styled(tag: string, inner: string): string {

@@ -59,6 +59,18 @@ describe('readDocx', () => {
     expect(d.stats).toEqual({ questions: 5, withKey: 5, withPoints: 5, objective: 4 });
   });
 
+  it('flags, at their question, a MathType preview and a picture that cannot be decoded (EMF, WMF)', async () => {
+    const content = await readDocx(docx, LIMITS, async () => null);
+    expect(content.lines.map((l) => l.text)).toContain('4．若 ⟦OLEX:image/png⟧，则 a=____．');
+    const d = buildDraft(content.lines, 'emf.docx');
+    expect(d.paper.sections[0].questions[2].stem).toContain('[图片无法读取（image/png）]');
+    expect(d.paper.sections[1].questions[0].stem).toBe('若 [公式图片无法读取，请改写为 LaTeX]，则 a=____．');
+    expect(d.flags).toEqual([
+      { code: 'image_unreadable', path: 'sections.0.questions.2', params: { image: '', contentType: 'image/png' } },
+      { code: 'mathtype_image', path: 'sections.1.questions.0', params: { image: '', contentType: 'image/png' } },
+    ]);
+  });
+
   it.each([
     ['an encrypted (OLE compound) file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'docx.encrypted'],
     ['a file that is not a zip', Buffer.from('hello'), 'docx.not_docx'],

@@ -69,9 +69,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocxLimits, storeImage
     .catch((e: Error) => {
       throw new DocxReadError(`the Word document cannot be read (${e.message})`, 'docx.unreadable', { detail: e.message });
     });
-  const { lines, problems } = htmlToLines(result.value);
-  for (const p of problems) flags.push({ code: 'image_unreadable', path: '', params: p });
-  if (count > limits.maxImages) flags.push({ code: 'image_unreadable', path: '', params: { reason: 'too_many', max: limits.maxImages } });
+  const lines = htmlToLines(result.value);
   return { lines, flags };
 }
 

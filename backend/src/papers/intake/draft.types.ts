@@ -53,13 +53,15 @@ export interface IntakeUnrecognised {
 }
 
 /**
- * Something the author must act on. `mathtype_image`: a MathType/OLE equation kept as its
- * preview image (params.image names it in `images`; params.progId instead when it had no
- * preview), to be retyped as LaTeX. `equation_unconverted`: a Word equation the converter could
- * not turn into LaTeX (kept as its plain text, params.text). `image_unreadable`: an embedded
- * picture that could not be decoded (EMF/WMF, broken; params.contentType, params.kind) or one
- * past the image limit (params.reason 'too_many'); a marker stays in the text. `pdf_figures`: a
- * PDF's figures are not extracted; crop them from the page images (params.pdfId, params.pages).
+ * Something the author must act on, at the (sub-)question, option or passage in `path`.
+ * `mathtype_image`: a MathType/OLE equation kept as its preview image (params.image names it in
+ * `images`) with a marker where it stood, to be retyped as LaTeX; params.image is '' and
+ * params.contentType says why when the preview could not be decoded (EMF/WMF), or params.progId
+ * when it had none. `equation_unconverted`: a Word equation the converter could not turn into
+ * LaTeX (kept as its plain text, params.text). `image_unreadable`: an embedded picture that could
+ * not be decoded or was past the image limit (params.contentType, 'too-many'); a marker stays in
+ * the text. `pdf_figures`: a PDF's figures are not extracted; crop them from the page images
+ * (params.pdfId, params.pages).
  */
 export type IntakeFlagCode = 'mathtype_image' | 'equation_unconverted' | 'image_unreadable' | 'pdf_figures';
 

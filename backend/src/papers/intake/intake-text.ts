@@ -15,8 +15,11 @@ export interface IntakeLine {
   cells?: string[];
 }
 
-/** Inline tokens the readers leave in text: an embedded image, and a MathType/OLE preview. */
-export const IMAGE_TOKEN = /⟦(IMG|OLE):([^⟧]+)⟧/g;
+/**
+ * Inline tokens the readers leave in text: an embedded image, a MathType/OLE preview, and the
+ * same two when the picture could not be decoded (IMGX/OLEX, with its content type).
+ */
+export const IMAGE_TOKEN = /⟦(IMG|OLE|IMGX|OLEX):([^⟧]+)⟧/g;
 
 /** Full-width digits and Latin letters as ASCII (Ａ．→A．, １２→12); punctuation stays. */
 export function halfWidthAlnum(s: string): string {
