@@ -149,9 +149,9 @@ function rewriteDocument(xml: string, numberingXml: string | undefined, flags: I
     const ole = obj.getElementsByTagName('o:OLEObject')[0];
     const hasPreview = obj.getElementsByTagName('v:imagedata').length > 0;
     const t = obj.ownerDocument.createElementNS(W, 'w:t');
-    t.appendChild(obj.ownerDocument.createTextNode(hasPreview ? OLE_MARK : `[嵌入对象 ${ole?.getAttribute('ProgID') ?? ''}，无预览]`));
+    // Without a preview there is nothing to show: the token still flags it at its question.
+    t.appendChild(obj.ownerDocument.createTextNode(hasPreview ? OLE_MARK : `⟦OLEX:no-preview ${ole?.getAttribute('ProgID') ?? ''}⟧`));
     obj.parentNode?.insertBefore(t, obj);
-    if (!hasPreview) flags.push({ code: 'mathtype_image', path: '', params: { progId: ole?.getAttribute('ProgID') ?? '' } });
   }
   return new XMLSerializer().serializeToString(doc as never);
 }

@@ -56,8 +56,8 @@ export interface IntakeUnrecognised {
  * Something the author must act on, at the (sub-)question, option or passage in `path`.
  * `mathtype_image`: a MathType/OLE equation kept as its preview image (params.image names it in
  * `images`) with a marker where it stood, to be retyped as LaTeX; params.image is '' and
- * params.contentType says why when the preview could not be decoded (EMF/WMF), or params.progId
- * when it had none. `equation_unconverted`: a Word equation the converter could not turn into
+ * params.contentType says why when the preview could not be decoded (EMF/WMF), or is
+ * 'no-preview <ProgID>' when it had none. `equation_unconverted`: a Word equation the converter could not turn into
  * LaTeX (kept as its plain text, params.text). `image_unreadable`: an embedded picture that could
  * not be decoded or was past the image limit (params.contentType, 'too-many'); a marker stays in
  * the text. `pdf_figures`: a PDF's figures are not extracted; crop them from the page images
