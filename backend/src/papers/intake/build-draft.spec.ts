@@ -182,6 +182,34 @@ A．甲 B．乙 C．丙 D．丁
     ]);
   });
 
+  it("keeps a worked solution whole, its parts' figures included, and splits parts that have options", () => {
+    const d = buildDraft(
+      lines(`
+一、解答题（每小题10分）
+1．已知函数。
+（1）求导数；⟦IMG:images/f.png⟧
+（2）求极值。
+2．阅读图表回答。
+（1）下列正确的是
+A．甲 B．乙
+（2）说明理由。
+`),
+      's.docx',
+    );
+    const [q1, q2] = d.paper.sections[0].questions;
+    expect(q1).toMatchObject({
+      type: 'calculation',
+      points: 10,
+      stem: '已知函数。\n\n(1) 求导数；\n\n(2) 求极值。',
+      images: [{ file: 'images/f.png' }],
+    });
+    expect(q2.type).toBe('composite');
+    expect(q2.subQuestions!.map((x) => [x.number, x.type, x.options?.length])).toEqual([
+      ['2(1)', 'single_choice', 2],
+      ['2(2)', 'calculation', undefined],
+    ]);
+  });
+
   it('flags a MathType image and keeps a marker where it stood', () => {
     const d = buildDraft(lines('一、填空题（每小题4分）\n1．已知 ⟦OLE:images/ole-1.png⟧，则 $x=$____。⟦IMG:images/img-2.png⟧'), 'm.docx');
     const q = d.paper.sections[0].questions[0];

@@ -70,10 +70,13 @@ function buildQuestion(raw: RawQuestion, path: string, s: RawSection, pointsEach
   const parts = readParts(raw, path, ctx);
   const subsHavePoints = raw.subs.length > 0 && raw.subs.every((x) => INLINE_POINTS.test(x.lines.join(' ')));
   const parentPoints = parts.points ?? pointsEach;
-  const isComposite = raw.subs.length > 0 && (subsHavePoints || parentPoints === undefined) && raw.options.length === 0;
+  const subsHaveOptions = raw.subs.some((x) => x.options.length > 0);
+  const isComposite = raw.subs.length > 0 && (subsHavePoints || subsHaveOptions || parentPoints === undefined) && raw.options.length === 0;
   if (raw.subs.length > 0 && !isComposite) {
     // Sub-questions without their own points (（1）求…（2）证明…) stay in one question's stem.
-    parts.stem = joinLines([parts.stem, ...raw.subs.map((x) => `(${x.number}) ${readParts(x, path, ctx).stem}`)].filter(Boolean));
+    const subs = raw.subs.map((x) => readParts(x, path, ctx));
+    parts.stem = joinLines([parts.stem, ...subs.map((x, k) => `(${raw.subs[k].number}) ${x.stem}`)].filter(Boolean));
+    parts.images.push(...subs.flatMap((x) => x.images));
   }
   const q: QuestionDoc = { number: raw.number, type: 'short_answer' };
   if (isComposite) {
