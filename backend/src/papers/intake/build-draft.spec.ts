@@ -8,6 +8,7 @@ const lines = (text: string) =>
     .map((t, paragraph) => ({ text: t.trim(), paragraph }));
 
 const PAPER = `
+绝密★启用前
 2022年普通高等学校招生全国统一考试（全国乙卷）
 数学（理科）
 注意事项：
@@ -95,9 +96,16 @@ describe('buildDraft on a typical paper', () => {
   });
 
   it('keeps what it cannot place, with its paragraph', () => {
-    expect(draft.unrecognised.map((u) => u.reasonCode)).toEqual(['preamble', 'preamble', 'preamble', 'answer_without_question']);
-    expect(draft.unrecognised[3]).toMatchObject({ text: '9. C', reasonCode: 'answer_without_question' });
-    expect(draft.unrecognised[1].paragraph).toBe(3);
+    expect(draft.unrecognised.map((u) => u.reasonCode)).toEqual([
+      'preamble',
+      'preamble',
+      'preamble',
+      'preamble',
+      'answer_without_question',
+    ]);
+    expect(draft.unrecognised[0]).toMatchObject({ text: '绝密★启用前', paragraph: 0 });
+    expect(draft.unrecognised[4]).toMatchObject({ text: '9. C', reasonCode: 'answer_without_question' });
+    expect(draft.unrecognised[2].paragraph).toBe(4);
   });
 
   it('gives a confidence for each piece', () => {

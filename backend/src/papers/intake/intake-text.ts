@@ -33,6 +33,8 @@ export const QUESTION_HEAD = /^(\d{1,3})\s*(?:[．、]|\.(?!\d))\s*(.*)$/;
 export const PAREN_HEAD = /^[(（]\s*(\d{1,2})\s*[)）]\s*(.*)$/;
 export const OPTION_HEAD = /^([A-J])\s*[.．、:：]\s*(.*)$/;
 export const PASSAGE_HEAD = /^(阅读下面的|阅读下列|阅读以下|阅读材料|阅读短文)/;
+/** Lines above the title that are not the title: 绝密★启用前, 姓名____ 准考证号____, 本试卷共…页. */
+export const COVER_LINE = /^(绝密|机密|秘密)|★|启用前|姓名|准考证号|考生号|座位号|考试时间|本试卷(共|满分|分)|满分\s*\d+\s*分/;
 /** 注意事项 (notes to candidates): their numbered lines are not questions. */
 export const NOTES_HEAD = /^(注意事项|考生须知|说明)\s*[:：]?/;
 export const ANSWER_HEAD =

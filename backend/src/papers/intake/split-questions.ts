@@ -4,6 +4,7 @@
  * types, points and keys is build-draft.ts's job. Pure.
  */
 import {
+  COVER_LINE,
   halfWidthAlnum,
   HeadingInfo,
   INLINE_ANSWER,
@@ -90,6 +91,7 @@ class SplitState {
       return this.unplaced(text, where, 'preamble');
     }
     if (this.mode === 'notes') return this.unplaced(text, where, 'preamble');
+    if (this.mode === 'preamble' && COVER_LINE.test(text)) return this.unplaced(text, where, 'preamble');
     if (this.question && INLINE_ANSWER.test(text)) return this.takeAnswerLine(text);
     const q = QUESTION_HEAD.exec(text);
     const isNext = !!q && this.isNextNumber(Number(q[1]));
