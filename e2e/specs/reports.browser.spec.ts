@@ -159,6 +159,21 @@ test('the model filter reaches the report: two models are named under each subje
   await expect(page.getByRole('row', { name: /GPT-4-0314/ })).toHaveCount(0);
 });
 
+test('the run filter reaches the report: choosing the recorded run leaves the second model out', async ({ page, request }) => {
+  await ensureSecondModel(request);
+  await signIn(page, 'researcher');
+  await page.getByRole('link', { name: '报告', exact: true }).click();
+  const chart = page.getByRole('img', { name: '各学科模型与学生得分率对比图' });
+  await expect(chart.getByText(SECOND_MODEL).first()).toBeVisible();
+
+  // step: only the recorded GPT-4-0314 run: one model again, its subjects labelled without model names
+  await pick(page, '评测运行（默认全部）', [/GPT-4-0314.*recorded run/]);
+  await expect(chart.getByText(SECOND_MODEL)).toHaveCount(0);
+  await expect(page.getByRole('row', { name: new RegExp(SECOND_MODEL) })).toHaveCount(0);
+  await expect(chart.getByText('数学', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /GPT-4-0314.*全部学科/ })).toBeVisible();
+});
+
 test('the paper filter reaches the report, in English with plural forms: one paper, its questions, its answers', async ({ page }) => {
   await signIn(page, 'researcher');
   await page.getByRole('button', { name: 'English' }).click();
