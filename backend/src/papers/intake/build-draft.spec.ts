@@ -218,6 +218,35 @@ A．甲 B．乙
     ]);
   });
 
+  it('makes （一）（二） parts sections of their own and keeps 第Ⅱ卷 aside', () => {
+    const d = buildDraft(
+      lines(`
+第Ⅰ卷（选择题）
+一、选择题（每小题6分）
+1．题一
+A．甲 B．乙
+第Ⅱ卷（非选择题）
+二、非选择题
+（一）必考题（每小题12分）
+2．题二
+（二）选考题：共15分。请考生任选一题作答。
+3．（15分）题三
+`),
+      'p.docx',
+    );
+    expect(d.paper.sections.map((s) => [s.title, s.questions.map((q) => [q.number, q.type, q.points])])).toEqual([
+      ['一、选择题（每小题6分）', [['1', 'single_choice', 6]]],
+      ['（一）必考题（每小题12分）', [['2', 'short_answer', 12]]],
+      ['（二）选考题：共15分。请考生任选一题作答。', [['3', 'short_answer', 15]]],
+    ]);
+    expect(d.paper.sections[0].questions[0].options).toHaveLength(2);
+    expect(d.unrecognised.map((u) => [u.text, u.reasonCode])).toEqual([
+      ['第Ⅰ卷（选择题）', 'part_heading'],
+      ['第Ⅱ卷（非选择题）', 'part_heading'],
+      ['二、非选择题', 'orphan_text'],
+    ]);
+  });
+
   it('flags a MathType image and keeps a marker where it stood', () => {
     const d = buildDraft(lines('一、填空题（每小题4分）\n1．已知 ⟦OLE:images/ole-1.png⟧，则 $x=$____。⟦IMG:images/img-2.png⟧'), 'm.docx');
     const q = d.paper.sections[0].questions[0];
@@ -236,6 +265,7 @@ describe('text patterns', () => {
     ['五、判断题', { type: 'true_false' }],
     ['六、作文（60分）', { type: 'essay' }],
     ['一、现代文阅读（35分）', { type: 'short_answer' }],
+    ['二、非选择题：共82分。', { type: 'short_answer', total: 82 }],
   ])('heading %s', (title, expected) => {
     expect(readHeading(title)).toMatchObject(expected);
   });

@@ -43,7 +43,8 @@ export interface IntakeConfidence {
  * between the title and question 1 that is not a heading, `orphan_text` a heading with no
  * questions or a line of the answer section before any entry, `answer_without_question` an
  * answer-section entry naming no question, `unparsed_answer` an answer entry whose key could
- * not be read, `page_furniture` a PDF page number or footer.
+ * not be read, `page_furniture` a PDF page number or footer, `part_heading` 第Ⅱ卷（非选择题）
+ * (the bundle has sections only; （一）（二） parts of a section become sections).
  */
 export interface IntakeUnrecognised {
   text: string;

@@ -27,6 +27,10 @@ export function halfWidthAlnum(s: string): string {
 }
 
 export const SECTION_HEAD = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$/;
+/** （一）必考题 / （二）选考题：共15分: a part of a section, made a section of its own. */
+export const SUB_SECTION_HEAD = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$/;
+/** 第Ⅰ卷（选择题）: a part of the paper above its sections; the bundle has no place for it. */
+export const PART_HEAD = /^第\s*[ⅠⅡⅢⅣIVX一二三四1-4]+\s*(卷|部分)/;
 /** 1．/1、 always; 1. only when no digit follows (so 1.5 m is not question 1). */
 export const QUESTION_HEAD = /^(\d{1,3})\s*(?:[．、]|\.(?!\d))\s*(.*)$/;
 /** A question numbered （1） when no question is open. */
@@ -57,13 +61,15 @@ export interface HeadingInfo {
 }
 
 const TYPE_WORDS: [RegExp, QuestionType][] = [
+  // 非选择题 (the non-choice part) says 选择 too: read before the choice words.
+  [/非选择/, 'short_answer'],
   [/多项选择|多选|不定项|有多项符合/, 'multiple_choice'],
   [/单项选择|单选|选择/, 'single_choice'],
   [/判断/, 'true_false'],
   [/填空/, 'fill_blank'],
   [/作文|写作/, 'essay'],
   [/解答|计算|证明/, 'calculation'],
-  [/简答|非选择|阅读|材料|实验|综合|问答/, 'short_answer'],
+  [/简答|阅读|材料|实验|综合|问答/, 'short_answer'],
 ];
 
 /** What a section heading says: type, points per question, count, total, multi-select numbers. */

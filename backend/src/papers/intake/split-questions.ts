@@ -12,12 +12,14 @@ import {
   NOTES_HEAD,
   OPTION_HEAD,
   PAREN_HEAD,
+  PART_HEAD,
   PASSAGE_HEAD,
   QUESTION_HEAD,
   readHeading,
   SECTION_HEAD,
   splitInlineOptions,
   splitTrailingOptions,
+  SUB_SECTION_HEAD,
 } from './intake-text';
 import type { IntakeUnrecognised } from './draft.types';
 
@@ -86,6 +88,12 @@ class SplitState {
     if (line.cells && this.takeOptionTable(line.cells)) return;
     const section = SECTION_HEAD.exec(text);
     if (section) return this.openSection(text);
+    if (SUB_SECTION_HEAD.test(text) && this.section) return this.openSection(text, this.section.heading);
+    if (PART_HEAD.test(text)) {
+      this.closeQuestion();
+      if (this.mode === 'question') this.mode = 'section';
+      return this.unplaced(text, where, 'part_heading');
+    }
     if (NOTES_HEAD.test(text) && this.mode === 'preamble') {
       this.mode = 'notes';
       return this.unplaced(text, where, 'preamble');
@@ -107,10 +115,13 @@ class SplitState {
     this.continueWith(text, where, line.cells);
   }
 
-  private openSection(title: string) {
+  /** A part （二）选考题 says its own type and points, or keeps those of the section it is part of. */
+  private openSection(title: string, parent?: HeadingInfo) {
     this.closeQuestion();
     this.passage = null;
-    this.section = { title, heading: readHeading(title), instructions: [], questions: [] };
+    const own = readHeading(title);
+    const heading = parent ? { ...own, type: own.type ?? parent.type, pointsEach: own.pointsEach ?? parent.pointsEach } : own;
+    this.section = { title, heading, instructions: [], questions: [] };
     this.out.sections.push(this.section);
     this.mode = 'section';
   }
