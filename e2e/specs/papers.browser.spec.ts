@@ -58,6 +58,7 @@ test('an author uploads a broken bundle and sees each problem with its file and 
   await page.getByRole('button', { name: '上传' }).first().click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('试卷包被拒绝，未存储任何内容 · 8 处问题');
-  await expect(alert.getByRole('row', { name: /paper\.yaml 4 subject must be one of/ })).toBeVisible();
+  // where and what in the UI's language, from the validator's codes: the field, not a JSON path
+  await expect(alert.getByRole('row', { name: /paper\.yaml 4 试卷信息 · 学科 只能是：chinese, math/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/upload-errors.png', fullPage: false });
 });

@@ -1,5 +1,6 @@
 import { ADMIN_EN } from './admin.en';
 import { ANALYSIS_EN } from './analysis.en';
+import { EDITOR_EN } from './editor.en';
 import { GRADING_EN } from './grading.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
@@ -13,5 +14,6 @@ export const EN_MESSAGES: Catalogue = {
   ...MARKING_EN,
   ...ADMIN_EN,
   ...GRADING_EN,
+  ...EDITOR_EN,
   ...REPORT_EN,
 };

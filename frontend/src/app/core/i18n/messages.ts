@@ -1,5 +1,6 @@
 import { ADMIN_ZH } from './admin.zh';
 import { ANALYSIS_ZH } from './analysis.zh';
+import { EDITOR_ZH } from './editor.zh';
 import { GRADING_ZH } from './grading.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
@@ -18,6 +19,7 @@ export const ZH_MESSAGES = {
   ...MARKING_ZH,
   ...ADMIN_ZH,
   ...GRADING_ZH,
+  ...EDITOR_ZH,
   ...REPORT_ZH,
 } as const;
 

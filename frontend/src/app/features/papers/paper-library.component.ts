@@ -6,6 +6,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { AuthService } from '../../core/auth/auth.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from './papers-api.service';
 import { PaperSummary, SUBJECTS } from './papers.models';
@@ -20,10 +22,16 @@ import { PaperSummary, SUBJECTS } from './papers.models';
     MatInputModule,
     MatTableModule,
     MatChipsModule,
+    MatButtonModule,
     TPipe,
   ],
   template: `
-    <h1>{{ 'papers.title' | t }}</h1>
+    <div class="head">
+      <h1>{{ 'papers.title' | t }}</h1>
+      @if (canWrite) {
+        <a mat-flat-button routerLink="/papers/new">+ {{ 'editor.new' | t }}</a>
+      }
+    </div>
     <form class="filters" (submit)="$event.preventDefault()">
       <mat-form-field appearance="outline">
         <mat-label>{{ 'papers.filter.subject' | t }}</mat-label>
@@ -90,7 +98,14 @@ import { PaperSummary, SUBJECTS } from './papers.models';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.status' | t }}</th>
-          <td mat-cell *matCellDef="let p">{{ 'status.' + p.status | t }}</td>
+          <td mat-cell *matCellDef="let p">
+            <span class="status">{{ 'status.' + p.status | t }} v{{ p.version }}</span>
+            @if (p.draft; as d) {
+              <a class="draft" [routerLink]="['/papers', d.id]">{{
+                'editor.draftBeside' | t: { v: d.version }
+              }}</a>
+            }
+          </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -100,6 +115,20 @@ import { PaperSummary, SUBJECTS } from './papers.models';
     }
   `,
   styles: `
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+    }
+    .draft {
+      margin-left: 8px;
+      padding: 1px 8px;
+      border-radius: 10px;
+      font-size: 12px;
+      text-decoration: none;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
     .filters {
       display: flex;
       gap: 12px;
@@ -130,6 +159,7 @@ import { PaperSummary, SUBJECTS } from './papers.models';
 })
 export class PaperLibraryComponent {
   private readonly api = inject(PapersApiService);
+  protected readonly canWrite = inject(AuthService).hasAnyRole(['admin', 'author']);
   protected readonly subjects = SUBJECTS;
   protected readonly grades = Array.from({ length: 12 }, (_, i) => i + 1);
   protected readonly columns = [

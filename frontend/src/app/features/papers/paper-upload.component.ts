@@ -11,7 +11,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { RouterLink } from '@angular/router';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { wordProblem } from './editor/problem-text';
 import { ProblemColumn, ProblemsComponent } from '../../shared/ui/problems.component';
 import { PapersApiService } from './papers-api.service';
 import { BundleError, ImportResult, PdfDocument } from './papers.models';
@@ -165,12 +167,18 @@ export class PaperUploadComponent {
   protected readonly problemColumns: ProblemColumn[] = [
     { key: 'file', label: 'upload.col.file', isCode: true },
     { key: 'line', label: 'upload.col.line' },
-    { key: 'where', label: 'upload.col.field', isCode: true },
+    { key: 'where', label: 'upload.col.field' },
     { key: 'message', label: 'upload.col.message' },
   ];
-  protected readonly problemRows = computed(() =>
-    this.errors().map((e) => ({ ...e, where: e.path || e.field })),
-  );
+  private readonly i18n = inject(I18nService);
+  /** 第5题 · 答案 and the problem in the reader's language, from the validator's codes. */
+  protected readonly problemRows = computed(() => {
+    this.i18n.lang();
+    return this.errors().map((e) => {
+      const w = wordProblem(this.i18n, e);
+      return { ...e, where: [w.where, w.field].filter((x) => x).join(' · '), message: w.message };
+    });
+  });
   protected readonly pdf = signal<PdfDocument | null>(null);
   private poll: ReturnType<typeof setTimeout> | null = null;
 

@@ -7,7 +7,10 @@ import {
   input,
   signal,
 } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { AuthService } from '../../core/auth/auth.service';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -20,6 +23,7 @@ import { QuestionCardComponent } from './question-card.component';
   selector: 'yj-paper-view',
   imports: [
     RouterLink,
+    MatButtonModule,
     MatButtonToggleModule,
     MatSlideToggleModule,
     TPipe,
@@ -40,6 +44,19 @@ import { QuestionCardComponent } from './question-card.component';
         {{ p.source['licence'] }} · {{ 'paper.version' | t }} v{{ p.version }} ·
         {{ 'paper.hash' | t }} <code>{{ p.contentHash.slice(0, 12) }}</code>
       </p>
+      @if (canWrite) {
+        <div class="edit-actions">
+          <a mat-flat-button [routerLink]="['/papers', p.id, 'edit']">{{ 'editor.edit' | t }}</a>
+          @if (p.status === 'draft') {
+            <button mat-stroked-button type="button" (click)="publish(p.id)">
+              {{ 'editor.publishThis' | t: { v: p.version } }}
+            </button>
+          }
+          <a mat-stroked-button [href]="'/api/papers/' + p.id + '/bundle.zip'" download>{{
+            'editor.download' | t
+          }}</a>
+        </div>
+      }
       <div class="controls">
         <mat-button-toggle-group
           [value]="view()"
@@ -103,6 +120,11 @@ import { QuestionCardComponent } from './question-card.component';
     .small {
       font-size: 12px;
     }
+    .edit-actions {
+      display: flex;
+      gap: 8px;
+      margin: 8px 0;
+    }
     .controls {
       display: flex;
       gap: 16px;
@@ -117,6 +139,8 @@ export class PaperViewComponent {
   /** Route parameter, bound by withComponentInputBinding. */
   readonly id = input.required<string>();
   private readonly api = inject(PapersApiService);
+  private readonly http = inject(HttpClient);
+  protected readonly canWrite = inject(AuthService).hasAnyRole(['admin', 'author']);
   protected readonly paper = signal<PaperDetail | null>(null);
   protected readonly view = signal<'person' | 'model'>('person');
   protected readonly mode = signal<'vision' | 'text'>('vision');
@@ -133,6 +157,12 @@ export class PaperViewComponent {
     }
     return groups;
   });
+
+  protected publish(id: string) {
+    this.http
+      .post<PaperDetail>(`/api/papers/${id}/publish`, {})
+      .subscribe((p) => this.paper.set(p));
+  }
 
   constructor() {
     effect((onCleanup) => {

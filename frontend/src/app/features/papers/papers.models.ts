@@ -29,6 +29,8 @@ export interface PaperSummary {
   imageQuestionCount: number;
   status: string;
   source: Record<string, string>;
+  /** In the library: a newer draft of the same paper, set beside the published version. */
+  draft?: { id: string; version: number; contentHash: string; createdAt: string } | null;
 }
 
 export interface RubricView {
@@ -96,13 +98,7 @@ export interface RenderedQuestion {
   messages: { role: 'system' | 'user'; content: string | ContentPart[] }[];
 }
 
-export interface BundleError {
-  file: string;
-  line?: number;
-  path: string;
-  field?: string;
-  message: string;
-}
+export type { Problem as BundleError } from './editor/editor.models';
 
 export interface ImportResult {
   status: 'created' | 'unchanged';

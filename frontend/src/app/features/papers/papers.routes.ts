@@ -12,6 +12,18 @@ export const PAPERS_ROUTES: Routes = [
     loadComponent: () => import('./paper-upload.component').then((m) => m.PaperUploadComponent),
   },
   {
+    path: 'new',
+    title: 'title.editor',
+    loadComponent: () =>
+      import('./editor/paper-editor.component').then((m) => m.PaperEditorComponent),
+  },
+  {
+    path: ':id/edit',
+    title: 'title.editor',
+    loadComponent: () =>
+      import('./editor/paper-editor.component').then((m) => m.PaperEditorComponent),
+  },
+  {
     path: ':id',
     title: 'title.paper',
     loadComponent: () => import('./paper-view.component').then((m) => m.PaperViewComponent),

@@ -1,0 +1,93 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { TPipe } from '../../../core/i18n/t.pipe';
+import { EditorApiService } from './editor-api.service';
+import { PaperEditorStore } from './paper-editor.store';
+
+/** A new paper from a Word or PDF file: intake splits it into a draft, which opens in the editor. */
+@Component({
+  selector: 'yj-intake-upload',
+  imports: [TPipe],
+  template: `
+    <section class="card">
+      <h2>{{ 'editor.intake' | t }}</h2>
+      <p class="hint">{{ 'editor.intake.hint' | t }}</p>
+      <input
+        type="file"
+        accept=".docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        [attr.aria-label]="'editor.intake' | t"
+        [disabled]="busy()"
+        (change)="upload($event)"
+      />
+      @if (failed(); as message) {
+        <p class="error" role="alert">{{ 'editor.intake.failed' | t: { message } }}</p>
+      }
+      @if (store.intake(); as d) {
+        <p role="status">
+          {{
+            'editor.intake.loaded'
+              | t
+                : {
+                    file: d.source.filename,
+                    n: d.stats.questions,
+                    keys: d.stats.withKey,
+                    points: d.stats.withPoints,
+                  }
+          }}
+        </p>
+        @if (low().length) {
+          <p class="hint">{{ 'editor.intake.low' | t }}: {{ low().join('、') }}</p>
+        }
+        @if (d.unrecognised.length) {
+          <h3>{{ 'editor.intake.unrecognised' | t }}</h3>
+          <ul class="orphans">
+            @for (u of d.unrecognised; track $index) {
+              <li data-content>{{ u.text }}</li>
+            }
+          </ul>
+        }
+      }
+    </section>
+  `,
+  styleUrl: './editor-form.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class IntakeUploadComponent {
+  protected readonly store = inject(PaperEditorStore);
+  private readonly api = inject(EditorApiService);
+  private readonly i18n = inject(I18nService);
+  protected readonly busy = signal(false);
+  protected readonly failed = signal('');
+  /** Paths intake was unsure of, as question numbers where it can say. */
+  protected readonly low = computed(() => {
+    const d = this.store.intake();
+    if (!d) return [];
+    const paper = this.store.paper();
+    const words = (path: string) => {
+      const [head, s, , i, sub, k] = path.split('.');
+      if (head !== 'sections' || !paper) return path;
+      const q = paper.sections[Number(s)]?.questions[Number(i)];
+      const n = sub === 'subQuestions' ? q?.subQuestions?.[Number(k)]?.number : q?.number;
+      return n ? this.i18n.t('editor.where.question', { n }) : path;
+    };
+    return [...new Set(d.confidence.filter((c) => c.level === 'low').map((c) => words(c.path)))];
+  });
+
+  protected upload(e: Event) {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    this.busy.set(true);
+    this.failed.set('');
+    this.api.intake(file).subscribe({
+      next: (d) => {
+        this.busy.set(false);
+        this.store.loadIntake(d);
+      },
+      error: (err: HttpErrorResponse) => {
+        this.busy.set(false);
+        this.failed.set(err.error?.message ?? err.message);
+      },
+    });
+  }
+}
