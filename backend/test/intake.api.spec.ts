@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { makeIntakeDocx } from './fixtures/intake-docx';
+import { makePdf } from './fixtures/pdf-fixture';
 import { makeTextPdf } from './fixtures/intake-pdf';
 import { Agent, startTestApp, TestApp } from './test-app';
 
@@ -109,6 +110,17 @@ describe('Intake API: Word and PDF → draft paper', () => {
   const notWord = Buffer.from(zipSync({ 'hello.txt': strToU8('not a Word document') }));
   const truncated = () => docx.subarray(0, 600);
   const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  // A standard-security dictionary whose empty user password does not open it: pdfjs asks for a password.
+  const encryptedPdf = () =>
+    Buffer.from(
+      makePdf([{ latin: 'secret' }])
+        .toString('latin1')
+        .replace(
+          /trailer\n<< /,
+          `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] `,
+        ),
+      'latin1',
+    );
   const badXml = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document><w:body>') }));
   it.each([
     ['a text file', () => Buffer.from('1．题目\nA．一 B．二'), 'paper.txt', 415, 'intake.unsupported_type'],
@@ -117,11 +129,17 @@ describe('Intake API: Word and PDF → draft paper', () => {
     ['a .docx whose XML is broken', () => badXml, 'broken.docx', 422, 'docx.corrupt'],
     ['a password-protected Word file', () => encrypted, 'secret.docx', 422, 'docx.encrypted'],
     ['a broken PDF', () => Buffer.from('%PDF-1.7\ngarbage'), 'broken.pdf', 422, 'pdf.unreadable'],
+    ['a password-protected PDF', encryptedPdf, 'secret.pdf', 422, 'pdf.unreadable'],
   ])('refuses %s with a code naming the problem and the file', async (_name, body, file, status, code) => {
     const res = await author.post('/api/papers/intake').attach('file', body(), file);
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ code, params: { file } });
     expect(res.body.message).toContain(file);
+  });
+
+  it('says a password-protected PDF needs its password', async () => {
+    const res = await author.post('/api/papers/intake').attach('file', encryptedPdf(), 'secret.pdf');
+    expect(res.body.message).toMatch(/^secret\.pdf: .*password/i);
   });
 
   it('refuses an oversized file and a request without a file', async () => {
