@@ -201,8 +201,11 @@ describe('report: models against students', () => {
     expect((await report(`?modelIds=${modelId}`)).entries).toHaveLength(2);
     expect((await report(`?modelIds=${other}`)).entries).toHaveLength(0);
     expect((await report(`?paperVersionIds=${paperId}`)).heatMap.length).toBeGreaterThan(0);
+    // A paper or subject the runs did not answer leaves no rows (not empty ones).
     const noPaper = await report(`?paperVersionIds=${other}`);
-    expect(noPaper.heatMap).toHaveLength(0);
+    expect(noPaper.entries).toHaveLength(0);
     expect(noPaper.figures).toHaveLength(0);
+    expect((await report(`?subjects=history`)).entries).toHaveLength(0);
+    expect((await report(`?subjects=math`)).entries).toHaveLength(2);
   });
 });

@@ -54,6 +54,7 @@ async function pick(page: Page, filter: string | RegExp, options: (string | RegE
 test('a researcher opens the report, sees models against the synthetic cohort, drills down, and exports XLSX that reads back', async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, 'researcher');
   await page.getByRole('link', { name: '报告', exact: true }).click();
 
@@ -174,7 +175,11 @@ test('the run filter reaches the report: choosing the recorded run leaves the se
   await expect(page.getByRole('row', { name: /GPT-4-0314.*全部学科/ })).toBeVisible();
 });
 
-test('the paper filter reaches the report, in English with plural forms: one paper, its questions, its answers', async ({ page }) => {
+test('the paper filter reaches the report, in English with plural forms: one paper, its questions, its answers', async ({
+  page,
+  request,
+}) => {
+  await ensureSecondModel(request);
   await signIn(page, 'researcher');
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Reports', exact: true }).click();
@@ -186,6 +191,8 @@ test('the paper filter reaches the report, in English with plural forms: one pap
   await expect(chart.getByText('Chinese', { exact: true })).toHaveCount(0);
   await expect(chart.getByText('Math', { exact: true })).toBeVisible();
   await expect(chart).toContainText(/on \d+% of the points, all objective/);
+  // The second model did not answer it: it has no rows and is not in the legend.
+  await expect(page.getByText(SECOND_MODEL)).toHaveCount(0);
   await expect(page.getByRole('row', { name: /Total: Math · 1 paper\b/ })).toBeVisible();
   const heat = page.getByRole('table').last();
   await expect(heat.getByRole('row').nth(1)).toContainText('2022年');

@@ -158,7 +158,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
       white-space: nowrap;
     }
     .value {
-      white-space: nowrap;
+      min-width: 150px;
     }
     .left-out {
       display: block;
