@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite CI needs, in order, stopping at the first failure.
- * Lint → backend unit + medium (real PostgreSQL) → frontend unit → builds → API and browser
- * journeys in Chromium (installed with apt when missing).
+ * Chromium and a CJK font (installed with apt when missing) → lint → backend unit + medium (real
+ * PostgreSQL) → frontend unit → builds → API and browser journeys in Chromium.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const steps = [
+  // Debian's Chromium and a CJK font, installed with apt when missing: the browser journeys need
+  // both, and the backend's PDF fixtures set Chinese in that font, so this comes first.
+  ['Chromium and a CJK font', ['exec', '--', 'node', 'e2e/ensure-chromium.mjs']],
   ['lint', ['run', 'lint']],
   ['backend build', ['run', 'build', '-w', 'backend']],
   ['backend tests (unit + medium on PostgreSQL)', ['test', '-w', 'backend']],
