@@ -30,15 +30,15 @@ const PREVIEW_DELAY_MS = 500;
   ],
   template: `
     <aside class="preview">
-      <mat-button-toggle-group
-        [value]="view()"
-        (change)="view.set($event.value)"
-        [attr.aria-label]="'paper.view.person' | t"
-      >
-        <mat-button-toggle value="person">{{ 'editor.preview.person' | t }}</mat-button-toggle>
-        <mat-button-toggle value="model">{{ 'editor.preview.model' | t }}</mat-button-toggle>
-      </mat-button-toggle-group>
       @if (question(); as q) {
+        <mat-button-toggle-group
+          [value]="view()"
+          (change)="view.set($event.value)"
+          [attr.aria-label]="'paper.view.person' | t"
+        >
+          <mat-button-toggle value="person">{{ 'editor.preview.person' | t }}</mat-button-toggle>
+          <mat-button-toggle value="model">{{ 'editor.preview.model' | t }}</mat-button-toggle>
+        </mat-button-toggle-group>
         @if (view() === 'person') {
           <mat-slide-toggle [checked]="showKey()" (change)="showKey.set($event.checked)">{{
             'editor.preview.showKey' | t

@@ -19,8 +19,8 @@ export function focusRequestedField(ownQuestion: () => string | undefined = () =
       const el = root.querySelector<HTMLElement>(`[data-field="${parts.slice(0, n).join('.')}"]`);
       if (el) {
         done = request.n;
-        el.scrollIntoView({ block: 'center' });
-        el.focus();
+        el.scrollIntoView({ block: 'nearest' });
+        el.focus({ preventScroll: true });
         return;
       }
     }

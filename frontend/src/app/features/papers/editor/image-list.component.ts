@@ -113,12 +113,9 @@ import { PaperEditorStore } from './paper-editor.store';
       align-items: center;
       font-size: 13px;
     }
+    /* Opened from the menu; an absolutely placed input would stretch the page below the panes. */
     .hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      opacity: 0;
-      pointer-events: none;
+      display: none;
     }
     .error {
       color: var(--mat-sys-error);

@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { I18nService } from '../../../core/i18n/i18n.service';
+import { MatButtonModule } from '@angular/material/button';
 import { TPipe } from '../../../core/i18n/t.pipe';
 import { EditorApiService } from './editor-api.service';
 import { PaperEditorStore } from './paper-editor.store';
@@ -8,16 +9,20 @@ import { PaperEditorStore } from './paper-editor.store';
 /** A new paper from a Word or PDF file: intake splits it into a draft, which opens in the editor. */
 @Component({
   selector: 'yj-intake-upload',
-  imports: [TPipe],
+  imports: [MatButtonModule, TPipe],
   template: `
     <section class="card">
       <h2>{{ 'editor.intake' | t }}</h2>
       <p class="hint">{{ 'editor.intake.hint' | t }}</p>
+      <button mat-stroked-button type="button" [disabled]="busy()" (click)="picker.click()">
+        {{ 'editor.intake.choose' | t }}
+      </button>
       <input
+        #picker
+        class="hidden"
         type="file"
         accept=".docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         [attr.aria-label]="'editor.intake' | t"
-        [disabled]="busy()"
         (change)="upload($event)"
       />
       @if (failed(); as message) {

@@ -43,9 +43,11 @@ import { PaperEditorStore } from './paper-editor.store';
       }
     </ol>
     @if (options().length < 10) {
-      <button mat-stroked-button type="button" (click)="add()">
-        + {{ 'editor.addOption' | t }}
-      </button>
+      <div class="add">
+        <button mat-stroked-button type="button" (click)="add()">
+          + {{ 'editor.addOption' | t }}
+        </button>
+      </div>
     }
   `,
   styles: `
@@ -69,6 +71,9 @@ import { PaperEditorStore } from './paper-editor.store';
       border-radius: 6px;
       background: var(--mat-sys-surface);
       color: inherit;
+    }
+    .add {
+      margin-bottom: 12px;
     }
     h3 {
       font-size: 14px;

@@ -68,19 +68,10 @@ export class PaperEditorStore {
       0,
     ),
   );
-  /** The version that can be published from here: the draft just saved, or the draft opened. */
+  /** The version that can be published from here: the draft just saved or opened, with nothing unsaved. */
   readonly publishable = computed(() => {
-    const saved = this.saved();
-    if (saved && !this.isDirty()) return this.publishedVersion() === saved.version ? null : saved;
     const base = this.base();
-    if (
-      base &&
-      base.status === 'draft' &&
-      !this.isDirty() &&
-      this.publishedVersion() !== base.version
-    )
-      return { versionId: base.versionId, version: base.version };
-    return null;
+    return base && base.status === 'draft' && !this.isDirty() ? base : null;
   });
 
   constructor() {
@@ -220,6 +211,13 @@ export class PaperEditorStore {
         this.isSaving.set(false);
         this.isDirty.set(false);
         this.saved.set(r);
+        // What is on screen is now that version: the next save makes the one after it.
+        this.base.set({
+          versionId: r.versionId,
+          version: r.version,
+          status: r.status === 'created' ? 'draft' : (this.base()?.status ?? 'draft'),
+          slug: r.slug,
+        });
       },
       error: (e: HttpErrorResponse) => {
         this.isSaving.set(false);
@@ -233,7 +231,10 @@ export class PaperEditorStore {
     const target = this.publishable();
     if (!target) return;
     this.api.publish(target.versionId).subscribe({
-      next: (p) => this.publishedVersion.set(p.version),
+      next: (p) => {
+        this.publishedVersion.set(p.version);
+        this.base.update((b) => (b ? { ...b, status: p.status } : b));
+      },
       error: (e: HttpErrorResponse) => this.error.set(e.error?.message ?? e.message),
     });
   }
