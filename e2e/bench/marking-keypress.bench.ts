@@ -77,7 +77,7 @@ function random(seed: number) {
 
 /**
  * Keys a practised marker presses for a score: in score mode the digits, then Enter only when the
- * digits could still become another score; in item mode F for full marks, Enter alone for none,
+ * digits could still become another score; in item mode F for full marks, 0 for none,
  * else the item keys and Enter.
  */
 function keysFor(rubric: Rubric, rand: () => number): string[] {
@@ -89,7 +89,7 @@ function keysFor(rubric: Rubric, rand: () => number): string[] {
   }
   const r = rand();
   if (r < 1 / 3) return ['f'];
-  if (r < 2 / 3) return ['Enter'];
+  if (r < 2 / 3) return ['0'];
   const keyed = rubric.items.slice(0, 9).filter((i) => i.points > 0 && !i.group);
   const some = keyed.filter(() => rand() < 0.5).map((i) => String(rubric.items.indexOf(i) + 1));
   return [...(some.length ? some : ['1']), 'Enter'];

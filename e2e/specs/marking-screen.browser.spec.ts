@@ -98,6 +98,10 @@ test('every item of a long rubric is reachable and applies, with the total alway
   const items = page.locator('button.item');
   await expect(items.first()).toBeVisible();
   expect(await items.count()).toBeGreaterThan(5);
+  // a stray Enter with nothing chosen saves nothing: zero is the 0 key, on purpose
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('还没有选择得分点');
+  await expect(page.getByRole('status', { name: '阅卷进度' })).toContainText('我已评 0');
   const last = items.last();
   await last.scrollIntoViewIfNeeded();
   await expect(last).toBeInViewport();
@@ -110,6 +114,8 @@ test('every item of a long rubric is reachable and applies, with the total alway
   const progress = page.getByRole('status', { name: '阅卷进度' });
   await page.keyboard.press('f');
   await expect(progress).toContainText('我已评 1');
+  // what was saved is said once the next answer is on screen
+  await expect(page.getByText(/已保存：\d+(\.\d+)? 分/)).toBeVisible();
 });
 
 test('the English marking screens have no Chinese-only labels, and the Chinese ones no English', async ({ page, baseURL }) => {

@@ -1,3 +1,4 @@
+import { excerptForMarker } from './domain/answer-for-marker';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
@@ -57,15 +58,17 @@ export class MarkingMonitorService {
   }
 
   /** Settled answers of a question (blind), to pick calibration items from. */
-  answers(questionId: string) {
-    return this.db.query(
-      `SELECT t.id::text AS "taskId", left(COALESCE(r.text, ''), 300) AS excerpt, t.final_score::float AS "finalScore",
+  async answers(questionId: string) {
+    const rows: { excerpt: string }[] = await this.db.query(
+      `SELECT t.id::text AS "taskId", left(COALESCE(r.text, ''), 600) AS excerpt, t.final_score::float AS "finalScore",
               t.is_calibration AS "isCalibration", t.expert_score::float AS "expertScore",
               (SELECT count(*)::int FROM marks k WHERE k.task_id = t.id AND k.read_kind = 'calibration') AS "calibrationReads"
        FROM marking_tasks t JOIN responses r ON r.id = t.response_id
        WHERE t.question_id = $1 AND t.state = 'done' ORDER BY t.is_calibration DESC, t.shuffle_key LIMIT 200`,
       [questionId],
     );
+    // seniors who mark read these too: in the blind form, like every answer a marker sees
+    return rows.map((r) => ({ ...r, excerpt: excerptForMarker(r.excerpt, 300) }));
   }
 
   async question(questionId: string) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { MarkInput, resolve, rubricPoints } from './domain/marking-rules';
-import { answerForMarker } from './domain/answer-for-marker';
+import { answerForMarker, excerptForMarker } from './domain/answer-for-marker';
 import { blindTaskOf, modeOf, readsOf, rederive, RUBRIC_JSON, rubricOf } from './marking-store';
 
 /**
@@ -17,10 +17,11 @@ export class MarkingReviewService {
   history(userId: string, limit = 50) {
     return this.db
       .query(
-        `SELECT DISTINCT ON (k.task_id) k.task_id::text AS "taskId", q.id AS "questionId", q.number AS "questionNumber",
+        `SELECT DISTINCT ON (k.task_id) k.task_id::text AS "taskId", q.id AS "questionId", q.number AS "questionNumber", v.title AS "paperTitle",
               CASE WHEN k.read_kind = 'calibration' THEN 'first' ELSE k.read_kind END AS kind,
               k.points::float AS points, k.created_at AS at, left(COALESCE(r.text, ''), 400) AS excerpt, t.state
        FROM marks k JOIN marking_tasks t ON t.id = k.task_id JOIN questions q ON q.id = t.question_id JOIN responses r ON r.id = t.response_id
+       JOIN paper_versions v ON v.id = q.paper_version_id
        WHERE k.marker_id = $1 AND k.read_kind <> 'problem'
        ORDER BY k.task_id, k.id DESC`,
         [userId],
@@ -29,7 +30,7 @@ export class MarkingReviewService {
         rows
           .sort((a, b) => (a.at < b.at ? 1 : -1))
           .slice(0, limit)
-          .map((r) => ({ ...r, excerpt: answerForMarker(r.excerpt).slice(0, 120) })),
+          .map((r) => ({ ...r, excerpt: excerptForMarker(r.excerpt, 120) })),
       );
   }
 

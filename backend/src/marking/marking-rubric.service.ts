@@ -1,3 +1,4 @@
+import { excerptForMarker } from './domain/answer-for-marker';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
@@ -113,7 +114,7 @@ export class MarkingRubricService {
     if (new Set(ids).size !== ids.length) throw new DomainError('item ids must be unique', 422);
     const mode = modeFrom(q);
     const tasks: { taskId: string; excerpt: string; finalScore: number | null; marks: RecordedMark[] }[] = await m.query(
-      `SELECT t.id::text AS "taskId", left(COALESCE(r.text, ''), 200) AS excerpt, t.final_score::float AS "finalScore",
+      `SELECT t.id::text AS "taskId", left(COALESCE(r.text, ''), 400) AS excerpt, t.final_score::float AS "finalScore",
               json_agg(json_build_object('id', k.id::text, 'markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float,
                 'appliedItems', k.applied_items, 'adjustment', k.adjustment::float, 'comment', k.comment,
                 'rubric', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('mode', b.mode, 'startingPoints', b.starting_points::float,
@@ -140,7 +141,7 @@ export class MarkingRubricService {
       readsAfter.set(t.taskId, reads);
       changes.push({
         taskId: t.taskId,
-        excerpt: t.excerpt,
+        excerpt: excerptForMarker(t.excerpt, 200),
         reads: changed.map((c) => ({ markId: c.mark.id, kind: c.mark.kind, oldPoints: c.mark.points, newPoints: c.newPoints })),
         oldFinal: t.finalScore,
         newFinal: res.finalScore,

@@ -14,7 +14,8 @@ export const BLIND_COLUMNS = `t.id::text AS "taskId", t.lease_token AS "leaseTok
   json_build_object('id', q.id, 'number', q.number, 'type', q.type, 'points', q.points::float, 'stem', q.stem,
                     'referenceAnswer', COALESCE(q.reference_answer, q.answer_key::text)) AS question,
   json_build_object('text', COALESCE(r.text, '')) AS answer, ${RUBRIC_JSON} AS rubric,
-  COALESCE(b.samples, '[]'::jsonb) AS samples`;
+  COALESCE(b.samples, '[]'::jsonb) AS samples,
+  (SELECT count(DISTINCT k.marker_id)::int + 1 FROM marks k WHERE k.task_id = t.id AND k.read_kind IN ('first', 'second', 'third')) AS "readNumber"`;
 
 /** The answer as a marker reads it: nothing in its form may say a model wrote it (answer-for-marker.ts). */
 export function blinded<T extends { answer: { text: string } }>(task: T): T {

@@ -18,6 +18,8 @@ export interface BlindTask {
   answer: { text: string };
   /** The rubric's sample answers with their scores (the author's, not answers under marking). */
   samples: { answer: string; score: number }[];
+  /** Which read of this answer mine would be (1, 2, or 3 for a third read): never the other scores. */
+  readNumber: number;
 }
 
 interface LockedTask {
@@ -115,7 +117,10 @@ export class MarkingService {
               count(t.id) FILTER (WHERE t.state IN ('open', 'needs_third')
                                    AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $1)
                                    AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $1))::int AS "forMe",
-              COALESCE(sum(t.reads_required), 0)::int AS "readsRequired",
+              -- an answer sent to a third read needs three reads in all
+              COALESCE(sum(CASE WHEN t.state IN ('needs_third', 'needs_arbitration')
+                                  OR EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.read_kind = 'third')
+                                THEN 3 ELSE t.reads_required END), 0)::int AS "readsRequired",
               (SELECT count(*)::int FROM marks k JOIN marking_tasks kt ON kt.id = k.task_id
                WHERE kt.question_id = q.id AND k.read_kind IN ('first', 'second', 'third')) AS "readsDone",
               (SELECT count(DISTINCT k.task_id)::int FROM marks k JOIN marking_tasks kt ON kt.id = k.task_id
@@ -169,8 +174,8 @@ export class MarkingService {
     );
     if (!row.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
     if (!row.taskId) return null;
-    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples } = row;
-    return blinded({ taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples });
+    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber } = row;
+    return blinded({ taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber });
   }
 
   /** The answer of this question already leased to the teacher (oldest first), so a reload does not strand it for the lease's length. */

@@ -1,4 +1,4 @@
-import { answerForMarker } from './answer-for-marker';
+import { answerForMarker, excerptForMarker } from './answer-for-marker';
 
 describe('answerForMarker: nothing in the form of an answer says a model wrote it', () => {
   it.each([
@@ -24,5 +24,13 @@ describe('answerForMarker: nothing in the form of an answer says a model wrote i
     ['Chinese brackets that are not contract tags', '【材料一】说明了……'],
   ])('leaves %s as written', (_, raw) => {
     expect(answerForMarker(raw)).toBe(raw);
+  });
+});
+
+describe('excerptForMarker', () => {
+  it('cuts outside formulas and says where it cut', () => {
+    expect(excerptForMarker('解：由 $\\frac{25}{31}$ 得<eoa>', 100)).toBe('解：由 $\\frac{25}{31}$ 得');
+    expect(excerptForMarker('因为 $a^2+b^2=c^2$ 所以', 8)).toBe('因为…');
+    expect(excerptForMarker('第一行\n\n第二行很长很长', 7)).toBe('第一行 第二行…');
   });
 });

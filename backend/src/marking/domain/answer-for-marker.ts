@@ -30,3 +30,15 @@ export function answerForMarker(raw: string): string {
     .trim();
   return text;
 }
+
+/**
+ * The first `max` characters of an answer as a marker reads it, for lists: never cut inside a
+ * `$…$` formula (a half formula would show as raw LaTeX), with an ellipsis where it was cut.
+ */
+export function excerptForMarker(raw: string, max: number): string {
+  const text = answerForMarker(raw).replace(/\s+/g, ' ');
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  if ((cut.match(/(?<!\\)\$/g)?.length ?? 0) % 2) cut = cut.slice(0, cut.lastIndexOf('$'));
+  return cut.trimEnd() + '…';
+}

@@ -13,7 +13,7 @@ export const MARKING_EN: Record<keyof typeof MARKING_ZH, string> = {
   'marking.progressAll': 'Whole question',
   'marking.previous': 'was {n} pts',
   'marking.full': 'Full marks',
-  'marking.itemKeys': 'Number keys apply items, F full marks, Enter submits, Esc clears',
+  'marking.itemKeys': 'Number keys apply items and Enter submits; 0 zero, F full marks, Esc clears',
   'marking.typeScoreAuto':
     'Type the score (0–{max}): it submits as soon as it can only be that score, else press Enter',
   'marking.notes': 'Grader notes',
@@ -39,4 +39,11 @@ export const MARKING_EN: Record<keyof typeof MARKING_ZH, string> = {
   'marking.a11y.progress': 'Marking progress',
   'marking.a11y.points': 'Score',
   'marking.a11y.done': 'Question finished',
+  'marking.nothingChosen':
+    'No item chosen yet: number keys apply items, 0 gives zero, F full marks.',
+  'marking.saved': 'Saved: {n} pts (U to correct)',
+  'marking.decided': 'Decided: question {q}, {n} pts, final.',
+  'marking.readN.1': 'First read',
+  'marking.readN.2': 'Second read',
+  'marking.readN.3': 'Third read: the first two differ beyond the tolerance',
 };

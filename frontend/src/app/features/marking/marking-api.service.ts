@@ -77,6 +77,8 @@ export interface MarkingTask {
   answer: { text: string };
   /** The rubric's sample answers with their scores. */
   samples: { answer: string; score: number; note?: string }[];
+  /** Which read of this answer mine is (3: a third read under double marking). */
+  readNumber: number;
   /** Only when opened again to correct my mark. */
   previous?: PreviousMark;
 }
@@ -85,6 +87,7 @@ export interface HistoryEntry {
   taskId: string;
   questionId: string;
   questionNumber: string;
+  paperTitle: string;
   kind: string;
   points: number;
   at: string;

@@ -7,10 +7,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { DatePipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { AuthService } from '../../core/auth/auth.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { HistoryEntry, MarkingApiService, MarkingQuestion } from './marking-api.service';
 
 /**
@@ -20,7 +22,7 @@ import { HistoryEntry, MarkingApiService, MarkingQuestion } from './marking-api.
  */
 @Component({
   selector: 'yj-marking-home',
-  imports: [RouterLink, MatButtonModule, TPipe],
+  imports: [RouterLink, MatButtonModule, TPipe, DatePipe, RichTextComponent],
   templateUrl: './marking-home.component.html',
   styleUrl: './marking-home.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -72,6 +72,8 @@ export class MarkingScreenComponent {
   /** The typed score is my previous one, shown on a re-mark: the first digit typed replaces it. */
   private isPrefilled = false;
   private queueReadAt = -Infinity;
+  /** What the last save gave, shown once the next answer is on screen (U corrects it). */
+  private savedNotice: string | null = null;
 
   protected readonly isReview = computed(() => !!this.taskId());
   private readonly currentQuestionId = computed(
@@ -84,8 +86,15 @@ export class MarkingScreenComponent {
   protected readonly nextQuestion = computed(() => {
     const qs = this.queue();
     const at = qs.findIndex((q) => q.questionId === this.currentQuestionId());
-    const after = [...qs.slice(at + 1), ...qs.slice(0, Math.max(at, 0))];
-    return after.find((q) => q.forMe > 0) ?? null;
+    const here = qs[at];
+    const after = [...qs.slice(at + 1), ...qs.slice(0, Math.max(at, 0))].filter((q) => q.forMe > 0);
+    // the same paper first, then the same subject: a maths teacher stays with maths
+    return (
+      after.find((q) => q.paperVersionId === here?.paperVersionId) ??
+      after.find((q) => q.subject === here?.subject) ??
+      after[0] ??
+      null
+    );
   });
 
   /** An objective question's key beside the score: the teacher decides an unread answer by it. */
@@ -210,7 +219,7 @@ export class MarkingScreenComponent {
     if (key === 'n' && this.isDone() && this.nextQuestion()) return void this.goNext();
     const t = this.task();
     if (!t) return;
-    if (key === 'Enter') return void (e.preventDefault(), this.submit());
+    if (key === 'Enter') return void (e.preventDefault(), this.submitChosen());
     if (key === 'f') return void this.fullMarks();
     // Skipping and problem reports belong to the queue, not to correcting one's own mark.
     if (!this.isReview() && key === 's') return void this.skip();
@@ -224,9 +233,9 @@ export class MarkingScreenComponent {
       if (this.isPrefilled) this.typed.set('');
       this.isPrefilled = false;
       this.typed.update((s) => s + key);
-      // In score mode a digit that completes the score submits it: one key press per answer.
+      // A digit that completes the score submits it: one key press per answer (in item mode the
+      // digits apply items, so only 0 and halves are typed: 0 is zero marks at once).
       if (
-        t.rubric.mode === 'score' &&
         !this.isReview() &&
         isCompleteScore(this.typed(), t.rubric.floorPoints, t.rubric.ceilingPoints)
       )
@@ -242,6 +251,8 @@ export class MarkingScreenComponent {
     try {
       await call();
       if (advance) await this.advance();
+      if (this.savedNotice) this.notice.set(this.savedNotice);
+      this.savedNotice = null;
     } catch (e) {
       const message = e instanceof HttpErrorResponse ? (e.error?.message ?? e.message) : String(e);
       this.error.set(message);
@@ -262,6 +273,19 @@ export class MarkingScreenComponent {
     } else {
       this.applied.set([]);
       this.typed.set(String(t.rubric.ceilingPoints));
+    }
+    this.submit();
+  }
+
+  /**
+   * Enter: submits what is chosen. With nothing chosen in item mode it saves nothing: a stray Enter
+   * must never give an answer zero (0 does that on purpose, F full marks).
+   */
+  protected submitChosen() {
+    const t = this.task();
+    if (t?.rubric.mode === 'items' && !this.applied().length && this.typed() === '') {
+      this.error.set(this.i18n.t('marking.nothingChosen'));
+      return;
     }
     this.submit();
   }
@@ -291,6 +315,7 @@ export class MarkingScreenComponent {
       await firstValueFrom(this.api.submit(t.taskId, { leaseToken: t.leaseToken, ...fields }));
       this.lastTaskId.set(t.taskId);
       this.countDone(true);
+      this.savedNotice = this.i18n.t('marking.saved', { n: points });
     });
   }
 

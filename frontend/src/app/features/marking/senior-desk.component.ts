@@ -23,6 +23,8 @@ export class SeniorDeskComponent {
   protected readonly items = signal<SeniorItem[] | null>(null);
   protected readonly views = signal<Record<string, MarkingQuestionView>>({});
   protected readonly error = signal<string | null>(null);
+  /** What the last decision was, said once its case has left the desk. */
+  protected readonly decided = signal<{ q: string; n: number } | null>(null);
 
   constructor() {
     this.load();
@@ -36,16 +38,23 @@ export class SeniorDeskComponent {
     });
   }
 
-  protected itemText(item: SeniorItem, id: string) {
-    const i = item.rubric.items.find((x) => x.id === id);
-    return i ? `${i.points > 0 ? '+' : ''}${i.points} ${i.description}` : id;
+  /** A rubric item as the teachers saw it: its key number, points and text. */
+  protected itemOf(item: SeniorItem, id: string) {
+    const at = item.rubric.items.findIndex((x) => x.id === id);
+    const i = item.rubric.items[at];
+    return i
+      ? { n: at + 1, points: `${i.points > 0 ? '+' : ''}${i.points}`, text: i.description }
+      : { n: null, points: '', text: id };
   }
 
   protected decide(item: SeniorItem, score: string, comment: string) {
     if (score === '') return;
     this.error.set(null);
     this.api.arbitrate(item.taskId, Number(score), comment).subscribe({
-      next: () => this.load(),
+      next: () => {
+        this.decided.set({ q: item.questionNumber, n: Number(score) });
+        this.load();
+      },
       error: (e: HttpErrorResponse) => this.error.set(e.error?.message ?? e.message),
     });
   }

@@ -90,3 +90,34 @@ describe('answer maths renders exactly like a stem', () => {
     expect(html).not.toMatch(/href=|<a /);
   });
 });
+
+describe('answers as written', () => {
+  it('keeps a typed multiplication sign instead of reading it as emphasis', () => {
+    const html = renderRichText('a1 + a1*r + a1*r^2 = 168，a6 = a1*r^5 = 56*1^5', {
+      isAnswer: true,
+    });
+    expect(html).not.toContain('<em>');
+    expect(html).toContain('a1*r + a1*r^2');
+    expect(html).toContain('56*1^5');
+  });
+
+  it('still reads **bold** and a bulleted list', () => {
+    const html = renderRichText('**答案**：B\n\n* 第一步\n* 第二步', { isAnswer: true });
+    expect(html).toContain('<strong>答案</strong>');
+    expect(html).toContain('<li>第一步</li>');
+  });
+});
+
+describe('tabular in running text', () => {
+  it('becomes a table whose cells keep their maths', () => {
+    const html = renderRichText(
+      '数据：\\begin{tabular}{|l|l|l|}\\hline 样本号 $i$ & 1 & 2 \\\\ \\hline 面积 $x_i$ & 0.04 & $|x|$ \\\\ \\hline\\end{tabular} 完',
+    );
+    expect(html).toContain('<table>');
+    expect(html).not.toContain('tabular');
+    expect(html).not.toContain('hline');
+    expect(html.match(/<tr>/g)?.length).toBe(2);
+    expect(html).toContain('<td>0.04</td>');
+    expect(html.match(/class="katex"/g)?.length).toBe(3);
+  });
+});

@@ -38,10 +38,20 @@ export function renderRichText(source: string, opts: { isAnswer?: boolean } = {}
     .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex) => hold(tex, true))
     .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex) => hold(tex, false))
     .replace(/(^|[^\\])\$([^$\n]+?)\$/g, (_, pre, tex) => pre + hold(tex, false));
-  // In an answer, HTML is text: a pasted <script> shows as written instead of vanishing.
+  // Tables after the math is held aside, so a formula's | is never taken for a cell border.
+  const tabled = tabularsToMarkdown(withoutMath);
+  // In an answer, HTML is text: a pasted <script> shows as written instead of vanishing. And an
+  // asterisk is a multiplication sign as students type it (a1*r^2), not Markdown emphasis, which
+  // would silently drop it and set what lies between in italics; **bold** and list bullets stay.
   const source2 = opts.isAnswer
-    ? withoutMath.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    : withoutMath;
+    ? tabled
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/(?<!\*)\*(?!\*)/g, (star, at: number, all: string) =>
+          /(^|\n)[ \t]*$/.test(all.slice(0, at)) && all[at + 1] === ' ' ? star : '\\*',
+        )
+    : tabled;
   const html = marked.parse(source2, { async: false, breaks: true, gfm: true }) as string;
   const restored = html.replace(/\uE000(\d+)\uE000/g, (_, i) => math[Number(i)]);
   return sanitize(restored, !!opts.isAnswer);
@@ -87,4 +97,28 @@ function sanitize(html: string, isAnswer: boolean): string {
   } finally {
     purify.removeAllHooks();
   }
+}
+
+/**
+ * LaTeX `tabular` blocks written in running text (the public Gaokao data has them outside `$…$`,
+ * where KaTeX never sees them; KaTeX has no tabular anyway) as Markdown tables: rows split at
+ * `\\`, cells at `&`, `\hline` dropped. Cells keep their math for KaTeX.
+ */
+export function tabularsToMarkdown(text: string): string {
+  return text.replace(
+    /\\begin\{tabular\}\{[^}]*\}([\s\S]*?)\\end\{tabular\}/g,
+    (_, body: string) => {
+      const rows = body
+        .replace(/\\hline/g, '')
+        .split(/\\\\/)
+        .map((r) => r.trim())
+        .filter((r) => r.length)
+        .map((r) => r.split(/(?<!\\)&/).map((c) => c.trim().replace(/\|/g, '\\|') || ' '));
+      if (!rows.length) return '';
+      const width = Math.max(...rows.map((r) => r.length));
+      const line = (cells: string[]) =>
+        `| ${[...cells, ...Array(width - cells.length).fill(' ')].join(' | ')} |`;
+      return `\n\n${[line(rows[0]), line(Array(width).fill('---')), ...rows.slice(1).map(line)].join('\n')}\n\n`;
+    },
+  );
 }
