@@ -237,7 +237,7 @@ function rubricOf(paper, questions) {
     paper,
     derived: true,
     derivation:
-      'Derived by build-sample-papers.mjs from the dataset reference answer (one item per answer point, points shared evenly) and its analysis (grader notes). Not an official marking scheme.',
+      'Derived automatically by build-sample-papers.mjs from the dataset reference answer: one item per sub-question step or answer point, points as the stem states them per sub-question or else shared evenly (a one-letter choice answer counts 3), score mode where the answer has no such seams; grader notes from the analysis. Not an official marking scheme.',
     questions,
   };
 }
@@ -247,9 +247,11 @@ function main() {
     console.error(`datasets not found under ${datasets}; pass --datasets <dir>`);
     process.exit(2);
   }
-  rmSync(join(root, 'exam-papers'), { recursive: true, force: true, filter: undefined });
-  rmSync(join(root, 'rubrics'), { recursive: true, force: true });
+  // exam-papers/intake-samples is written by build-intake-samples.mjs: keep it.
   mkdirSync(join(root, 'exam-papers'), { recursive: true });
+  for (const name of readdirSync(join(root, 'exam-papers')).filter((n) => n !== 'intake-samples'))
+    rmSync(join(root, 'exam-papers', name), { recursive: true, force: true });
+  rmSync(join(root, 'rubrics'), { recursive: true, force: true });
   mkdirSync(join(root, 'rubrics'), { recursive: true });
   const built = [];
   for (const spec of PAPERS) for (const subject of spec.subjects) built.push(benchPaper(spec, subject));

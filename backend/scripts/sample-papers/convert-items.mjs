@@ -1,4 +1,5 @@
 /** Turns one dataset record into a question of the bundle format. Pure: no file access. */
+import { cleanLeftovers } from './derive-rubric.mjs';
 
 const TAGS = [
   ['Reading_Comp', '阅读理解'],
@@ -143,8 +144,8 @@ function subjective(item, type, number, provenance, file) {
     type,
     points: item.score,
     stem: cleanStem(item.question),
-    referenceAnswer: item.answer.trim(),
-    analysis: item.analysis?.trim() || undefined,
+    referenceAnswer: cleanLeftovers(item.answer.trim()),
+    analysis: cleanLeftovers(item.analysis?.trim()) || undefined,
     tags: tagsOf(file),
     provenance,
   };
