@@ -114,6 +114,7 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await here.post('/api/auth/password').send({ currentPassword: 'nope', newPassword: 'a-new-long-password' })).status).toBe(400);
     const weak = await here.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.body.message).toBe('the password must have at least 10 characters');
+    expect(weak.body).toMatchObject({ code: 'password.too_short', params: { min: 10 } });
     expect(
       (await here.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password' })).status,
     ).toBe(204);

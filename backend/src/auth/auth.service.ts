@@ -1,4 +1,4 @@
-import { BadRequestException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -80,9 +80,10 @@ export class AuthService {
 
   async changePassword(user: SessionUser, current: string, next: string, address: string) {
     const row = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
-    if (!(await verifyPassword(row.passwordHash, current))) throw new BadRequestException('the current password is wrong');
+    if (!(await verifyPassword(row.passwordHash, current)))
+      throw new DomainError('the current password is wrong', 400, undefined, 'password.current_wrong');
     const problem = passwordProblem(next, user.username);
-    if (problem) throw new BadRequestException(problem);
+    if (problem) throw problem;
     await this.users.update(user.id, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
     // Other devices must sign in again with the new password.
     await this.sessions.revokeAllFor(user.id, user.sessionTokenHash);

@@ -1,3 +1,4 @@
+import { DomainError } from '../common/domain-errors';
 import argon2 from 'argon2';
 
 /** argon2id with the library's defaults (64 MiB, 3 passes); the PHC string records them. */
@@ -14,9 +15,16 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
 }
 
 /** A password policy simple enough to remember: length beats character classes. */
-export function passwordProblem(plain: string, username: string): string | null {
-  if (plain.length < 10) return 'the password must have at least 10 characters';
-  if (plain.length > 200) return 'the password must have at most 200 characters';
-  if (plain.toLowerCase().includes(username.toLowerCase())) return 'the password must not contain the username';
+/**
+ * What is wrong with a new password, if anything, as the error to refuse it with: a code and its
+ * numbers for the client to word, and the English sentence of record.
+ */
+export function passwordProblem(plain: string, username: string): DomainError | null {
+  if (plain.length < 10)
+    return new DomainError('the password must have at least 10 characters', 400, undefined, 'password.too_short', { min: 10 });
+  if (plain.length > 200)
+    return new DomainError('the password must have at most 200 characters', 400, undefined, 'password.too_long', { max: 200 });
+  if (plain.toLowerCase().includes(username.toLowerCase()))
+    return new DomainError('the password must not contain the username', 400, undefined, 'password.contains_username');
   return null;
 }

@@ -34,7 +34,7 @@ export class MarkingViewService {
     );
     // Seniors arbitrate any question; a teacher sees only the questions they mark.
     if (!row || (!row.isAssigned && !user.roles.includes('senior_teacher')))
-      throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
+      throw new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
     const tree = await this.papers.getTree(row.versionId);
     const root = tree.questions.find((q) => q.id === (row.parentId ?? questionId));
     const node = row.parentId ? root?.subQuestions.find((s) => s.id === questionId) : root;

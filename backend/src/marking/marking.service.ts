@@ -101,7 +101,8 @@ export class MarkingService {
 
   private async assertAssigned(userId: string, questionId: string, m: EntityManager = this.db.manager) {
     const [row] = await m.query(`SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [userId, questionId]);
-    if (!row) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
+    if (!row)
+      throw new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
   }
 
   /**
@@ -172,7 +173,8 @@ export class MarkingService {
        LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true`,
       [questionId, userId, LEASE_SECONDS],
     );
-    if (!row.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
+    if (!row.isAssigned)
+      throw new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
     if (!row.taskId) return null;
     const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber } = row;
     return blinded({ taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber });
@@ -225,11 +227,14 @@ export class MarkingService {
       [taskId, userId],
     );
     if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
-    if (!t.isAssigned) throw new DomainError('you have no marking queue for this question (not assigned to it)', 404);
+    if (!t.isAssigned)
+      throw new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
     if (t.leaseHolder !== userId || t.leaseToken !== leaseToken || !t.isLeaseLive)
       throw new DomainError(
         'this answer is no longer leased to you (the lease ran out or it was taken by another teacher); your mark was not saved',
         409,
+        undefined,
+        'marking.lease_lost',
       );
     return t;
   }

@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { UserEntity } from '../auth/auth.entities';
+import { DomainError } from '../common/domain-errors';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { Role } from '../auth/roles';
 import { SessionsService } from '../auth/sessions.service';
@@ -39,8 +40,9 @@ export class UsersService {
 
   async create(dto: UserCreateDto, actor: AuditActor) {
     const problem = passwordProblem(dto.password, dto.username);
-    if (problem) throw new BadRequestException(problem);
-    if (await this.users.exists({ where: { username: dto.username } })) throw new ConflictException(`username "${dto.username}" is taken`);
+    if (problem) throw problem;
+    if (await this.users.exists({ where: { username: dto.username } }))
+      throw new DomainError(`username "${dto.username}" is taken`, 409, undefined, 'user.username_taken', { username: dto.username });
     const passwordHash = await hashPassword(dto.password);
     const user = await this.db.transaction(async (m) => {
       const saved = await m.save(
@@ -82,7 +84,7 @@ export class UsersService {
   async resetPassword(id: string, password: string, actor: AuditActor) {
     const user = await this.get(id);
     const problem = passwordProblem(password, user.username);
-    if (problem) throw new BadRequestException(problem);
+    if (problem) throw problem;
     await this.users.update(id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
     await this.sessions.revokeAllFor(id);
     await this.audit.record(actor, { action: 'password_reset', entityType: 'user', entityId: id });

@@ -76,7 +76,7 @@ export const ADMIN_EN: Record<keyof typeof ADMIN_ZH, string> = {
   'mode.dialog.paper': 'Marking of the whole paper: {title}',
   'mode.dialog.question': 'Marking of Q{number}',
   'mode.inherit.question': 'As the whole paper',
-  'mode.inherit.paper': 'As the paper file says (paper.yaml)',
+  'mode.inherit.paper': 'As the paper itself sets it',
   'mode.opt.single': "Single: one teacher's read is final",
   'mode.opt.double': 'Double: two teachers read; beyond the tolerance a third reads',
   'mode.tolerance': 'Tolerance (points)',

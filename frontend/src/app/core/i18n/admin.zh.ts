@@ -73,7 +73,7 @@ export const ADMIN_ZH = {
   'mode.dialog.paper': '全卷评卷方式：{title}',
   'mode.dialog.question': '第 {number} 题的评卷方式',
   'mode.inherit.question': '跟随全卷设置',
-  'mode.inherit.paper': '按试卷文件（paper.yaml）',
+  'mode.inherit.paper': '按试卷原定的方式',
   'mode.opt.single': '单评：一位教师评一次即为最终分',
   'mode.opt.double': '双评：两位教师各评一次，差距超出误差时第三评',
   'mode.tolerance': '允许误差（分）',

@@ -1,6 +1,7 @@
 import { ADMIN_EN } from './admin.en';
 import { ANALYSIS_EN } from './analysis.en';
 import { EDITOR_EN } from './editor.en';
+import { ERRORS_EN } from './errors.en';
 import { GRADING_EN } from './grading.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
@@ -14,6 +15,7 @@ export const EN_MESSAGES: Catalogue = {
   ...MARKING_EN,
   ...ADMIN_EN,
   ...GRADING_EN,
+  ...ERRORS_EN,
   ...EDITOR_EN,
   ...REPORT_EN,
 };

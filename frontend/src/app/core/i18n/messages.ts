@@ -1,6 +1,7 @@
 import { ADMIN_ZH } from './admin.zh';
 import { ANALYSIS_ZH } from './analysis.zh';
 import { EDITOR_ZH } from './editor.zh';
+import { ERRORS_ZH } from './errors.zh';
 import { GRADING_ZH } from './grading.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
@@ -19,6 +20,7 @@ export const ZH_MESSAGES = {
   ...MARKING_ZH,
   ...ADMIN_ZH,
   ...GRADING_ZH,
+  ...ERRORS_ZH,
   ...EDITOR_ZH,
   ...REPORT_ZH,
 } as const;

@@ -15,7 +15,7 @@ import {
   QuestionRow,
   WaitingQuestion,
 } from './admin-api.service';
-import { errorText } from './admin-errors';
+import { errorText } from '../../core/i18n/error-text';
 import { AssignmentTableComponent } from './assignment-table.component';
 import { MarkingModeDialogComponent, ModeDialogData } from './marking-mode-dialog.component';
 

@@ -9,7 +9,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { AdminApiService, MarkingMode, PolicyOverride } from './admin-api.service';
-import { errorText } from './admin-errors';
+import { errorText } from '../../core/i18n/error-text';
 
 export interface ModeDialogData {
   target: 'questions' | 'papers';

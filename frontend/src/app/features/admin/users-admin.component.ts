@@ -12,7 +12,7 @@ import { Role } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { AdminApiService, AdminUser } from './admin-api.service';
-import { errorText } from './admin-errors';
+import { errorText } from '../../core/i18n/error-text';
 import { ConfirmData, ConfirmDialogComponent } from './confirm-dialog.component';
 import { PasswordDialogComponent } from './password-dialog.component';
 

@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -7,6 +7,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { AuthService } from '../../core/auth/auth.service';
+import { errorText } from '../../core/i18n/error-text';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 
 interface MyAssignment {
@@ -110,6 +112,7 @@ interface MyAssignment {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AccountComponent {
+  private readonly i18n = inject(I18nService);
   protected readonly auth = inject(AuthService);
   private readonly http = inject(HttpClient);
   protected readonly assignments = toSignal(this.http.get<MyAssignment[]>('/api/me/assignments'));
@@ -123,7 +126,7 @@ export class AccountComponent {
       this.current = this.next = '';
       this.message.set('✓');
     } catch (e) {
-      this.message.set((e as HttpErrorResponse).error?.message ?? 'error');
+      this.message.set(errorText(this.i18n, e));
     }
   }
 }

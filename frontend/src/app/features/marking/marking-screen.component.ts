@@ -15,6 +15,7 @@ import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { firstValueFrom } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { errorText } from '../../core/i18n/error-text';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { formatKey } from '../../shared/ui/answer-key';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
@@ -254,8 +255,7 @@ export class MarkingScreenComponent {
       if (this.savedNotice) this.notice.set(this.savedNotice);
       this.savedNotice = null;
     } catch (e) {
-      const message = e instanceof HttpErrorResponse ? (e.error?.message ?? e.message) : String(e);
-      this.error.set(message);
+      this.error.set(errorText(this.i18n, e));
       // A lost lease cannot be saved: move on to the next answer.
       if (e instanceof HttpErrorResponse && e.status === 409 && !this.isReview())
         await this.advance();

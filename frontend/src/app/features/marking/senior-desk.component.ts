@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
+import { errorText } from '../../core/i18n/error-text';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { MarkingApiService, MarkingQuestionView, SeniorItem } from './marking-api.service';
@@ -19,6 +21,7 @@ import { QuestionPaneComponent } from './question-pane.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SeniorDeskComponent {
+  private readonly i18n = inject(I18nService);
   private readonly api = inject(MarkingApiService);
   protected readonly items = signal<SeniorItem[] | null>(null);
   protected readonly views = signal<Record<string, MarkingQuestionView>>({});
@@ -55,7 +58,7 @@ export class SeniorDeskComponent {
         this.decided.set({ q: item.questionNumber, n: Number(score) });
         this.load();
       },
-      error: (e: HttpErrorResponse) => this.error.set(e.error?.message ?? e.message),
+      error: (e: HttpErrorResponse) => this.error.set(errorText(this.i18n, e)),
     });
   }
 }

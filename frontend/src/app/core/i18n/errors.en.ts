@@ -1,0 +1,18 @@
+import { ERRORS_ZH } from './errors.zh';
+
+/** English wording of the server's error codes that people meet while working (error-text.ts). */
+export const ERRORS_EN: Record<keyof typeof ERRORS_ZH, string> = {
+  'error.offline': 'The server cannot be reached; check the connection and try again.',
+  'error.password.too_short': 'The password needs at least {min} characters.',
+  'error.password.too_long': 'The password may have at most {max} characters.',
+  'error.password.contains_username': 'The password must not contain the username.',
+  'error.password.current_wrong': 'The current password is wrong.',
+  'error.user.username_taken': 'The username "{username}" is taken.',
+  'error.marking.lease_lost':
+    'This answer is no longer yours to mark (the lease ran out or another teacher took it); your mark was not saved.',
+  'error.marking.not_assigned': 'You have no marking queue for this question.',
+  'error.unavailable': 'The server is restarting; try again in a moment.',
+  'error.too_many_requests': 'Too many requests; try again in a moment.',
+  'error.internal_error':
+    'The server had a problem; try again, and tell an admin if it keeps happening.',
+};
