@@ -84,6 +84,7 @@ export const EDITOR_EN: Record<keyof typeof EDITOR_ZH, string> = {
   'editor.intake.hint':
     'Upload a .docx or .pdf: the questions found open in the editor, to fix before saving.',
   'editor.intake.choose': 'Choose a .docx or .pdf file',
+  'editor.intake.samples': 'Or open a sample:',
   'editor.intake.loaded': 'Found {n} questions in {file} ({keys} with a key, {points} with points)',
   'editor.intake.failed': 'Import failed: {message}',
   'editor.intake.unrecognised': 'Text that could not be placed (copy it into its question)',

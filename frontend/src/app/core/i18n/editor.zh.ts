@@ -83,6 +83,7 @@ export const EDITOR_ZH = {
   'editor.intake': '从 Word / PDF 导入',
   'editor.intake.hint': '上传 .docx 或 .pdf，识别出的题目会放进编辑器，保存前可以逐题修改。',
   'editor.intake.choose': '选择 .docx 或 .pdf 文件',
+  'editor.intake.samples': '或打开示例：',
   'editor.intake.loaded': '已从 {file} 识别出 {n} 道题（{keys} 道有答案，{points} 道有分值）',
   'editor.intake.failed': '导入失败：{message}',
   'editor.intake.unrecognised': '没能归位的文字（请复制到对应的题目）',

@@ -45,6 +45,20 @@ export class EditorApiService {
     return this.http.post<UploadedImage>('/api/papers/drafts/images', form);
   }
 
+  /** The Word and PDF sample papers shipped for the demo. */
+  intakeSamples() {
+    return this.http.get<{ name: string; kind: 'docx' | 'pdf'; bytes: number }[]>(
+      '/api/papers/intake/samples',
+    );
+  }
+
+  intakeSample(name: string) {
+    return this.http.post<IntakeDraftView>(
+      `/api/papers/intake/samples/${encodeURIComponent(name)}`,
+      {},
+    );
+  }
+
   /** Word or PDF → an intake draft (backend papers/intake). */
   intake(file: File) {
     const form = new FormData();

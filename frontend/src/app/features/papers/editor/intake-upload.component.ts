@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { MatButtonModule } from '@angular/material/button';
 import { TPipe } from '../../../core/i18n/t.pipe';
-import { EditorApiService } from './editor-api.service';
+import { EditorApiService, IntakeDraftView } from './editor-api.service';
 import { PaperEditorStore } from './paper-editor.store';
 
 /** A new paper from a Word or PDF file: intake splits it into a draft, which opens in the editor. */
@@ -25,6 +25,16 @@ import { PaperEditorStore } from './paper-editor.store';
         [attr.aria-label]="'editor.intake' | t"
         (change)="upload($event)"
       />
+      @if (samples().length) {
+        <p class="hint samples">
+          {{ 'editor.intake.samples' | t }}
+          @for (sample of samples(); track sample.name) {
+            <button mat-button type="button" [disabled]="busy()" (click)="openSample(sample.name)">
+              {{ sample.name }}
+            </button>
+          }
+        </p>
+      }
       @if (failed(); as message) {
         <p class="error" role="alert">{{ 'editor.intake.failed' | t: { message } }}</p>
       }
@@ -71,7 +81,11 @@ export class IntakeUploadComponent {
     const paper = this.store.paper();
     const words = (path: string) => {
       const [head, s, , i, sub, k] = path.split('.');
-      if (head !== 'sections' || !paper) return path;
+      if (head !== 'sections' || !paper)
+        return path
+          .split('.')
+          .map((f) => this.label(f))
+          .join(' · ');
       const q = paper.sections[Number(s)]?.questions[Number(i)];
       const n = sub === 'subQuestions' ? q?.subQuestions?.[Number(k)]?.number : q?.number;
       return n ? this.i18n.t('editor.where.question', { n }) : path;
@@ -79,20 +93,47 @@ export class IntakeUploadComponent {
     return [...new Set(d.confidence.filter((c) => c.level === 'low').map((c) => words(c.path)))];
   });
 
+  private label(field: string): string {
+    const key = `editor.field.${field}`;
+    const text = this.i18n.t(key);
+    return text === key ? field : text;
+  }
+
+  protected readonly samples = signal<{ name: string }[]>([]);
+
+  constructor() {
+    this.api
+      .intakeSamples()
+      .subscribe({ next: (list) => this.samples.set(list), error: () => undefined });
+  }
+
+  protected openSample(name: string) {
+    this.busy.set(true);
+    this.failed.set('');
+    this.api.intakeSample(name).subscribe({
+      next: (d) => this.loaded(d),
+      error: (err: HttpErrorResponse) => this.fail(err),
+    });
+  }
+
+  private loaded(d: IntakeDraftView) {
+    this.busy.set(false);
+    this.store.loadIntake(d);
+  }
+
+  private fail(err: HttpErrorResponse) {
+    this.busy.set(false);
+    this.failed.set(err.error?.message ?? err.message);
+  }
+
   protected upload(e: Event) {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
     this.busy.set(true);
     this.failed.set('');
     this.api.intake(file).subscribe({
-      next: (d) => {
-        this.busy.set(false);
-        this.store.loadIntake(d);
-      },
-      error: (err: HttpErrorResponse) => {
-        this.busy.set(false);
-        this.failed.set(err.error?.message ?? err.message);
-      },
+      next: (d) => this.loaded(d),
+      error: (err: HttpErrorResponse) => this.fail(err),
     });
   }
 }
