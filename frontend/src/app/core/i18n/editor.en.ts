@@ -106,7 +106,8 @@ export const EDITOR_EN: Record<keyof typeof EDITOR_ZH, string> = {
   'editor.where.entry': 'no. {n}',
 
   'editor.field.format': 'Format',
-  'editor.field.id': 'Paper id',
+  'editor.field.id': 'Id',
+  'editor.field.paperId': 'Paper id',
   'editor.field.title': 'Title',
   'editor.field.subject': 'Subject',
   'editor.field.grade': 'Grade',

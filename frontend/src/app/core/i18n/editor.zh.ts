@@ -105,7 +105,8 @@ export const EDITOR_ZH = {
   'editor.where.entry': '第{n}项',
 
   'editor.field.format': '格式',
-  'editor.field.id': '试卷标识',
+  'editor.field.id': '编号',
+  'editor.field.paperId': '试卷标识',
   'editor.field.title': '标题',
   'editor.field.subject': '学科',
   'editor.field.grade': '年级',

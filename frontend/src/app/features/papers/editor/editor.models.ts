@@ -226,7 +226,7 @@ export function newQuestion(type: QuestionType, number: string): QuestionDoc {
         subQuestions: [newQuestion('short_answer', `${number}(1)`)],
       };
     default:
-      return { number, type, points: 10, stem: '', referenceAnswer: '' };
+      return { number, type, points: 10, stem: '' };
   }
 }
 

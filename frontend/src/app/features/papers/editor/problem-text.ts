@@ -44,7 +44,8 @@ function whereOf(i18n: I18nService, p: Problem): string {
 function fieldOf(i18n: I18nService, p: Problem): string {
   const l = p.location;
   if (!l?.field) return '';
-  const parts = [label(i18n, l.field)];
+  // A paper's `id` is its slug; elsewhere (passages, rubric items) an id is an entry's short name.
+  const parts = [label(i18n, l.scope === 'paper' && l.field === 'id' ? 'paperId' : l.field)];
   if (l.index) parts[0] += ' ' + i18n.t('editor.where.entry', { n: l.index });
   if (l.subfield) parts.push(...l.subfield.split('.').map((f) => label(i18n, f)));
   return parts.join(' · ');
