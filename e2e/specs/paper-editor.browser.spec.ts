@@ -129,3 +129,24 @@ test('an author starts a new paper from scratch and sees what is missing, then s
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存为草稿 v1' })).toBeVisible();
 });
+
+test('an author opens the sample Word paper through intake in the editor, completes what is missing and saves it', async ({ page }) => {
+  await signIn(page, 'author');
+  await page.goto('/papers/new');
+  await page.getByRole('button', { name: 'gaokao-2022-national-b-math.docx' }).click();
+  await expect(page.getByText(/已从 gaokao-2022-national-b-math\.docx 识别出 \d+ 道题/)).toBeVisible();
+  const outline = page.getByRole('navigation', { name: '目录' });
+  await expect(outline.getByRole('button', { name: /^第12题/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/editor-intake.png' });
+
+  // what intake could not know is a problem at its field, like any other
+  const problems = page.getByRole('region', { name: '需要修改的地方' });
+  await expect(problems.getByRole('button', { name: /试卷信息\s*来源 · 许可：\s*不能为空/ })).toBeVisible();
+  await problems.getByRole('button', { name: /来源 · 许可/ }).click();
+  const licence = page.getByLabel('许可', { exact: true });
+  await expect(licence).toBeFocused();
+  await licence.fill('Apache-2.0');
+  await expect(page.getByText('校验通过，可以保存')).toBeVisible();
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /已保存为草稿 v\d+/ })).toBeVisible();
+});
