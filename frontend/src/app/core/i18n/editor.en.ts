@@ -95,6 +95,9 @@ export const EDITOR_EN: Record<keyof typeof EDITOR_ZH, string> = {
   'editor.colon': ':',
   'editor.error': 'Something went wrong: {message}',
 
+  'error.upload.image_unreadable': 'Image {file} cannot be read: {detail}',
+  'error.upload.no_file': 'No file chosen',
+
   'editor.where.paper': 'Paper details',
   'editor.where.section': 'Section {n}',
   'editor.where.question': 'Question {n}',

@@ -94,6 +94,9 @@ export const EDITOR_ZH = {
   'editor.colon': '：',
   'editor.error': '出错了：{message}',
 
+  'error.upload.image_unreadable': '图片 {file} 无法读取：{detail}',
+  'error.upload.no_file': '没有选择文件',
+
   'editor.where.paper': '试卷信息',
   'editor.where.section': '第{n}大题',
   'editor.where.question': '第{n}题',

@@ -10,6 +10,8 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
+import { errorText } from '../../../core/i18n/error-text';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { TPipe } from '../../../core/i18n/t.pipe';
 import { EditorApiService } from './editor-api.service';
 import { ImageRef } from './editor.models';
@@ -130,6 +132,7 @@ export class ImageListComponent {
   readonly changed = output<ImageRef[]>();
   private readonly store = inject(PaperEditorStore);
   private readonly api = inject(EditorApiService);
+  private readonly i18n = inject(I18nService);
   protected readonly error = signal('');
   protected readonly paperImages = computed(() =>
     Object.keys(this.store.bundle()?.images ?? {}).sort(),
@@ -167,7 +170,7 @@ export class ImageListComponent {
         this.add(img.file);
         input.value = '';
       },
-      error: (err: HttpErrorResponse) => this.error.set(err.error?.message ?? err.message),
+      error: (err: HttpErrorResponse) => this.error.set(errorText(this.i18n, err)),
     });
   }
 }

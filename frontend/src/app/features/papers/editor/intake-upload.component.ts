@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { errorText } from '../../../core/i18n/error-text';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { MatButtonModule } from '@angular/material/button';
 import { TPipe } from '../../../core/i18n/t.pipe';
@@ -123,7 +124,7 @@ export class IntakeUploadComponent {
 
   private fail(err: HttpErrorResponse) {
     this.busy.set(false);
-    this.failed.set(err.error?.message ?? err.message);
+    this.failed.set(errorText(this.i18n, err));
   }
 
   protected upload(e: Event) {

@@ -1,5 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { errorText } from '../../../core/i18n/error-text';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { ImportResult } from '../papers.models';
 import { EditorApiService, IntakeDraftView } from './editor-api.service';
 import {
@@ -33,6 +35,7 @@ const VALIDATE_DELAY_MS = 400;
 @Injectable()
 export class PaperEditorStore {
   private readonly api = inject(EditorApiService);
+  private readonly i18n = inject(I18nService);
   readonly bundle = signal<DraftBundle | null>(null);
   readonly base = signal<EditorBase | null>(null);
   /** image sha256 → the asset to show it with. */
@@ -100,7 +103,7 @@ export class PaperEditorStore {
         this.bundle.set({ paper: b.paper, rubric: b.rubric, images: b.images });
         this.selection.set({ kind: 'question', s: 0, i: 0 });
       },
-      error: (e: HttpErrorResponse) => this.error.set(e.error?.message ?? e.message),
+      error: (e: HttpErrorResponse) => this.error.set(errorText(this.i18n, e)),
     });
   }
 
@@ -222,7 +225,7 @@ export class PaperEditorStore {
       error: (e: HttpErrorResponse) => {
         this.isSaving.set(false);
         if (Array.isArray(e.error?.errors)) this.problems.set(e.error.errors);
-        else this.error.set(e.error?.message ?? e.message);
+        else this.error.set(errorText(this.i18n, e));
       },
     });
   }
@@ -235,7 +238,7 @@ export class PaperEditorStore {
         this.publishedVersion.set(p.version);
         this.base.update((b) => (b ? { ...b, status: p.status } : b));
       },
-      error: (e: HttpErrorResponse) => this.error.set(e.error?.message ?? e.message),
+      error: (e: HttpErrorResponse) => this.error.set(errorText(this.i18n, e)),
     });
   }
 
