@@ -149,7 +149,10 @@ describe('admin: assignments of every queued question, marking mode per paper an
   it('shows marks and exports in the audit trail, with names for the ids', async () => {
     const marks = (await admin.get('/api/admin/audit?action=mark_first')).body;
     expect(marks.total).toBeGreaterThanOrEqual(1);
-    const mark = marks.events.find((e: { after: { questionId: string } }) => e.after.questionId === q7);
+    // m1's read (m2 read other answers of the question in the test before)
+    const mark = marks.events.find(
+      (e: { actorName: string; after: { questionId: string } }) => e.after.questionId === q7 && e.actorName === 'm1',
+    );
     expect(mark).toMatchObject({ action: 'mark_first', actorName: 'm1', entityType: 'marking_task', after: { points: 4 } });
     expect(marks.names[q7]).toMatchObject({ kind: 'question', number: '7' });
     expect(marks.names[mark.actorId]).toEqual({ kind: 'user', label: 'm1' });
@@ -162,7 +165,8 @@ describe('admin: assignments of every queued question, marking mode per paper an
     const times = all.events.map((e: { at: string }) => new Date(e.at).getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(all.events.some((e: { action: string }) => e.action.startsWith('mark_'))).toBe(true);
-    expect(all.total).toBe(all.events.length);
+    // one page of the newest events; earlier specs on the same database may have left more
+    expect(all.total).toBeGreaterThanOrEqual(all.events.length);
     const byUser = (await admin.get('/api/admin/audit?user=m1')).body;
     expect(byUser.events.every((e: { actorName: string }) => e.actorName === 'm1')).toBe(true);
     expect(byUser.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['login', 'mark_first']));

@@ -63,6 +63,12 @@ describe('marking queue', () => {
     for (const leak of ['model', 'run', 'student', 'source', 'harness']) expect(text.toLowerCase()).not.toContain(leak);
     const unparsed = (await me.post(`/api/marking/questions/${q1}/next`)).body;
     expect(unparsed).toMatchObject({ answer: { text: '我不知道选哪个' }, rubric: { mode: 'score', ceilingPoints: 5 } });
+    // a single choice read by a teacher is right or wrong: 2 of 5 is refused, saying why; 5 is taken
+    const half = await me.post(`/api/marking/tasks/${unparsed.taskId}/marks`).send({ leaseToken: unparsed.leaseToken, score: 2 });
+    expect(half.status).toBe(422);
+    expect(half.body).toMatchObject({ code: 'marking.all_or_nothing', params: { max: 5 } });
+    const full = await me.post(`/api/marking/tasks/${unparsed.taskId}/marks`).send({ leaseToken: unparsed.leaseToken, score: 5 });
+    expect(full.status).toBe(201);
   });
 
   it('single marking: one key press scores, the lease guards the save, and every answer is marked once', async () => {

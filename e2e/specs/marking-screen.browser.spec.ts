@@ -84,10 +84,15 @@ test('an image question is marked with its figures and its key, with one key pre
   await page.keyboard.press('u');
   await expect(page.getByText('原评分 5 分')).toBeVisible();
   await expect(page.getByLabel('得分')).toContainText('5');
+  // a single choice is right or wrong: 2 of 5 is refused with the reason, 0 is taken
   await page.keyboard.press('Backspace');
   await page.keyboard.press('2');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('回评已保存：第 7 题 5 → 2 分')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('单选题和判断题只能给 0 分或 5 分');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('0');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('回评已保存：第 7 题 5 → 0 分')).toBeVisible();
 });
 
 test('every item of a long rubric is reachable and applies, with the total always in sight', async ({ page, baseURL }) => {

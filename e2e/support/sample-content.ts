@@ -78,14 +78,14 @@ export async function addMathsAnswers(api: APIRequestContext, model: string, n =
   return target;
 }
 
-/** Question 16 of the same paper: a rubric of nine items, the last ones below the fold. */
+/** The 2018 national 1 maths paper's question 11: a rubric of ten step items, the last ones below the fold. */
 export async function addLongRubricAnswers(api: APIRequestContext, model: string) {
   const csrf = await apiSignIn(api, 'researcher');
-  const paper = await paperBySlug(api, 'gaokao-2022-national-b-math');
-  const q = paper.questions.find((x) => x.number === '16')!;
+  const paper = await paperBySlug(api, 'gaokao-2018-national-1-math');
+  const q = paper.questions.find((x) => x.number === '11')!;
   const target = { questionId: q.id, paperVersionId: paper.id, number: q.number };
   await importAnswers(api, csrf, model, target, [
-    '证明：(1) 由均值不等式 $a^{\\frac{3}{2}}+b^{\\frac{3}{2}}+c^{\\frac{3}{2}} \\geq 3\\sqrt[3]{(abc)^{\\frac{3}{2}}}$，故 $abc \\leq \\frac{1}{9}$。',
+    '解：(1) $f(p)=C_{20}^{2}p^{2}(1-p)^{18}$，$f^{\\prime}(p)=0$ 得 $p=0.1$，故 $p_0=0.1$。\n\n(2)(i) $EX=40+25\\times 18\\times 0.1=490$；(ii) $490>400$，应检验余下的产品。',
   ]);
   await assignDemoTeachers(api, [q.id]);
   return target;

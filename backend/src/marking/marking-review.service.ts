@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { MarkInput, resolve, rubricPoints } from './domain/marking-rules';
 import { answerForMarker, excerptForMarker } from './domain/answer-for-marker';
-import { blindTaskOf, modeOf, readsOf, rederive, RUBRIC_JSON, rubricOf } from './marking-store';
+import { assertAllOrNothing, blindTaskOf, modeOf, readsOf, rederive, RUBRIC_JSON, rubricOf } from './marking-store';
 
 /**
  * After the first reads: a teacher's own history and re-marks (回评), and the seniors' desk for
@@ -53,7 +53,10 @@ export class MarkingReviewService {
   /** 回评: the teacher corrects their own mark; the new mark replaces theirs in the resolution. */
   async review(userId: string, taskId: string, body: MarkInput) {
     return this.db.transaction(async (m) => {
-      const [t] = await m.query(`SELECT id, question_id AS "questionId" FROM marking_tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+      const [t] = await m.query(
+        `SELECT t.id, t.question_id AS "questionId", q.type FROM marking_tasks t JOIN questions q ON q.id = t.question_id WHERE t.id = $1 FOR UPDATE OF t`,
+        [taskId],
+      );
       if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
       const [last] = await m.query(
         `SELECT id, read_kind AS kind FROM marks WHERE task_id = $1 AND marker_id = $2 AND read_kind NOT IN ('problem', 'arbitration') ORDER BY id DESC LIMIT 1`,
@@ -63,6 +66,7 @@ export class MarkingReviewService {
       const { id: rubricId, rubric } = await rubricOf(m, t.questionId);
       const points = rubricPoints(rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
+      assertAllOrNothing(t.type, points.points, rubric.ceilingPoints);
       await m.query(
         `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
          VALUES ($1, $2, $9, $3, $4, $5, $6, $7, $8)`,
@@ -111,13 +115,17 @@ export class MarkingReviewService {
   /** A senior decides: the arbitration mark is final. */
   async arbitrate(userId: string, taskId: string, body: MarkInput) {
     return this.db.transaction(async (m) => {
-      const [t] = await m.query(`SELECT id, question_id AS "questionId", state FROM marking_tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+      const [t] = await m.query(
+        `SELECT t.id, t.question_id AS "questionId", t.state, q.type FROM marking_tasks t JOIN questions q ON q.id = t.question_id WHERE t.id = $1 FOR UPDATE OF t`,
+        [taskId],
+      );
       if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
       if (t.state !== 'needs_arbitration' && t.state !== 'problem')
         throw new DomainError(`this answer does not wait for arbitration (it is ${t.state})`, 409);
       const { id: rubricId, rubric } = await rubricOf(m, t.questionId);
       const points = rubricPoints(rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
+      assertAllOrNothing(t.type, points.points, rubric.ceilingPoints);
       await m.query(
         `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points)
          VALUES ($1, $2, 'arbitration', $3, $4, $5, $6, $7)`,

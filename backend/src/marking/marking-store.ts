@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { answerForMarker } from './domain/answer-for-marker';
 import { MarkingMode, Read, resolve, Rubric } from './domain/marking-rules';
 import type { BlindTask } from './marking.service';
+import { DomainError } from '../common/domain-errors';
 
 /** SQL shared by the queue, the reviews and the seniors' desk. */
 
@@ -149,4 +150,13 @@ export async function rederive(m: EntityManager, taskId: string, mode: MarkingMo
     [taskId, res.state, res.finalScore, res.rule, res.code, JSON.stringify(res.params)],
   );
   return { taskId, state: res.state, finalScore: res.finalScore, points: reads[reads.length - 1]?.points ?? null };
+}
+
+/** Question types whose answer is either right or wrong, when a teacher reads one the grader could not. */
+const ALL_OR_NOTHING = new Set(['single_choice', 'true_false']);
+
+/** Refuses a score between nothing and full marks for such a question: in a first read, a re-mark or an arbitration. */
+export function assertAllOrNothing(type: string, points: number, ceiling: number) {
+  if (ALL_OR_NOTHING.has(type) && points !== 0 && points !== ceiling)
+    throw new DomainError(`a ${type} answer scores 0 or ${ceiling}`, 422, undefined, 'marking.all_or_nothing', { max: ceiling });
 }

@@ -4,7 +4,17 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { MarkInput, nextReadKind, Read, resolve, Rubric, rubricPoints } from './domain/marking-rules';
-import { appendAndResolve, BLIND_COLUMNS, blinded, blindTaskOf, MODE_COLUMNS, modeFrom, rederive, RUBRIC_JSON } from './marking-store';
+import {
+  appendAndResolve,
+  assertAllOrNothing,
+  BLIND_COLUMNS,
+  blinded,
+  blindTaskOf,
+  MODE_COLUMNS,
+  modeFrom,
+  rederive,
+  RUBRIC_JSON,
+} from './marking-store';
 
 export const LEASE_SECONDS = 300;
 
@@ -25,6 +35,7 @@ export interface BlindTask {
 interface LockedTask {
   id: string;
   questionId: string;
+  type: string;
   state: string;
   leaseHolder: string | null;
   leaseToken: string | null;
@@ -217,7 +228,7 @@ export class MarkingService {
       `SELECT t.id::text, t.question_id AS "questionId", t.state, t.lease_holder AS "leaseHolder", t.lease_token AS "leaseToken",
               t.lease_expires_at >= now() AS "isLeaseLive",
               EXISTS (SELECT 1 FROM marking_assignments a WHERE a.user_id = $2 AND a.question_id = t.question_id) AS "isAssigned",
-              t.is_calibration AS "isCalibration", t.xmin::text AS version,
+              t.is_calibration AS "isCalibration", t.xmin::text AS version, q.type,
               b.id AS "rubricId", ${RUBRIC_JSON} AS rubric, ${MODE_COLUMNS},
               COALESCE((SELECT json_agg(json_build_object('markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float) ORDER BY k.id)
                         FROM marks k WHERE k.task_id = t.id), '[]') AS reads
@@ -250,10 +261,7 @@ export class MarkingService {
       const t = await this.lockLeased(this.db.manager, userId, taskId, body.leaseToken, false);
       const points = rubricPoints(t.rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
-      if (t.isCalibration)
-        return this.db.transaction(async (m) =>
-          this.recordCalibration(m, await this.lockLeased(m, userId, taskId, body.leaseToken), userId, body, points.points),
-        );
+      assertAllOrNothing(t.type, points.points, t.rubric.ceilingPoints);
       const kind = nextReadKind(t.reads);
       const mark = {
         kind,

@@ -15,4 +15,5 @@ export const ERRORS_EN: Record<keyof typeof ERRORS_ZH, string> = {
   'error.too_many_requests': 'Too many requests; try again in a moment.',
   'error.internal_error':
     'The server had a problem; try again, and tell an admin if it keeps happening.',
+  'error.marking.all_or_nothing': 'A single choice or true/false answer scores 0 or {max}.',
 };

@@ -12,4 +12,5 @@ export const ERRORS_ZH = {
   'error.unavailable': '服务器正在重启，请稍后再试。',
   'error.too_many_requests': '请求过于频繁，请稍后再试。',
   'error.internal_error': '服务器出错了，请稍后再试；如果一直出现，请告诉管理员。',
+  'error.marking.all_or_nothing': '单选题和判断题只能给 0 分或 {max} 分。',
 } as const;

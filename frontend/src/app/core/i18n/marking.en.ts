@@ -46,4 +46,6 @@ export const MARKING_EN: Record<keyof typeof MARKING_ZH, string> = {
   'marking.readN.1': 'First read',
   'marking.readN.2': 'Second read',
   'marking.readN.3': 'Third read: the first two differ beyond the tolerance',
+  'marking.allOrNothing':
+    'A single choice or true/false answer is right or wrong: 0 for zero, F or {max} for full marks.',
 };

@@ -42,4 +42,5 @@ export const MARKING_ZH = {
   'marking.readN.1': '一评',
   'marking.readN.2': '二评',
   'marking.readN.3': '三评：前两评相差超过误差',
+  'marking.allOrNothing': '单选题和判断题只有对错：按 0 给零分，按 F 或输入 {max} 给满分。',
 } as const;

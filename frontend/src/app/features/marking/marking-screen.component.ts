@@ -234,6 +234,8 @@ export class MarkingScreenComponent {
       if (this.isPrefilled) this.typed.set('');
       this.isPrefilled = false;
       this.typed.update((s) => s + key);
+      // An unread single choice or true/false answer is right or wrong: 0 or full marks only.
+      if (this.isAllOrNothing()) return this.typedAllOrNothing(t.rubric.ceilingPoints);
       // A digit that completes the score submits it: one key press per answer (in item mode the
       // digits apply items, so only 0 and halves are typed: 0 is zero marks at once).
       if (
@@ -275,6 +277,19 @@ export class MarkingScreenComponent {
       this.typed.set(String(t.rubric.ceilingPoints));
     }
     this.submit();
+  }
+
+  protected readonly isAllOrNothing = computed(() =>
+    ['single_choice', 'true_false'].includes(this.task()?.question.type ?? ''),
+  );
+
+  private typedAllOrNothing(max: number) {
+    const typed = this.typed();
+    if (this.isReview()) return;
+    if (typed === '0' || typed === String(max)) return this.submit();
+    if (String(max).startsWith(typed)) return;
+    this.typed.set('');
+    this.error.set(this.i18n.t('marking.allOrNothing', { max }));
   }
 
   /**
