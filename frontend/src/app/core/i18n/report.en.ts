@@ -42,4 +42,16 @@ export const REPORT_EN: Record<keyof typeof REPORT_ZH, string> = {
   'runs.samplesCount': '{n, plural, one {# sample} other {# samples}}',
   'runs.answersShown':
     '{n, plural, one {# answer} other {# answers}} shown, grouped by question and model',
+  'grade.method.tag': 'the 【答案】 tag',
+  'grade.method.tag-list': 'per-part answers in the tag',
+  'grade.method.boxed': '\\boxed{…}',
+  'grade.method.anchor-zh': 'a Chinese cue (答案是…)',
+  'grade.method.anchor-en': 'an English cue (the answer is…)',
+  'grade.method.anchor-zh-weak': 'the last 因此/所以/综上',
+  'grade.method.last-line': 'the last line',
+  'grade.method.blank-label': 'blank labels (第 n 空)',
+  'grade.method.llm': 'read by model {model}',
+  'grade.method.outcome': 'no answer ({outcome})',
+  'grade.method.severalOptions': '{method}, several options listed',
+  'runs.imageInAnswer': '[image]',
 };

@@ -23,7 +23,9 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
           <th class="num">{{ 'report.percentile' | t }}</th>
           <th class="num">{{ 'report.coverage' | t }}</th>
           <th class="num">{{ 'report.agreement' | t }}</th>
-          <th class="num">{{ 'report.change' | t }}</th>
+          @if (hasChange()) {
+            <th class="num">{{ 'report.change' | t }}</th>
+          }
         </tr>
       </thead>
       <tbody>
@@ -45,7 +47,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
             <td class="num">
               {{ signed(f.diff) }}
               @if (f.ci) {
-                <small class="muted">[{{ signed(f.ci[0]) }}, {{ signed(f.ci[1]) }}]</small>
+                <small class="muted sub">[{{ signed(f.ci[0]) }}, {{ signed(f.ci[1]) }}]</small>
               }
             </td>
             <td>
@@ -69,27 +71,21 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                 )
               }}
               @if (f.coverage.pendingPoints > 0) {
-                <small class="pending-text"
-                  >·
-                  {{
-                    'report.pendingPointsN'
-                      | t: { n: (f.coverage.pendingPoints | number: '1.0-1') ?? '' }
-                  }}</small
-                >
+                <small class="pending-text sub">{{
+                  'report.pendingPointsN'
+                    | t: { n: (f.coverage.pendingPoints | number: '1.0-1') ?? '' }
+                }}</small>
               }
               @if (f.coverage.notScoredPoints + f.coverage.notApplicablePoints > 0) {
-                <small class="muted"
-                  >·
-                  {{
-                    'report.notScoredPointsN'
-                      | t
-                        : {
-                            n:
-                              (f.coverage.notScoredPoints + f.coverage.notApplicablePoints
-                                | number: '1.0-1') ?? '',
-                          }
-                  }}</small
-                >
+                <small class="muted sub">{{
+                  'report.notScoredPointsN'
+                    | t
+                      : {
+                          n:
+                            (f.coverage.notScoredPoints + f.coverage.notApplicablePoints
+                              | number: '1.0-1') ?? '',
+                        }
+                }}</small>
               }
             </td>
             <td class="num">
@@ -113,14 +109,16 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                 }
               }
             </td>
-            <td class="num">
-              @if (f.change; as c) {
-                {{ signed(c.diff) }}
-                @if (c.ci) {
-                  <small class="muted">[{{ signed(c.ci[0]) }}, {{ signed(c.ci[1]) }}]</small>
+            @if (hasChange()) {
+              <td class="num">
+                @if (f.change; as c) {
+                  {{ signed(c.diff) }}
+                  @if (c.ci) {
+                    <small class="muted sub">[{{ signed(c.ci[0]) }}, {{ signed(c.ci[1]) }}]</small>
+                  }
                 }
-              }
-            </td>
+              </td>
+            }
           </tr>
         }
       </tbody>
@@ -136,7 +134,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
       text-align: left;
       padding: 6px 8px;
       border-bottom: 2px solid var(--mat-sys-outline-variant);
-      white-space: nowrap;
+      vertical-align: bottom;
     }
     td {
       padding: 6px 8px;
@@ -162,6 +160,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
     }
     .left-out {
       display: block;
+      white-space: nowrap;
       font-size: 11px;
       color: var(--mat-sys-on-surface-variant);
     }
@@ -194,6 +193,9 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
       background: #fff8e1;
       color: #8d6e00;
     }
+    .sub {
+      display: block;
+    }
     .pending-text {
       color: #8d6e00;
     }
@@ -214,6 +216,8 @@ export class ReportTableComponent {
   readonly open = output<Figure>();
   private readonly i18n = inject(I18nService);
 
+  /** The change column only when some row has a previous run to compare with. */
+  protected readonly hasChange = computed(() => this.figures().some((f) => f.change));
   private readonly index = computed(() => new Map(this.entries().map((e, i) => [e.key, i])));
   protected readonly sorted = computed(() =>
     [...this.figures()].sort(

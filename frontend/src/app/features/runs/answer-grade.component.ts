@@ -60,7 +60,7 @@ const NOTABLE_STEPS = new Set([
             <span
               ><dt>{{ 'grade.from' | t }}</dt>
               <dd>
-                {{ g.method }}
+                {{ methodOf(g.method) }}
                 @if (g.region) {
                   · “{{ g.region.slice(0, 40) }}”
                 }
@@ -171,6 +171,28 @@ export class AnswerGradeComponent {
         })
       : decision;
   }
+  /**
+   * Where the answer was read, in words: the grader's codes (`tag`, `anchor-zh`, `llm:<model>`,
+   * `outcome:<x>`, a `:several-options` suffix, parts joined by `+`) from the catalogue.
+   */
+  protected methodOf(method: string): string {
+    return method
+      .split('+')
+      .map((part) => {
+        const [base, ...rest] = part.split(':');
+        const arg = rest.join(':');
+        if (base === 'llm') return this.i18n.t('grade.method.llm', { model: arg });
+        if (base === 'outcome') return this.i18n.t('grade.method.outcome', { outcome: arg });
+        const key = `grade.method.${base}`;
+        const words = this.i18n.t(key);
+        const name = words === key ? base : words;
+        return arg === 'several-options'
+          ? this.i18n.t('grade.method.severalOptions', { method: name })
+          : name;
+      })
+      .join(this.i18n.t('report.listSep'));
+  }
+
   protected readonly total = computed(() => {
     const gs = this.grades() ?? [];
     return gs.some((g) => g.score === null) && gs.every((g) => g.score === null)

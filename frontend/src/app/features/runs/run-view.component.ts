@@ -327,9 +327,15 @@ export class RunViewComponent {
     return title.replace('普通高等学校招生全国统一考试', '');
   }
 
-  /** A preview of the answer, typeset: whitespace folded to one line, never cut inside a formula. */
+  /**
+   * A preview of the answer, typeset: whitespace folded to one line, images as a word (an answer
+   * may not load them, and a cut link would show as source), never cut inside a formula.
+   */
   protected excerpt(text: string): string {
-    return answerExcerpt(text.replace(/\s*\n\s*/g, ' '), 100);
+    const folded = text
+      .replace(/!\[[^\]]*\]\([^)]*\)?/g, this.i18n.t('runs.imageInAnswer'))
+      .replace(/\s*\n\s*/g, ' ');
+    return answerExcerpt(folded, 60);
   }
 
   /** The question exactly as this model received it, in its modality (images appear as [image] here). */
