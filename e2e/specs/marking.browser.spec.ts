@@ -86,6 +86,10 @@ test('a teacher marks answers with the keyboard only; a hostile answer is shown 
   await page.goto('/marking/senior');
   const problemCase = page.locator('section.case').filter({ hasText: '答非所问' });
   await expect(problemCase).toContainText('问题卷');
+  // the senior decides with the rubric, the reference answer and every read in view
+  await expect(problemCase.getByRole('heading', { name: '评分细则' })).toBeVisible();
+  await expect(problemCase.getByRole('heading', { name: '各次评分' })).toBeVisible();
+  await expect(problemCase.getByRole('region', { name: '参考答案' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/senior-desk.png' });
   await problemCase.getByRole('spinbutton').fill('1');
   await problemCase.getByRole('button', { name: '仲裁定分' }).click();

@@ -262,6 +262,10 @@ export class MarkingService {
       const points = rubricPoints(t.rubric, body);
       if (!points.ok) throw new DomainError(points.error, 422);
       assertAllOrNothing(t.type, points.points, t.rubric.ceilingPoints);
+      if (t.isCalibration)
+        return this.db.transaction(async (m) =>
+          this.recordCalibration(m, await this.lockLeased(m, userId, taskId, body.leaseToken), userId, body, points.points),
+        );
       const kind = nextReadKind(t.reads);
       const mark = {
         kind,
