@@ -16,7 +16,7 @@ describe('importing answers produced elsewhere', () => {
     });
   });
   beforeEach(async () => {
-    await t.db.query(
+    await t.truncate(
       `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();

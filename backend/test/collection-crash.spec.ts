@@ -18,7 +18,7 @@ describe('crash safety', () => {
     t = await startTestApp({
       collection: { isWorker: false, leaseSeconds: 2, maxAttempts: 3, timeoutMs: 5000, backoffBaseMs: 50, backoffMaxMs: 500 },
     });
-    await t.db.query(
+    await t.truncate(
       `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();

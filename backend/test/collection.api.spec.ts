@@ -24,7 +24,7 @@ describe('collecting model answers', () => {
     });
   });
   beforeEach(async () => {
-    await t.db.query(
+    await t.truncate(
       `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();

@@ -24,7 +24,7 @@ describe('auto-grading', () => {
     t = await startTestApp({ collection: COLLECTION, gradingExtractorModel: 'extractor' });
   });
   beforeEach(async () => {
-    await t.db.query(
+    await t.truncate(
       `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models, extractor_calls, answer_key_corrections CASCADE`,
     );
     await t.reset();

@@ -28,7 +28,7 @@ describe('marking quality: rubric edits with re-scoring, calibration items, moni
 
   /** Four answers to question 7 marked by t1: items a+b (6), a (3), a+c (2), and a typed 4. */
   async function setup() {
-    await t.db.query(
+    await t.truncate(
       `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();

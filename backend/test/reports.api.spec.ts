@@ -34,7 +34,7 @@ describe('report: models against students', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION });
-    await t.db.query(
+    await t.truncate(
       `TRUNCATE auto_grades, cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
     );
     await t.reset();

@@ -35,7 +35,10 @@ export interface TestApp {
   app: NestExpressApplication;
   db: DataSource;
   http: () => ReturnType<typeof request>;
+  /** Users, sessions and papers emptied (retried if background work deadlocks with it). */
   reset: () => Promise<void>;
+  /** A TRUNCATE of the spec's own tables, retried the same way. */
+  truncate: (sql: string) => Promise<void>;
   count: (table: string) => Promise<number>;
   close: () => Promise<void>;
 }
@@ -70,10 +73,26 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       return agent;
     },
     http: () => request(app.getHttpServer()),
-    reset: async () => {
-      await db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
-    },
+    truncate: (sql: string) => retryDeadlock(() => db.query(sql)),
+    reset: () => retryDeadlock(() => db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`)),
     count: async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n,
     close: () => app.close(),
   };
+}
+
+/**
+ * The app's background work (grading catch-up, task sync, lease renewal) may hold row locks that a
+ * test's TRUNCATE meets in the other order: PostgreSQL then cancels one side (40P01, deadlock). The
+ * test's side is simply tried again.
+ */
+async function retryDeadlock(run: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '40P01' || attempt === 5) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
 }
