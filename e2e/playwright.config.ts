@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const READING = /\/(papers|reports|runs)\.(api|browser)\.spec\.ts$/;
 // A fresh embedded database per run, so journeys start from the sample papers only.
 const dataDir = mkdtempSync(join(tmpdir(), 'yuejuan-e2e-'));
 chmodSync(dataDir, 0o755);
@@ -16,6 +17,12 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   outputDir: './test-results',
+  // One server for every journey, so the journeys that only read the library, the runs and the
+  // report go first: the marking and authoring journeys add papers, models and answers after them.
+  projects: [
+    { name: 'library, runs and report', testMatch: READING },
+    { name: 'marking, authoring, admin', testIgnore: READING, dependencies: ['library, runs and report'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

@@ -7,6 +7,7 @@ import base from './playwright.config';
  */
 export default defineConfig({
   ...base,
+  projects: undefined,
   testDir: './tour',
   testMatch: '**/*.tour.ts',
   timeout: 600_000,
