@@ -144,6 +144,15 @@ describe('auto-grading', () => {
     expect(await t.count('auto_grades')).toBe(before);
   });
 
+  it('marks the trace steps that changed how an answer was read, for the client to word', async () => {
+    const runId = await importAnswers({ '1': '<think>maybe A, maybe C</think>\n【答案】A' });
+    const [grade] = (await gradesOf(runId))['1'] as { reason: { trace: { code: string; notable?: boolean }[] } }[];
+    const dropped = grade.reason.trace.find((s) => s.code === 'clean.reasoning-dropped');
+    expect(dropped).toMatchObject({ notable: true });
+    // plain steps carry no mark
+    expect(grade.reason.trace.filter((s) => s.code === 'region.found').every((s) => s.notable === undefined)).toBe(true);
+  });
+
   it('an erratum to a key re-grades from stored answers, appends, reports old and new, and is audited', async () => {
     const runId = await importAnswers({ '1': '【答案】B', '2': '【答案】AB' });
     const rows = await t.db.query(`SELECT id, number FROM questions WHERE number = '1'`);

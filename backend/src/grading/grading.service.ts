@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { pgArray } from '../common/pg-array';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NOTABLE_STEPS } from './domain/explain';
 import { gradeResponse, isExtractable } from './domain/grade';
 import { GRADER_VERSION, GradeResult } from './domain/types';
 import { buildItems, gradedUnits, QuestionRow, StoredItem } from './grading-items';
@@ -33,7 +34,7 @@ export interface GradeRow {
   extracted: unknown;
   explanation: string;
   /** The decision and its trace as codes with parameters (auto_grades.reason). */
-  reason: { code: string; params?: object; trace: { code: string; params?: object }[] };
+  reason: { code: string; params?: object; trace: { code: string; params?: object; notable?: true }[] };
 }
 
 export interface RegradeChange {
@@ -184,7 +185,8 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
       extracted: parts[i].extracted,
       explanation:
         parts[i].explanation + (parts[i].parts ? ` (${parts[i].parts!.map((p) => `${p.number}: ${p.explanation}`).join('; ')})` : ''),
-      reason: { ...parts[i].reason, trace: parts[i].trace },
+      // steps that changed the reading are marked, so a client words them without its own list
+      reason: { ...parts[i].reason, trace: parts[i].trace.map((t) => (NOTABLE_STEPS.has(t.code) ? { ...t, notable: true } : t)) },
     }));
   }
 

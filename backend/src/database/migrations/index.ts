@@ -10,17 +10,16 @@ import { MarkingQueueOrder1764300008000 } from './1764300008000-MarkingQueueOrde
 import { CohortsAndReport1764300009000 } from './1764300009000-CohortsAndReport';
 import { MarkingCalibration1764300010000 } from './1764300010000-MarkingCalibration';
 import { GradingQueue1764300011000 } from './1764300011000-GradingQueue';
-import { MarkingRuleCodes1764300020000 } from './1764300020000-MarkingRuleCodes';
 import { GraderQueuesUnparsed1764300012000 } from './1764300012000-GraderQueuesUnparsed';
+import { MarkingRuleCodes1764300020000 } from './1764300020000-MarkingRuleCodes';
 import { MarkingPolicyOverrides1764300030000 } from './1764300030000-MarkingPolicyOverrides';
 import { MarkAuditView1764300030100 } from './1764300030100-MarkAuditView';
 import { InstallSettings1764300050000 } from './1764300050000-InstallSettings';
 import { LoginAttemptsKeyed1764300060000 } from './1764300060000-LoginAttemptsKeyed';
-
-/** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 import { GradeReasonCodes1764300070000 } from './1764300070000-GradeReasonCodes';
 import { PaperVersionBundles1764300081000 } from './1764300081000-PaperVersionBundles';
 
+/** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
   CreatePapersAndAssets1764300000000,
   CreateAccountsAndAudit1764300001000,

@@ -64,7 +64,7 @@ const TEXT: Record<string, (p: P) => string> = {
 };
 
 /** Steps that change how an answer was read; the plain ones (region, letter) are in `method` and `region`. */
-const NOTABLE = new Set([
+export const NOTABLE_STEPS: ReadonlySet<string> = new Set([
   'clean.reasoning-dropped',
   'clean.reasoning-unclosed',
   'region.retracted',
@@ -82,6 +82,6 @@ export function say(step: TraceStep): string {
 
 /** The decision, then the notable steps that led to it. */
 export function explain(reason: TraceStep, trace: TraceStep[]): string {
-  const notes = trace.filter((t) => NOTABLE.has(t.code)).map(say);
+  const notes = trace.filter((t) => NOTABLE_STEPS.has(t.code)).map(say);
   return notes.length ? `${say(reason)} (${notes.join('; ')})` : say(reason);
 }

@@ -14,19 +14,6 @@ const show = (v: unknown): string =>
         ? v.map((x) => (Array.isArray(x) ? x.join(' / ') : show(x))).join('；')
         : String(v);
 
-/** Steps that change how an answer was read (backend grading/domain/explain.ts NOTABLE). */
-const NOTABLE_STEPS = new Set([
-  'clean.reasoning-dropped',
-  'clean.reasoning-unclosed',
-  'region.retracted',
-  'region.passed-over',
-  'region.cut-off',
-  'region.llm',
-  'read.sentence-end',
-  'read.ruled-out',
-  'read.option-text',
-]);
-
 /**
  * How an objective answer was graded: score and status at a glance; the key, what was read, from
  * where and why, for each graded part. All text is interpolated, never bound as HTML.
@@ -161,7 +148,7 @@ export class AnswerGradeComponent {
     };
     const decision = say('grade.reason', g.reason) ?? g.explanation;
     const steps = g.reason.trace
-      .filter((s) => NOTABLE_STEPS.has(s.code))
+      .filter((s) => s.notable)
       .map((s) => say('grade.step', s))
       .filter((t): t is string => !!t);
     return steps.length

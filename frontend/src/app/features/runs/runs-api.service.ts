@@ -95,6 +95,8 @@ export interface AnswerGrade {
 export interface GradeStep {
   code: string;
   params?: Record<string, string | number | boolean | null>;
+  /** Set by the server on steps that changed how the answer was read. */
+  notable?: true;
 }
 
 export interface GradeReason extends GradeStep {
