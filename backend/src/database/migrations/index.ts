@@ -18,6 +18,7 @@ import { InstallSettings1764300050000 } from './1764300050000-InstallSettings';
 import { LoginAttemptsKeyed1764300060000 } from './1764300060000-LoginAttemptsKeyed';
 import { GradeReasonCodes1764300070000 } from './1764300070000-GradeReasonCodes';
 import { PaperVersionBundles1764300081000 } from './1764300081000-PaperVersionBundles';
+import { JudgeReads1764300090000 } from './1764300090000-JudgeReads';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   LoginAttemptsKeyed1764300060000,
   GradeReasonCodes1764300070000,
   PaperVersionBundles1764300081000,
+  JudgeReads1764300090000,
 ];
