@@ -19,6 +19,9 @@ import { LoginAttemptsKeyed1764300060000 } from './1764300060000-LoginAttemptsKe
 import { GradeReasonCodes1764300070000 } from './1764300070000-GradeReasonCodes';
 import { PaperVersionBundles1764300081000 } from './1764300081000-PaperVersionBundles';
 import { JudgeReads1764300090000 } from './1764300090000-JudgeReads';
+import { JudgeWork1764300091000 } from './1764300091000-JudgeWork';
+import { EvaluationRounds1764300097000 } from './1764300097000-EvaluationRounds';
+import { LandedMigrationEdits1764300098000 } from './1764300098000-LandedMigrationEdits';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   GradeReasonCodes1764300070000,
   PaperVersionBundles1764300081000,
   JudgeReads1764300090000,
+  JudgeWork1764300091000,
+  EvaluationRounds1764300097000,
+  LandedMigrationEdits1764300098000,
 ];
