@@ -114,6 +114,32 @@ export const ENV_VARS: VarSpec[] = [
     description: 'Share (in %) of answers served to a teacher that are calibration items, while the question has any they have not read',
   },
   {
+    name: 'JUDGE_VALIDATION_MIN_ANSWERS',
+    kind: 'int',
+    default: '30',
+    description: 'A judge is validated on a question only after comparison on at least this many human-marked answers',
+  },
+  {
+    name: 'JUDGE_VALIDATION_MIN_HUMAN_PAIRS',
+    kind: 'int',
+    default: '10',
+    description: 'Double-marked answers (teacher against teacher) needed before their agreement is the bar a judge is measured against',
+  },
+  {
+    name: 'JUDGE_VALIDATION_QWK_MARGIN',
+    kind: 'int',
+    default: '5',
+    description:
+      'In hundredths: a validated judge’s QWK with teachers is at most this far below the teachers’ QWK with each other (docs/judge.md)',
+  },
+  {
+    name: 'JUDGE_VALIDATION_MAX_SMD',
+    kind: 'int',
+    default: '15',
+    description:
+      'In hundredths: largest absolute standardised mean difference of a validated judge against the final human score (docs/judge.md)',
+  },
+  {
     name: 'REPORT_SUBJECT_GROUPS',
     kind: 'string',
     default: 'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology',
@@ -165,6 +191,8 @@ export interface AppConfig {
   adminPassword: string | null;
   gradingExtractorModel: string | null;
   markingCalibrationPercent: number;
+  /** The acceptance rule's thresholds (judge-quality/domain/acceptance-rule.ts), from JUDGE_VALIDATION_*. */
+  judgeValidation: { minAnswers: number; minHumanPairs: number; maxQwkDrop: number; maxSmd: number };
   /** subject → group, from REPORT_SUBJECT_GROUPS. */
   subjectGroups: Record<string, string>;
 }
@@ -230,6 +258,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gradingExtractorModel: raw('GRADING_EXTRACTOR_MODEL') ?? null,
     adminPassword: raw('ADMIN_PASSWORD') ?? null,
     markingCalibrationPercent: int('MARKING_CALIBRATION_PERCENT'),
+    judgeValidation: {
+      minAnswers: int('JUDGE_VALIDATION_MIN_ANSWERS'),
+      minHumanPairs: int('JUDGE_VALIDATION_MIN_HUMAN_PAIRS'),
+      maxQwkDrop: int('JUDGE_VALIDATION_QWK_MARGIN') / 100,
+      maxSmd: int('JUDGE_VALIDATION_MAX_SMD') / 100,
+    },
     subjectGroups: parseGroups(raw('REPORT_SUBJECT_GROUPS')!, problems),
     corsOrigins: (raw('CORS_ORIGINS') ?? '')
       .split(',')
