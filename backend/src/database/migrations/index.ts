@@ -23,6 +23,7 @@ import { JudgeWork1764300091000 } from './1764300091000-JudgeWork';
 import { MarkingGroupSplits1764300096500 } from './1764300096500-MarkingGroupSplits';
 import { EvaluationRounds1764300097000 } from './1764300097000-EvaluationRounds';
 import { LandedMigrationEdits1764300098000 } from './1764300098000-LandedMigrationEdits';
+import { LandedMigrationEdits1764300098000 } from './1764300098000-LandedMigrationEdits';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   JudgeWork1764300091000,
   MarkingGroupSplits1764300096500,
   EvaluationRounds1764300097000,
+  LandedMigrationEdits1764300098000,
   LandedMigrationEdits1764300098000,
 ];
