@@ -22,13 +22,22 @@ export class PdfController {
     return this.pdfs.upload(file, { id: me.id, name: me.username, address });
   }
 
+  @Get()
+  @ApiOperation({ summary: 'The uploaded PDFs, newest first (to come back to one and crop figures from its pages)' })
+  list() {
+    return this.pdfs.list();
+  }
+
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.pdfs.get(id);
   }
 
   @Post(':id/pages/:page/crop')
-  @ApiOperation({ summary: 'Cut a rectangle of a page (pixels of its image) into a question image' })
+  @ApiOperation({
+    summary:
+      'Cut a rectangle of a page (pixels of its stored render) into an image stored by sha256; 422 pdf.crop_outside / pdf.crop_too_small, 404 pdf.page_not_found',
+  })
   crop(@Param('id', ParseUUIDPipe) id: string, @Param('page', ParseIntPipe) page: number, @Body() rect: PdfCropDto) {
     return this.pdfs.crop(id, page, rect);
   }

@@ -5,14 +5,17 @@ import { AssetsService } from '../assets/assets.service';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { cropImage } from '../assets/image-normalize';
 import { sha256 } from '../common/hashing';
-import { UploadRejectedError } from '../common/domain-errors';
+import { DomainError, UploadRejectedError } from '../common/domain-errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
+import { checkCropRect, CropRect } from './crop-rect';
 import { inspectPdf, MAX_CANVAS_SIDE, PdfProblem } from './pdf-inspect';
 import { openPdf, PdfError, renderPage } from './pdf-render';
 import { PdfDocumentEntity, PdfPageEntity } from './pdf.entities';
 
 const QUEUE = 'pdf-render';
+/** The list an author picks from: recent uploads are what they come back to. */
+const LIST_LIMIT = 100;
 
 @Injectable()
 export class PdfService implements OnModuleInit {
@@ -154,20 +157,63 @@ export class PdfService implements OnModuleInit {
     }
   }
 
-  /** Cuts a rectangle (pixels of the page image) into a stored question image. */
-  async crop(id: string, pageNumber: number, rect: { x: number; y: number; width: number; height: number }) {
-    const page = await this.pages.findOne({ where: { pdfId: id, pageNumber } });
-    if (!page) throw new NotFoundException(`page ${pageNumber} of PDF ${id} is not rendered`);
-    const original = await this.assets.getOriginal(page.assetSha256);
-    let png: Buffer;
-    try {
-      png = await cropImage(original.data, rect);
-    } catch (e) {
-      throw new UploadRejectedError((e as Error).message, 422);
+  /** The PDFs uploaded so far, newest first, so an author can come back to one and crop from it. */
+  async list(limit = LIST_LIMIT) {
+    const docs = await this.docs.find({ order: { createdAt: 'DESC' }, take: limit });
+    return docs.map((d) => ({
+      id: d.id,
+      filename: d.filename,
+      pageCount: d.pageCount,
+      status: d.status,
+      createdAt: d.createdAt,
+    }));
+  }
+
+  /**
+   * Cuts a rectangle (pixels of the stored page render, at RENDER_SCALE) into an image stored by
+   * sha256 like every other: the editor sends its selection scaled back to those pixels.
+   */
+  async crop(id: string, pageNumber: number, rect: CropRect) {
+    const doc = await this.docs.findOne({ where: { id } });
+    if (!doc) throw new DomainError(`PDF ${id} not found`, 404, undefined, 'pdf.not_found', { id });
+    const pages = doc.pageCount ?? 0;
+    if (pageNumber < 1 || pageNumber > pages) {
+      throw new DomainError(`${doc.filename} has no page ${pageNumber} (it has ${pages})`, 404, undefined, 'pdf.page_not_found', {
+        file: doc.filename,
+        page: pageNumber,
+        pages,
+      });
     }
-    const image = await this.assets.normalise(png);
+    const page = await this.pages.findOne({ where: { pdfId: id, pageNumber } });
+    if (!page) {
+      throw new DomainError(`${doc.filename}: page ${pageNumber} is not rendered yet (${doc.status})`, 409, undefined, 'pdf.not_ready', {
+        file: doc.filename,
+        status: doc.status,
+      });
+    }
+    const original = await this.assets.getOriginal(page.assetSha256);
+    const checked = checkCropRect(rect, original);
+    if ('problem' in checked) {
+      const { message, code, params } = checked.problem;
+      throw new DomainError(`${doc.filename}, page ${pageNumber}: ${message}`, 422, undefined, code, {
+        file: doc.filename,
+        page: pageNumber,
+        ...params,
+      });
+    }
+    const image = await this.assets.normalise(await cropImage(original.data, checked.rect));
     await this.assets.save(image);
-    return { sha256: image.sha256, url: `/api/assets/${image.sha256}`, width: image.width, height: image.height };
+    const ext = image.mime === 'image/jpeg' ? 'jpg' : 'png';
+    return {
+      sha256: image.sha256,
+      url: `/api/assets/${image.sha256}`,
+      // The bundle path the editor gives it: page and content, so the same crop twice is one file.
+      file: `images/pdf-p${pageNumber}-${image.sha256.slice(0, 10)}.${ext}`,
+      width: image.width,
+      height: image.height,
+      page: pageNumber,
+      rect: checked.rect,
+    };
   }
 }
 
