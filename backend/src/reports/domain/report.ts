@@ -56,7 +56,7 @@ const groupBy = <T, K>(xs: T[], key: (x: T) => K) => {
   return m;
 };
 
-function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Coverage {
+export function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Coverage {
   const c: Coverage = { totalPoints: 0, scoredPoints: 0, pendingPoints: 0, notScoredPoints: 0, notApplicablePoints: 0 };
   for (const q of set) {
     const u = units.get(q.id)!;
@@ -75,7 +75,7 @@ function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Cover
  * figure depends only on its own questions and the seed), and the cohort's mean on the question in
  * each replicate (student-resampled where a score matrix exists, else the fixed mean).
  */
-class Resampler {
+export class Resampler {
   private readonly weights = new Map<string, Float64Array>();
   private readonly cohortMeans = new Map<string, Float64Array>();
 
