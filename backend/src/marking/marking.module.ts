@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AnswerGroupsController } from './answer-groups.controller';
+import { AnswerGroupsRepository } from './answer-groups.repository';
+import { AnswerGroupsService } from './answer-groups.service';
 import { AssignmentsService } from './assignments.service';
 import { MarkingAdminController, MeController } from './marking-admin.controller';
 import { MarkingController } from './marking.controller';
@@ -13,7 +16,7 @@ import { PapersModule } from '../papers/papers.module';
 
 @Module({
   imports: [PapersModule],
-  controllers: [MarkingController, MarkingQualityController, MarkingAdminController, MeController],
+  controllers: [MarkingController, AnswerGroupsController, MarkingQualityController, MarkingAdminController, MeController],
   providers: [
     MarkingService,
     MarkingViewService,
@@ -22,6 +25,8 @@ import { PapersModule } from '../papers/papers.module';
     MarkingReviewService,
     MarkingMonitorService,
     MarkingRubricService,
+    AnswerGroupsService,
+    AnswerGroupsRepository,
   ],
   exports: [MarkingService, AssignmentsService],
 })

@@ -74,7 +74,10 @@ describe('groupAnswers', () => {
       [c('1', '1/2'), c('2', '0.5'), c('3', '１/２'), c('4', 'x'.repeat(100)), c('5', '0.5。'), c('6', '1 / 2')],
       'fill_blank',
     );
-    expect(groups.map((g) => g.taskIds)).toEqual([['1', '3', '6'], ['2', '5']]);
+    expect(groups.map((g) => g.taskIds)).toEqual([
+      ['1', '3', '6'],
+      ['2', '5'],
+    ]);
   });
 
   it('never mixes reads: a first read and a second read of the same answer are two groups', () => {
