@@ -13,10 +13,12 @@ import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { JudgeQualityModule } from './judge-quality/judge-quality.module';
 import { IntakeModule } from './papers/intake/intake.module';
 import { PapersModule } from './papers/papers.module';
 import { PdfModule } from './pdf-intake/pdf.module';
 import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,7 @@ export class AppModule {
         JobsModule,
         AuditModule,
         AuthModule,
+        UsersModule,
         AssetsModule,
         PapersModule,
         PdfModule,
@@ -39,6 +42,7 @@ export class AppModule {
         GradingModule,
         MarkingModule,
         CohortsModule,
+        JudgeQualityModule,
         ReportsModule,
       ],
       controllers: [HealthController],

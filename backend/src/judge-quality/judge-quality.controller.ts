@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { JudgeQueryDto } from './judge-quality.dto';
+import { JudgeQualityService } from './judge-quality.service';
+
+/** The judge against the teachers, for researchers, admins and seniors (no model names for seniors). */
+@ApiTags('judge-quality')
+@Controller('judge-quality')
+@Roles('researcher', 'admin', 'senior_teacher')
+export class JudgeQualityController {
+  constructor(private readonly quality: JudgeQualityService) {}
+
+  @Get('judges')
+  @ApiOkResponse({ description: 'judges with judgements: judgeModelId, templateVersion, name, isImported, answers, questions' })
+  judges() {
+    return this.quality.judges();
+  }
+
+  @Get('questions')
+  @ApiOkResponse({
+    description: 'per question the judge read: counts, verdict (validated, code, params), vsFinal, vsReadsOnDouble, humanHuman',
+  })
+  overview(@Query() q: JudgeQueryDto) {
+    return this.quality.overview({ judgeModelId: q.judge, templateVersion: q.template });
+  }
+
+  @Get('questions/:questionId')
+  @ApiOkResponse({
+    description:
+      'figures (n, exact, adjacent, qwk, meanDiff, smd, each value + ci) against the final score, the reads, and human–human; verdict; ' +
+      'confusion (judge rows × final columns); per-item agreement; slices (researchers, admins); the largest disagreements (blind excerpts)',
+  })
+  question(@Param('questionId', ParseUUIDPipe) questionId: string, @Query() q: JudgeQueryDto, @CurrentUser() me: SessionUser) {
+    return this.quality.question({ judgeModelId: q.judge, templateVersion: q.template }, questionId, me.roles);
+  }
+}
