@@ -142,7 +142,7 @@ export const ENV_VARS: VarSpec[] = [
   {
     name: 'REPORT_SUBJECT_GROUPS',
     kind: 'string',
-    default: 'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology',
+    default: 'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology,science',
     description: 'Subject grouping for the report (group=subject,subject;group=…); other subjects fall in "other"',
   },
   { name: 'ADMIN_USERNAME', kind: 'string', description: 'With ADMIN_PASSWORD: the first admin, created at start when no admin exists' },

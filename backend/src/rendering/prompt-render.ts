@@ -26,6 +26,8 @@ export interface PaperContext {
   title: string;
   subject: string;
   language: string;
+  /** Below senior high, politics is the school's 道德与法治 (exam-papers/README.md). */
+  stage?: string;
 }
 
 export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
@@ -79,7 +81,8 @@ export function answerContract(q: RenderableQuestion): string {
 }
 
 export function systemPrompt(paper: PaperContext): string {
-  const subject = SUBJECT_ZH[paper.subject] ?? paper.subject;
+  const subject =
+    paper.subject === 'politics' && paper.stage && paper.stage !== 'senior' ? '道德与法治' : (SUBJECT_ZH[paper.subject] ?? paper.subject);
   return [
     `你是一名正在参加考试的考生，试卷为《${paper.title}》，科目：${subject}。`,
     '请像考生一样独立作答：认真审题，逐步推理，答案写在规定的格式里。',

@@ -22,7 +22,12 @@ export class RenderingService {
     const tree = await this.papers.getTree(versionId);
     const roots = questionId ? tree.questions.filter((q) => q.id === questionId) : tree.questions;
     if (questionId && roots.length === 0) throw new NotFoundException(`question ${questionId} is not a top-level question of this paper`);
-    const context = { title: tree.version.title, subject: tree.version.subject, language: tree.version.language };
+    const context = {
+      title: tree.version.title,
+      subject: tree.version.subject,
+      language: tree.version.language,
+      stage: tree.version.stage,
+    };
     const dataUrls = mode === 'vision' ? await this.dataUrls(roots, profile) : new Map<string, string>();
     const questions: RenderedQuestionDto[] = roots.map((q) => ({
       questionId: q.id,

@@ -107,7 +107,11 @@ export function latexToMath(s: string): string {
 const translated = new Map<string, string>();
 
 function translateUncached(s: string): string {
-  let t = normalizeBlank(s);
+  // A whole number written against a numeric fraction is a mixed number (带分数): 1\frac{1}{5} and
+  // 1又1/5 are 6/5, not 1 × 1/5. Only digits on every side, so 2\frac{x}{3} stays a product.
+  let t = normalizeBlank(s)
+    .replace(/(?<![\d.}^_a-zA-Z])(\d+)\\frac\{(\d+)\}\{(\d+)\}/g, '($1+$2/$3)')
+    .replace(/(?<![\d.])(\d+)又(\d+)\/(\d+)/g, '($1+$2/$3)');
   for (const cmd of ['\\frac', '\\sqrt']) {
     for (let i = t.indexOf(cmd); i !== -1; i = t.indexOf(cmd)) {
       let j = i + cmd.length;
@@ -259,6 +263,15 @@ function sets(a: string, k: string): Match | null {
   return undecidable(`${sk ? 'the answer' : 'the key'} is a set form the rules do not read`);
 }
 
+/**
+ * Counting words and units primary word problems answer with but a key leaves out ("12元", "12 个",
+ * "5平方米", "3倍" for a key of 12, 5 or 3): CMATH keys are bare numbers. Only a number followed by
+ * one of these whole words, and only against a key that is itself a bare number; the number must
+ * still be equal. Units mathjs reads (米, 千克) are compared in the quantity rule first.
+ */
+const COUNTED =
+  /^(-?(?:[0-9]+又)?[0-9.]+(?:\/[0-9]+)?|[0-9]*\\frac\{[0-9]+\}\{[0-9]+\})(?:元|角|个|只|本|人|名|位|辆|条|张|块|棵|朵|支|枝|件|次|页|岁|天|周|星期|年|月|日|下|颗|粒|箱|盒|袋|瓶|杯|碗|份|头|匹|双|套|台|架|艘|排|行|层|把|根|组|道|题|座|间|场|盆|筐|斤|两|吨|(?:平方|立方)?(?:千米|分米|厘米|毫米|米)|千克|克|小时|分钟|秒|公顷|亩|毫升|升|倍|分|刻钟|圈|步|户|队|班|楼|站|元钱)$/;
+
 export function blankMatches(answer: string, key: string, opts: { subject?: string; isFormStrict?: boolean } = {}): Match {
   const a = normalizeBlank(answer);
   const k = normalizeBlank(key);
@@ -281,6 +294,11 @@ export function blankMatches(answer: string, key: string, opts: { subject?: stri
     } catch {
       return NO;
     }
+  }
+  const counted = !qa && !qk && constantValue(k) !== null && !/[a-zA-Z\u4e00-\u9fff]/.test(k) ? COUNTED.exec(bare) : null;
+  if (counted) {
+    const m = sameExpression(latexToMath(counted[1]), latexToMath(k));
+    return m.equal ? { equal: true, how: 'unit' } : m;
   }
   // Degrees against a key in radians (30° for \frac{\pi}{6}).
   const aDeg = qa && !qk && qa.unit === 'deg' && k.includes('\\pi') ? String((qa.value * Math.PI) / 180) : null;

@@ -1,4 +1,7 @@
-/** The Gaokao subjects the library and the report offer as filters (the bundle format also allows science and other). */
+/**
+ * The subjects the library and the report offer as filters: the Gaokao nine and primary science
+ * (the bundle format also allows other). 道德与法治 is reported as politics (exam-papers/README.md).
+ */
 export const SUBJECTS = [
   'chinese',
   'math',
@@ -9,6 +12,7 @@ export const SUBJECTS = [
   'history',
   'geography',
   'politics',
+  'science',
 ];
 
 /** Shapes of the papers API (backend papers.dto.ts). */
