@@ -19,6 +19,7 @@ import { PapersModule } from './papers/papers.module';
 import { PdfModule } from './pdf-intake/pdf.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         JobsModule,
         AuditModule,
         AuthModule,
+        UsersModule,
         UsersModule,
         AssetsModule,
         PapersModule,

@@ -1,5 +1,4 @@
-import { BundleError } from '../papers/bundle/bundle.types';
-import { ErrorParams } from './problem';
+import { ErrorParams, ProblemDetail } from './problem';
 
 export type { ErrorParams, ProblemDetail } from './problem';
 
@@ -45,8 +44,18 @@ export function codeForStatus(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
 }
 
+/**
+ * Where a rejected bundle's problem is: papers' `BundleError` has this shape (and more), named here
+ * structurally so that common/ imports no feature.
+ */
+export interface LocatedProblem extends ProblemDetail {
+  file: string;
+  line?: number;
+  path?: string;
+}
+
 export class BundleRejectedError extends DomainError {
-  constructor(errors: BundleError[]) {
+  constructor(errors: LocatedProblem[]) {
     const first = errors[0];
     const where = first ? `${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}` : '';
     super(
