@@ -10,6 +10,7 @@ import { GradingService } from './grading/grading.service';
 import { SamplesService } from './papers/samples.service';
 import { AssignmentsService } from './marking/assignments.service';
 
+import { RoundsService } from './reports/rounds.service';
 const SEEDED = 'demo_seeded';
 const DEMO_TEACHERS = ['teacher', 'teacher2', 'senior'];
 
@@ -34,6 +35,13 @@ export async function seedFreshInstall(app: NestExpressApplication, config: AppC
     let assigned = 0;
     if (hasDemoAccounts) {
       // Grading first: it creates the marking tasks the teachers are assigned to.
+      // The recorded run is one evaluation: one round. Its date is the model snapshot's (GPT-4-0314);
+      // there is no earlier recorded evaluation, so the demo has no change since a previous round.
+      await app.get(RoundsService).groupUngrouped({
+        name: 'GAOKAO-Bench 2023',
+        heldOn: '2023-03-14',
+        notes: 'GPT-4-0314 answers recorded by GAOKAO-Bench (OpenLMLab), graded here; the date is the model snapshot’s.',
+      });
       await app.get(GradingService).catchUp();
       const questionIds = await store.questionsWithTasks();
       const teachers = questionIds.length ? await store.userIds(DEMO_TEACHERS) : [];

@@ -106,6 +106,13 @@ interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
+  'GET /api/reports/rounds': ['admin', 'researcher'],
+  'POST /api/reports/rounds': ['admin', 'researcher'],
+  'GET /api/reports/rounds/:id': ['admin', 'researcher'],
+  'PATCH /api/reports/rounds/:id': ['admin', 'researcher'],
+  'DELETE /api/reports/rounds/:id': ['admin', 'researcher'],
+  'GET /api/reports/findings': ['admin', 'researcher'],
+  'GET /api/reports/findings.csv': ['admin', 'researcher'],
 function registeredRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance();
   const stack: Layer[] = (express.router ?? express._router).stack;

@@ -10,6 +10,8 @@ export interface ReportScope {
   paperVersionIds?: string[];
   subjects?: string[];
   cohortIds?: string[];
+  /** Only the runs of this evaluation round. */
+  roundId?: string;
 }
 
 const orNull = (xs?: string[]) => (xs?.length ? xs : null);
@@ -27,11 +29,12 @@ export class ReportData {
       `SELECT rm.run_id AS "runId", r.name AS "runName", rm.model_id AS "modelId", m.name AS "modelName"
        FROM run_models rm JOIN runs r ON r.id = rm.run_id JOIN ai_models m ON m.id = rm.model_id
        WHERE ($1::uuid[] IS NULL OR rm.run_id = ANY($1)) AND ($2::uuid[] IS NULL OR rm.model_id = ANY($2))
+         AND ($5::uuid IS NULL OR rm.run_id IN (SELECT rr.run_id FROM round_runs rr WHERE rr.round_id = $5))
          AND EXISTS (SELECT 1 FROM responses x JOIN questions xq ON xq.id = x.question_id JOIN paper_versions xv ON xv.id = xq.paper_version_id
                      WHERE x.run_id = rm.run_id AND x.model_id = rm.model_id
                        AND ($3::uuid[] IS NULL OR xv.id = ANY($3)) AND ($4::text[] IS NULL OR xv.subject = ANY($4)))
        ORDER BY m.name, r.created_at, r.id`,
-      [orNull(scope.runIds), orNull(scope.modelIds), orNull(scope.paperVersionIds), orNull(scope.subjects)],
+      [orNull(scope.runIds), orNull(scope.modelIds), orNull(scope.paperVersionIds), orNull(scope.subjects), scope.roundId ?? null],
     );
     // Rows are in run order per model, so each entry's previous run is the row before it.
     return rows.map((r, i) => ({

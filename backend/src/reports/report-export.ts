@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { unparse } from 'papaparse';
 import { Figure } from './domain/report.types';
+import type { FindingsResult } from './findings.service';
 import { FullReport } from './reports.service';
 
 type Cell = string | number | null;
@@ -95,12 +96,73 @@ function figureRows(r: FullReport, figures: Figure[]): Cell[][] {
   });
 }
 
+/**
+ * The headline findings as a table: the code (the client's catalogue words it), the figures with
+ * their intervals, and what each rests on. Codes and numbers, no sentences: the reader's language
+ * is the UI's business, and a table sorts and filters in a spreadsheet.
+ */
+const FINDING_FIGURES = ['diff', 'ratio', 'relative', 'gapChange', 'index'] as const;
+const FINDING_COLUMNS = [
+  'round',
+  'previous_round',
+  'code',
+  'dimension',
+  'value',
+  'subject',
+  'model',
+  'field_stat',
+  ...FINDING_FIGURES.flatMap((f) => [f, `${f}_ci_low`, `${f}_ci_high`]),
+  'models_above',
+  'models_holding',
+  'models',
+  'scored_points',
+  'pending_points',
+  'not_scored_points',
+  'comparable_points',
+  'students',
+  'cohort',
+  'drill_entry',
+];
+
+function findingRows(f: FindingsResult): Cell[][] {
+  const text = (v: unknown) => (v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v));
+  const num = (v: unknown) => (typeof v === 'number' ? round(v) : null);
+  return f.findings.map((x) => {
+    const p = x.params;
+    return [
+      f.round?.name ?? null,
+      f.previous?.name ?? null,
+      x.code,
+      text(p.dimension),
+      text(p.value),
+      text(p.subject),
+      text(p.model),
+      text(p.stat),
+      ...FINDING_FIGURES.flatMap((k) => [num(p[k]), num(p[`${k}Low`]), num(p[`${k}High`])]),
+      text(p.modelsAbove),
+      num(p.holds),
+      num(p.models),
+      round(x.restsOn.scoredPoints, 2),
+      round(x.restsOn.pendingPoints, 2),
+      round(x.restsOn.notScoredPoints, 2),
+      round(x.restsOn.comparablePoints, 2),
+      x.restsOn.students,
+      x.restsOn.cohorts ? (x.restsOn.synthetic ? 'SYNTHETIC (generated, not real students)' : 'real') : null,
+      x.drill?.entry ?? null,
+    ].map(safe);
+  });
+}
+
+export function findingsCsv(f: FindingsResult): string {
+  return unparse({ fields: FINDING_COLUMNS, data: findingRows(f) });
+}
+
 export function reportCsv(r: FullReport): string {
   return unparse({ fields: FIGURE_COLUMNS, data: figureRows(r, r.figures) });
 }
 
-/** Sheets: summary, by subject, by question (the heat map), marks. */
-export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]): Promise<Buffer> {
+/** Sheets: summary, by subject, by split, by question (the heat map), findings (of a round, when there is one), marks. */
+export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[], findings?: FindingsResult): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = 'Yuejuan';
   const sheet = (name: string, columns: string[], rows: Cell[][]) => {
@@ -156,6 +218,8 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
       ].map(safe),
     ),
   );
+  // A round's headline findings, when the install has rounds (the findings belong to a round).
+  if (findings?.round) sheet('findings', FINDING_COLUMNS, findingRows(findings));
   const markColumns = ['paper', 'question', 'model', 'sample', 'marker', 'kind', 'points', 'seconds', 'at'];
   sheet(
     'marks',

@@ -4,6 +4,7 @@ import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.dec
 import { reportCsv, reportXlsx } from './report-export';
 import { DrillQueryDto, ReportQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { FindingsService } from './findings.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -11,7 +12,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @Controller('reports')
 @Roles('admin', 'researcher')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly findings: FindingsService,
+  ) {}
 
   /** Models against students: every figure with its interval, coverage, agreement and change. */
   @Get()
@@ -48,7 +52,8 @@ export class ReportsController {
   async xlsx(@Query() q: ReportQueryDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     const report = await this.reports.report(q, q.seed);
     await this.reports.recordExport('xlsx', q, report, { id: me.id, name: me.username, address });
-    const file = await reportXlsx(report, await this.reports.marks(report));
+    // The export carries the headline findings of the chosen round (default: the latest), as the page shows them.
+    const file = await reportXlsx(report, await this.reports.marks(report), await this.findings.findings(q, q.seed));
     return new StreamableFile(file, { type: XLSX, disposition: 'attachment; filename="yuejuan-report.xlsx"' });
   }
 }
