@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Figure } from './domain/report.types';
+import { SCORING_SOURCES, ScoringSource } from './report-scoring-source';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const DIMENSIONS = ['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'];
@@ -29,6 +30,21 @@ export class ReportQueryDto {
   @IsOptional()
   @IsUUID()
   roundId?: string;
+  @ApiPropertyOptional({
+    enum: SCORING_SOURCES,
+    description: 'whose scores count: teachers (default), teachers else a judge validated on the question, or the judge only (comparison)',
+  })
+  @IsOptional()
+  @IsIn(SCORING_SOURCES)
+  scoringSource?: ScoringSource;
+  @ApiPropertyOptional({ description: 'the judge model for the scoring source (default: the judge that read most of these questions)' })
+  @IsOptional()
+  @IsUUID()
+  judge?: string;
+  @ApiPropertyOptional({ description: "the judge's template version (default: its most used one)" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,80}$/)
+  judgeTemplate?: string;
   @ApiPropertyOptional({ description: 'bootstrap seed (default fixed, so figures are reproducible)' })
   @IsOptional()
   @Type(() => Number)

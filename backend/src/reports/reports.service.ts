@@ -7,13 +7,15 @@ import { Histogram } from '../statistics/distribution';
 import { buildReport, slices } from './domain/report';
 import { Figure, Report, ReportQuestion } from './domain/report.types';
 import { ReportData, ReportScope } from './report-data';
+import { JudgeQualityService } from '../judge-quality/judge-quality.service';
+import { judgeReadsOf, resolveScoring, scoredUnits, ScoringQuery, withSourcePoints } from './report-scoring-source';
 
 export const REPORT_SEED = 20261128;
 const REPLICATES = 1000;
 /** Below this quadratic weighted kappa, markers disagree too much to judge a model (a common bar for essay scoring). */
 const MIN_QWK = 0.7;
 
-export type FullReport = Report & { subjectGroups: Record<string, string>; generatedMs: number };
+export type FullReport = ReturnType<typeof withSourcePoints<Report>> & { subjectGroups: Record<string, string>; generatedMs: number };
 
 @Injectable()
 export class ReportsService {
@@ -23,17 +25,20 @@ export class ReportsService {
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly judgeQuality: JudgeQualityService,
   ) {
     this.data = new ReportData(db);
   }
 
-  async report(scope: ReportScope, seed = REPORT_SEED): Promise<FullReport> {
+  async report(scope: ReportScope & ScoringQuery, seed = REPORT_SEED): Promise<FullReport> {
     const started = performance.now();
     const entries = await this.data.entries(scope);
     const questions = entries.length ? await this.data.questions(scope, entries, this.config.subjectGroups) : [];
     const ids = questions.map((q) => q.id);
+    // The scoring source (teachers by default) decides per unit whose score counts: report-scoring-source.ts.
+    const scoring = await resolveScoring(this.db, scope, ids, (judge, qs) => this.judgeQuality.validatedQuestions(judge, qs));
     const [units, cohorts, agreementPairs] = await Promise.all([
-      this.data.units(entries, ids),
+      scoredUnits(this.db, entries, ids, scoring),
       this.data.cohorts(scope, [...new Set(questions.map((q) => q.paperVersionId))]),
       this.data.agreementPairs(questions.filter((q) => !q.isObjective).map((q) => q.id)),
     ]);
@@ -79,7 +84,11 @@ export class ReportsService {
       seed,
       minQwk: MIN_QWK,
     });
-    return { ...report, subjectGroups: this.config.subjectGroups, generatedMs: Math.round(performance.now() - started) };
+    return {
+      ...withSourcePoints(report, questions, units, scoring),
+      subjectGroups: this.config.subjectGroups,
+      generatedMs: Math.round(performance.now() - started),
+    };
   }
 
   /** The answers and marks behind one figure. */
@@ -93,8 +102,8 @@ export class ReportsService {
         ? questions.filter((q) => q.id === value)
         : slices(questions).find(([d, v]) => d === dimension && v === value)?.[2];
     if (!slice?.length) throw new DomainError(`no figure ${dimension}=${value} for this model and run`, 404);
-    return this.db.query(
-      `SELECT u.response_id AS "responseId", v.title AS "paperTitle", q.number, q.points::float AS "maxPoints", u.sample_index AS sample,
+    const rows: { responseId: string; questionId: string }[] = await this.db.query(
+      `SELECT u.response_id AS "responseId", u.question_id AS "questionId", v.title AS "paperTitle", q.number, q.points::float AS "maxPoints", u.sample_index AS sample,
               u.state, u.score::float AS score, left(r.text, 400) AS excerpt,
               (SELECT json_agg(json_build_object('marker', mu.display_name, 'kind', k.read_kind, 'points', k.points::float, 'at', k.created_at) ORDER BY k.id)
                FROM marks k JOIN users mu ON mu.id = k.marker_id WHERE k.task_id = u.task_id) AS marks
@@ -104,6 +113,8 @@ export class ReportsService {
        ORDER BY v.title, q.ordinal, u.sample_index`,
       [runId, modelId, slice.map((q) => q.id)],
     );
+    // Each judge's latest judgement beside the teachers' reads (report-scoring-source.ts).
+    return judgeReadsOf(this.db, rows);
   }
 
   /** Every mark behind the report's model answers (for the "marks" export sheet). */
