@@ -7,6 +7,7 @@ import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
 import type { Catalogue } from './messages';
 import { REPORT_EN } from './report.en';
+import { REPORT_FINDINGS_EN } from './report-findings.en';
 
 /** The English catalogue, loaded when English is chosen (see messages.ts). */
 export const EN_MESSAGES: Catalogue = {
@@ -18,4 +19,5 @@ export const EN_MESSAGES: Catalogue = {
   ...ERRORS_EN,
   ...EDITOR_EN,
   ...REPORT_EN,
+  ...REPORT_FINDINGS_EN,
 };

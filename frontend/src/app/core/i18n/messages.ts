@@ -6,6 +6,7 @@ import { GRADING_ZH } from './grading.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
 import { REPORT_ZH } from './report.zh';
+import { REPORT_FINDINGS_ZH } from './report-findings.zh';
 
 /**
  * Every text a user reads, in Chinese and English: one file per language for the workbench, and
@@ -23,6 +24,7 @@ export const ZH_MESSAGES = {
   ...ERRORS_ZH,
   ...EDITOR_ZH,
   ...REPORT_ZH,
+  ...REPORT_FINDINGS_ZH,
 } as const;
 
 export type Lang = 'zh' | 'en';

@@ -14,10 +14,19 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { ReportChartComponent } from './report-chart.component';
 import { ReportDrillComponent } from './report-drill.component';
 import { ReportFiltersComponent } from './report-filters.component';
+import { ReportFindingsComponent } from './report-findings.component';
+import { ReportRoundSelectComponent } from './report-round-select.component';
 import { ReportHeatMapComponent } from './report-heat-map.component';
 import { sliceLabel, sliceRank } from './report-labels';
 import { ReportTableComponent } from './report-table.component';
-import { Dimension, Figure, Report, ReportFilter, ReportsApiService } from './reports-api.service';
+import {
+  Dimension,
+  Figure,
+  Finding,
+  Report,
+  ReportFilter,
+  ReportsApiService,
+} from './reports-api.service';
 
 const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'grade'];
 /** The report a researcher publishes: models against students by subject, with intervals. */
@@ -29,6 +38,8 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
     MatProgressBarModule,
     TPipe,
     ReportFiltersComponent,
+    ReportFindingsComponent,
+    ReportRoundSelectComponent,
     ReportChartComponent,
     ReportTableComponent,
     ReportHeatMapComponent,
@@ -45,9 +56,11 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
       <button mat-stroked-button (click)="print()">{{ 'report.print' | t }}</button>
     </div>
     <div class="filters no-print">
+      <yj-report-round-select [(filter)]="filter" />
       <yj-report-filters [(filter)]="filter" />
       <span class="muted">{{ 'report.filterHint' | t }}</span>
     </div>
+    <yj-report-findings [filter]="filter()" (open)="drillFinding($event.finding, $event.title)" />
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" />
     }
@@ -139,7 +152,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
     @if (drilled(); as d) {
       <yj-report-drill
         [title]="d.title"
-        [filter]="filter()"
+        [filter]="d.filter ?? filter()"
         [entry]="d.entry"
         [dimension]="d.dimension"
         [value]="d.value"
@@ -204,6 +217,8 @@ export class ReportPageComponent {
     entry: string;
     dimension: Dimension | 'question';
     value: string;
+    /** A finding's answers are those of its round (a change may point at either round). */
+    filter?: ReportFilter;
   } | null>(null);
 
   protected readonly synthetic = computed(
@@ -281,6 +296,17 @@ export class ReportPageComponent {
       entry: f.entryKey,
       dimension: f.dimension,
       value: f.value,
+    });
+  }
+
+  protected drillFinding(f: Finding, title: string) {
+    if (!f.drill) return;
+    this.drilled.set({
+      title,
+      entry: f.drill.entry,
+      dimension: f.drill.dimension,
+      value: f.drill.value,
+      filter: { roundId: f.drill.roundId, cohortIds: this.filter().cohortIds },
     });
   }
 

@@ -102,6 +102,8 @@ export interface ReportFilter {
   paperVersionIds?: string[];
   subjects?: string[];
   cohortIds?: string[];
+  /** An evaluation round: the report of its runs, and its headline findings. */
+  roundId?: string;
 }
 
 export interface CohortSummary {
@@ -124,9 +126,49 @@ export function entryLabel(e: ReportEntry): string {
 
 export function filterParams(f: ReportFilter): HttpParams {
   let p = new HttpParams();
-  for (const [k, v] of Object.entries(f)) if (v?.length) p = p.set(k, v.join(','));
+  for (const [k, v] of Object.entries(f))
+    if (v?.length) p = p.set(k, Array.isArray(v) ? v.join(',') : String(v));
   return p;
 }
+
+export interface Round {
+  id: string;
+  name: string;
+  heldOn: string;
+  notes: string;
+  runs: { id: string; name: string; models: string[] }[];
+  papers: number;
+}
+
+export interface RestsOn {
+  totalPoints: number;
+  scoredPoints: number;
+  pendingPoints: number;
+  notScoredPoints: number;
+  comparablePoints: number;
+  questions: number;
+  cohorts: number;
+  students: number;
+  synthetic: boolean;
+}
+
+/** A headline finding: a code the catalogue words, its figures, what it rests on, the answers behind it. */
+export interface Finding {
+  code: string;
+  params: Record<string, string | number | boolean | null | string[]>;
+  restsOn: RestsOn;
+  drill: { roundId: string; entry: string; dimension: Dimension; value: string } | null;
+}
+
+export interface Findings {
+  round: { id: string; name: string; heldOn: string } | null;
+  previous: { id: string; name: string; heldOn: string } | null;
+  findings: Finding[];
+  cohorts: ReportCohort[];
+  method: { replicates: number; seed: number; level: number };
+}
+
+export type RoundInput = Partial<{ name: string; heldOn: string; notes: string; runIds: string[] }>;
 
 @Injectable({ providedIn: 'root' })
 export class ReportsApiService {
@@ -150,6 +192,30 @@ export class ReportsApiService {
 
   cohorts() {
     return this.http.get<CohortSummary[]>('/api/cohorts');
+  }
+
+  /** The headline findings of the filter's round (the latest when none is chosen) and cohorts. */
+  findings(f: ReportFilter) {
+    let p = new HttpParams();
+    if (f.roundId) p = p.set('roundId', f.roundId);
+    if (f.cohortIds?.length) p = p.set('cohortIds', f.cohortIds.join(','));
+    return this.http.get<Findings>('/api/reports/findings', { params: p });
+  }
+
+  rounds() {
+    return this.http.get<Round[]>('/api/reports/rounds');
+  }
+
+  createRound(r: RoundInput) {
+    return this.http.post<Round>('/api/reports/rounds', r);
+  }
+
+  updateRound(id: string, r: RoundInput) {
+    return this.http.patch<Round>(`/api/reports/rounds/${id}`, r);
+  }
+
+  deleteRound(id: string) {
+    return this.http.delete<void>(`/api/reports/rounds/${id}`);
   }
 
   importCohort(paperVersionId: string, name: string, file: File) {

@@ -1,0 +1,103 @@
+import { formatMessage } from '../../core/i18n/format-message';
+import { ZH_MESSAGES } from '../../core/i18n/messages';
+import { EN_MESSAGES } from '../../core/i18n/messages-en';
+import { findingText, restsOnText } from './report-findings-text';
+import { Finding } from './reports-api.service';
+
+const tr =
+  (lang: 'zh' | 'en') =>
+  (key: string, params: Record<string, string | number> = {}) => {
+    const dict: Record<string, string> = lang === 'zh' ? ZH_MESSAGES : EN_MESSAGES;
+    return key in dict ? formatMessage(dict[key], params, lang) : key;
+  };
+const rests = {
+  totalPoints: 45,
+  scoredPoints: 40,
+  pendingPoints: 5,
+  notScoredPoints: 0,
+  comparablePoints: 40,
+  questions: 4,
+  cohorts: 2,
+  students: 200,
+  synthetic: true,
+};
+const finding = (code: string, params: Finding['params']): Finding => ({
+  code,
+  params,
+  restsOn: rests,
+  drill: null,
+});
+
+describe('headline findings in words', () => {
+  const tie = finding('finding.model_vs_students.tie', {
+    dimension: 'overall',
+    value: 'all',
+    model: 'X',
+    modelRate: 0.575,
+    studentRate: 0.45,
+    diff: 0.125,
+    diffLow: -0.2,
+    diffHigh: 0.4,
+    ratio: 23 / 18,
+  });
+
+  it('words a zero-including interval as no difference, never a win, with the figures and interval', () => {
+    expect(findingText(tr('en'), tie)).toBe(
+      'Combined K12: X scores 57.5%, no different from the students’ average of 45.0% (difference +12.5 pp, 95% CI −20.0 pp to +40.0 pp, includes 0).',
+    );
+    expect(findingText(tr('zh'), tie)).toBe(
+      'K12 综合：X 得分率 57.5%，与学生平均 45.0% 无明显差异（差值 +12.5 个百分点，95% CI −20.0 个百分点 至 +40.0 个百分点，含 0）。',
+    );
+    expect(findingText(tr('en'), tie)).not.toMatch(/above/);
+  });
+
+  it('words a change since the previous round as a signed percentage with its interval', () => {
+    const up = finding('finding.change.model.up', {
+      dimension: 'stage',
+      value: 'junior',
+      previousRound: '2024 春',
+      model: 'X',
+      relative: 0.1286,
+      relativeLow: 0.02,
+      relativeHigh: 0.25,
+      diffBefore: -0.1,
+      diffNow: -0.05,
+    });
+    expect(findingText(tr('en'), up)).toBe(
+      'Junior secondary: since the previous round “2024 春”, X’s score relative to the students rose +12.9% (95% CI +2.0% to +25.0%); its gap to the students went from −10.0 pp to −5.0 pp.',
+    );
+  });
+
+  it('names the subjects and the field statistic in the reader’s language', () => {
+    const some = finding('finding.subject.some_above', {
+      subject: 'english',
+      modelsAbove: ['X', 'Y'],
+      model: 'X',
+      diff: 0.1,
+      diffLow: 0.05,
+      diffHigh: 0.2,
+      models: 2,
+    });
+    expect(findingText(tr('zh'), some)).toContain('英语：已有模型高于学生平均（X、Y）');
+    const field = finding('finding.field_vs_students.above', {
+      dimension: 'overall',
+      value: 'all',
+      stat: 'best',
+      model: 'X',
+      models: 3,
+      diff: 0.1,
+      diffLow: 0.01,
+      diffHigh: 0.2,
+    });
+    expect(findingText(tr('en'), field)).toBe(
+      'Combined K12: of 3 models, the best model (X) is above the students’ average by +10.0 pp (95% CI +1.0 pp to +20.0 pp).',
+    );
+  });
+
+  it('says what a finding rests on, synthetic students included', () => {
+    expect(restsOnText(tr('en'), tie)).toBe(
+      'Rests on 40 points scored, 5 pending · synthetic students',
+    );
+    expect(restsOnText(tr('zh'), tie)).toBe('依据：已评 40 分，待评 5 分 · 合成学生数据');
+  });
+});
