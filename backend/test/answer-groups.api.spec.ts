@@ -61,27 +61,29 @@ describe('answer groups: identical short answers marked with one read', () => {
     (await t.db.query(`SELECT r.text FROM marking_tasks k JOIN responses r ON r.id = k.response_id WHERE k.id = $1`, [taskId]))[0].text;
 
   it('a group mark appends one mark per answer under one read; differing answers are never merged', async () => {
-    const { q7, agents } = await setup(['x=1', 'ｘ ＝ １', 'x=1。<eoa>', '1/2', '0.5', LONG], ['t1']);
+    const { q7, agents } = await setup(['x=1', 'ｘ ＝ １', 'x=1。<eoa>', 'x=1', '1/2', '0.5', LONG], ['t1']);
     const [me] = agents;
     const g = await nextGroup(me, q7);
-    expect(g).toMatchObject({ size: 3, readNumber: 1, answer: { text: g.members[0].text } });
+    expect(g).toMatchObject({ size: 4, readNumber: 1 });
     // every member as the teacher reads it (the harness tail gone); nothing says who wrote any of them
-    expect(g.members.map((m) => m.text).sort()).toEqual(['x=1', 'x=1。', 'ｘ ＝ １'].sort());
+    expect(g.members.map((m) => m.text).sort()).toEqual(['x=1', 'x=1', 'x=1。', 'ｘ ＝ １'].sort());
+    // the answer shown is the form most of them take
+    expect(g.answer.text).toBe('x=1');
     for (const leak of ['model', 'run', 'student', 'source', 'harness']) expect(JSON.stringify(g).toLowerCase()).not.toContain(leak);
 
-    const saved = await markGroup(me, g, { appliedItems: ['a'], secondsSpent: 6 });
+    const saved = await markGroup(me, g, { appliedItems: ['a'], secondsSpent: 8 });
     expect(saved.status).toBe(201);
-    expect(saved.body).toMatchObject({ marked: 3, points: 3 });
+    expect(saved.body).toMatchObject({ marked: 4, points: 3 });
     const marks = await t.db.query(
       `SELECT task_id::text AS "taskId", read_kind AS kind, points::float, applied_items AS items, seconds_spent AS secs, lease_token::text AS token FROM marks ORDER BY id`,
     );
-    expect(marks).toHaveLength(3);
+    expect(marks).toHaveLength(4);
     expect(new Set(marks.map((m: { taskId: string }) => m.taskId))).toEqual(new Set(g.members.map((m) => m.taskId)));
     for (const m of marks) expect(m).toMatchObject({ kind: 'first', points: 3, items: ['a'], secs: 2, token: g.leaseToken });
     const finals = await t.db.query(`SELECT state, final_score::float AS score FROM marking_tasks WHERE id = ANY($1::bigint[])`, [
       g.members.map((m) => m.taskId),
     ]);
-    expect(finals).toEqual(Array(3).fill({ state: 'done', score: 3 }));
+    expect(finals).toEqual(Array(4).fill({ state: 'done', score: 3 }));
 
     // 1/2 and 0.5 are two groups of one; the long answer is not grouped at all
     const a = await nextGroup(me, q7);
@@ -228,7 +230,14 @@ describe('answer groups: identical short answers marked with one read', () => {
       leaseToken: g.leaseToken,
       size: 2,
     });
-    expect((await t1.post('/api/marking/groups/skip').send({ leaseToken: g.leaseToken })).body).toEqual({ skipped: 2 });
+    // giving a group back (leaving group mode) records nothing: the same group comes again
+    expect((await t1.post('/api/marking/groups/release').send({ leaseToken: g.leaseToken })).body).toEqual({ released: 2 });
+    expect(await t.count('marks')).toBe(0);
+    const again = await nextGroup(t1, q7);
+    expect(again.size).toBe(2);
+    expect(again.leaseToken).not.toBe(g.leaseToken);
+    expect((await t2.post('/api/marking/groups/skip').send({ leaseToken: again.leaseToken })).status).toBe(409);
+    expect((await t1.post('/api/marking/groups/skip').send({ leaseToken: again.leaseToken })).body).toEqual({ skipped: 2 });
     expect((await nextGroup(t1, q7)) as unknown).toEqual({ done: true });
     expect((await nextGroup(t2, q7)).size).toBe(2);
   });

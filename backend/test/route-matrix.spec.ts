@@ -69,6 +69,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/marking/groups/split': ['teacher', 'senior_teacher'],
   'POST /api/marking/groups/skip': ['teacher', 'senior_teacher'],
   'POST /api/marking/groups/release': ['teacher', 'senior_teacher'],
+  'POST /api/marking/groups/release': ['teacher', 'senior_teacher'],
   'GET /api/marking/tasks/:taskId': ['teacher', 'senior_teacher'],
   'POST /api/marking/tasks/:taskId/review': ['teacher', 'senior_teacher'],
   'GET /api/marking/senior/queue': ['senior_teacher'],

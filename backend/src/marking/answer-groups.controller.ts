@@ -35,6 +35,13 @@ export class AnswerGroupsController {
     return this.groups.split(me.id, body.leaseToken, body.taskId);
   }
 
+  /** Gives back what is leased under this token, recording nothing (switching between groups and one by one). */
+  @Post('groups/release')
+  @HttpCode(200)
+  release(@Body() body: GroupLeaseDto, @CurrentUser() me: SessionUser) {
+    return this.groups.release(me.id, body.leaseToken);
+  }
+
   @Post('groups/skip')
   @HttpCode(200)
   skip(@Body() body: GroupLeaseDto, @CurrentUser() me: SessionUser) {

@@ -244,6 +244,15 @@ export class AnswerGroupsRepository {
     );
   }
 
+  /** Gives back everything leased to the teacher under a token, recording nothing (leaving group mode). */
+  async releaseLease(userId: string, token: string): Promise<number> {
+    const [, count] = await this.db.query(
+      `UPDATE marking_tasks SET lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE lease_token = $1 AND lease_holder = $2`,
+      [token, userId],
+    );
+    return typeof count === 'number' ? count : 0;
+  }
+
   /** Split off: out of this teacher's groups for good, back to the ordinary queue now. */
   async split(m: EntityManager, userId: string, taskId: string) {
     await m.query(`INSERT INTO marking_group_splits (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, userId]);

@@ -31,6 +31,13 @@ const LEASE_LOST = () =>
     'marking.lease_lost',
   );
 
+/** The group's answer as shown: the form most of its members take (the first such, on a tie). */
+function mostCommon(texts: string[]): string {
+  const counts = new Map<string, number>();
+  for (const x of texts) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return texts.reduce((best, x) => (counts.get(x)! > counts.get(best)! ? x : best), texts[0]);
+}
+
 /** How many groups to try when others claim the ones in front at the same instant. */
 const CLAIM_TRIES = 5;
 
@@ -77,7 +84,7 @@ export class AnswerGroupsService {
     if (!found) return null;
     const { taskId: _first, ...head } = blinded(found.head as BlindTask);
     const members = found.members.map((x) => ({ taskId: x.taskId, text: answerForMarker(x.text) }));
-    return { ...head, size: members.length, members };
+    return { ...head, answer: { text: mostCommon(members.map((x) => x.text)) }, size: members.length, members };
   }
 
   /**
@@ -141,6 +148,15 @@ export class AnswerGroupsService {
       await this.repo.split(m, userId, taskId);
       return { taskId, split: true };
     });
+  }
+
+  /**
+   * Gives the answers leased under a token back to the queue, unread and unskipped: the teacher
+   * switched between groups and one by one, and what they were holding should not wait for the
+   * lease to lapse. Works for a single answer's lease too.
+   */
+  async release(userId: string, leaseToken: string) {
+    return { released: await this.repo.releaseLease(userId, leaseToken) };
   }
 
   /** Skips every answer of the group: none is offered to this teacher again. */

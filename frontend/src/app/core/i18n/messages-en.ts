@@ -3,6 +3,7 @@ import { ANALYSIS_EN } from './analysis.en';
 import { EDITOR_EN } from './editor.en';
 import { ERRORS_EN } from './errors.en';
 import { GRADING_EN } from './grading.en';
+import { MARKING_GROUPS_EN } from './marking-groups.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
 import type { Catalogue } from './messages';
@@ -14,6 +15,7 @@ export const EN_MESSAGES: Catalogue = {
   ...EN,
   ...ANALYSIS_EN,
   ...MARKING_EN,
+  ...MARKING_GROUPS_EN,
   ...ADMIN_EN,
   ...GRADING_EN,
   ...ERRORS_EN,

@@ -3,6 +3,7 @@ import { ANALYSIS_ZH } from './analysis.zh';
 import { EDITOR_ZH } from './editor.zh';
 import { ERRORS_ZH } from './errors.zh';
 import { GRADING_ZH } from './grading.zh';
+import { MARKING_GROUPS_ZH } from './marking-groups.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
 import { REPORT_ZH } from './report.zh';
@@ -19,6 +20,7 @@ export const ZH_MESSAGES = {
   ...ZH,
   ...ANALYSIS_ZH,
   ...MARKING_ZH,
+  ...MARKING_GROUPS_ZH,
   ...ADMIN_ZH,
   ...GRADING_ZH,
   ...ERRORS_ZH,

@@ -83,6 +83,16 @@ export interface MarkingTask {
   previous?: PreviousMark;
 }
 
+/**
+ * A group of identical short answers, leased together (backend answer-groups.service.ts): the
+ * blind view of its first answer, and every answer in it as the teacher reads it. Blind like an
+ * answer: nothing says who wrote any of them.
+ */
+export interface MarkingGroup extends Omit<MarkingTask, 'taskId' | 'previous'> {
+  size: number;
+  members: { taskId: string; text: string }[];
+}
+
 export interface HistoryEntry {
   taskId: string;
   questionId: string;
@@ -158,6 +168,31 @@ export class MarkingApiService {
       `/api/marking/tasks/${taskId}/marks`,
       body,
     );
+  }
+
+  nextGroup(questionId: string, resume = false) {
+    return this.http.post<MarkingGroup | { done: true }>(
+      `/api/marking/questions/${questionId}/groups/next${resume ? '?resume=true' : ''}`,
+      {},
+    );
+  }
+
+  /** One read of a group: one mark per answer in `taskIds` (the answers the group showed). */
+  submitGroup(body: MarkBody & { taskIds: string[] }) {
+    return this.http.post<{ marked: number; points: number }>('/api/marking/groups/marks', body);
+  }
+
+  splitGroup(leaseToken: string, taskId: string) {
+    return this.http.post('/api/marking/groups/split', { leaseToken, taskId });
+  }
+
+  /** Gives back what is leased under this token (a group or one answer), recording nothing. */
+  releaseLease(leaseToken: string) {
+    return this.http.post<{ released: number }>('/api/marking/groups/release', { leaseToken });
+  }
+
+  skipGroup(leaseToken: string) {
+    return this.http.post<{ skipped: number }>('/api/marking/groups/skip', { leaseToken });
   }
 
   history() {

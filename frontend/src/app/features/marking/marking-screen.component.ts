@@ -21,11 +21,13 @@ import { formatKey } from '../../shared/ui/answer-key';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import {
   MarkingApiService,
-  MarkingQuestion,
+  MarkingGroup,
   MarkingQuestionView,
   MarkingTask,
 } from './marking-api.service';
 import { fullMarksItems, isCompleteScore, itemPoints, toggleItem } from './marking-keys';
+import { Shown, shownGroup, shownTask, withoutMember } from './marking-screen.groups';
+import { QueueProgress } from './marking-screen.progress';
 import { QuestionPaneComponent } from './question-pane.component';
 
 /** What the marking home shows after a re-mark was saved, passed in the navigation's state. */
@@ -40,6 +42,8 @@ export interface RemarkNotice {
  * rubric items and Enter submits, F gives full marks, S skips, P reports a problem, U corrects the
  * last mark, N opens the next question. The next answer is leased and loaded while the teacher
  * reads the current one, so it appears at once. Question, answer and rubric each scroll on their own.
+ * G marks identical short answers in groups (one read, one mark per answer; E lists them, each can
+ * be taken out to mark alone), with the same keys; `?groups=1` opens in that mode.
  */
 @Component({
   selector: 'yj-marking-screen',
@@ -53,26 +57,30 @@ export class MarkingScreenComponent {
   /** The queue to mark from; or `taskId`: one answer I marked, to correct (回评). */
   readonly questionId = input<string>();
   readonly taskId = input<string>();
+  /** `?groups=1`: start with identical answers grouped. */
+  readonly groups = input<string>();
   private readonly router = inject(Router);
   private readonly api = inject(MarkingApiService);
   private readonly i18n = inject(I18nService);
   protected readonly lastTaskId = signal<string | null>(null);
   protected readonly task = signal<MarkingTask | null>(null);
+  /** The group on screen, in group mode (the task is then its first answer). */
+  protected readonly group = signal<MarkingGroup | null>(null);
+  protected readonly groupMode = signal(false);
+  protected readonly membersOpen = signal(false);
   protected readonly view = signal<MarkingQuestionView | null>(null);
   protected readonly applied = signal<string[]>([]);
   protected readonly typed = signal('');
   protected readonly isDone = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
-  protected readonly queue = signal<MarkingQuestion[]>([]);
   protected readonly problemOpen = signal(false);
   private readonly reason = viewChild<ElementRef<HTMLInputElement>>('reason');
-  private prefetched: Promise<MarkingTask | null> | null = null;
+  private prefetched: Promise<Shown | null> | null = null;
   private shownAt = 0;
   private isBusy = false;
   /** The typed score is my previous one, shown on a re-mark: the first digit typed replaces it. */
   private isPrefilled = false;
-  private queueReadAt = -Infinity;
   /** What the last save gave, shown once the next answer is on screen (U corrects it). */
   private savedNotice: string | null = null;
 
@@ -80,23 +88,9 @@ export class MarkingScreenComponent {
   private readonly currentQuestionId = computed(
     () => this.questionId() ?? this.task()?.question.id ?? null,
   );
-  protected readonly progress = computed(
-    () => this.queue().find((q) => q.questionId === this.currentQuestionId()) ?? null,
-  );
-  /** Where to go when this question runs out: the next one in my queue with answers waiting. */
-  protected readonly nextQuestion = computed(() => {
-    const qs = this.queue();
-    const at = qs.findIndex((q) => q.questionId === this.currentQuestionId());
-    const here = qs[at];
-    const after = [...qs.slice(at + 1), ...qs.slice(0, Math.max(at, 0))].filter((q) => q.forMe > 0);
-    // the same paper first, then the same subject: a maths teacher stays with maths
-    return (
-      after.find((q) => q.paperVersionId === here?.paperVersionId) ??
-      after.find((q) => q.subject === here?.subject) ??
-      after[0] ??
-      null
-    );
-  });
+  private readonly queue = new QueueProgress(this.api, this.currentQuestionId);
+  protected readonly progress = this.queue.current;
+  protected readonly nextQuestion = this.queue.next;
 
   /** An objective question's key beside the score: the teacher decides an unread answer by it. */
   protected readonly keyText = computed(() => {
@@ -121,6 +115,7 @@ export class MarkingScreenComponent {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => (this.prefetched = null));
+    this.groupMode.set(this.router.parseUrl(this.router.url).queryParams['groups'] === '1');
     const state = this.router.getCurrentNavigation()?.extras.state as
       { remark?: RemarkNotice } | undefined;
     if (state?.remark) this.notice.set(this.remarkText(state.remark));
@@ -140,23 +135,42 @@ export class MarkingScreenComponent {
     });
   }
 
-  /** `resume`: the first answer after opening (or reloading) the page is the one already leased to me, if any. */
-  private async lease(resume = false): Promise<MarkingTask | null> {
+  /**
+   * `resume`: the first answer after opening (or reloading) the page is the one already leased to
+   * me, if any. In group mode, the next group; when none is left, the rest one by one.
+   */
+  private async lease(resume = false): Promise<Shown | null> {
+    if (this.groupMode()) {
+      const g = await firstValueFrom(this.api.nextGroup(this.questionId()!, resume));
+      if (!('done' in g)) return shownGroup(g);
+      this.groupMode.set(false);
+      const r = await firstValueFrom(this.api.next(this.questionId()!, resume));
+      return 'done' in r ? null : { ...shownTask(r), note: 'marking.groups.none' };
+    }
     const r = await firstValueFrom(this.api.next(this.questionId()!, resume));
-    return 'done' in r ? null : r;
+    return 'done' in r ? null : shownTask(r);
   }
 
   /** Shows the prefetched answer (or leases one), then leases the one after it in the background. */
   private async advance() {
-    if (this.taskId()) return this.show(await firstValueFrom(this.api.myTask(this.taskId()!)));
+    if (this.taskId())
+      return this.show(shownTask(await firstValueFrom(this.api.myTask(this.taskId()!))));
     const next = await (this.prefetched ?? this.lease(!this.task() && !this.isDone()));
     this.prefetched = null;
     this.show(next);
     if (next) this.prefetched = this.lease().catch(() => null);
   }
 
-  private show(next: MarkingTask | null) {
+  private show(shown: Shown | null) {
+    const next = shown?.task ?? null;
     this.task.set(next);
+    this.group.set(shown?.group ?? null);
+    this.membersOpen.set(false);
+    if (shown?.note) {
+      const text = this.i18n.t(shown.note);
+      if (this.savedNotice) this.savedNotice += ' · ' + text;
+      else this.notice.set(text);
+    }
     const prev = next?.previous;
     // A re-mark opens with my previous mark applied: items where I applied items, else my score.
     const byItems = !!prev && prev.appliedItems.length > 0 && next!.rubric.mode === 'items';
@@ -172,32 +186,7 @@ export class MarkingScreenComponent {
         (v) => this.view.set(v),
         () => this.view.set(null),
       );
-    // The queue's counts are kept locally between answers and read again now and then, and when
-    // the question runs out (to offer the next one): one request per answer would be 50 a minute
-    // per teacher for the same numbers.
-    if (!next || performance.now() - this.queueReadAt > 20_000) this.refreshQueue();
-  }
-
-  private refreshQueue() {
-    this.queueReadAt = performance.now();
-    this.api.questions().subscribe((qs) => this.queue.set(qs));
-  }
-
-  /** My read of one answer of the current question is done (marked, skipped or reported). */
-  private countDone(isRead: boolean) {
-    const id = this.currentQuestionId();
-    this.queue.update((qs) =>
-      qs.map((q) =>
-        q.questionId !== id
-          ? q
-          : {
-              ...q,
-              forMe: Math.max(0, q.forMe - 1),
-              mine: q.mine + (isRead ? 1 : 0),
-              readsDone: q.readsDone + (isRead ? 1 : 0),
-            },
-      ),
-    );
+    this.queue.refresh(!next);
   }
 
   protected toggle(index: number) {
@@ -218,8 +207,10 @@ export class MarkingScreenComponent {
     // Undo works even when the queue has run out behind the last mark.
     if (key === 'u' && this.lastTaskId() && !this.isReview()) return void this.undo();
     if (key === 'n' && this.isDone() && this.nextQuestion()) return void this.goNext();
+    if (key === 'g' && !this.isReview()) return void this.toggleGroups();
     const t = this.task();
     if (!t) return;
+    if (key === 'e' && this.group()) return void this.membersOpen.update((o) => !o);
     if (key === 'Enter') return void (e.preventDefault(), this.submitChosen());
     if (key === 'f') return void this.fullMarks();
     // Skipping and problem reports belong to the queue, not to correcting one's own mark.
@@ -326,10 +317,12 @@ export class MarkingScreenComponent {
       }, false);
       return;
     }
+    const g = this.group();
+    if (g) return void this.submitGroup(g, points, fields);
     void this.act(async () => {
       await firstValueFrom(this.api.submit(t.taskId, { leaseToken: t.leaseToken, ...fields }));
       this.lastTaskId.set(t.taskId);
-      this.countDone(true);
+      this.queue.countDone(true);
       this.savedNotice = this.i18n.t('marking.saved', { n: points });
     });
   }
@@ -347,14 +340,23 @@ export class MarkingScreenComponent {
 
   protected skip() {
     const t = this.task();
+    const g = this.group();
+    if (g && g.size > 1)
+      return void this.act(async () => {
+        await firstValueFrom(this.api.skipGroup(g.leaseToken));
+        this.queue.countDone(false, g.size);
+      });
     if (t)
       void this.act(async () => {
         await firstValueFrom(this.api.skip(t.taskId, t.leaseToken));
-        this.countDone(false);
+        this.queue.countDone(false);
       });
   }
 
   protected openProblem() {
+    // A problem is one answer's: in a group it is taken out first (a group of one is that answer).
+    if ((this.group()?.size ?? 1) > 1)
+      return void this.notice.set(this.i18n.t('marking.groups.problemSplit'));
     this.problemOpen.set(true);
     // The reason field is rendered by this change; focus it once it exists.
     setTimeout(() => this.reason()?.nativeElement.focus());
@@ -365,8 +367,56 @@ export class MarkingScreenComponent {
     if (t && reason.trim().length >= 2)
       void this.act(async () => {
         await firstValueFrom(this.api.problem(t.taskId, t.leaseToken, reason.trim()));
-        this.countDone(false);
+        this.queue.countDone(false);
       });
+  }
+
+  /** One read of the whole group: one mark per answer it shows now (after any split). */
+  private submitGroup(g: MarkingGroup, points: number, fields: object) {
+    void this.act(async () => {
+      const taskIds = g.members.map((m) => m.taskId);
+      await firstValueFrom(this.api.submitGroup({ leaseToken: g.leaseToken, taskIds, ...fields }));
+      // U corrects one answer; a group's marks are corrected one by one from the history.
+      this.lastTaskId.set(taskIds.length === 1 ? taskIds[0] : null);
+      this.queue.countDone(true, taskIds.length);
+      this.savedNotice = this.i18n.t('marking.groups.saved', { n: taskIds.length, points });
+    });
+  }
+
+  /** Takes an answer out of the group: it goes back to the one-by-one queue. */
+  protected split(taskId: string) {
+    const g = this.group();
+    if (!g) return;
+    void this.act(async () => {
+      await firstValueFrom(this.api.splitGroup(g.leaseToken, taskId));
+      const rest = withoutMember(g, taskId);
+      this.group.set(rest);
+      this.notice.set(this.i18n.t('marking.groups.splitDone'));
+      if (rest.size === 0) await this.advance();
+    }, false);
+  }
+
+  /**
+   * G: groups on or off. What is on screen and what was fetched ahead are given back (nothing
+   * recorded), so they wait for nobody, and the next answer comes in the new mode.
+   */
+  protected toggleGroups() {
+    if (this.isReview() || this.isBusy) return;
+    const onScreen = this.task()?.leaseToken;
+    const ahead = this.prefetched;
+    this.prefetched = null;
+    this.groupMode.update((on) => !on);
+    void this.router.navigate([], {
+      queryParams: { groups: this.groupMode() ? 1 : null },
+      replaceUrl: true,
+    });
+    void this.act(async () => {
+      const fetched = await ahead;
+      for (const token of [onScreen, fetched?.task.leaseToken])
+        if (token) await firstValueFrom(this.api.releaseLease(token)).catch(() => null);
+      this.task.set(null);
+      await this.advance();
+    }, false);
   }
 
   private remarkText(r: RemarkNotice) {
