@@ -14,6 +14,7 @@ import { DATABASE_URL } from './database/database.tokens';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { JudgeQualityModule } from './judge-quality/judge-quality.module';
+import { JudgingModule } from './judging/judging.module';
 import { IntakeModule } from './papers/intake/intake.module';
 import { PapersModule } from './papers/papers.module';
 import { PdfModule } from './pdf-intake/pdf.module';
@@ -41,6 +42,7 @@ export class AppModule {
         IntakeModule,
         ModelsModule,
         CollectionModule,
+        JudgingModule,
         GradingModule,
         MarkingModule,
         CohortsModule,

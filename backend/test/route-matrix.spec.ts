@@ -9,6 +9,7 @@ import { Agent, startTestApp, TestApp } from './test-app';
 const ANY: Role[] = [...ROLES];
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/health': 'public',
+  'GET /api/about/notice': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ANY,
   'GET /api/auth/me': ANY,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
 
 test('a researcher browses the library, reads a maths paper with formulas, and an image paper as a model sees it', async ({ page }) => {
@@ -61,4 +61,91 @@ test('an author uploads a broken bundle and sees each problem with its file and 
   // where and what in the UI's language, from the validator's codes: the field, not a JSON path
   await expect(alert.getByRole('row', { name: /paper\.yaml 4 试卷信息 · 学科 只能是：chinese, math/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/upload-errors.png', fullPage: false });
+});
+
+/** Opens a Material select by its label (its floating label may cover the trigger's centre). */
+const openSelect = (page: Page, label: string) =>
+  page
+    .locator('mat-form-field')
+    .filter({ has: page.getByRole('combobox', { name: label }) })
+    .click();
+
+test('a researcher filters the library by stage and grade, reads a primary paper, and the about page names every dataset', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'researcher');
+  await page.goto('/papers');
+  const rows = page.locator('tr.mat-mdc-row');
+  await expect(rows.first()).toBeVisible();
+  const all = await rows.count();
+
+  // step: 小学 narrows the grades to 1–6 and the library to primary papers, fewer than all
+  await openSelect(page, '学段');
+  await page.getByRole('option', { name: '小学' }).click();
+  await expect(rows.first()).toContainText('小学');
+  await expect.poll(() => rows.count()).toBeLessThan(all);
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('小学 ·');
+  await openSelect(page, '年级');
+  await expect(page.getByRole('option', { name: '7 年级' })).toHaveCount(0);
+  await page.getByRole('option', { name: '3 年级' }).click();
+
+  // step: grade 3 is the CMATH paper alone
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('小学三年级数学应用题（CMATH）');
+  await expect(rows.first()).toContainText('小学 · 3 年级');
+  await expect(page.getByText('共 1 套试卷')).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/library-primary-grade-3.png' });
+
+  // step: a junior grade outside 小学 is cleared when the stage changes to 初中
+  await openSelect(page, '学段');
+  await page.getByRole('option', { name: '初中' }).click();
+  await expect.poll(() => rows.count()).toBeGreaterThan(1);
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('初中 ·');
+  await expect(page.getByRole('link', { name: /竞赛风格/ }).first()).toBeVisible();
+
+  // step: the primary paper renders: a word problem with its blank, provenance in the source line
+  await openSelect(page, '学段');
+  await page.getByRole('option', { name: '小学' }).click();
+  await openSelect(page, '年级');
+  await page.getByRole('option', { name: '3 年级' }).click();
+  await page.getByRole('link', { name: '小学三年级数学应用题（CMATH）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('小学三年级数学应用题');
+  await expect(page.getByText(/（填写数值）/).first()).toBeVisible();
+  await expect(page.getByText('CMATH').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/paper-primary-grade-3.png' });
+
+  // step: the same filters in English
+  await page.goto('/papers');
+  await page.getByRole('button', { name: 'English' }).click();
+  await openSelect(page, 'Stage');
+  await page.getByRole('option', { name: 'Primary' }).click();
+  await openSelect(page, 'Grade');
+  await page.getByRole('option', { name: 'Grade 3' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Primary · Grade 3');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/library-primary-grade-3-en.png' });
+
+  // step: the about page, from the header, lists every shipped dataset with its licence (English frame)
+  await page.getByRole('link', { name: 'About' }).click();
+  await expect(page.getByRole('heading', { name: 'About Yuejuan' })).toBeVisible();
+  const notice = page.getByTestId('notice');
+  for (const [name, licence] of [
+    ['GAOKAO-Bench', 'Apache-2.0'],
+    ['GAOKAO-MM', 'Apache-2.0'],
+    ['CMATH', 'CC BY 4.0'],
+    ['E-EVAL', 'Apache-2.0'],
+    ['TAL-SCQ5K-CN', 'MIT'],
+  ])
+    await expect(notice).toContainText(new RegExp(`${name}\\n\\s+Source / 来源: \\S+ @ [0-9a-f]{40}\\n\\s+Licence / 许可: ${licence}`));
+  await expect(page.getByText(/licensed under MIT/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/about-en.png' });
+
+  // step: and in Chinese
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '关于阅卷' })).toBeVisible();
+  await expect(page.getByText('许可与数据来源（NOTICE）')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/about-zh.png' });
 });

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'paper_publish'
   | 'pdf_upload'
   | 'model_create'
+  | 'model_judge_set'
   | 'run_start'
   | 'run_pause'
   | 'run_resume'

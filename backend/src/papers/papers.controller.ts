@@ -31,7 +31,7 @@ export class PapersController {
 
   @Get()
   @Roles(...PAPER_READERS)
-  @ApiOperation({ summary: 'The latest version of each paper, filtered by subject, grade, year or title' })
+  @ApiOperation({ summary: 'The latest version of each paper, filtered by subject, stage, grade, year or title' })
   list(@Query() query: PaperListQueryDto) {
     return this.papers.list(query);
   }

@@ -37,6 +37,7 @@ export class PapersService {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (query.subject) add('v.subject = ?', query.subject);
+    if (query.stage) add('v.stage = ?', query.stage);
     if (query.grade) add('v.grade = ?', query.grade);
     if (query.year) add('v.year = ?', query.year);
     if (query.q) add(`v.title ILIKE '%' || ? || '%'`, query.q);

@@ -51,5 +51,11 @@ export const routes: Routes = [
     loadComponent: () =>
       import('./features/auth/account.component').then((m) => m.AccountComponent),
   },
+  {
+    // Licences and data sources: open to anyone, signed in or not (attribution needs no account).
+    path: 'about',
+    title: 'title.about',
+    loadComponent: () => import('./features/about/about.component').then((m) => m.AboutComponent),
+  },
   { path: '**', redirectTo: 'papers' },
 ];

@@ -41,6 +41,7 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
         <span class="who" data-content>{{ u.displayName }}</span>
         <button mat-button (click)="logout()">{{ 'auth.signOut' | t }}</button>
       }
+      <a mat-button routerLink="/about" class="about">{{ 'nav.about' | t }}</a>
       <!-- The other language's name, written in that language. -->
       <button mat-button (click)="toggleLang()" [attr.lang]="otherLang()">
         {{ 'lang.switch' | t }}
@@ -103,7 +104,8 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
       color: var(--mat-sys-on-primary);
       gap: 16px;
     }
-    .bar button {
+    .bar button,
+    .bar .about {
       color: var(--mat-sys-on-primary);
     }
     .brand {

@@ -1,3 +1,4 @@
+import { ABOUT_EN } from './about.en';
 import { ADMIN_EN } from './admin.en';
 import { ANALYSIS_EN } from './analysis.en';
 import { EDITOR_EN } from './editor.en';
@@ -22,4 +23,5 @@ export const EN_MESSAGES: Catalogue = {
   ...EDITOR_EN,
   ...REPORT_EN,
   ...REPORT_FINDINGS_EN,
+  ...ABOUT_EN,
 };

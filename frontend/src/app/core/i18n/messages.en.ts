@@ -171,7 +171,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   'papers.col.images': 'Image questions',
   'papers.col.status': 'Status',
   'papers.empty': 'No paper matches these filters.',
-  'papers.count': '{n} papers',
+  'papers.count': '{n, plural, one {# paper} other {# papers}}',
   'paper.view.person': 'As a student sees it',
   'paper.view.model': 'As the model sees it',
   'paper.mode.vision': 'Vision model (text + images)',

@@ -1,3 +1,4 @@
+import { ABOUT_ZH } from './about.zh';
 import { ADMIN_ZH } from './admin.zh';
 import { ANALYSIS_ZH } from './analysis.zh';
 import { EDITOR_ZH } from './editor.zh';
@@ -27,6 +28,7 @@ export const ZH_MESSAGES = {
   ...EDITOR_ZH,
   ...REPORT_ZH,
   ...REPORT_FINDINGS_ZH,
+  ...ABOUT_ZH,
 } as const;
 
 export type Lang = 'zh' | 'en';

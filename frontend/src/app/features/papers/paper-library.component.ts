@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -11,6 +18,14 @@ import { AuthService } from '../../core/auth/auth.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from './papers-api.service';
 import { PaperSummary, SUBJECTS } from './papers.models';
+
+/** Grades of each stage (小学 1–6, 初中 7–9, 高中 10–12), as the bundle format's stage and grade. */
+const STAGE_GRADES: Record<string, number[]> = {
+  primary: [1, 2, 3, 4, 5, 6],
+  junior: [7, 8, 9],
+  senior: [10, 11, 12],
+};
+const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
 
 @Component({
   selector: 'yj-paper-library',
@@ -42,12 +57,21 @@ import { PaperSummary, SUBJECTS } from './papers.models';
           }
         </mat-select>
       </mat-form-field>
-      <mat-form-field appearance="outline" class="narrow">
+      <mat-form-field appearance="outline" class="medium">
+        <mat-label>{{ 'papers.filter.stage' | t }}</mat-label>
+        <mat-select [ngModel]="stage()" (ngModelChange)="setStage($event)" name="stage">
+          <mat-option value="">{{ 'papers.filter.all' | t }}</mat-option>
+          @for (s of stages; track s) {
+            <mat-option [value]="s">{{ 'stage.' + s | t }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="medium">
         <mat-label>{{ 'papers.filter.grade' | t }}</mat-label>
         <mat-select [ngModel]="grade()" (ngModelChange)="grade.set($event)" name="grade">
           <mat-option [value]="null">{{ 'papers.filter.all' | t }}</mat-option>
-          @for (g of grades; track g) {
-            <mat-option [value]="g">{{ g }}</mat-option>
+          @for (g of grades(); track g) {
+            <mat-option [value]="g">{{ 'paper.grade' | t: { n: g } }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -79,6 +103,12 @@ import { PaperSummary, SUBJECTS } from './papers.models';
         <ng-container matColumnDef="subject">
           <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.subject' | t }}</th>
           <td mat-cell *matCellDef="let p">{{ 'subject.' + p.subject | t }}</td>
+        </ng-container>
+        <ng-container matColumnDef="grade">
+          <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.grade' | t }}</th>
+          <td mat-cell *matCellDef="let p">
+            {{ 'stage.' + p.stage | t }} · {{ 'paper.grade' | t: { n: p.grade } }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="year">
           <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.year' | t }}</th>
@@ -137,6 +167,9 @@ import { PaperSummary, SUBJECTS } from './papers.models';
     .narrow {
       width: 120px;
     }
+    .medium {
+      width: 140px;
+    }
     .wide {
       flex: 1;
       min-width: 200px;
@@ -161,10 +194,13 @@ export class PaperLibraryComponent {
   private readonly api = inject(PapersApiService);
   protected readonly canWrite = inject(AuthService).hasAnyRole(['admin', 'author']);
   protected readonly subjects = SUBJECTS;
-  protected readonly grades = Array.from({ length: 12 }, (_, i) => i + 1);
+  protected readonly stages = Object.keys(STAGE_GRADES);
+  /** The grades of the chosen stage (all twelve when none is chosen). */
+  protected readonly grades = computed(() => STAGE_GRADES[this.stage()] ?? ALL_GRADES);
   protected readonly columns = [
     'title',
     'subject',
+    'grade',
     'year',
     'questions',
     'points',
@@ -172,6 +208,7 @@ export class PaperLibraryComponent {
     'status',
   ];
   protected readonly subject = signal('');
+  protected readonly stage = signal('');
   protected readonly grade = signal<number | null>(null);
   protected readonly year = signal<number | null>(null);
   protected readonly q = signal('');
@@ -182,12 +219,25 @@ export class PaperLibraryComponent {
     // Re-query whenever a filter changes; the library is small, so no debounce is needed.
     effect((onCleanup) => {
       const sub = this.api
-        .list({ subject: this.subject(), grade: this.grade(), year: this.year(), q: this.q() })
+        .list({
+          subject: this.subject(),
+          stage: this.stage(),
+          grade: this.grade(),
+          year: this.year(),
+          q: this.q(),
+        })
         .subscribe((list) => {
           this.papers.set(list);
           this.loaded.set(true);
         });
       onCleanup(() => sub.unsubscribe());
     });
+  }
+
+  /** A grade outside the newly chosen stage would match nothing: it is cleared. */
+  protected setStage(stage: string) {
+    this.stage.set(stage);
+    const g = this.grade();
+    if (g !== null && !this.grades().includes(g)) this.grade.set(null);
   }
 }

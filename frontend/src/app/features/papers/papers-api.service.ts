@@ -12,7 +12,13 @@ import {
 export class PapersApiService {
   private readonly http = inject(HttpClient);
 
-  list(filters: { subject?: string; grade?: number | null; year?: number | null; q?: string }) {
+  list(filters: {
+    subject?: string;
+    stage?: string;
+    grade?: number | null;
+    year?: number | null;
+    q?: string;
+  }) {
     let params = new HttpParams();
     for (const [k, v] of Object.entries(filters))
       if (v !== undefined && v !== null && v !== '') params = params.set(k, String(v));
