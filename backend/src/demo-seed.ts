@@ -6,6 +6,7 @@ import { CohortsService } from './cohorts/cohorts.service';
 import { AnswersImportService } from './collection/answers-import.service';
 import { AppConfig } from './config/app-config';
 import { InstallStore } from './database/install-store';
+import { JudgeImportService } from './judging/judge-import.service';
 import { GradingService } from './grading/grading.service';
 import { SamplesService } from './papers/samples.service';
 import { AssignmentsService } from './marking/assignments.service';
@@ -28,6 +29,9 @@ export async function seedFreshInstall(app: NestExpressApplication, config: AppC
     if (samples > 0) {
       const answers = await app.get(AnswersImportService).importRecordedRuns(join(config.samplesDir, 'recorded-runs'));
       logger.log(`loaded ${answers} recorded model answers`, 'Samples');
+      // GAOKAO-Bench's own GPT-4-1106-preview grading of those answers: a real judge, offline.
+      const judged = await app.get(JudgeImportService).importRecordedJudges(join(config.samplesDir, 'recorded-runs'));
+      logger.log(`loaded ${judged} recorded judge reads`, 'Samples');
       // No public dataset has real students: each sample paper gets a synthetic cohort, labelled so.
       const cohorts = await app.get(CohortsService).ensureSyntheticCohorts();
       logger.log(`generated ${cohorts} synthetic cohorts (IRT model, labelled synthetic)`, 'Samples');

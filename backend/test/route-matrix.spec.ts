@@ -95,6 +95,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/judge-quality/judges': ['researcher', 'admin', 'senior_teacher'],
   'GET /api/judge-quality/questions': ['researcher', 'admin', 'senior_teacher'],
   'GET /api/judge-quality/questions/:questionId': ['researcher', 'admin', 'senior_teacher'],
+  'GET /api/judge-quality/questions/:questionId/validation-samples': ['researcher', 'admin', 'senior_teacher'],
+  'POST /api/judge-quality/questions/:questionId/validation-samples': ['researcher', 'admin'],
   'GET /api/reports': ['admin', 'researcher'],
   'GET /api/reports/drill': ['admin', 'researcher'],
   'GET /api/reports/export.csv': ['admin', 'researcher'],

@@ -77,7 +77,8 @@ export class AnswersImportService {
     if (!existsSync(dir)) return 0;
     let n = 0;
     for (const name of readdirSync(dir)
-      .filter((f) => f.endsWith('.jsonl'))
+      // A recorded judge's grading of these answers sits beside them (judging/judge-import.service.ts).
+      .filter((f) => f.endsWith('.jsonl') && !f.endsWith('-judge.jsonl'))
       .sort()) {
       const { lines, errors } = parseAnswersJsonl(name, readFileSync(join(dir, name)));
       const model = lines[0]?.model ?? name;

@@ -11,6 +11,8 @@ export class RunEntity {
   @Column('text') name: string;
   @Column('text') status: RunStatus;
   @Column('text', { name: 'template_version' }) templateVersion: string;
+  /** 'answer': models answer papers; 'judge': a judge reads answers (judge_runs). */
+  @Column('text', { default: 'answer' }) kind: 'answer' | 'judge';
   @Column('text', { nullable: true }) notes: string | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
@@ -38,6 +40,7 @@ export class WorkItemEntity {
   @Column('uuid', { name: 'model_id' }) modelId: string;
   @Column('uuid', { name: 'question_id' }) questionId: string;
   @Column('int', { name: 'sample_index' }) sampleIndex: number;
+  @Column('uuid', { name: 'target_response_id', nullable: true }) targetResponseId: string | null;
   @Column('text') state: WorkItemState;
   @Column('char', { name: 'request_hash', length: 64, nullable: true }) requestHash: string | null;
   @Column('int', { name: 'attempts_count' }) attemptsCount: number;

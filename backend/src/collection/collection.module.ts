@@ -10,6 +10,7 @@ import { AnswersImportService } from './answers-import.service';
 import { RunnerService } from './runner.service';
 import { RunsController } from './runs.controller';
 import { RunsService } from './runs.service';
+import { WorkKinds } from './work-kinds';
 import { WorkStore } from './work-store';
 
 @Module({
@@ -24,7 +25,7 @@ import { WorkStore } from './work-store';
     GradingModule,
   ],
   controllers: [RunsController],
-  providers: [RunsService, RunnerService, WorkStore, AnswersImportService],
-  exports: [RunsService, AnswersImportService],
+  providers: [RunsService, RunnerService, WorkStore, WorkKinds, AnswersImportService],
+  exports: [RunsService, RunnerService, WorkKinds, AnswersImportService],
 })
 export class CollectionModule {}

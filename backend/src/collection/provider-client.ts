@@ -8,6 +8,8 @@ export interface ProviderTarget {
   apiKey: string | null;
   params: { temperature?: number; top_p?: number; max_tokens?: number; seed?: number };
   timeoutMs: number;
+  /** OpenAI-compatible structured output, e.g. `{ type: 'json_schema', json_schema: {...} }` (judges). */
+  responseFormat?: object | null;
 }
 
 export type ProviderResult =
@@ -48,7 +50,12 @@ export async function sendChat(t: ProviderTarget, messages: ChatMessage[], signa
   const started = Date.now();
   try {
     const res = await clientFor(t).chat.completions.create(
-      { model: t.modelId, messages: messages as OpenAI.ChatCompletionMessageParam[], ...t.params },
+      {
+        model: t.modelId,
+        messages: messages as OpenAI.ChatCompletionMessageParam[],
+        ...t.params,
+        ...(t.responseFormat ? { response_format: t.responseFormat as OpenAI.ResponseFormatJSONSchema } : {}),
+      },
       { signal },
     );
     const choice = res.choices?.[0];

@@ -10,6 +10,9 @@ export function requestHash(input: {
   params: object;
   messages: unknown;
   sampleIndex: number;
+  /** Reader items only (absent keys leave answers' hashes as they were): structured output and template. */
+  responseFormat?: object | null;
+  templateVersion?: string;
 }): string {
   return sha256(canonicalJson(input));
 }

@@ -13,13 +13,23 @@ import { TokenBucket } from './rate-limit';
 import { costOf, estimateTokens, requestHash } from './request-hash';
 import { decideRetry } from './retry-policy';
 import { PgPoolLike, SlotLeases } from './slot-leases';
+import { KindAttempt, WorkKinds } from './work-kinds';
 import { AttemptRecord, ClaimedItem, WorkStore } from './work-store';
+
+/** What a ready item sends: an answer's rendered question, or a reader item's prepared request. */
+interface OutgoingRequest {
+  messages: ModelPrompt['messages'];
+  templateVersion: string;
+  responseFormat: object | null;
+}
 
 /** A claimed item made ready to send: its prompt rendered, its request hash known and not in the cache. */
 interface ReadyItem {
   item: ClaimedItem;
-  prompt: ModelPrompt;
+  prompt: OutgoingRequest;
   hash: string;
+  /** A reader item's context for storing its result (work-kinds.ts); undefined for answers. */
+  context?: unknown;
   /** The slot connection it was claimed under (SlotLeases.generation). */
   generation: number;
 }
@@ -69,6 +79,8 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
   private readonly lanes = new Map<string, Lane>();
   private readonly writer = new AttemptWriter<AttemptEntry>((batch) => this.store.recordAttempts(batch));
+  /** Reader items (judgements) are stored by their kind, in group commits of their own. */
+  private readonly readerWriter = new AttemptWriter<KindAttempt>((batch) => this.reader().record(batch));
   private readonly leases: SlotLeases;
   private timers: NodeJS.Timeout[] = [];
   private isTicking = false;
@@ -80,6 +92,7 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly store: WorkStore,
     private readonly rendering: RenderingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly kinds: WorkKinds,
   ) {
     this.leases = new SlotLeases(
       (db.driver as unknown as { master: PgPoolLike }).master,
@@ -241,17 +254,33 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
     const generation = this.leases.generation;
     const items = await this.store.claim(model.id, this.instanceId, this.config.collection.leaseSeconds, want);
     const ready: ReadyItem[] = [];
+    const readerItems = items.filter((i) => i.targetResponseId !== null);
+    const prepared = readerItems.length
+      ? await this.reader()
+          .prepare(readerItems, model)
+          .catch((e: Error) => new Map(readerItems.map((i) => [i.id, e])))
+      : new Map<string, Error>();
     for (const item of items) {
       try {
-        const prompt = await this.promptFor(item, model);
+        let prompt: OutgoingRequest;
+        let context: unknown;
+        if (item.targetResponseId !== null) {
+          const p = prepared.get(item.id) ?? new Error('not prepared');
+          if (p instanceof Error) throw p;
+          ({ context, ...prompt } = p);
+        } else {
+          prompt = { ...(await this.promptFor(item, model)), responseFormat: null };
+        }
         const hash = requestHash({
           baseUrl: model.baseUrl,
           modelId: model.modelId,
           params: model.params,
           messages: prompt.messages,
           sampleIndex: item.sampleIndex,
+          // Only reader items carry these keys: answers' hashes (and so their cache) are unchanged.
+          ...(item.targetResponseId !== null ? { responseFormat: prompt.responseFormat, templateVersion: prompt.templateVersion } : {}),
         });
-        ready.push({ item, prompt, hash, generation });
+        ready.push({ item, prompt, hash, generation, context });
       } catch (e) {
         this.logger.error(`work item ${item.id} cannot be prepared: ${(e as Error).message}`);
         await this.store.release(item.id);
@@ -259,12 +288,15 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
     }
     const cached = new Map(ready.length ? (await this.store.cachedSuccesses(ready.map((r) => r.hash))).map((c) => [c.hash, c.id]) : []);
     const hits: { itemId: string; attemptId: string }[] = [];
+    const readerHits: { item: ClaimedItem; attemptId: string; context: unknown }[] = [];
     for (const r of ready) {
       const attemptId = cached.get(r.hash);
-      if (attemptId) hits.push({ itemId: r.item.id, attemptId });
-      else lane.ready.push(r);
+      if (!attemptId) lane.ready.push(r);
+      else if (r.item.targetResponseId !== null) readerHits.push({ item: r.item, attemptId, context: r.context });
+      else hits.push({ itemId: r.item.id, attemptId });
     }
     if (hits.length) await this.store.completeFromCache(hits);
+    if (readerHits.length) await this.reader().completeFromCache(readerHits);
     return items.length;
   }
 
@@ -292,7 +324,7 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /** Sends one item's request until it succeeds, fails for good, or its run stops; every attempt is stored before the next. */
-  private async send({ item, prompt, hash }: ReadyItem, model: AiModelEntity, signal: AbortSignal) {
+  private async send({ item, prompt, hash, context }: ReadyItem, model: AiModelEntity, signal: AbortSignal) {
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
       await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
@@ -305,13 +337,20 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
       const startedAt = new Date();
       const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
       const r = await sendChat(
-        { baseUrl: model.baseUrl, modelId: model.modelId, apiKey, params: model.params, timeoutMs: c.timeoutMs },
+        {
+          baseUrl: model.baseUrl,
+          modelId: model.modelId,
+          apiKey,
+          params: model.params,
+          timeoutMs: c.timeoutMs,
+          responseFormat: prompt.responseFormat,
+        },
         prompt.messages,
         signal,
       );
       if (signal.aborted) return;
       const base = { requestHash: hash, templateVersion: prompt.templateVersion, startedAt };
-      await this.writer.record({
+      const entry = {
         item,
         attemptNumber: attempt,
         hash: r.ok ? hash : null,
@@ -329,13 +368,23 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
               cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
             }
           : { ...base, isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs },
-      });
+      };
+      if (item.targetResponseId !== null) await this.readerWriter.record({ ...entry, context });
+      else await this.writer.record(entry);
       if (r.ok) return;
       const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
-      if (!decision.retry) return this.store.fail(item, `${r.status ?? 'network'}: ${r.message}`);
+      if (!decision.retry) {
+        const error = `${r.status ?? 'network'}: ${r.message}`;
+        return item.targetResponseId !== null ? this.reader().fail(item, context, error) : this.store.fail(item, error);
+      }
       await sleep(decision.delayMs, undefined, { signal: AbortSignal.any([signal, this.stopping.signal]) }).catch(() => undefined);
       if (signal.aborted || this.isStopping) return;
     }
+  }
+
+  private reader() {
+    if (!this.kinds.reader) throw new Error('no reader kind registered (the judging module is not loaded)');
+    return this.kinds.reader;
   }
 
   /** Run status, re-read at most every 250 ms: pausing takes effect within that, without a query per request. */

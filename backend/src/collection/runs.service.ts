@@ -86,7 +86,7 @@ export class RunsService {
     return this.db.query(
       `SELECT r.id, r.name, r.status, r.created_at AS "createdAt", r.finished_at AS "finishedAt",
               count(w.id)::int AS total, count(w.id) FILTER (WHERE w.state IN ('answered', 'failed', 'not_applicable', 'cancelled'))::int AS done
-       FROM runs r LEFT JOIN work_items w ON w.run_id = r.id GROUP BY r.id ORDER BY r.created_at DESC`,
+       FROM runs r LEFT JOIN work_items w ON w.run_id = r.id WHERE r.kind = 'answer' GROUP BY r.id ORDER BY r.created_at DESC`,
     );
   }
 

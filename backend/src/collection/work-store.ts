@@ -13,6 +13,8 @@ export interface ClaimedItem {
   paperVersionId: string;
   sampleIndex: number;
   attemptsCount: number;
+  /** The answer a reader item (a judgement) reads; null for an answer item. */
+  targetResponseId: string | null;
 }
 
 export interface AttemptRecord {
@@ -32,7 +34,8 @@ export interface AttemptRecord {
 }
 
 const CLAIMED_COLUMNS = `w.id::text AS id, w.run_id AS "runId", w.model_id AS "modelId", w.question_id AS "questionId",
-  q.paper_version_id AS "paperVersionId", w.sample_index AS "sampleIndex", w.attempts_count AS "attemptsCount"`;
+  q.paper_version_id AS "paperVersionId", w.sample_index AS "sampleIndex", w.attempts_count AS "attemptsCount",
+  w.target_response_id AS "targetResponseId"`;
 
 /** The SQL behind the runner: claiming under leases, recording attempts, completing items. */
 @Injectable()

@@ -32,6 +32,10 @@ export class AiModelEntity {
   @Column('numeric', { name: 'price_input_per_mtok', nullable: true, transformer: numeric }) priceInputPerMtok: number | null;
   @Column('numeric', { name: 'price_output_per_mtok', nullable: true, transformer: numeric }) priceOutputPerMtok: number | null;
   @Column('boolean', { name: 'is_imported' }) isImported: boolean;
+  /** A judge reads answers (judging/); it is listed apart from the models under test. */
+  @Column('boolean', { name: 'is_judge', default: false }) isJudge: boolean;
+  /** How a judge keeps to the output contract: structured output, or tagged text where the provider has none. */
+  @Column('text', { name: 'judge_output', default: 'json_schema' }) judgeOutput: 'json_schema' | 'tagged';
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
-import { ModelCreateDto } from './models.dto';
+import { ModelCreateDto, ModelJudgeDto } from './models.dto';
 import { ModelsService } from './models.service';
 
 @ApiTags('models')
@@ -23,5 +23,15 @@ export class ModelsController {
   @Post()
   create(@Body() body: ModelCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     return this.models.create(body, { id: me.id, name: me.username, address });
+  }
+
+  @Put(':id/judge')
+  setJudge(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ModelJudgeDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    return this.models.setJudge(id, body, { id: me.id, name: me.username, address });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -52,4 +53,18 @@ export class ModelCreateDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) tpmLimit?: number;
   @ApiPropertyOptional({ description: 'price per million input tokens' }) @IsOptional() @IsNumber() @Min(0) priceInputPerMtok?: number;
   @ApiPropertyOptional({ description: 'price per million output tokens' }) @IsOptional() @IsNumber() @Min(0) priceOutputPerMtok?: number;
+  @ApiPropertyOptional({ description: 'a judge: reads answers against rubrics instead of answering papers' })
+  @IsOptional()
+  @IsBoolean()
+  isJudge?: boolean;
+  @ApiPropertyOptional({ enum: ['json_schema', 'tagged'], description: "a judge's output contract: structured output, or tagged text" })
+  @IsOptional()
+  @IsIn(['json_schema', 'tagged'])
+  judgeOutput?: 'json_schema' | 'tagged';
+}
+
+export class ModelJudgeDto {
+  @ApiProperty() @IsBoolean() isJudge: boolean;
+  @ApiPropertyOptional({ enum: ['json_schema', 'tagged'] }) @IsOptional() @IsIn(['json_schema', 'tagged']) judgeOutput?:
+    'json_schema' | 'tagged';
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AiModelEntity } from './model.entity';
-import { ModelCreateDto } from './models.dto';
+import { ModelCreateDto, ModelJudgeDto } from './models.dto';
 
 @Injectable()
 export class ModelsService {
@@ -43,15 +43,42 @@ export class ModelsService {
           priceInputPerMtok: dto.priceInputPerMtok ?? null,
           priceOutputPerMtok: dto.priceOutputPerMtok ?? null,
           isImported: false,
+          isJudge: dto.isJudge ?? false,
+          judgeOutput: dto.judgeOutput ?? 'json_schema',
           createdBy: actor.id,
         }),
       );
       await this.audit.record(
         actor,
-        { action: 'model_create', entityType: 'model', entityId: saved.id, after: { name: dto.name, modelId: dto.modelId } },
+        {
+          action: 'model_create',
+          entityType: 'model',
+          entityId: saved.id,
+          after: { name: dto.name, modelId: dto.modelId, isJudge: saved.isJudge },
+        },
         m,
       );
       return this.map(saved);
+    });
+  }
+
+  /** Registers a model as a judge (or no longer one); audited with the model's other changes. */
+  async setJudge(id: string, dto: ModelJudgeDto, actor: AuditActor) {
+    const before = await this.get(id);
+    return this.db.transaction(async (m) => {
+      await m.update(AiModelEntity, id, { isJudge: dto.isJudge, judgeOutput: dto.judgeOutput ?? before.judgeOutput });
+      await this.audit.record(
+        actor,
+        {
+          action: 'model_judge_set',
+          entityType: 'model',
+          entityId: id,
+          before: { isJudge: before.isJudge, judgeOutput: before.judgeOutput },
+          after: { isJudge: dto.isJudge, judgeOutput: dto.judgeOutput ?? before.judgeOutput },
+        },
+        m,
+      );
+      return this.map((await m.findOneBy(AiModelEntity, { id }))!);
     });
   }
 
@@ -75,6 +102,8 @@ export class ModelsService {
       priceInputPerMtok: m.priceInputPerMtok,
       priceOutputPerMtok: m.priceOutputPerMtok,
       isImported: m.isImported,
+      isJudge: m.isJudge,
+      judgeOutput: m.judgeOutput,
       createdAt: m.createdAt,
     };
   }

@@ -21,6 +21,7 @@ import { PaperVersionBundles1764300081000 } from './1764300081000-PaperVersionBu
 import { JudgeReads1764300090000 } from './1764300090000-JudgeReads';
 import { JudgeWork1764300091000 } from './1764300091000-JudgeWork';
 import { JudgeReadProvenance1764300092000 } from './1764300092000-JudgeReadProvenance';
+import { ValidationSamples1764300095000 } from './1764300095000-ValidationSamples';
 import { MarkingGroupSplits1764300096500 } from './1764300096500-MarkingGroupSplits';
 import { EvaluationRounds1764300097000 } from './1764300097000-EvaluationRounds';
 import { LandedMigrationEdits1764300098000 } from './1764300098000-LandedMigrationEdits';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   JudgeReads1764300090000,
   JudgeWork1764300091000,
   JudgeReadProvenance1764300092000,
+  ValidationSamples1764300095000,
   MarkingGroupSplits1764300096500,
   EvaluationRounds1764300097000,
   LandedMigrationEdits1764300098000,
