@@ -1,15 +1,19 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
-import { JudgeQueryDto } from './judge-quality.dto';
+import { JudgeQueryDto, ValidationSampleDto } from './judge-quality.dto';
 import { JudgeQualityService } from './judge-quality.service';
+import { ValidationSamplesService } from './validation-samples.service';
 
 /** The judge against the teachers, for researchers, admins and seniors (no model names for seniors). */
 @ApiTags('judge-quality')
 @Controller('judge-quality')
 @Roles('researcher', 'admin', 'senior_teacher')
 export class JudgeQualityController {
-  constructor(private readonly quality: JudgeQualityService) {}
+  constructor(
+    private readonly quality: JudgeQualityService,
+    private readonly samples: ValidationSamplesService,
+  ) {}
 
   @Get('judges')
   @ApiOkResponse({ description: 'judges with judgements: judgeModelId, templateVersion, name, isImported, answers, questions' })
@@ -33,5 +37,19 @@ export class JudgeQualityController {
   })
   question(@Param('questionId', ParseUUIDPipe) questionId: string, @Query() q: JudgeQueryDto, @CurrentUser() me: SessionUser) {
     return this.quality.question({ judgeModelId: q.judge, templateVersion: q.template }, questionId, me.roles);
+  }
+
+  /** A question's validation samples (who asked, when, seed, strata sizes, progress). */
+  @Get('questions/:questionId/validation-samples')
+  validationSamples(@Param('questionId', ParseUUIDPipe) questionId: string) {
+    return this.samples.list(questionId);
+  }
+
+  /** Draws a stratified random sample of the question's unread answers; teachers get them first. */
+  @Post('questions/:questionId/validation-samples')
+  @Roles('researcher', 'admin')
+  @ApiOkResponse({ description: 'id, seed, perStratum, strata [{ stratum, population, sampled }], taskCount' })
+  requestSample(@Param('questionId', ParseUUIDPipe) questionId: string, @Body() body: ValidationSampleDto, @CurrentUser() me: SessionUser) {
+    return this.samples.request(questionId, body.perStratum, body.seed, me.id);
   }
 }

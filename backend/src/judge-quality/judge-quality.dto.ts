@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 
 /** A judge: its model and its template version (the same model with another template is another judge). */
 export class JudgeQueryDto {
@@ -11,4 +12,21 @@ export class JudgeQueryDto {
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,80}$/, { message: 'template must be a template version (letters, digits, . _ -; at most 80)' })
   template: string;
+}
+
+export class ValidationSampleDto {
+  @ApiProperty({ description: 'answers to draw from each stratum (each model under test, the students)', minimum: 1, maximum: 500 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  perStratum: number;
+
+  @ApiPropertyOptional({ description: 'seed of the draw (default: a random one, recorded with the sample)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2147483646)
+  seed?: number;
 }

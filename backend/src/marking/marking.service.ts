@@ -167,13 +167,18 @@ export class MarkingService {
            AND EXISTS (SELECT 1 FROM assigned)
            AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $2)
            AND NOT EXISTS (SELECT 1 FROM marking_skips s WHERE s.task_id = t.id AND s.user_id = $2)`;
+    // Validation samples first (judge-quality/validation-samples.service.ts): answers a researcher
+    // asked teachers to mark so a judge can be compared with them; then the teacher's own rotation.
     const [row]: (BlindTask & { isAssigned: boolean })[] = await this.db.query(
       `WITH assigned AS (SELECT 1 FROM marking_assignments WHERE user_id = $2 AND question_id = $1),
+            sampled AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.validation_sample_id IS NOT NULL
+                        ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
             after AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key >= hashtext($2::text)
                       ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
             wrapped AS (SELECT t.id FROM marking_tasks t WHERE ${claimable} AND t.shuffle_key < hashtext($2::text)
                         ORDER BY t.shuffle_key LIMIT 1 FOR UPDATE SKIP LOCKED),
-            first AS (SELECT id FROM (SELECT id, 0 AS pass FROM after UNION ALL SELECT id, 1 FROM wrapped) c ORDER BY pass LIMIT 1),
+            first AS (SELECT id FROM (SELECT id, -1 AS pass FROM sampled UNION ALL SELECT id, 0 FROM after UNION ALL SELECT id, 1 FROM wrapped) c
+                      ORDER BY pass LIMIT 1),
             claimed AS (
               UPDATE marking_tasks t SET lease_holder = $2, lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => $3)
               FROM first WHERE t.id = first.id
