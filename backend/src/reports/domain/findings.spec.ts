@@ -271,5 +271,10 @@ describe('headline findings on two rounds with different papers', () => {
     const x = find(both, 'finding.model_vs_students.above', { dimension: 'stage', value: 'junior', model: 'X' });
     expect(x.restsOn).toMatchObject({ scoredPoints: 20, pendingPoints: 5, synthetic: false });
     expect(find(both, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'X' }).restsOn.synthetic).toBe(true);
+    // The field rests on both models' points, but on each cohort once: two papers, 100 students each.
+    const field = find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' });
+    expect(field.restsOn).toMatchObject({ scoredPoints: 80, pendingPoints: 5, cohorts: 2, students: 200, synthetic: true });
+    // A "K12" figure says which stages it spans.
+    expect(field.params.stages).toEqual(['junior', 'senior']);
   });
 });

@@ -58,15 +58,21 @@ const drillOf = (a: Anchor): Finding['drill'] => ({ roundId: a.roundId, entry: a
 function slice(anchors: Anchor[], dimension: AnchorDimension, value: string) {
   return anchors.filter((a) => a.dimension === dimension && a.value === value);
 }
+const SCHOOL_ORDER = ['primary', 'junior', 'senior'];
 function values(anchors: Anchor[], dimension: AnchorDimension) {
-  return [...new Set(anchors.filter((a) => a.dimension === dimension).map((a) => a.value))].sort();
+  const vs = [...new Set(anchors.filter((a) => a.dimension === dimension).map((a) => a.value))].sort();
+  return dimension === 'stage' ? vs.sort((a, b) => SCHOOL_ORDER.indexOf(a) - SCHOOL_ORDER.indexOf(b)) : vs;
+}
+/** Where a finding is: the slice, and for the whole round the stages it spans (a "K12" figure of senior papers only says so). */
+function whereOf(anchors: Anchor[], dimension: AnchorDimension, value: string): FindingParams {
+  return dimension === 'overall' ? { dimension, value, stages: values(anchors, 'stage') } : { dimension, value };
 }
 
 /** Each model, then the best and the median model when there are several, against the students. */
 function versusStudents(current: RoundAnchors, dimension: AnchorDimension, value: string): Finding[] {
   const as = slice(current.anchors, dimension, value);
   const out: Finding[] = [];
-  const where = { dimension, value };
+  const where = whereOf(current.anchors, dimension, value);
   for (const a of [...as].sort((x, y) => y.diff.value - x.diff.value))
     out.push({
       code: `finding.model_vs_students.${VERDICT[verdictOf(a.diff)]}`,
@@ -112,7 +118,7 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
   const now = slice(current.anchors, dimension, value);
   const before = slice(previous.anchors, dimension, value);
   if (!now.length || !before.length) return [];
-  const where = { dimension, value, previousRound: previous.name };
+  const where = { ...whereOf(current.anchors, dimension, value), previousRound: previous.name };
   const out: Finding[] = [];
   const earlier = new Map(before.map((a) => [a.modelId, a]));
   const both = now.filter((a) => earlier.has(a.modelId));

@@ -40,6 +40,19 @@ export interface RestsOn {
   synthetic: boolean;
 }
 
+/** A cohort behind a figure: counted once however many figures rest on it. */
+interface Behind {
+  id: string;
+  students: number;
+  isSynthetic: boolean;
+}
+
+const restsOnCohorts = (behind: Behind[]) => ({
+  cohorts: behind.length,
+  students: behind.reduce((a, x) => a + x.students, 0),
+  synthetic: behind.some((x) => x.isSynthetic),
+});
+
 /** A value with its bootstrap replicates (NaN where a replicate has no question). */
 export interface Measure {
   value: number;
@@ -60,6 +73,8 @@ export interface Anchor {
   /** Model rate ÷ student rate. */
   ratio: Measure;
   restsOn: RestsOn;
+  /** The cohorts behind the anchor (for what several anchors rest on together). */
+  behind: Behind[];
 }
 
 export const intervalOf = (m: Measure): Interval => percentileInterval(m.reps, LEVEL);
@@ -73,10 +88,8 @@ export function latestPerModel(entries: ReportEntry[]): ReportEntry[] {
   return [...out.values()];
 }
 
-function restsOn(set: ReportQuestion[], units: Map<string, ModelUnit>, comparable: ReportQuestion[], cohorts: ReportCohort[]): RestsOn {
+function restsOn(set: ReportQuestion[], units: Map<string, ModelUnit>, comparable: ReportQuestion[], behind: Behind[]): RestsOn {
   const c = coverageOf(set, units);
-  const used = new Set(comparable.map((q) => q.paperVersionId));
-  const behind = cohorts.filter((x) => used.has(x.paperVersionId));
   return {
     totalPoints: c.totalPoints,
     scoredPoints: c.scoredPoints,
@@ -84,9 +97,7 @@ function restsOn(set: ReportQuestion[], units: Map<string, ModelUnit>, comparabl
     notScoredPoints: c.notScoredPoints,
     comparablePoints: comparable.reduce((a, q) => a + q.maxPoints, 0),
     questions: comparable.length,
-    cohorts: behind.length,
-    students: behind.reduce((a, x) => a + x.students, 0),
-    synthetic: behind.some((x) => x.isSynthetic),
+    ...restsOnCohorts(behind),
   };
 }
 
@@ -147,6 +158,10 @@ export function anchorsOf(round: RoundData, resampler: Resampler): Anchor[] {
             d[b] += w[b] * q.maxPoints;
           }
       }
+      const used = new Set(comparable.map((q) => q.paperVersionId));
+      const behind = round.cohorts
+        .filter((c) => used.has(c.paperVersionId))
+        .map(({ id, students, isSynthetic }) => ({ id, students, isSynthetic }));
       const diff = new Float64Array(n);
       const ratio = new Float64Array(n);
       for (let b = 0; b < n; b++) {
@@ -164,7 +179,8 @@ export function anchorsOf(round: RoundData, resampler: Resampler): Anchor[] {
         studentRate: students / max,
         diff: { value: (model - students) / max, reps: diff },
         ratio: { value: students ? model / students : NaN, reps: ratio },
-        restsOn: restsOn(set, units, comparable, round.cohorts),
+        restsOn: restsOn(set, units, comparable, behind),
+        behind,
       });
     }
   }
@@ -230,8 +246,6 @@ export function restsOnAll(anchors: Anchor[]): RestsOn {
     notScoredPoints: sum((r) => r.notScoredPoints),
     comparablePoints: sum((r) => r.comparablePoints),
     questions: sum((r) => r.questions),
-    cohorts: Math.max(0, ...anchors.map((a) => a.restsOn.cohorts)),
-    students: Math.max(0, ...anchors.map((a) => a.restsOn.students)),
-    synthetic: anchors.some((a) => a.restsOn.synthetic),
+    ...restsOnCohorts([...new Map(anchors.flatMap((a) => a.behind).map((c) => [c.id, c])).values()]),
   };
 }

@@ -20,13 +20,15 @@ export const REPORT_FINDINGS_EN: Record<keyof typeof REPORT_FINDINGS_ZH, string>
     'Caution: answers worth {points, plural, one {# point} other {# points}} are still pending; the figures rest on the scored part only and may change once those are marked.',
   'finding.restsOn':
     'Rests on {scored, plural, one {# point} other {# points}} scored, {pending} pending',
-  'finding.restsOn.synthetic': 'synthetic students',
-  'finding.restsOn.real': '{n, plural, one {# student} other {# students}}',
+  'finding.restsOn.synthetic':
+    'synthetic students ({cohorts, plural, one {# cohort} other {# cohorts}}, not real students)',
+  'finding.restsOn.real':
+    '{cohorts, plural, one {# student cohort} other {# student cohorts}} ({n, plural, one {# result} other {# results}})',
   'finding.section.vsStudents': 'Against the students’ average',
   'finding.section.change': 'Since the previous round',
   'finding.section.subjects': 'By subject',
   'finding.section.gap': 'Humanities against sciences (文强理弱)',
-  'finding.slice.overall': 'Combined K12',
+  'finding.slice.overall': 'Combined K12 ({stages})',
   'finding.stat.best': 'the best model ({model})',
   'finding.stat.median': 'the median model',
   'finding.stat.mean': 'the mean of the models',

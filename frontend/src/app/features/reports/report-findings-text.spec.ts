@@ -32,6 +32,7 @@ describe('headline findings in words', () => {
   const tie = finding('finding.model_vs_students.tie', {
     dimension: 'overall',
     value: 'all',
+    stages: ['junior', 'senior'],
     model: 'X',
     modelRate: 0.575,
     studentRate: 0.45,
@@ -43,10 +44,10 @@ describe('headline findings in words', () => {
 
   it('words a zero-including interval as no difference, never a win, with the figures and interval', () => {
     expect(findingText(tr('en'), tie)).toBe(
-      'Combined K12: X scores 57.5%, no different from the students’ average of 45.0% (difference +12.5 pp, 95% CI −20.0 pp to +40.0 pp, includes 0).',
+      'Combined K12 (Junior secondary, Senior secondary): X scores 57.5%, no different from the students’ average of 45.0% (difference +12.5 pp, 95% CI −20.0 pp to +40.0 pp, includes 0).',
     );
     expect(findingText(tr('zh'), tie)).toBe(
-      'K12 综合：X 得分率 57.5%，与学生平均 45.0% 无明显差异（差值 +12.5 个百分点，95% CI −20.0 个百分点 至 +40.0 个百分点，含 0）。',
+      'K12 综合（初中、高中）：X 得分率 57.5%，与学生平均 45.0% 无明显差异（差值 +12.5 个百分点，95% CI −20.0 个百分点 至 +40.0 个百分点，含 0）。',
     );
     expect(findingText(tr('en'), tie)).not.toMatch(/above/);
   });
@@ -82,6 +83,7 @@ describe('headline findings in words', () => {
     const field = finding('finding.field_vs_students.above', {
       dimension: 'overall',
       value: 'all',
+      stages: ['senior'],
       stat: 'best',
       model: 'X',
       models: 3,
@@ -90,14 +92,20 @@ describe('headline findings in words', () => {
       diffHigh: 0.2,
     });
     expect(findingText(tr('en'), field)).toBe(
-      'Combined K12: of 3 models, the best model (X) is above the students’ average by +10.0 pp (95% CI +1.0 pp to +20.0 pp).',
+      'Combined K12 (Senior secondary): of 3 models, the best model (X) is above the students’ average by +10.0 pp (95% CI +1.0 pp to +20.0 pp).',
     );
   });
 
   it('says what a finding rests on, synthetic students included', () => {
-    expect(restsOnText(tr('en'), tie)).toBe(
-      'Rests on 40 points scored, 5 pending · synthetic students',
+    const real = { ...tie, restsOn: { ...tie.restsOn, synthetic: false, cohorts: 1, students: 4 } };
+    expect(restsOnText(tr('en'), real)).toBe(
+      'Rests on 40 points scored, 5 pending · 1 student cohort (4 results)',
     );
-    expect(restsOnText(tr('zh'), tie)).toBe('依据：已评 40 分，待评 5 分 · 合成学生数据');
+    expect(restsOnText(tr('en'), tie)).toBe(
+      'Rests on 40 points scored, 5 pending · synthetic students (2 cohorts, not real students)',
+    );
+    expect(restsOnText(tr('zh'), tie)).toBe(
+      '依据：已评 40 分，待评 5 分 · 合成学生数据（2 个群体，非真实学生）',
+    );
   });
 });

@@ -40,7 +40,10 @@ function ciFigure(code: string): string {
 
 function sliceOf(t: Translate, p: Finding['params']): string {
   if (p['dimension'] === 'stage') return t(`stage.${p['value']}`);
-  return t('finding.slice.overall');
+  const stages = Array.isArray(p['stages']) ? p['stages'] : [];
+  return t('finding.slice.overall', {
+    stages: stages.map((x) => t(`stage.${x}`)).join(t('report.listSep')),
+  });
 }
 
 /** One finding as a sentence in the reader's language, with its figures and interval. */
@@ -77,7 +80,10 @@ export function restsOnText(t: Translate, f: Finding): string {
   ];
   if (r.cohorts)
     parts.push(
-      r.synthetic ? t('finding.restsOn.synthetic') : t('finding.restsOn.real', { n: r.students }),
+      t(r.synthetic ? 'finding.restsOn.synthetic' : 'finding.restsOn.real', {
+        cohorts: r.cohorts,
+        n: r.students,
+      }),
     );
   return parts.join(' · ');
 }
