@@ -4,6 +4,7 @@ import { ANALYSIS_EN } from './analysis.en';
 import { EDITOR_EN } from './editor.en';
 import { ERRORS_EN } from './errors.en';
 import { GRADING_EN } from './grading.en';
+import { JUDGE_EN } from './judge.en';
 import { MARKING_GROUPS_EN } from './marking-groups.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
@@ -24,4 +25,5 @@ export const EN_MESSAGES: Catalogue = {
   ...REPORT_EN,
   ...REPORT_FINDINGS_EN,
   ...ABOUT_EN,
+  ...JUDGE_EN,
 };

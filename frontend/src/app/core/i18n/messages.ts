@@ -4,6 +4,7 @@ import { ANALYSIS_ZH } from './analysis.zh';
 import { EDITOR_ZH } from './editor.zh';
 import { ERRORS_ZH } from './errors.zh';
 import { GRADING_ZH } from './grading.zh';
+import { JUDGE_ZH } from './judge.zh';
 import { MARKING_GROUPS_ZH } from './marking-groups.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
@@ -29,6 +30,7 @@ export const ZH_MESSAGES = {
   ...REPORT_ZH,
   ...REPORT_FINDINGS_ZH,
   ...ABOUT_ZH,
+  ...JUDGE_ZH,
 } as const;
 
 export type Lang = 'zh' | 'en';

@@ -2,10 +2,12 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule, NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { JudgeApiService } from './judge-api.service';
 import { AiModel, RunsApiService } from './runs-api.service';
 
 type NumberKey =
@@ -25,6 +27,8 @@ type ModelDraft = {
   apiKeyEnv: string;
   modality: string;
   imageLongSide: number | null;
+  isJudge: boolean;
+  judgeOutput: 'json_schema' | 'tagged';
 } & Record<NumberKey, number | null>;
 
 @Component({
@@ -32,6 +36,7 @@ type ModelDraft = {
   imports: [
     FormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -83,6 +88,20 @@ type ModelDraft = {
           ><input matInput type="number" name="imageLongSide" [(ngModel)]="draft.imageLongSide"
         /></mat-form-field>
       }
+      <mat-checkbox name="isJudge" [(ngModel)]="draft.isJudge">{{
+        'judge.models.isJudge' | t
+      }}</mat-checkbox>
+      @if (draft.isJudge) {
+        <mat-form-field appearance="outline" class="mid">
+          <mat-label>{{ 'judge.models.output' | t }}</mat-label>
+          <mat-select name="judgeOutput" [(ngModel)]="draft.judgeOutput"
+            ><mat-option value="json_schema">{{ 'judge.models.output.json_schema' | t }}</mat-option
+            ><mat-option value="tagged">{{
+              'judge.models.output.tagged' | t
+            }}</mat-option></mat-select
+          >
+        </mat-form-field>
+      }
       <button mat-flat-button type="submit">{{ 'models.register' | t }}</button>
     </form>
     @if (error()) {
@@ -94,6 +113,9 @@ type ModelDraft = {
           <tr>
             <td>
               <b>{{ m.name }}</b>
+              @if (m.isJudge) {
+                <span class="tag">{{ 'judge.models.tag' | t }}</span>
+              }
             </td>
             <td>
               <code>{{ m.modelId }}</code>
@@ -109,6 +131,15 @@ type ModelDraft = {
               }
             </td>
             <td>{{ m.concurrency }}∥</td>
+            <td>
+              @if (m.isImported && m.isJudge) {
+                <span class="muted">{{ 'judge.models.recorded' | t }}</span>
+              } @else if (!m.isImported) {
+                <button mat-button type="button" (click)="toggleJudge(m)">
+                  {{ (m.isJudge ? 'judge.models.unmake' : 'judge.models.make') | t }}
+                </button>
+              }
+            </td>
           </tr>
         }
       </tbody>
@@ -142,11 +173,20 @@ type ModelDraft = {
     .warn {
       color: var(--mat-sys-error);
     }
+    .tag {
+      margin-left: 6px;
+      padding: 1px 6px;
+      border-radius: 4px;
+      font-size: 12px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ModelsComponent {
   private readonly api = inject(RunsApiService);
+  private readonly judges = inject(JudgeApiService);
   protected readonly models = signal<AiModel[]>([]);
   protected readonly error = signal('');
   /** The numeric settings, one field each; labels are i18n keys (or the API's own parameter names). */
@@ -201,6 +241,10 @@ export class ModelsComponent {
     });
   }
 
+  protected toggleJudge(m: AiModel) {
+    this.judges.setJudge(m.id, !m.isJudge).subscribe(() => this.load());
+  }
+
   private blank(): ModelDraft {
     return {
       name: '',
@@ -217,6 +261,8 @@ export class ModelsComponent {
       maxTokens: 4096,
       temperature: 0,
       imageLongSide: 1536,
+      isJudge: false,
+      judgeOutput: 'json_schema',
     };
   }
 

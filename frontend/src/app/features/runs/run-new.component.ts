@@ -95,7 +95,9 @@ export class RunNewComponent {
   private readonly router = inject(Router);
   protected readonly papers = toSignal(inject(PapersApiService).list({}));
   private readonly allModels = toSignal(this.api.models(), { initialValue: [] });
-  protected readonly liveModels = computed(() => this.allModels().filter((m) => !m.isImported));
+  protected readonly liveModels = computed(() =>
+    this.allModels().filter((m) => !m.isImported && !m.isJudge),
+  );
   protected readonly picked = signal(new Set<string>());
   protected readonly models = signal(new Set<string>());
   protected readonly error = signal('');

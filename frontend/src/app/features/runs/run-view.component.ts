@@ -13,6 +13,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { JudgeStartComponent } from './judge-start.component';
 import { RunAnswersComponent } from './run-answers.component';
 import { RunProgress, RunsApiService } from './runs-api.service';
 
@@ -26,6 +27,7 @@ import { RunProgress, RunsApiService } from './runs-api.service';
     MatProgressBarModule,
     TPipe,
     RunAnswersComponent,
+    JudgeStartComponent,
   ],
   template: `
     <a routerLink="/runs" class="back">← {{ 'runs.title' | t }}</a>
@@ -80,6 +82,7 @@ import { RunProgress, RunsApiService } from './runs-api.service';
           </div>
         </section>
       }
+      <yj-judge-start [runId]="id()" />
       <yj-run-answers [runId]="id()" [version]="version()" />
     }
   `,

@@ -17,6 +17,9 @@ export interface AiModel {
   priceOutputPerMtok: number | null;
   params: { max_tokens?: number; temperature?: number };
   isImported: boolean;
+  /** A judge reads answers against rubrics (judging); it is not a model under test. */
+  isJudge: boolean;
+  judgeOutput: 'json_schema' | 'tagged';
 }
 
 export interface ModelProgress {

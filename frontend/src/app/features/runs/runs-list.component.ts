@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { JudgeApiService } from './judge-api.service';
 import { RunsApiService } from './runs-api.service';
 
 @Component({
@@ -39,6 +40,32 @@ import { RunsApiService } from './runs-api.service';
         }
       </tbody>
     </table>
+    <h2>{{ 'judge.runs.title' | t }}</h2>
+    <table class="table" aria-label="judge runs">
+      <tbody>
+        @for (r of judgeRuns() ?? []; track r.id) {
+          <tr>
+            <td>
+              <a [routerLink]="['/runs/judge', r.id]">{{ r.name }}</a>
+            </td>
+            <td>{{ 'judge.runs.of' | t: { name: r.judgeName } }}</td>
+            <td>{{ 'runs.status.' + r.status | t }}</td>
+            <td class="bar">
+              <mat-progress-bar
+                mode="determinate"
+                [value]="r.total ? (100 * r.done) / r.total : 0"
+              />
+            </td>
+            <td class="num">{{ r.done }} / {{ r.total }}</td>
+            <td class="muted">{{ r.createdAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+          </tr>
+        } @empty {
+          <tr>
+            <td class="muted">{{ 'judge.runs.none' | t }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
   `,
   styles: `
     .head {
@@ -57,6 +84,10 @@ import { RunsApiService } from './runs-api.service';
     .bar {
       width: 240px;
     }
+    h2 {
+      font-size: 18px;
+      margin: 28px 0 8px;
+    }
     .num {
       text-align: right;
       white-space: nowrap;
@@ -66,4 +97,5 @@ import { RunsApiService } from './runs-api.service';
 })
 export class RunsListComponent {
   protected readonly runs = toSignal(inject(RunsApiService).runs());
+  protected readonly judgeRuns = toSignal(inject(JudgeApiService).runs());
 }

@@ -17,6 +17,11 @@ export const RUNS_ROUTES: Routes = [
     loadComponent: () => import('./models.component').then((m) => m.ModelsComponent),
   },
   {
+    path: 'judge/:id',
+    title: 'title.run',
+    loadComponent: () => import('./judge-run.component').then((m) => m.JudgeRunComponent),
+  },
+  {
     path: ':id',
     title: 'title.run',
     loadComponent: () => import('./run-view.component').then((m) => m.RunViewComponent),
