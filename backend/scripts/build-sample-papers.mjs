@@ -11,6 +11,7 @@
  * GAOKAO-Bench items are grouped into papers by (subject, year, paper name); GAOKAO-MM image
  * questions, which come from many papers, form one "image questions" collection per subject.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -269,6 +270,10 @@ function main() {
   mkdirSync(join(root, 'exam-papers', 'recorded-runs'), { recursive: true });
   writeFileSync(join(root, 'exam-papers', 'recorded-runs', 'gpt-4-0314.jsonl'), recorded.map((l) => JSON.stringify(l)).join('\n') + '\n');
   console.log(`wrote ${recorded.length} recorded GPT-4-0314 answers to exam-papers/recorded-runs/`);
+  // The dataset's recorded grading of those answers (a recorded judge), matched the same way.
+  execFileSync(process.execPath, [join(root, 'backend', 'scripts', 'build-recorded-judge.mjs'), '--datasets', datasets], {
+    stdio: 'inherit',
+  });
   console.log(`wrote ${built.length} papers to exam-papers/ and their rubrics to rubrics/`);
 }
 

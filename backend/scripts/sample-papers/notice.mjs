@@ -60,6 +60,8 @@ ${entry(
   [
     `Shipped: ${bench.questions} questions in ${bench.papers} grade-12 sample papers (exam-papers/gaokao-20*), rubrics derived from their reference answers (rubrics/), the GPT-4-0314 outputs published with the dataset (exam-papers/recorded-runs/gpt-4-0314.jsonl), and Word/PDF renderings of two of those papers (exam-papers/intake-samples).`,
     `随附：${bench.papers} 套高考样卷共 ${bench.questions} 题、由参考答案派生的评分细则、数据集附带的 GPT-4-0314 作答记录，以及其中两套试卷的 Word/PDF 版本。`,
+    "Also shipped: the dataset's recorded GPT-4-1106-preview grading of those GPT-4-0314 answers (Results/gpt_4_0314_sub/gpt-4-1106-preview_correction_wo_marking_criterion), one judgement per matched subjective question, in exam-papers/recorded-runs/gpt-4-1106-preview-judge.jsonl (written by backend/scripts/build-recorded-judge.mjs), imported as the judge reads of a recorded judge.",
+    '另随附：数据集附带的 GPT-4-1106-preview 对上述 GPT-4-0314 作答的评分记录（每道匹配的主观题一条），作为“记录的评分模型”的评分导入。',
   ],
 )}
 ${entry(
