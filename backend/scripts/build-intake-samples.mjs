@@ -7,7 +7,7 @@
  * one line or one per line, blanks, and a 参考答案 section.
  *
  * Word equations are written with the `docx` package's math objects (what latex.mjs can map);
- * the PDF embeds a subset of Debian's Noto CJK (fonts-noto-cjk) with @pdf-lib/fontkit.
+ * the PDF embeds a subset of Debian's WenQuanYi Micro Hei (fonts-wqy-microhei) with @pdf-lib/fontkit.
  * Re-runnable; output is deterministic. Usage: npm run samples:intake
  */
 import fontkit from '@pdf-lib/fontkit';
@@ -23,7 +23,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Math for Word equations and worked solutions; history for materials and sub-questions with points. */
 const SOURCES = ['gaokao-2022-national-b-math', 'gaokao-2022-national-b-history'];
 const OUT = join(root, 'exam-papers/intake-samples');
-const FONT = { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' };
+/**
+ * A TrueType (glyf) CJK font: fontkit's subsets of CFF fonts such as Noto Sans CJK lose glyphs
+ * (pages rendered with gaps, text extracted as U+0000), its TrueType subsets do not.
+ */
+const FONT = { file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei', debian: 'fonts-wqy-microhei' };
 
 const HEADINGS = {
   single_choice: (n, p) => `选择题：本题共${n}小题，每小题${p}分，共${n * p}分。在每小题给出的四个选项中，只有一项是符合题目要求的。`,
@@ -162,7 +166,7 @@ async function fixDates(bytes) {
 }
 
 async function writePdf(paper, paragraphs) {
-  if (!existsSync(FONT.file)) throw new Error(`${FONT.file} is missing: apt-get install fonts-noto-cjk`);
+  if (!existsSync(FONT.file)) throw new Error(`${FONT.file} is missing: apt-get install ${FONT.debian}`);
   const doc = await PDFDocument.create();
   doc.setCreationDate(new Date('2022-06-07T00:00:00Z'));
   doc.setModificationDate(new Date('2022-06-07T00:00:00Z'));

@@ -71,11 +71,21 @@ export async function renderPage(doc: PdfDoc, pageNumber: number, scale = RENDER
   const content = await page.getTextContent();
   const heightPt = page.view[3] - page.view[1];
   const textItems = content.items
-    .filter((i) => i.str && i.str.trim() && i.transform)
+    .map((i) => ({ ...i, str: stripControl(i.str) }))
+    .filter((i) => i.str.trim() && i.transform)
     .map((i) => {
       const [, , , d, e, f] = i.transform!;
       const h = (i.height || Math.abs(d)) * scale;
-      return { str: i.str!, x: e * scale, y: (heightPt - f) * scale - h, width: (i.width ?? 0) * scale, height: h };
+      return { str: i.str, x: e * scale, y: (heightPt - f) * scale - h, width: (i.width ?? 0) * scale, height: h };
     });
   return { pageNumber, png, widthPt: page.view[2] - page.view[0], heightPt, scale, textItems };
+}
+
+/**
+ * Subset fonts map some glyphs to U+0000 (and other C0 controls); PostgreSQL's jsonb refuses
+ * \u0000, so a page with one could not be stored at all. They carry no text: dropped.
+ */
+export function stripControl(str: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (str ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }

@@ -8,6 +8,8 @@ import { AuthService, Role } from './core/auth/auth.service';
 import { I18nService } from './core/i18n/i18n.service';
 import { TPipe } from './core/i18n/t.pipe';
 
+/** The paper editor is a focus mode too: outline, form and preview need the width; it links back. */
+const EDITOR = /^\/papers\/(new|[^/?#]+\/edit)(?=[/?#]|$)/;
 const STAFF: Role[] = ['admin', 'author', 'researcher'];
 const ANY: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'researcher'];
 
@@ -198,8 +200,13 @@ export class App {
     { initialValue: this.router.url },
   );
   /** Marking an answer is a focus mode: no navigation beside the three panes. */
-  protected readonly isFocus = computed(() => /^\/marking\/(?!senior)[^?#]+/.test(this.url()));
-  protected readonly isWide = computed(() => /^\/marking\/[^?#]+/.test(this.url()));
+  protected readonly isFocus = computed(
+    () => /^\/marking\/(?!senior)[^?#]+/.test(this.url()) || EDITOR.test(this.url()),
+  );
+  /** The marking screens and the paper editor (three panes each) use the whole width. */
+  protected readonly isWide = computed(
+    () => /^\/marking\/[^?#]+/.test(this.url()) || EDITOR.test(this.url()),
+  );
   /** Only what the signed-in user's roles may use. */
   protected readonly nav = computed(() => NAV.filter((item) => this.auth.hasAnyRole(item.roles)));
 

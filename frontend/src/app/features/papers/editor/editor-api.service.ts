@@ -45,6 +45,26 @@ export class EditorApiService {
     return this.http.post<UploadedImage>('/api/papers/drafts/images', form);
   }
 
+  /** The PDFs uploaded so far, newest first (backend pdf-intake). */
+  pdfs() {
+    return this.http.get<PdfSummary[]>('/api/pdfs');
+  }
+
+  pdf(id: string) {
+    return this.http.get<PdfView>(`/api/pdfs/${id}`);
+  }
+
+  uploadPdf(file: File) {
+    const form = new FormData();
+    form.append('file', file);
+    return this.http.post<PdfView>('/api/pdfs', form);
+  }
+
+  /** Cut on the server from the page's full-resolution render; `rect` is in its pixels. */
+  crop(pdfId: string, page: number, rect: CropRect) {
+    return this.http.post<PdfCrop>(`/api/pdfs/${pdfId}/pages/${page}/crop`, rect);
+  }
+
   /** The Word and PDF sample papers shipped for the demo. */
   intakeSamples() {
     return this.http.get<{ name: string; kind: 'docx' | 'pdf'; bytes: number }[]>(
@@ -78,4 +98,31 @@ export interface IntakeDraftView {
   unrecognised: { text: string; page?: number; paragraph?: number; reasonCode: string }[];
   flags: { code: string; path: string; params: Record<string, string | number> }[];
   stats: { questions: number; withKey: number; withPoints: number; objective: number };
+}
+
+export interface CropRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface PdfSummary {
+  id: string;
+  filename: string;
+  pageCount: number | null;
+  status: 'queued' | 'rendering' | 'ready' | 'failed';
+  createdAt: string;
+}
+export interface PdfView extends Omit<PdfSummary, 'createdAt'> {
+  error: string | null;
+  pages: { pageNumber: number; imageUrl: string; sha256: string }[];
+}
+export interface PdfCrop {
+  sha256: string;
+  file: string;
+  url: string;
+  width: number;
+  height: number;
+  page: number;
+  rect: CropRect;
 }

@@ -22,7 +22,7 @@ import { PaperEditorStore } from './paper-editor.store';
   selector: 'yj-image-list',
   imports: [MatButtonModule, MatMenuModule, TPipe],
   template: `
-    <div class="images" [attr.data-field]="field()">
+    <div class="images" [class.compact]="compact()" [attr.data-field]="field()">
       @for (img of images(); track img.file + $index; let k = $index) {
         <figure [attr.data-field]="field() + '.' + (k + 1)">
           @if (urlOf(img.file); as url) {
@@ -122,6 +122,16 @@ import { PaperEditorStore } from './paper-editor.store';
     .error {
       color: var(--mat-sys-error);
     }
+    /* A strip of thumbnails (the crop tool's), the alt text left to the form. */
+    .compact figure {
+      width: 112px;
+    }
+    .compact img {
+      max-height: 56px;
+    }
+    .compact .alt {
+      display: none;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -129,6 +139,7 @@ export class ImageListComponent {
   readonly images = input.required<ImageRef[]>();
   readonly field = input('images');
   readonly max = input(20);
+  readonly compact = input(false);
   readonly changed = output<ImageRef[]>();
   private readonly store = inject(PaperEditorStore);
   private readonly api = inject(EditorApiService);

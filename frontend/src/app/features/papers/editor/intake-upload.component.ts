@@ -52,6 +52,14 @@ import { PaperEditorStore } from './paper-editor.store';
                   }
           }}
         </p>
+        @if (d.source.kind === 'pdf') {
+          <p class="hint">
+            {{ 'editor.intake.cropHint' | t }}
+            <button mat-button type="button" (click)="store.cropOpen.set(true)">
+              {{ 'editor.crop.open' | t }}
+            </button>
+          </p>
+        }
         @if (low().length) {
           <p class="hint">{{ 'editor.intake.low' | t }}: {{ low().join('、') }}</p>
         }

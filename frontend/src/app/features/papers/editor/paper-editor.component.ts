@@ -20,6 +20,7 @@ import { EditorProblemsComponent } from './editor-problems.component';
 import { EditorSectionComponent } from './editor-section.component';
 import { IntakeUploadComponent } from './intake-upload.component';
 import { PaperEditorStore } from './paper-editor.store';
+import { PdfCropComponent } from './pdf-crop.component';
 import { QuestionFormComponent } from './question-form.component';
 
 /** The paper editor: outline, the form of what is selected, and both views of the question beside it. */
@@ -36,6 +37,7 @@ import { QuestionFormComponent } from './question-form.component';
     EditorPreviewComponent,
     EditorProblemsComponent,
     IntakeUploadComponent,
+    PdfCropComponent,
   ],
   providers: [PaperEditorStore],
   templateUrl: './paper-editor.component.html',

@@ -19,6 +19,12 @@ import {
 } from './editor.models';
 import { fieldKey } from './problem-text';
 
+/** Where a cropped figure goes: a question's stem images, one option's image, or a passage's images. */
+export type ImageTarget =
+  | { kind: 'stem'; ref: QuestionRef }
+  | { kind: 'option'; ref: QuestionRef; label: string }
+  | { kind: 'passage'; id: string };
+
 export interface EditorBase {
   versionId: string;
   version: number;
@@ -49,6 +55,9 @@ export class PaperEditorStore {
   readonly publishedVersion = signal<number | null>(null);
   readonly error = signal('');
   readonly intake = signal<IntakeDraftView | null>(null);
+  /** The figure crop tool takes the form's place while open; the PDF it shows. */
+  readonly cropOpen = signal(false);
+  readonly cropPdfId = signal<string | null>(null);
   /** The field to focus next: a data-field key and a counter, so the same field can be asked twice. */
   readonly focus = signal<{ key: string; n: number; question?: string } | null>(null);
   private revision = 0;
@@ -123,6 +132,8 @@ export class PaperEditorStore {
       ...Object.fromEntries(draft.images.map((i) => [i.sha256, i.sha256])),
     }));
     this.bundle.set({ paper: draft.paper, rubric: draft.rubric ?? null, images });
+    // A PDF's figures are cropped from its pages: the crop tool starts on that PDF.
+    if (draft.source.pdfId) this.cropPdfId.set(draft.source.pdfId);
     this.isDirty.set(true);
     this.selection.set({ kind: 'paper' });
   }
@@ -183,6 +194,26 @@ export class PaperEditorStore {
   addImage(file: string, sha256: string) {
     this.assets.update((a) => ({ ...a, [sha256]: sha256 }));
     this.edit((b) => (b.images[file] = sha256));
+  }
+
+  /** A stored image (a crop of a PDF page) added to a question's stem, an option or a passage. */
+  attachImage(target: ImageTarget, file: string, sha256: string) {
+    this.assets.update((a) => ({ ...a, [sha256]: sha256 }));
+    this.edit((b) => {
+      b.images[file] = sha256;
+      if (target.kind === 'passage') {
+        const passage = b.paper.passages?.find((p) => p.id === target.id);
+        if (passage) passage.images = [...(passage.images ?? []), { file }];
+        return;
+      }
+      const q = questionAt(b.paper, target.ref);
+      if (!q) return;
+      if (target.kind === 'stem') q.images = [...(q.images ?? []), { file }];
+      else {
+        const option = q.options?.find((o) => o.label === target.label);
+        if (option) option.image = { file };
+      }
+    });
   }
 
   /** Goes to the question and field a problem names. */
