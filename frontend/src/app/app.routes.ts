@@ -27,6 +27,15 @@ export const routes: Routes = [
     loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORTS_ROUTES),
   },
   {
+    // the judge section of the quality pages: researchers too (they choose and validate judges)
+    path: 'quality/judge',
+    canActivate: [authGuard],
+    data: { roles: ['researcher', 'senior_teacher', 'admin'] },
+    title: 'title.judgeQuality',
+    loadComponent: () =>
+      import('./features/quality/judge-quality.component').then((m) => m.JudgeQualityComponent),
+  },
+  {
     path: 'quality',
     canActivate: [authGuard],
     data: { roles: ['senior_teacher', 'admin'] },

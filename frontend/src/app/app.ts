@@ -21,6 +21,7 @@ const NAV: { key: string; link: string | null; roles: Role[] }[] = [
   { key: 'nav.runs', link: '/runs', roles: ['admin', 'researcher'] },
   { key: 'nav.marking', link: '/marking', roles: ['teacher', 'senior_teacher'] },
   { key: 'nav.quality', link: '/quality', roles: ['senior_teacher', 'admin'] },
+  { key: 'nav.judge', link: '/quality/judge', roles: ['researcher', 'senior_teacher', 'admin'] },
   { key: 'nav.reports', link: '/reports', roles: ['admin', 'researcher'] },
   { key: 'nav.cohorts', link: '/reports/cohorts', roles: ['admin', 'researcher'] },
   { key: 'nav.users', link: '/admin/users', roles: ['admin'] },

@@ -5,6 +5,7 @@ import { EDITOR_EN } from './editor.en';
 import { ERRORS_EN } from './errors.en';
 import { GRADING_EN } from './grading.en';
 import { JUDGE_EN } from './judge.en';
+import { JUDGE_QUALITY_EN } from './judge-quality.en';
 import { MARKING_GROUPS_EN } from './marking-groups.en';
 import { MARKING_EN } from './marking.en';
 import { EN } from './messages.en';
@@ -25,5 +26,6 @@ export const EN_MESSAGES: Catalogue = {
   ...REPORT_EN,
   ...REPORT_FINDINGS_EN,
   ...ABOUT_EN,
+  ...JUDGE_QUALITY_EN,
   ...JUDGE_EN,
 };

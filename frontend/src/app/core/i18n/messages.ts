@@ -5,6 +5,7 @@ import { EDITOR_ZH } from './editor.zh';
 import { ERRORS_ZH } from './errors.zh';
 import { GRADING_ZH } from './grading.zh';
 import { JUDGE_ZH } from './judge.zh';
+import { JUDGE_QUALITY_ZH } from './judge-quality.zh';
 import { MARKING_GROUPS_ZH } from './marking-groups.zh';
 import { MARKING_ZH } from './marking.zh';
 import { ZH } from './messages.zh';
@@ -30,6 +31,7 @@ export const ZH_MESSAGES = {
   ...REPORT_ZH,
   ...REPORT_FINDINGS_ZH,
   ...ABOUT_ZH,
+  ...JUDGE_QUALITY_ZH,
   ...JUDGE_ZH,
 } as const;
 

@@ -17,6 +17,7 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { answerExcerpt } from '../runs/answer-excerpt';
 import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-api.service';
+import { DrillJudgesComponent } from './report-scoring-source.component';
 
 /**
  * The answers and marks behind one figure, in a side panel that takes the focus and gives it back
@@ -24,7 +25,7 @@ import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-
  */
 @Component({
   selector: 'yj-report-drill',
-  imports: [MatButtonModule, TPipe, RichTextComponent],
+  imports: [MatButtonModule, TPipe, RichTextComponent, DrillJudgesComponent],
   host: { '(document:keydown.escape)': 'closed.emit()' },
   template: `
     <aside class="panel" role="dialog" [attr.aria-label]="title()" tabindex="-1" #panel>
@@ -61,6 +62,7 @@ import { Dimension, DrillRow, ReportFilter, ReportsApiService } from './reports-
               {{ m.marker }} · {{ 'report.read.' + m.kind | t }} · {{ m.points ?? '—' }}
             </div>
           }
+          <yj-drill-judges [judges]="r.judges ?? []" />
         </div>
       }
     </aside>

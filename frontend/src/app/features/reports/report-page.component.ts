@@ -17,6 +17,10 @@ import { ReportFiltersComponent } from './report-filters.component';
 import { ReportFindingsComponent } from './report-findings.component';
 import { ReportRoundSelectComponent } from './report-round-select.component';
 import { ReportHeatMapComponent } from './report-heat-map.component';
+import {
+  ReportScoringNoteComponent,
+  ReportScoringSelectComponent,
+} from './report-scoring-source.component';
 import { sliceLabel, sliceRank } from './report-labels';
 import { ReportTableComponent } from './report-table.component';
 import {
@@ -44,6 +48,8 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
     ReportTableComponent,
     ReportHeatMapComponent,
     ReportDrillComponent,
+    ReportScoringSelectComponent,
+    ReportScoringNoteComponent,
   ],
   template: `
     <div class="head">
@@ -58,6 +64,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
     <div class="filters no-print">
       <yj-report-round-select [(filter)]="filter" />
       <yj-report-filters [(filter)]="filter" />
+      <yj-report-scoring-select [(filter)]="filter" />
       <span class="muted">{{ 'report.filterHint' | t }}</span>
     </div>
     <yj-report-findings [filter]="filter()" (open)="drillFinding($event.finding, $event.title)" />
@@ -86,6 +93,7 @@ const SPLITS: Dimension[] = ['objectivity', 'group', 'type', 'tag', 'stage', 'gr
           }}
           · {{ 'report.cohortsCount' | t: { n: r.cohorts.length } }} · {{ r.generatedMs }} ms
         </p>
+        <yj-report-scoring-note [report]="r" />
         <section>
           <h2>{{ 'report.bySubject' | t }}</h2>
           <yj-report-chart

@@ -4,12 +4,13 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { leftOutText } from './report-labels';
 import { modelColour } from './report-palette';
+import { SourcePointsComponent } from './report-scoring-source.component';
 import { entryLabel, Figure, ReportEntry } from './reports-api.service';
 
 /** The figures as a table: every number the chart shows, with coverage, agreement and change. */
 @Component({
   selector: 'yj-report-table',
-  imports: [TPipe, DecimalPipe],
+  imports: [TPipe, DecimalPipe, SourcePointsComponent],
   template: `
     <table class="figures">
       <thead>
@@ -87,6 +88,7 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
                         }
                 }}</small>
               }
+              <yj-source-points [points]="f.sourcePoints" />
             </td>
             <td class="num">
               @if (f.agreement; as a) {

@@ -50,6 +50,29 @@ export interface Figure {
     ci: [number, number] | null;
     verdict: Verdict | null;
   } | null;
+  /** Points by where their scores came from (the report's scoring source). */
+  sourcePoints?: SourcePoints;
+}
+
+/** Whose scores a report counts (backend/src/reports/report-scoring-source.ts). */
+export type ScoringSource = 'teachers' | 'teachers_else_validated_judge' | 'judge_only';
+
+export interface SourcePoints {
+  rules: number;
+  teachers: number;
+  judge: number;
+  none: number;
+}
+
+export interface DrillJudgeRead {
+  judge: string;
+  template: string;
+  status: 'scored' | 'failed';
+  points: number | null;
+  items: string[];
+  adjustment: number;
+  rationale: string | null;
+  failureCode: string | null;
 }
 
 export interface HeatRow {
@@ -82,6 +105,11 @@ export interface Report {
   heatMap: HeatRow[];
   method: { replicates: number; seed: number; level: number; minQwk: number };
   generatedMs: number;
+  scoring?: {
+    source: ScoringSource;
+    judge: { judgeModelId: string; templateVersion: string; name: string } | null;
+    validatedQuestionIds: string[];
+  };
 }
 
 export interface DrillRow {
@@ -94,6 +122,8 @@ export interface DrillRow {
   score: number | null;
   excerpt: string | null;
   marks: { marker: string; kind: string; points: number | null; at: string }[] | null;
+  /** Each judge's latest judgement of this unit, beside the teachers' reads. */
+  judges?: DrillJudgeRead[];
 }
 
 export interface ReportFilter {
@@ -104,6 +134,8 @@ export interface ReportFilter {
   cohortIds?: string[];
   /** An evaluation round: the report of its runs, and its headline findings. */
   roundId?: string;
+  /** Whose scores count (default: teachers). */
+  scoringSource?: ScoringSource;
 }
 
 export interface CohortSummary {
