@@ -149,6 +149,13 @@ module.exports = {
     },
     ...layerRules,
     {
+      name: 'contracts-import-nothing-of-ours',
+      comment: '@yuejuan/contracts is below both sides: it imports neither the backend nor the frontend (nor any library).',
+      severity: 'error',
+      from: { path: '^backend/contracts/' },
+      to: { pathNot: '^backend/contracts/' },
+    },
+    {
       name: 'common-imports-no-feature',
       comment: 'common/ is below every feature (the layer rule says so too; this names it plainly).',
       severity: 'error',

@@ -1,27 +1,10 @@
+import type { AuditEntry, AuditName } from '@yuejuan/contracts';
 import { DataSource } from 'typeorm';
 import { AuditQueryDto } from './audit.dto';
 
-export interface AuditRow {
-  key: string;
-  id: number;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  address: string | null;
-}
-
-/** What an id in the trail stands for, so the log shows names instead of UUIDs. */
-export interface AuditName {
-  kind: 'user' | 'question' | 'paper_version' | 'run' | 'model' | 'cohort' | 'pdf';
-  label: string;
-  /** A question's number within its paper (label is then the paper's title). */
-  number?: string;
-}
+/** An entry as read here: the wire shape of @yuejuan/contracts, its time still a Date. */
+export type AuditRow = AuditEntry<Date>;
+export type { AuditName };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

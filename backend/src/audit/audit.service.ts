@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { AuditPage } from '@yuejuan/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditEventEntity } from './audit.entity';
 import { AuditQueryDto } from './audit.dto';
@@ -83,7 +84,7 @@ export class AuditService {
    * Newest first, audit events and marks merged by time, with the names of every id they mention
    * (users, questions, papers, runs …) so the client shows words, not UUIDs.
    */
-  async list(q: AuditQueryDto) {
+  async list(q: AuditQueryDto): Promise<AuditPage<Date>> {
     const limit = q.limit ?? 100;
     const offset = q.offset ?? 0;
     const wantMarks = !q.action || MARK_ACTION.test(q.action);

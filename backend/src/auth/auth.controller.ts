@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { SessionResponse } from '@yuejuan/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Inject } from '@nestjs/common';
 import { AnyRole, ClientAddress, CurrentUser, Public, SessionUser } from './auth.decorators';
@@ -21,7 +22,11 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @ClientAddress() address: string, @Res({ passthrough: true }) res: Response) {
+  async login(
+    @Body() body: LoginDto,
+    @ClientAddress() address: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     const { token, csrfToken, user } = await this.auth.login(body.username, body.password, address);
     setSessionCookies(res, token, csrfToken, this.sessions.maxAgeMs, this.config.isCookieSecure);
     return { user, csrfToken };
@@ -37,7 +42,7 @@ export class AuthController {
 
   @Get('me')
   @AnyRole()
-  me(@CurrentUser() user: SessionUser) {
+  me(@CurrentUser() user: SessionUser): SessionResponse {
     return { user: this.auth.publicUser(user), csrfToken: user.csrfToken };
   }
 

@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { PublicUser } from '@yuejuan/contracts';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -93,7 +94,7 @@ export class AuthService {
     );
   }
 
-  publicUser(u: { id: string; username: string; displayName: string; roles: string[] }) {
+  publicUser(u: PublicUser): PublicUser {
     return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles };
   }
 }

@@ -1,6 +1,8 @@
-/** The roles of the workbench. A user may hold several. */
-export const ROLES = ['admin', 'author', 'teacher', 'senior_teacher', 'researcher'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@yuejuan/contracts';
+
+/** The roles of the workbench (a user may hold several): defined once in @yuejuan/contracts. */
+export { ROLES } from '@yuejuan/contracts';
+export type { Role };
 
 /** Who may read papers with their keys: not teachers, who see only the questions they mark. */
 export const PAPER_READERS: Role[] = ['admin', 'author', 'researcher'];

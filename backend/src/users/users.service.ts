@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { AdminUser } from '@yuejuan/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { UserEntity } from '../auth/auth.entities';
@@ -118,7 +119,10 @@ export class UsersService {
     return user;
   }
 
-  private map(u: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'roles' | 'isActive'> & { createdAt?: Date }) {
-    return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, isActive: u.isActive, createdAt: u.createdAt };
+  /** The wire shape: createdAt as the ISO string JSON would make of the Date anyway. */
+  private map(u: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'roles' | 'isActive'> & { createdAt?: Date }): AdminUser {
+    const user: AdminUser = { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, isActive: u.isActive };
+    if (u.createdAt) user.createdAt = u.createdAt.toISOString();
+    return user;
   }
 }

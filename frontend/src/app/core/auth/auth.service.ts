@@ -1,15 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
+import type { PublicUser, Role, SessionResponse } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
 
-export type Role = 'admin' | 'author' | 'teacher' | 'senior_teacher' | 'researcher';
+export type { Role };
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-}
+/** The signed-in user: the server's shape, from @yuejuan/contracts. */
+export type CurrentUser = PublicUser;
 
 /** Who is signed in. The session itself lives in an HttpOnly cookie the app never sees. */
 @Injectable({ providedIn: 'root' })
@@ -23,7 +20,7 @@ export class AuthService {
 
   /** Asks the server once per page load; later calls reuse the answer. */
   ensureLoaded(): Promise<CurrentUser | null> {
-    this.loaded ??= firstValueFrom(this.http.get<{ user: CurrentUser }>('/api/auth/me')).then(
+    this.loaded ??= firstValueFrom(this.http.get<SessionResponse>('/api/auth/me')).then(
       (r) => this.set(r.user),
       () => this.set(null),
     );
@@ -32,7 +29,7 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<CurrentUser> {
     const r = await firstValueFrom(
-      this.http.post<{ user: CurrentUser }>('/api/auth/login', { username, password }),
+      this.http.post<SessionResponse>('/api/auth/login', { username, password }),
     );
     this.loaded = Promise.resolve(r.user);
     return this.set(r.user)!;

@@ -1,14 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { Role } from '../../core/auth/auth.service';
+import type { AdminUser, AuditEntry, AuditName, AuditPage, Role } from '@yuejuan/contracts';
 
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  isActive: boolean;
-}
+/** The server's shapes, from @yuejuan/contracts (one definition, checked on both sides). */
+export type { AdminUser, AuditName };
+export type AuditEvent = AuditEntry;
 
 export interface Assignment {
   userId: string;
@@ -58,26 +54,6 @@ export interface WaitingQuestion {
   number: string;
   type: string;
   queued: number;
-}
-
-export interface AuditName {
-  kind: string;
-  label: string;
-  number?: string;
-}
-
-export interface AuditEvent {
-  key: string;
-  id: number;
-  actorId: string | null;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  address: string | null;
 }
 
 @Injectable({ providedIn: 'root' })
@@ -144,9 +120,6 @@ export class AdminApiService {
   audit(filters: { user?: string; action?: string; from?: string; to?: string }) {
     let params = new HttpParams().set('limit', 200);
     for (const [k, v] of Object.entries(filters)) if (v) params = params.set(k, v);
-    return this.http.get<{ total: number; events: AuditEvent[]; names: Record<string, AuditName> }>(
-      '/api/admin/audit',
-      { params },
-    );
+    return this.http.get<AuditPage>('/api/admin/audit', { params });
   }
 }

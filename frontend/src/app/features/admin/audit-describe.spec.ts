@@ -1,6 +1,6 @@
 import { ZH_MESSAGES } from '../../core/i18n/messages';
 import { EN_MESSAGES } from '../../core/i18n/messages-en';
-import { AuditEvent } from './admin-api.service';
+import { AuditEvent, AuditName } from './admin-api.service';
 import { AUDIT_ACTIONS, describeEvent } from './audit-describe';
 
 const translator =
@@ -12,7 +12,7 @@ const en = translator(EN_MESSAGES);
 
 const Q = '11111111-1111-4111-8111-111111111111';
 const U = '22222222-2222-4222-8222-222222222222';
-const names = {
+const names: Record<string, AuditName> = {
   [Q]: { kind: 'question', label: '测试卷', number: '7' },
   [U]: { kind: 'user', label: '王老师' },
 };

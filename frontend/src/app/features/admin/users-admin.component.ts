@@ -7,16 +7,14 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { ROLES, type Role } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
-import { Role } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { AdminApiService, AdminUser } from './admin-api.service';
 import { errorText } from '../../core/i18n/error-text';
 import { ConfirmData, ConfirmDialogComponent } from './confirm-dialog.component';
 import { PasswordDialogComponent } from './password-dialog.component';
-
-const ROLES: Role[] = ['admin', 'author', 'teacher', 'senior_teacher', 'researcher'];
 
 @Component({
   selector: 'yj-users-admin',

@@ -1,0 +1,9 @@
+/**
+ * @yuejuan/contracts: the request and response shapes, enums and pure functions that the backend
+ * and the frontend both need, written once. The backend imports the compiled package (dist/, CommonJS),
+ * the frontend and jest the TypeScript sources (path mapping), so each compiler checks its side
+ * against the same definition.
+ */
+export * from './admin';
+export * from './auth';
+export * from './roles';
