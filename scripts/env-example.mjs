@@ -15,7 +15,8 @@ import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'backend/src/config/app-config.ts');
-const target = join(root, '.env.example');
+// ENV_EXAMPLE: another path, for the script's own test.
+const target = process.env.ENV_EXAMPLE ?? join(root, '.env.example');
 
 function loadEnvVars() {
   const { outputText } = ts.transpileModule(readFileSync(source, 'utf8'), {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite CI needs, in order, stopping at the first failure.
- * Chromium and a CJK font (installed with apt when missing) → lint → backend unit + medium (real
+ * Chromium and a CJK font (installed with apt when missing) → lint (ESLint, Prettier, migration
+ * manifest, .env.example, module graph) and its checks' own test → backend unit + medium (real
  * PostgreSQL) → frontend unit → builds → API and browser journeys in Chromium.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,8 @@ const steps = [
   // both, and the backend's PDF fixtures set Chinese in that font, so this comes first.
   ['Chromium and a CJK font', ['exec', '--', 'node', 'e2e/ensure-chromium.mjs']],
   ['lint', ['run', 'lint']],
+  // The lint step's own checks (migration manifest, .env.example) tested on files of their own.
+  ['lint checks tested', ['exec', '--', 'node', '--test', 'scripts/habits.test.mjs']],
   ['backend build', ['run', 'build', '-w', 'backend']],
   ['backend tests (unit + medium on PostgreSQL)', ['test', '-w', 'backend']],
   ['frontend unit tests', ['test', '-w', 'frontend']],
