@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
 import { HealthController } from './health/health.controller';
+import { AboutController } from './about/about.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { JudgeQualityModule } from './judge-quality/judge-quality.module';
 import { JudgingModule } from './judging/judging.module';
@@ -19,7 +20,6 @@ import { IntakeModule } from './papers/intake/intake.module';
 import { PapersModule } from './papers/papers.module';
 import { PdfModule } from './pdf-intake/pdf.module';
 import { ReportsModule } from './reports/reports.module';
-import { UsersModule } from './users/users.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -35,7 +35,6 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
-        UsersModule,
         AssetsModule,
         PapersModule,
         PdfModule,
@@ -49,7 +48,7 @@ export class AppModule {
         JudgeQualityModule,
         ReportsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AboutController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
