@@ -1,8 +1,10 @@
 // A minimal OpenAI-compatible server with fixed latency, in its own process so the benchmark's
-// CPU figures are the app's alone. Usage: node fake-server.mjs <port> <latencyMs>
+// CPU figures are the app's alone. Usage: node fake-server.mjs <port> <latencyMs> [reply text]
 import { createServer } from 'node:http';
 
-const [port, latency] = process.argv.slice(2).map(Number);
+const [port, latency] = process.argv.slice(2, 4).map(Number);
+// The judging benchmark has it reply with a judgement instead of an answer.
+const content = process.argv[4] ?? '【答案】A';
 let inFlight = 0;
 let peak = 0;
 let count = 0;
@@ -21,7 +23,7 @@ const server = createServer(async (req, res) => {
       object: 'chat.completion',
       created: 0,
       model: 'bench',
-      choices: [{ index: 0, message: { role: 'assistant', content: '【答案】A' }, finish_reason: 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 120, completion_tokens: 8, total_tokens: 128 },
     }),
   );
