@@ -48,7 +48,16 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // Small acceptance bars for the judge (defaults 30 and 10) so judge-quality.browser.spec.ts can
+    // reach them with a few answers; the rule itself is the same (docs/judge-quality.md).
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      JUDGE_VALIDATION_MIN_ANSWERS: '8',
+      JUDGE_VALIDATION_MIN_HUMAN_PAIRS: '4',
+    },
     // Without it Playwright SIGKILLs the server's process group, and the embedded PostgreSQL, which
     // runs in a group of its own, would be left running; SIGTERM makes the server stop it.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },

@@ -178,7 +178,9 @@ import { JudgeQuestionDetail, PairFigures } from './judge-quality-api.service';
         </div>
       </article>
     } @empty {
-      <p class="muted">{{ 'judgeq.noDisagreements' | t }}</p>
+      <p class="muted">
+        {{ (d.counts.compared ? 'judgeq.noDisagreements' : 'judgeq.noCompared') | t }}
+      </p>
     }
   `,
   styles: `

@@ -1,5 +1,7 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, model } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
@@ -37,6 +39,24 @@ const SOURCES: ScoringSource[] = ['teachers', 'teachers_else_validated_judge', '
         }
       </mat-select>
     </mat-form-field>
+    @if ((filter().scoringSource ?? 'teachers') !== 'teachers') {
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'report.scoring.judge' | t }}</mat-label>
+        <mat-select
+          [ngModel]="judgeKey()"
+          (ngModelChange)="setJudge($event)"
+          [attr.aria-label]="'report.scoring.judge' | t"
+          data-testid="scoring-judge"
+        >
+          <mat-option value="">{{ 'report.scoring.judgeAuto' | t }}</mat-option>
+          @for (j of judges() ?? []; track j.judgeModelId + j.templateVersion) {
+            <mat-option [value]="j.judgeModelId + '|' + j.templateVersion"
+              >{{ j.name }} · {{ j.templateVersion }}</mat-option
+            >
+          }
+        </mat-select>
+      </mat-form-field>
+    }
   `,
   styles: `
     :host {
@@ -51,9 +71,25 @@ const SOURCES: ScoringSource[] = ['teachers', 'teachers_else_validated_judge', '
 export class ReportScoringSelectComponent {
   readonly filter = model.required<ReportFilter>();
   protected readonly sources = SOURCES;
+  /** The judges with judgements (the judge-quality API; read here, not through the quality feature). */
+  protected readonly judges = toSignal(
+    inject(HttpClient).get<{ judgeModelId: string; templateVersion: string; name: string }[]>(
+      '/api/judge-quality/judges',
+    ),
+  );
+
+  protected judgeKey(): string {
+    const f = this.filter();
+    return f.judge ? `${f.judge}|${f.judgeTemplate ?? ''}` : '';
+  }
 
   protected set(s: ScoringSource) {
     this.filter.update((f) => ({ ...f, scoringSource: s === 'teachers' ? undefined : s }));
+  }
+
+  protected setJudge(key: string) {
+    const [judge, judgeTemplate] = key ? key.split('|') : [undefined, undefined];
+    this.filter.update((f) => ({ ...f, judge, judgeTemplate }));
   }
 }
 

@@ -134,8 +134,10 @@ export interface ReportFilter {
   cohortIds?: string[];
   /** An evaluation round: the report of its runs, and its headline findings. */
   roundId?: string;
-  /** Whose scores count (default: teachers). */
+  /** Whose scores count (default: teachers), and by which judge (default: the one that read most). */
   scoringSource?: ScoringSource;
+  judge?: string;
+  judgeTemplate?: string;
 }
 
 export interface CohortSummary {
