@@ -130,7 +130,8 @@ export function eEvalPapers(datasets) {
         number: String(i + 1),
         type: 'single_choice',
         points: st.points,
-        stem: r.question.trim(),
+        // Some stems keep their source's number ("1．"): the paper numbers its own questions.
+        stem: r.question.trim().replace(/^\d+\s*[.．、]\s*/, ''),
         options: ['A', 'B', 'C', 'D'].map((label) => ({ label, text: r[label].trim() })),
         answer: r.answer.trim(),
         tags: ['选择题'],
@@ -164,6 +165,32 @@ function talGrade(item) {
   return { 初一: 7, 初二: 8, 初三: 9 }[[...found][0]];
 }
 
+/**
+ * TAL writes LaTeX for a text-mode typesetter: `$$…$$` inline, text commands for symbols KaTeX
+ * does not know in maths (\\textless), and cases whose row breaks were flattened to spaces. Made
+ * KaTeX-readable without changing what is said.
+ */
+export function talLatex(text) {
+  const SYMBOLS = { textless: '<', textgreater: '>', textbar: '|', textasciitilde: '\\sim ' };
+  return (
+    text
+      .replace(/\$\$([\s\S]*?)\$\$/g, (_, m) => `$${m}$`)
+      // Two formulas side by side ($$a$$$$b$$) would now touch: "$a$$b$" reads as display maths.
+      .replace(/\$\$/g, '$ $')
+      .replace(/\\(textless|textgreater|textbar|textasciitilde)(?:\{\})?/g, (_, c) => SYMBOLS[c])
+      .replace(/\\(?:emph|uline)\{([^{}]*)\}/g, '$1')
+      .replace(/\\(?:hfill|break)(?![a-zA-Z])/g, ' ')
+      .replace(/\\begin\{cases\}([\s\S]*?)\\end\{cases\}/g, (_, body) =>
+        body.includes('\\\\')
+          ? `\\begin{cases}${body}\\end{cases}`
+          : `\\begin{cases}${body
+              .trim()
+              .split(/\s{2,}/)
+              .join(' \\\\ ')}\\end{cases}`,
+      )
+  );
+}
+
 const tagsOf = (routes) => [...new Set((routes ?? []).map((r) => r.split('->').pop().trim()).filter(Boolean))].slice(0, 3);
 
 /**
@@ -186,10 +213,10 @@ export function talPapers(datasets) {
       number: String(i + 1),
       type: 'single_choice',
       points: 5,
-      stem: r.problem.trim(),
-      options: r.answer_option_list.map(([o]) => ({ label: o.aoVal, text: o.content.trim() })),
+      stem: talLatex(r.problem.trim()),
+      options: r.answer_option_list.map(([o]) => ({ label: o.aoVal, text: talLatex(o.content.trim()) })),
       answer: r.answer_value,
-      analysis: r.answer_analysis.join('\n\n').trim(),
+      analysis: talLatex(r.answer_analysis.join('\n\n').trim()),
       tags: ['竞赛题', ...tagsOf(r.knowledge_point_routes)],
       provenance: {
         dataset: 'TAL-SCQ5K-CN',

@@ -73,11 +73,14 @@ Below grade 12 (\`sample-papers/k12-papers.mjs\`):
   道德与法治, maths, science; middle school (初中) all nine subjects. E-EVAL gives the stage but not
   the grade, so primary papers are set at grade 6 and middle-school papers at grade 9 (the stage's
   last, 小升初 and 中考 level), and their source notes say so. Questions whose stem or options were
-  lost upstream (empty, or an Excel \`#NAME?\`) are left out.
+  lost upstream (empty, or an Excel \`#NAME?\`) are left out. Some E-EVAL maths stems lost their
+  formulas upstream (they were images in the source: \`②如果，则a是负数\`); they are shown as the dataset
+  has them, not repaired.
 - **TAL-SCQ5K-CN**: junior maths, one paper per grade 7–9 (items whose sources name 初一, 初二 or
   初三 alone), 20 four-option items each. These are **competition-style** items (maths competitions,
   selective entrance papers), not ordinary school exams; the title and the section say so. Worked
-  solutions are the analysis, knowledge routes the tags; the upstream \`difficulty\` is kept in the
+  solutions are the analysis, knowledge routes the tags; its text-mode LaTeX is made KaTeX-readable
+  (\`$$…$$\` inline as \`$…$\`, \`\\textless\` as \`<\`, flattened \`cases\` rows split again); the upstream \`difficulty\` is kept in the
   provenance and is not student data.
 - No dataset has point values below grade 12: the builder sets 5 points a question (4 in the
   middle-school E-EVAL papers).

@@ -68,6 +68,8 @@ describe('sample papers below grade 12', () => {
       'politics',
     ]);
     expect(byId('e-eval-junior-politics').title).toContain('道德与法治');
+    // The paper numbers its questions; a stem does not repeat its source's number.
+    for (const q of junior.flatMap(questionsOf)) expect(q.stem).not.toMatch(/^\d+\s*[.．、]/);
   });
 
   it('has junior maths from TAL-SCQ5K per grade 7–9, said to be competition-style, with solutions and tags', () => {
@@ -82,6 +84,11 @@ describe('sample papers below grade 12', () => {
       expect(p.sections[0].instructions).toContain('竞赛');
       expect(p.source.note).toMatch(/competition-style/i);
       for (const q of questionsOf(p)) {
+        // KaTeX-readable: inline maths in single dollars, no text-mode symbol commands left.
+        for (const text of [q.stem!, q.analysis!, ...q.options!.map((o) => o.text ?? '')]) {
+          expect(text).not.toContain('$$');
+          expect(text).not.toMatch(/\\text(less|greater|bar|asciitilde)/);
+        }
         expect(q.analysis?.length).toBeGreaterThan(10);
         expect(q.tags!.length).toBeGreaterThan(1);
         expect(q.options).toHaveLength(4);
