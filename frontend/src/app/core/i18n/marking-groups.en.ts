@@ -5,7 +5,7 @@ export const MARKING_GROUPS_EN: Record<keyof typeof MARKING_GROUPS_ZH, string> =
   'marking.groups.toggle': 'Group identical answers',
   'marking.groups.on': 'Marking groups',
   'marking.groups.size': '×{n}',
-  'marking.groups.sizeLabel': '{n} identical answers',
+  'marking.groups.sizeLabel': '{n, plural, one {# answer} other {# identical answers}}',
   'marking.groups.explain':
     'These {n} answers are the same once normalised (spacing, full-width characters and minus signs set aside); one score records one mark for each of them.',
   'marking.groups.members': 'Show all {n}',

@@ -3,7 +3,7 @@ export const MARKING_GROUPS_ZH = {
   'marking.groups.toggle': '相同答案合并批阅',
   'marking.groups.on': '合并批阅中',
   'marking.groups.size': '×{n}',
-  'marking.groups.sizeLabel': '{n} 份相同答案',
+  'marking.groups.sizeLabel': '{n, plural, =1 {1 份作答} other {# 份相同答案}}',
   'marking.groups.explain':
     '以下 {n} 份作答规范化后完全相同（空格、全角、负号写法不同也视为相同），一次评分将为每份各记一次评分。',
   'marking.groups.members': '查看全部 {n} 份',

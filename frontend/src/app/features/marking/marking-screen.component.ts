@@ -30,6 +30,9 @@ import { Shown, shownGroup, shownTask, withoutMember } from './marking-screen.gr
 import { QueueProgress } from './marking-screen.progress';
 import { QuestionPaneComponent } from './question-pane.component';
 
+/** A notice's words, looked up when shown (in the language of the moment). */
+type Said = () => string;
+
 /** What the marking home shows after a re-mark was saved, passed in the navigation's state. */
 export interface RemarkNotice {
   question: string;
@@ -57,8 +60,6 @@ export class MarkingScreenComponent {
   /** The queue to mark from; or `taskId`: one answer I marked, to correct (回评). */
   readonly questionId = input<string>();
   readonly taskId = input<string>();
-  /** `?groups=1`: start with identical answers grouped. */
-  readonly groups = input<string>();
   private readonly router = inject(Router);
   private readonly api = inject(MarkingApiService);
   private readonly i18n = inject(I18nService);
@@ -73,7 +74,8 @@ export class MarkingScreenComponent {
   protected readonly typed = signal('');
   protected readonly isDone = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly notice = signal<string | null>(null);
+  /** Looked up when shown, so a notice follows a change of language. */
+  protected readonly notice = signal<Said | null>(null);
   protected readonly problemOpen = signal(false);
   private readonly reason = viewChild<ElementRef<HTMLInputElement>>('reason');
   private prefetched: Promise<Shown | null> | null = null;
@@ -82,7 +84,7 @@ export class MarkingScreenComponent {
   /** The typed score is my previous one, shown on a re-mark: the first digit typed replaces it. */
   private isPrefilled = false;
   /** What the last save gave, shown once the next answer is on screen (U corrects it). */
-  private savedNotice: string | null = null;
+  private savedNotice: Said | null = null;
 
   protected readonly isReview = computed(() => !!this.taskId());
   private readonly currentQuestionId = computed(
@@ -115,6 +117,7 @@ export class MarkingScreenComponent {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => (this.prefetched = null));
+    // `?groups=1` (the queue's "in groups" link, or a reload in group mode): start with groups on.
     this.groupMode.set(this.router.parseUrl(this.router.url).queryParams['groups'] === '1');
     const state = this.router.getCurrentNavigation()?.extras.state as
       { remark?: RemarkNotice } | undefined;
@@ -143,7 +146,7 @@ export class MarkingScreenComponent {
     if (this.groupMode()) {
       const g = await firstValueFrom(this.api.nextGroup(this.questionId()!, resume));
       if (!('done' in g)) return shownGroup(g);
-      this.groupMode.set(false);
+      // the mode turns off when this answer is shown (it may be fetched ahead of the last group)
       const r = await firstValueFrom(this.api.next(this.questionId()!, resume));
       return 'done' in r ? null : { ...shownTask(r), note: 'marking.groups.none' };
     }
@@ -167,9 +170,11 @@ export class MarkingScreenComponent {
     this.group.set(shown?.group ?? null);
     this.membersOpen.set(false);
     if (shown?.note) {
-      const text = this.i18n.t(shown.note);
-      if (this.savedNotice) this.savedNotice += ' · ' + text;
-      else this.notice.set(text);
+      this.groupMode.set(false);
+      const note = this.say(shown.note);
+      const saved = this.savedNotice;
+      if (saved) this.savedNotice = () => `${saved()} · ${note()}`;
+      else this.notice.set(note);
     }
     const prev = next?.previous;
     // A re-mark opens with my previous mark applied: items where I applied items, else my score.
@@ -323,7 +328,7 @@ export class MarkingScreenComponent {
       await firstValueFrom(this.api.submit(t.taskId, { leaseToken: t.leaseToken, ...fields }));
       this.lastTaskId.set(t.taskId);
       this.queue.countDone(true);
-      this.savedNotice = this.i18n.t('marking.saved', { n: points });
+      this.savedNotice = this.say('marking.saved', { n: points });
     });
   }
 
@@ -356,7 +361,7 @@ export class MarkingScreenComponent {
   protected openProblem() {
     // A problem is one answer's: in a group it is taken out first (a group of one is that answer).
     if ((this.group()?.size ?? 1) > 1)
-      return void this.notice.set(this.i18n.t('marking.groups.problemSplit'));
+      return void this.notice.set(this.say('marking.groups.problemSplit'));
     this.problemOpen.set(true);
     // The reason field is rendered by this change; focus it once it exists.
     setTimeout(() => this.reason()?.nativeElement.focus());
@@ -379,7 +384,7 @@ export class MarkingScreenComponent {
       // U corrects one answer; a group's marks are corrected one by one from the history.
       this.lastTaskId.set(taskIds.length === 1 ? taskIds[0] : null);
       this.queue.countDone(true, taskIds.length);
-      this.savedNotice = this.i18n.t('marking.groups.saved', { n: taskIds.length, points });
+      this.savedNotice = this.say('marking.groups.saved', { n: taskIds.length, points });
     });
   }
 
@@ -391,7 +396,7 @@ export class MarkingScreenComponent {
       await firstValueFrom(this.api.splitGroup(g.leaseToken, taskId));
       const rest = withoutMember(g, taskId);
       this.group.set(rest);
-      this.notice.set(this.i18n.t('marking.groups.splitDone'));
+      this.notice.set(this.say('marking.groups.splitDone'));
       if (rest.size === 0) await this.advance();
     }, false);
   }
@@ -419,9 +424,13 @@ export class MarkingScreenComponent {
     }, false);
   }
 
-  private remarkText(r: RemarkNotice) {
+  private remarkText(r: RemarkNotice): Said {
     return r.from === r.to
-      ? this.i18n.t('marking.remarkSame', { q: r.question, n: r.to })
-      : this.i18n.t('marking.remarkSaved', { q: r.question, from: r.from, to: r.to });
+      ? this.say('marking.remarkSame', { q: r.question, n: r.to })
+      : this.say('marking.remarkSaved', { q: r.question, from: r.from, to: r.to });
+  }
+
+  private say(key: string, params: Record<string, string | number> = {}): Said {
+    return () => this.i18n.t(key, params);
   }
 }
