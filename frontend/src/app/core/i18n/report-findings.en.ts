@@ -36,27 +36,27 @@ export const REPORT_FINDINGS_EN: Record<keyof typeof REPORT_FINDINGS_ZH, string>
   'finding.ci': '95% CI {low} to {high}',
 
   'finding.model_vs_students.above':
-    '{slice}: {model} scores {modelRate}, above the students’ average of {studentRate} by {diff} ({ci}); {ratio}× the students’ mean.',
+    '{slice}: {model} scores {modelRate}, above the students’ average of {studentRate} by {diffAbs} ({ci}); {ratio}× the students’ mean.',
   'finding.model_vs_students.below':
-    '{slice}: {model} scores {modelRate}, below the students’ average of {studentRate} by {diff} ({ci}); {ratio}× the students’ mean.',
+    '{slice}: {model} scores {modelRate}, below the students’ average of {studentRate} by {diffAbs} ({ci}); {ratio}× the students’ mean.',
   'finding.model_vs_students.tie':
     '{slice}: {model} scores {modelRate}, no different from the students’ average of {studentRate} (difference {diff}, {ci}, includes 0).',
   'finding.field_vs_students.above':
-    '{slice}: of {models} models, {stat} is above the students’ average by {diff} ({ci}).',
+    '{slice}: of {models} models, {stat} is above the students’ average by {diffAbs} ({ci}).',
   'finding.field_vs_students.below':
-    '{slice}: of {models} models, {stat} is below the students’ average by {diff} ({ci}).',
+    '{slice}: of {models} models, {stat} is below the students’ average by {diffAbs} ({ci}).',
   'finding.field_vs_students.tie':
     '{slice}: of {models} models, {stat} is no different from the students’ average ({diff}, {ci}, includes 0).',
   'finding.change.model.up':
-    '{slice}: since the previous round “{previousRound}”, {model}’s score relative to the students rose {relative} ({ci}); its gap to the students went from {diffBefore} to {diffNow}.',
+    '{slice}: since the previous round “{previousRound}”, {model}’s score relative to the students rose {relativeAbs} ({ci}); its gap to the students went from {diffBefore} to {diffNow}.',
   'finding.change.model.down':
-    '{slice}: since the previous round “{previousRound}”, {model}’s score relative to the students fell {relative} ({ci}); its gap to the students went from {diffBefore} to {diffNow}.',
+    '{slice}: since the previous round “{previousRound}”, {model}’s score relative to the students fell {relativeAbs} ({ci}); its gap to the students went from {diffBefore} to {diffNow}.',
   'finding.change.model.tie':
     '{slice}: since the previous round “{previousRound}”, {model}’s score relative to the students did not change distinguishably ({relative}, {ci}, includes 0).',
   'finding.change.field.up':
-    '{slice}: since the previous round “{previousRound}”, the score relative to the students of {stat} rose {relative} ({ci}).',
+    '{slice}: since the previous round “{previousRound}”, the score relative to the students of {stat} rose {relativeAbs} ({ci}).',
   'finding.change.field.down':
-    '{slice}: since the previous round “{previousRound}”, the score relative to the students of {stat} fell {relative} ({ci}).',
+    '{slice}: since the previous round “{previousRound}”, the score relative to the students of {stat} fell {relativeAbs} ({ci}).',
   'finding.change.field.tie':
     '{slice}: since the previous round “{previousRound}”, the score relative to the students of {stat} did not change distinguishably ({relative}, {ci}, includes 0).',
   'finding.change.no_previous':
@@ -64,9 +64,16 @@ export const REPORT_FINDINGS_EN: Record<keyof typeof REPORT_FINDINGS_ZH, string>
   'finding.change.not_comparable':
     'The previous round “{previousRound}” has no results that compare with this one through the students.',
   'finding.subject.some_above':
-    '{subject}: some models are above the students’ average ({modelsAbove}); {model} by {diff} ({ci}).',
+    '{subject}: above the students’ average: {modelsAbove}; {model} by {diffAbs} ({ci}).',
   'finding.subject.none_above':
     '{subject}: no model is above the students’ average; the best, {model}, differs by {diff} ({ci}).',
+  'finding.subject.some_above.summary': 'Subjects where some model is above the students’ average:',
+  'finding.subject.none_above.summary': 'Subjects where no model is:',
+  'finding.subjects.details': 'Figures and intervals by subject',
+  'finding.subject.some_above.one':
+    '{subject}: {model} is above the students’ average by {diffAbs} ({ci}).',
+  'finding.subject.none_above.one':
+    '{subject}: {model} is not above the students’ average (difference {diff}, {ci}).',
   'finding.gap.field.most':
     'Strong in humanities, weak in sciences holds for {holds} of {models} models (most); mean index {index} ({ci}).',
   'finding.gap.field.not_most':

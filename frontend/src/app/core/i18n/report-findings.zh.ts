@@ -35,35 +35,40 @@ export const REPORT_FINDINGS_ZH = {
   'finding.ci': '95% CI {low} 至 {high}',
 
   'finding.model_vs_students.above':
-    '{slice}：{model} 得分率 {modelRate}，高于学生平均 {studentRate}，高 {diff}（{ci}），是学生均分的 {ratio} 倍。',
+    '{slice}：{model} 得分率 {modelRate}，高于学生平均 {studentRate}，高出 {diffAbs}（{ci}），是学生均分的 {ratio} 倍。',
   'finding.model_vs_students.below':
-    '{slice}：{model} 得分率 {modelRate}，低于学生平均 {studentRate}，差 {diff}（{ci}），是学生均分的 {ratio} 倍。',
+    '{slice}：{model} 得分率 {modelRate}，低于学生平均 {studentRate}，低 {diffAbs}（{ci}），是学生均分的 {ratio} 倍。',
   'finding.model_vs_students.tie':
     '{slice}：{model} 得分率 {modelRate}，与学生平均 {studentRate} 无明显差异（差值 {diff}，{ci}，含 0）。',
   'finding.field_vs_students.above':
-    '{slice}：{models} 个模型中，{stat}高于学生平均 {diff}（{ci}）。',
+    '{slice}：{models} 个模型中，{stat}高于学生平均 {diffAbs}（{ci}）。',
   'finding.field_vs_students.below':
-    '{slice}：{models} 个模型中，{stat}低于学生平均 {diff}（{ci}）。',
+    '{slice}：{models} 个模型中，{stat}低于学生平均 {diffAbs}（{ci}）。',
   'finding.field_vs_students.tie':
     '{slice}：{models} 个模型中，{stat}与学生平均无明显差异（{diff}，{ci}，含 0）。',
   'finding.change.model.up':
-    '{slice}：与上一轮「{previousRound}」相比，{model} 相对学生的得分上升 {relative}（{ci}）；与学生的差距由 {diffBefore} 变为 {diffNow}。',
+    '{slice}：与上一轮「{previousRound}」相比，{model} 相对学生的得分上升 {relativeAbs}（{ci}）；与学生的差距由 {diffBefore} 变为 {diffNow}。',
   'finding.change.model.down':
-    '{slice}：与上一轮「{previousRound}」相比，{model} 相对学生的得分下降 {relative}（{ci}）；与学生的差距由 {diffBefore} 变为 {diffNow}。',
+    '{slice}：与上一轮「{previousRound}」相比，{model} 相对学生的得分下降 {relativeAbs}（{ci}）；与学生的差距由 {diffBefore} 变为 {diffNow}。',
   'finding.change.model.tie':
     '{slice}：与上一轮「{previousRound}」相比，{model} 相对学生的得分无明显变化（{relative}，{ci}，含 0）。',
   'finding.change.field.up':
-    '{slice}：与上一轮「{previousRound}」相比，{stat}相对学生的得分上升 {relative}（{ci}）。',
+    '{slice}：与上一轮「{previousRound}」相比，{stat}相对学生的得分上升 {relativeAbs}（{ci}）。',
   'finding.change.field.down':
-    '{slice}：与上一轮「{previousRound}」相比，{stat}相对学生的得分下降 {relative}（{ci}）。',
+    '{slice}：与上一轮「{previousRound}」相比，{stat}相对学生的得分下降 {relativeAbs}（{ci}）。',
   'finding.change.field.tie':
     '{slice}：与上一轮「{previousRound}」相比，{stat}相对学生的得分无明显变化（{relative}，{ci}，含 0）。',
   'finding.change.no_previous': '这是最早的一轮评测，没有上一轮可比，因此不报告变化。',
   'finding.change.not_comparable': '上一轮「{previousRound}」与本轮没有可通过学生锚定比较的结果。',
   'finding.subject.some_above':
-    '{subject}：已有模型高于学生平均（{modelsAbove}）；{model} 高 {diff}（{ci}）。',
+    '{subject}：已有模型高于学生平均（{modelsAbove}）；{model} 高出 {diffAbs}（{ci}）。',
   'finding.subject.none_above':
     '{subject}：没有模型高于学生平均；最好的 {model} 差值 {diff}（{ci}）。',
+  'finding.subject.some_above.summary': '已有模型高于学生平均的学科：',
+  'finding.subject.none_above.summary': '没有模型高于学生平均的学科：',
+  'finding.subjects.details': '各学科的数字与区间',
+  'finding.subject.some_above.one': '{subject}：{model} 高于学生平均，高出 {diffAbs}（{ci}）。',
+  'finding.subject.none_above.one': '{subject}：{model} 没有高于学生平均（差值 {diff}，{ci}）。',
   'finding.gap.field.most':
     '文强理弱在 {models} 个模型中的 {holds} 个成立（多数）；平均指数 {index}（{ci}）。',
   'finding.gap.field.not_most':

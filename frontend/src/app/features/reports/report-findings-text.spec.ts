@@ -65,7 +65,7 @@ describe('headline findings in words', () => {
       diffNow: -0.05,
     });
     expect(findingText(tr('en'), up)).toBe(
-      'Junior secondary: since the previous round “2024 春”, X’s score relative to the students rose +12.9% (95% CI +2.0% to +25.0%); its gap to the students went from −10.0 pp to −5.0 pp.',
+      'Junior secondary: since the previous round “2024 春”, X’s score relative to the students rose 12.9% (95% CI +2.0% to +25.0%); its gap to the students went from −10.0 pp to −5.0 pp.',
     );
   });
 
@@ -92,7 +92,25 @@ describe('headline findings in words', () => {
       diffHigh: 0.2,
     });
     expect(findingText(tr('en'), field)).toBe(
-      'Combined K12 (Senior secondary): of 3 models, the best model (X) is above the students’ average by +10.0 pp (95% CI +1.0 pp to +20.0 pp).',
+      'Combined K12 (Senior secondary): of 3 models, the best model (X) is above the students’ average by 10.0 pp (95% CI +1.0 pp to +20.0 pp).',
+    );
+  });
+
+  it('words a subject finding about a single model without "some models"', () => {
+    const one = finding('finding.subject.none_above', {
+      subject: 'math',
+      modelsAbove: [],
+      models: 1,
+      model: 'X',
+      diff: -0.377,
+      diffLow: -0.6,
+      diffHigh: -0.143,
+    });
+    expect(findingText(tr('en'), one)).toBe(
+      'Math: X is not above the students’ average (difference −37.7 pp, 95% CI −60.0 pp to −14.3 pp).',
+    );
+    expect(findingText(tr('zh'), one)).toBe(
+      '数学：X 没有高于学生平均（差值 −37.7 个百分点，95% CI −60.0 个百分点 至 −14.3 个百分点）。',
     );
   });
 

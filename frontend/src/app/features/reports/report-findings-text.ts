@@ -62,11 +62,24 @@ export function findingText(t: Translate, f: Finding): string {
     low: formatFigure(t, kind, p[`${c}Low`] as number | null),
     high: formatFigure(t, kind, p[`${c}High`] as number | null),
   });
+  // "above by 28.2 pp", "rose 12.9%": the sentence says the direction, the figure its size.
+  for (const k of ['diff', 'relative'])
+    if (typeof p[k] === 'number')
+      out[`${k}Abs`] = formatFigure(t, KINDS[k], p[k] as number).replace(/^[+−]/, '');
   out['slice'] = sliceOf(t, p);
   if (typeof p['subject'] === 'string') out['subject'] = t(`subject.${p['subject']}`);
   if (typeof p['stat'] === 'string')
     out['stat'] = t(`finding.stat.${p['stat']}`, { model: String(p['model'] ?? '') });
-  return t(f.code, out);
+  return t(variantOf(f), out);
+}
+
+/** A subject finding about one model reads better without "some models … the best": its own wording. */
+function variantOf(f: Finding): string {
+  const above = f.params['modelsAbove'];
+  if (f.code === 'finding.subject.some_above' && Array.isArray(above) && above.length === 1)
+    return `${f.code}.one`;
+  if (f.code === 'finding.subject.none_above' && f.params['models'] === 1) return `${f.code}.one`;
+  return f.code;
 }
 
 /** "Rests on 74 points scored, 12 pending · synthetic students". */

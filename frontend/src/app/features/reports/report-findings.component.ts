@@ -8,10 +8,12 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { FindingSection, findingText, restsOnText, sectionOf } from './report-findings-text';
+import { sliceRank } from './report-labels';
 import { Finding, Findings, ReportFilter, ReportsApiService } from './reports-api.service';
 
 const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
@@ -22,7 +24,7 @@ const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
  */
 @Component({
   selector: 'yj-report-findings',
-  imports: [TPipe, RouterLink],
+  imports: [TPipe, RouterLink, NgTemplateOutlet],
   template: `
     <section class="findings" data-testid="findings" [attr.aria-busy]="loading()">
       <div class="head">
@@ -63,26 +65,25 @@ const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
           }
           @for (s of sections(); track s.key) {
             <h3>{{ 'finding.section.' + s.key | t }}</h3>
-            <ul>
-              @for (f of s.items; track $index) {
-                <li [class]="verdictClass(f)">
-                  @if (f.drill) {
-                    <button
-                      type="button"
-                      class="sentence"
-                      (click)="open.emit({ finding: f, title: text(f) })"
-                    >
-                      {{ text(f) }}
+            @if (s.key === 'subjects') {
+              <!-- Two lines (some model above the students / none), each subject opening its answers; the sentences fold below. -->
+              @for (g of subjectGroups(); track g.code) {
+                <p class="subjects" [attr.data-testid]="g.code">
+                  {{ g.code + '.summary' | t }}
+                  @for (f of g.items; track $index) {
+                    <button type="button" class="chip" (click)="emit(f)">
+                      {{ subjectName(f) }}
                     </button>
-                  } @else {
-                    <span class="sentence">{{ text(f) }}</span>
                   }
-                  @if (f.restsOn.cohorts) {
-                    <small class="muted rests">{{ rests(f) }}</small>
-                  }
-                </li>
+                </p>
               }
-            </ul>
+              <details>
+                <summary>{{ 'finding.subjects.details' | t }}</summary>
+                <ng-container *ngTemplateOutlet="list; context: { $implicit: s.items }" />
+              </details>
+            } @else {
+              <ng-container *ngTemplateOutlet="list; context: { $implicit: s.items }" />
+            }
           }
           <p class="muted method">
             {{ 'finding.method' | t: { b: d.method.replicates, seed: d.method.seed } }}
@@ -91,6 +92,22 @@ const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
         }
       }
     </section>
+    <ng-template #list let-items>
+      <ul>
+        @for (f of $any(items); track $index) {
+          <li [class]="verdictClass(f)">
+            @if (f.drill) {
+              <button type="button" class="sentence" (click)="emit(f)">{{ text(f) }}</button>
+            } @else {
+              <span class="sentence">{{ text(f) }}</span>
+            }
+            @if (f.restsOn.cohorts) {
+              <small class="muted rests">{{ rests(f) }}</small>
+            }
+          </li>
+        }
+      </ul>
+    </ng-template>
   `,
   styles: `
     .findings {
@@ -121,13 +138,26 @@ const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
       margin: 12px 0 4px;
       color: var(--mat-sys-on-surface-variant);
     }
+    /* No list bullets: a button never lays out inline, so a bullet would sit by its last line. A bar
+       in the verdict's colour instead: blue above or up, red below or down, grey no difference. */
     ul {
       margin: 0;
-      padding-left: 18px;
+      padding: 0;
+      list-style: none;
     }
     li {
-      margin: 4px 0;
+      margin: 6px 0;
+      padding-left: 10px;
+      border-left: 3px solid #616161;
       line-height: 1.5;
+    }
+    li.above,
+    li.up {
+      border-left-color: #1565c0;
+    }
+    li.below,
+    li.down {
+      border-left-color: #c62828;
     }
     .sentence {
       font: inherit;
@@ -138,12 +168,37 @@ const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
       padding: 0;
     }
     button.sentence {
+      display: inline;
       cursor: pointer;
       text-decoration: underline dotted;
       text-underline-offset: 3px;
     }
     button.sentence:hover {
       color: var(--mat-sys-primary);
+    }
+    summary {
+      cursor: pointer;
+      font-size: 13px;
+      color: var(--mat-sys-primary);
+      margin: 2px 0;
+    }
+    .subjects {
+      margin: 4px 0;
+    }
+    .chip {
+      font: inherit;
+      margin: 2px;
+      padding: 0 8px;
+      border-radius: 10px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface);
+      color: inherit;
+      cursor: pointer;
+    }
+    [data-testid='finding.subject.some_above'] .chip {
+      border-color: #1565c0;
+      color: #0d47a1;
+      font-weight: 500;
     }
     .rests {
       display: block;
@@ -180,11 +235,23 @@ export class ReportFindingsComponent {
   private readonly t = (key: string, params?: Record<string, string | number>) =>
     this.i18n.t(key, params);
 
+  /** Subjects where some model is above the students, then those where none is, in the catalogue's order. */
+  protected readonly subjectGroups = computed(() => {
+    const fs = (this.data()?.findings ?? []).filter((f) => sectionOf(f.code) === 'subjects');
+    const rank = (f: Finding) => sliceRank('subject', String(f.params['subject']));
+    return ['finding.subject.some_above', 'finding.subject.none_above']
+      .map((code) => ({
+        code,
+        items: fs.filter((f) => f.code === code).sort((a, b) => rank(a) - rank(b)),
+      }))
+      .filter((g) => g.items.length);
+  });
   protected readonly sections = computed(() => {
     const fs = this.data()?.findings ?? [];
+    const subjects = this.subjectGroups().flatMap((g) => g.items);
     return SECTIONS.map((key) => ({
       key,
-      items: fs.filter((f) => sectionOf(f.code) === key),
+      items: key === 'subjects' ? subjects : fs.filter((f) => sectionOf(f.code) === key),
     })).filter((s) => s.items.length);
   });
   /** Findings with figures (not only "no earlier round" or "index unavailable"). */
@@ -240,6 +307,14 @@ export class ReportFindingsComponent {
     if (r) q.set('roundId', r.id);
     if (cohorts.length) q.set('cohortIds', cohorts.join(','));
     return `/api/reports/findings.csv?${q}`;
+  }
+
+  protected emit(f: Finding) {
+    this.open.emit({ finding: f, title: this.text(f) });
+  }
+
+  protected subjectName(f: Finding) {
+    return this.i18n.t(`subject.${f.params['subject']}`);
   }
 
   protected verdictClass(f: Finding) {
