@@ -222,6 +222,7 @@ describe('headline findings on two rounds with different papers', () => {
     const mean = find(both, 'finding.change.field.up', { dimension: 'overall', stat: 'mean' });
     expect(mean.params.relative).toBeCloseTo((23 / 18 + 1) / 2 / 0.5 - 1, 10);
     expect(mean.params.gapChange).toBeCloseTo(0.3125, 10);
+    expect(find(both, 'finding.change.field.up', { dimension: 'overall', stat: 'best' }).params.model).toBe('X');
     // Senior stage: round 1 maths (ratio 0.5, per question 0.4 and 0.6) against round 2 history
     // (ratio 0.9, per question 0.6 and 1.2): +80%, but 0.6 against 0.6 (7% of replicates) is no
     // change, so the interval is [0, 2] and the finding a tie.

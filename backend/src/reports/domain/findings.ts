@@ -152,6 +152,8 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
         params: {
           ...where,
           stat,
+          // The model the statistic lands on this round (the best, the median); the mean names none.
+          model: representative(now, stat).modelName,
           models: now.length,
           modelsBefore: before.length,
           ...figure('relative', rel),
