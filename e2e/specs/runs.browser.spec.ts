@@ -135,3 +135,58 @@ test('ten samples of one question are grouped and numbered, and their answers ty
   await expect(page.getByText('10 answers shown, grouped by question and model')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/run-samples-en.png' });
 });
+
+test('a run on primary papers reaches the report, sliced by stage and grade against the synthetic students', async ({ page, request }) => {
+  // A model that answers blanks with a number and a counting word (graded by numeric equivalence), choices with "A".
+  const fake = await startFakeOpenAI(20, (body) => (body.includes('【第1空】') ? '【第1空】12元' : '【解析】略。\n【答案】A'));
+  try {
+    // step: a run over the grade-3 CMATH paper and the primary Chinese paper, through the API
+    const csrf = await apiSignIn(request, 'researcher');
+    const headers = { 'X-XSRF-TOKEN': csrf };
+    const papers = (await (await request.get('/api/papers?stage=primary')).json()) as { id: string; slug: string }[];
+    const paperIds = ['cmath-grade-3-math', 'e-eval-primary-chinese'].map((s) => papers.find((p) => p.slug === s)!.id);
+    const model = await request.post('/api/models', {
+      headers,
+      data: { name: 'Primary fake', baseUrl: fake.url, modelId: 'fake-primary', modality: 'text' },
+    });
+    expect(model.ok()).toBe(true);
+    const run = await request.post('/api/runs', {
+      headers,
+      data: { name: 'Primary run', paperVersionIds: paperIds, modelIds: [(await model.json()).id] },
+    });
+    expect(run.ok()).toBe(true);
+    const runId = (await run.json()).id;
+    await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).status, { timeout: 60_000 }).toBe('finished');
+
+    // step: the blanks were graded, not left for teachers: "12元" is a number the grader reads
+    const answers = async () =>
+      (await (await request.get(`/api/runs/${runId}/answers?limit=100`)).json()) as {
+        type: string;
+        grades: { status: string }[] | null;
+      }[];
+    await expect.poll(async () => (await answers()).filter((a) => a.grades?.length).length, { timeout: 30_000 }).toBe(36);
+    const blanks = (await answers()).filter((a) => a.type === 'fill_blank');
+    expect(blanks.length).toBe(20);
+    expect(blanks.every((a) => ['correct', 'wrong'].includes(a.grades![0].status))).toBe(true);
+
+    // step: the report, split by stage, has a primary row for the model, scored against students
+    await signIn(page, 'researcher');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('/reports');
+    await page.getByRole('radio', { name: '学段', exact: true }).click();
+    const stageRow = page.getByRole('row', { name: /Primary fake.*小学/ });
+    await expect(stageRow).toBeVisible();
+    await expect(stageRow.getByRole('cell').nth(2)).toHaveText(/^\d+\.\d%$/);
+    await expect(stageRow.getByRole('cell').nth(3)).toHaveText(/^\d+\.\d%$/);
+    await expect(page.getByRole('row', { name: /GPT-4-0314.*高中/ })).toBeVisible();
+
+    // step: split by grade, the model's rows are grades 3 and 6, apart from the Gaokao grade 12
+    await page.getByRole('radio', { name: '年级', exact: true }).click();
+    await expect(page.getByRole('row', { name: /Primary fake.*3 年级/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Primary fake.*6 年级/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Primary fake.*12 年级/ })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/report-by-grade.png' });
+  } finally {
+    await fake.stop();
+  }
+});
