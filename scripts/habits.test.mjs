@@ -69,3 +69,12 @@ test('.env.example is caught when stale and written from the config table', () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('@yuejuan/contracts depends on nothing (npm install <pkg> -w backend also writes to it)', () => {
+  const pkg = JSON.parse(readFileSync(join(here, '../backend/contracts/package.json'), 'utf8'));
+  assert.deepEqual(
+    { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies },
+    {},
+    'backend/contracts/package.json lists a dependency: remove it (it was meant for backend/package.json)',
+  );
+});
