@@ -35,6 +35,7 @@ test('agreement tables for 100k judged answers', async () => {
      WHERE NOT q.is_objective AND q.type <> 'composite' AND q.parent_id IS NULL AND q.points >= 4 ORDER BY q.id LIMIT $1`,
     [QUESTIONS],
   );
+  const SAMPLES = Math.ceil(TARGET / (questions.length * MODELS));
   const [{ id: runId }] = await t.db.query(
     `INSERT INTO runs (name, status, template_version) VALUES ('bench', 'imported', 'bench') RETURNING id`,
   );

@@ -151,7 +151,7 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await expect(rowOf(qa).getByText('已验证')).toBeVisible();
     await expect(rowOf(qb).getByText('未验证')).toBeVisible();
     await rowOf(qb).getByRole('button', { name: '查看' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^未验证/ })).toBeVisible();
+    await expect(page.locator('p.verdict')).toContainText('未验证：');
     await expect(page.getByText('评分模型 对 教师最终分')).toBeVisible();
     await expect(page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' })).toBeVisible();
     await expect(page.getByText(/按要点给 \d+ 分/).first()).toBeVisible();
@@ -163,6 +163,7 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await page.getByRole('button', { name: '中文' }).click();
 
     // step: the report in "teachers, else validated judge": A's unread answers come from the judge, B's from nowhere yet
+    await apiSignIn(request, 'researcher');
     const api = await (
       await request.get(`/api/reports?scoringSource=teachers_else_validated_judge&judge=${judgeId}&judgeTemplate=judge-v1`)
     ).json();
