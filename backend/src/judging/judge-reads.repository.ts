@@ -31,7 +31,7 @@ export class JudgeReadsRepository {
   /**
    * The latest judgement of each judge (model + template) of one unit, with the items' wording
    * from the rubric the judge read. Selected column by column: no judge model name or id, and
-   * nothing about the answer's writer, leaves here (a teacher sees "AI judge 1", "AI judge 2").
+   * nothing about the answer's writer, leaves here (a teacher sees "AI judge 1", "AI judge 2", in the order they read it).
    */
   latestForUnit(responseId: string, questionId: string) {
     return this.db.query(
@@ -44,7 +44,7 @@ export class JudgeReadsRepository {
        FROM (SELECT DISTINCT ON (j.judge_model_id, j.template_version) j.*
              FROM judge_reads j WHERE j.response_id = $1 AND j.question_id = $2
              ORDER BY j.judge_model_id, j.template_version, j.id DESC) x
-       ORDER BY x.judge_model_id, x.template_version`,
+       ORDER BY x.id`,
       [responseId, questionId],
     );
   }

@@ -46,7 +46,7 @@ export const JUDGE_EN: Record<keyof typeof JUDGE_ZH, string> = {
   'judge.desk.label': 'AI judge {n}',
   'judge.desk.points': '{points} / {max} points',
   'judge.desk.items': 'Rubric items applied',
-  'judge.desk.noItems': 'No items listed (marked by score)',
+  'judge.desk.noItems': 'No rubric items listed',
   'judge.desk.adjustment': 'adjustment {n}',
   'judge.desk.failed': 'This AI judgement failed: {reason}',
   'judge.desk.note':

@@ -42,7 +42,7 @@ export const JUDGE_ZH = {
   'judge.desk.label': 'AI 评分 {n}',
   'judge.desk.points': '{points} / {max} 分',
   'judge.desk.items': '适用评分点',
-  'judge.desk.noItems': '未列评分点（整体给分）',
+  'judge.desk.noItems': '未列评分点',
   'judge.desk.adjustment': '调整 {n}',
   'judge.desk.failed': '此次 AI 评分失败：{reason}',
   'judge.desk.note': '仅供参考：AI 评分与老师评分分开记录，不计入成绩。',

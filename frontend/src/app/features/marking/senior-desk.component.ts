@@ -5,6 +5,7 @@ import { errorText } from '../../core/i18n/error-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
+import { ANY_PARAMS } from '../runs/judge-failure';
 import { MarkingApiService, MarkingQuestionView, SeniorItem } from './marking-api.service';
 import { QuestionPaneComponent } from './question-pane.component';
 
@@ -73,7 +74,7 @@ export class SeniorDeskComponent {
   }
 
   protected judgeFailure(j: DeskJudgement): string {
-    return this.i18n.t(`judge.failure.${j.failureCode}`, {}).replace(/[\s（(]*\{.*$/, '');
+    return this.i18n.t(`judge.failure.${j.failureCode}`, ANY_PARAMS);
   }
 
   protected decide(item: SeniorItem, score: string, comment: string) {

@@ -14,6 +14,7 @@ import { RouterLink } from '@angular/router';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { JudgeApiService, Judgement, JudgeRunProgress } from './judge-api.service';
+import { ANY_PARAMS } from './judge-failure';
 import { RunsApiService } from './runs-api.service';
 
 /** A judge run, live: progress, tokens and cost as for answers, and every failed judgement with its reason in words. */
@@ -147,6 +148,9 @@ import { RunsApiService } from './runs-api.service';
       font-size: 16px;
       margin: 20px 0 8px;
     }
+    .codes b {
+      margin-left: 8px;
+    }
     .codes {
       margin: 0;
       padding-left: 20px;
@@ -191,8 +195,8 @@ export class JudgeRunComponent {
   }
 
   protected failureName(code: string): string {
-    // The name of the reason alone (its parameters belong to one answer): the text before the first parameter.
-    return this.i18n.t(`judge.failure.${code}`, {}).replace(/[\s（(]*\{.*$/, '');
+    // The reason alone: its parameters belong to one answer each, so they show as an ellipsis.
+    return this.i18n.t(`judge.failure.${code}`, ANY_PARAMS);
   }
 
   protected failureText(j: Judgement): string {
