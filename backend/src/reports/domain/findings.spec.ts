@@ -233,6 +233,19 @@ describe('headline findings on two rounds with different papers', () => {
     expect(ci(senior, 'relative')[1]).toBeCloseTo(2, 10);
   });
 
+  it('compares different models of two rounds only as fields, said once when each round has one', () => {
+    const yOnly = findingsOf({
+      current: { id: 'R2', name: '2024 秋冬', anchors: a2.filter((a) => a.modelId === 'Y') },
+      previous: { id: 'R1', name: '2024 春', anchors: a1 },
+      groups,
+    });
+    const overall = yOnly.filter((f) => f.code.startsWith('finding.change.') && f.params.dimension === 'overall');
+    expect(overall.map((f) => f.params.stat)).toEqual(['best']);
+    // Y's ratio 1 against X's 0.5 last round: +100%.
+    expect(overall[0].params).toMatchObject({ model: 'Y', models: 1, modelsBefore: 1 });
+    expect(overall[0].params.relative).toBeCloseTo(1, 10);
+  });
+
   it('says there is no earlier round rather than a change when there is none', () => {
     expect(only.filter((f) => f.code.startsWith('finding.change.')).map((f) => f.code)).toEqual(['finding.change.no_previous']);
     const x = find(only, 'finding.model_vs_students.below', { dimension: 'overall', model: 'X' });

@@ -141,8 +141,10 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
   }
   // The field's change says something the per-model lines do not when the fields differ.
   const sameField = both.length === now.length && both.length === before.length;
+  // One model each round (different ones): best, median and mean are the same figure, said once.
+  const stats: FieldStat[] = now.length === 1 && before.length === 1 ? ['best'] : ['best', 'median', 'mean'];
   if (!(sameField && now.length === 1))
-    for (const stat of ['best', 'median', 'mean'] as FieldStat[]) {
+    for (const stat of stats) {
       const rel = relative(
         fieldOf(now, stat, (a) => a.ratio),
         fieldOf(before, stat, (a) => a.ratio),
