@@ -36,12 +36,20 @@ import { formatKey } from '../../shared/ui/answer-key';
           />
         }
       </div>
-      @if (q.options?.length && hasOptionText()) {
+      @if (q.options?.length && (hasOptionText() || optionImages().size)) {
         <ol class="options">
           @for (o of q.options; track o.label) {
             <li>
               <b>{{ o.label }}.</b>
               <yj-rich-text [text]="o.text ?? ''" />
+              @if (optionImages().get(o.label); as img) {
+                <img
+                  [src]="img.url"
+                  [alt]="img.alt ?? o.label"
+                  loading="lazy"
+                  class="figure option-figure"
+                />
+              }
             </li>
           }
         </ol>
@@ -142,6 +150,10 @@ import { formatKey } from '../../shared/ui/answer-key';
       margin: 0;
       object-fit: contain;
     }
+    .figure.option-figure {
+      max-height: 160px;
+      margin: 4px 0;
+    }
     .figure {
       display: block;
       max-width: 100%;
@@ -160,6 +172,7 @@ import { formatKey } from '../../shared/ui/answer-key';
     }
     .options li {
       display: flex;
+      flex-wrap: wrap;
       gap: 6px;
       align-items: baseline;
     }
@@ -198,6 +211,15 @@ export class QuestionCardComponent {
 
   protected readonly stemImages = computed(() =>
     this.question().images.filter((i) => i.role !== 'option'),
+  );
+  /** An option's own figure (a crop or an uploaded image), shown with its option. */
+  protected readonly optionImages = computed(
+    () =>
+      new Map(
+        this.question()
+          .images.filter((i) => i.role === 'option' && i.optionLabel)
+          .map((i) => [i.optionLabel!, i]),
+      ),
   );
   protected readonly hasOptionText = computed(() =>
     (this.question().options ?? []).some((o) => o.text),

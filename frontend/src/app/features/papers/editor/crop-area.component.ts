@@ -111,13 +111,26 @@ export class CropAreaComponent {
   });
 
   protected loaded() {
+    this.dims();
+  }
+
+  /**
+   * The render's size, from the image itself when its load event came before this view listened
+   * (a cached page shown again).
+   */
+  private dims(): { width: number; height: number } | null {
+    const known = this.natural();
     const img = this.page().nativeElement;
-    this.natural.set({ width: img.naturalWidth, height: img.naturalHeight });
+    if (known && img.naturalWidth === known.width) return known;
+    if (!img.complete || !img.naturalWidth) return null;
+    const n = { width: img.naturalWidth, height: img.naturalHeight };
+    this.natural.set(n);
+    return n;
   }
 
   /** A pointer position in render pixels, kept on the page. */
   private toPage(e: PointerEvent): { x: number; y: number } | null {
-    const n = this.natural();
+    const n = this.dims();
     if (!n) return null;
     const b = this.page().nativeElement.getBoundingClientRect();
     const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
@@ -158,7 +171,7 @@ export class CropAreaComponent {
   }
 
   protected key(e: KeyboardEvent) {
-    const n = this.natural();
+    const n = this.dims();
     if (!n) return;
     if (e.key === 'Escape') {
       this.rect.set(null);

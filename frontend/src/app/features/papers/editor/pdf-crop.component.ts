@@ -193,6 +193,10 @@ export class PdfCropComponent {
     this.store.cropPdfId.set(id);
   }
 
+  protected valueOf(e: Event): string {
+    return (e.target as HTMLSelectElement).value;
+  }
+
   protected pickQuestion(key: string) {
     const [s, i, k] = key.split('-').map((v) => (v === '' ? undefined : Number(v)));
     this.store.selection.set({ kind: 'question', s: s!, i: i!, k });
