@@ -156,6 +156,9 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await expect(page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' })).toBeVisible();
     await expect(page.getByText(/按要点给 \d+ 分/).first()).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/judge-quality-zh.png`, fullPage: true });
+    // the lower half: confusion matrix, disagreements with the judge's rationale beside the teachers' reads
+    await page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/judge-quality-disagreements-zh.png` });
     await page.getByRole('button', { name: 'English' }).click();
     await expect(rowOf(qa).getByText('Validated')).toBeVisible();
     await expect(page.getByText('Where they disagree most (for a senior to read)')).toBeVisible();

@@ -12,9 +12,6 @@ export function verdictParams(
   params: Record<string, number | null>,
 ): Record<string, string | number> {
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      v === null ? '—' : Number.isInteger(v) ? v : v.toFixed(3),
-    ]),
+    Object.entries(params).map(([k, v]) => [k, v === null ? '—' : Number(v.toFixed(3))]),
   );
 }

@@ -163,13 +163,13 @@ import { JudgeQuestionDetail, PairFigures } from './judge-quality-api.service';
           }
           @if (x.rationale) {
             <div>
-              <span class="muted">{{ 'judgeq.rationale' | t }}:</span>
+              <span class="muted">{{ 'judgeq.rationale' | t }}</span>
               <yj-rich-text [text]="x.rationale" />
             </div>
           }
         </div>
         <div class="reads">
-          <span class="muted">{{ 'judgeq.teacherReads' | t }}:</span>
+          <span class="muted">{{ 'judgeq.teacherReads' | t }}</span>
           @for (r of x.reads; track $index) {
             <span class="read">{{
               'judgeq.read' | t: { kind: ('judgeq.read.' + r.kind | t), points: r.points ?? '—' }

@@ -49,6 +49,8 @@ import { QualityApiService, QuestionMonitor, SettledAnswer } from './quality-api
           'quality.editRubric' | t
         }}</a>
       }
+      <!-- the judge section: the same questions, the AI judge against these teachers -->
+      <a mat-stroked-button routerLink="/quality/judge">{{ 'nav.judge' | t }}</a>
     </div>
     @if (monitor(); as m) {
       <p class="muted">

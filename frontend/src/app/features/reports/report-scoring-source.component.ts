@@ -63,7 +63,7 @@ const SOURCES: ScoringSource[] = ['teachers', 'teachers_else_validated_judge', '
       display: contents;
     }
     mat-form-field {
-      width: 300px;
+      width: 340px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
