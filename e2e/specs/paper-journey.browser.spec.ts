@@ -165,6 +165,8 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
     const published = q3View.locator('img').first();
     await expect(published).toBeVisible();
     await expect.poll(() => published.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await q3View.scrollIntoViewIfNeeded();
+    await r.screenshot({ path: 'test-results/screens/journey-person-view.png' });
 
     // step: as the model receives it: the exact messages, the figure inline in the vision message
     await r.getByRole('radio', { name: '模型看到的' }).click();
@@ -174,6 +176,7 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
     const sent = prompt.getByAltText('image part sent to the model');
     await expect(sent).toBeVisible();
     expect(await sent.getAttribute('src')).toMatch(/^data:image\/(jpeg|png);base64,/);
+    await sent.scrollIntoViewIfNeeded();
     await r.screenshot({ path: 'test-results/screens/journey-model-view.png' });
   } finally {
     await context.close();
