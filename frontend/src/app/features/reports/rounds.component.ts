@@ -84,7 +84,7 @@ import { ReportsApiService, Round } from './reports-api.service';
           @for (r of rounds(); track r.id) {
             <tr>
               <td>{{ r.name }}</td>
-              <td>{{ r.heldOn }}</td>
+              <td class="date-cell">{{ r.heldOn }}</td>
               <td>
                 @for (x of r.runs; track x.id) {
                   <div>
@@ -152,7 +152,8 @@ import { ReportsApiService, Round } from './reports-api.service';
       padding: 6px 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
-    .actions {
+    .actions,
+    .date-cell {
       white-space: nowrap;
     }
   `,
