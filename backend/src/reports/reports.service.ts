@@ -8,7 +8,8 @@ import { buildReport, slices } from './domain/report';
 import { Figure, Report, ReportQuestion } from './domain/report.types';
 import { ReportData, ReportScope } from './report-data';
 import { JudgeQualityService } from '../judge-quality/judge-quality.service';
-import { judgeReadsOf, resolveScoring, scoredUnits, ScoringQuery, withSourcePoints } from './report-scoring-source';
+import { ScoringQuery, withSourcePoints } from './report-scoring-source';
+import { judgeReadsOf, resolveScoring, scoredUnits } from './report-scoring.repository';
 
 export const REPORT_SEED = 20261128;
 const REPLICATES = 1000;
