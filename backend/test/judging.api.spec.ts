@@ -115,6 +115,9 @@ describe('the LLM judge', () => {
     expect(await t.count('marks')).toBe(0); // judge reads are never teachers' marks
     const failed = (await researcher.get(`/api/judging/runs/${start.body.id}/judgements?status=failed`)).body;
     expect(failed).toHaveLength(4);
+    expect((await researcher.get(`/api/judging/runs/${start.body.id}/questions`)).body).toEqual([
+      expect.objectContaining({ questionId: q7, questionNumber: '7', visibility: 'hidden', scored: 2, failed: 4 }),
+    ]);
     expect(failed.find((f: { failureCode: string }) => f.failureCode === 'judge.unknown_item')).toMatchObject({
       failureParams: { item: 'z' },
       points: null,

@@ -57,6 +57,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/judging/runs': ['admin', 'researcher'],
   'GET /api/judging/runs/:id': ['admin', 'researcher'],
   'GET /api/judging/runs/:id/judgements': ['admin', 'researcher'],
+  'GET /api/judging/runs/:id/questions': ['admin', 'researcher'],
   'GET /api/judging/questions/:id/visibility': ['admin', 'researcher'],
   'PUT /api/judging/questions/:id/visibility': ['admin', 'researcher'],
   'GET /api/marking/tasks/:taskId/judge': ['teacher', 'senior_teacher'],

@@ -44,6 +44,16 @@ test('a researcher registers a judge, judges the recorded run, and reads its fai
     await expect(page.getByText('输出无法解析（不符合输出约定）').first()).toBeVisible();
     await expect(page.getByRole('heading', { name: '评分失败的作答' })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/judge-run-zh.png`, fullPage: true });
+
+    // step: per question, who may see the judge's reads after their own read; the choice is kept
+    const table = page.getByRole('table', { name: '各题 AI 评分给谁看' });
+    const first = table.getByRole('combobox').first();
+    await expect(first).toHaveValue('hidden');
+    await first.selectOption('after_own_read');
+    await expect(first).toHaveValue('after_own_read');
+    await page.reload();
+    await expect(page.getByRole('table', { name: '各题 AI 评分给谁看' }).getByRole('combobox').first()).toHaveValue('after_own_read');
+    await page.getByRole('table', { name: '各题 AI 评分给谁看' }).getByRole('combobox').first().selectOption('hidden');
     expect(fake.count()).toBeGreaterThan(4);
 
     // step: the same page in English

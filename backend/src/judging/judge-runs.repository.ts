@@ -97,4 +97,16 @@ export class JudgeRunsRepository {
       [runId, status, limit, offset],
     );
   }
+
+  /** Per question the run read: its judgements by outcome and who may see them on the marking side. */
+  questions(runId: string) {
+    return this.db.query(
+      `SELECT q.id AS "questionId", q.number AS "questionNumber", v.title AS "paperTitle", COALESCE(s.visibility, 'hidden') AS visibility,
+              count(*) FILTER (WHERE j.status = 'scored')::int AS scored, count(*) FILTER (WHERE j.status = 'failed')::int AS failed
+       FROM judge_reads j JOIN questions q ON q.id = j.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       LEFT JOIN question_judge_settings s ON s.question_id = q.id
+       WHERE j.judge_run_id = $1 GROUP BY q.id, v.title, s.visibility ORDER BY v.title, q.ordinal`,
+      [runId],
+    );
+  }
 }

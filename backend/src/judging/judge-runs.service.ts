@@ -120,4 +120,9 @@ export class JudgeRunsService {
     await this.progress(runId);
     return this.repo.judgements(runId, status, limit, offset);
   }
+
+  async questions(runId: string) {
+    await this.progress(runId);
+    return this.repo.questions(runId);
+  }
 }

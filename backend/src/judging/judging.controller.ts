@@ -38,6 +38,12 @@ export class JudgingController {
     return this.runs.judgements(id, q.status ?? null, q.limit, q.offset);
   }
 
+  /** The questions the run read, with their judgements and the setting of who sees them after their own read. */
+  @Get('runs/:id/questions')
+  questions(@Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.questions(id);
+  }
+
   @Get('questions/:id/visibility')
   visibility(@Param('id', ParseUUIDPipe) id: string) {
     return this.reads.visibility(id);

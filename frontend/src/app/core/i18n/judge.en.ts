@@ -42,6 +42,13 @@ export const JUDGE_EN: Record<keyof typeof JUDGE_ZH, string> = {
   'judge.failure.judge.total_mismatch': 'Total {total} disagrees with its items ({expected})',
   'judge.failure.judge.adjustment_unexplained': 'Adjustment {adjustment} without a reason',
   'judge.failure.judge.call_failed': 'The call still failed after its retries',
+  'judge.vis.title': 'Who sees the AI judgements, per question',
+  'judge.vis.hint':
+    "A teacher may see an AI judgement of an answer only after submitting their own read of it; each question's setting says whether they do.",
+  'judge.vis.of': 'Who sees the AI judgements of question {n}',
+  'judge.vis.hidden': 'Not shown to markers',
+  'judge.vis.after_own_read': 'Teachers after their own read (and seniors at arbitration)',
+  'judge.vis.seniors_only': 'Seniors at arbitration only',
   'judge.desk.title': 'AI judge, for reference',
   'judge.desk.label': 'AI judge {n}',
   'judge.desk.points': '{points} / {max} points',

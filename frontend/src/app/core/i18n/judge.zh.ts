@@ -38,6 +38,13 @@ export const JUDGE_ZH = {
   'judge.failure.judge.total_mismatch': '总分 {total} 与评分点之和 {expected} 不一致',
   'judge.failure.judge.adjustment_unexplained': '调整分 {adjustment} 没有说明理由',
   'judge.failure.judge.call_failed': '多次重试后调用仍失败',
+  'judge.vis.title': '各题 AI 评分给谁看',
+  'judge.vis.hint':
+    '老师只有在提交了自己对这份作答的评分之后才可能看到 AI 评分；是否看得到由各题的设置决定。',
+  'judge.vis.of': '第 {n} 题的 AI 评分给谁看',
+  'judge.vis.hidden': '不给阅卷老师看',
+  'judge.vis.after_own_read': '老师评完后可看（仲裁组长仲裁时也可看）',
+  'judge.vis.seniors_only': '只给仲裁组长看',
   'judge.desk.title': 'AI 阅卷参考',
   'judge.desk.label': 'AI 评分 {n}',
   'judge.desk.points': '{points} / {max} 分',

@@ -55,6 +55,17 @@ export interface Judgement {
   humanFinal: number | null;
 }
 
+export type JudgeVisibility = 'hidden' | 'after_own_read' | 'seniors_only';
+
+export interface JudgedQuestion {
+  questionId: string;
+  questionNumber: string;
+  paperTitle: string;
+  visibility: JudgeVisibility;
+  scored: number;
+  failed: number;
+}
+
 /** The judge's API: judge runs over a run's answers, their progress and failed judgements, judges among the models. */
 @Injectable({ providedIn: 'root' })
 export class JudgeApiService {
@@ -76,6 +87,14 @@ export class JudgeApiService {
     return this.http.get<Judgement[]>(`/api/judging/runs/${id}/judgements`, {
       params: { status, limit: 200 },
     });
+  }
+
+  questions(id: string) {
+    return this.http.get<JudgedQuestion[]>(`/api/judging/runs/${id}/questions`);
+  }
+
+  setVisibility(questionId: string, visibility: JudgeVisibility) {
+    return this.http.put(`/api/judging/questions/${questionId}/visibility`, { visibility });
   }
 
   setJudge(modelId: string, isJudge: boolean) {

@@ -13,7 +13,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { JudgeApiService, Judgement, JudgeRunProgress } from './judge-api.service';
+import {
+  JudgeApiService,
+  JudgedQuestion,
+  Judgement,
+  JudgeRunProgress,
+  JudgeVisibility,
+} from './judge-api.service';
 import { ANY_PARAMS } from './judge-failure';
 import { RunsApiService } from './runs-api.service';
 
@@ -96,6 +102,40 @@ import { RunsApiService } from './runs-api.service';
       } @else {
         <p class="muted">{{ 'judge.run.noFailures' | t }}</p>
       }
+      @if (questions().length) {
+        <h2>{{ 'judge.vis.title' | t }}</h2>
+        <p class="muted small">{{ 'judge.vis.hint' | t }}</p>
+        <table class="table" [attr.aria-label]="'judge.vis.title' | t">
+          <tbody>
+            @for (q of questions(); track q.questionId) {
+              <tr>
+                <td class="nowrap">
+                  {{ q.paperTitle }} · {{ 'judge.run.question' | t: { n: q.questionNumber } }}
+                </td>
+                <td class="nowrap">
+                  {{ 'judge.run.scored' | t }} {{ q.scored }} ·
+                  <span [class.warn]="q.failed"
+                    >{{ 'judge.run.failedJudgements' | t }} {{ q.failed }}</span
+                  >
+                </td>
+                <td>
+                  <select
+                    [attr.aria-label]="'judge.vis.of' | t: { n: q.questionNumber }"
+                    [value]="q.visibility"
+                    (change)="setVisibility(q, $any($event.target).value)"
+                  >
+                    @for (v of visibilities; track v) {
+                      <option [value]="v" [selected]="v === q.visibility">
+                        {{ 'judge.vis.' + v | t }}
+                      </option>
+                    }
+                  </select>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
       @if (failed().length) {
         <h2>{{ 'judge.run.failedList' | t }}</h2>
         <table class="table">
@@ -166,6 +206,10 @@ import { RunsApiService } from './runs-api.service';
       border-bottom: 1px solid var(--mat-sys-outline-variant);
       vertical-align: top;
     }
+    .small {
+      font-size: 13px;
+      margin: 0 0 6px;
+    }
     .nowrap {
       white-space: nowrap;
     }
@@ -187,6 +231,8 @@ export class JudgeRunComponent {
   private readonly i18n = inject(I18nService);
   protected readonly run = signal<JudgeRunProgress | null>(null);
   protected readonly failed = signal<Judgement[]>([]);
+  protected readonly questions = signal<JudgedQuestion[]>([]);
+  protected readonly visibilities: JudgeVisibility[] = ['hidden', 'after_own_read', 'seniors_only'];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
@@ -205,6 +251,12 @@ export class JudgeRunComponent {
       : '';
   }
 
+  protected setVisibility(q: JudgedQuestion, visibility: JudgeVisibility) {
+    this.api
+      .setVisibility(q.questionId, visibility)
+      .subscribe(() => this.api.questions(this.id()).subscribe((l) => this.questions.set(l)));
+  }
+
   protected act(action: 'pause' | 'resume' | 'cancel') {
     this.runs.setStatus(this.id(), action).subscribe(() => this.refresh(this.id()));
   }
@@ -217,6 +269,7 @@ export class JudgeRunComponent {
       if (r.failedJudgements !== failedBefore)
         this.api.judgements(id, 'failed').subscribe((f) => this.failed.set(f));
       if (r.status === 'running') this.timer = setTimeout(() => this.refresh(id), 1000);
+      else this.api.questions(id).subscribe((l) => this.questions.set(l));
     });
   }
 }
