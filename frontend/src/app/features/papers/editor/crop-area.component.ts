@@ -9,10 +9,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { TPipe } from '../../../core/i18n/t.pipe';
+import { rectAfterKey } from './crop-keys';
 import { CropRect } from './editor-api.service';
-
-/** Arrow keys move the selection by this many page pixels (Alt: one pixel). */
-const KEY_STEP = 10;
 
 /**
  * A page image with a rectangle to select on it, by mouse (drag) or keyboard (arrows move it,
@@ -173,38 +171,9 @@ export class CropAreaComponent {
   protected key(e: KeyboardEvent) {
     const n = this.dims();
     if (!n) return;
-    if (e.key === 'Escape') {
-      this.rect.set(null);
-      return;
-    }
-    const dir: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const d = dir[e.key];
-    if (!d) return;
+    const next = rectAfterKey(this.rect(), e, n);
+    if (next === undefined) return;
     e.preventDefault();
-    const step = e.altKey ? 1 : KEY_STEP;
-    // With nothing selected yet, the keys start from a box in the middle of the page.
-    const r = this.rect() ?? {
-      x: Math.round(n.width / 4),
-      y: Math.round(n.height / 4),
-      width: Math.round(n.width / 2),
-      height: Math.round(n.height / 8),
-    };
-    const next = e.shiftKey
-      ? {
-          ...r,
-          width: Math.min(n.width - r.x, Math.max(1, r.width + d[0] * step)),
-          height: Math.min(n.height - r.y, Math.max(1, r.height + d[1] * step)),
-        }
-      : {
-          ...r,
-          x: Math.min(n.width - r.width, Math.max(0, r.x + d[0] * step)),
-          y: Math.min(n.height - r.height, Math.max(0, r.y + d[1] * step)),
-        };
     this.rect.set(next);
   }
 }
