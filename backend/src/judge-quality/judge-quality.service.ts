@@ -47,6 +47,7 @@ export class JudgeQualityService {
           seed: JUDGE_QUALITY_SEED,
           withSlices: false,
           disagreements: 0,
+          headline: true,
         });
         return {
           questionId: q.questionId,

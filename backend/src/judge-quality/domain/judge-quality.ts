@@ -70,6 +70,8 @@ export interface QualityOptions {
   disagreements?: number;
   /** Per model and per source figures (researchers only: they name the models). */
   withSlices: boolean;
+  /** The overview's figures only: no bootstrap of the "each read" row, which the overview does not show. */
+  headline?: boolean;
 }
 
 const isInteger = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
@@ -87,7 +89,7 @@ export function judgeQuality(q: QuestionScale, answers: JudgedAnswer[], o: Quali
   const readPairs = (xs: JudgedAnswer[]) => xs.flatMap((a) => a.reads.map((r) => [a.judge!, r.points] as [number, number]));
 
   const vsFinal = fig('final', vsFinalPairs(judged));
-  const vsReads = fig('reads', readPairs(judged));
+  const vsReads = o.headline ? fig('reads', []) : fig('reads', readPairs(judged));
   const vsReadsOnDouble = fig('reads-double', readPairs(double));
   const humanHuman = fig('human', humanPairs(judged));
   const verdict = acceptance(
