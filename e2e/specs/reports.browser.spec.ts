@@ -59,7 +59,8 @@ test('a researcher opens the report, sees models against the synthetic cohort, d
   await page.getByRole('link', { name: '报告', exact: true }).click();
 
   // step: the sample cohorts are labelled synthetic, and the chart shows the recorded run by subject
-  await expect(page.getByRole('note')).toContainText('合成数据');
+  // The report's own note (the findings panel above has notes of its own).
+  await expect(page.getByRole('note').filter({ hasText: '本报告的学生数据' })).toContainText('合成数据');
   const chart = page.getByRole('img', { name: '各学科模型与学生得分率对比图' });
   await expect(chart).toBeVisible();
   for (const subject of ['数学', '语文', '英语', '历史']) await expect(chart.getByText(subject, { exact: true })).toBeVisible();
@@ -116,7 +117,8 @@ test('a researcher opens the report, sees models against the synthetic cohort, d
   const file = await (await download).path();
   const wb = new Workbook();
   await wb.xlsx.readFile(file);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'by subject', 'by split', 'by question', 'marks']);
+  // The demo has a round, so the export carries its headline findings too.
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'by subject', 'by split', 'by question', 'findings', 'marks']);
   const bySubject = wb.getWorksheet('by subject')!;
   const header = (bySubject.getRow(1).values as string[]).slice(1);
   const rows = bySubject.getRows(2, bySubject.rowCount - 1)!.map((r) => (r.values as (string | number)[]).slice(1));
@@ -235,7 +237,8 @@ test('the cohort filter reaches the report: a chosen cohort replaces the newest 
   await pick(page, '学生群体（默认每卷最新）', [/2022年.*化学.*合成学生（1000 人）/]);
   await expect(second.getByRole('cell').nth(3)).not.toHaveText('0.0%');
   await expect(second.getByRole('cell').nth(3)).toHaveText(/^\d+\.\d%$/);
-  await expect(page.getByRole('note')).toContainText('合成数据');
+  // The report's own note (the findings panel above has notes of its own).
+  await expect(page.getByRole('note').filter({ hasText: '本报告的学生数据' })).toContainText('合成数据');
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: 'test-results/screens/report-cohort.png' });
 });
