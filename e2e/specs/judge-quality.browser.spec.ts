@@ -27,10 +27,23 @@ async function scoreModeQuestions(api: APIRequestContext): Promise<MarkingQuesti
   await apiSignIn(api, 'admin');
   await apiSignIn(api, 'teacher');
   const qs = (await (await api.get('/api/marking/questions')).json()) as (MarkingQuestion & { isObjective: boolean; mode: string })[];
+  // the marking journey marks the first subjective question the recorded run answered
+  // (support/recorded-run.ts) and counts the teacher's reads there from zero: keep clear of it
+  await apiSignIn(api, 'researcher');
+  const runs = (await (await api.get('/api/runs')).json()) as { id: string; name: string }[];
+  const recorded = runs.find((r) => /recorded run/.test(r.name))!;
+  const answers = (await (await api.get(`/api/runs/${recorded.id}/answers?limit=500`)).json()) as {
+    questionId: string;
+    type: string;
+    state: string;
+  }[];
+  const theirs = answers.find((x) => x.state === 'answered' && ['short_answer', 'calculation', 'essay'].includes(x.type))?.questionId;
   await apiSignIn(api, 'admin');
   const out: MarkingQuestion[] = [];
-  // the judging journey flags 2018 history 9 as a problem: keep clear of it
-  for (const q of qs.filter((x) => !x.isObjective && x.mode === 'double' && x.points <= 12 && x.number !== '9')) {
+  // the judging journey flags 2018 history 9 as a problem: keep clear of it too
+  for (const q of qs.filter(
+    (x) => !x.isObjective && x.mode === 'double' && x.points <= 12 && x.number !== '9' && x.questionId !== theirs,
+  )) {
     const r = await (await api.get(`/api/marking/questions/${q.questionId}/rubric`)).json();
     if ((r.rubric ?? r).mode === 'score') out.push(q);
     if (out.length === 2) break;
