@@ -157,6 +157,19 @@ describe('the LLM judge', () => {
     expect(n).toBe(6); // every read of the second run is the first run's call, the retried one's success included
   });
 
+  it('asks once for identical answers in one run (the same request), and scores each', async () => {
+    fake.behave = () => judgement({ applied_items: ['a'], total: 3 });
+    const same = Array.from({ length: 4 }, (_, i) =>
+      JSON.stringify({ paper: 'test-mini-paper', model: 'other', sample: i, question: '7', response: '原函数为 x^2/2' }),
+    );
+    expect((await researcher.post('/api/runs/import').attach('file', Buffer.from(same.join('\n')), 'b.jsonl')).status).toBe(201);
+    const j = await judge();
+    const run = (await researcher.post('/api/judging/runs').send({ judgeModelId: j.id, questionId: q7 })).body;
+    expect(await finished(run.id)).toMatchObject({ total: 10, judged: 10, scored: 10 });
+    expect(fake.requests).toHaveLength(7); // six distinct answers and one for the four alike
+    expect(fake.repeatedSuccesses()).toBe(0);
+  });
+
   it('falls back to tagged output where a provider has no structured output', async () => {
     const j = await judge({ judgeOutput: 'tagged' });
     fake.behave = () => ({ text: '<items>a</items><adjustment>0</adjustment><total>3</total><rationale>只写出原函数</rationale>' });

@@ -78,6 +78,14 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly papers = new Map<string, Promise<Map<string, ModelPrompt>>>();
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
   private readonly lanes = new Map<string, Lane>();
+  /**
+   * Reader requests on the wire here, by request hash. Identical answers (a class's short answers)
+   * make identical judge requests: one is sent, the others wait for it and are completed from the
+   * cache, so even within one run the same request is paid for once.
+   */
+  private readonly readerSending = new Map<string, Promise<void>>();
+  /** Reader requests this process sent lately: a twin checked against the cache before that one was stored looks again. */
+  private readonly readerSent = new Set<string>();
   private readonly writer = new AttemptWriter<AttemptEntry>((batch) => this.store.recordAttempts(batch));
   /** Reader items (judgements) are stored by their kind, in group commits of their own. */
   private readonly readerWriter = new AttemptWriter<KindAttempt>((batch) => this.reader().record(batch));
@@ -301,10 +309,38 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private process(r: ReadyItem, model: AiModelEntity): Promise<void> {
-    const p = this.processOne(r, model);
+    const p = r.item.targetResponseId !== null ? this.processReader(r, model) : this.processOne(r, model);
     this.processing.add(p);
     void p.finally(() => this.processing.delete(p));
     return p;
+  }
+
+  /** A reader item whose identical request is on the wire waits for it, then takes its stored result. */
+  private async processReader(r: ReadyItem, model: AiModelEntity) {
+    const same = this.readerSending.get(r.hash);
+    if (same || this.readerSent.has(r.hash)) {
+      await same;
+      const [hit] = await this.store.cachedSuccesses([r.hash]).catch(() => []);
+      if (hit) {
+        await this.reader()
+          .completeFromCache([{ item: r.item, attemptId: hit.id, context: r.context }])
+          .catch(async (e: Error) => {
+            this.logger.error(`work item ${r.item.id} not completed from the cache: ${e.message}`);
+            await this.store.release(r.item.id).catch(() => undefined);
+          });
+        return;
+      }
+    }
+    const p = this.processOne(r, model);
+    this.readerSending.set(r.hash, p);
+    try {
+      await p;
+    } finally {
+      if (this.readerSending.get(r.hash) === p) this.readerSending.delete(r.hash);
+      this.readerSent.add(r.hash);
+      // Bounded: the oldest go first (a Set iterates in insertion order).
+      if (this.readerSent.size > 20_000) this.readerSent.delete(this.readerSent.values().next().value!);
+    }
   }
 
   /** Never rejects: a failure is logged and the item released. */
