@@ -26,7 +26,11 @@ interface MarkingQuestion {
 async function scoreModeQuestions(api: APIRequestContext): Promise<MarkingQuestion[]> {
   await apiSignIn(api, 'admin');
   await apiSignIn(api, 'teacher');
-  const qs = (await (await api.get('/api/marking/questions')).json()) as (MarkingQuestion & { isObjective: boolean; mode: string })[];
+  const qs = (await (await api.get('/api/marking/questions')).json()) as (MarkingQuestion & {
+    isObjective: boolean;
+    mode: string;
+    subject: string;
+  })[];
   // the marking journey marks the first subjective question the recorded run answered
   // (support/recorded-run.ts) and counts the teacher's reads there from zero: keep clear of it
   await apiSignIn(api, 'researcher');
@@ -40,9 +44,10 @@ async function scoreModeQuestions(api: APIRequestContext): Promise<MarkingQuesti
   const theirs = answers.find((x) => x.state === 'answered' && ['short_answer', 'calculation', 'essay'].includes(x.type))?.questionId;
   await apiSignIn(api, 'admin');
   const out: MarkingQuestion[] = [];
-  // the judging journey flags 2018 history 9 as a problem: keep clear of it too
+  // the judging journey flags 2018 history 9 as a problem, the marking-screen journey adds answers to maths
+  // questions and reads past at most a few others: keep clear of both
   for (const q of qs.filter(
-    (x) => !x.isObjective && x.mode === 'double' && x.points <= 12 && x.number !== '9' && x.questionId !== theirs,
+    (x) => !x.isObjective && x.mode === 'double' && x.points <= 12 && x.number !== '9' && x.questionId !== theirs && x.subject !== 'math',
   )) {
     const r = await (await api.get(`/api/marking/questions/${q.questionId}/rubric`)).json();
     if ((r.rubric ?? r).mode === 'score') out.push(q);
