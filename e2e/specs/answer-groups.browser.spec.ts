@@ -53,7 +53,6 @@ test('a teacher marks a group of identical unreadable blanks at once, and sees h
   // step: the four identical answers are one group: the answer once, its size large beside it
   const answer = answerPane(page);
   await expect(answer.getByRole('status', { name: '4 份相同答案' })).toHaveText('×4');
-  const size = answer.locator('.group-size');
   await expect(answer.locator('.answer-text')).toHaveText('不知道');
   await expect(answer).toContainText('一次评分将为每份各记一次评分');
   // nothing says which model wrote any of them, nor the harness tail
