@@ -115,6 +115,7 @@ const KNOWN = [
     ['reports/report-filters.component.ts', 'papers/papers.models.ts'],
     ['reports/report-filters.component.ts', 'runs/runs-api.service.ts'],
     ['reports/report-labels.ts', 'papers/papers.models.ts'],
+    ['reports/rounds.component.ts', 'runs/runs-api.service.ts'],
     ['runs/run-answers.component.ts', 'papers/papers-api.service.ts'],
     ['runs/run-new.component.ts', 'papers/papers-api.service.ts'],
   ].map(([from, to]) => [
