@@ -10,8 +10,8 @@ import { JudgeImportService } from './judging/judge-import.service';
 import { GradingService } from './grading/grading.service';
 import { SamplesService } from './papers/samples.service';
 import { AssignmentsService } from './marking/assignments.service';
-
 import { RoundsService } from './reports/rounds.service';
+
 const SEEDED = 'demo_seeded';
 const DEMO_TEACHERS = ['teacher', 'teacher2', 'senior'];
 
@@ -35,10 +35,6 @@ export async function seedFreshInstall(app: NestExpressApplication, config: AppC
       // No public dataset has real students: each sample paper gets a synthetic cohort, labelled so.
       const cohorts = await app.get(CohortsService).ensureSyntheticCohorts();
       logger.log(`generated ${cohorts} synthetic cohorts (IRT model, labelled synthetic)`, 'Samples');
-    }
-    let assigned = 0;
-    if (hasDemoAccounts) {
-      // Grading first: it creates the marking tasks the teachers are assigned to.
       // The recorded run is one evaluation: one round. Its date is the model snapshot's (GPT-4-0314);
       // there is no earlier recorded evaluation, so the demo has no change since a previous round.
       await app.get(RoundsService).groupUngrouped({
@@ -46,6 +42,10 @@ export async function seedFreshInstall(app: NestExpressApplication, config: AppC
         heldOn: '2023-03-14',
         notes: 'GPT-4-0314 answers recorded by GAOKAO-Bench (OpenLMLab), graded here; the date is the model snapshot’s.',
       });
+    }
+    let assigned = 0;
+    if (hasDemoAccounts) {
+      // Grading first: it creates the marking tasks the teachers are assigned to.
       await app.get(GradingService).catchUp();
       const questionIds = await store.questionsWithTasks();
       const teachers = questionIds.length ? await store.userIds(DEMO_TEACHERS) : [];

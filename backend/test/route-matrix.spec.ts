@@ -79,7 +79,6 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/marking/groups/split': ['teacher', 'senior_teacher'],
   'POST /api/marking/groups/skip': ['teacher', 'senior_teacher'],
   'POST /api/marking/groups/release': ['teacher', 'senior_teacher'],
-  'POST /api/marking/groups/release': ['teacher', 'senior_teacher'],
   'GET /api/marking/tasks/:taskId': ['teacher', 'senior_teacher'],
   'POST /api/marking/tasks/:taskId/review': ['teacher', 'senior_teacher'],
   'GET /api/marking/senior/queue': ['senior_teacher'],
@@ -110,6 +109,13 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/reports/drill': ['admin', 'researcher'],
   'GET /api/reports/export.csv': ['admin', 'researcher'],
   'GET /api/reports/export.xlsx': ['admin', 'researcher'],
+  'GET /api/reports/rounds': ['admin', 'researcher'],
+  'POST /api/reports/rounds': ['admin', 'researcher'],
+  'GET /api/reports/rounds/:id': ['admin', 'researcher'],
+  'PATCH /api/reports/rounds/:id': ['admin', 'researcher'],
+  'DELETE /api/reports/rounds/:id': ['admin', 'researcher'],
+  'GET /api/reports/findings': ['admin', 'researcher'],
+  'GET /api/reports/findings.csv': ['admin', 'researcher'],
 };
 
 const PARAMS: Record<string, string> = { sha256: '0'.repeat(64), page: '1' };
@@ -119,13 +125,6 @@ interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
-  'GET /api/reports/rounds': ['admin', 'researcher'],
-  'POST /api/reports/rounds': ['admin', 'researcher'],
-  'GET /api/reports/rounds/:id': ['admin', 'researcher'],
-  'PATCH /api/reports/rounds/:id': ['admin', 'researcher'],
-  'DELETE /api/reports/rounds/:id': ['admin', 'researcher'],
-  'GET /api/reports/findings': ['admin', 'researcher'],
-  'GET /api/reports/findings.csv': ['admin', 'researcher'],
 function registeredRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance();
   const stack: Layer[] = (express.router ?? express._router).stack;
