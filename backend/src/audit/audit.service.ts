@@ -34,7 +34,10 @@ export type AuditAction =
   | 'calibration_set'
   | 'marking_policy_set'
   | 'marking_policy_clear'
-  | 'report_export';
+  | 'report_export'
+  | 'round_save'
+  | 'round_delete'
+  | 'validation_sample';
 
 export interface AuditActor {
   id: string | null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { JudgeQueryDto, ValidationSampleDto } from './judge-quality.dto';
 import { JudgeQualityService } from './judge-quality.service';
 import { ValidationSamplesService } from './validation-samples.service';
@@ -49,7 +49,12 @@ export class JudgeQualityController {
   @Post('questions/:questionId/validation-samples')
   @Roles('researcher', 'admin')
   @ApiOkResponse({ description: 'id, seed, perStratum, strata [{ stratum, population, sampled }], taskCount' })
-  requestSample(@Param('questionId', ParseUUIDPipe) questionId: string, @Body() body: ValidationSampleDto, @CurrentUser() me: SessionUser) {
-    return this.samples.request(questionId, body.perStratum, body.seed, me.id);
+  requestSample(
+    @Param('questionId', ParseUUIDPipe) questionId: string,
+    @Body() body: ValidationSampleDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    return this.samples.request(questionId, body.perStratum, body.seed, { id: me.id, name: me.username, address });
   }
 }

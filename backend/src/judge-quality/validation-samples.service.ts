@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { stratifiedSample } from './domain/stratified-sample';
 import { ValidationSamplesRepository } from './validation-samples.repository';
@@ -16,9 +17,12 @@ import { ValidationSamplesRepository } from './validation-samples.repository';
 export class ValidationSamplesService {
   private readonly repo = new ValidationSamplesRepository();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  async request(questionId: string, perStratum: number, seed: number | undefined, userId: string) {
+  async request(questionId: string, perStratum: number, seed: number | undefined, actor: AuditActor & { id: string }) {
     const chosenSeed = seed ?? randomInt(1, 2 ** 31 - 1);
     return this.db.transaction(async (m) => {
       if (!(await this.repo.questionExists(m, questionId)))
@@ -33,7 +37,24 @@ export class ValidationSamplesService {
           'judge.validation.nothing_to_sample',
         );
       const { chosen, strata } = stratifiedSample(eligible, perStratum, chosenSeed);
-      const id = await this.repo.insert(m, { questionId, userId, seed: chosenSeed, perStratum, strata, taskIds: chosen.map((c) => c.id) });
+      const id = await this.repo.insert(m, {
+        questionId,
+        userId: actor.id,
+        seed: chosenSeed,
+        perStratum,
+        strata,
+        taskIds: chosen.map((c) => c.id),
+      });
+      await this.audit.record(
+        actor,
+        {
+          action: 'validation_sample',
+          entityType: 'question',
+          entityId: questionId,
+          after: { sample: id, seed: chosenSeed, perStratum, strata },
+        },
+        m,
+      );
       return { id, questionId, seed: chosenSeed, perStratum, strata, taskCount: chosen.length };
     });
   }

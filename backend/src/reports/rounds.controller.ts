@@ -24,8 +24,8 @@ export class RoundsController {
   }
 
   @Post('rounds')
-  create(@Body() body: RoundCreateDto, @CurrentUser() me: SessionUser) {
-    return this.rounds.create(body, me.id);
+  create(@Body() body: RoundCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    return this.rounds.create(body, { id: me.id, name: me.username, address });
   }
 
   @Get('rounds/:id')
@@ -34,14 +34,19 @@ export class RoundsController {
   }
 
   @Patch('rounds/:id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: RoundUpdateDto) {
-    return this.rounds.update(id, body);
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RoundUpdateDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    return this.rounds.update(id, body, { id: me.id, name: me.username, address });
   }
 
   @Delete('rounds/:id')
   @HttpCode(204)
-  async remove(@Param('id', ParseUUIDPipe) id: string) {
-    await this.rounds.remove(id);
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+    await this.rounds.remove(id, { id: me.id, name: me.username, address });
   }
 
   /** The headline findings of a round (default: the latest) as codes and parameters, each with what it rests on and its drill-down. */

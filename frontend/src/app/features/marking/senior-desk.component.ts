@@ -5,7 +5,7 @@ import { errorText } from '../../core/i18n/error-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
-import { ANY_PARAMS } from '../runs/judge-failure';
+import { ANY_PARAMS } from '../../core/i18n/judge-failure';
 import { MarkingApiService, MarkingQuestionView, SeniorItem } from './marking-api.service';
 import { QuestionPaneComponent } from './question-pane.component';
 

@@ -20,7 +20,7 @@ import {
   JudgeRunProgress,
   JudgeVisibility,
 } from './judge-api.service';
-import { ANY_PARAMS } from './judge-failure';
+import { ANY_PARAMS } from '../../core/i18n/judge-failure';
 import { RunsApiService } from './runs-api.service';
 
 /** A judge run, live: progress, tokens and cost as for answers, and every failed judgement with its reason in words. */
