@@ -12,6 +12,8 @@ import { gradeResponse } from '../grading/domain/grade';
 
 const ROOT = join(__dirname, '../../..');
 const SAMPLES = join(ROOT, 'exam-papers');
+/** The upstream dataset sits beside the clone on the machines that build samples, not in a clean CI clone. */
+const CMATH_DEV = join(ROOT, '../shared/datasets/CMATH/cmath_dev.jsonl');
 
 const dirs = readdirSync(SAMPLES, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(SAMPLES, d.name, 'paper.yaml')))
@@ -139,9 +141,9 @@ describe('sample papers below grade 12', () => {
     }
   });
 
-  it('traces a question to its upstream record', () => {
+  (existsSync(CMATH_DEV) ? it : it.skip)('traces a question to its upstream record (where the dataset is at hand)', () => {
     const q = questionsOf(byId('cmath-grade-1-math'))[0];
-    const line = readFileSync(join(ROOT, '../shared/datasets/CMATH/cmath_dev.jsonl'), 'utf8').split('\n')[q.provenance!.index as number];
+    const line = readFileSync(CMATH_DEV, 'utf8').split('\n')[q.provenance!.index as number];
     const record = JSON.parse(line);
     expect(q.stem).toContain(record.input);
     expect(q.answer).toEqual([record.golden]);
@@ -185,8 +187,7 @@ describe('CMATH blanks, graded by numeric equivalence', () => {
     [575, '【第1空】96%', 'correct'],
     [575, '【第1空】94%', 'wrong'],
   ])('line %i: %s is %s', (index, response, status) => {
-    const line = readFileSync(join(ROOT, '../shared/datasets/CMATH/cmath_dev.jsonl'), 'utf8').split('\n')[index];
-    expect(JSON.parse(line).golden).toBeDefined();
+    // The key is the shipped paper's (copied from the line's `golden`, shown in the comments above).
     expect(cmath(index)(response).status).toBe(status);
   });
 
