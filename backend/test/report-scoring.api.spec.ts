@@ -104,6 +104,19 @@ describe('report: scoring sources and points by source', () => {
     expect(q6.sourcePoints).toEqual({ rules: 0, teachers: 0, judge: 4, none: 0 });
   });
 
+  it('the CSV export says its scoring source and the points from each source on every row', async () => {
+    const res = await http.get(`/api/reports/export.csv?runIds=${entry.split(':')[0]}&scoringSource=judge_only`);
+    expect(res.status).toBe(200);
+    const [head, ...rows] = (res.text as string).trim().split(/\r?\n/);
+    const cols = head.split(',');
+    const at = (row: string, col: string) => row.split(',')[cols.indexOf(col)];
+    const q7 = rows.find((r) => r.includes(',type,calculation,'))!;
+    expect(at(q7, 'scoring_source')).toBe('judge_only');
+    expect(at(q7, 'judge')).toContain('Test judge');
+    expect(Number(at(q7, 'points_from_judge'))).toBe(6);
+    expect(Number(at(q7, 'points_from_teachers'))).toBe(0);
+  });
+
   it('refuses an unknown source, and the drill-down shows the judge beside the teachers', async () => {
     expect((await http.get(`/api/reports?scoringSource=robots`)).status).toBe(400);
     const res = await http.get(`/api/reports/drill?entry=${entry}&dimension=type&value=calculation`);

@@ -52,6 +52,8 @@ test('a researcher reads the headline findings of the demo round, with their cav
   await expect(panel.getByText('这是最早的一轮评测，没有上一轮可比，因此不报告变化。')).toBeVisible();
   // Synthetic students and pending points are said before any figure.
   await expect(panel.getByTestId('findings-synthetic')).toContainText('合成数据');
+  // the panel says which filters it follows (the round and cohorts), so it never seems to contradict the tables
+  await expect(panel.getByTestId('findings-scope')).toContainText('只作用于下面的图表和表格');
   await expect(panel.getByTestId('findings-pending')).toContainText(/还有 \d+ 分的答案待评/);
   // The combined K12 sentence: the model, both rates, the interval, and what it rests on.
   const combined = panel.getByRole('button', { name: /^K12 综合（高中）：GPT-4-0314 \(GAOKAO-Bench\) 得分率 [\d.]+%/ });

@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { unparse } from 'papaparse';
-import { Figure } from './domain/report.types';
+import type { SourcedFigure } from './report-scoring-source';
 import type { FindingsResult } from './findings.service';
 import { FullReport } from './reports.service';
 
@@ -50,14 +50,26 @@ const FIGURE_COLUMNS = [
   'change_ci_high',
   'change_verdict',
   'cohort',
+  // Where the scores came from (the report's scoring source), so a file says what its figures rest on.
+  'scoring_source',
+  'judge',
+  'points_from_rules',
+  'points_from_teachers',
+  'points_from_judge',
+  'points_not_scored_yet',
 ];
 
-function figureRows(r: FullReport, figures: Figure[]): Cell[][] {
+/** The report's figures with their points by source (FullReport's figures are an intersection type that filter() narrows away). */
+const sourced = (r: FullReport) => r.figures as SourcedFigure[];
+
+function figureRows(r: FullReport, figures: SourcedFigure[]): Cell[][] {
   const entries = new Map(r.entries.map((e) => [e.key, e]));
   const label = cohortLabel(r);
+  const judge = r.scoring.judge ? `${r.scoring.judge.name} (${r.scoring.judge.templateVersion})` : null;
   return figures.map((f) => {
     const e = entries.get(f.entryKey)!;
     const c = f.coverage;
+    const p = f.sourcePoints;
     return [
       e.modelName,
       e.runName,
@@ -92,6 +104,12 @@ function figureRows(r: FullReport, figures: Figure[]): Cell[][] {
       round(f.change?.ci?.[1]),
       f.change?.verdict ?? null,
       label,
+      r.scoring.source,
+      judge,
+      round(p.rules, 2),
+      round(p.teachers, 2),
+      round(p.judge, 2),
+      round(p.none, 2),
     ].map(safe);
   });
 }
@@ -158,7 +176,7 @@ export function findingsCsv(f: FindingsResult): string {
 }
 
 export function reportCsv(r: FullReport): string {
-  return unparse({ fields: FIGURE_COLUMNS, data: figureRows(r, r.figures) });
+  return unparse({ fields: FIGURE_COLUMNS, data: figureRows(r, sourced(r)) });
 }
 
 /** Sheets: summary, by subject, by split, by question (the heat map), findings (of a round, when there is one), marks. */
@@ -177,11 +195,18 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
     FIGURE_COLUMNS,
     figureRows(
       r,
-      r.figures.filter((f) => f.dimension === 'overall' || f.dimension === 'group'),
+      sourced(r).filter((f) => f.dimension === 'overall' || f.dimension === 'group'),
     ),
   );
   summary.addRow([]);
   summary.addRow([`Cohorts: ${cohortLabel(r)}`]);
+  summary.addRow([
+    safe(
+      `Scoring source: ${r.scoring.source}${r.scoring.judge ? `, judge ${r.scoring.judge.name} (${r.scoring.judge.templateVersion})` : ''}` +
+        (r.scoring.source === 'judge_only' ? ' — JUDGE ONLY: every teacher-marked score here comes from the judge, for comparison' : ''),
+    ),
+  ]);
+  if (findings?.round) summary.addRow(['Findings (sheet "findings") use scores from the rules and teachers only, over the whole round']);
   for (const c of r.cohorts) summary.addRow([safe(c.name), c.isSynthetic ? 'SYNTHETIC' : 'real', c.students]);
   summary.addRow([
     `95% bootstrap intervals, ${r.method.replicates} replicates, seed ${r.method.seed}; markers disagree when QWK < ${r.method.minQwk}`,
@@ -191,7 +216,7 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
     FIGURE_COLUMNS,
     figureRows(
       r,
-      r.figures.filter((f) => f.dimension === 'subject'),
+      sourced(r).filter((f) => f.dimension === 'subject'),
     ),
   );
   sheet(
@@ -199,7 +224,7 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
     FIGURE_COLUMNS,
     figureRows(
       r,
-      r.figures.filter((f) => !['overall', 'group', 'subject'].includes(f.dimension)),
+      sourced(r).filter((f) => !['overall', 'group', 'subject'].includes(f.dimension)),
     ),
   );
   sheet(

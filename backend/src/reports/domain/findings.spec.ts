@@ -270,6 +270,8 @@ describe('headline findings on two rounds with different papers', () => {
     expect(x.params.index).toBeCloseTo(-0.35, 10);
     expect(ci(x, 'index')[0]).toBeCloseTo(-0.6, 10);
     expect(ci(x, 'index')[1]).toBeCloseTo(-0.1, 10);
+    // X is weaker in the humanities here: its sentence opens those answers
+    expect(x.drill).toMatchObject({ entry: 'run2:X', dimension: 'group', value: 'humanities' });
     const y = find(both, 'finding.gap.model.tie', { model: 'Y' });
     expect(ci(y, 'index')[0]).toBeCloseTo(-0.1, 10);
     expect(ci(y, 'index')[1]).toBeCloseTo(0.1, 10);

@@ -208,7 +208,8 @@ function humanitiesGap(input: FindingsInput): Finding[] {
       code: `finding.gap.model.${verdict === 'above' ? 'holds' : verdict === 'below' ? 'reverse' : 'tie'}`,
       params: { model: sci.modelName, humanitiesDiff: hum.diff.value, sciencesDiff: sci.diff.value, ...figure('index', index) },
       restsOn: restsOnAll([hum, sci]),
-      drill: { roundId: sci.roundId, entry: sci.entryKey, dimension: 'overall', value: 'all' },
+      // The answers of the weaker side, the one the sentence is about ("理弱": the sciences), as a group slice.
+      drill: hum.diff.value < sci.diff.value ? drillOf(hum) : drillOf(sci),
     });
   }
   // The field's mean index: the mean of the per-model indices, replicate by replicate.

@@ -28,7 +28,7 @@ export const JUDGE_QUALITY_EN: Record<keyof typeof JUDGE_QUALITY_ZH, string> = {
   'judgeq.notValidated': 'Not validated',
   'judgeq.open': 'Open',
   'judgeq.counts':
-    '{answers} answers judged ({failed} judgements failed); {humanMarked} have a final teacher score, {doubleMarked} are double-marked.',
+    '{answers, plural, one {# answer} other {# answers}} judged ({failed, plural, one {# judgement} other {# judgements}} failed); {humanMarked} with a final teacher score, {doubleMarked} double-marked.',
   'judgeq.figures':
     'Agreement (95% bootstrap intervals in brackets, {replicates} resamples, seed {seed})',
   'judgeq.row.vsFinal': 'Judge vs final teacher score',

@@ -17,7 +17,8 @@ export const JUDGE_EN: Record<keyof typeof JUDGE_ZH, string> = {
     'A judge receives what a marker receives: the question, reference answer, rubric and the answer as teachers read it, never who wrote it. The same answer with the same judge and template is asked once.',
   'judge.start.pick': 'Judge',
   'judge.start.go': 'Start judging',
-  'judge.start.noJudges': 'No judge yet: register a model on the Models page and tick “Judge”.',
+  'judge.start.noJudges':
+    'No judge that can be called: recorded judges only bring their recorded reads. Register a model on the Models page and tick “Judge”.',
   'judge.run.template': 'judge template {v}',
   'judge.run.scope.run': 'Reading: the answers of run “{name}”',
   'judge.run.scope.question': 'Reading: every answer to question {n}',

@@ -16,7 +16,8 @@ export const JUDGE_ZH = {
     '评分模型看到的与阅卷老师相同：题目、参考答案、评分细则和规范化后的作答，看不到作答者。同一作答、同一评分模型与模板只调用一次。',
   'judge.start.pick': '评分模型',
   'judge.start.go': '开始评分',
-  'judge.start.noJudges': '还没有评分模型：在“模型”页注册一个并勾选“评分模型”。',
+  'judge.start.noJudges':
+    '还没有可调用的评分模型（导入的评分模型只带来已记录的评分）：在“模型”页注册一个并勾选“评分模型”。',
   'judge.run.template': '评分模板 {v}',
   'judge.run.scope.run': '评阅对象：运行“{name}”的作答',
   'judge.run.scope.question': '评阅对象：第 {n} 题的全部作答',

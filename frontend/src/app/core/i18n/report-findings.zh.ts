@@ -16,6 +16,8 @@ export const REPORT_FINDINGS_ZH = {
   'finding.method':
     '区间为 95% bootstrap 区间（{b} 次重抽样，种子 {seed}）；区间含 0 即写作“无明显差异”。',
   'finding.openHint': '点一句即可查看它背后的答案',
+  'finding.caveat.scope':
+    '范围：主要发现针对整个评测轮次与所选学生群体，只用教师和规则给出的分数；上方的模型、试卷、学科和分数来源筛选只作用于下面的图表和表格。',
   'finding.caveat.synthetic':
     '注意：以下发现所依据的学生数据全部或部分为合成数据（由模型生成，并非真实学生），只可用来演示方法，不能作为结论。',
   'finding.caveat.pending':

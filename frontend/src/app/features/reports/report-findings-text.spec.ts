@@ -117,10 +117,10 @@ describe('headline findings in words', () => {
   it('says what a finding rests on, synthetic students included', () => {
     const real = { ...tie, restsOn: { ...tie.restsOn, synthetic: false, cohorts: 1, students: 4 } };
     expect(restsOnText(tr('en'), real)).toBe(
-      'Rests on 40 points scored, 5 pending · 1 student cohort (4 results)',
+      'Rests on questions worth 40 points already scored (5 still pending) · 1 student cohort (4 results)',
     );
     expect(restsOnText(tr('en'), tie)).toBe(
-      'Rests on 40 points scored, 5 pending · synthetic students (2 cohorts, not real students)',
+      'Rests on questions worth 40 points already scored (5 still pending) · synthetic students (2 cohorts, not real students)',
     );
     expect(restsOnText(tr('zh'), tie)).toBe(
       '依据：已评 40 分，待评 5 分 · 合成学生数据（2 个群体，非真实学生）',

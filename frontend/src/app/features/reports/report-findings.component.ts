@@ -53,6 +53,9 @@ const SECTIONS: FindingSection[] = ['vsStudents', 'change', 'subjects', 'gap'];
         } @else if (!hasFigures()) {
           <p class="muted">{{ 'finding.noFindings' | t }}</p>
         } @else {
+          <p class="caveat" role="note" data-testid="findings-scope">
+            {{ 'finding.caveat.scope' | t }}
+          </p>
           @if (synthetic()) {
             <p class="caveat" role="note" data-testid="findings-synthetic">
               {{ 'finding.caveat.synthetic' | t }}
