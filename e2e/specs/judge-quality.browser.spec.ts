@@ -96,8 +96,16 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await expect(page.getByRole('heading', { name: 'AI 阅卷评估：评分模型与教师对照' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: '评分模型' })).toContainText('GPT-4-1106-preview (GAOKAO-Bench judge)');
     await expect(page.getByText(/验收规则：至少比较 8 份/)).toBeVisible();
-    await expect(page.getByTestId('judge-questions').getByText('未验证').first()).toBeVisible();
+    await expect(page.getByTestId('judge-questions').getByText('未验证', { exact: true }).first()).toBeVisible();
     await expect(page.getByTestId('judge-questions').getByText('已验证')).toHaveCount(0);
+    // the list says how many questions it is validated on, and each row why not
+    await expect(page.getByTestId('judge-summary')).toContainText(/已在 \d+ 道题中的 0 道上通过验证/);
+    await expect(
+      page
+        .getByTestId('judge-questions')
+        .getByText(/至少需要 8 份/)
+        .first(),
+    ).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/judge-quality-recorded-zh.png` });
 
     // step: answers by two models to both questions; a local judge reads every answer of both
@@ -169,8 +177,9 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await page.goto('/quality/judge');
     await page.getByRole('combobox', { name: '评分模型' }).click();
     await page.getByRole('option', { name: /E2E judge/ }).click();
-    await expect(rowOf(qa).getByText('已验证')).toBeVisible();
-    await expect(rowOf(qb).getByText('未验证')).toBeVisible();
+    await expect(rowOf(qa).getByText('已验证', { exact: true })).toBeVisible();
+    await expect(rowOf(qb).getByText('未验证', { exact: true })).toBeVisible();
+    await expect(rowOf(qb).locator('.why')).toContainText('未验证：');
     await rowOf(qb).getByRole('button', { name: '查看' }).click();
     await expect(page.locator('p.verdict')).toContainText('未验证：');
     await expect(page.getByText('评分模型 对 教师最终分')).toBeVisible();
@@ -181,7 +190,7 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/judge-quality-disagreements-zh.png` });
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(rowOf(qa).getByText('Validated')).toBeVisible();
+    await expect(rowOf(qa).getByText('Validated', { exact: true })).toBeVisible();
     await expect(page.getByText('Where they disagree most (for a senior to read)')).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/judge-quality-en.png`, fullPage: true });
     await page.getByRole('button', { name: '中文' }).click();

@@ -25,6 +25,8 @@ export const JUDGE_QUALITY_EN: Record<keyof typeof JUDGE_QUALITY_ZH, string> = {
   'judgeq.adjacent': 'Adjacent',
   'judgeq.n': 'Pairs',
   'judgeq.validated': 'Validated',
+  'judgeq.summary':
+    'This judge is validated on {validated} of {questions, plural, one {# question} other {# questions}}; each row that is not says why.',
   'judgeq.notValidated': 'Not validated',
   'judgeq.open': 'Open',
   'judgeq.counts':
@@ -62,7 +64,7 @@ export const JUDGE_QUALITY_EN: Record<keyof typeof JUDGE_QUALITY_ZH, string> = {
   'judgeq.writtenBy': 'Written by: {name}',
   'judgeq.sample.title': 'Ask teachers to mark a validation sample',
   'judgeq.sample.hint':
-    'A random sample of this question’s unread answers, stratified by each model under test and the students; teachers get the sampled answers first in their queues. The judge should read every answer.',
+    'A random sample of this question’s unread answers, stratified by each model under test and the students; teachers get the sampled answers first in their queues. A stratum with fewer unread answers than asked gives all it has; with no student answers there is no student stratum. The judge should read every answer.',
   'judgeq.sample.perStratum': 'Answers per stratum',
   'judgeq.sample.seed': 'Seed (optional)',
   'judgeq.sample.request': 'Draw a validation sample',
@@ -70,7 +72,8 @@ export const JUDGE_QUALITY_EN: Record<keyof typeof JUDGE_QUALITY_ZH, string> = {
   'judgeq.sample.runStarted': 'Judge run started.',
   'judgeq.sample.recordedJudge':
     'This is recorded grading and cannot be called again; it has read the recorded answers.',
-  'judgeq.sample.done': 'Drew {n} answers (seed {seed}).',
+  'judgeq.sample.done':
+    'Drew {n, plural, one {# answer} other {# answers}} (seed {seed}); each stratum’s count is in the record below.',
   'judgeq.sample.history': 'Samples drawn',
   'judgeq.sample.row':
     '{at} · {by} · seed {seed} · {per} per stratum · {count} answers, {done} marked',

@@ -23,6 +23,8 @@ export const JUDGE_QUALITY_ZH = {
   'judgeq.adjacent': '相邻一致',
   'judgeq.n': '对数',
   'judgeq.validated': '已验证',
+  'judgeq.summary':
+    '该评分模型已在 {questions} 道题中的 {validated} 道上通过验证；未通过的题在行内写明原因。',
   'judgeq.notValidated': '未验证',
   'judgeq.open': '查看',
   'judgeq.counts':
@@ -58,14 +60,14 @@ export const JUDGE_QUALITY_ZH = {
   'judgeq.writtenBy': '作答：{name}',
   'judgeq.sample.title': '请教师评阅一份验证样本',
   'judgeq.sample.hint':
-    '从本题尚未被评阅的答案中，按每个被测模型和学生分层随机抽样；抽中的答案在教师的评阅队列中优先出现。评分模型应当评阅全部答案。',
+    '从本题尚未被评阅的答案中，按每个被测模型和学生分层随机抽样；抽中的答案在教师的评阅队列中优先出现。某一层未评答案少于每层份数时全部抽取；没有学生作答时就没有学生层。评分模型应当评阅全部答案。',
   'judgeq.sample.perStratum': '每层份数',
   'judgeq.sample.seed': '随机种子（可选）',
   'judgeq.sample.request': '抽取验证样本',
   'judgeq.sample.startRun': '让评分模型评阅本题全部答案',
   'judgeq.sample.runStarted': '已启动评分运行。',
   'judgeq.sample.recordedJudge': '这是录制的评分，不能再调用；它已评阅录制的答案。',
-  'judgeq.sample.done': '已抽取 {n} 份答案（种子 {seed}）。',
+  'judgeq.sample.done': '已抽取 {n} 份答案（种子 {seed}），各层数量见下方记录。',
   'judgeq.sample.history': '已抽取的样本',
   'judgeq.sample.row':
     '{at} · {by} · 种子 {seed} · 每层 {per} 份 · 共 {count} 份，已评完 {done} 份',

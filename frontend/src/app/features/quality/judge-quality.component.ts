@@ -91,6 +91,9 @@ import { JudgeQuestionComponent } from './judge-question.component';
       </p>
     }
     @if (rows().length) {
+      <p data-testid="judge-summary">
+        {{ 'judgeq.summary' | t: { validated: validatedCount(), questions: rows().length } }}
+      </p>
       <table class="grid" data-testid="judge-questions">
         <thead>
           <tr>
@@ -120,9 +123,13 @@ import { JudgeQuestionComponent } from './judge-question.component';
                     (q.verdict.validated ? 'judgeq.validated' : 'judgeq.notValidated') | t
                   }}</span
                 >
+                @if (!q.verdict.validated) {
+                  <!-- why not, in the row: the reason is what the researcher acts on -->
+                  <div class="why">{{ q.verdict.code | t: params(q) }}</div>
+                }
               </td>
               <td>
-                <button mat-button (click)="questionId.set(q.questionId)">
+                <button mat-button (click)="open(q.questionId)">
                   {{ 'judgeq.open' | t }}
                 </button>
               </td>
@@ -256,6 +263,11 @@ import { JudgeQuestionComponent } from './judge-question.component';
       font-size: 12px;
       white-space: nowrap;
     }
+    .why {
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant, #555);
+      max-width: 28em;
+    }
     .badge.ok {
       background: #e8f5e9;
       color: #1b5e20;
@@ -295,6 +307,21 @@ export class JudgeQualityComponent {
   protected readonly rows = signal<JudgeQuestionRow[]>([]);
   protected readonly thresholds = signal<Thresholds | null>(null);
   protected readonly questionId = signal('');
+  protected readonly validatedCount = computed(
+    () => this.rows().filter((q) => q.verdict.validated).length,
+  );
+
+  /** Opens a question's detail below the list and brings it into view (the list can be long). */
+  protected open(id: string) {
+    this.questionId.set(id);
+    setTimeout(
+      () =>
+        document
+          .querySelector('section.detail')
+          ?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+      300,
+    );
+  }
   protected readonly detail = signal<JudgeQuestionDetail | null>(null);
   protected readonly samples = signal<ValidationSample[]>([]);
   protected readonly message = signal('');
