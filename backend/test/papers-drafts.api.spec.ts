@@ -97,6 +97,19 @@ describe('paper editor API', () => {
     expect(old.body.questions[1].answerKey).toBe('AB');
   });
 
+  it('an older draft is not published over a newer one: 409 naming both versions, nothing changed', async () => {
+    const v1 = await importZip(zipOf(miniBundle()));
+    const model = (await http.get(`/api/papers/${v1.versionId}/bundle`)).body;
+    model.paper.sections[0].questions[1].answer = 'AC';
+    const v2 = await http.post('/api/papers/drafts').send({ paper: model.paper, rubric: model.rubric, images: model.images });
+    expect(v2.body).toMatchObject({ status: 'created', version: 2 });
+    const refused = await http.post(`/api/papers/${v1.versionId}/publish`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'paper.newer_version', params: { version: 1, newest: 2 } });
+    expect((await http.get(`/api/papers/${v1.versionId}`)).body.status).toBe('draft');
+    expect((await http.post(`/api/papers/${v2.body.versionId}/publish`)).body).toMatchObject({ status: 'published', version: 2 });
+  });
+
   it('validate returns every problem at once with code, params and location, and stores nothing', async () => {
     const v1 = await importZip(zipOf(miniBundle()));
     const model = (await http.get(`/api/papers/${v1.versionId}/bundle`)).body;

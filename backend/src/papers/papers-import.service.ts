@@ -7,7 +7,7 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system' };
 import { ImageError, NormalisedImage } from '../assets/image-normalize';
 import { sha256 } from '../common/hashing';
 import { PapersDraftRepository } from './papers-draft.repository';
-import { BundleRejectedError } from '../common/domain-errors';
+import { BundleRejectedError, DomainError } from '../common/domain-errors';
 import { BundleFiles } from './bundle/bundle-files';
 import { BundleError } from './bundle/bundle.types';
 import { flattenPaper, paperPoints, rubricRows } from './bundle/flatten-paper';
@@ -85,9 +85,29 @@ export class PapersImportService {
     return { status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug };
   }
 
-  /** Publishes a draft; publishing a published version changes nothing and records nothing. */
+  /**
+   * Publishes a draft; publishing a published version changes nothing and records nothing. A draft
+   * with a newer version of the same paper after it is refused: an author who opened an old link
+   * would otherwise publish the paper without their later edits, and a published version is final.
+   */
   async publish(versionId: string, actor: AuditActor): Promise<void> {
     await this.db.transaction(async (m) => {
+      const versions = m.getRepository(PaperVersionEntity);
+      const v = await versions.findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      if (v?.status === 'draft') {
+        const newest = await versions.maximum('version', { paperId: v.paperId });
+        if (newest !== null && newest > v.version)
+          throw new DomainError(
+            `v${v.version} is not the newest version of this paper (v${newest} is)`,
+            409,
+            undefined,
+            'paper.newer_version',
+            {
+              version: v.version,
+              newest,
+            },
+          );
+      }
       const { affected } = await m
         .createQueryBuilder()
         .update(PaperVersionEntity)

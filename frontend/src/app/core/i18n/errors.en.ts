@@ -16,4 +16,6 @@ export const ERRORS_EN: Record<keyof typeof ERRORS_ZH, string> = {
   'error.internal_error':
     'The server had a problem; try again, and tell an admin if it keeps happening.',
   'error.marking.all_or_nothing': 'A single choice or true/false answer scores 0 or {max}.',
+  'error.paper.newer_version':
+    'Draft v{version} is not the newest version of this paper (v{newest} is), so it cannot be published: open v{newest} and publish that; a published version cannot be changed.',
 };

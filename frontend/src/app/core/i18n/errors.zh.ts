@@ -13,4 +13,6 @@ export const ERRORS_ZH = {
   'error.too_many_requests': '请求过于频繁，请稍后再试。',
   'error.internal_error': '服务器出错了，请稍后再试；如果一直出现，请告诉管理员。',
   'error.marking.all_or_nothing': '单选题和判断题只能给 0 分或 {max} 分。',
+  'error.paper.newer_version':
+    '草稿 v{version} 不是这份试卷的最新版本（最新是 v{newest}），不能发布：请打开 v{newest} 再发布，发布后的版本不能再改。',
 } as const;
