@@ -27,9 +27,14 @@ import { renderRichText } from './render-rich-text';
     .rich p {
       margin: 0.3em 0;
     }
+    /* A wide table (2022 maths Q13: 12 columns of decimals) in a narrow pane scrolls sideways
+       rather than breaking its numbers digit by digit. */
     .rich table {
       border-collapse: collapse;
       margin: 0.4em 0;
+      display: block;
+      max-width: 100%;
+      overflow-x: auto;
     }
     .rich img {
       max-width: 100%;
@@ -38,6 +43,16 @@ import { renderRichText } from './render-rich-text';
     .rich th {
       border: 1px solid var(--mat-sys-outline-variant);
       padding: 2px 6px;
+    }
+    /* .rich breaks long words anywhere (a model's run-on answer); in a cell that would let a table
+       shrink until 0.04 wraps digit by digit, so cells break between words only (Chinese still wraps) */
+    .rich td,
+    .rich th {
+      overflow-wrap: normal;
+    }
+    /* the row labels (样本号, 根部横截面积 x_i) keep a readable width; the table scrolls instead */
+    .rich tr > :first-child {
+      min-width: 6em;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
