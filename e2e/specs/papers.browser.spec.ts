@@ -61,6 +61,9 @@ test('an author uploads a broken bundle and sees each problem with its file and 
   // where and what in the UI's language, from the validator's codes: the field, not a JSON path
   await expect(alert.getByRole('row', { name: /paper\.yaml 4 试卷信息 · 学科 只能是：chinese, math/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/upload-errors.png', fullPage: false });
+  // an author with a Word paper finds the way in from here too
+  await page.getByTestId('upload-word').getByRole('link', { name: '从 Word 或 PDF 导入' }).click();
+  await expect(page).toHaveURL(/\/papers\/new$/);
 });
 
 /** Opens a Material select by its label (its floating label may cover the trigger's centre). */

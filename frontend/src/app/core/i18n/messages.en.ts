@@ -220,6 +220,9 @@ export const EN: Record<keyof typeof ZH, string> = {
   'subject.science': 'Science',
   'subject.other': 'Other',
   'upload.title': 'Upload a paper',
+  'upload.word.hint':
+    'A paper in Word (.docx) or PDF? Bring it in through the paper editor: it splits the questions and finds the keys, you check, fix and publish, no YAML.',
+  'upload.word.link': 'Import from Word or PDF',
   'upload.bundle': 'Paper bundle (zip)',
   'upload.bundle.hint':
     'Holds paper.yaml, an optional rubric.yaml and an images/ folder. See docs/paper-format.md.',

@@ -216,6 +216,9 @@ export const ZH = {
   'subject.science': '科学',
   'subject.other': '其他',
   'upload.title': '上传试卷',
+  'upload.word.hint':
+    '有 Word（.docx）或 PDF 试卷？在试卷编辑器里导入，系统会拆分题目、识别答案，你检查修改后发布，不必写 YAML。',
+  'upload.word.link': '从 Word 或 PDF 导入',
   'upload.bundle': '试卷包（zip）',
   'upload.bundle.hint':
     '包含 paper.yaml、可选的 rubric.yaml 和 images/ 文件夹。格式见 docs/paper-format.md。',

@@ -30,6 +30,11 @@ import { BundleError, ImportResult, PdfDocument } from './papers.models';
   ],
   template: `
     <h1>{{ 'upload.title' | t }}</h1>
+    <!-- An author with a Word paper looks here first: the editor's intake is one click away. -->
+    <p class="word-intake" data-testid="upload-word">
+      {{ 'upload.word.hint' | t }}
+      <a mat-stroked-button routerLink="/papers/new">{{ 'upload.word.link' | t }}</a>
+    </p>
     <div class="cards">
       <mat-card appearance="outlined">
         <mat-card-header
