@@ -222,77 +222,7 @@ import { JudgeQuestionComponent } from './judge-question.component';
       </section>
     }
   `,
-  styles: `
-    .intro {
-      max-width: 960px;
-    }
-    .pick {
-      width: min(720px, 100%);
-    }
-    .rule {
-      font-size: 13px;
-      background: #f5f7f8;
-      padding: 6px 10px;
-      border-radius: 6px;
-    }
-    .grid {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-      margin: 8px 0 16px;
-    }
-    th,
-    td {
-      padding: 5px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-    }
-    .num {
-      text-align: right;
-      white-space: nowrap;
-    }
-    tr.selected {
-      background: #e3f2fd;
-    }
-    .badge {
-      display: inline-block;
-      padding: 1px 10px;
-      border-radius: 10px;
-      background: #fff3e0;
-      color: #8a4b00;
-      font-size: 12px;
-      white-space: nowrap;
-    }
-    .why {
-      font-size: 12px;
-      color: var(--mat-sys-on-surface-variant, #555);
-      max-width: 28em;
-    }
-    .badge.ok {
-      background: #e8f5e9;
-      color: #1b5e20;
-    }
-    .detail {
-      border-top: 2px solid var(--mat-sys-outline-variant);
-      margin-top: 12px;
-    }
-    .bar {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    .small {
-      width: 160px;
-      font-size: 13px;
-    }
-    .samples {
-      font-size: 13px;
-    }
-    .bad {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styleUrl: './judge-quality.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class JudgeQualityComponent {
