@@ -36,6 +36,8 @@ export class AiModelEntity {
   @Column('boolean', { name: 'is_judge', default: false }) isJudge: boolean;
   /** How a judge keeps to the output contract: structured output, or tagged text where the provider has none. */
   @Column('text', { name: 'judge_output', default: 'json_schema' }) judgeOutput: 'json_schema' | 'tagged';
+  /** Answers drawn by a script (e.g. the demo's K12 stand-in), not written by a model: shown as such everywhere. */
+  @Column('boolean', { name: 'is_simulated', default: false }) isSimulated: boolean;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

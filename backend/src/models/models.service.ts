@@ -104,6 +104,7 @@ export class ModelsService {
       isImported: m.isImported,
       isJudge: m.isJudge,
       judgeOutput: m.judgeOutput,
+      isSimulated: m.isSimulated,
       createdAt: m.createdAt,
     };
   }

@@ -25,6 +25,7 @@ import { ValidationSamples1764300095000 } from './1764300095000-ValidationSample
 import { MarkingGroupSplits1764300096500 } from './1764300096500-MarkingGroupSplits';
 import { EvaluationRounds1764300097000 } from './1764300097000-EvaluationRounds';
 import { LandedMigrationEdits1764300098000 } from './1764300098000-LandedMigrationEdits';
+import { SimulatedModels1764300099000 } from './1764300099000-SimulatedModels';
 
 /** Explicit list, in order: no glob, so the build and jest see the same migrations. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   MarkingGroupSplits1764300096500,
   EvaluationRounds1764300097000,
   LandedMigrationEdits1764300098000,
+  SimulatedModels1764300099000,
 ];
