@@ -94,6 +94,9 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
   private isTicking = false;
   private isWakeRequested = false;
   private isStopping = false;
+  /** Set by startLoop: only a process whose loop runs looks for work (wake() is a no-op elsewhere). */
+  private isLooping = false;
+  private starting: Promise<void> | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -114,24 +117,36 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
+  /** A worker process starts its loop with the app; any other process only serves the API. */
   async onApplicationBootstrap() {
-    if (!this.config.collection.isWorker) return;
-    // Runs started elsewhere are announced on the slot connection; the poll is the fallback, and
-    // finds items whose lease lapsed when their process died.
-    await this.leases.start().catch((e) => this.logger.error(`cannot listen for new work: ${(e as Error).message}`));
-    // Holding our own holder lock now, we can tell which claims belong to processes that are gone.
-    await this.reclaimOrphaned();
-    this.timers.push(setInterval(() => this.wake(), 250));
-    this.timers.push(
-      setInterval(
-        () => {
-          void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds).catch(() => undefined);
-          void this.reclaimOrphaned();
-        },
-        (this.config.collection.leaseSeconds * 1000) / 3,
-      ),
-    );
-    this.wake();
+    if (this.config.collection.isWorker) await this.startLoop();
+  }
+
+  /**
+   * Starts sending: listens for announced work, takes back orphaned items, polls and renews leases.
+   * Public so that a worker module can start the schedule explicitly; calling it twice starts once.
+   */
+  startLoop(): Promise<void> {
+    this.starting ??= (async () => {
+      this.isLooping = true;
+      // Runs started elsewhere are announced on the slot connection; the poll is the fallback, and
+      // finds items whose lease lapsed when their process died.
+      await this.leases.start().catch((e) => this.logger.error(`cannot listen for new work: ${(e as Error).message}`));
+      // Holding our own holder lock now, we can tell which claims belong to processes that are gone.
+      await this.reclaimOrphaned();
+      this.timers.push(setInterval(() => this.wake(), 250));
+      this.timers.push(
+        setInterval(
+          () => {
+            void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds).catch(() => undefined);
+            void this.reclaimOrphaned();
+          },
+          (this.config.collection.leaseSeconds * 1000) / 3,
+        ),
+      );
+      this.wake();
+    })();
+    return this.starting;
   }
 
   private async reclaimOrphaned() {
@@ -141,7 +156,7 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Runs before the database closes (Nest calls every other module's shutdown hook after this one). */
   async beforeApplicationShutdown() {
-    await this.drain();
+    await this.stopLoop();
   }
 
   /**
@@ -149,11 +164,13 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
    * to finish and be stored; then the rest are aborted and every item this process holds (cut
    * off, or claimed ahead) goes back to the queue at once rather than after its lease.
    */
-  drain(): Promise<void> {
-    if (!this.config.collection.isWorker) return Promise.resolve();
+  stopLoop(): Promise<void> {
+    if (!this.starting) return Promise.resolve();
     this.draining ??= (async () => {
       this.isStopping = true;
       this.stopping.abort();
+      // A loop still starting would set its timers after they were cleared.
+      await this.starting;
       this.timers.forEach(clearInterval);
       const timeout = new AbortController();
       const settled = Promise.allSettled([...this.processing]);
@@ -167,15 +184,20 @@ export class RunnerService implements OnApplicationBootstrap, BeforeApplicationS
     return this.draining;
   }
 
+  /** The name main.ts's ordered shutdown calls (stopLoop under its older name). */
+  drain(): Promise<void> {
+    return this.stopLoop();
+  }
+
   /** Tells every worker process, this one included, that a run started or resumed. */
   async announce(): Promise<void> {
     await SlotLeases.announce(this.db).catch((e) => this.logger.warn(`cannot announce new work: ${(e as Error).message}`));
     this.wake();
   }
 
-  /** Look for work now. A process that is not a worker only serves the API. */
+  /** Look for work now. A process whose loop is not started (not a worker) only serves the API. */
   wake(): void {
-    if (this.isStopping || !this.config.collection.isWorker) return;
+    if (this.isStopping || !this.isLooping) return;
     if (this.isTicking) {
       this.isWakeRequested = true;
       return;
