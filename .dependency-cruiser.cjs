@@ -76,17 +76,6 @@ const KNOWN = [
   // by auth's decorators. Fix: the read endpoint moves above auth (users/, the admin area) or the
   // role decorators move into a lower access module.
   ['backend/src/audit/audit.controller.ts', 'backend/src/auth/auth.decorators.ts', 'layer-audit', 'the audit read endpoint uses @Roles'],
-  // papers ⇄ rendering: papers provides and re-exports the RenderingService (collection gets it
-  // through PapersModule), serves /papers/:id/render, and the draft preview renders a question.
-  // Fix: a RenderingModule with its own controller, imported by collection (collection/ is in use).
-  [
-    'backend/src/papers/papers.module.ts',
-    'backend/src/rendering/rendering.service.ts',
-    'layer-papers',
-    'PapersModule provides RenderingService',
-  ],
-  ['backend/src/papers/papers.controller.ts', 'backend/src/rendering/rendering.service.ts', 'layer-papers', '/papers/:id/render'],
-  ['backend/src/papers/papers-draft.service.ts', 'backend/src/rendering/prompt-render.ts', 'layer-papers', 'draft preview'],
   // collection → grading: the answer importers call grading.catchUp() (issue 20 step 4: importers
   // only insert rows and signal a worker).
   ['backend/src/collection/collection.module.ts', 'backend/src/grading/grading.module.ts', 'layer-collection', 'importers call catchUp'],

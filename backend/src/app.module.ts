@@ -18,6 +18,7 @@ import { JudgeQualityModule } from './judge-quality/judge-quality.module';
 import { JudgingModule } from './judging/judging.module';
 import { IntakeModule } from './papers/intake/intake.module';
 import { PapersModule } from './papers/papers.module';
+import { RenderingModule } from './rendering/rendering.module';
 import { PdfModule } from './pdf-intake/pdf.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
@@ -37,6 +38,7 @@ export class AppModule {
         UsersModule,
         AssetsModule,
         PapersModule,
+        RenderingModule,
         PdfModule,
         IntakeModule,
         ModelsModule,

@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { DomainError } from '../common/domain-errors';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ export class AboutController {
   @ApiOperation({ summary: "The project's licence and every shipped dataset with its licence and source (the NOTICE file)" })
   get() {
     if (this.notice === null) {
-      if (!existsSync(NOTICE)) throw new NotFoundException('NOTICE is missing from this installation');
+      if (!existsSync(NOTICE)) throw new DomainError('NOTICE is missing from this installation', 404, undefined, 'about.notice_missing');
       this.notice = readFileSync(NOTICE, 'utf8');
     }
     return { licence: 'MIT', notice: this.notice };

@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-errors';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -32,7 +33,7 @@ export class AssetsService {
    * the questions they mark. Anything else is "not found", so a hash reveals nothing.
    */
   async getVisible(sha256: string, user: { id: string; roles: Role[] }, profile?: ImageProfile): Promise<StoredBlob> {
-    if (!(await this.isVisible(sha256, user))) throw new NotFoundException(`image ${sha256} not found`);
+    if (!(await this.isVisible(sha256, user))) throw new DomainError(`image ${sha256} not found`, 404, undefined, 'image.not_found');
     return profile ? this.getVariant(sha256, profile) : this.getOriginal(sha256);
   }
 
@@ -70,7 +71,7 @@ export class AssetsService {
 
   async getOriginal(sha256: string): Promise<StoredBlob> {
     const asset = await this.assets.findOne({ where: { sha256 } });
-    if (!asset) throw new NotFoundException(`image ${sha256} not found`);
+    if (!asset) throw new DomainError(`image ${sha256} not found`, 404, undefined, 'image.not_found');
     return asset;
   }
 

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GradingModule } from '../grading/grading.module';
 import { ModelsModule } from '../models/models.module';
 import { PapersModule } from '../papers/papers.module';
+import { RenderingModule } from '../rendering/rendering.module';
 import { AttemptEntity, RunEntity, RunModelEntity, RunPaperEntity, WorkItemEntity } from './collection.entities';
 import { AnswersImportService } from './answers-import.service';
 import { RunnerService } from './runner.service';
@@ -22,6 +23,7 @@ import { WorkStore } from './work-store';
     TypeOrmModule.forFeature([RunEntity, RunPaperEntity, RunModelEntity, WorkItemEntity, AttemptEntity]),
     ModelsModule,
     PapersModule,
+    RenderingModule,
     GradingModule,
   ],
   controllers: [RunsController],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CollectionModule } from '../collection/collection.module';
 import { ModelsModule } from '../models/models.module';
 import { PapersModule } from '../papers/papers.module';
+import { RenderingModule } from '../rendering/rendering.module';
 import { JudgeImportService } from './judge-import.service';
 import { JudgeReadsRepository } from './judge-reads.repository';
 import { JudgeReadsService } from './judge-reads.service';
@@ -13,7 +14,7 @@ import { JudgingController, MarkingJudgeController } from './judging.controller'
 
 /** The LLM judge: a reader that marks like a teacher, through the collection machinery, kept apart from teachers' marks. */
 @Module({
-  imports: [CollectionModule, ModelsModule, PapersModule],
+  imports: [CollectionModule, ModelsModule, PapersModule, RenderingModule],
   controllers: [JudgingController, MarkingJudgeController],
   providers: [
     JudgeWorkService,

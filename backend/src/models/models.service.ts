@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-errors';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
@@ -19,12 +20,13 @@ export class ModelsService {
 
   async get(id: string) {
     const m = await this.models.findOne({ where: { id } });
-    if (!m) throw new NotFoundException(`model ${id} not found`);
+    if (!m) throw new DomainError(`model ${id} not found`, 404, undefined, 'model.not_found');
     return m;
   }
 
   async create(dto: ModelCreateDto, actor: AuditActor) {
-    if (await this.models.exists({ where: { name: dto.name } })) throw new ConflictException(`a model named "${dto.name}" exists`);
+    if (await this.models.exists({ where: { name: dto.name } }))
+      throw new DomainError(`a model named "${dto.name}" exists`, 409, undefined, 'model.name_taken', { name: dto.name });
     return this.db.transaction(async (m) => {
       const saved = await m.save(
         m.create(AiModelEntity, {

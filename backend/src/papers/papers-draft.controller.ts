@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { PAPER_READERS, PAPER_WRITERS } from '../auth/roles';
 import { DraftBundle } from './bundle/draft-bundle';
-import { DraftBundleDto, DraftPreviewDto } from './papers-draft.dto';
+import { DraftBundleDto } from './papers-draft.dto';
 import { PapersDraftService } from './papers-draft.service';
 
 /** The paper editor: bundles as JSON in, validated and imported exactly as a zip is. */
@@ -28,14 +28,6 @@ export class PapersDraftController {
   @ApiOperation({ summary: 'Save a bundle as JSON as a draft version (status created or unchanged); 422 with every problem' })
   save(@Body() body: DraftBundleDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     return this.drafts.save(asDraft(body), { id: me.id, name: me.username, address });
-  }
-
-  @Post('drafts/preview')
-  @Roles(...PAPER_WRITERS)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The exact messages a model would receive for one question of an unsaved bundle' })
-  preview(@Body() body: DraftPreviewDto) {
-    return this.drafts.preview(asDraft(body), body.number, body.mode ?? 'vision');
   }
 
   @Post('drafts/images')

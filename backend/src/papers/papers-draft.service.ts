@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { zipSync } from 'fflate';
 import { AssetsService } from '../assets/assets.service';
-import { DEFAULT_VISION_PROFILE, ImageError, profileKey } from '../assets/image-normalize';
+import { ImageError } from '../assets/image-normalize';
 import { AuditActor } from '../audit/audit.service';
 import { UploadRejectedError } from '../common/domain-errors';
-import { renderForModel, RenderableQuestion } from '../rendering/prompt-render';
-import { BundleError, PaperDoc, QuestionDoc, RubricDoc } from './bundle/bundle.types';
+import { BundleError, PaperDoc, RubricDoc } from './bundle/bundle.types';
 import { normalisePath } from './bundle/check-paper';
-import { DraftBundle, draftToFiles, findTopQuestion } from './bundle/draft-bundle';
+import { DraftBundle, draftToFiles } from './bundle/draft-bundle';
 import { flattenPaper } from './bundle/flatten-paper';
 import { validateBundle } from './bundle/validate-bundle';
 import { ImportResult, PapersImportService } from './papers-import.service';
@@ -77,27 +76,13 @@ export class PapersDraftService {
     return { filename: `${folder}.zip`, data: Buffer.from(data) };
   }
 
-  /** The messages a model would receive for one question of an unsaved draft. */
-  async preview(draft: DraftBundle, number: string, mode: 'text' | 'vision') {
-    const paper = draft.paper;
-    const q = findTopQuestion(paper, number);
-    if (!q) return { mode, questions: [] };
+  /**
+   * Which stored asset each image file of an unsaved draft shows as (null where it names none), so the
+   * renderer can preview the draft exactly as the stored version will render.
+   */
+  async imageAssets(draft: DraftBundle): Promise<(file: string) => string | null> {
     const assets = await this.stored.assetsOf(Object.values(draft.images).filter((s) => SHA256.test(s)));
-    const assetOf = (file: string) => assets.get(draft.images[file] ?? draft.images[normalisePath(file)]) ?? null;
-    const passages = new Map((paper.passages ?? []).map((p) => [p.id, p.content]));
-    const renderable = toRenderable(q, passages, assetOf, null);
-    const dataUrls = new Map<string, string>();
-    if (mode === 'vision') {
-      const hashes = new Set([renderable, ...renderable.subQuestions].flatMap((x) => x.images.map((i) => i.sha256)));
-      for (const sha of hashes) {
-        const v = await this.assets.getVariant(sha, DEFAULT_VISION_PROFILE);
-        dataUrls.set(sha, `data:${v.mime};base64,${v.data.toString('base64')}`);
-      }
-    }
-    const context = { title: paper.title ?? '', subject: paper.subject ?? 'other', language: paper.language ?? 'zh' };
-    const prompt = renderForModel(context, renderable, mode, dataUrls);
-    const imageProfile = mode === 'vision' ? profileKey(DEFAULT_VISION_PROFILE) : null;
-    return { mode, questions: [{ questionId: `draft:${q.number}`, number: q.number, imageProfile, ...prompt }] };
+    return (file: string) => assets.get(draft.images[file] ?? draft.images[normalisePath(file)]) ?? null;
   }
 
   /** An image the author adds in the editor: normalised and stored like every bundle image. */
@@ -153,32 +138,4 @@ export class PapersDraftService {
     const rubric: RubricDoc | null = questions.length ? { format: 'yuejuan/rubric@1', paper: paper.id, questions } : null;
     return { paper, rubric, images };
   }
-}
-
-function toRenderable(
-  q: QuestionDoc,
-  passages: Map<string, string>,
-  assetOf: (file: string) => string | null,
-  inherited: string | null,
-): RenderableQuestion {
-  const passage = q.passage ? (passages.get(q.passage) ?? null) : inherited;
-  const images = [
-    ...(q.images ?? []).map((i) => ({ sha256: assetOf(i.file), alt: i.alt ?? null, optionLabel: null })),
-    ...(q.options ?? [])
-      .filter((o) => o.image)
-      .map((o) => ({ sha256: assetOf(o.image!.file), alt: o.image!.alt ?? null, optionLabel: o.label })),
-  ].filter((i): i is { sha256: string; alt: string | null; optionLabel: string | null } => i.sha256 !== null);
-  const subs = q.subQuestions ?? [];
-  return {
-    number: q.number,
-    type: q.type,
-    points: q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : (q.points ?? 0),
-    stem: q.stem ?? '',
-    options: q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
-    blanks: q.blanks ?? null,
-    images,
-    passage,
-    // As stored: a sub-question shares its composite's passage unless it names its own.
-    subQuestions: subs.map((s) => toRenderable(s, passages, assetOf, passage)),
-  };
 }

@@ -1,22 +1,9 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NAMED_PROFILES, namedProfile } from '../assets/image-normalize';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { PAPER_READERS, PAPER_WRITERS } from '../auth/roles';
-import { RenderingService } from '../rendering/rendering.service';
-import { PaperImportQueryDto, PaperListQueryDto, RenderQueryDto } from './papers.dto';
+import { PaperImportQueryDto, PaperListQueryDto } from './papers.dto';
 import { PapersUploadService } from './papers-upload.service';
 import { PapersService } from './papers.service';
 
@@ -26,7 +13,6 @@ export class PapersController {
   constructor(
     private readonly papers: PapersService,
     private readonly uploads: PapersUploadService,
-    private readonly rendering: RenderingService,
   ) {}
 
   @Get()
@@ -66,30 +52,5 @@ export class PapersController {
     await this.papers.getVersion(id);
     await this.uploads.publish(id, { id: me.id, name: me.username, address });
     return this.papers.getDetail(id);
-  }
-
-  @Get(':id/render')
-  @Roles(...PAPER_READERS)
-  @ApiOperation({ summary: 'The exact chat messages a model receives for each question (text or vision)' })
-  render(@Param('id', ParseUUIDPipe) id: string, @Query() query: RenderQueryDto) {
-    return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile));
-  }
-
-  @Get(':id/questions/:questionId/render')
-  @Roles(...PAPER_READERS)
-  renderQuestion(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('questionId', ParseUUIDPipe) questionId: string,
-    @Query() query: RenderQueryDto,
-  ) {
-    return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile), questionId);
-  }
-
-  private profile(key?: string) {
-    if (!key) return undefined;
-    // Named profiles only: every distinct profile is encoded and stored (assets/image-normalize.ts).
-    const p = namedProfile(key);
-    if (!p) throw new BadRequestException(`profile "${key}" is not one of: ${Object.keys(NAMED_PROFILES).join(', ')}`);
-    return p;
   }
 }

@@ -18,11 +18,6 @@ export class PaperImportQueryDto {
   publish?: 'true' | 'false';
 }
 
-export class RenderQueryDto {
-  @ApiPropertyOptional({ enum: ['text', 'vision'] }) @IsOptional() @IsIn(['text', 'vision']) mode?: 'text' | 'vision';
-  @ApiPropertyOptional({ description: 'Image profile such as jpeg-1536-q85' }) @IsOptional() @IsString() @MaxLength(30) profile?: string;
-}
-
 export interface PaperSummaryDto {
   id: string;
   slug: string;

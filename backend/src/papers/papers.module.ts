@@ -3,7 +3,6 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AssetsModule } from '../assets/assets.module';
-import { RenderingService } from '../rendering/rendering.service';
 import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
 import { PapersDraftController } from './papers-draft.controller';
 import { PapersDraftRepository } from './papers-draft.repository';
@@ -25,15 +24,7 @@ import { SamplesService } from './samples.service';
     AssetsModule,
   ],
   controllers: [PapersController, PapersDraftController],
-  providers: [
-    PapersService,
-    PapersImportService,
-    PapersUploadService,
-    PapersDraftService,
-    PapersDraftRepository,
-    SamplesService,
-    RenderingService,
-  ],
-  exports: [PapersService, PapersImportService, SamplesService, RenderingService],
+  providers: [PapersService, PapersImportService, PapersUploadService, PapersDraftService, PapersDraftRepository, SamplesService],
+  exports: [PapersService, PapersImportService, PapersDraftService, SamplesService],
 })
 export class PapersModule {}

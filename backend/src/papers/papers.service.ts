@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-errors';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
@@ -79,9 +80,9 @@ export class PapersService {
   /** Loads a version with all its questions in four queries, whatever its size. */
   /** The version row alone; throws 404 when absent. */
   async getVersion(versionId: string): Promise<PaperVersionEntity> {
-    if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw new NotFoundException(`paper version ${versionId} not found`);
+    if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
     const version = await this.versions.findOne({ where: { id: versionId } });
-    if (!version) throw new NotFoundException(`paper version ${versionId} not found`);
+    if (!version) throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
     return version;
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AssetsService } from '../assets/assets.service';
@@ -99,7 +99,7 @@ export class PdfService implements OnModuleInit {
 
   async get(id: string) {
     const doc = await this.docs.findOne({ where: { id } });
-    if (!doc) throw new NotFoundException(`PDF ${id} not found`);
+    if (!doc) throw new DomainError(`PDF ${id} not found`, 404, undefined, 'pdf.not_found');
     const pages = await this.pages.find({ where: { pdfId: id }, order: { pageNumber: 'ASC' } });
     return {
       id: doc.id,

@@ -1,7 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AssetsService } from '../assets/assets.service';
 import { DEFAULT_VISION_PROFILE, ImageProfile, profileKey } from '../assets/image-normalize';
+import { DomainError } from '../common/domain-errors';
+import { DraftBundle, findTopQuestion } from '../papers/bundle/draft-bundle';
+import { PapersDraftService } from '../papers/papers-draft.service';
 import { PapersService, PaperTree } from '../papers/papers.service';
+import { draftRenderable } from './draft-renderable';
 import { ModelPrompt, RenderableQuestion, renderForModel } from './prompt-render';
 
 export interface RenderedQuestionDto extends ModelPrompt {
@@ -14,6 +18,7 @@ export interface RenderedQuestionDto extends ModelPrompt {
 export class RenderingService {
   constructor(
     private readonly papers: PapersService,
+    private readonly drafts: PapersDraftService,
     private readonly assets: AssetsService,
   ) {}
 
@@ -21,7 +26,17 @@ export class RenderingService {
   async renderPaper(versionId: string, mode: 'text' | 'vision', profile: ImageProfile = DEFAULT_VISION_PROFILE, questionId?: string) {
     const tree = await this.papers.getTree(versionId);
     const roots = questionId ? tree.questions.filter((q) => q.id === questionId) : tree.questions;
-    if (questionId && roots.length === 0) throw new NotFoundException(`question ${questionId} is not a top-level question of this paper`);
+    if (questionId && roots.length === 0) {
+      throw new DomainError(
+        `question ${questionId} is not a top-level question of this paper`,
+        404,
+        undefined,
+        'render.question_not_found',
+        {
+          questionId,
+        },
+      );
+    }
     const context = {
       title: tree.version.title,
       subject: tree.version.subject,
@@ -38,8 +53,32 @@ export class RenderingService {
     return { paperVersionId: versionId, mode, questions };
   }
 
-  private async dataUrls(roots: PaperTree['questions'], profile: ImageProfile): Promise<Map<string, string>> {
-    const hashes = new Set(roots.flatMap((q) => [q, ...q.subQuestions]).flatMap((q) => q.images.map((i) => i.assetSha256)));
+  /** The messages a model would receive for one question of an unsaved draft. */
+  async renderDraft(draft: DraftBundle, number: string, mode: 'text' | 'vision') {
+    const paper = draft.paper;
+    const q = findTopQuestion(paper, number);
+    if (!q) return { mode, questions: [] };
+    const assetOf = await this.drafts.imageAssets(draft);
+    const passages = new Map((paper.passages ?? []).map((p) => [p.id, p.content]));
+    const renderable = draftRenderable(q, passages, assetOf);
+    const hashes = [renderable, ...renderable.subQuestions].flatMap((x) => x.images.map((i) => i.sha256));
+    const dataUrls = mode === 'vision' ? await this.variants(hashes, DEFAULT_VISION_PROFILE) : new Map<string, string>();
+    const context = { title: paper.title ?? '', subject: paper.subject ?? 'other', language: paper.language ?? 'zh' };
+    const prompt = renderForModel(context, renderable, mode, dataUrls);
+    const imageProfile = mode === 'vision' ? profileKey(DEFAULT_VISION_PROFILE) : null;
+    return { mode, questions: [{ questionId: `draft:${q.number}`, number: q.number, imageProfile, ...prompt }] };
+  }
+
+  private dataUrls(roots: PaperTree['questions'], profile: ImageProfile): Promise<Map<string, string>> {
+    return this.variants(
+      roots.flatMap((q) => [q, ...q.subQuestions]).flatMap((q) => q.images.map((i) => i.assetSha256)),
+      profile,
+    );
+  }
+
+  /** Each image as a data URL of its variant for the profile (encoded once, then cached in storage). */
+  private async variants(shas: string[], profile: ImageProfile): Promise<Map<string, string>> {
+    const hashes = new Set(shas);
     const out = new Map<string, string>();
     await Promise.all(
       [...hashes].map(async (sha) => {

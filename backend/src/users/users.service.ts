@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AdminUser } from '@yuejuan/contracts';
 import { DataSource, Repository } from 'typeorm';
@@ -69,7 +69,7 @@ export class UsersService {
   async update(id: string, dto: UserUpdateDto, actor: AuditActor & { id: string }) {
     const user = await this.get(id);
     if (id === actor.id && (dto.isActive === false || (dto.roles && !dto.roles.includes('admin')))) {
-      throw new BadRequestException('you cannot deactivate yourself or remove your own admin role');
+      throw new DomainError('you cannot deactivate yourself or remove your own admin role', 400, undefined, 'user.cannot_demote_self');
     }
     const before = { displayName: user.displayName, roles: user.roles, isActive: user.isActive };
     const after = { ...before, ...dto };
@@ -115,7 +115,7 @@ export class UsersService {
 
   private async get(id: string) {
     const user = await this.users.findOne({ where: { id } });
-    if (!user) throw new NotFoundException(`user ${id} not found`);
+    if (!user) throw new DomainError(`user ${id} not found`, 404, undefined, 'user.not_found', { id });
     return user;
   }
 
