@@ -1,6 +1,6 @@
 /* global fetch */
 // The floor under collection's 100 ms case: the same 2000 requests at concurrency 32 through the
-// same client code (openai SDK over node:http, dist/collection/provider-client.js) against the same
+// same client code (openai SDK over node:http, dist/models/provider/provider-client.js) against the same
 // fake provider, with no database, no queue and no app: only the SDK and HTTP. Run by hand after
 // `npm run build`:  node bench/sdk-floor.mjs [latencyMs=100] [requests=2000] [concurrency=32]
 // With FLOOR_DATABASE_URL set, each answer is also stored before its slot sends the next request,
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { sendChat } = createRequire(import.meta.url)(join(here, '../dist/collection/provider-client.js'));
+const { sendChat } = createRequire(import.meta.url)(join(here, '../dist/models/provider/provider-client.js'));
 const [latency = 100, total = 2000, concurrency = 32] = process.argv.slice(2).map(Number);
 const port = 39500;
 const server = fork(join(here, 'fake-server.mjs'), [String(port), String(latency)], { stdio: 'ignore' });
