@@ -124,6 +124,35 @@ describe('evaluation rounds and their headline findings', () => {
     expect(first.filter((f) => f.code.startsWith('finding.change.')).map((f) => f.code)).toEqual(['finding.change.no_previous']);
   });
 
+  it('computes the findings on the report’s filters and scoring source, and says when a filter leaves too little', async () => {
+    const all = (await http.get(`/api/reports/findings?roundId=${winter}`)).body;
+    expect(all.filters).toEqual({ narrowed: [], runsIgnored: false });
+    expect(all.scoring).toMatchObject({ source: 'teachers', judge: null });
+    // Another model: nothing of this round is left, and the change has nothing to compare.
+    const other = (await http.get(`/api/reports/findings?roundId=${winter}&modelIds=00000000-0000-4000-8000-000000000000`)).body;
+    expect(other.findings.filter((f: Finding) => f.code.startsWith('finding.model_vs_students.'))).toEqual([]);
+    expect(other.findings.map((f: Finding) => f.code)).toContain('finding.change.not_comparable.filtered');
+    expect(other.findings.map((f: Finding) => f.code)).toContain('finding.gap.unavailable.filtered');
+    // The mini paper's stage and grade keep it; another stage leaves nothing.
+    const [{ stage, grade }] = await t.db.query(`SELECT stage, grade FROM paper_versions`);
+    const kept = (await http.get(`/api/reports/findings?roundId=${winter}&stages=${stage}&grades=${grade}`)).body;
+    expect(kept.filters.narrowed).toEqual(['stages', 'grades']);
+    expect(kept.findings.find((f: Finding) => f.code.startsWith('finding.model_vs_students.')).params.diff).toBeCloseTo(0.575, 10);
+    const otherStage = stage === 'primary' ? 'senior' : 'primary';
+    expect(
+      (await http.get(`/api/reports/findings?roundId=${winter}&stages=${otherStage}`)).body.findings.some((f: Finding) =>
+        f.code.startsWith('finding.model_vs_students.'),
+      ),
+    ).toBe(false);
+    expect((await http.get(`/api/reports/findings?grades=13`)).status).toBe(400);
+    expect((await http.get(`/api/reports/findings?stages=college`)).status).toBe(400);
+    // The runs filter is the round's business: said, not silently applied.
+    expect((await http.get(`/api/reports/findings?roundId=${winter}&runIds=${runs[0]}`)).body.filters.runsIgnored).toBe(true);
+    // The judge only, with no judge reads here: the source is said, and no judge is named.
+    const judge = (await http.get(`/api/reports/findings?roundId=${winter}&scoringSource=judge_only`)).body;
+    expect(judge.scoring).toEqual({ source: 'judge_only', judge: null });
+  });
+
   it('carries the same findings in the exports', async () => {
     const f = (await http.get(`/api/reports/findings?roundId=${winter}`)).body.findings as Finding[];
     const csv = await http.get(`/api/reports/findings.csv?roundId=${winter}`);

@@ -1,4 +1,4 @@
-import { ReportData } from '../src/reports/report-data';
+import { ReportRepository } from '../src/reports/report.repository';
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
 import { Agent, startTestApp, TestApp } from './test-app';
 
@@ -49,7 +49,7 @@ describe('a question’s tolerance comes from one definition', () => {
 
     const monitor = (await admin.get(`/api/marking/monitor/${q7}`)).body;
     expect(monitor.teachers.map((x: { agreement: { adjacent: number } }) => x.agreement.adjacent)).toEqual([1, 1]);
-    const pairs = await new ReportData(t.db).agreementPairs([q7]);
+    const pairs = await new ReportRepository(t.db).agreementPairs([q7]);
     expect(pairs.get(q7)).toEqual({ pairs: [expect.any(Array)], tolerance: 2 });
   });
 });

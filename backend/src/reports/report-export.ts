@@ -206,7 +206,13 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
         (r.scoring.source === 'judge_only' ? ' — JUDGE ONLY: every teacher-marked score here comes from the judge, for comparison' : ''),
     ),
   ]);
-  if (findings?.round) summary.addRow(['Findings (sheet "findings") use scores from the rules and teachers only, over the whole round']);
+  // The findings follow the report's filters and scoring source (runs aside: a round decides its runs).
+  if (findings?.round)
+    summary.addRow([
+      `Findings (sheet "findings"): round ${findings.round.name}, scoring source ${findings.scoring.source}` +
+        (findings.filters.narrowed.length ? `, filtered by ${findings.filters.narrowed.join(', ')}` : ', whole round') +
+        (findings.filters.runsIgnored ? ' (the runs filter does not apply: the round decides its runs)' : ''),
+    ]);
   for (const c of r.cohorts) summary.addRow([safe(c.name), c.isSynthetic ? 'SYNTHETIC' : 'real', c.students]);
   summary.addRow([
     `95% bootstrap intervals, ${r.method.replicates} replicates, seed ${r.method.seed}; markers disagree when QWK < ${r.method.minQwk}`,

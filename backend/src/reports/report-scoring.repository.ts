@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReportEntry } from './domain/report.types';
 import { Scoring, ScoringQuery, SourcedUnit, TEACHERS_ONLY } from './report-scoring-source';
@@ -12,7 +13,7 @@ import { Scoring, ScoringQuery, SourcedUnit, TEACHERS_ONLY } from './report-scor
  * judgement of the chosen judge joined per answer (DISTINCT ON over ix_judge_reads_latest). Raw SQL
  * because the source decides per row, and the report needs only the per-question aggregate.
  */
-export async function scoredUnits(db: DataSource, entries: ReportEntry[], questionIds: string[], scoring: Scoring): Promise<SourcedUnit[]> {
+async function scoredUnits(db: DataSource, entries: ReportEntry[], questionIds: string[], scoring: Scoring): Promise<SourcedUnit[]> {
   const rows: (Omit<SourcedUnit, 'sources'> & { rules: number; teachers: number; judge: number })[] = await db.query(
     `WITH j AS (
        SELECT DISTINCT ON (jr.question_id, jr.response_id) jr.question_id, jr.response_id, jr.status, jr.points
@@ -63,7 +64,7 @@ export async function scoredUnits(db: DataSource, entries: ReportEntry[], questi
  * The scoring of a report: the source asked for, the judge (named, or the one that read most of
  * these questions), and the questions it is validated on (the judge-quality service decides).
  */
-export async function resolveScoring(
+async function resolveScoring(
   db: DataSource,
   query: ScoringQuery,
   questionIds: string[],
@@ -87,7 +88,7 @@ export async function resolveScoring(
  * The drill-down's judge column: each judge's latest judgement of each row's unit (items,
  * adjustment, rationale, or the failure code), beside the teachers' reads already on the row.
  */
-export async function judgeReadsOf<T extends { responseId: string; questionId: string }>(db: DataSource, rows: T[]) {
+async function judgeReadsOf<T extends { responseId: string; questionId: string }>(db: DataSource, rows: T[]) {
   if (!rows.length) return [];
   const reads: { responseId: string; questionId: string; judges: unknown[] }[] = await db.query(
     `SELECT x.response_id AS "responseId", x.question_id AS "questionId",
@@ -104,4 +105,26 @@ export async function judgeReadsOf<T extends { responseId: string; questionId: s
   );
   const by = new Map(reads.map((r) => [`${r.responseId}:${r.questionId}`, r.judges]));
   return rows.map((r) => ({ ...r, judges: by.get(`${r.responseId}:${r.questionId}`) ?? [] }));
+}
+
+/** The scoring source's reads as one injectable repository (a fake stands in for it in the services' unit tests). */
+@Injectable()
+export class ReportScoringRepository {
+  constructor(private readonly db: DataSource) {}
+
+  scoredUnits(entries: ReportEntry[], questionIds: string[], scoring: Scoring): Promise<SourcedUnit[]> {
+    return scoredUnits(this.db, entries, questionIds, scoring);
+  }
+
+  resolveScoring(
+    query: ScoringQuery,
+    questionIds: string[],
+    validated: (judge: { judgeModelId: string; templateVersion: string }, questionIds: string[]) => Promise<Set<string>>,
+  ): Promise<Scoring> {
+    return resolveScoring(this.db, query, questionIds, validated);
+  }
+
+  judgeReadsOf<T extends { responseId: string; questionId: string }>(rows: T[]) {
+    return judgeReadsOf(this.db, rows);
+  }
 }

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Figure } from './domain/report.types';
 import { SCORING_SOURCES, ScoringSource } from './report-scoring-source';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const DIMENSIONS = ['overall', 'subject', 'group', 'objectivity', 'type', 'tag', 'stage', 'grade'];
 
@@ -24,6 +24,18 @@ export class ReportQueryDto {
   @QueryList(200, uuids, 'models (default: all)') modelIds?: string[];
   @QueryList(500, uuids, 'paper versions (default: every paper of the runs)') paperVersionIds?: string[];
   @QueryList(50, Matches(/^[a-z_]{1,40}$/, { each: true }), 'subjects, e.g. math,physics') subjects?: string[];
+  @QueryList(3, IsIn(['primary', 'junior', 'senior'], { each: true }), 'school stages: primary, junior, senior') stages?: string[];
+  @ApiPropertyOptional({ isArray: true, type: Number, description: 'grades 1–12' })
+  @IsOptional()
+  @Transform(({ value }) =>
+    value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).filter(Boolean).map(Number),
+  )
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(12, { each: true })
+  grades?: number[];
   @QueryList(500, uuids, 'cohorts: each replaces the default for its own paper (default: the newest cohort of each paper)')
   cohortIds?: string[];
   @ApiPropertyOptional({ description: 'an evaluation round: only its runs (the findings: default the latest round)' })

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-errors';
 import { Histogram } from '../statistics/distribution';
 import { buildReport, slices } from './domain/report';
 import { Figure, Report, ReportQuestion } from './domain/report.types';
-import { ReportData, ReportScope } from './report-data';
+import { ReportRepository, ReportScope } from './report.repository';
 import { JudgeQualityService } from '../judge-quality/judge-quality.service';
 import { ScoringQuery, withSourcePoints } from './report-scoring-source';
-import { judgeReadsOf, resolveScoring, scoredUnits } from './report-scoring.repository';
+import { ReportScoringRepository } from './report-scoring.repository';
 
 export const REPORT_SEED = 20261128;
 const REPLICATES = 1000;
@@ -20,16 +19,13 @@ export type FullReport = ReturnType<typeof withSourcePoints<Report>> & { subject
 
 @Injectable()
 export class ReportsService {
-  private readonly data: ReportData;
-
   constructor(
-    private readonly db: DataSource,
+    private readonly data: ReportRepository,
+    private readonly scoringRepo: ReportScoringRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly judgeQuality: JudgeQualityService,
-  ) {
-    this.data = new ReportData(db);
-  }
+  ) {}
 
   async report(scope: ReportScope & ScoringQuery, seed = REPORT_SEED): Promise<FullReport> {
     const started = performance.now();
@@ -37,9 +33,9 @@ export class ReportsService {
     const questions = entries.length ? await this.data.questions(scope, entries, this.config.subjectGroups) : [];
     const ids = questions.map((q) => q.id);
     // The scoring source (teachers by default) decides per unit whose score counts: report-scoring-source.ts.
-    const scoring = await resolveScoring(this.db, scope, ids, (judge, qs) => this.judgeQuality.validatedQuestions(judge, qs));
+    const scoring = await this.scoringRepo.resolveScoring(scope, ids, (judge, qs) => this.judgeQuality.validatedQuestions(judge, qs));
     const [units, cohorts, agreementPairs] = await Promise.all([
-      scoredUnits(this.db, entries, ids, scoring),
+      this.scoringRepo.scoredUnits(entries, ids, scoring),
       this.data.cohorts(scope, [...new Set(questions.map((q) => q.paperVersionId))]),
       this.data.agreementPairs(questions.filter((q) => !q.isObjective).map((q) => q.id)),
     ]);
@@ -103,33 +99,18 @@ export class ReportsService {
         ? questions.filter((q) => q.id === value)
         : slices(questions).find(([d, v]) => d === dimension && v === value)?.[2];
     if (!slice?.length) throw new DomainError(`no figure ${dimension}=${value} for this model and run`, 404);
-    const rows: { responseId: string; questionId: string }[] = await this.db.query(
-      `SELECT u.response_id AS "responseId", u.question_id AS "questionId", v.title AS "paperTitle", q.number, q.points::float AS "maxPoints", u.sample_index AS sample,
-              u.state, u.score::float AS score, left(r.text, 400) AS excerpt,
-              (SELECT json_agg(json_build_object('marker', mu.display_name, 'kind', k.read_kind, 'points', k.points::float, 'at', k.created_at) ORDER BY k.id)
-               FROM marks k JOIN users mu ON mu.id = k.marker_id WHERE k.task_id = u.task_id) AS marks
-       FROM unit_scores u JOIN responses r ON r.id = u.response_id JOIN questions q ON q.id = u.question_id
-       JOIN paper_versions v ON v.id = q.paper_version_id
-       WHERE u.run_id = $1 AND u.model_id = $2 AND u.question_id = ANY($3)
-       ORDER BY v.title, q.ordinal, u.sample_index`,
-      [runId, modelId, slice.map((q) => q.id)],
+    const rows = await this.data.drillRows(
+      runId,
+      modelId,
+      slice.map((q) => q.id),
     );
     // Each judge's latest judgement beside the teachers' reads (report-scoring-source.ts).
-    return judgeReadsOf(this.db, rows);
+    return this.scoringRepo.judgeReadsOf(rows);
   }
 
   /** Every mark behind the report's model answers (for the "marks" export sheet). */
   marks(report: FullReport) {
-    return this.db.query(
-      `SELECT v.title AS paper, q.number AS question, m.name AS model, r.sample_index AS sample, mu.display_name AS marker,
-              k.read_kind AS kind, k.points::float AS points, k.seconds_spent AS seconds, k.created_at AS at
-       FROM marks k JOIN marking_tasks t ON t.id = k.task_id JOIN responses r ON r.id = t.response_id
-       JOIN ai_models m ON m.id = r.model_id JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
-       JOIN users mu ON mu.id = k.marker_id
-       WHERE r.source_kind = 'model' AND (r.run_id, r.model_id) IN (SELECT x.run_id, x.model_id FROM unnest($1::uuid[], $2::uuid[]) x(run_id, model_id))
-       ORDER BY v.title, q.ordinal, m.name, k.id`,
-      [report.entries.map((e) => e.runId), report.entries.map((e) => e.modelId)],
-    );
+    return this.data.marks(report.entries);
   }
 
   /** An export leaves the workbench with model results: who took which runs, papers and models, in which format. */

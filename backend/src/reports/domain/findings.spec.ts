@@ -294,3 +294,67 @@ describe('headline findings on two rounds with different papers', () => {
     expect(field.params.stages).toEqual(['junior', 'senior']);
   });
 });
+
+describe('the best model: chosen on the point estimate, reported with its own interval', () => {
+  it('quotes the best model’s own interval, not the optimistic bootstrap of the maximum, and says it was chosen on the same data', () => {
+    // Overall, X (+0.125) is the best on the point estimate; its own interval is [−0.2, 0.4]
+    // (h1 alone and n1 alone each come up in 3.2% of the replicates, see above). The replicate-by-
+    // replicate maximum of X and Y would start higher: where h1 alone is drawn, X is −0.2 but Y is
+    // 0, so the maximum's low end is above X's.
+    const best = find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' });
+    expect(best.params).toMatchObject({ model: 'X', selectedOnSameData: true });
+    expect(best.params.diff).toBeCloseTo(0.125, 10);
+    expect(ci(best, 'diff')[0]).toBeCloseTo(-0.2, 10);
+    expect(ci(best, 'diff')[1]).toBeCloseTo(0.4, 10);
+    expect(best.params.ratio).toBeCloseTo(23 / 18, 10);
+    const max = intervalOf(
+      fieldOf(
+        a2.filter((a) => a.dimension === 'overall'),
+        'best',
+      ),
+    )!;
+    expect(max[0]).toBeGreaterThan(-0.2 + 1e-9);
+    // The median is still a statistic of the field, and says nothing about a choice.
+    const median = both.find(
+      (f) => f.code.startsWith('finding.field_vs_students') && f.params.stat === 'median' && f.params.dimension === 'overall',
+    )!;
+    expect(median.params.selectedOnSameData).toBeUndefined();
+  });
+
+  it('measures the best model’s change as that model’s own change when it is best in both rounds', () => {
+    const best = find(both, 'finding.change.field.up', { dimension: 'overall', stat: 'best' });
+    const own = find(both, 'finding.change.model.up', { dimension: 'overall', model: 'X' });
+    expect(best.params).toMatchObject({ model: 'X', modelBefore: 'X', selectedOnSameData: true });
+    expect(best.params.relative).toBeCloseTo(23 / 18 / 0.5 - 1, 10);
+    expect(ci(best, 'relative')).toEqual(ci(own, 'relative'));
+  });
+});
+
+describe('simulated models and narrowed slices', () => {
+  const simulated: RoundData = { ...round2, entries: [entry('run2', 'X'), { ...entry('run3', 'Y'), isSimulated: true }] };
+  const fs = findingsOf({ current: { id: 'R2', name: '2024 秋冬', anchors: anchorsOf(simulated, resampler) }, previous: null, groups });
+
+  it('says which findings rest on a simulated model: its own, and the field’s that include it', () => {
+    expect(find(fs, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'Y' }).restsOn.simulated).toBe(true);
+    expect(find(fs, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'X' }).restsOn.simulated).toBe(false);
+    expect(find(fs, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).restsOn.simulated).toBe(true);
+    expect(find(fs, 'finding.gap.model.reverse', { model: 'X' }).restsOn.simulated).toBe(false);
+    expect(find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).restsOn.simulated).toBe(false);
+  });
+
+  it('says the filter is why there is no humanities–sciences index or no change, naming the side that is there', () => {
+    const mathsOnly = anchorsOf({ ...round2, questions: round2.questions.filter((x) => x.subject === 'math') }, resampler);
+    const narrowed = findingsOf({
+      current: { id: 'R2', name: '2024 秋冬', anchors: mathsOnly },
+      previous: { id: 'R1', name: '2024 春', anchors: [] },
+      groups,
+      narrowed: true,
+    });
+    const gap = find(narrowed, 'finding.gap.unavailable.filtered');
+    expect(gap.params).toMatchObject({ present: ['sciences'], missing: ['humanities'] });
+    expect(gap.drill).toBeNull();
+    find(narrowed, 'finding.change.not_comparable.filtered', { previousRound: '2024 春' });
+    // Without a filter the same gap is the round's own.
+    expect(find(only, 'finding.gap.unavailable').params).toMatchObject({ present: ['sciences'], missing: ['humanities'] });
+  });
+});

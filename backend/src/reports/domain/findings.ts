@@ -2,7 +2,7 @@ import {
   Anchor,
   AnchorDimension,
   FieldStat,
-  fieldOf,
+  fieldFigure,
   Interval,
   intervalOf,
   Measure,
@@ -43,6 +43,11 @@ export interface FindingsInput {
   previous: RoundAnchors | null;
   /** The two groups of the humanities–sciences index (REPORT_SUBJECT_GROUPS). */
   groups: { humanities: string; sciences: string };
+  /**
+   * The researcher's filters narrow the round (models, papers, subjects, stages, grades): a finding
+   * the slice leaves too little for says that the choice is why (its code ends in `.filtered`).
+   */
+  narrowed?: boolean;
 }
 
 const VERDICT = { above: 'above', below: 'below', tie: 'tie' } as const;
@@ -89,7 +94,7 @@ function versusStudents(current: RoundAnchors, dimension: AnchorDimension, value
     });
   if (as.length > 1)
     for (const stat of ['best', 'median'] as FieldStat[]) {
-      const m = fieldOf(as, stat);
+      const m = fieldFigure(as, stat);
       const rep = representative(as, stat);
       out.push({
         code: `finding.field_vs_students.${VERDICT[verdictOf(m)]}`,
@@ -101,8 +106,10 @@ function versusStudents(current: RoundAnchors, dimension: AnchorDimension, value
           ...figure('diff', m),
           ...figure(
             'ratio',
-            fieldOf(as, stat, (a) => a.ratio),
+            fieldFigure(as, stat, (a) => a.ratio),
           ),
+          // The best model's interval is its own, and it was picked on these same figures.
+          ...(stat === 'best' ? { selectedOnSameData: true } : {}),
         },
         restsOn: restsOnAll(as),
         drill: drillOf(rep),
@@ -146,8 +153,8 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
   if (!(sameField && now.length === 1))
     for (const stat of stats) {
       const rel = relative(
-        fieldOf(now, stat, (a) => a.ratio),
-        fieldOf(before, stat, (a) => a.ratio),
+        fieldFigure(now, stat, (a) => a.ratio),
+        fieldFigure(before, stat, (a) => a.ratio),
       );
       out.push({
         code: `finding.change.field.${CHANGE[verdictOf(rel)]}`,
@@ -159,7 +166,8 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
           models: now.length,
           modelsBefore: before.length,
           ...figure('relative', rel),
-          ...figure('gapChange', minus(fieldOf(now, stat), fieldOf(before, stat))),
+          ...figure('gapChange', minus(fieldFigure(now, stat), fieldFigure(before, stat))),
+          ...(stat === 'best' ? { selectedOnSameData: true, modelBefore: representative(before, 'best').modelName } : {}),
         },
         restsOn: restsOnAll([...now, ...before]),
         drill: drillOf(representative(now, stat)),
@@ -194,7 +202,19 @@ function humanitiesGap(input: FindingsInput): Finding[] {
   const { current, groups } = input;
   const h = new Map(slice(current.anchors, 'group', groups.humanities).map((a) => [a.modelId, a]));
   const s = slice(current.anchors, 'group', groups.sciences).filter((a) => h.has(a.modelId));
-  if (!s.length) return [{ code: 'finding.gap.unavailable', params: { ...groups }, restsOn: restsOnAll([]), drill: null }];
+  if (!s.length) {
+    // Which side is there: with a filter (one subject, one stage) the slice may hold only one group.
+    const present = [groups.humanities, groups.sciences].filter((g) => slice(current.anchors, 'group', g).length);
+    const missing = [groups.humanities, groups.sciences].filter((g) => !present.includes(g));
+    return [
+      {
+        code: input.narrowed ? 'finding.gap.unavailable.filtered' : 'finding.gap.unavailable',
+        params: { ...groups, present, missing },
+        restsOn: restsOnAll([]),
+        drill: null,
+      },
+    ];
+  }
   const out: Finding[] = [];
   let holds = 0;
   const indices: Measure[] = [];
@@ -237,7 +257,14 @@ export function findingsOf(input: FindingsInput): Finding[] {
     out.push(
       ...(ch.length
         ? ch
-        : [{ code: 'finding.change.not_comparable', params: { previousRound: previous.name }, restsOn: restsOnAll([]), drill: null }]),
+        : [
+            {
+              code: input.narrowed ? 'finding.change.not_comparable.filtered' : 'finding.change.not_comparable',
+              params: { previousRound: previous.name },
+              restsOn: restsOnAll([]),
+              drill: null,
+            },
+          ]),
     );
   }
   out.push(...subjects(current));

@@ -39,6 +39,8 @@ export interface ReportEntry {
   modelName: string;
   /** The same model's previous run, for "change since the last run". */
   previousKey: string | null;
+  /** A simulated writer (answers drawn by a script, not a model's): every figure on it says so. */
+  isSimulated?: boolean;
 }
 
 /** A model's result on one question in one run, over its samples. */

@@ -38,6 +38,8 @@ export interface RestsOn {
   students: number;
   /** Any cohort behind the figure is synthetic (generated, not real students). */
   synthetic: boolean;
+  /** Any model behind the figure is simulated (its answers drawn by a script, not written by a model). */
+  simulated: boolean;
 }
 
 /** A cohort behind a figure: counted once however many figures rest on it. */
@@ -75,6 +77,8 @@ export interface Anchor {
   restsOn: RestsOn;
   /** The cohorts behind the anchor (for what several anchors rest on together). */
   behind: Behind[];
+  /** The model is a simulated one (ReportEntry.isSimulated). */
+  simulated: boolean;
 }
 
 export const intervalOf = (m: Measure): Interval => percentileInterval(m.reps, LEVEL);
@@ -88,7 +92,13 @@ export function latestPerModel(entries: ReportEntry[]): ReportEntry[] {
   return [...out.values()];
 }
 
-function restsOn(set: ReportQuestion[], units: Map<string, ModelUnit>, comparable: ReportQuestion[], behind: Behind[]): RestsOn {
+function restsOn(
+  set: ReportQuestion[],
+  units: Map<string, ModelUnit>,
+  comparable: ReportQuestion[],
+  behind: Behind[],
+  simulated: boolean,
+): RestsOn {
   const c = coverageOf(set, units);
   return {
     totalPoints: c.totalPoints,
@@ -98,6 +108,7 @@ function restsOn(set: ReportQuestion[], units: Map<string, ModelUnit>, comparabl
     comparablePoints: comparable.reduce((a, q) => a + q.maxPoints, 0),
     questions: comparable.length,
     ...restsOnCohorts(behind),
+    simulated,
   };
 }
 
@@ -179,8 +190,9 @@ export function anchorsOf(round: RoundData, resampler: Resampler): Anchor[] {
         studentRate: students / max,
         diff: { value: (model - students) / max, reps: diff },
         ratio: { value: students ? model / students : NaN, reps: ratio },
-        restsOn: restsOn(set, units, comparable, behind),
+        restsOn: restsOn(set, units, comparable, behind, !!e.isSimulated),
         behind,
+        simulated: !!e.isSimulated,
       });
     }
   }
@@ -216,6 +228,18 @@ export function fieldOf(anchors: Anchor[], stat: FieldStat, pick: (a: Anchor) =>
   return { value: f(anchors.map((a) => pick(a).value)), reps };
 }
 
+/**
+ * The field statistic the findings report. The best model is picked on the point estimate and
+ * reported with its own interval: the replicate-by-replicate maximum (fieldOf 'best') is biased
+ * upwards (the max of noisy values exceeds the best model's true value, and its interval is too
+ * high and too narrow for the model it names), so a sentence naming the best model quotes that
+ * model's own figure, and says it was chosen on the same data (the choice itself is not in the
+ * interval). The median and the mean stay statistics of the field, replicate by replicate.
+ */
+export function fieldFigure(anchors: Anchor[], stat: FieldStat, pick: (a: Anchor) => Measure = (a) => a.diff): Measure {
+  return stat === 'best' ? pick(representative(anchors, 'best')) : fieldOf(anchors, stat, pick);
+}
+
 /** The anchor whose point value the statistic lands on (the model a reader drills into). */
 export function representative(anchors: Anchor[], stat: FieldStat): Anchor {
   const sorted = [...anchors].sort((a, b) => a.diff.value - b.diff.value);
@@ -247,5 +271,6 @@ export function restsOnAll(anchors: Anchor[]): RestsOn {
     comparablePoints: sum((r) => r.comparablePoints),
     questions: sum((r) => r.questions),
     ...restsOnCohorts([...new Map(anchors.flatMap((a) => a.behind).map((c) => [c.id, c])).values()]),
+    simulated: anchors.some((a) => a.simulated),
   };
 }

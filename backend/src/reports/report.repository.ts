@@ -1,7 +1,22 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOLERANCE_SQL } from '../marking/marking-store';
 import { Histogram } from '../statistics/distribution';
-import { ModelUnit, ReportCohort, ReportEntry, ReportQuestion } from './domain/report.types';
+import { ReportCohort, ReportEntry, ReportQuestion } from './domain/report.types';
+
+/** One answer's scored unit behind a figure, with its marks (the judges' reads are joined after). */
+export interface DrillRow {
+  responseId: string;
+  questionId: string;
+  paperTitle: string;
+  number: string;
+  maxPoints: number;
+  sample: number;
+  state: string;
+  score: number | null;
+  excerpt: string | null;
+  marks: { marker: string; kind: string; points: number | null; at: string }[] | null;
+}
 
 /** What a report is asked for; every list is optional and empty means "all". */
 export interface ReportScope {
@@ -10,31 +25,46 @@ export interface ReportScope {
   paperVersionIds?: string[];
   subjects?: string[];
   cohortIds?: string[];
+  /** School stages (primary, junior, senior) and grades (1–12) of the papers. */
+  stages?: string[];
+  grades?: number[];
   /** Only the runs of this evaluation round. */
   roundId?: string;
 }
 
-const orNull = (xs?: string[]) => (xs?.length ? xs : null);
+const orNull = <T>(xs?: T[]) => (xs?.length ? xs : null);
 
 /**
  * The report's reads, each one SQL aggregation: entries (run × model), per-question model results
- * from the unit_scores view, questions, cohorts with their precomputed statistics, marker pairs.
+ * from the unit_scores view, questions, cohorts with their precomputed statistics, marker pairs,
+ * and the rows behind a figure. Raw SQL: each is an aggregation or a DISTINCT ON over the
+ * unit_scores view and the marks, which TypeORM's query builder would only spell longer.
  */
-export class ReportData {
+@Injectable()
+export class ReportRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Run × model pairs with answers in the scope (a model with none on the chosen papers or subjects is no row). */
   async entries(scope: ReportScope): Promise<ReportEntry[]> {
-    const rows: { runId: string; runName: string; modelId: string; modelName: string }[] = await this.db.query(
-      `SELECT rm.run_id AS "runId", r.name AS "runName", rm.model_id AS "modelId", m.name AS "modelName"
+    const rows: { runId: string; runName: string; modelId: string; modelName: string; isSimulated: boolean }[] = await this.db.query(
+      `SELECT rm.run_id AS "runId", r.name AS "runName", rm.model_id AS "modelId", m.name AS "modelName", m.is_simulated AS "isSimulated"
        FROM run_models rm JOIN runs r ON r.id = rm.run_id JOIN ai_models m ON m.id = rm.model_id
        WHERE ($1::uuid[] IS NULL OR rm.run_id = ANY($1)) AND ($2::uuid[] IS NULL OR rm.model_id = ANY($2))
          AND ($5::uuid IS NULL OR rm.run_id IN (SELECT rr.run_id FROM round_runs rr WHERE rr.round_id = $5))
          AND EXISTS (SELECT 1 FROM responses x JOIN questions xq ON xq.id = x.question_id JOIN paper_versions xv ON xv.id = xq.paper_version_id
                      WHERE x.run_id = rm.run_id AND x.model_id = rm.model_id
-                       AND ($3::uuid[] IS NULL OR xv.id = ANY($3)) AND ($4::text[] IS NULL OR xv.subject = ANY($4)))
+                       AND ($3::uuid[] IS NULL OR xv.id = ANY($3)) AND ($4::text[] IS NULL OR xv.subject = ANY($4))
+                       AND ($6::text[] IS NULL OR xv.stage = ANY($6)) AND ($7::int[] IS NULL OR xv.grade = ANY($7)))
        ORDER BY m.name, r.created_at, r.id`,
-      [orNull(scope.runIds), orNull(scope.modelIds), orNull(scope.paperVersionIds), orNull(scope.subjects), scope.roundId ?? null],
+      [
+        orNull(scope.runIds),
+        orNull(scope.modelIds),
+        orNull(scope.paperVersionIds),
+        orNull(scope.subjects),
+        scope.roundId ?? null,
+        orNull(scope.stages),
+        orNull(scope.grades),
+      ],
     );
     // Rows are in run order per model, so each entry's previous run is the row before it.
     return rows.map((r, i) => ({
@@ -53,24 +83,17 @@ export class ReportData {
        WHERE q.type <> 'composite'
          AND q.paper_version_id IN (SELECT paper_version_id FROM run_papers WHERE run_id = ANY($1))
          AND ($2::uuid[] IS NULL OR q.paper_version_id = ANY($2)) AND ($3::text[] IS NULL OR v.subject = ANY($3))
+         AND ($4::text[] IS NULL OR v.stage = ANY($4)) AND ($5::int[] IS NULL OR v.grade = ANY($5))
        ORDER BY v.subject, v.title, v.id, COALESCE(p.ordinal, q.ordinal), q.parent_id NULLS FIRST, q.ordinal`,
-      [[...new Set(entries.map((e) => e.runId))], orNull(scope.paperVersionIds), orNull(scope.subjects)],
+      [
+        [...new Set(entries.map((e) => e.runId))],
+        orNull(scope.paperVersionIds),
+        orNull(scope.subjects),
+        orNull(scope.stages),
+        orNull(scope.grades),
+      ],
     );
     return rows.map((r) => ({ ...r, group: groups[r.subject] ?? 'other' }));
-  }
-
-  async units(entries: ReportEntry[], questionIds: string[]): Promise<ModelUnit[]> {
-    return this.db.query(
-      `SELECT u.run_id || ':' || u.model_id AS "entryKey", u.question_id AS "questionId",
-              count(*) FILTER (WHERE u.state = 'scored')::int AS scored, (avg(u.score) FILTER (WHERE u.state = 'scored'))::float AS score,
-              count(*) FILTER (WHERE u.state = 'pending')::int AS pending, count(*) FILTER (WHERE u.state = 'not_scored')::int AS "notScored",
-              count(*) FILTER (WHERE u.state = 'not_applicable')::int AS "notApplicable"
-       FROM unit_scores u
-       JOIN unnest($1::uuid[], $2::uuid[]) e(run_id, model_id) ON e.run_id = u.run_id AND e.model_id = u.model_id
-       WHERE u.source_kind = 'model' AND u.question_id = ANY($3)
-       GROUP BY u.run_id, u.model_id, u.question_id`,
-      [entries.map((e) => e.runId), entries.map((e) => e.modelId), questionIds],
-    );
   }
 
   /**
@@ -140,5 +163,34 @@ export class ReportData {
       [questionIds],
     );
     return new Map(rows.map((r) => [r.questionId, { pairs: r.pairs, tolerance: r.tolerance }]));
+  }
+
+  /** The answers and scored units of one run × model on a set of questions, each with its marks (the drill-down). */
+  drillRows(runId: string, modelId: string, questionIds: string[]): Promise<DrillRow[]> {
+    return this.db.query(
+      `SELECT u.response_id AS "responseId", u.question_id AS "questionId", v.title AS "paperTitle", q.number, q.points::float AS "maxPoints", u.sample_index AS sample,
+              u.state, u.score::float AS score, left(r.text, 400) AS excerpt,
+              (SELECT json_agg(json_build_object('marker', mu.display_name, 'kind', k.read_kind, 'points', k.points::float, 'at', k.created_at) ORDER BY k.id)
+               FROM marks k JOIN users mu ON mu.id = k.marker_id WHERE k.task_id = u.task_id) AS marks
+       FROM unit_scores u JOIN responses r ON r.id = u.response_id JOIN questions q ON q.id = u.question_id
+       JOIN paper_versions v ON v.id = q.paper_version_id
+       WHERE u.run_id = $1 AND u.model_id = $2 AND u.question_id = ANY($3)
+       ORDER BY v.title, q.ordinal, u.sample_index`,
+      [runId, modelId, questionIds],
+    );
+  }
+
+  /** Every mark behind these run × model pairs' answers (the "marks" export sheet). */
+  marks(entries: { runId: string; modelId: string }[]): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT v.title AS paper, q.number AS question, m.name AS model, r.sample_index AS sample, mu.display_name AS marker,
+              k.read_kind AS kind, k.points::float AS points, k.seconds_spent AS seconds, k.created_at AS at
+       FROM marks k JOIN marking_tasks t ON t.id = k.task_id JOIN responses r ON r.id = t.response_id
+       JOIN ai_models m ON m.id = r.model_id JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       JOIN users mu ON mu.id = k.marker_id
+       WHERE r.source_kind = 'model' AND (r.run_id, r.model_id) IN (SELECT x.run_id, x.model_id FROM unnest($1::uuid[], $2::uuid[]) x(run_id, model_id))
+       ORDER BY v.title, q.ordinal, m.name, k.id`,
+      [entries.map((e) => e.runId), entries.map((e) => e.modelId)],
+    );
   }
 }
