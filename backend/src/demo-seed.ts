@@ -29,6 +29,10 @@ export async function seedFreshInstall(app: NestExpressApplication, config: AppC
     if (samples > 0) {
       const answers = await app.get(AnswersImportService).importRecordedRuns(join(config.samplesDir, 'recorded-runs'));
       logger.log(`loaded ${answers} recorded model answers`, 'Samples');
+      // No model's answers to the papers below grade 12 are published: a labelled simulated run
+      // (ai_models.is_simulated, backend/scripts/build-simulated-run.mjs) stands in, so the report spans grades 1–12.
+      const simulated = await app.get(AnswersImportService).importSimulatedRuns(join(config.samplesDir, 'recorded-runs', 'simulated'));
+      logger.log(`loaded ${simulated} simulated answers (labelled simulated, not a model's)`, 'Samples');
       // GAOKAO-Bench's own GPT-4-1106-preview grading of those answers: a real judge, offline.
       const judged = await app.get(JudgeImportService).importRecordedJudges(join(config.samplesDir, 'recorded-runs'));
       logger.log(`loaded ${judged} recorded judge reads`, 'Samples');
@@ -40,7 +44,9 @@ export async function seedFreshInstall(app: NestExpressApplication, config: AppC
       await app.get(RoundsService).groupUngrouped({
         name: 'GAOKAO-Bench 2023',
         heldOn: '2023-03-14',
-        notes: 'GPT-4-0314 answers recorded by GAOKAO-Bench (OpenLMLab), graded here; the date is the model snapshot’s.',
+        notes:
+          'GPT-4-0314 answers recorded by GAOKAO-Bench (OpenLMLab), graded here; the date is the model snapshot’s. ' +
+          'Includes simulated answers (yuejuan-sim-k12) to the papers below grade 12: drawn at published aggregate accuracies, not a model’s.',
       });
     }
     let assigned = 0;

@@ -96,6 +96,31 @@ No real student data exists in these datasets; every cohort shipped with the pro
 (the IRT model in \`backend/src/statistics/irt.ts\`), generated per paper on a fresh install and
 labelled synthetic.
 
+### Simulated answers below grade 12 (模拟作答)
+No public dataset publishes a model's answers to the papers below grade 12 (E-EVAL and CMATH publish
+only aggregate accuracies, TAL-SCQ5K none). So that the demo report spans grades 1–12, their answers
+are **simulated**: \`recorded-runs/simulated/yuejuan-sim-k12.jsonl\`, 454 answers, one to every
+question of the 23 papers, written by \`node backend/scripts/build-simulated-run.mjs\` (run by hand
+after \`npm run samples\`; the output is committed) from a fixed seed (\`yuejuan-sim-k12/v1\`). On each
+paper a fixed share of the questions, rounded to a whole question, is answered with the key and the
+rest with a wrong option or a plausible wrong number (off by one or two, a slipped place value, a
+wrong numerator; never one numerically equal to the key). The share is a published aggregate:
+
+| source | rate | what is published |
+| --- | --- | --- |
+| CMATH | 60% | upstream README: GPT-4 is the only model with accuracy ≥ 60% on all six grades ("只有GPT-4能通过所有六个年级的数学考试(准确率>=60%)"); the per-grade figures are only in a plot, so the stated floor is used |
+| E-EVAL | 70.5% | upstream README leaderboard: GPT-4, 0-shot answer-only, 70.5 (overall; the README gives no per-subject figure) |
+| TAL-SCQ5K-CN | 70.5% | no GPT-4 accuracy is published; E-EVAL's figure is borrowed, likely too high for competition-style items |
+
+Achieved (graded by the real grader, \`backend/src/papers/simulated-run.spec.ts\`): CMATH 72/120
+(60.0%), E-EVAL primary 53/75 (70.7%), E-EVAL junior 141/199 (70.9%), TAL-SCQ5K 42/60 (70.0%).
+Every line says \`"simulated": true\`; the importer records the model as simulated
+(\`ai_models.is_simulated\`), the models page shows it as 模拟模型 / simulated, and the demo round's
+notes say it is included. **Its figures are the calibration's, not a model's**: they show how the
+report reads across grades 1–12 and say nothing about any model; differences between its subjects or
+stages come from rounding and from the synthetic cohorts. It is named \`yuejuan-sim-k12\`, after no
+real model.
+
 ## Counts per stage, grade and subject
 | stage | grade | subject | papers | questions |
 | --- | --- | --- | --- | --- |

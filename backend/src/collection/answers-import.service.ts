@@ -74,6 +74,19 @@ export class AnswersImportService {
 
   /** The demo's recorded runs (`exam-papers/recorded-runs/*.jsonl`), loaded with the sample papers. */
   async importRecordedRuns(dir: string): Promise<number> {
+    return this.importFolder(dir, 'recorded run');
+  }
+
+  /**
+   * The demo's simulated runs (`exam-papers/recorded-runs/simulated/*.jsonl`): answers a script drew
+   * where no model's exist (backend/scripts/build-simulated-run.mjs). Every line must say
+   * `"simulated": true`, so a real model's file put here by mistake is refused, not passed off.
+   */
+  async importSimulatedRuns(dir: string): Promise<number> {
+    return this.importFolder(dir, 'simulated run', true);
+  }
+
+  private async importFolder(dir: string, kind: string, simulatedOnly = false): Promise<number> {
     if (!existsSync(dir)) return 0;
     let n = 0;
     for (const name of readdirSync(dir)
@@ -81,8 +94,18 @@ export class AnswersImportService {
       .filter((f) => f.endsWith('.jsonl') && !f.endsWith('-judge.jsonl'))
       .sort()) {
       const { lines, errors } = parseAnswersJsonl(name, readFileSync(join(dir, name)));
+      if (simulatedOnly)
+        for (const l of lines.filter((x) => !x.simulated))
+          errors.push({
+            file: name,
+            line: l.line,
+            field: 'simulated',
+            code: 'answers.field_invalid',
+            params: { file: name, line: l.line, field: 'simulated' },
+            message: 'a simulated run: every line must say "simulated": true',
+          });
       const model = lines[0]?.model ?? name;
-      n += (await this.import(name, lines, errors, { name: `${model} · recorded run`, skipUnknown: false }, { id: null, name: 'system' }))
+      n += (await this.import(name, lines, errors, { name: `${model} · ${kind}`, skipUnknown: false }, { id: null, name: 'system' }))
         .imported;
     }
     return n;
@@ -123,20 +146,23 @@ export class AnswersImportService {
     );
     const models = new Map<string, string>();
     for (const modelName of new Set(rows.map((r) => r.model))) {
+      // A model any of whose answers were drawn by a script is shown as simulated from then on.
+      const simulated = rows.some((r) => r.model === modelName && r.simulated);
       const [existing] = await m.query(`SELECT id FROM ai_models WHERE name = $1`, [modelName]);
+      if (existing && simulated) await m.query(`UPDATE ai_models SET is_simulated = true WHERE id = $1`, [existing.id]);
       const id =
         existing?.id ??
         (
           await m.query(
-            `INSERT INTO ai_models (name, provider, model_id, modality, is_imported, created_by) VALUES ($1, 'imported', $1, 'text', true, $2) RETURNING id`,
-            [modelName, actor.id],
+            `INSERT INTO ai_models (name, provider, model_id, modality, is_imported, is_simulated, created_by) VALUES ($1, 'imported', $1, 'text', true, $3, $2) RETURNING id`,
+            [modelName, actor.id, simulated],
           )
         )[0].id;
       models.set(modelName, id);
       await m.query(`INSERT INTO run_models (run_id, model_id, config_snapshot) VALUES ($1, $2, $3)`, [
         run.id,
         id,
-        JSON.stringify({ name: modelName, imported: true }),
+        JSON.stringify({ name: modelName, imported: true, ...(simulated ? { simulated: true } : {}) }),
       ]);
     }
     await m.query(`INSERT INTO run_papers (run_id, paper_version_id) SELECT $1, unnest($2::uuid[])`, [

@@ -1,7 +1,8 @@
 /**
  * Answers produced elsewhere, one JSON object per line (docs/answers-import.md):
  *   {"paper": "<paper id or version id>", "question": "<number>", "model": "<name>", "sample": 0,
- *    "response": "…", "reasoning": "…", "finish_reason": "stop", "usage": {"prompt_tokens": 1, "completion_tokens": 2}}
+ *    "response": "…", "reasoning": "…", "finish_reason": "stop", "usage": {"prompt_tokens": 1, "completion_tokens": 2},
+ *    "simulated": false}
  * and the GAOKAO-Bench result files, converted to such lines by their provenance. Pure: no I/O.
  */
 import { ErrorParams, ProblemDetail } from '../common/domain-errors';
@@ -20,6 +21,8 @@ export interface AnswerLine {
   finishReason: string | null;
   tokensIn: number | null;
   tokensOut: number | null;
+  /** The line says its answer was drawn by a script, not written by a model (the demo's K12 stand-in). */
+  simulated: boolean;
 }
 
 export interface ImportLineError extends ProblemDetail {
@@ -34,7 +37,7 @@ const MAX_INT4 = 2_147_483_647;
 
 const str = (v: unknown) => typeof v === 'string' && v.length > 0;
 const int = (v: unknown, max = MAX_INT4) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
-const FIELDS = new Set(['paper', 'question', 'model', 'sample', 'response', 'reasoning', 'finish_reason', 'usage']);
+const FIELDS = new Set(['paper', 'question', 'model', 'sample', 'response', 'reasoning', 'finish_reason', 'usage', 'simulated']);
 
 /** The text of an upload or a file: strict UTF-8 without its byte-order mark, or one error for the whole file. */
 function textOf(file: string, input: string | Uint8Array): { text: string } | { error: ImportLineError } {
@@ -84,6 +87,7 @@ export function parseAnswersJsonl(file: string, input: string | Uint8Array): { l
     for (const k of ['response', 'reasoning'])
       if (typeof o[k] === 'string' && (o[k] as string).includes('\u0000'))
         fail(k, 'contains a NUL character, which cannot be stored', 'answers.control_character');
+    if (o.simulated !== undefined && typeof o.simulated !== 'boolean') fail('simulated', 'must be true or false');
     const usage = (o.usage ?? {}) as Record<string, unknown>;
     if (o.usage !== undefined && (!o.usage || typeof o.usage !== 'object' || Array.isArray(o.usage))) fail('usage', 'must be an object');
     for (const k of ['prompt_tokens', 'completion_tokens'])
@@ -105,6 +109,7 @@ export function parseAnswersJsonl(file: string, input: string | Uint8Array): { l
       finishReason: typeof o.finish_reason === 'string' ? o.finish_reason : null,
       tokensIn: (usage.prompt_tokens as number | undefined) ?? null,
       tokensOut: (usage.completion_tokens as number | undefined) ?? null,
+      simulated: o.simulated === true,
     });
   });
   return { lines, errors };
@@ -169,6 +174,7 @@ export function parseGaokaoBenchResult(
         finishReason: null,
         tokensIn: null,
         tokensOut: null,
+        simulated: false,
       },
     ];
   });
