@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { RubricView, ScoringPolicy } from '@yuejuan/contracts';
 
 // numeric columns arrive from pg as strings; points are small, so a JS number is exact enough.
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -32,7 +33,7 @@ export class PaperVersionEntity {
   @Column('numeric', { name: 'total_points', transformer: numeric }) totalPoints: number;
   @Column('int', { name: 'question_count' }) questionCount: number;
   @Column('int', { name: 'image_question_count' }) imageQuestionCount: number;
-  @Column('jsonb', { name: 'scoring_policy' }) scoringPolicy: object;
+  @Column('jsonb', { name: 'scoring_policy' }) scoringPolicy: ScoringPolicy;
   @Column('jsonb') source: Record<string, string>;
   @Column('jsonb') document: object;
   /** The rubric as written and each bundle path's image sha256 (null before 1764300081000). */
@@ -74,7 +75,7 @@ export class QuestionEntity {
   @Column('numeric', { nullable: true, transformer: numeric }) tolerance: number | null;
   @Column('jsonb', { name: 'scoring_policy', nullable: true }) scoringPolicy: object | null;
   @Column('boolean', { name: 'has_images' }) hasImages: boolean;
-  @Column('jsonb', { nullable: true }) provenance: object | null;
+  @Column('jsonb', { nullable: true }) provenance: Record<string, unknown> | null;
 }
 
 @Entity('question_images')
@@ -96,9 +97,9 @@ export class RubricEntity {
   @Column('numeric', { name: 'starting_points', transformer: numeric }) startingPoints: number;
   @Column('numeric', { name: 'floor_points', transformer: numeric }) floorPoints: number;
   @Column('numeric', { name: 'ceiling_points', transformer: numeric }) ceilingPoints: number;
-  @Column('jsonb') items: object[];
+  @Column('jsonb') items: RubricView['items'];
   @Column('text', { name: 'grader_notes', nullable: true }) graderNotes: string | null;
-  @Column('jsonb') samples: object[];
+  @Column('jsonb') samples: RubricView['samples'];
   @Column('boolean', { name: 'is_derived' }) isDerived: boolean;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -13,6 +13,7 @@ import { BundleError } from './bundle/bundle.types';
 import { flattenPaper, paperPoints, rubricRows } from './bundle/flatten-paper';
 import { validateBundle, ValidBundle } from './bundle/validate-bundle';
 import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import type { ImportResult } from '@yuejuan/contracts';
 
 /** One bundle image: the asset it is stored as, the normalised bytes if new, the bytes as the bundle held them. */
 interface BundleImage {
@@ -21,14 +22,8 @@ interface BundleImage {
   original: { sha256: string; bytes: Uint8Array };
 }
 
-export interface ImportResult {
-  status: 'created' | 'unchanged';
-  paperId: string;
-  versionId: string;
-  version: number;
-  contentHash: string;
-  slug: string;
-}
+/** What an import gives back (the version the bundle became): the client's type too. */
+export type { ImportResult } from '@yuejuan/contracts';
 
 /** Imports a bundle as a new immutable paper version, all or nothing. */
 @Injectable()

@@ -1,3 +1,5 @@
+import type { Subject } from '@yuejuan/contracts';
+
 /**
  * The one renderer of a question for a model. Pure: images arrive as ready data URLs.
  * The template version is recorded with every prompt so answers stay reproducible.
@@ -45,7 +47,8 @@ export interface ModelPrompt {
   imageCount: number;
 }
 
-const SUBJECT_ZH: Record<string, string> = {
+// Typed by the contracts' subject list, so a subject added there without its name here fails to compile.
+const SUBJECT_ZH: Record<Subject, string> & Record<string, string> = {
   chinese: '语文',
   math: '数学',
   english: '英语',

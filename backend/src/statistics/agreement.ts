@@ -4,15 +4,13 @@
  * (half points by default) so that fractional marks fall on the scale.
  */
 
+import type { Agreement } from '@yuejuan/contracts';
+
 // Bound once: global lookups are slow inside jest's vm sandbox, where the benchmarks run.
 const { min: minOf, max: maxOf, round, abs } = Math;
 
-export interface Agreement {
-  n: number;
-  exact: number | null;
-  adjacent: number | null;
-  qwk: number | null;
-}
+/** Its shape is the client's too (the monitor and report pages show it). */
+export type { Agreement } from '@yuejuan/contracts';
 
 /**
  * QWK = 1 − Σ w·O / Σ w·E with w_ij = (i − j)² / (k − 1)², O the observed joint distribution and E

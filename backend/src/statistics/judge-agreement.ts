@@ -1,5 +1,6 @@
 import { draw, percentileInterval } from './bootstrap';
 import { seededRandom } from './random';
+import type { Estimate, PairFigures } from '@yuejuan/contracts';
 
 /**
  * Agreement of one reader (a judge, or a second teacher) with another on the same answers, the
@@ -24,20 +25,8 @@ export interface Scale {
   step?: number;
 }
 
-export interface Estimate {
-  value: number | null;
-  /** 95% bootstrap percentile interval; null with fewer than two defined replicates. */
-  ci: [number, number] | null;
-}
-
-export interface PairFigures {
-  n: number;
-  exact: Estimate;
-  adjacent: Estimate;
-  qwk: Estimate;
-  meanDiff: Estimate;
-  smd: Estimate;
-}
+// The figures' shapes are the judge-quality page's too: defined once in @yuejuan/contracts.
+export type { Estimate, PairFigures } from '@yuejuan/contracts';
 
 export interface BootstrapOptions {
   replicates?: number;

@@ -9,13 +9,9 @@
  * Pure: the figures come in, a verdict with a reason code and its parameters goes out, so the
  * client can word it and a reviewer can see exactly which bar was missed.
  */
-export interface AcceptanceThresholds {
-  minAnswers: number;
-  /** Human–human pairs needed before their QWK is a bar to measure against. */
-  minHumanPairs: number;
-  maxQwkDrop: number;
-  maxSmd: number;
-}
+import type { JudgeThresholds, JudgeValidationCode, JudgeVerdict } from '@yuejuan/contracts';
+
+export type AcceptanceThresholds = JudgeThresholds;
 
 export const DEFAULT_THRESHOLDS: AcceptanceThresholds = { minAnswers: 30, minHumanPairs: 10, maxQwkDrop: 0.05, maxSmd: 0.15 };
 
@@ -30,18 +26,9 @@ export interface AcceptanceInput {
   smd: number | null;
 }
 
-export type ValidationCode =
-  | 'judge.validation.validated'
-  | 'judge.validation.no_human_pairs'
-  | 'judge.validation.too_few'
-  | 'judge.validation.qwk_below_humans'
-  | 'judge.validation.biased';
-
-export interface Verdict {
-  validated: boolean;
-  code: ValidationCode;
-  params: Record<string, number | null>;
-}
+/** The verdict and its codes are the client's too (it words them): defined once in @yuejuan/contracts. */
+export type ValidationCode = JudgeValidationCode;
+export type Verdict = JudgeVerdict;
 
 const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 

@@ -2,21 +2,11 @@
  * The arithmetic of human marking, with no framework: a rubric's points, and how the reads of one
  * answer resolve into its final score under single or double marking (the Gaokao 2+1+1 rule).
  */
+import { itemPoints, type MarkingRubric } from '@yuejuan/contracts';
 
-export interface RubricItem {
-  id: string;
-  points: number;
-  description: string;
-  group?: string;
-}
-
-export interface Rubric {
-  mode: 'items' | 'score';
-  startingPoints: number;
-  floorPoints: number;
-  ceilingPoints: number;
-  items: RubricItem[];
-}
+// The rubric's shape and its item arithmetic are the marking screen's too: defined once in @yuejuan/contracts.
+export type { RubricItem } from '@yuejuan/contracts';
+export type Rubric = MarkingRubric;
 
 export interface MarkInput {
   appliedItems?: string[];
@@ -56,8 +46,7 @@ export function rubricPoints(rubric: Rubric, mark: MarkInput): { ok: true; point
         groups.set(item.group, id);
       }
     }
-    const sum = applied.reduce((a, id) => a + byId.get(id)!.points, rubric.startingPoints);
-    base = Math.min(rubric.ceilingPoints, Math.max(rubric.floorPoints, sum));
+    base = itemPoints(rubric, applied);
   }
   return { ok: true, points: round2(base + adjustment) };
 }

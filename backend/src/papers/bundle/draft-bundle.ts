@@ -1,17 +1,14 @@
+import type { DraftBundle } from '@yuejuan/contracts';
 import { BundleFiles } from './bundle-files';
-import { PaperDoc, QuestionDoc, RubricDoc } from './bundle.types';
+import { PaperDoc, QuestionDoc } from './bundle.types';
 import { normalisePath } from './check-paper';
 
 /**
  * The editor's model of a bundle: the paper and rubric documents as paper.json and rubric.json
  * would hold them, and each image path's sha256 (bytes the server already stores). An intake
- * draft is the same shape, so opening one is only a load step.
+ * draft is the same shape, so opening one is only a load step. The client's type too.
  */
-export interface DraftBundle {
-  paper: PaperDoc;
-  rubric: RubricDoc | null;
-  images: Record<string, string>;
-}
+export type { DraftBundle } from '@yuejuan/contracts';
 
 const encoder = new TextEncoder();
 

@@ -1,3 +1,4 @@
+import type { RubricItemDoc, RubricSampleDoc } from '@yuejuan/contracts';
 import { OBJECTIVE_TYPES, PaperDoc, QuestionDoc, RubricDoc, ScoringPolicy } from './bundle.types';
 import { normalisePath } from './check-paper';
 
@@ -30,9 +31,9 @@ export interface RubricRow {
   startingPoints: number;
   floorPoints: number;
   ceilingPoints: number;
-  items: object[];
+  items: RubricItemDoc[];
   graderNotes: string | null;
-  samples: object[];
+  samples: RubricSampleDoc[];
 }
 
 /** Turns a validated paper into rows: one per question and per sub-question, in paper order. */

@@ -1,21 +1,7 @@
-import type { BundleError } from './bundle.types';
+import type { BundleError, ProblemLocation } from '@yuejuan/contracts';
 
-/**
- * Where a problem is, in the author's words rather than a JSON path: the question by its number
- * (第5题), the field, and for list fields which entry (the 2nd option, the 3rd rubric item).
- * `section` and `index` are 1-based; `ordinal` is the question's place in its section, for a
- * question whose number is itself missing or wrong.
- */
-export interface ProblemLocation {
-  scope: 'bundle' | 'paper' | 'section' | 'question' | 'passage' | 'rubric';
-  section?: number;
-  ordinal?: number;
-  question?: string;
-  passage?: string;
-  field?: string;
-  index?: number;
-  subfield?: string;
-}
+/** Where a problem is (question number, field, entry): the shape is the client's too, in @yuejuan/contracts. */
+export type { ProblemLocation } from '@yuejuan/contracts';
 
 type Segment = string | number;
 const PAPER_FILES = /^paper\.(ya?ml|json)$/;

@@ -1,43 +1,27 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AdminUser, AuditEntry, AuditName, AuditPage, Role } from '@yuejuan/contracts';
+import type {
+  AdminUser,
+  AssignableQuestion as QuestionRow,
+  Assignment,
+  AuditEntry,
+  AuditName,
+  AuditPage,
+  MarkingModeName as MarkingMode,
+  PolicyOverride,
+  Role,
+} from '@yuejuan/contracts';
 
 /** The server's shapes, from @yuejuan/contracts (one definition, checked on both sides). */
 export type { AdminUser, AuditName };
 export type AuditEvent = AuditEntry;
 
-export interface Assignment {
-  userId: string;
-  username: string;
-  displayName: string;
-  questionId: string;
-  questionNumber: string;
-  type: string;
-  paperTitle: string;
-}
-
-export type MarkingMode = 'single' | 'double';
-export interface PolicyOverride {
-  mode: MarkingMode | null;
-  tolerance: number | null;
-}
-
-/** A markable (sub-)question of a paper with its queue, teachers and the marking mode in effect. */
-export interface QuestionRow {
-  id: string;
-  number: string;
-  type: string;
-  isObjective: boolean;
-  points: number;
-  queued: number;
-  marked: number;
-  total: number;
-  done: number;
-  mode: MarkingMode;
-  tolerance: number;
-  override: PolicyOverride | null;
-  teachers: { id: string; username: string; displayName: string }[];
-}
+export type {
+  AssignableQuestion as QuestionRow,
+  Assignment,
+  MarkingModeName as MarkingMode,
+  PolicyOverride,
+} from '@yuejuan/contracts';
 
 export interface PaperPolicy {
   id: string;

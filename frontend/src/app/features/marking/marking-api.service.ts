@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { RubricItem } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { QuestionView } from '../papers/papers.models';
 
@@ -46,12 +47,7 @@ export interface PreviousMark {
   at: string;
 }
 
-export interface RubricItem {
-  id: string;
-  points: number;
-  description: string;
-  group?: string;
-}
+export type { RubricItem } from '@yuejuan/contracts';
 
 /** One answer to mark, blind: nothing here says who wrote it. */
 export interface MarkingTask {

@@ -28,14 +28,8 @@ export function fullMarksItems(rubric: Rubric): string[] {
   return [...loose, ...[...best.values()].map((i) => i.id)];
 }
 
-/** The points the applied items give, by the server's rule: clamp(start + Σ items, floor, ceiling). */
-export function itemPoints(rubric: Rubric, applied: string[]): number {
-  const sum = applied.reduce(
-    (a, id) => a + (rubric.items.find((i) => i.id === id)?.points ?? 0),
-    rubric.startingPoints,
-  );
-  return Math.min(rubric.ceilingPoints, Math.max(rubric.floorPoints, sum));
-}
+/** The points the applied items give: the server's own function (clamp(start + Σ items, floor, ceiling)). */
+export { itemPoints } from '@yuejuan/contracts';
 
 /** Toggles an item; applying one of a one-of group takes the group's other item off. */
 export function toggleItem(rubric: Rubric, applied: string[], id: string): string[] {

@@ -1,92 +1,19 @@
-/**
- * The subjects the library and the report offer as filters: the Gaokao nine and primary science
- * (the bundle format also allows other). 道德与法治 is reported as politics (exam-papers/README.md).
- */
-export const SUBJECTS = [
-  'chinese',
-  'math',
-  'english',
-  'physics',
-  'chemistry',
-  'biology',
-  'history',
-  'geography',
-  'politics',
-  'science',
-];
+import type { PaperListItem, PaperSummary as Summary } from '@yuejuan/contracts';
 
-/** Shapes of the papers API (backend papers.dto.ts). */
-export interface PaperSummary {
-  id: string;
-  slug: string;
-  version: number;
-  contentHash: string;
-  title: string;
-  subject: string;
-  grade: number;
-  stage: string;
-  year: number;
-  region: string;
-  language: string;
-  totalPoints: number;
-  questionCount: number;
-  imageQuestionCount: number;
-  status: string;
-  source: Record<string, string>;
-  /** In the library: a newer draft of the same paper, set beside the published version. */
-  draft?: { id: string; version: number; contentHash: string; createdAt: string } | null;
-}
+/** Shapes of the papers API, defined once in @yuejuan/contracts (the server's too). */
+export type {
+  ImportResult,
+  PaperDetail,
+  PaperListItem,
+  QuestionView,
+  RubricView,
+} from '@yuejuan/contracts';
 
-export interface RubricView {
-  mode: 'items' | 'score';
-  startingPoints: number;
-  floor: number;
-  ceiling: number;
-  items: { id: string; points: number; description: string }[];
-  graderNotes: string | null;
-  samples: { answer: string; score: number; note?: string }[];
-  isDerived: boolean;
-}
+/** A paper's head; a library row also carries a newer draft beside the published version. */
+export type PaperSummary = Summary & Partial<Pick<PaperListItem, 'draft'>>;
 
-export interface QuestionView {
-  id: string;
-  number: string;
-  sectionTitle: string | null;
-  type: string;
-  isObjective: boolean;
-  points: number;
-  stem: string;
-  passage: string | null;
-  options: { label: string; text?: string }[] | null;
-  blanks: number | null;
-  answerKey: unknown;
-  referenceAnswer: string | null;
-  analysis: string | null;
-  tags: string[];
-  tolerance: number | null;
-  images: {
-    sha256: string;
-    url: string;
-    role: string;
-    optionLabel: string | null;
-    alt: string | null;
-  }[];
-  rubric: RubricView | null;
-  provenance: Record<string, string | number> | null;
-  subQuestions: QuestionView[];
-}
-
-export interface PaperDetail extends PaperSummary {
-  scoringPolicy: Record<string, unknown>;
-  versions: {
-    id: string;
-    version: number;
-    contentHash: string;
-    status: string;
-    createdAt: string;
-  }[];
-  questions: QuestionView[];
-}
+/** The subjects the library and the report offer as filters (the bundle format also allows other). */
+export { FILTER_SUBJECTS as SUBJECTS } from '@yuejuan/contracts';
 
 export type ContentPart =
   { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
@@ -103,14 +30,6 @@ export interface RenderedQuestion {
 }
 
 export type { Problem as BundleError } from './editor/editor.models';
-
-export interface ImportResult {
-  status: 'created' | 'unchanged';
-  versionId: string;
-  version: number;
-  slug: string;
-  contentHash: string;
-}
 
 export interface PdfDocument {
   id: string;

@@ -1,26 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 
+import type { JudgeThresholds as Thresholds, JudgeVerdict, PairFigures } from '@yuejuan/contracts';
+
 /** The judge-quality API (backend/src/judge-quality): the judge against the teachers. */
-export interface Estimate {
-  value: number | null;
-  ci: [number, number] | null;
-}
-
-export interface PairFigures {
-  n: number;
-  exact: Estimate;
-  adjacent: Estimate;
-  qwk: Estimate;
-  meanDiff: Estimate;
-  smd: Estimate;
-}
-
-export interface JudgeVerdict {
-  validated: boolean;
-  code: string;
-  params: Record<string, number | null>;
-}
+export type { Estimate, JudgeVerdict, PairFigures } from '@yuejuan/contracts';
+export type { JudgeThresholds as Thresholds } from '@yuejuan/contracts';
 
 export interface Judge {
   judgeModelId: string;
@@ -52,13 +37,6 @@ export interface JudgeQuestionRow {
   vsFinal: PairFigures;
   vsReadsOnDouble: PairFigures;
   humanHuman: PairFigures;
-}
-
-export interface Thresholds {
-  minAnswers: number;
-  minHumanPairs: number;
-  maxQwkDrop: number;
-  maxSmd: number;
 }
 
 export interface ItemRow {

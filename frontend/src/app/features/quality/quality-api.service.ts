@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { RescoreChange, TeacherStats } from '@yuejuan/contracts';
 import { RubricItem } from '../marking/marking-api.service';
 
 export interface MonitorQuestion {
@@ -12,21 +13,7 @@ export interface MonitorQuestion {
   calibration: number;
 }
 
-export type TeacherFlag = 'lenient' | 'severe' | 'low_agreement' | 'drift' | 'calibration_error';
-
-export interface TeacherStats {
-  marker: string;
-  count: number;
-  medianSeconds: number | null;
-  mean: number | null;
-  sd: number | null;
-  thirdReadRate: number | null;
-  agreement: { n: number; exact: number | null; adjacent: number | null; qwk: number | null };
-  calibration: { n: number; meanAbsoluteError: number | null };
-  earlyMean: number | null;
-  lateMean: number | null;
-  flags: TeacherFlag[];
-}
+export type { RescoreChange, TeacherFlag, TeacherStats } from '@yuejuan/contracts';
 
 export interface QuestionMonitor {
   questionId: string;
@@ -52,15 +39,6 @@ export interface EditableRubric {
   ceilingPoints: number;
   items: RubricItem[];
   graderNotes?: string | null;
-}
-
-export interface RescoreChange {
-  taskId: string;
-  excerpt: string;
-  reads: { markId: string; kind: string; oldPoints: number; newPoints: number }[];
-  oldFinal: number | null;
-  newFinal: number | null;
-  newState: string;
 }
 
 @Injectable({ providedIn: 'root' })

@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type { RunProgress, RunSummary } from '@yuejuan/contracts';
 
 export interface AiModel {
   id: string;
@@ -20,42 +21,11 @@ export interface AiModel {
   /** A judge reads answers against rubrics (judging); it is not a model under test. */
   isJudge: boolean;
   judgeOutput: 'json_schema' | 'tagged';
+  /** Its answers were drawn by a script (the demo's K12 stand-in), not written by a model. */
+  isSimulated: boolean;
 }
 
-export interface ModelProgress {
-  modelId: string;
-  name: string;
-  total: number;
-  pending: number;
-  inFlight: number;
-  answered: number;
-  failed: number;
-  notApplicable: number;
-  cancelled: number;
-  tokensIn: number;
-  tokensOut: number;
-  cost: number | null;
-  requestsPerSecond: number;
-  etaSeconds: number | null;
-}
-
-export interface RunProgress {
-  id: string;
-  name: string;
-  status: string;
-  templateVersion: string;
-  createdAt: string;
-  models: ModelProgress[];
-}
-
-export interface RunSummary {
-  id: string;
-  name: string;
-  status: string;
-  createdAt: string;
-  total: number;
-  done: number;
-}
+export type { ModelProgress, RunProgress, RunSummary } from '@yuejuan/contracts';
 
 export interface RunAnswer {
   workItemId: string;

@@ -4,7 +4,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TPipe } from '../../../core/i18n/t.pipe';
-import { ALL_SUBJECTS, MULTI_SELECT_RULES, PaperDoc, STAGES } from './editor.models';
+import {
+  ALL_SUBJECTS,
+  MULTI_SELECT_RULES,
+  type MultiSelectRule,
+  PaperDoc,
+  STAGES,
+} from './editor.models';
 import { focusRequestedField } from './field-focus';
 import { PaperEditorStore } from './paper-editor.store';
 import { numberOrUndefined, textOrUndefined } from './form-values';
@@ -52,7 +58,7 @@ export class EditorMetadataComponent {
     });
   }
 
-  protected setRule(rule: string) {
+  protected setRule(rule: MultiSelectRule | '') {
     this.store.editPaper((p) => {
       p.scoring ??= {};
       if (!rule) delete p.scoring.multipleChoice;

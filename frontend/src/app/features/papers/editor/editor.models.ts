@@ -1,173 +1,45 @@
 /**
- * The editor's model is the bundle itself (backend papers/bundle/bundle.types.ts): what
- * paper.json and rubric.json hold, plus each image path's sha256. An intake draft from a Word or
- * PDF file is the same shape, so opening one is only a load step.
+ * The editor's model is the bundle itself: what paper.json and rubric.json hold, plus each image
+ * path's sha256 (types in @yuejuan/contracts, the server's too). An intake draft from a Word or PDF
+ * file is the same shape, so opening one is only a load step.
  */
-export const QUESTION_TYPES = [
-  'single_choice',
-  'multiple_choice',
-  'true_false',
-  'fill_blank',
-  'short_answer',
-  'essay',
-  'calculation',
-  'composite',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const OBJECTIVE_TYPES: readonly string[] = [
-  'single_choice',
-  'multiple_choice',
-  'true_false',
-  'fill_blank',
-];
-export const ALL_SUBJECTS = [
-  'chinese',
-  'math',
-  'english',
-  'physics',
-  'chemistry',
-  'biology',
-  'history',
-  'geography',
-  'politics',
-  'science',
-  'other',
-];
-export const STAGES = ['primary', 'junior', 'senior'];
-export const MULTI_SELECT_RULES = ['all_or_nothing', 'subset_fixed', 'per_correct_option'];
+import {
+  OBJECTIVE_TYPES,
+  type DraftBundle,
+  type PaperDoc,
+  type QuestionDoc,
+  type QuestionType,
+} from '@yuejuan/contracts';
+
+export {
+  MULTI_SELECT_RULES,
+  OBJECTIVE_TYPES,
+  QUESTION_TYPES,
+  STAGES,
+  SUBJECTS as ALL_SUBJECTS,
+} from '@yuejuan/contracts';
+export type {
+  BlankKey,
+  BundleError as Problem,
+  DraftBundle,
+  DraftValidation,
+  EditorBundle,
+  ImageRef,
+  MultiSelectRule,
+  OptionDoc,
+  PaperDoc,
+  PassageDoc,
+  ProblemLocation,
+  QuestionDoc,
+  QuestionType,
+  RubricDoc,
+  RubricItemDoc,
+  RubricQuestionDoc,
+  RubricSampleDoc,
+  ScoringPolicy,
+  SectionDoc,
+} from '@yuejuan/contracts';
 export const OPTION_LABELS = 'ABCDEFGHIJ'.split('');
-
-export interface ScoringPolicy {
-  multipleChoice?: { rule: string; partialPoints?: number };
-  marking?: { mode: 'single' | 'double'; tolerance?: number };
-}
-export interface ImageRef {
-  file: string;
-  alt?: string;
-}
-export interface OptionDoc {
-  label: string;
-  text?: string;
-  image?: ImageRef;
-}
-export type BlankKey = string | string[];
-export interface QuestionDoc {
-  number: string;
-  type: QuestionType;
-  points?: number;
-  stem?: string;
-  passage?: string;
-  images?: ImageRef[];
-  options?: OptionDoc[];
-  blanks?: number;
-  answer?: string | boolean | BlankKey[];
-  referenceAnswer?: string;
-  analysis?: string;
-  tags?: string[];
-  tolerance?: number;
-  scoring?: ScoringPolicy;
-  subQuestions?: QuestionDoc[];
-  provenance?: Record<string, unknown>;
-}
-export interface SectionDoc {
-  title: string;
-  instructions?: string;
-  questions: QuestionDoc[];
-}
-export interface PassageDoc {
-  id: string;
-  title?: string;
-  content: string;
-  images?: ImageRef[];
-}
-export interface PaperDoc {
-  format: 'yuejuan/paper@1';
-  id: string;
-  title: string;
-  subject: string;
-  grade: number;
-  stage: string;
-  year: number;
-  region: string;
-  language: 'zh' | 'en';
-  totalPoints?: number;
-  source: { name: string; url?: string; licence: string; commit?: string; note?: string };
-  scoring?: ScoringPolicy;
-  passages?: PassageDoc[];
-  sections: SectionDoc[];
-}
-export interface RubricItemDoc {
-  id: string;
-  points: number;
-  description: string;
-  group?: string;
-  graderNote?: string;
-}
-export interface RubricSampleDoc {
-  answer: string;
-  score: number;
-  note?: string;
-}
-export interface RubricQuestionDoc {
-  question: string;
-  mode?: 'items' | 'score';
-  startingPoints?: number;
-  floor?: number;
-  ceiling?: number;
-  graderNotes?: string;
-  items?: RubricItemDoc[];
-  samples?: RubricSampleDoc[];
-}
-export interface RubricDoc {
-  format: 'yuejuan/rubric@1';
-  paper: string;
-  derived?: boolean;
-  derivation?: string;
-  questions: RubricQuestionDoc[];
-}
-
-export interface DraftBundle {
-  paper: PaperDoc;
-  rubric: RubricDoc | null;
-  images: Record<string, string>;
-}
-
-/** GET /api/papers/:id/bundle */
-export interface EditorBundle extends DraftBundle {
-  versionId: string;
-  slug: string;
-  version: number;
-  status: string;
-  contentHash: string;
-  assets: Record<string, string>;
-}
-
-/** Where a problem is (backend papers/bundle/locate-problem.ts). */
-export interface ProblemLocation {
-  scope: 'bundle' | 'paper' | 'section' | 'question' | 'passage' | 'rubric';
-  section?: number;
-  ordinal?: number;
-  question?: string;
-  passage?: string;
-  field?: string;
-  index?: number;
-  subfield?: string;
-}
-export interface Problem {
-  file: string;
-  line?: number;
-  path: string;
-  field?: string;
-  code?: string;
-  params?: Record<string, string | number | boolean | null>;
-  message: string;
-  location?: ProblemLocation;
-}
-export interface DraftValidation {
-  ok: boolean;
-  contentHash: string | null;
-  problems: Problem[];
-}
 
 /** A question's place: section, question, and sub-question for a composite's part. */
 export interface QuestionRef {
@@ -179,7 +51,7 @@ export type Selection =
   { kind: 'paper' } | { kind: 'section'; s: number } | ({ kind: 'question' } & QuestionRef);
 
 export function isSubjective(type: string): boolean {
-  return !OBJECTIVE_TYPES.includes(type) && type !== 'composite';
+  return !(OBJECTIVE_TYPES as readonly string[]).includes(type) && type !== 'composite';
 }
 
 export function questionAt(paper: PaperDoc, ref: QuestionRef): QuestionDoc | null {

@@ -8,6 +8,7 @@ import {
   ImageRef,
   isSubjective,
   MULTI_SELECT_RULES,
+  type MultiSelectRule,
   newQuestion,
   QUESTION_TYPES,
   QuestionDoc,
@@ -116,7 +117,7 @@ export class QuestionFieldsComponent {
     });
   }
 
-  protected setRule(rule: string) {
+  protected setRule(rule: MultiSelectRule | '') {
     this.edit((q) => {
       if (!rule) delete q.scoring;
       else q.scoring = { ...q.scoring, multipleChoice: { rule } };

@@ -1,0 +1,99 @@
+/**
+ * Marking shapes both sides need, and the rubric arithmetic the marking screen shows before the
+ * server scores the mark (the server applies the same function, after its checks).
+ */
+import type { Agreement } from './quality';
+
+export interface RubricItem {
+  id: string;
+  points: number;
+  description: string;
+  /** Items of one group are alternatives: a mark applies at most one of them. */
+  group?: string;
+}
+
+/** A rubric in force: its mode, bounds and items. */
+export interface MarkingRubric {
+  mode: 'items' | 'score';
+  startingPoints: number;
+  floorPoints: number;
+  ceilingPoints: number;
+  items: RubricItem[];
+}
+
+/**
+ * The points the applied items give: clamp(start + Σ items, floor, ceiling). Unknown ids count
+ * nothing (the server refuses them before it gets here). Pure.
+ */
+export function itemPoints(rubric: MarkingRubric, applied: readonly string[]): number {
+  const sum = applied.reduce((a, id) => a + (rubric.items.find((i) => i.id === id)?.points ?? 0), rubric.startingPoints);
+  return Math.min(rubric.ceilingPoints, Math.max(rubric.floorPoints, sum));
+}
+
+/** A read whose points a rubric edit would change, and what it does to the answer's final score. */
+export interface RescoreChange {
+  taskId: string;
+  excerpt: string;
+  reads: { markId: string; kind: string; oldPoints: number; newPoints: number }[];
+  oldFinal: number | null;
+  newFinal: number | null;
+  newState: string;
+}
+
+export type TeacherFlag = 'lenient' | 'severe' | 'low_agreement' | 'drift' | 'calibration_error';
+
+/** One teacher on one question (`GET /api/marking/monitor/:questionId`). */
+export interface TeacherStats {
+  marker: string;
+  count: number;
+  medianSeconds: number | null;
+  mean: number | null;
+  sd: number | null;
+  thirdReadRate: number | null;
+  agreement: Agreement;
+  calibration: { n: number; meanAbsoluteError: number | null };
+  /** Mean of the teacher's earlier half of reads and of the later half, for drift. */
+  earlyMean: number | null;
+  lateMean: number | null;
+  flags: TeacherFlag[];
+}
+
+export type MarkingModeName = 'single' | 'double';
+
+/** A paper's or a question's own marking mode, set beside the paper's policy (null: inherited). */
+export interface PolicyOverride {
+  mode: MarkingModeName | null;
+  tolerance: number | null;
+}
+
+/** `GET /api/admin/assignments` row: a teacher assigned to a (sub-)question. */
+export interface Assignment<At = string> {
+  userId: string;
+  username: string;
+  displayName: string;
+  questionId: string;
+  questionNumber: string;
+  type: string;
+  paperVersionId: string;
+  paperTitle: string;
+  createdAt: At;
+}
+
+/** A markable (sub-)question of a paper with its queue, teachers and the marking mode in effect. */
+export interface AssignableQuestion {
+  id: string;
+  number: string;
+  type: string;
+  isObjective: boolean;
+  points: number;
+  /** Answers waiting for a teacher's read (open, or needing a third read). */
+  queued: number;
+  /** Answers with at least one mark. */
+  marked: number;
+  total: number;
+  done: number;
+  mode: MarkingModeName;
+  tolerance: number;
+  override: PolicyOverride | null;
+  teachers: { id: string; username: string; displayName: string }[];
+}
