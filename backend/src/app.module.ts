@@ -22,6 +22,7 @@ import { RenderingModule } from './rendering/rendering.module';
 import { PdfModule } from './pdf-intake/pdf.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { WorkerModule } from './worker/worker.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,8 @@ export class AppModule {
         CohortsModule,
         JudgeQualityModule,
         ReportsModule,
+        // Last: the schedules (runner loop, grading sweep, marking sync) and the Pipeline facade.
+        WorkerModule,
       ],
       controllers: [HealthController, AboutController],
       providers: [

@@ -3,12 +3,11 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger, httpDrainOf, prepareDatabase } from './bootstrap';
-import { RunnerService } from './collection/runner.service';
 import { EmbeddedDatabase } from './database/embedded-postgres';
 import { describeStartupFailure } from './database/startup-error';
-import { seedFreshInstall } from './demo-seed';
-import { GradingService } from './grading/grading.service';
 import { DEMO_PASSWORD, UsersService } from './users/users.service';
+import { DemoSeedService } from './worker/demo-seed.service';
+import { WorkerService } from './worker/worker.service';
 
 /** How long requests in flight get to finish at shutdown before they are refused with 503. */
 const HTTP_GRACE_MS = 8000;
@@ -29,8 +28,8 @@ class Server {
 
   /**
    * One ordered sequence: stop taking requests and let those in flight finish (late ones get 503
-   * with Retry-After) while the collection workers finish their requests and hand their claimed
-   * items back; then close the app (jobs, database pool); then stop PostgreSQL.
+   * with Retry-After) while the worker's schedules stop (the collection runner finishes its requests
+   * and hands its claimed items back); then close the app (jobs, database pool); then stop PostgreSQL.
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
@@ -42,7 +41,7 @@ class Server {
       const at = [Date.now()];
       if (app) {
         const server = app.getHttpServer();
-        await Promise.all([server.listening ? httpDrainOf(app).drain(server, HTTP_GRACE_MS) : undefined, app.get(RunnerService).drain()]);
+        await Promise.all([server.listening ? httpDrainOf(app).drain(server, HTTP_GRACE_MS) : undefined, app.get(WorkerService).stop()]);
         at.push(Date.now());
         await app.close();
         at.push(Date.now());
@@ -92,10 +91,11 @@ async function main() {
     const app = (server.app = await createApp(config, db.url, logger));
     phase = 'seeding the demo';
     const demo = await app.get(UsersService).ensureInitialAccounts();
-    await seedFreshInstall(app, config, logger, demo.length > 0);
+    await app.get(DemoSeedService).seedFreshInstall(demo.length > 0);
     phase = 'grading stored answers';
-    // Answers stored before this start (or graded by an older grader) are graded now, from storage.
-    const caught = await app.get(GradingService).catchUp();
+    // Answers stored before this start (or graded by an older grader) are graded now, from storage,
+    // and their marking tasks created.
+    const caught = await app.get(WorkerService).settle();
     if (caught.graded || caught.changed) logger.log(`graded ${caught.graded} answers; re-grading changed ${caught.changed}`, 'Grading');
     phase = `listening on ${config.host}:${config.port}`;
     await app.listen(config.port, config.host);

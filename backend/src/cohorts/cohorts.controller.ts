@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { UploadRejectedError } from '../common/domain-errors';
+import { Pipeline } from '../jobs/pipeline';
 import { CohortImportDto, CohortListQueryDto, CohortSyntheticDto } from './cohorts.dto';
 import { CohortsService } from './cohorts.service';
 import { StudentAnswersService } from './student-answers.service';
@@ -16,6 +17,7 @@ export class CohortsController {
   constructor(
     private readonly cohorts: CohortsService,
     private readonly answers: StudentAnswersService,
+    private readonly pipeline: Pipeline,
   ) {}
 
   /** Student results as CSV or XLSX: per-question statistics or a per-student score matrix. */
@@ -52,13 +54,16 @@ export class CohortsController {
   @Post(':id/answers')
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file'))
-  importAnswers(
+  async importAnswers(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentUser() me: SessionUser,
     @ClientAddress() a: string,
   ) {
     if (!file) throw new UploadRejectedError('no file: send the answers as multipart field "file" (CSV or XLSX)');
-    return this.answers.import(id, file.originalname, file.buffer, actorOf(me, a));
+    const stored = await this.answers.import(id, file.originalname, file.buffer, actorOf(me, a));
+    // The answer says what was graded: objective answers graded, the rest queued for teachers.
+    const { graded } = await this.pipeline.settle();
+    return { ...stored, graded };
   }
 }

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { GradingModule } from '../grading/grading.module';
 import { CohortsController } from './cohorts.controller';
+import { CohortsRepository } from './cohorts.repository';
 import { CohortsService } from './cohorts.service';
 import { StudentAnswersService } from './student-answers.service';
 
@@ -12,10 +12,9 @@ import { StudentAnswersService } from './student-answers.service';
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => ({ limits: { fileSize: c.uploadMaxBytes, files: 1 } }),
     }),
-    GradingModule,
   ],
   controllers: [CohortsController],
-  providers: [CohortsService, StudentAnswersService],
+  providers: [CohortsService, CohortsRepository, StudentAnswersService],
   exports: [CohortsService],
 })
 export class CohortsModule {}

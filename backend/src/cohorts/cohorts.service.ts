@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { studentReplicates } from '../statistics/bootstrap';
 import { irtCohort, irtItem, IrtQuestion } from '../statistics/irt';
 import { seededRandom, seedOf } from '../statistics/random';
 import { CohortRejectedError, readTable } from './cohort-file';
+import { CohortsRepository, UnitRow } from './cohorts.repository';
 
 export { CohortRejectedError } from './cohort-file';
 import { CohortQuestion, ParsedCohort, parseCohortTable } from './domain/cohort-table';
@@ -15,10 +15,7 @@ import { CohortQuestion, ParsedCohort, parseCohortTable } from './domain/cohort-
 export const REPLICATES = 1000;
 export const SYNTHETIC_STUDENTS = 1000;
 
-interface Unit extends CohortQuestion {
-  type: string;
-  options: number;
-}
+type Unit = CohortQuestion & UnitRow;
 
 interface CohortMeta {
   name: string;
@@ -33,20 +30,14 @@ const pseudonymOf = (salt: Buffer, id: string) => createHmac('sha256', salt).upd
 @Injectable()
 export class CohortsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: CohortsRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** The scored units of a paper version (questions, and sub-questions of composite ones). */
   async units(paperVersionId: string): Promise<Unit[]> {
-    const [paper] = await this.db.query(`SELECT 1 FROM paper_versions WHERE id = $1`, [paperVersionId]);
-    if (!paper) throw new DomainError(`paper version ${paperVersionId} does not exist`, 404);
-    return this.db.query(
-      `SELECT q.id, q.number, q.points::float AS "maxPoints", q.type, COALESCE(jsonb_array_length(q.options), 0) AS options
-       FROM questions q LEFT JOIN questions p ON p.id = q.parent_id
-       WHERE q.paper_version_id = $1 AND q.type <> 'composite' ORDER BY COALESCE(p.ordinal, q.ordinal), q.parent_id NULLS FIRST, q.ordinal`,
-      [paperVersionId],
-    );
+    if (!(await this.repo.paperVersionExists(paperVersionId))) throw new DomainError(`paper version ${paperVersionId} does not exist`, 404);
+    return this.repo.units(paperVersionId);
   }
 
   async importFile(paperVersionId: string, name: string, file: string, data: Buffer, actor: AuditActor) {
@@ -63,8 +54,7 @@ export class CohortsService {
    */
   async generateSynthetic(paperVersionId: string, students: number, actor: AuditActor) {
     const units = await this.units(paperVersionId);
-    const [{ hash }] = await this.db.query(`SELECT content_hash AS hash FROM paper_versions WHERE id = $1`, [paperVersionId]);
-    const seed = seedOf(hash);
+    const seed = seedOf(await this.repo.contentHash(paperVersionId));
     const random = seededRandom(seed);
     const kind = (u: Unit): IrtQuestion['kind'] =>
       ['single_choice', 'true_false'].includes(u.type)
@@ -95,10 +85,8 @@ export class CohortsService {
 
   /** Gives every published paper version without a cohort a synthetic one (the demo's samples). */
   async ensureSyntheticCohorts(students = SYNTHETIC_STUDENTS): Promise<number> {
-    const papers: { id: string }[] = await this.db.query(
-      `SELECT v.id FROM paper_versions v WHERE NOT EXISTS (SELECT 1 FROM cohorts c WHERE c.paper_version_id = v.id) ORDER BY v.created_at`,
-    );
-    for (const p of papers) await this.generateSynthetic(p.id, students, { id: null, name: 'system' });
+    const papers = await this.repo.versionsWithoutCohort();
+    for (const id of papers) await this.generateSynthetic(id, students, { id: null, name: 'system' });
     return papers.length;
   }
 
@@ -111,109 +99,55 @@ export class CohortsService {
             means: studentReplicates(cohort.scores, cohort.students.length, cohort.questionIds.length, REPLICATES, seedOf(meta.name)),
           }
         : null;
-    const id = await this.db.transaction(async (m) => {
+    const id = await this.repo.transaction(async (m) => {
       const students = cohort.kind === 'score_matrix' ? cohort.students.length : Math.max(...cohort.stats.map((s) => s.n));
-      const [row] = await m.query(
-        `INSERT INTO cohorts (paper_version_id, name, kind, is_synthetic, generator, student_count, created_by, pseudonym_salt, student_replicates, source_file)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          paperVersionId,
-          meta.name,
-          cohort.kind,
-          meta.isSynthetic,
-          meta.generator && JSON.stringify(meta.generator),
-          students,
-          actor.id,
-          salt,
-          replicates && JSON.stringify(replicates),
-          meta.sourceFile,
-        ],
-      );
-      if (cohort.kind === 'score_matrix') await this.storeMatrix(m, row.id, salt, cohort);
-      else
-        await m.query(
-          `INSERT INTO cohort_question_stats (cohort_id, question_id, n, mean, sd, distribution)
-           SELECT $1, x.q, x.n, x.mean, x.sd, x.d FROM unnest($2::uuid[], $3::int[], $4::numeric[], $5::numeric[], $6::jsonb[]) x(q, n, mean, sd, d)`,
-          [
-            row.id,
-            ...(['questionId', 'n', 'mean', 'sd'] as const).map((k) => cohort.stats.map((s) => s[k])),
-            cohort.stats.map((s) => s.distribution && JSON.stringify(s.distribution)),
-          ],
-        );
+      const cohortId = await this.repo.insertCohort(m, {
+        paperVersionId,
+        name: meta.name,
+        kind: cohort.kind,
+        isSynthetic: meta.isSynthetic,
+        generator: meta.generator,
+        students,
+        createdBy: actor.id,
+        salt,
+        replicates,
+        sourceFile: meta.sourceFile,
+      });
+      if (cohort.kind === 'score_matrix')
+        await this.repo.insertMatrix(m, cohortId, {
+          questionIds: cohort.questionIds,
+          pseudonyms: cohort.students.map((s) => pseudonymOf(salt, s)),
+          scores: cohort.scores,
+        });
+      else await this.repo.insertQuestionStats(m, cohortId, cohort.stats);
       await this.audit.record(
         actor,
         {
           action: 'cohort_import',
           entityType: 'cohort',
-          entityId: row.id,
+          entityId: cohortId,
           after: { paperVersionId, name: meta.name, kind: cohort.kind, students, isSynthetic: meta.isSynthetic },
         },
         m,
       );
-      return row.id as string;
+      return cohortId;
     });
     return this.get(id);
   }
 
-  /** Students with their scores, then per-question statistics and the distribution of totals, aggregated in SQL. */
-  private async storeMatrix(m: EntityManager, cohortId: string, salt: Buffer, c: Extract<ParsedCohort, { kind: 'score_matrix' }>) {
-    await m.query(`UPDATE cohorts SET question_ids = $2 WHERE id = $1`, [cohortId, c.questionIds]);
-    // Each student's slice of the flat score array: fixed-width elements, so slicing is direct.
-    await m.query(
-      `INSERT INTO cohort_students (cohort_id, pseudonym, scores)
-       SELECT $1, o.p, ($3::real[])[(o.i - 1) * $4 + 1 : o.i * $4] FROM unnest($2::text[]) WITH ORDINALITY o(p, i)`,
-      [cohortId, c.students.map((s) => pseudonymOf(salt, s)), Array.from(c.scores), c.questionIds.length],
-    );
-    await m.query(
-      `WITH d AS (SELECT x.j, x.s::numeric AS score, count(*)::numeric AS c FROM cohort_students st, unnest(st.scores) WITH ORDINALITY x(s, j)
-                  WHERE st.cohort_id = $1 GROUP BY 1, 2)
-       INSERT INTO cohort_question_stats (cohort_id, question_id, n, mean, sd, distribution)
-       SELECT $1, ($2::uuid[])[j], sum(c), sum(c * score) / sum(c),
-              CASE WHEN sum(c) > 1 THEN sqrt(greatest(0, (sum(c * score * score) - sum(c * score) ^ 2 / sum(c)) / (sum(c) - 1))) END,
-              jsonb_object_agg(score::float::text, c::int)
-       FROM d GROUP BY j`,
-      [cohortId, c.questionIds],
-    );
-    await m.query(
-      `UPDATE cohorts SET total_histogram = (
-         SELECT jsonb_agg(jsonb_build_array(total, n) ORDER BY total) FROM (
-           SELECT total, count(*)::int AS n FROM (
-             SELECT (SELECT sum(s)::float FROM unnest(st.scores) s) AS total FROM cohort_students st WHERE st.cohort_id = $1) t
-           GROUP BY total) h)
-       WHERE id = $1`,
-      [cohortId],
-    );
-  }
-
-  async list(paperVersionId?: string) {
-    return this.db.query(
-      `SELECT c.id, c.paper_version_id AS "paperVersionId", v.title AS "paperTitle", v.subject, c.name, c.kind, c.is_synthetic AS "isSynthetic",
-              c.student_count AS students, c.source_file AS "sourceFile", c.created_at AS "createdAt"
-       FROM cohorts c JOIN paper_versions v ON v.id = c.paper_version_id
-       WHERE $1::uuid IS NULL OR c.paper_version_id = $1 ORDER BY v.subject, v.title, c.created_at DESC`,
-      [paperVersionId ?? null],
-    );
+  list(paperVersionId?: string) {
+    return this.repo.list(paperVersionId);
   }
 
   async get(id: string) {
-    const [c] = await this.db.query(
-      `SELECT c.id, c.paper_version_id AS "paperVersionId", v.title AS "paperTitle", c.name, c.kind, c.is_synthetic AS "isSynthetic",
-              c.student_count AS students, c.source_file AS "sourceFile", c.generator, c.created_at AS "createdAt",
-              (SELECT json_agg(json_build_object('questionId', s.question_id, 'number', q.number, 'n', s.n, 'mean', s.mean::float, 'sd', s.sd::float,
-                                                 'maxPoints', q.points::float, 'distribution', s.distribution) ORDER BY q.ordinal)
-               FROM cohort_question_stats s JOIN questions q ON q.id = s.question_id WHERE s.cohort_id = c.id) AS questions
-       FROM cohorts c JOIN paper_versions v ON v.id = c.paper_version_id WHERE c.id = $1`,
-      [id],
-    );
+    const c = await this.repo.get(id);
     if (!c) throw new DomainError(`cohort ${id} does not exist`, 404);
     return c;
   }
 
   /** Salt and paper of a cohort, for matching student answers to its pseudonyms. */
   async keyOf(cohortId: string): Promise<{ salt: Buffer; paperVersionId: string; pseudonym: (id: string) => string }> {
-    const [c] = await this.db.query(`SELECT pseudonym_salt AS salt, paper_version_id AS "paperVersionId" FROM cohorts WHERE id = $1`, [
-      cohortId,
-    ]);
+    const c = await this.repo.saltOf(cohortId);
     if (!c) throw new DomainError(`cohort ${cohortId} does not exist`, 404);
     return { ...c, pseudonym: (id: string) => pseudonymOf(c.salt, id) };
   }

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
-import { GradingService } from '../grading/grading.service';
+import { Pipeline } from '../jobs/pipeline';
 import { readTable } from './cohort-file';
 import { CellError, studentIdProblem } from './domain/cohort-table';
+import { CohortsRepository } from './cohorts.repository';
 import { CohortRejectedError, CohortsService } from './cohorts.service';
 
 /**
  * Students' own answers (student, question, answer) for a cohort with a score matrix. They become
- * responses like any model's: graded when objective, queued blind for teachers when not.
+ * responses like any model's: graded when objective, queued blind for teachers when not. The
+ * import only stores them and signals the pipeline; the controller settles it before answering.
  */
 @Injectable()
 export class StudentAnswersService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: CohortsRepository,
     private readonly cohorts: CohortsService,
-    private readonly grading: GradingService,
+    private readonly pipeline: Pipeline,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,16 +30,8 @@ export class StudentAnswersService {
         errors.push({ file, row: 1, column: String.fromCharCode(65 + k), message: `column ${k + 1} must be "${name}"` });
     });
     if (errors.length) throw new CohortRejectedError(errors);
-    const students = new Map<string, string>(
-      (await this.db.query(`SELECT id::text, pseudonym FROM cohort_students WHERE cohort_id = $1`, [cohortId])).map(
-        (r: { id: string; pseudonym: string }) => [r.pseudonym, r.id],
-      ),
-    );
-    const questions = new Map<string, string>(
-      (await this.db.query(`SELECT id, number FROM questions WHERE paper_version_id = $1 AND parent_id IS NULL`, [key.paperVersionId])).map(
-        (r: { id: string; number: string }) => [r.number, r.id],
-      ),
-    );
+    const students = await this.repo.students(cohortId);
+    const questions = await this.repo.topLevelQuestions(key.paperVersionId);
     const seen = new Map<string, number>();
     const out: { studentId: string; questionId: string; text: string }[] = [];
     rows.forEach(([student = '', question = '', text = ''], i) => {
@@ -71,27 +64,20 @@ export class StudentAnswersService {
     });
     if (!rows.length) errors.push({ file, row: 2, message: 'no answers' });
     if (errors.length) throw new CohortRejectedError(errors.slice(0, 100));
-    await this.db.transaction(async (m) => {
-      const [{ n }] = await m.query(
-        `SELECT count(*)::int AS n FROM responses r JOIN unnest($1::bigint[], $2::uuid[]) x(s, q) ON r.student_id = x.s AND r.question_id = x.q`,
-        [out.map((o) => o.studentId), out.map((o) => o.questionId)],
-      );
+    await this.repo.transaction(async (m) => {
+      const n = await this.repo.answeredBefore(m, out);
       if (n)
         throw new CohortRejectedError([
           { file, row: 1, message: `${n} of these students' answers were imported before; nothing was stored` },
         ]);
-      await m.query(
-        `INSERT INTO responses (question_id, source_kind, student_id, outcome, text)
-         SELECT q, 'student', s, 'answered', t FROM unnest($1::uuid[], $2::bigint[], $3::text[]) x(q, s, t)`,
-        [out.map((o) => o.questionId), out.map((o) => o.studentId), out.map((o) => o.text)],
-      );
+      await this.repo.insertAnswers(m, out);
       await this.audit.record(
         actor,
         { action: 'student_answers_import', entityType: 'cohort', entityId: cohortId, after: { file, answers: out.length } },
         m,
       );
     });
-    const { graded } = await this.grading.catchUp();
-    return { imported: out.length, graded };
+    this.pipeline.answersStored();
+    return { imported: out.length };
   }
 }

@@ -1,4 +1,4 @@
-import { GradingService } from '../grading/grading.service';
+import { Pipeline } from '../jobs/pipeline';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
@@ -33,7 +33,7 @@ export class AnswersImportService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly grading: GradingService,
+    private readonly pipeline: Pipeline,
   ) {}
 
   /**
@@ -67,9 +67,8 @@ export class AnswersImportService {
         { file, line: 1, code: 'answers.none_matched', params: { file }, message: 'no answer matches a question of the loaded papers' },
       ]);
     const runId = await this.db.transaction((m) => this.store(m, resolved, opts.name, actor));
-    // Imported answers are graded at once, so the run page shows scores when the import returns.
-    const { graded } = await this.grading.catchUp();
-    return { runId, imported: resolved.length, skipped: lines.length - resolved.length, graded };
+    this.pipeline.answersStored(); // the controller settles the pipeline before it answers (graded count)
+    return { runId, imported: resolved.length, skipped: lines.length - resolved.length };
   }
 
   /** The demo's recorded runs (`exam-papers/recorded-runs/*.jsonl`), loaded with the sample papers. */

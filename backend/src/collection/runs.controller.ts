@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { UploadRejectedError } from '../common/domain-errors';
 import { parseAnswersJsonl, parseGaokaoBenchResult } from './answers-import';
 import { AnswersImportService } from './answers-import.service';
+import { Pipeline } from '../jobs/pipeline';
 import { ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { AnswersImportQueryDto, RunAnswersQueryDto, RunCreateDto } from './runs.dto';
@@ -19,6 +20,7 @@ export class RunsController {
     private readonly runs: RunsService,
     private readonly runner: RunnerService,
     private readonly importer: AnswersImportService,
+    private readonly pipeline: Pipeline,
   ) {}
 
   @Post('import')
@@ -37,7 +39,8 @@ export class RunsController {
       ? parseGaokaoBenchResult(file.originalname, text, query.model)
       : parseAnswersJsonl(file.originalname, text);
     const name = query.name ?? `imported: ${file.originalname}`;
-    return this.importer.import(file.originalname, lines, errors, { name, skipUnknown: isBench }, actorOf(me, address));
+    const stored = await this.importer.import(file.originalname, lines, errors, { name, skipUnknown: isBench }, actorOf(me, address));
+    return { ...stored, graded: (await this.pipeline.settle()).graded }; // the run page shows scores when this returns
   }
 
   @Get()

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-errors';
+import { Pipeline } from '../jobs/pipeline';
 import { gradeBatch, parseBatch } from './domain/batch';
 import { KeyCorrectionDto, RegradeDto } from './grading.dto';
 import { GradingService } from './grading.service';
@@ -16,7 +17,15 @@ export class GradingController {
   constructor(
     private readonly grading: GradingService,
     private readonly corrections: KeyCorrectionsService,
+    private readonly pipeline: Pipeline,
   ) {}
+
+  /** A re-grade's answer promises its state: answers it made unparsed are in the marking queue when it returns. */
+  private async settled<T>(result: Promise<T>): Promise<T> {
+    const r = await result;
+    await this.pipeline.settle();
+    return r;
+  }
 
   /** The standalone batch grader: JSONL in (question inline + response per line), JSONL out. No database. */
   @Post('batch')
@@ -52,7 +61,7 @@ export class GradingController {
   @Roles('admin', 'researcher')
   regrade(@Body() body: RegradeDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
     if (!body.runId && !body.questionIds?.length) throw new DomainError('name a runId or questionIds to re-grade', 400);
-    return this.grading.regrade(body, actorOf(me, address));
+    return this.settled(this.grading.regrade(body, actorOf(me, address)));
   }
 
   /** An erratum to a published key or scoring rule: appended, audited, and applied by re-grading at once. */
@@ -60,6 +69,6 @@ export class GradingController {
   @HttpCode(201)
   @Roles('admin', 'author')
   correct(@Body() body: KeyCorrectionDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
-    return this.corrections.correct(body, actorOf(me, address));
+    return this.settled(this.corrections.correct(body, actorOf(me, address)));
   }
 }

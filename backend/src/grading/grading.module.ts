@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { MarkingModule } from '../marking/marking.module';
 import { GradingController } from './grading.controller';
+import { GradingRepository } from './grading.repository';
 import { GradingService } from './grading.service';
 import { KeyCorrectionsService } from './key-corrections.service';
 import { LlmExtractor } from './llm-extractor';
 
+// No marking import: grading signals that tasks are due (jobs/queues.ts) and the worker makes them.
 @Module({
-  imports: [MarkingModule],
   controllers: [GradingController],
-  providers: [GradingService, KeyCorrectionsService, LlmExtractor],
+  providers: [GradingService, GradingRepository, KeyCorrectionsService, LlmExtractor],
   exports: [GradingService],
 })
 export class GradingModule {}

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GradingRepository } from './grading.repository';
 import { sha256, canonicalJson } from '../common/hashing';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { sendChat } from '../collection/provider-client';
+import { sendChat } from '../models/provider';
 import { AiModelEntity } from '../models/model.entity';
 import { explain, say } from './domain/explain';
 import { gradeResponse } from './domain/grade';
@@ -19,6 +20,7 @@ export class LlmExtractor {
   private readonly logger = new Logger(LlmExtractor.name);
   constructor(
     private readonly db: DataSource,
+    private readonly repo: GradingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,8 +42,7 @@ export class LlmExtractor {
     ];
     const params = { temperature: 0, seed: 7, max_tokens: 200 };
     const hash = sha256(canonicalJson({ model: model.id, modelId: model.modelId, params, messages }));
-    const [hit] = await this.db.query(`SELECT output FROM extractor_calls WHERE request_hash = $1`, [hash]);
-    let output: string | null = hit?.output ?? null;
+    let output = await this.repo.extractorOutput(hash);
     if (output === null) {
       const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
       const r = await sendChat(
@@ -53,11 +54,7 @@ export class LlmExtractor {
         return ruleResult; // errors are never cached; the item stays unparsed for a teacher
       }
       output = r.text.trim();
-      await this.db.query(`INSERT INTO extractor_calls (request_hash, model_id, output) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-        hash,
-        model.id,
-        output,
-      ]);
+      await this.repo.storeExtractorOutput(hash, model.id, output);
     }
     const method = `llm:${model.name}`;
     if (/^NONE\b/i.test(output)) {
