@@ -11,5 +11,6 @@ export * from './errors';
 export * from './marking';
 export * from './papers';
 export * from './quality';
+export * from './reports';
 export * from './roles';
 export * from './runs';

@@ -1,3 +1,4 @@
+import type { ScoringSource, SourcePoints } from '@yuejuan/contracts';
 import { slices } from './domain/report';
 import { Figure, ModelUnit, Report, ReportQuestion } from './domain/report.types';
 
@@ -12,8 +13,8 @@ import { Figure, ModelUnit, Report, ReportQuestion } from './domain/report.types
  * Objective units scored by the rules stay scored by the rules in every source. Every unit also
  * says where its score came from, so every figure can state its points by source.
  */
-export const SCORING_SOURCES = ['teachers', 'teachers_else_validated_judge', 'judge_only'] as const;
-export type ScoringSource = (typeof SCORING_SOURCES)[number];
+export { SCORING_SOURCES } from '@yuejuan/contracts';
+export type { ScoringSource } from '@yuejuan/contracts';
 
 export interface Scoring {
   source: ScoringSource;
@@ -35,12 +36,7 @@ export interface UnitSources {
 export type SourcedUnit = ModelUnit & { sources: UnitSources };
 
 /** Points of a figure's questions by where their scores came from; `none` are the points not scored yet (pending). */
-export interface SourcePoints {
-  rules: number;
-  teachers: number;
-  judge: number;
-  none: number;
-}
+export type { SourcePoints } from '@yuejuan/contracts';
 
 /** Points by source over a set of questions, each question's points shared among its samples like the coverage. */
 export function sourcePointsOf(set: ReportQuestion[], units: Map<string, SourcedUnit>): SourcePoints {

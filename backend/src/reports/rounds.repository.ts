@@ -1,14 +1,8 @@
+import type { Round } from '@yuejuan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-export interface RoundRow {
-  id: string;
-  name: string;
-  heldOn: string;
-  notes: string;
-  createdAt: Date;
-  runs: { id: string; name: string; models: string[] }[];
-  papers: number;
-}
+/** A round as the server reads it (the client's Round, with a Date). */
+export type RoundRow = Round<Date>;
 
 /**
  * The rounds' reads and writes. Raw SQL: a round's listing gathers its runs, their models and

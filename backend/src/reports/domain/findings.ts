@@ -1,3 +1,4 @@
+import type { Finding, FindingParams } from '@yuejuan/contracts';
 import {
   Anchor,
   AnchorDimension,
@@ -9,7 +10,6 @@ import {
   minus,
   relative,
   representative,
-  RestsOn,
   restsOnAll,
   signOf,
 } from './rounds';
@@ -20,16 +20,8 @@ import {
  * zero is a tie ("no difference"), whatever the point estimate says.
  */
 
-export type FindingParams = Record<string, string | number | boolean | null | string[]>;
-
-export interface Finding {
-  /** e.g. finding.model_vs_students.tie */
-  code: string;
-  params: FindingParams;
-  restsOn: RestsOn;
-  /** The answers behind the finding: a model (run:model), a slice, in a round. */
-  drill: { roundId: string; entry: string; dimension: AnchorDimension; value: string } | null;
-}
+// A finding's shape is the client's too (it words the code): defined once in @yuejuan/contracts.
+export type { Finding, FindingParams } from '@yuejuan/contracts';
 
 export interface RoundAnchors {
   id: string;

@@ -1,3 +1,4 @@
+import type { AnchorDimension, RestsOn } from '@yuejuan/contracts';
 import { percentileInterval } from '../../statistics/bootstrap';
 import { coverageOf, Resampler } from './report';
 import { ModelUnit, ReportCohort, ReportEntry, ReportQuestion } from './report.types';
@@ -14,7 +15,6 @@ import { ModelUnit, ReportCohort, ReportEntry, ReportQuestion } from './report.t
 
 const LEVEL = 0.95;
 export type Interval = [number, number] | null;
-export type AnchorDimension = 'overall' | 'stage' | 'subject' | 'group';
 
 /** One round's aggregated rows, as the report reads them. */
 export interface RoundData {
@@ -25,22 +25,8 @@ export interface RoundData {
   units: ModelUnit[];
 }
 
-/** What a figure rests on: points scored, still pending, not scorable; and the students. */
-export interface RestsOn {
-  totalPoints: number;
-  scoredPoints: number;
-  pendingPoints: number;
-  notScoredPoints: number;
-  /** Points both scored for the model and with student statistics: the figure's basis. */
-  comparablePoints: number;
-  questions: number;
-  cohorts: number;
-  students: number;
-  /** Any cohort behind the figure is synthetic (generated, not real students). */
-  synthetic: boolean;
-  /** Any model behind the figure is simulated (its answers drawn by a script, not written by a model). */
-  simulated: boolean;
-}
+// What a figure rests on, and the dimensions a finding drills into, are the client's too (@yuejuan/contracts).
+export type { AnchorDimension, RestsOn } from '@yuejuan/contracts';
 
 /** A cohort behind a figure: counted once however many figures rest on it. */
 interface Behind {
