@@ -110,9 +110,6 @@ const KNOWN = [
 
 /** Cycles present when the rule came in: [files in the cycle, why it is still there]. */
 const KNOWN_CYCLES = [
-  // The store reads the service's types and the service calls the store: the store becomes a
-  // repository with its own types (issue 20 step 1); marking/ is in use this session.
-  [['backend/src/marking/marking-store.ts', 'backend/src/marking/marking.service.ts'], 'marking store ⇄ service'],
   // Types only: a problem's location type lives with the locator, which reads the bundle types.
   [['backend/src/papers/bundle/bundle.types.ts', 'backend/src/papers/bundle/locate-problem.ts'], 'bundle types ⇄ locator (types only)'],
   // Types only: the English catalogue is typed by the Chinese one, which re-exports the set.

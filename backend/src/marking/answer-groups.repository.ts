@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { pgArray } from '../common/pg-array';
 import type { GroupCandidate } from './domain/answer-groups';
 import type { Read, Resolution, Rubric } from './domain/marking-rules';
-import { BLIND_COLUMNS, MODE_COLUMNS, RUBRIC_JSON } from './marking-store';
+import { BLIND_COLUMNS, MODE_COLUMNS, RUBRIC_JSON } from './marking-sql';
 
 /** Raw answers longer than this are not even fetched for grouping (the shown text is shorter still: harness tails go). */
 const RAW_CANDIDATE_MAX = 1000;
@@ -53,6 +53,12 @@ export class AnswerGroupsRepository {
   async isAssigned(userId: string, questionId: string): Promise<boolean> {
     const [row] = await this.db.query(`SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [userId, questionId]);
     return !!row;
+  }
+
+  /** The question's type (how its answers group: short answers by their text, choices by the letter). */
+  async questionType(questionId: string): Promise<string> {
+    const [row] = await this.db.query(`SELECT type FROM questions WHERE id = $1`, [questionId]);
+    return row.type;
   }
 
   /**

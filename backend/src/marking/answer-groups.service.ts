@@ -6,8 +6,8 @@ import { AnswerGroupsRepository, GroupMarkRow } from './answer-groups.repository
 import { groupAnswers } from './domain/answer-groups';
 import { answerForMarker } from './domain/answer-for-marker';
 import { MarkInput, nextReadKind, resolve, rubricPoints } from './domain/marking-rules';
-import { assertAllOrNothing, blinded, modeFrom } from './marking-store';
-import { BlindTask, LEASE_SECONDS } from './marking.service';
+import { assertAllOrNothing, blinded, modeFrom } from './marking-checks';
+import { BlindTask, LEASE_SECONDS } from './marking.types';
 
 /**
  * A group as a teacher sees it: the blind view of its first answer (question, rubric, samples, the
@@ -70,8 +70,7 @@ export class AnswerGroupsService {
       const token = id && (await this.repo.lease(userId, questionId, [id], LEASE_SECONDS));
       if (token) return this.view(userId, token);
     }
-    const [question] = await this.db.query(`SELECT type FROM questions WHERE id = $1`, [questionId]);
-    const groups = groupAnswers(await this.repo.candidates(userId, questionId), question.type);
+    const groups = groupAnswers(await this.repo.candidates(userId, questionId), await this.repo.questionType(questionId));
     for (const group of groups.slice(0, CLAIM_TRIES)) {
       const token = await this.repo.lease(userId, questionId, group.taskIds, LEASE_SECONDS);
       if (token) return this.view(userId, token);

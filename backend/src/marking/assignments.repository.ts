@@ -1,5 +1,18 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MODE_COLUMNS } from './marking-store';
+import { MODE_COLUMNS } from './marking-sql';
+
+export interface AssignmentRow {
+  userId: string;
+  username: string;
+  displayName: string;
+  questionId: string;
+  questionNumber: string;
+  type: string;
+  paperVersionId: string;
+  paperTitle: string;
+  createdAt: Date;
+}
 
 export interface AssignableQuestion {
   id: string;
@@ -27,8 +40,43 @@ const OVERRIDE_JSON = (column: string, id: string) =>
  * mode. Raw SQL: counts per question over the task and mark tables in one pass, which the ORM
  * would turn into one query per question.
  */
+@Injectable()
 export class AssignmentsRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The assignments, of one teacher or of all, by paper, question and teacher. */
+  list(userId?: string, m: EntityManager = this.db.manager): Promise<AssignmentRow[]> {
+    return m.query(
+      `SELECT a.user_id AS "userId", u.username, u.display_name AS "displayName", a.question_id AS "questionId",
+              q.number AS "questionNumber", q.type, v.id AS "paperVersionId", v.title AS "paperTitle", a.created_at AS "createdAt"
+       FROM marking_assignments a
+       JOIN users u ON u.id = a.user_id JOIN questions q ON q.id = a.question_id JOIN paper_versions v ON v.id = q.paper_version_id
+       WHERE ($1::uuid IS NULL OR a.user_id = $1) ORDER BY v.title, q.ordinal, u.username`,
+      [userId ?? null],
+    );
+  }
+
+  /** A user's roles (null: no such user). */
+  async roles(userId: string, m: EntityManager = this.db.manager): Promise<string[] | null> {
+    const [user] = await m.query(`SELECT roles FROM users WHERE id = $1`, [userId]);
+    return user ? user.roles : null;
+  }
+
+  /** One teacher to these questions (pairs already there stay as they are). */
+  async addForUser(userId: string, questionIds: string[], m: EntityManager): Promise<void> {
+    await m.query(`INSERT INTO marking_assignments (user_id, question_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      userId,
+      questionIds,
+    ]);
+  }
+
+  async removeForUser(userId: string, questionIds: string[], m: EntityManager): Promise<void> {
+    await m.query(`DELETE FROM marking_assignments WHERE user_id = $1 AND question_id = ANY($2::uuid[])`, [userId, questionIds]);
+  }
 
   /**
    * Every markable unit of a paper version (composites are marked by their parts): subjective ones
@@ -86,24 +134,24 @@ export class AssignmentsRepository {
   }
 
   /** Users among these ids who may mark (teachers, senior teachers), active. */
-  async markers(userIds: string[]): Promise<string[]> {
-    const rows = await this.db.query(
+  async markers(userIds: string[], m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows = await m.query(
       `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND is_active AND roles && ARRAY['teacher', 'senior_teacher']::text[]`,
       [userIds],
     );
     return rows.map((r: { id: string }) => r.id);
   }
 
-  async markableUnits(questionIds: string[]): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM questions WHERE id = ANY($1::uuid[]) AND type <> 'composite'`, [
+  async markableUnits(questionIds: string[], m: EntityManager = this.db.manager): Promise<number> {
+    const [row] = await m.query(`SELECT count(*)::int AS n FROM questions WHERE id = ANY($1::uuid[]) AND type <> 'composite'`, [
       questionIds,
     ]);
     return row.n;
   }
 
   /** Every (teacher, question) pair not yet assigned; returns how many were new. */
-  async addPairs(userIds: string[], questionIds: string[]): Promise<number> {
-    const [{ n }] = await this.db.query(
+  async addPairs(userIds: string[], questionIds: string[], m: EntityManager = this.db.manager): Promise<number> {
+    const [{ n }] = await m.query(
       `WITH ins AS (INSERT INTO marking_assignments (user_id, question_id)
                     SELECT u, q FROM unnest($1::uuid[]) u CROSS JOIN unnest($2::uuid[]) q ON CONFLICT DO NOTHING RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,

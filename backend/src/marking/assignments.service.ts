@@ -1,30 +1,23 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { AssignmentsRepository } from './assignments.repository';
 
+const isMarker = (roles: string[]) => roles.some((r) => r === 'teacher' || r === 'senior_teacher');
+
+const notMarkable = () =>
+  new DomainError('some questions do not exist or are composites (assign their sub-questions)', 400, undefined, 'assignment.not_markable');
+
 /** Which teachers mark which (sub-)questions: the object-level rule the marking queue uses. */
 @Injectable()
 export class AssignmentsService {
-  private readonly repo: AssignmentsRepository;
-
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: AssignmentsRepository,
     private readonly audit: AuditService,
-  ) {
-    this.repo = new AssignmentsRepository(db);
-  }
+  ) {}
 
   list(userId?: string) {
-    return this.db.query(
-      `SELECT a.user_id AS "userId", u.username, u.display_name AS "displayName", a.question_id AS "questionId",
-              q.number AS "questionNumber", q.type, v.id AS "paperVersionId", v.title AS "paperTitle", a.created_at AS "createdAt"
-       FROM marking_assignments a
-       JOIN users u ON u.id = a.user_id JOIN questions q ON q.id = a.question_id JOIN paper_versions v ON v.id = q.paper_version_id
-       WHERE ($1::uuid IS NULL OR a.user_id = $1) ORDER BY v.title, q.ordinal, u.username`,
-      [userId ?? null],
-    );
+    return this.repo.list(userId);
   }
 
   /** The paper's markable questions with their queues, teachers and marking mode, for the assignment page. */
@@ -39,19 +32,15 @@ export class AssignmentsService {
     return this.repo.unassigned();
   }
 
+  /** One teacher to these (sub-)questions; refused, with nothing stored, unless the user marks and every question is markable. */
   async add(userId: string, questionIds: string[], actor: AuditActor) {
-    await this.db.transaction(async (m) => {
-      const [user] = await m.query(`SELECT roles FROM users WHERE id = $1`, [userId]);
-      if (!user) throw new BadRequestException(`user ${userId} not found`);
-      if (!user.roles.some((r: string) => r === 'teacher' || r === 'senior_teacher'))
-        throw new BadRequestException('only teachers can be assigned questions to mark');
-      const found = await m.query(`SELECT id FROM questions WHERE id = ANY($1::uuid[]) AND type <> 'composite'`, [questionIds]);
-      if (found.length !== new Set(questionIds).size)
-        throw new BadRequestException('some questions do not exist or are composites (assign their sub-questions)');
-      await m.query(`INSERT INTO marking_assignments (user_id, question_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
-        userId,
-        questionIds,
-      ]);
+    await this.repo.transaction(async (m) => {
+      const roles = await this.repo.roles(userId, m);
+      if (!roles) throw new DomainError(`user ${userId} not found`, 400, undefined, 'user.not_found');
+      if (!isMarker(roles))
+        throw new DomainError('only teachers can be assigned questions to mark', 400, undefined, 'assignment.not_teacher', { count: 1 });
+      if ((await this.repo.markableUnits(questionIds, m)) !== new Set(questionIds).size) throw notMarkable();
+      await this.repo.addForUser(userId, questionIds, m);
       await this.audit.record(actor, { action: 'assignment_add', entityType: 'user', entityId: userId, after: { questionIds } }, m);
     });
     return this.list(userId);
@@ -61,21 +50,14 @@ export class AssignmentsService {
   async addMany(userIds: string[], questionIds: string[], actor: AuditActor) {
     const teachers = [...new Set(userIds)];
     const questions = [...new Set(questionIds)];
-    const added = await this.db.transaction(async (m) => {
-      const repo = new AssignmentsRepository(m);
-      const markers = await repo.markers(teachers);
+    const added = await this.repo.transaction(async (m) => {
+      const markers = await this.repo.markers(teachers, m);
       if (markers.length !== teachers.length)
         throw new DomainError('only active teachers can be assigned questions to mark', 400, undefined, 'assignment.not_teacher', {
           count: teachers.length - markers.length,
         });
-      if ((await repo.markableUnits(questions)) !== questions.length)
-        throw new DomainError(
-          'some questions do not exist or are composites (assign their sub-questions)',
-          400,
-          undefined,
-          'assignment.not_markable',
-        );
-      const n = await repo.addPairs(teachers, questions);
+      if ((await this.repo.markableUnits(questions, m)) !== questions.length) throw notMarkable();
+      const n = await this.repo.addPairs(teachers, questions, m);
       for (const userId of teachers)
         await this.audit.record(
           actor,
@@ -88,8 +70,8 @@ export class AssignmentsService {
   }
 
   async remove(userId: string, questionIds: string[], actor: AuditActor) {
-    await this.db.transaction(async (m) => {
-      await m.query(`DELETE FROM marking_assignments WHERE user_id = $1 AND question_id = ANY($2::uuid[])`, [userId, questionIds]);
+    await this.repo.transaction(async (m) => {
+      await this.repo.removeForUser(userId, questionIds, m);
       await this.audit.record(actor, { action: 'assignment_remove', entityType: 'user', entityId: userId, before: { questionIds } }, m);
     });
     return this.list(userId);

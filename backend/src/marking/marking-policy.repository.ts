@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Read } from './domain/marking-rules';
-import { MODE_COLUMNS } from './marking-store';
+import { MODE_COLUMNS } from './marking-sql';
 
 export type PolicyTarget = { kind: 'question'; id: string } | { kind: 'paper'; id: string };
 export interface PolicyOverride {

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { resolve } from './domain/marking-rules';
-import { modeFrom, rederive } from './marking-store';
+import { modeFrom } from './marking-checks';
+import { MarkingTasksRepository } from './marking-tasks.repository';
 import { MarkingPolicyRepository, PolicyOverride, PolicyTarget } from './marking-policy.repository';
 
 export interface PolicyChange {
@@ -23,6 +24,7 @@ export interface PolicyChange {
 export class MarkingPolicyService {
   constructor(
     private readonly db: DataSource,
+    private readonly tasks: MarkingTasksRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -53,7 +55,7 @@ export class MarkingPolicyService {
         const mode = modeFrom(modes.get(task.questionId)!);
         const next = resolve(mode, task.reads);
         if (task.state !== next.state || task.finalScore !== next.finalScore) changed++;
-        await rederive(m, task.taskId, mode, task.reads);
+        await this.tasks.writeResolution(task.taskId, next, m);
       }
       const after = { ...(value ?? { mode: null, tolerance: null }), reresolved: marked.length, changed };
       await this.audit.record(

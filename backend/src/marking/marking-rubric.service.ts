@@ -1,11 +1,13 @@
 import { excerptForMarker } from './domain/answer-for-marker';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { Read, resolve, Rubric } from './domain/marking-rules';
-import { changedReads, RecordedMark } from './domain/rescore';
-import { modeFrom, MODE_COLUMNS, rederive, RUBRIC_JSON } from './marking-store';
+import { changedReads } from './domain/rescore';
+import { modeFrom } from './marking-checks';
+import { MarkingRubricRepository } from './marking-rubric.repository';
+import { MarkingTasksRepository } from './marking-tasks.repository';
 
 export interface RubricEdit extends Rubric {
   graderNotes?: string | null;
@@ -20,6 +22,8 @@ export interface RescoreChange {
   newState: string;
 }
 
+const noSuchQuestion = (questionId: string) => new DomainError(`question ${questionId} does not exist`, 404);
+
 /**
  * Editing a rubric that already has marks: a preview of every answer whose points would change,
  * then, on confirmation, a new rubric version and one appended "rescore" mark per changed read
@@ -29,63 +33,56 @@ export interface RescoreChange {
 @Injectable()
 export class MarkingRubricService {
   constructor(
-    private readonly db: DataSource,
+    private readonly rubrics: MarkingRubricRepository,
+    private readonly tasks: MarkingTasksRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async current(questionId: string) {
-    const [row] = await this.db.query(
-      `SELECT q.id AS "questionId", q.number, q.points::float AS "maxPoints", b.version, ${RUBRIC_JSON} AS rubric
-       FROM questions q LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
-       WHERE q.id = $1`,
-      [questionId],
-    );
-    if (!row) throw new DomainError(`question ${questionId} does not exist`, 404);
+  async current(questionId: string, m?: EntityManager) {
+    const row = await this.rubrics.current(questionId, m);
+    if (!row) throw noSuchQuestion(questionId);
     return { ...row, version: row.version ?? 0 };
   }
 
   async preview(questionId: string, edit: RubricEdit) {
-    const { changes, unchanged } = await this.db.transaction((m) => this.changes(m, questionId, edit));
+    const { changes, unchanged } = await this.rubrics.transaction((m) => this.changes(m, questionId, edit));
     return { changes, unchanged };
   }
 
   async apply(questionId: string, edit: RubricEdit, expectedVersion: number, actor: AuditActor) {
-    return this.db.transaction(async (m) => {
+    return this.rubrics.transaction(async (m) => {
       // One editor at a time per question; a stale editor is told to look again.
-      await m.query(`SELECT 1 FROM questions WHERE id = $1 FOR UPDATE`, [questionId]);
-      const before = await this.current(questionId);
+      await this.rubrics.lockQuestion(questionId, m);
+      const before = await this.current(questionId, m);
       if (before.version !== expectedVersion)
         throw new DomainError(`the rubric changed meanwhile (now version ${before.version}); preview again`, 409);
       // The question's answers are held while their reads are re-scored, so no mark lands in between
       // (a teacher's save meanwhile waits, then finds the answer changed and reads it again).
-      await m.query(`SELECT id FROM marking_tasks WHERE question_id = $1 ORDER BY id FOR UPDATE`, [questionId]);
+      await this.rubrics.lockTasks(questionId, m);
       const { changes, mode, readsAfter } = await this.changes(m, questionId, edit);
-      const [rubric] = await m.query(
-        `INSERT INTO rubrics (question_id, version, mode, starting_points, floor_points, ceiling_points, items, grader_notes, samples, created_by)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE((SELECT samples FROM rubrics WHERE question_id = $1 ORDER BY version DESC LIMIT 1), '[]'), $9
-         RETURNING id`,
-        [
+      const version = before.version + 1;
+      const rubricId = await this.rubrics.insertVersion(
+        {
           questionId,
-          before.version + 1,
-          edit.mode,
-          edit.startingPoints,
-          edit.floorPoints,
-          edit.ceilingPoints,
-          JSON.stringify(edit.items),
-          edit.graderNotes ?? null,
-          actor.id,
-        ],
+          version,
+          mode: edit.mode,
+          startingPoints: edit.startingPoints,
+          floorPoints: edit.floorPoints,
+          ceilingPoints: edit.ceilingPoints,
+          items: edit.items,
+          graderNotes: edit.graderNotes ?? null,
+          createdBy: actor.id,
+        },
+        m,
       );
       // One insert for every changed read; each task's state then follows from the reads the preview derived.
-      const changed = changes.flatMap((c) => c.reads);
-      await m.query(
-        `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
-         SELECT k.task_id, k.marker_id, CASE WHEN k.read_kind = 'arbitration' THEN 'arbitration' ELSE 'rescore' END, $3, k.applied_items,
-                k.adjustment, $4, x.points, k.id
-         FROM unnest($1::bigint[], $2::numeric[]) WITH ORDINALITY x(id, points, i) JOIN marks k ON k.id = x.id ORDER BY x.i`,
-        [changed.map((r) => r.markId), changed.map((r) => r.newPoints), rubric.id, `re-scored by rubric v${before.version + 1}`],
+      await this.rubrics.appendRescores(
+        changes.flatMap((c) => c.reads),
+        rubricId,
+        `re-scored by rubric v${version}`,
+        m,
       );
-      for (const c of changes) await rederive(m, c.taskId, mode, readsAfter.get(c.taskId)!);
+      for (const c of changes) await this.tasks.writeResolution(c.taskId, resolve(mode, readsAfter.get(c.taskId)!), m);
       await this.audit.record(
         actor,
         {
@@ -93,36 +90,25 @@ export class MarkingRubricService {
           entityType: 'question',
           entityId: questionId,
           before: { version: before.version, rubric: before.rubric },
-          after: { version: before.version + 1, rubric: edit, rescored: changes.length },
+          after: { version, rubric: edit, rescored: changes.length },
         },
         m,
       );
-      return { version: before.version + 1, changes };
+      return { version, changes };
     });
   }
 
+  /** Refuses an edit the question cannot take; else every marked answer whose points it would change, with the reads after. */
   private async changes(m: EntityManager, questionId: string, edit: RubricEdit) {
-    const [q] = await m.query(
-      `SELECT q.points::float AS points, ${MODE_COLUMNS} FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
-      [questionId],
-    );
-    if (!q) throw new DomainError(`question ${questionId} does not exist`, 404);
+    const q = await this.rubrics.pointsAndMode(questionId, m);
+    if (!q) throw noSuchQuestion(questionId);
     if (edit.ceilingPoints > q.points)
       throw new DomainError(`ceiling ${edit.ceilingPoints} is above the question's ${q.points} points`, 422);
     if (edit.floorPoints > edit.ceilingPoints) throw new DomainError('floor is above ceiling', 422);
     const ids = edit.items.map((i) => i.id);
     if (new Set(ids).size !== ids.length) throw new DomainError('item ids must be unique', 422);
     const mode = modeFrom(q);
-    const tasks: { taskId: string; excerpt: string; finalScore: number | null; marks: RecordedMark[] }[] = await m.query(
-      `SELECT t.id::text AS "taskId", left(COALESCE(r.text, ''), 400) AS excerpt, t.final_score::float AS "finalScore",
-              json_agg(json_build_object('id', k.id::text, 'markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float,
-                'appliedItems', k.applied_items, 'adjustment', k.adjustment::float, 'comment', k.comment,
-                'rubric', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('mode', b.mode, 'startingPoints', b.starting_points::float,
-                  'floorPoints', b.floor_points::float, 'ceilingPoints', b.ceiling_points::float, 'items', b.items) END) ORDER BY k.id) AS marks
-       FROM marking_tasks t JOIN responses r ON r.id = t.response_id JOIN marks k ON k.task_id = t.id LEFT JOIN rubrics b ON b.id = k.rubric_id
-       WHERE t.question_id = $1 GROUP BY t.id, r.text ORDER BY t.id`,
-      [questionId],
-    );
+    const tasks = await this.rubrics.markedTasks(questionId, m);
     const changes: RescoreChange[] = [];
     const readsAfter = new Map<string, Read[]>();
     for (const t of tasks) {

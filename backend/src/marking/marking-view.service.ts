@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { QuestionViewDto } from '../papers/papers.dto';
 import { PapersService } from '../papers/papers.service';
-import { MODE_COLUMNS } from './marking-store';
+import { notAssigned } from './marking-checks';
+import { MarkingTasksRepository } from './marking-tasks.repository';
 
 /** What a marker sees of a question: everything the student saw, the key, and how it is marked. */
 export interface MarkingQuestionViewDto {
@@ -21,20 +21,14 @@ export interface MarkingQuestionViewDto {
 @Injectable()
 export class MarkingViewService {
   constructor(
-    private readonly db: DataSource,
+    private readonly tasks: MarkingTasksRepository,
     private readonly papers: PapersService,
   ) {}
 
   async questionView(user: { id: string; roles: string[] }, questionId: string): Promise<MarkingQuestionViewDto> {
-    const [row] = await this.db.query(
-      `SELECT q.paper_version_id AS "versionId", q.parent_id AS "parentId", ${MODE_COLUMNS},
-              EXISTS (SELECT 1 FROM marking_assignments a WHERE a.user_id = $2 AND a.question_id = q.id) AS "isAssigned"
-       FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
-      [questionId, user.id],
-    );
+    const row = await this.tasks.placement(questionId, user.id);
     // Seniors arbitrate any question; a teacher sees only the questions they mark.
-    if (!row || (!row.isAssigned && !user.roles.includes('senior_teacher')))
-      throw new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
+    if (!row || (!row.isAssigned && !user.roles.includes('senior_teacher'))) throw notAssigned();
     const tree = await this.papers.getTree(row.versionId);
     const root = tree.questions.find((q) => q.id === (row.parentId ?? questionId));
     const node = row.parentId ? root?.subQuestions.find((s) => s.id === questionId) : root;
