@@ -152,3 +152,104 @@ test('a researcher filters the library by stage and grade, reads a primary paper
   await expect(page.getByText('许可与数据来源（NOTICE）')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/about-zh.png' });
 });
+
+test('the library keeps stage and grade in the URL, counts the papers of each grade, orders CMATH by grade and names 道德与法治', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'researcher');
+  await page.goto('/papers');
+  const rows = page.locator('tr.mat-mdc-row');
+  await expect(rows.first()).toBeVisible();
+
+  // step: 高中 offers its three grades with their counts; 10 and 11 have no papers and are greyed
+  await openSelect(page, '学段');
+  await expect(page.getByRole('option', { name: /^高中（\d+）$/ })).toBeVisible();
+  await page.getByRole('option', { name: /^高中/ }).click();
+  await expect(page).toHaveURL(/\/papers\?stage=senior$/);
+  await openSelect(page, '年级');
+  await expect(page.getByRole('option', { name: '10 年级（0）' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('option', { name: '11 年级（0）' })).toHaveAttribute('aria-disabled', 'true');
+  const twelve = page.getByRole('option', { name: /^12 年级（\d+）$/ });
+  await expect(twelve).not.toHaveAttribute('aria-disabled', 'true');
+  await page.screenshot({ path: 'test-results/screens/library-senior-grades.png' });
+  await page.keyboard.press('Escape');
+
+  // step: 小学: the six CMATH papers run from grade 1 to grade 6
+  await openSelect(page, '学段');
+  await page.getByRole('option', { name: /^小学/ }).click();
+  await expect(page).toHaveURL(/\/papers\?stage=primary$/);
+  const cmath = page.locator('tr.mat-mdc-row a.title', { hasText: 'CMATH' });
+  await expect(cmath).toHaveCount(6);
+  expect(await cmath.allInnerTexts()).toEqual(['一', '二', '三', '四', '五', '六'].map((g) => `小学${g}年级数学应用题（CMATH）`));
+
+  // step: 道德与法治 is called so in the library (reported with politics by design)
+  const ethics = rows.filter({ hasText: '小学道德与法治选择题（E-EVAL）' });
+  await expect(ethics.locator('td').nth(1)).toHaveText('道德与法治');
+  await page.screenshot({ path: 'test-results/screens/library-primary-order.png' });
+
+  // step: grade 3 goes into the URL; a reload keeps it
+  await openSelect(page, '年级');
+  await page.getByRole('option', { name: /^3 年级（1）$/ }).click();
+  await expect(page).toHaveURL(/\/papers\?stage=primary&grade=3$/);
+  await expect(rows).toHaveCount(1);
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('小学三年级数学应用题（CMATH）');
+  await expect(page.getByRole('combobox', { name: '年级' })).toContainText('3 年级');
+
+  // step: Back returns to all of 小学, Forward to grade 3 again
+  await page.goBack();
+  await expect(page).toHaveURL(/\/papers\?stage=primary$/);
+  await expect(cmath).toHaveCount(6);
+  await page.goForward();
+  await expect(rows).toHaveCount(1);
+
+  // step: a link with the filters opens them; politics below senior high reads 道德与法治, Gaokao politics 政治
+  await page.goto('/papers?stage=junior&subject=politics');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('td').nth(1)).toHaveText('道德与法治');
+  await page.goto('/papers?stage=senior&subject=politics');
+  await expect(rows.first().locator('td').nth(1)).toHaveText('政治');
+
+  // step: in English
+  await page.goto('/papers?stage=primary');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(ethics.locator('td').nth(1)).toHaveText('Morality and Law');
+  await openSelect(page, 'Subject');
+  await expect(page.getByRole('option', { name: 'Politics · Morality and Law' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.goto('/papers?stage=senior');
+  await openSelect(page, 'Grade');
+  await expect(page.getByRole('option', { name: 'Grade 10 (0)' })).toHaveAttribute('aria-disabled', 'true');
+  await page.screenshot({ path: 'test-results/screens/library-senior-grades-en.png' });
+  await page.keyboard.press('Escape');
+  await page.goto('/papers?stage=primary');
+  await expect(cmath.first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/library-primary-order-en.png' });
+  await page.getByRole('button', { name: '中文' }).click();
+});
+
+test('the about page keeps the navigation for a signed-in user, opened directly or reloaded', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'researcher');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  // step: a full load of /about, signed in: the shell with its navigation
+  await page.goto('/about');
+  await expect(page.getByRole('heading', { name: '关于阅卷' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '试卷', exact: true })).toBeVisible();
+  await expect(page.getByText(/模拟模型 yuejuan-sim-k12/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/about-signed-in-zh.png' });
+  await page.reload();
+  await expect(nav.getByRole('link', { name: '试卷', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(nav.getByRole('link', { name: 'Papers', exact: true })).toBeVisible();
+  await expect(page.getByText(/simulated model yuejuan-sim-k12/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/about-signed-in-en.png' });
+  // step: signed out, the page is still open to anyone, without the navigation
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/about');
+  await expect(page.getByRole('heading', { name: 'About Yuejuan' })).toBeVisible();
+  await expect(nav).toHaveCount(0);
+  await page.getByRole('button', { name: '中文' }).click();
+});

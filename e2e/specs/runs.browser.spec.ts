@@ -190,3 +190,22 @@ test('a run on primary papers reaches the report, sliced by stage and grade agai
     await fake.stop();
   }
 });
+
+test('the simulated K12 model is shown as simulated on the models page and its run says so (zh, en)', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'researcher');
+  // step: the runs list names the simulated run apart from the recorded one
+  await page.goto('/runs');
+  await expect(page.getByRole('link', { name: /yuejuan-sim-k12 · simulated run/ })).toBeVisible();
+  // step: the models page badges the simulated model, and only it
+  await page.goto('/runs/models');
+  const sim = page.getByRole('row').filter({ hasText: 'yuejuan-sim-k12' });
+  await expect(sim.getByText('模拟模型', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'GPT-4-0314' }).getByText('模拟模型')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/models-simulated-zh.png' });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(sim.getByText('simulated', { exact: true })).toBeVisible();
+  await expect(sim.getByText('simulated', { exact: true })).toHaveAttribute('title', /not written by a model/);
+  await page.screenshot({ path: 'test-results/screens/models-simulated-en.png' });
+  await page.getByRole('button', { name: '中文' }).click();
+});

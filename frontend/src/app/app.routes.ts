@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { authGuard } from './core/auth/auth.guard';
+import { authGuard, sessionGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'papers' },
@@ -64,6 +64,7 @@ export const routes: Routes = [
     // Licences and data sources: open to anyone, signed in or not (attribution needs no account).
     path: 'about',
     title: 'title.about',
+    canActivate: [sessionGuard],
     loadComponent: () => import('./features/about/about.component').then((m) => m.AboutComponent),
   },
   { path: '**', redirectTo: 'papers' },

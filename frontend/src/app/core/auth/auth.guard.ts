@@ -13,3 +13,12 @@ export const authGuard: CanActivateFn = async (route, state) => {
   // A role without access to the requested area lands on its own start page.
   return auth.hasAnyRole(roles) ? true : router.createUrlTree([homeFor(user.roles)]);
 };
+
+/**
+ * Open to anyone, but a signed-in user's session is known before the page shows: the shell then
+ * keeps its navigation on a public page (/about) opened directly or reloaded, as on every other.
+ */
+export const sessionGuard: CanActivateFn = async () => {
+  await inject(AuthService).ensureLoaded();
+  return true;
+};

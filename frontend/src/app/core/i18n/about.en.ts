@@ -14,4 +14,9 @@ export const ABOUT_EN: Record<keyof typeof ABOUT_ZH, string> = {
   'about.loadFailed': 'The NOTICE could not be read.',
   'papers.filter.stage': 'Stage',
   'papers.col.grade': 'Stage · grade',
+  'about.simulated':
+    'The model answers to the primary and junior sample papers are simulated (the simulated model yuejuan-sim-k12): drawn by a script at published aggregate accuracies, not written by any model.',
+  'library.optionCount': '{label} ({n})',
+  'library.subject.ethics': 'Morality and Law',
+  'library.subject.politicsFilter': 'Politics · Morality and Law',
 };

@@ -1,4 +1,4 @@
-/** The about page, and the library's stage filter that came with the samples below grade 12. */
+/** The about page, and the library's stage and grade filters that came with the samples below grade 12. */
 export const ABOUT_ZH = {
   'title.about': '关于',
   'nav.about': '关于',
@@ -13,4 +13,9 @@ export const ABOUT_ZH = {
   'about.loadFailed': '无法读取 NOTICE。',
   'papers.filter.stage': '学段',
   'papers.col.grade': '学段 · 年级',
+  'about.simulated':
+    '小学与初中样卷的模型答案是模拟的（模拟模型 yuejuan-sim-k12）：由脚本按公开的总体正确率抽取，不是任何模型写的。',
+  'library.optionCount': '{label}（{n}）',
+  'library.subject.ethics': '道德与法治',
+  'library.subject.politicsFilter': '政治 · 道德与法治',
 } as const;

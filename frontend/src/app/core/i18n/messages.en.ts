@@ -111,6 +111,9 @@ export const EN: Record<keyof typeof ZH, string> = {
   'models.concurrency': 'Concurrency',
   'models.register': 'Register model',
   'models.imported': 'imported results',
+  'models.simulated': 'simulated',
+  'models.simulatedHint':
+    'answers drawn by a script at a published accuracy, not written by a model',
   'models.keyMissing': '(not set)',
   'models.samples': 'Samples per question',
   'models.priceIn': 'Input price / M tokens',

@@ -108,6 +108,8 @@ export const ZH = {
   'models.concurrency': '并发',
   'models.register': '注册模型',
   'models.imported': '导入的结果',
+  'models.simulated': '模拟模型',
+  'models.simulatedHint': '答案由脚本按公开的总体正确率抽取，不是模型写的',
   'models.keyMissing': '（未设置）',
   'models.samples': '每题采样数',
   'models.priceIn': '输入价/百万 tokens',

@@ -20,6 +20,7 @@ interface Notice {
     @if (notice(); as n) {
       <p>{{ 'about.intro' | t: { licence: n.licence } }}</p>
       <p class="muted">{{ 'about.synthetic' | t }}</p>
+      <p class="muted">{{ 'about.simulated' | t }}</p>
       <h2>{{ 'about.noticeHeading' | t }}</h2>
       <p class="muted">{{ 'about.noticeNote' | t }}</p>
       <pre class="notice" data-content data-testid="notice">{{ n.notice }}</pre>

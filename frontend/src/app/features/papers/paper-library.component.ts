@@ -12,12 +12,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { AuthService } from '../../core/auth/auth.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from './papers-api.service';
 import { PaperSummary, SUBJECTS } from './papers.models';
+import { libraryOrder, subjectLabelKey } from './library-order';
 
 /** Grades of each stage (小学 1–6, 初中 7–9, 高中 10–12), as the bundle format's stage and grade. */
 const STAGE_GRADES: Record<string, number[]> = {
@@ -50,10 +52,13 @@ const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
     <form class="filters" (submit)="$event.preventDefault()">
       <mat-form-field appearance="outline">
         <mat-label>{{ 'papers.filter.subject' | t }}</mat-label>
-        <mat-select [ngModel]="subject()" (ngModelChange)="subject.set($event)" name="subject">
+        <mat-select [ngModel]="subject()" (ngModelChange)="setSubject($event)" name="subject">
           <mat-option value="">{{ 'papers.filter.all' | t }}</mat-option>
           @for (s of subjects; track s) {
-            <mat-option [value]="s">{{ 'subject.' + s | t }}</mat-option>
+            <!-- politics holds 道德与法治 below senior high (exam-papers/README.md): the option says both -->
+            <mat-option [value]="s">{{
+              (s === 'politics' ? 'library.subject.politicsFilter' : 'subject.' + s) | t
+            }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -61,17 +66,22 @@ const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
         <mat-label>{{ 'papers.filter.stage' | t }}</mat-label>
         <mat-select [ngModel]="stage()" (ngModelChange)="setStage($event)" name="stage">
           <mat-option value="">{{ 'papers.filter.all' | t }}</mat-option>
-          @for (s of stages; track s) {
-            <mat-option [value]="s">{{ 'stage.' + s | t }}</mat-option>
+          @for (s of stageOptions(); track s.value) {
+            <mat-option [value]="s.value" [disabled]="!s.count && s.value !== stage()">{{
+              'library.optionCount' | t: { label: ('stage.' + s.value | t), n: s.count }
+            }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
       <mat-form-field appearance="outline" class="medium">
         <mat-label>{{ 'papers.filter.grade' | t }}</mat-label>
-        <mat-select [ngModel]="grade()" (ngModelChange)="grade.set($event)" name="grade">
+        <mat-select [ngModel]="grade()" (ngModelChange)="setGrade($event)" name="grade">
           <mat-option [value]="null">{{ 'papers.filter.all' | t }}</mat-option>
-          @for (g of grades(); track g) {
-            <mat-option [value]="g">{{ 'paper.grade' | t: { n: g } }}</mat-option>
+          <!-- Every grade of the stage with its count; one without papers is greyed, not hidden. -->
+          @for (g of gradeOptions(); track g.value) {
+            <mat-option [value]="g.value" [disabled]="!g.count && g.value !== grade()">{{
+              'library.optionCount' | t: { label: ('paper.grade' | t: { n: g.value }), n: g.count }
+            }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -102,7 +112,7 @@ const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
         </ng-container>
         <ng-container matColumnDef="subject">
           <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.subject' | t }}</th>
-          <td mat-cell *matCellDef="let p">{{ 'subject.' + p.subject | t }}</td>
+          <td mat-cell *matCellDef="let p">{{ subjectKey(p) | t }}</td>
         </ng-container>
         <ng-container matColumnDef="grade">
           <th mat-header-cell *matHeaderCellDef>{{ 'papers.col.grade' | t }}</th>
@@ -193,8 +203,10 @@ const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
 export class PaperLibraryComponent {
   private readonly api = inject(PapersApiService);
   protected readonly canWrite = inject(AuthService).hasAnyRole(['admin', 'author']);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   protected readonly subjects = SUBJECTS;
-  protected readonly stages = Object.keys(STAGE_GRADES);
+  protected readonly subjectKey = subjectLabelKey;
   /** The grades of the chosen stage (all twelve when none is chosen). */
   protected readonly grades = computed(() => STAGE_GRADES[this.stage()] ?? ALL_GRADES);
   protected readonly columns = [
@@ -207,12 +219,47 @@ export class PaperLibraryComponent {
     'images',
     'status',
   ];
-  protected readonly subject = signal('');
-  protected readonly stage = signal('');
-  protected readonly grade = signal<number | null>(null);
+  /**
+   * Subject, stage and grade live in the URL (?subject=&stage=&grade=): a filtered library can be
+   * linked, reloaded, and walked back and forward. Year and search are typed, so they stay local
+   * (a history entry per keystroke would make Back useless).
+   */
+  private readonly query = toSignal(this.route.queryParamMap, {
+    initialValue: this.route.snapshot.queryParamMap,
+  });
+  protected readonly subject = computed(() => {
+    const s = this.query().get('subject') ?? '';
+    return (SUBJECTS as readonly string[]).includes(s) ? s : '';
+  });
+  protected readonly stage = computed(() => {
+    const s = this.query().get('stage') ?? '';
+    return Object.hasOwn(STAGE_GRADES, s) ? s : '';
+  });
+  protected readonly grade = computed(() => {
+    const g = Number(this.query().get('grade') ?? NaN);
+    return Number.isInteger(g) && g >= 1 && g <= 12 ? g : null;
+  });
   protected readonly year = signal<number | null>(null);
   protected readonly q = signal('');
-  protected readonly papers = signal<PaperSummary[]>([]);
+  private readonly listed = signal<PaperSummary[]>([]);
+  /** In grade order within a year and subject (CMATH grade 1 before grade 2), see library-order.ts. */
+  protected readonly papers = computed(() => libraryOrder(this.listed()));
+  /** The papers matching every filter but stage and grade: what the stage and grade options count. */
+  private readonly unstaged = signal<PaperSummary[]>([]);
+  protected readonly stageOptions = computed(() =>
+    Object.keys(STAGE_GRADES).map((value) => ({
+      value,
+      count: this.unstaged().filter((p) => p.stage === value).length,
+    })),
+  );
+  protected readonly gradeOptions = computed(() =>
+    this.grades().map((value) => ({
+      value,
+      count: this.unstaged().filter(
+        (p) => p.grade === value && (!this.stage() || p.stage === this.stage()),
+      ).length,
+    })),
+  );
   protected readonly loaded = signal(false);
 
   constructor() {
@@ -227,17 +274,40 @@ export class PaperLibraryComponent {
           q: this.q(),
         })
         .subscribe((list) => {
-          this.papers.set(list);
+          this.listed.set(list);
           this.loaded.set(true);
         });
       onCleanup(() => sub.unsubscribe());
     });
+    effect((onCleanup) => {
+      const sub = this.api
+        .list({ subject: this.subject(), year: this.year(), q: this.q() })
+        .subscribe((list) => this.unstaged.set(list));
+      onCleanup(() => sub.unsubscribe());
+    });
+  }
+
+  protected setSubject(subject: string) {
+    this.navigate({ subject: subject || null });
   }
 
   /** A grade outside the newly chosen stage would match nothing: it is cleared. */
   protected setStage(stage: string) {
-    this.stage.set(stage);
     const g = this.grade();
-    if (g !== null && !this.grades().includes(g)) this.grade.set(null);
+    const keep = g !== null && (STAGE_GRADES[stage] ?? ALL_GRADES).includes(g);
+    this.navigate({ stage: stage || null, grade: keep ? g : null });
+  }
+
+  protected setGrade(grade: number | null) {
+    this.navigate({ grade });
+  }
+
+  /** Each choice is a history entry, so Back undoes it; a cleared filter leaves the URL. */
+  private navigate(params: Params) {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: params,
+      queryParamsHandling: 'merge',
+    });
   }
 }

@@ -116,6 +116,11 @@ type ModelDraft = {
               @if (m.isJudge) {
                 <span class="tag">{{ 'judge.models.tag' | t }}</span>
               }
+              @if (m.isSimulated) {
+                <span class="tag simulated" [title]="'models.simulatedHint' | t">{{
+                  'models.simulated' | t
+                }}</span>
+              }
             </td>
             <td>
               <code>{{ m.modelId }}</code>
@@ -180,6 +185,11 @@ type ModelDraft = {
       font-size: 12px;
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
+    }
+    /* Simulated answers are never a model's: the badge stands apart from the judge tag. */
+    .tag.simulated {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
