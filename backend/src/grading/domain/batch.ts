@@ -1,3 +1,4 @@
+import { isJsonObject, readJsonLine } from '../../common/jsonl';
 import { gradeResponse } from './grade';
 import { GradableItem, GradableType, GradeResult, MultiSelectRule } from './types';
 
@@ -83,17 +84,11 @@ export function checkItem(q: unknown, path: string, line: number, errors: BatchE
  * for a blank line. Lines are independent, so a file can be checked one line at a time.
  */
 export function checkLine(raw: string, line: number, errors: BatchError[]): BatchLine | null {
-  // A byte-order mark and Windows line ends are how editors save files, not content.
-  const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
-  if (!text.trim()) return null;
-  let o: Record<string, unknown>;
-  try {
-    o = JSON.parse(text);
-  } catch (e) {
-    errors.push({ line, field: '', message: `not JSON: ${(e as Error).message}` });
-    return null;
-  }
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return (errors.push({ line, field: '', message: 'must be a JSON object' }), null);
+  const read = readJsonLine(raw, line);
+  if (!read) return null;
+  if (!read.ok) return (errors.push({ line, field: '', message: `not JSON: ${(read.error as Error).message}` }), null);
+  const o = read.value;
+  if (!isJsonObject(o)) return (errors.push({ line, field: '', message: 'must be a JSON object' }), null);
   if (typeof o.response !== 'string')
     return (errors.push({ line, field: 'response', message: 'must be the response text (a string)' }), null);
   const finish = o.finish_reason ?? o.finishReason;

@@ -5,6 +5,7 @@
  * otherwise the judgement is failed (judge.total_out_of_range), never clamped into a score.
  * Pure: no Nest, no database.
  */
+import { readJsonLines } from '../../common/jsonl';
 import type { Verdict } from './judge-verdict';
 
 export const RECORDED_TEMPLATE = 'gaokao-bench-correction';
@@ -29,27 +30,27 @@ export interface LineError {
   message: string;
 }
 
+const TEXT_FIELDS = ['paper', 'question', 'judge', 'template', 'answerModel', 'rationale'] as const;
+
 export function parseRecordedJudgements(text: string): { lines: RecordedJudgementLine[]; errors: LineError[] } {
   const lines: RecordedJudgementLine[] = [];
   const errors: LineError[] = [];
-  text.split('\n').forEach((raw, k) => {
-    const line = k + 1;
-    if (!raw.trim()) return;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(raw);
-    } catch {
+  for (const read of readJsonLines(text)) {
+    const line = read.line;
+    if (!read.ok) {
       errors.push({ line, field: '', message: 'not a JSON object' });
-      return;
+      continue;
     }
-    for (const f of ['paper', 'question', 'judge', 'template', 'answerModel', 'rationale'] as const)
-      if (typeof o[f] !== 'string' || !(o[f] as string).trim()) {
-        errors.push({ line, field: f, message: `${f} must be a non-empty string` });
-        return;
-      }
+    // A line that is JSON but no object (a number, null) fails on its first field, as it always has.
+    const o = (read.value ?? {}) as Record<string, unknown>;
+    const blank = TEXT_FIELDS.find((f) => typeof o[f] !== 'string' || !(o[f] as string).trim());
+    if (blank) {
+      errors.push({ line, field: blank, message: `${blank} must be a non-empty string` });
+      continue;
+    }
     if (typeof o.points !== 'number' || !Number.isFinite(o.points)) {
       errors.push({ line, field: 'points', message: 'points must be a number' });
-      return;
+      continue;
     }
     lines.push({
       line,
@@ -64,7 +65,7 @@ export function parseRecordedJudgements(text: string): { lines: RecordedJudgemen
       rationale: o.rationale as string,
       provenance: o.provenance as RecordedJudgementLine['provenance'],
     });
-  });
+  }
   return { lines, errors };
 }
 
