@@ -26,7 +26,8 @@ export interface NewRubricVersion extends Rubric {
   questionId: string;
   version: number;
   graderNotes: string | null;
-  createdBy: string;
+  /** The editor (null: the system). */
+  createdBy: string | null;
 }
 
 /**
