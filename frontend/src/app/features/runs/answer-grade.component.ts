@@ -64,69 +64,7 @@ const show = (v: unknown): string =>
       <span class="muted">{{ 'grade.subjective' | t }}</span>
     }
   `,
-  styles: `
-    .score {
-      white-space: nowrap;
-      font-size: 14px;
-    }
-    .chip {
-      display: inline-block;
-      margin-left: 6px;
-      padding: 0 6px;
-      border-radius: 8px;
-      font-size: 12px;
-      background: var(--mat-sys-surface-container-high);
-    }
-    .correct .chip {
-      background: #d7f5dd;
-      color: #135c27;
-    }
-    .partial .chip {
-      background: #fff1c9;
-      color: #6b4e00;
-    }
-    .wrong .chip {
-      background: #fde0dc;
-      color: #8c1d18;
-    }
-    .unparsed .chip {
-      background: #e3e0f9;
-      color: #3b2d8f;
-    }
-    .chip.changed {
-      background: #dbe9ff;
-      color: #0b4a9e;
-    }
-    dl {
-      margin: 4px 0 0;
-      font-size: 12px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .part {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 10px;
-    }
-    dt,
-    dd {
-      display: inline;
-      margin: 0;
-    }
-    dt {
-      margin-right: 4px;
-    }
-    dd {
-      font-weight: 600;
-      color: var(--mat-sys-on-surface);
-    }
-    .why {
-      flex-basis: 100%;
-    }
-    .muted {
-      font-size: 13px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  styleUrl: './answer-grade.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AnswerGradeComponent {

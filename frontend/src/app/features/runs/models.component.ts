@@ -6,7 +6,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { latestValue } from '../../shared/data/latest-value';
 import { JudgeApiService } from './judge-api.service';
 import { AiModel, RunsApiService } from './runs-api.service';
 
@@ -42,162 +44,16 @@ type ModelDraft = {
     MatSelectModule,
     TPipe,
   ],
-  template: `
-    <h1>{{ 'models.title' | t }}</h1>
-    <form #form="ngForm" (ngSubmit)="create(form)" class="form" aria-label="register model">
-      <mat-form-field appearance="outline"
-        ><mat-label>{{ 'models.name' | t }}</mat-label
-        ><input matInput name="name" [(ngModel)]="draft.name" required
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="wide"
-        ><mat-label>Base URL</mat-label
-        ><input
-          matInput
-          name="baseUrl"
-          [(ngModel)]="draft.baseUrl"
-          placeholder="http://localhost:8000/v1"
-      /></mat-form-field>
-      <mat-form-field appearance="outline"
-        ><mat-label>{{ 'models.modelId' | t }}</mat-label
-        ><input matInput name="modelId" [(ngModel)]="draft.modelId" required
-      /></mat-form-field>
-      <mat-form-field appearance="outline"
-        ><mat-label>{{ 'models.keyEnv' | t }}</mat-label
-        ><input
-          matInput
-          name="apiKeyEnv"
-          [(ngModel)]="draft.apiKeyEnv"
-          placeholder="OPENAI_API_KEY"
-      /></mat-form-field>
-      <mat-form-field appearance="outline" class="narrow">
-        <mat-label>{{ 'models.modality' | t }}</mat-label>
-        <mat-select name="modality" [(ngModel)]="draft.modality"
-          ><mat-option value="text">text</mat-option
-          ><mat-option value="vision">vision</mat-option></mat-select
-        >
-      </mat-form-field>
-      @for (f of numberFields; track f.key) {
-        <mat-form-field appearance="outline" [class]="f.width"
-          ><mat-label>{{ f.label | t }}</mat-label
-          ><input matInput type="number" [step]="f.step" [name]="f.key" [(ngModel)]="draft[f.key]"
-        /></mat-form-field>
-      }
-      @if (draft.modality === 'vision') {
-        <mat-form-field appearance="outline" class="narrow"
-          ><mat-label>{{ 'models.imageSide' | t }}</mat-label
-          ><input matInput type="number" name="imageLongSide" [(ngModel)]="draft.imageLongSide"
-        /></mat-form-field>
-      }
-      <mat-checkbox name="isJudge" [(ngModel)]="draft.isJudge">{{
-        'judge.models.isJudge' | t
-      }}</mat-checkbox>
-      @if (draft.isJudge) {
-        <mat-form-field appearance="outline" class="mid">
-          <mat-label>{{ 'judge.models.output' | t }}</mat-label>
-          <mat-select name="judgeOutput" [(ngModel)]="draft.judgeOutput"
-            ><mat-option value="json_schema">{{ 'judge.models.output.json_schema' | t }}</mat-option
-            ><mat-option value="tagged">{{
-              'judge.models.output.tagged' | t
-            }}</mat-option></mat-select
-          >
-        </mat-form-field>
-      }
-      <button mat-flat-button type="submit">{{ 'models.register' | t }}</button>
-    </form>
-    @if (error()) {
-      <p class="warn" role="alert">{{ error() }}</p>
-    }
-    <table class="table">
-      <tbody>
-        @for (m of models(); track m.id) {
-          <tr>
-            <td>
-              <b>{{ m.name }}</b>
-              @if (m.isJudge) {
-                <span class="tag">{{ 'judge.models.tag' | t }}</span>
-              }
-              @if (m.isSimulated) {
-                <span class="tag simulated" [title]="'models.simulatedHint' | t">{{
-                  'models.simulated' | t
-                }}</span>
-              }
-            </td>
-            <td>
-              <code>{{ m.modelId }}</code>
-            </td>
-            <td class="muted">
-              {{ m.baseUrl ?? (m.isImported ? ('models.imported' | t) : 'api.openai.com') }}
-            </td>
-            <td>{{ m.modality }}</td>
-            <td>
-              {{ m.apiKeyEnv ?? '—' }}
-              @if (m.apiKeyEnv) {
-                {{ m.hasApiKey ? '✓' : ('models.keyMissing' | t) }}
-              }
-            </td>
-            <td>{{ m.concurrency }}∥</td>
-            <td>
-              @if (m.isImported && m.isJudge) {
-                <span class="muted">{{ 'judge.models.recorded' | t }}</span>
-              } @else if (!m.isImported) {
-                <button mat-button type="button" (click)="toggleJudge(m)">
-                  {{ (m.isJudge ? 'judge.models.unmake' : 'judge.models.make') | t }}
-                </button>
-              }
-            </td>
-          </tr>
-        }
-      </tbody>
-    </table>
-  `,
-  styles: `
-    .form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-    .wide {
-      min-width: 280px;
-    }
-    .narrow {
-      width: 130px;
-    }
-    .mid {
-      width: 190px;
-    }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 14px;
-    }
-    td {
-      padding: 6px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .warn {
-      color: var(--mat-sys-error);
-    }
-    .tag {
-      margin-left: 6px;
-      padding: 1px 6px;
-      border-radius: 4px;
-      font-size: 12px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    /* Simulated answers are never a model's: the badge stands apart from the judge tag. */
-    .tag.simulated {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
-  `,
+  templateUrl: './models.component.html',
+  styleUrl: './models.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ModelsComponent {
   private readonly api = inject(RunsApiService);
   private readonly judges = inject(JudgeApiService);
-  protected readonly models = signal<AiModel[]>([]);
+  /** The registry, loaded again after a model is added or made a judge. */
+  private readonly registry = rxResource({ stream: () => this.api.models() });
+  protected readonly models = latestValue<AiModel[]>(this.registry, []);
   protected readonly error = signal('');
   /** The numeric settings, one field each; labels are i18n keys (or the API's own parameter names). */
   protected readonly numberFields: {
@@ -216,10 +72,6 @@ export class ModelsComponent {
     { key: 'priceOutputPerMtok', label: 'models.priceOut', width: 'mid', step: 0.01 },
   ];
   protected draft: ModelDraft = this.blank();
-
-  constructor() {
-    this.load();
-  }
 
   protected create(form: NgForm) {
     const { maxTokens, temperature, imageLongSide, ...rest } = this.draft;
@@ -277,6 +129,6 @@ export class ModelsComponent {
   }
 
   private load() {
-    this.api.models().subscribe((m) => this.models.set(m));
+    this.registry.reload();
   }
 }
