@@ -91,55 +91,7 @@ import { QuestionRow } from './admin-api.service';
       </tbody>
     </table>
   `,
-  styles: `
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 14px;
-    }
-    th {
-      text-align: left;
-      font-weight: 500;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    th,
-    td {
-      padding: 4px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      vertical-align: middle;
-    }
-    .changed {
-      background: var(--mat-sys-secondary-container);
-    }
-    .orphan .nobody {
-      color: var(--mat-sys-error);
-      font-weight: 500;
-    }
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 2px;
-      margin: 2px 4px 2px 0;
-      padding: 2px 4px 2px 10px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-high);
-    }
-    .x {
-      border: 0;
-      background: transparent;
-      cursor: pointer;
-      font-size: 16px;
-      line-height: 1;
-      padding: 0 4px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .small {
-      font-size: 12px;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-  `,
+  styleUrl: './assignment-table.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AssignmentTableComponent {

@@ -1,19 +1,12 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { AdminApiService, AuditEvent, AuditName } from './admin-api.service';
+import { auditStore } from './admin.store';
 import { AUDIT_ACTIONS, describeEvent } from './audit-describe';
 
 @Component({
@@ -114,33 +107,17 @@ import { AUDIT_ACTIONS, describeEvent } from './audit-describe';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditLogComponent {
-  private readonly api = inject(AdminApiService);
   private readonly i18n = inject(I18nService);
+  private readonly store = auditStore();
   protected readonly actions = AUDIT_ACTIONS;
-  private readonly names = signal<Record<string, AuditName>>({});
-  protected readonly user = signal('');
-  protected readonly action = signal('');
-  protected readonly from = signal('');
-  protected readonly events = signal<AuditEvent[]>([]);
-  protected readonly total = signal(0);
+  protected readonly user = this.store.user;
+  protected readonly action = this.store.action;
+  protected readonly from = this.store.from;
+  protected readonly total = this.store.total;
   /** Worded again when the language changes. */
   protected readonly lines = computed(() => {
     this.i18n.lang();
     const t = (key: string, params?: Record<string, string | number>) => this.i18n.t(key, params);
-    return this.events().map((e) => describeEvent(e, this.names(), t));
+    return this.store.events().map((e) => describeEvent(e, this.store.names(), t));
   });
-
-  constructor() {
-    effect((onCleanup) => {
-      const from = this.from() ? new Date(this.from()).toISOString() : undefined;
-      const sub = this.api
-        .audit({ user: this.user().trim(), action: this.action(), from })
-        .subscribe((r) => {
-          this.names.set(r.names);
-          this.events.set(r.events);
-          this.total.set(r.total);
-        });
-      onCleanup(() => sub.unsubscribe());
-    });
-  }
 }

@@ -9,10 +9,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { ROLES, type Role } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { AdminApiService, AdminUser } from './admin-api.service';
 import { errorText } from '../../core/i18n/error-text';
+import { latestValue } from '../../shared/data/latest-value';
 import { ConfirmData, ConfirmDialogComponent } from './confirm-dialog.component';
 import { PasswordDialogComponent } from './password-dialog.component';
 
@@ -27,89 +29,7 @@ import { PasswordDialogComponent } from './password-dialog.component';
     MatSlideToggleModule,
     TPipe,
   ],
-  template: `
-    <h1>{{ 'admin.users' | t }}</h1>
-    <form class="create" #form="ngForm" (ngSubmit)="create(form)" aria-label="create user">
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'auth.username' | t }}</mat-label>
-        <input matInput name="username" [(ngModel)]="draft.username" required />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'admin.displayName' | t }}</mat-label>
-        <input matInput name="displayName" [(ngModel)]="draft.displayName" required />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'admin.initialPassword' | t }}</mat-label>
-        <input
-          matInput
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          [(ngModel)]="draft.password"
-          required
-        />
-      </mat-form-field>
-      <div class="roles" role="group" aria-label="roles">
-        @for (r of roles; track r) {
-          <mat-checkbox
-            [checked]="draft.roles.includes(r)"
-            (change)="toggleDraftRole(r, $event.checked)"
-            >{{ 'role.' + r | t }}</mat-checkbox
-          >
-        }
-      </div>
-      <button mat-flat-button type="submit">{{ 'admin.create' | t }}</button>
-    </form>
-    @if (error()) {
-      <p class="error" role="alert">{{ error() }}</p>
-    }
-    @if (notice()) {
-      <p class="notice" role="status">{{ notice() }}</p>
-    }
-    <table class="table">
-      <thead>
-        <tr>
-          <th>{{ 'auth.username' | t }}</th>
-          <th>{{ 'admin.displayName' | t }}</th>
-          <th>{{ 'admin.roles' | t }}</th>
-          <th>{{ 'admin.active' | t }}</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (u of users(); track u.id) {
-          <tr [class.inactive]="!u.isActive">
-            <td>
-              <code>{{ u.username }}</code>
-            </td>
-            <td>{{ u.displayName }}</td>
-            <td>
-              @for (r of roles; track r) {
-                <mat-checkbox
-                  [checked]="u.roles.includes(r)"
-                  (change)="toggleRole(u, r, $event)"
-                  [aria-label]="'users.roleAria' | t: { name: u.username, role: 'role.' + r | t }"
-                  >{{ 'role.' + r | t }}</mat-checkbox
-                >
-              }
-            </td>
-            <td>
-              <mat-slide-toggle
-                [checked]="u.isActive"
-                (change)="setActive(u, $event)"
-                [attr.aria-label]="'users.activeAria' | t: { name: u.username }"
-              />
-            </td>
-            <td>
-              <button mat-button type="button" (click)="reset(u)">
-                {{ 'admin.resetPassword' | t }}
-              </button>
-            </td>
-          </tr>
-        }
-      </tbody>
-    </table>
-  `,
+  templateUrl: './users-admin.component.html',
   styles: `
     .create {
       display: flex;
@@ -152,13 +72,11 @@ export class UsersAdminComponent {
   private readonly i18n = inject(I18nService);
   protected readonly roles = ROLES;
   protected readonly notice = signal('');
-  protected readonly users = signal<AdminUser[]>([]);
+  /** The accounts, loaded again after each change (and after a refused one, to show what stands). */
+  private readonly list = rxResource({ stream: () => this.api.users() });
+  protected readonly users = latestValue<AdminUser[]>(this.list, []);
   protected readonly error = signal('');
   protected draft = { username: '', displayName: '', password: '', roles: ['teacher'] as Role[] };
-
-  constructor() {
-    this.load();
-  }
 
   protected toggleDraftRole(role: Role, on: boolean) {
     this.draft.roles = on
@@ -248,12 +166,12 @@ export class UsersAdminComponent {
   }
 
   private load() {
-    this.api.users().subscribe((list) => this.users.set(list));
+    this.list.reload();
   }
 
   private fail(e: HttpErrorResponse) {
     this.notice.set('');
     this.error.set(errorText(this.i18n, e));
-    this.api.users().subscribe((list) => this.users.set(list));
+    this.load();
   }
 }

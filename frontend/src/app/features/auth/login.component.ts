@@ -52,53 +52,7 @@ import { TPipe } from '../../core/i18n/t.pipe';
       </mat-card-content>
     </mat-card>
   `,
-  styles: `
-    .card {
-      max-width: 380px;
-      margin: 48px auto;
-    }
-    .form {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      margin-top: 16px;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-    }
-    .label {
-      font-size: 14px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    input {
-      font: inherit;
-      font-size: 16px;
-      padding: 14px 16px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 4px;
-      background: transparent;
-      color: var(--mat-sys-on-surface);
-    }
-    input:hover {
-      border-color: var(--mat-sys-on-surface);
-    }
-    input:focus {
-      outline: 2px solid var(--mat-sys-primary);
-      outline-offset: -1px;
-      border-color: var(--mat-sys-primary);
-    }
-    .error {
-      color: var(--mat-sys-error);
-      margin: 0;
-    }
-    .note {
-      background: var(--mat-sys-secondary-container);
-      padding: 8px 12px;
-      border-radius: 6px;
-    }
-  `,
+  styleUrl: './login.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoginComponent {

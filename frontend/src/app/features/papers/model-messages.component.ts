@@ -35,53 +35,7 @@ import { ContentPart, RenderedQuestion } from './papers.models';
       }
     </article>
   `,
-  styles: `
-    .msg {
-      padding: 12px 0;
-    }
-    header {
-      display: flex;
-      gap: 12px;
-      align-items: baseline;
-    }
-    .num {
-      font-weight: 600;
-      font-size: 18px;
-    }
-    .role {
-      font-size: 12px;
-      text-transform: uppercase;
-      letter-spacing: 0.05em;
-      color: var(--mat-sys-primary);
-      margin-top: 8px;
-    }
-    pre {
-      white-space: pre-wrap;
-      word-break: break-word;
-      background: var(--mat-sys-surface-container);
-      padding: 8px 12px;
-      border-radius: 6px;
-      margin: 4px 0;
-      font-family: 'DejaVu Sans Mono', ui-monospace, monospace;
-      font-size: 13px;
-      line-height: 1.6;
-    }
-    .figure {
-      display: block;
-      max-width: 100%;
-      max-height: 320px;
-      border: 1px dashed var(--mat-sys-outline);
-      margin: 4px 0;
-      background: #fff;
-    }
-    .flag {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-      padding: 6px 10px;
-      border-radius: 6px;
-      margin: 6px 0;
-    }
-  `,
+  styleUrl: './model-messages.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ModelMessagesComponent {

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { AuthService } from '../../core/auth/auth.service';
@@ -15,8 +6,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { ModelMessagesComponent } from './model-messages.component';
-import { PapersApiService } from './papers-api.service';
-import { PaperDetail, QuestionView, RenderedQuestion } from './papers.models';
+import { paperViewStore } from './paper-view.store';
 import { QuestionCardComponent } from './question-card.component';
 
 @Component({
@@ -138,44 +128,16 @@ import { QuestionCardComponent } from './question-card.component';
 export class PaperViewComponent {
   /** Route parameter, bound by withComponentInputBinding. */
   readonly id = input.required<string>();
-  private readonly api = inject(PapersApiService);
-  private readonly http = inject(HttpClient);
   protected readonly canWrite = inject(AuthService).hasAnyRole(['admin', 'author']);
-  protected readonly paper = signal<PaperDetail | null>(null);
-  protected readonly view = signal<'person' | 'model'>('person');
-  protected readonly mode = signal<'vision' | 'text'>('vision');
+  private readonly store = paperViewStore(this.id);
+  protected readonly paper = this.store.paper;
+  protected readonly view = this.store.view;
+  protected readonly mode = this.store.mode;
   protected readonly showKey = signal(false);
-  protected readonly rendered = signal<RenderedQuestion[]>([]);
-
-  protected readonly sections = computed(() => {
-    const groups: { title: string; questions: QuestionView[] }[] = [];
-    for (const q of this.paper()?.questions ?? []) {
-      const title = q.sectionTitle ?? '';
-      const last = groups[groups.length - 1];
-      if (last?.title === title) last.questions.push(q);
-      else groups.push({ title, questions: [q] });
-    }
-    return groups;
-  });
+  protected readonly sections = this.store.sections;
+  protected readonly rendered = this.store.rendered;
 
   protected publish(id: string) {
-    this.http
-      .post<PaperDetail>(`/api/papers/${id}/publish`, {})
-      .subscribe((p) => this.paper.set(p));
-  }
-
-  constructor() {
-    effect((onCleanup) => {
-      const sub = this.api.get(this.id()).subscribe((p) => this.paper.set(p));
-      onCleanup(() => sub.unsubscribe());
-    });
-    effect((onCleanup) => {
-      if (this.view() !== 'model') return;
-      this.rendered.set([]);
-      const sub = this.api
-        .render(this.id(), this.mode())
-        .subscribe((r) => this.rendered.set(r.questions));
-      onCleanup(() => sub.unsubscribe());
-    });
+    this.store.publish(id);
   }
 }

@@ -43,59 +43,7 @@ import { wordProblem } from './problem-text';
       }
     </section>
   `,
-  styles: `
-    .bar {
-      margin: 8px 0;
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container);
-      font-size: 14px;
-    }
-    .bar.bad {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .summary {
-      display: flex;
-      gap: 12px;
-      align-items: baseline;
-    }
-    .ok {
-      color: var(--mat-sys-primary);
-    }
-    ul {
-      list-style: none;
-      margin: 6px 0 0;
-      padding: 0;
-      max-height: 132px;
-      overflow: auto;
-    }
-    li button {
-      display: flex;
-      gap: 10px;
-      width: 100%;
-      text-align: left;
-      border: 0;
-      background: none;
-      color: inherit;
-      font: inherit;
-      padding: 3px 4px;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    li button:hover,
-    li button:focus-visible {
-      background: color-mix(in srgb, currentColor 10%, transparent);
-    }
-    .where {
-      font-weight: 600;
-      white-space: nowrap;
-    }
-    .field {
-      white-space: nowrap;
-      opacity: 0.85;
-    }
-  `,
+  styleUrl: './editor-problems.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EditorProblemsComponent {

@@ -74,65 +74,7 @@ import { PaperEditorStore } from './paper-editor.store';
       }
     </div>
   `,
-  styles: `
-    .images {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: flex-start;
-      margin-bottom: 4px;
-    }
-    figure {
-      margin: 0;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 6px;
-      padding: 4px;
-      width: 180px;
-    }
-    img {
-      display: block;
-      max-width: 100%;
-      max-height: 120px;
-      margin: 0 auto;
-      background: #fff;
-    }
-    figcaption {
-      font-size: 12px;
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-    }
-    code {
-      overflow-wrap: anywhere;
-    }
-    .alt {
-      font: inherit;
-      padding: 2px 4px;
-    }
-    .add {
-      display: flex;
-      gap: 8px;
-      align-items: center;
-      font-size: 13px;
-    }
-    /* Opened from the menu; an absolutely placed input would stretch the page below the panes. */
-    .hidden {
-      display: none;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-    /* A strip of thumbnails (the crop tool's), the alt text left to the form. */
-    .compact figure {
-      width: 112px;
-    }
-    .compact img {
-      max-height: 56px;
-    }
-    .compact .alt {
-      display: none;
-    }
-  `,
+  styleUrl: './image-list.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ImageListComponent {
