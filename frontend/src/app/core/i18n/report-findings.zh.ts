@@ -16,8 +16,6 @@ export const REPORT_FINDINGS_ZH = {
   'finding.method':
     '区间为 95% bootstrap 区间（{b} 次重抽样，种子 {seed}）；区间含 0 即写作“无明显差异”。',
   'finding.openHint': '点一句即可查看它背后的答案',
-  'finding.caveat.scope':
-    '范围：主要发现针对整个评测轮次与所选学生群体，只用教师和规则给出的分数；上方的模型、试卷、学科和分数来源筛选只作用于下面的图表和表格。',
   'finding.caveat.synthetic':
     '注意：以下发现所依据的学生数据全部或部分为合成数据（由模型生成，并非真实学生），只可用来演示方法，不能作为结论。',
   'finding.caveat.pending':
@@ -25,6 +23,24 @@ export const REPORT_FINDINGS_ZH = {
   'finding.restsOn': '依据：已评 {scored} 分，待评 {pending} 分',
   'finding.restsOn.synthetic': '合成学生数据（{cohorts} 个群体，非真实学生）',
   'finding.restsOn.real': '{cohorts} 个学生群体（{n} 份成绩）',
+  'finding.restsOn.simulated': '模拟模型（答案由脚本生成）',
+  'finding.caveat.simulated':
+    '注意：部分发现依据模拟模型（{models}）的答案：它们由脚本生成，并非真实模型作答，只可用来演示方法，不能作为结论。',
+  'finding.bestNote':
+    '（最佳模型按同一数据选出；区间是该模型自身的区间，不含“选出最佳”本身的不确定性。）',
+  'finding.scoring.teachers_else_validated_judge':
+    '分数来源：教师评分，未评完处用已验证的评分模型 {judge}（与下方图表相同）。',
+  'finding.scoring.judge_only': '分数来源：仅评分模型 {judge}（对照用，不是教师评分）。',
+  'finding.scoring.noJudge':
+    '所选分数来源需要评分模型，但没有评分模型读过这些答案：这部分按待评计。',
+  'finding.filtered': '主要发现按所选的{filters}计算。',
+  'finding.filter.modelIds': '模型',
+  'finding.filter.paperVersionIds': '试卷',
+  'finding.filter.subjects': '学科',
+  'finding.filter.stages': '学段',
+  'finding.filter.grades': '年级',
+  'finding.runsIgnored': '“评测运行”筛选不作用于主要发现：一轮评测包含哪些运行由轮次决定。',
+  'finding.noFindings.filtered': '在所选筛选下，这一轮没有可与学生比较的已评分结果。',
   'finding.section.vsStudents': '与学生平均相比',
   'finding.section.change': '与上一轮相比',
   'finding.section.subjects': '各学科',
@@ -62,6 +78,8 @@ export const REPORT_FINDINGS_ZH = {
     '{slice}：与上一轮「{previousRound}」相比，{stat}相对学生的得分无明显变化（{relative}，{ci}，含 0）。',
   'finding.change.no_previous': '这是最早的一轮评测，没有上一轮可比，因此不报告变化。',
   'finding.change.not_comparable': '上一轮「{previousRound}」与本轮没有可通过学生锚定比较的结果。',
+  'finding.change.not_comparable.filtered':
+    '在所选筛选下，上一轮「{previousRound}」没有可与本轮通过学生锚定比较的结果（例如所选的模型或试卷不在上一轮）。',
   'finding.subject.some_above':
     '{subject}：已有模型高于学生平均（{modelsAbove}）；{model} 高出 {diffAbs}（{ci}）。',
   'finding.subject.none_above':
@@ -82,6 +100,10 @@ export const REPORT_FINDINGS_ZH = {
   'finding.gap.model.tie':
     '{model}：相对学生，文科 {humanitiesDiff}，理科 {sciencesDiff}；指数 {index}（{ci}，含 0），文理无明显差别。',
   'finding.gap.unavailable': '本轮缺少文科或理科与学生比较的结果，无法计算文强理弱指数。',
+  'finding.gap.unavailable.filtered':
+    '所选筛选只留下{present}的结果，没有{missing}可以对比，因此不计算文强理弱指数。',
+  'finding.gap.unavailable.filtered.none':
+    '所选筛选下没有文科或理科与学生比较的结果，因此不计算文强理弱指数。',
 
   'report.round': '评测轮次',
   'report.round.latest': '全部运行（发现取最新一轮）',

@@ -54,4 +54,18 @@ export const REPORT_EN: Record<keyof typeof REPORT_ZH, string> = {
   'grade.method.outcome': 'no answer ({outcome})',
   'grade.method.severalOptions': '{method}, several options listed',
   'runs.imageInAnswer': '[image]',
+
+  'report.filter.runs': 'Runs',
+  'report.filter.models': 'Models',
+  'report.filter.papers': 'Papers',
+  'report.filter.cohorts': 'Cohorts',
+  'report.filter.subjects': 'Subjects',
+  'report.filter.stages': 'Stages',
+  'report.filter.grades': 'Grades',
+  'report.filter.allHint': ' (all by default)',
+  'report.filter.cohortsHint': ' (newest per paper by default)',
+  'report.subject.politics': 'Politics (incl. Morality and Law)',
+  'report.simulated.badge': 'simulated',
+  'report.simulated.note':
+    'Simulated model: {models}. Its answers were drawn by a script at set accuracies, not written by a model: for demonstration only, not a result.',
 };

@@ -53,4 +53,20 @@ export const REPORT_ZH = {
   'grade.method.outcome': '未作答（{outcome}）',
   'grade.method.severalOptions': '{method}，列出多个选项',
   'runs.imageInAnswer': '[图片]',
+
+  // The report's filters: the label, and the default's hint shown only while nothing is chosen.
+  'report.filter.runs': '评测运行',
+  'report.filter.models': '模型',
+  'report.filter.papers': '试卷',
+  'report.filter.cohorts': '学生群体',
+  'report.filter.subjects': '学科',
+  'report.filter.stages': '学段',
+  'report.filter.grades': '年级',
+  'report.filter.allHint': '（默认全部）',
+  'report.filter.cohortsHint': '（默认每卷最新）',
+  // 道德与法治 (primary, junior) is reported under politics by design (exam-papers/README.md).
+  'report.subject.politics': '思想政治（含道德与法治）',
+  'report.simulated.badge': '模拟',
+  'report.simulated.note':
+    '模拟模型：{models}。它的答案由脚本按设定的正确率生成，不是真实模型作答，只用于演示，不能作为结论。',
 } as const;

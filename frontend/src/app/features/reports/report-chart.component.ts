@@ -19,6 +19,8 @@ interface Row {
   verdict: string | null;
   /** What the verdict rests on: "on 48% of the points, all objective". */
   basis: string;
+  /** The row's model is a simulated one (answers drawn by a script). */
+  simulated: boolean;
   y: number;
 }
 
@@ -73,6 +75,9 @@ const WIDTH = 980;
             [class.model-label]="!!r.model"
           >
             {{ r.model ? short(r.model) : r.label }}
+            @if (r.simulated) {
+              <tspan class="sim">{{ '[' + ('report.simulated.badge' | t) + ']' }}</tspan>
+            }
           </text>
         </g>
         @if (r.lo !== null && r.hi !== null) {
@@ -121,6 +126,10 @@ const WIDTH = 980;
     </div>
   `,
   styles: `
+    .sim {
+      fill: #4527a0;
+      font-size: 11px;
+    }
     .chart {
       max-width: 100%;
       height: auto;
@@ -235,6 +244,8 @@ export class ReportChartComponent {
         hi: f.ci && f.cohortRate !== null ? f.cohortRate + f.ci[1] : null,
         verdict: f.verdict,
         basis: f.modelRate === null ? '' : basisText(this.i18n, f),
+        // Named rows carry the badge; a single model's is in the page's note above the chart.
+        simulated: isNamed && !!entry?.isSimulated,
         y,
       };
       y += ROW;

@@ -1,73 +1,128 @@
-import { ChangeDetectionStrategy, Component, computed, inject, model } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from '../papers/papers-api.service';
 import { SUBJECTS } from '../papers/papers.models';
 import { RunsApiService } from '../runs/runs-api.service';
-import { ReportFilter, ReportsApiService } from './reports-api.service';
+import { ReportSelectComponent, SelectOption } from './report-select.component';
+import { ReportStore } from './report.store';
+import { ReportFilter, ScoringSource } from './reports-api.service';
+import { subjectLabel } from './report-labels';
 
-type Key = keyof ReportFilter;
+type ListKey =
+  'runIds' | 'modelIds' | 'paperVersionIds' | 'cohortIds' | 'subjects' | 'stages' | 'grades';
+interface Menu {
+  key: ListKey;
+  label: string;
+  hint: string;
+  options: SelectOption[];
+}
 
-/** The report's filters: runs, models, papers, cohorts and subjects, each sent to the API. */
+const SOURCES: ScoringSource[] = ['teachers', 'teachers_else_validated_judge', 'judge_only'];
+const STAGES = ['primary', 'junior', 'senior'];
+const GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/**
+ * The report's filters, each sent to the API with the report and the headline findings: the
+ * round, runs, models, papers, cohorts, subjects, stages, grades, and whose scores count (with the
+ * judge when a judge counts). Every select is the one generic select of the report.
+ */
 @Component({
   selector: 'yj-report-filters',
-  imports: [FormsModule, MatFormFieldModule, MatSelectModule, TPipe],
+  imports: [ReportSelectComponent],
   template: `
-    @for (f of menus(); track f.key) {
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ f.label | t }}</mat-label>
-        <mat-select
-          multiple
-          [ngModel]="filter()[f.key] ?? []"
-          (ngModelChange)="set(f.key, $event)"
-          [attr.aria-label]="f.label | t"
-        >
-          @for (o of f.options; track o.id) {
-            <mat-option [value]="o.id">{{ o.label }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+    <yj-report-select
+      label="report.round"
+      empty="report.round.latest"
+      [options]="roundOptions()"
+      [width]="260"
+      testId="round-select"
+      [value]="filter().roundId ?? ''"
+      (valueChange)="store.update({ roundId: $any($event) || undefined })"
+    />
+    @for (m of menus(); track m.key) {
+      <yj-report-select
+        [label]="m.label"
+        [hint]="m.hint"
+        [options]="m.options"
+        [multiple]="true"
+        [value]="listValue(m.key)"
+        (valueChange)="setList(m.key, $any($event))"
+      />
+    }
+    <yj-report-select
+      label="report.scoring.label"
+      [options]="sourceOptions()"
+      [width]="340"
+      testId="scoring-select"
+      [value]="filter().scoringSource ?? 'teachers'"
+      (valueChange)="setSource($any($event))"
+    />
+    @if ((filter().scoringSource ?? 'teachers') !== 'teachers') {
+      <yj-report-select
+        label="report.scoring.judge"
+        empty="report.scoring.judgeAuto"
+        [options]="judgeOptions()"
+        [width]="340"
+        testId="scoring-judge"
+        [value]="judgeKey()"
+        (valueChange)="setJudge($any($event))"
+      />
     }
   `,
   styles: `
     :host {
       display: contents;
     }
-    mat-form-field {
-      width: 220px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportFiltersComponent {
-  readonly filter = model.required<ReportFilter>();
+  protected readonly store = inject(ReportStore);
   private readonly i18n = inject(I18nService);
   private readonly runsApi = inject(RunsApiService);
   private readonly runs = toSignal(this.runsApi.runs());
   private readonly models = toSignal(this.runsApi.models());
   private readonly papers = toSignal(inject(PapersApiService).list({}));
-  private readonly cohorts = toSignal(inject(ReportsApiService).cohorts());
+  protected readonly filter = this.store.filter;
 
-  protected readonly menus = computed<
-    { key: Key; label: string; options: { id: string; label: string }[] }[]
-  >(() => [
+  protected readonly roundOptions = computed(() =>
+    this.store.rounds().map((r) => ({
+      id: r.id,
+      label: this.i18n.t('report.round.option', { name: r.name, date: r.heldOn }),
+    })),
+  );
+  protected readonly sourceOptions = computed(() =>
+    SOURCES.map((s) => ({ id: s, label: this.i18n.t(`report.scoring.${s}`) })),
+  );
+  protected readonly judgeOptions = computed(() =>
+    this.store.judges().map((j) => ({
+      id: `${j.judgeModelId}|${j.templateVersion}`,
+      label: `${j.name} · ${j.templateVersion}`,
+    })),
+  );
+
+  protected readonly menus = computed<Menu[]>(() => [
     {
       key: 'runIds',
-      label: 'report.runs',
+      label: 'report.filter.runs',
+      hint: 'report.filter.allHint',
       options: (this.runs() ?? []).map((r) => ({ id: r.id, label: r.name })),
     },
     {
       key: 'modelIds',
-      label: 'report.models',
-      options: (this.models() ?? []).map((m) => ({ id: m.id, label: m.name })),
+      label: 'report.filter.models',
+      hint: 'report.filter.allHint',
+      // A simulated model is marked in the menu too (its answers were drawn by a script).
+      options: (this.models() ?? []).map((m) => ({
+        id: m.id,
+        label: m.isSimulated ? `${m.name} · ${this.i18n.t('report.simulated.badge')}` : m.name,
+      })),
     },
     {
       key: 'paperVersionIds',
-      label: 'report.papers',
+      label: 'report.filter.papers',
+      hint: 'report.filter.allHint',
       options: (this.papers() ?? []).map((p) => ({
         id: p.id,
         label: `${this.i18n.t(`subject.${p.subject}`)} · ${p.title}`,
@@ -75,28 +130,61 @@ export class ReportFiltersComponent {
     },
     {
       key: 'cohortIds',
-      label: 'report.cohortFilter',
+      label: 'report.filter.cohorts',
+      hint: 'report.filter.cohortsHint',
       // A synthetic cohort is named by the server; it is described here in the reader's language.
-      options: (this.cohorts() ?? []).map((c) => ({
+      options: this.store.cohorts().map((c) => ({
         id: c.id,
         label: this.i18n.t(
           c.isSynthetic ? 'report.cohortOption.synthetic' : 'report.cohortOption',
-          {
-            paper: c.paperTitle,
-            name: c.name,
-            n: c.students,
-          },
+          { paper: c.paperTitle, name: c.name, n: c.students },
         ),
       })),
     },
     {
       key: 'subjects',
-      label: 'report.subjects',
-      options: SUBJECTS.map((s) => ({ id: s, label: this.i18n.t(`subject.${s}`) })),
+      label: 'report.filter.subjects',
+      hint: 'report.filter.allHint',
+      options: SUBJECTS.map((s) => ({ id: s, label: subjectLabel(this.i18n, s) })),
+    },
+    {
+      key: 'stages',
+      label: 'report.filter.stages',
+      hint: 'report.filter.allHint',
+      options: STAGES.map((s) => ({ id: s, label: this.i18n.t(`stage.${s}`) })),
+    },
+    {
+      key: 'grades',
+      label: 'report.filter.grades',
+      hint: 'report.filter.allHint',
+      options: GRADES.map((g) => ({
+        id: String(g),
+        label: this.i18n.t('report.gradeValue', { n: g }),
+      })),
     },
   ]);
 
-  protected set(key: Key, ids: string[]) {
-    this.filter.update((f) => ({ ...f, [key]: ids }));
+  protected listValue(key: ListKey): string[] {
+    return (this.filter()[key] ?? []).map(String);
+  }
+
+  protected setList(key: ListKey, ids: string[]) {
+    const patch: Partial<ReportFilter> =
+      key === 'grades' ? { grades: ids.map(Number) } : { [key]: ids };
+    this.store.update(patch);
+  }
+
+  protected judgeKey(): string {
+    const f = this.filter();
+    return f.judge ? `${f.judge}|${f.judgeTemplate ?? ''}` : '';
+  }
+
+  protected setSource(s: ScoringSource) {
+    this.store.update({ scoringSource: s === 'teachers' ? undefined : s });
+  }
+
+  protected setJudge(key: string) {
+    const [judge, judgeTemplate] = key ? key.split('|') : [undefined, undefined];
+    this.store.update({ judge, judgeTemplate });
   }
 }

@@ -127,3 +127,76 @@ describe('headline findings in words', () => {
     );
   });
 });
+
+describe('findings that follow the filters, the best model, simulated models', () => {
+  const [zh, en] = [tr('zh'), tr('en')];
+
+  it('says the best model was chosen on the same data, in both languages', () => {
+    const best = finding('finding.field_vs_students.tie', {
+      dimension: 'overall',
+      value: 'all',
+      stages: ['senior'],
+      stat: 'best',
+      model: 'X',
+      models: 2,
+      diff: 0.125,
+      diffLow: -0.2,
+      diffHigh: 0.4,
+      selectedOnSameData: true,
+    });
+    expect(findingText(zh, best)).toContain('最佳模型按同一数据选出；区间是该模型自身的区间');
+    expect(findingText(en, best)).toContain('The best model is picked on these same figures');
+    const median = finding('finding.field_vs_students.tie', {
+      ...best.params,
+      stat: 'median',
+      selectedOnSameData: null,
+    });
+    expect(findingText(zh, median)).not.toContain('同一数据选出');
+  });
+
+  it('says a filter left one side of the humanities–sciences index, naming it, or neither', () => {
+    const one = finding('finding.gap.unavailable.filtered', {
+      humanities: 'humanities',
+      sciences: 'sciences',
+      present: ['sciences'],
+      missing: ['humanities'],
+    });
+    expect(findingText(zh, one)).toBe(
+      '所选筛选只留下理科的结果，没有文科可以对比，因此不计算文强理弱指数。',
+    );
+    expect(findingText(en, one)).toBe(
+      'The chosen filters leave only Sciences results and no Humanities to compare them with, so there is no humanities–sciences index.',
+    );
+    const none = finding('finding.gap.unavailable.filtered', {
+      present: [],
+      missing: ['humanities', 'sciences'],
+    });
+    expect(findingText(zh, none)).toBe(
+      '所选筛选下没有文科或理科与学生比较的结果，因此不计算文强理弱指数。',
+    );
+    const change = finding('finding.change.not_comparable.filtered', { previousRound: '2024 春' });
+    expect(findingText(en, change)).toContain(
+      'With the chosen filters, the previous round “2024 春”',
+    );
+  });
+
+  it('says when a finding rests on a simulated model, and names politics with 道德与法治', () => {
+    const f = {
+      ...finding('finding.subject.none_above', {
+        subject: 'politics',
+        modelsAbove: [],
+        models: 2,
+        model: 'S',
+        diff: -0.1,
+        diffLow: -0.2,
+        diffHigh: 0,
+      }),
+    };
+    f.restsOn = { ...rests, simulated: true };
+    expect(restsOnText(zh, f)).toContain('模拟模型（答案由脚本生成）');
+    expect(restsOnText(en, f)).toContain('a simulated model (answers drawn by a script)');
+    expect(restsOnText(zh, { ...f, restsOn: rests })).not.toContain('模拟');
+    expect(findingText(zh, f)).toMatch(/^思想政治（含道德与法治）：/);
+    expect(findingText(en, f)).toMatch(/^Politics \(incl\. Morality and Law\): /);
+  });
+});

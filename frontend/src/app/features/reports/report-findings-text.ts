@@ -1,3 +1,4 @@
+import { subjectKey } from './report-labels';
 import { Finding } from './reports-api.service';
 
 /** The catalogue's translate function (I18nService.t), so the wording is testable without Angular. */
@@ -67,10 +68,16 @@ export function findingText(t: Translate, f: Finding): string {
     if (typeof p[k] === 'number')
       out[`${k}Abs`] = formatFigure(t, KINDS[k], p[k] as number).replace(/^[+−]/, '');
   out['slice'] = sliceOf(t, p);
-  if (typeof p['subject'] === 'string') out['subject'] = t(`subject.${p['subject']}`);
+  if (typeof p['subject'] === 'string') out['subject'] = t(subjectKey(p['subject']));
   if (typeof p['stat'] === 'string')
     out['stat'] = t(`finding.stat.${p['stat']}`, { model: String(p['model'] ?? '') });
-  return t(variantOf(f), out);
+  // A slice left with one side of the index names the sides ("文科", "理科").
+  for (const k of ['present', 'missing'])
+    if (Array.isArray(p[k]))
+      out[k] = (p[k] as string[]).map((g) => t(`report.group.${g}`)).join(t('report.listSep'));
+  const sentence = t(variantOf(f), out);
+  // The best model was picked on these same figures: its interval is its own, the choice is not in it.
+  return p['selectedOnSameData'] ? `${sentence}${t('finding.bestNote')}` : sentence;
 }
 
 /** A subject finding about one model reads better without "some models … the best": its own wording. */
@@ -79,6 +86,10 @@ function variantOf(f: Finding): string {
   if (f.code === 'finding.subject.some_above' && Array.isArray(above) && above.length === 1)
     return `${f.code}.one`;
   if (f.code === 'finding.subject.none_above' && f.params['models'] === 1) return `${f.code}.one`;
+  // A slice with neither side of the index names none.
+  const present = f.params['present'];
+  if (f.code === 'finding.gap.unavailable.filtered' && Array.isArray(present) && !present.length)
+    return `${f.code}.none`;
   return f.code;
 }
 
@@ -98,6 +109,7 @@ export function restsOnText(t: Translate, f: Finding): string {
         n: r.students,
       }),
     );
+  if (r.simulated) parts.push(t('finding.restsOn.simulated'));
   return parts.join(' · ');
 }
 

@@ -11,10 +11,21 @@ const VALUE_KEYS: Partial<Record<Dimension, string>> = {
   stage: 'stage.',
 };
 
+/**
+ * A subject as the report names it. 道德与法治 (primary and junior) is reported under politics
+ * by design (exam-papers/README.md), so the report's politics says it includes it.
+ */
+const REPORT_SUBJECT_KEYS: Record<string, string> = { politics: 'report.subject.politics' };
+export const subjectKey = (subject: string) => REPORT_SUBJECT_KEYS[subject] ?? `subject.${subject}`;
+export function subjectLabel(i18n: I18nService, subject: string) {
+  return i18n.t(subjectKey(subject));
+}
+
 /** A slice's value in the reader's language: "数学", "Objective", "Grade 12"; tags as written. */
 export function sliceLabel(i18n: I18nService, dimension: Dimension | 'question', value: string) {
   if (dimension === 'overall') return i18n.t('report.allSubjects');
   if (dimension === 'grade') return i18n.t('report.gradeValue', { n: value });
+  if (dimension === 'subject') return subjectLabel(i18n, value);
   const prefix = VALUE_KEYS[dimension as Dimension];
   return prefix ? i18n.t(prefix + value) : value;
 }

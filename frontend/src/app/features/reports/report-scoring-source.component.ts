@@ -1,97 +1,14 @@
 import { DecimalPipe } from '@angular/common';
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, model } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
-import {
-  DrillJudgeRead,
-  Report,
-  ReportFilter,
-  ScoringSource,
-  SourcePoints,
-} from './reports-api.service';
+import { DrillJudgeRead, Report, SourcePoints } from './reports-api.service';
 
-/**
- * The report's scoring source (backend/src/reports/report-scoring-source.ts): whose scores count,
- * what that means for this report (a judge-only view is labelled as such), and every figure's
- * points by where they came from.
+/*
+ * The report's scoring source (backend/src/reports/report-scoring-source.ts): what the chosen
+ * source means for this report (a judge-only view is labelled as such), and every figure's points
+ * by where they came from. The source itself is chosen with the other filters (report-filters).
  */
-const SOURCES: ScoringSource[] = ['teachers', 'teachers_else_validated_judge', 'judge_only'];
-
-@Component({
-  selector: 'yj-report-scoring-select',
-  imports: [FormsModule, MatFormFieldModule, MatSelectModule, TPipe],
-  template: `
-    <mat-form-field subscriptSizing="dynamic">
-      <mat-label>{{ 'report.scoring.label' | t }}</mat-label>
-      <mat-select
-        [ngModel]="filter().scoringSource ?? 'teachers'"
-        (ngModelChange)="set($event)"
-        [attr.aria-label]="'report.scoring.label' | t"
-        data-testid="scoring-select"
-      >
-        @for (s of sources; track s) {
-          <mat-option [value]="s">{{ 'report.scoring.' + s | t }}</mat-option>
-        }
-      </mat-select>
-    </mat-form-field>
-    @if ((filter().scoringSource ?? 'teachers') !== 'teachers') {
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'report.scoring.judge' | t }}</mat-label>
-        <mat-select
-          [ngModel]="judgeKey()"
-          (ngModelChange)="setJudge($event)"
-          [attr.aria-label]="'report.scoring.judge' | t"
-          data-testid="scoring-judge"
-        >
-          <mat-option value="">{{ 'report.scoring.judgeAuto' | t }}</mat-option>
-          @for (j of judges() ?? []; track j.judgeModelId + j.templateVersion) {
-            <mat-option [value]="j.judgeModelId + '|' + j.templateVersion"
-              >{{ j.name }} · {{ j.templateVersion }}</mat-option
-            >
-          }
-        </mat-select>
-      </mat-form-field>
-    }
-  `,
-  styles: `
-    :host {
-      display: contents;
-    }
-    mat-form-field {
-      width: 340px;
-    }
-  `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
-})
-export class ReportScoringSelectComponent {
-  readonly filter = model.required<ReportFilter>();
-  protected readonly sources = SOURCES;
-  /** The judges with judgements (the judge-quality API; read here, not through the quality feature). */
-  protected readonly judges = toSignal(
-    inject(HttpClient).get<{ judgeModelId: string; templateVersion: string; name: string }[]>(
-      '/api/judge-quality/judges',
-    ),
-  );
-
-  protected judgeKey(): string {
-    const f = this.filter();
-    return f.judge ? `${f.judge}|${f.judgeTemplate ?? ''}` : '';
-  }
-
-  protected set(s: ScoringSource) {
-    this.filter.update((f) => ({ ...f, scoringSource: s === 'teachers' ? undefined : s }));
-  }
-
-  protected setJudge(key: string) {
-    const [judge, judgeTemplate] = key ? key.split('|') : [undefined, undefined];
-    this.filter.update((f) => ({ ...f, judge, judgeTemplate }));
-  }
-}
 
 /** What the chosen source means here: the judge, the questions it is validated on, or the judge-only label. */
 @Component({

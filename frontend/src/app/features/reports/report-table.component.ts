@@ -35,6 +35,11 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
             <td>
               <i class="dot" [style.background]="colourOf(f.entryKey)"></i
               >{{ entryName(f.entryKey) }}
+              @if (isSimulated(f.entryKey)) {
+                <span class="badge" data-testid="simulated-badge">{{
+                  'report.simulated.badge' | t
+                }}</span>
+              }
             </td>
             <td class="value">
               {{ labelOf()(f.value) }}
@@ -127,6 +132,15 @@ import { entryLabel, Figure, ReportEntry } from './reports-api.service';
     </table>
   `,
   styles: `
+    .badge {
+      margin-left: 4px;
+      padding: 0 5px;
+      border-radius: 8px;
+      font-size: 11px;
+      background: #ede7f6;
+      color: #4527a0;
+      border: 1px solid #b39ddb;
+    }
     .figures {
       width: 100%;
       border-collapse: collapse;
@@ -237,6 +251,10 @@ export class ReportTableComponent {
   protected entryName(key: string): string {
     const e = this.entries()[this.index().get(key)!];
     return e ? entryLabel(e) : key;
+  }
+
+  protected isSimulated(key: string): boolean {
+    return !!this.entries()[this.index().get(key)!]?.isSimulated;
   }
 
   protected colourOf(key: string): string {

@@ -12,6 +12,8 @@ export interface ReportEntry {
   modelId: string;
   modelName: string;
   previousKey: string | null;
+  /** A simulated writer (answers drawn by a script): marked wherever it is shown. */
+  isSimulated?: boolean;
 }
 
 export interface Figure {
@@ -131,6 +133,9 @@ export interface ReportFilter {
   modelIds?: string[];
   paperVersionIds?: string[];
   subjects?: string[];
+  /** School stages (primary, junior, senior) and grades (1–12) of the papers. */
+  stages?: string[];
+  grades?: number[];
   cohortIds?: string[];
   /** An evaluation round: the report of its runs, and its headline findings. */
   roundId?: string;
@@ -184,6 +189,8 @@ export interface RestsOn {
   cohorts: number;
   students: number;
   synthetic: boolean;
+  /** Any model behind it is simulated. */
+  simulated?: boolean;
 }
 
 /** A headline finding: a code the catalogue words, its figures, what it rests on, the answers behind it. */
@@ -199,6 +206,13 @@ export interface Findings {
   previous: { id: string; name: string; heldOn: string } | null;
   findings: Finding[];
   cohorts: ReportCohort[];
+  /** Whose scores the findings count (the report's scoring source). */
+  scoring?: {
+    source: ScoringSource;
+    judge: { judgeModelId: string; templateVersion: string; name: string } | null;
+  };
+  /** The filters that narrowed the round, and whether a runs filter was left aside. */
+  filters?: { narrowed: string[]; runsIgnored: boolean };
   method: { replicates: number; seed: number; level: number };
 }
 
@@ -228,12 +242,15 @@ export class ReportsApiService {
     return this.http.get<CohortSummary[]>('/api/cohorts');
   }
 
-  /** The headline findings of the filter's round (the latest when none is chosen) and cohorts. */
+  /** The headline findings of the filter's round (the latest when none is chosen), on the same filters. */
   findings(f: ReportFilter) {
-    let p = new HttpParams();
-    if (f.roundId) p = p.set('roundId', f.roundId);
-    if (f.cohortIds?.length) p = p.set('cohortIds', f.cohortIds.join(','));
-    return this.http.get<Findings>('/api/reports/findings', { params: p });
+    return this.http.get<Findings>('/api/reports/findings', { params: filterParams(f) });
+  }
+
+  /** The same findings as a table (codes, figures, intervals, what each rests on). */
+  findingsCsvUrl(f: ReportFilter) {
+    const q = filterParams(f).toString();
+    return `/api/reports/findings.csv${q ? `?${q}` : ''}`;
   }
 
   rounds() {

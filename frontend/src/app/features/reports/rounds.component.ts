@@ -38,7 +38,19 @@ import { ReportsApiService, Round } from './reports-api.service';
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic" class="date">
         <mat-label>{{ 'rounds.heldOn' | t }}</mat-label>
-        <input matInput type="date" [(ngModel)]="heldOn" name="heldOn" required />
+        <!-- Text, not type=date: Chromium shows a date input in the browser's locale (mm/dd/yyyy
+             on an English system) whatever the page's language; yyyy-mm-dd reads the same in both. -->
+        <input
+          matInput
+          [(ngModel)]="heldOn"
+          name="heldOn"
+          required
+          inputmode="numeric"
+          placeholder="YYYY-MM-DD"
+          pattern="\\d{4}-\\d{2}-\\d{2}"
+          maxlength="10"
+          data-testid="round-date"
+        />
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic" class="runs">
         <mat-label>{{ 'rounds.runs' | t }}</mat-label>
@@ -57,7 +69,7 @@ import { ReportsApiService, Round } from './reports-api.service';
         <mat-label>{{ 'rounds.notes' | t }}</mat-label>
         <input matInput [(ngModel)]="notes" name="notes" maxlength="4000" />
       </mat-form-field>
-      <button mat-flat-button [disabled]="!name.trim() || !heldOn || busy()">
+      <button mat-flat-button [disabled]="!name.trim() || !isDate(heldOn) || busy()">
         {{ (editing() ? 'rounds.save' : 'rounds.create') | t }}
       </button>
       @if (editing()) {
@@ -168,6 +180,12 @@ export class RoundsComponent {
   protected readonly busy = signal(false);
   protected readonly message = signal('');
   protected name = '';
+  /** A real calendar date written yyyy-mm-dd (2024-02-30 is not one). */
+  protected isDate(s: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }
   protected heldOn = '';
   protected notes = '';
   protected runIds: string[] = [];
