@@ -7,6 +7,7 @@
  */
 import { ErrorParams, ProblemDetail } from '../common/domain-errors';
 import { CONTROL_CHARS, decodeUtf8, InputError, parseJson } from '../common/safe-input';
+import { isJsonObject, readJsonLines } from '../common/jsonl';
 
 export interface AnswerLine {
   line: number;
@@ -56,19 +57,20 @@ export function parseAnswersJsonl(file: string, input: string | Uint8Array): { l
   const errors: ImportLineError[] = [];
   const decoded = textOf(file, input);
   if ('error' in decoded) return { lines, errors: [decoded.error] };
-  // CRLF line ends (Windows editors) split like LF ones; the BOM is already gone.
-  decoded.text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim()) return;
-    let o: Record<string, unknown>;
-    try {
-      o = parseJson(raw) as Record<string, unknown>;
-    } catch (e) {
+  // Each line parsed with the nesting limit; CRLF line ends (Windows editors) read like LF ones.
+  for (const read of readJsonLines(decoded.text, parseJson)) {
+    const line = read.line;
+    if (!read.ok) {
+      const e = read.error;
       if (!(e instanceof InputError)) throw e;
-      return errors.push({ file, line, code: e.code, params: { file, line, ...e.params }, message: e.message });
+      errors.push({ file, line, code: e.code, params: { file, line, ...e.params }, message: e.message });
+      continue;
     }
-    if (!o || typeof o !== 'object' || Array.isArray(o))
-      return errors.push({ file, line, code: 'answers.not_object', params: { file, line }, message: 'each line must be a JSON object' });
+    const o = read.value;
+    if (!isJsonObject(o)) {
+      errors.push({ file, line, code: 'answers.not_object', params: { file, line }, message: 'each line must be a JSON object' });
+      continue;
+    }
     const fail = (field: string, message: string, code = 'answers.field_invalid', params: ErrorParams = {}) =>
       errors.push({ file, line, field, code, params: { file, line, field, ...params }, message });
     if (!str(o.paper)) fail('paper', 'required: the paper id (slug) or version id', 'answers.field_required');
@@ -111,7 +113,7 @@ export function parseAnswersJsonl(file: string, input: string | Uint8Array): { l
       tokensOut: (usage.completion_tokens as number | undefined) ?? null,
       simulated: o.simulated === true,
     });
-  });
+  }
   return { lines, errors };
 }
 

@@ -1,36 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MODE_COLUMNS } from './marking-sql';
+import type { AssignableQuestion, Assignment } from '@yuejuan/contracts';
 
-export interface AssignmentRow {
-  userId: string;
-  username: string;
-  displayName: string;
-  questionId: string;
-  questionNumber: string;
-  type: string;
-  paperVersionId: string;
-  paperTitle: string;
-  createdAt: Date;
-}
-
-export interface AssignableQuestion {
-  id: string;
-  number: string;
-  type: string;
-  isObjective: boolean;
-  points: number;
-  /** Answers waiting for a teacher's read (open, or needing a third read). */
-  queued: number;
-  /** Answers with at least one mark. */
-  marked: number;
-  total: number;
-  done: number;
-  mode: 'single' | 'double';
-  tolerance: number;
-  override: { mode: 'single' | 'double' | null; tolerance: number | null } | null;
-  teachers: { id: string; username: string; displayName: string }[];
-}
+// The assignment page's rows, defined once in @yuejuan/contracts; the server's times are Dates.
+export type AssignmentRow = Assignment<Date>;
+export type { AssignableQuestion } from '@yuejuan/contracts';
 
 const OVERRIDE_JSON = (column: string, id: string) =>
   `(SELECT json_build_object('mode', o.mode, 'tolerance', o.tolerance::float) FROM marking_policy_overrides o WHERE o.${column} = ${id})`;

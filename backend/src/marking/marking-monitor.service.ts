@@ -1,24 +1,13 @@
 import { excerptForMarker } from './domain/answer-for-marker';
 import { Injectable } from '@nestjs/common';
+import type { TeacherStats } from '@yuejuan/contracts';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
-import { agreement, Agreement } from '../statistics/agreement';
+import { agreement } from '../statistics/agreement';
 import { MarkingMonitorRepository, TeacherRow } from './marking-monitor.repository';
 
-export interface TeacherStats {
-  marker: string;
-  count: number;
-  medianSeconds: number | null;
-  mean: number | null;
-  sd: number | null;
-  thirdReadRate: number | null;
-  agreement: Agreement;
-  calibration: { n: number; meanAbsoluteError: number | null };
-  /** Mean of the teacher's earlier half of reads and of the later half, for drift. */
-  earlyMean: number | null;
-  lateMean: number | null;
-  flags: ('lenient' | 'severe' | 'low_agreement' | 'drift' | 'calibration_error')[];
-}
+// One teacher's figures are the monitor page's too: defined once in @yuejuan/contracts.
+export type { TeacherStats } from '@yuejuan/contracts';
 
 /**
  * Per teacher on one question: how many, how fast, how generous, how steady, how well they agree

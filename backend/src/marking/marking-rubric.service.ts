@@ -1,5 +1,6 @@
 import { excerptForMarker } from './domain/answer-for-marker';
 import { Injectable } from '@nestjs/common';
+import type { RescoreChange } from '@yuejuan/contracts';
 import { EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
@@ -13,14 +14,8 @@ export interface RubricEdit extends Rubric {
   graderNotes?: string | null;
 }
 
-export interface RescoreChange {
-  taskId: string;
-  excerpt: string;
-  reads: { markId: string; kind: string; oldPoints: number; newPoints: number }[];
-  oldFinal: number | null;
-  newFinal: number | null;
-  newState: string;
-}
+// A re-score preview's rows are the rubric editor's too: defined once in @yuejuan/contracts.
+export type { RescoreChange } from '@yuejuan/contracts';
 
 const noSuchQuestion = (questionId: string) => new DomainError(`question ${questionId} does not exist`, 404);
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { DraftValidation, EditorBundle } from '@yuejuan/contracts';
 import { zipSync } from 'fflate';
 import { AssetsService } from '../assets/assets.service';
 import { ImageError } from '../assets/image-normalize';
 import { AuditActor } from '../audit/audit.service';
 import { UploadRejectedError } from '../common/domain-errors';
-import { BundleError, PaperDoc, RubricDoc } from './bundle/bundle.types';
+import { PaperDoc, RubricDoc } from './bundle/bundle.types';
 import { normalisePath } from './bundle/check-paper';
 import { DraftBundle, draftToFiles } from './bundle/draft-bundle';
 import { flattenPaper } from './bundle/flatten-paper';
@@ -13,22 +14,8 @@ import { ImportResult, PapersImportService } from './papers-import.service';
 import { PapersDraftRepository } from './papers-draft.repository';
 import { PapersService } from './papers.service';
 
-export interface DraftValidation {
-  ok: boolean;
-  contentHash: string | null;
-  problems: BundleError[];
-}
-
-/** A stored version opened in the editor: its bundle, and the asset each image shows as. */
-export interface EditorBundle extends DraftBundle {
-  versionId: string;
-  slug: string;
-  version: number;
-  status: string;
-  contentHash: string;
-  /** image sha256 → the asset sha256 to show it with (they differ where an original was normalised). */
-  assets: Record<string, string>;
-}
+// What the editor is sent (a version's bundle, a draft's check) is defined once in @yuejuan/contracts.
+export type { DraftValidation, EditorBundle } from '@yuejuan/contracts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
