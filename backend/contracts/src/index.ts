@@ -12,5 +12,6 @@ export * from './marking';
 export * from './papers';
 export * from './quality';
 export * from './reports';
+export * from './rendering';
 export * from './roles';
 export * from './runs';

@@ -1,4 +1,4 @@
-import type { Subject } from '@yuejuan/contracts';
+import type { ChatMessage, ContentPart, ModelPrompt, Subject } from '@yuejuan/contracts';
 
 /**
  * The one renderer of a question for a model. Pure: images arrive as ready data URLs.
@@ -32,20 +32,8 @@ export interface PaperContext {
   stage?: string;
 }
 
-export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
-export interface ChatMessage {
-  role: 'system' | 'user';
-  content: string | ContentPart[];
-}
-
-export interface ModelPrompt {
-  templateVersion: string;
-  mode: 'text' | 'vision';
-  messages: ChatMessage[];
-  /** Problems a researcher must see, e.g. an image question rendered for a text-only model. */
-  flags: string[];
-  imageCount: number;
-}
+// The prompt's shape is the paper page's too (it previews it): defined once in @yuejuan/contracts.
+export type { ChatMessage, ContentPart, ModelPrompt } from '@yuejuan/contracts';
 
 // Typed by the contracts' subject list, so a subject added there without its name here fails to compile.
 const SUBJECT_ZH: Record<Subject, string> & Record<string, string> = {

@@ -6,13 +6,10 @@ import { DraftBundle, findTopQuestion } from '../papers/bundle/draft-bundle';
 import { PapersDraftService } from '../papers/papers-draft.service';
 import { PapersService, PaperTree } from '../papers/papers.service';
 import { draftRenderable } from './draft-renderable';
-import { ModelPrompt, RenderableQuestion, renderForModel } from './prompt-render';
+import { RenderableQuestion, renderForModel } from './prompt-render';
+import type { RenderedQuestion as RenderedQuestionDto } from '@yuejuan/contracts';
 
-export interface RenderedQuestionDto extends ModelPrompt {
-  questionId: string;
-  number: string;
-  imageProfile: string | null;
-}
+export type { RenderedQuestion as RenderedQuestionDto } from '@yuejuan/contracts';
 
 @Injectable()
 export class RenderingService {

@@ -15,19 +15,8 @@ export type PaperSummary = Summary & Partial<Pick<PaperListItem, 'draft'>>;
 /** The subjects the library and the report offer as filters (the bundle format also allows other). */
 export { FILTER_SUBJECTS as SUBJECTS } from '@yuejuan/contracts';
 
-export type ContentPart =
-  { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
-
-export interface RenderedQuestion {
-  questionId: string;
-  number: string;
-  templateVersion: string;
-  mode: 'text' | 'vision';
-  imageProfile: string | null;
-  flags: string[];
-  imageCount: number;
-  messages: { role: 'system' | 'user'; content: string | ContentPart[] }[];
-}
+/** What a model is sent for each question (the preview shows it). */
+export type { ContentPart, RenderedQuestion } from '@yuejuan/contracts';
 
 export type { Problem as BundleError } from './editor/editor.models';
 
