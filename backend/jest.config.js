@@ -5,7 +5,14 @@ const moduleNameMapper = { '^@yuejuan/contracts$': '<rootDir>/contracts/src/inde
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'], transform, moduleNameMapper },
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/contracts/src/**/*.spec.ts'],
+      transform,
+      moduleNameMapper,
+    },
     {
       displayName: 'medium',
       testEnvironment: 'node',
