@@ -199,3 +199,66 @@ export interface DraftValidation {
   contentHash: string | null;
   problems: BundleError[];
 }
+
+/** A question's own fields as the server stores them and the paper page shows them (sub-questions apart). */
+export interface QuestionFields {
+  number: string;
+  type: QuestionType;
+  isObjective: boolean;
+  points: number;
+  stem: string;
+  options: { label: string; text?: string }[] | null;
+  blanks: number | null;
+  answerKey: unknown;
+  referenceAnswer: string | null;
+  analysis: string | null;
+  tags: string[];
+  tolerance: number | null;
+}
+
+/**
+ * The fields of one question of a bundle, defaults filled in: the importer stores them, the editor's
+ * preview shows an unsaved question with them, so both read a question the same way. A composite's
+ * points are the sum of its parts'. Pure.
+ */
+export function questionFields(q: QuestionDoc): QuestionFields {
+  const subs = q.subQuestions ?? [];
+  return {
+    number: q.number,
+    type: q.type,
+    isObjective: OBJECTIVE_TYPES.includes(q.type),
+    points: q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : (q.points ?? 0),
+    stem: q.stem ?? '',
+    options: q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
+    blanks: q.blanks ?? null,
+    answerKey: q.answer ?? null,
+    referenceAnswer: q.referenceAnswer ?? null,
+    analysis: q.analysis ?? null,
+    tags: q.tags ?? [],
+    tolerance: q.tolerance ?? null,
+  };
+}
+
+/** A subjective question's rubric with its defaults: items mode when it lists items, 0 to the question's points. */
+export interface RubricFields {
+  mode: 'items' | 'score';
+  startingPoints: number;
+  floor: number;
+  ceiling: number;
+  items: RubricItemDoc[];
+  graderNotes: string | null;
+  samples: RubricSampleDoc[];
+}
+
+/** The rubric a question is marked by (its entry of rubric.json, or none: score mode from 0 to its points). Pure. */
+export function rubricFields(r: RubricQuestionDoc | undefined, points: number): RubricFields {
+  return {
+    mode: r?.mode ?? (r?.items?.length ? 'items' : 'score'),
+    startingPoints: r?.startingPoints ?? 0,
+    floor: r?.floor ?? 0,
+    ceiling: r?.ceiling ?? points,
+    items: r?.items ?? [],
+    graderNotes: r?.graderNotes ?? null,
+    samples: r?.samples ?? [],
+  };
+}

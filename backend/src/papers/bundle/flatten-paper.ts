@@ -1,5 +1,5 @@
-import type { RubricItemDoc, RubricSampleDoc } from '@yuejuan/contracts';
-import { OBJECTIVE_TYPES, PaperDoc, QuestionDoc, RubricDoc, ScoringPolicy } from './bundle.types';
+import { questionFields, rubricFields, type RubricItemDoc, type RubricSampleDoc } from '@yuejuan/contracts';
+import { PaperDoc, QuestionDoc, RubricDoc, ScoringPolicy } from './bundle.types';
 import { normalisePath } from './check-paper';
 
 export interface QuestionRow {
@@ -42,25 +42,13 @@ export function flattenPaper(paper: PaperDoc): QuestionRow[] {
   const push = (q: QuestionDoc, sectionTitle: string, parentKey: number | null, inheritedPassage: string | null) => {
     const key = rows.length;
     const subs = q.subQuestions ?? [];
-    const points = q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : q.points!;
     rows.push({
       key,
       parentKey,
       passageKey: q.passage ?? inheritedPassage,
       ordinal: key + 1,
-      number: q.number,
       sectionTitle,
-      type: q.type,
-      isObjective: OBJECTIVE_TYPES.includes(q.type),
-      points,
-      stem: q.stem ?? '',
-      options: q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
-      blanks: q.blanks ?? null,
-      answerKey: q.answer ?? null,
-      referenceAnswer: q.referenceAnswer ?? null,
-      analysis: q.analysis ?? null,
-      tags: q.tags ?? [],
-      tolerance: q.tolerance ?? null,
+      ...questionFields(q),
       scoringPolicy: q.scoring ?? null,
       images: [
         ...(q.images ?? []).map((i) => ({ role: 'stem' as const, optionLabel: null, file: normalisePath(i.file), alt: i.alt ?? null })),
@@ -83,17 +71,8 @@ export function rubricRows(rows: QuestionRow[], rubric: RubricDoc | null): Rubri
   return rows
     .filter((q) => !q.isObjective && q.type !== 'composite')
     .map((q) => {
-      const r = byNumber.get(q.number);
-      return {
-        questionNumber: q.number,
-        mode: r?.mode ?? (r?.items?.length ? 'items' : 'score'),
-        startingPoints: r?.startingPoints ?? 0,
-        floorPoints: r?.floor ?? 0,
-        ceilingPoints: r?.ceiling ?? q.points,
-        items: r?.items ?? [],
-        graderNotes: r?.graderNotes ?? null,
-        samples: r?.samples ?? [],
-      };
+      const { floor, ceiling, ...rest } = rubricFields(byNumber.get(q.number), q.points);
+      return { questionNumber: q.number, ...rest, floorPoints: floor, ceilingPoints: ceiling };
     });
 }
 

@@ -1,5 +1,6 @@
 import { QuestionView, RubricView } from '../papers.models';
-import { DraftBundle, isSubjective, OBJECTIVE_TYPES, QuestionDoc } from './editor.models';
+import { questionFields, rubricFields } from '@yuejuan/contracts';
+import { DraftBundle, isSubjective, QuestionDoc } from './editor.models';
 
 /**
  * An unsaved question as the paper page's person view takes it (the shape of GET /api/papers/:id),
@@ -28,37 +29,17 @@ export function toQuestionView(
   };
   const subs = q.subQuestions ?? [];
   const r = draft.rubric?.questions.find((x) => x.question === q.number);
+  // The question's and its rubric's defaults are the importer's own (@yuejuan/contracts).
+  const fields = questionFields(q);
   const rubric: RubricView | null =
     r && isSubjective(q.type)
-      ? {
-          mode: r.mode ?? (r.items?.length ? 'items' : 'score'),
-          startingPoints: r.startingPoints ?? 0,
-          floor: r.floor ?? 0,
-          ceiling: r.ceiling ?? q.points ?? 0,
-          items: r.items ?? [],
-          graderNotes: r.graderNotes ?? null,
-          samples: r.samples ?? [],
-          isDerived: draft.rubric?.derived ?? false,
-        }
+      ? { ...rubricFields(r, fields.points), isDerived: draft.rubric?.derived ?? false }
       : null;
   return {
     id: `draft-${q.number}`,
-    number: q.number,
     sectionTitle,
-    type: q.type,
-    isObjective: OBJECTIVE_TYPES.includes(q.type),
-    points:
-      q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : (q.points ?? 0),
-    stem: q.stem ?? '',
+    ...fields,
     passage,
-    options:
-      q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
-    blanks: q.blanks ?? null,
-    answerKey: q.answer ?? null,
-    referenceAnswer: q.referenceAnswer ?? null,
-    analysis: q.analysis ?? null,
-    tags: q.tags ?? [],
-    tolerance: q.tolerance ?? null,
     images: [
       ...(q.images ?? []).filter((i) => i?.file).map((i) => image(i.file, 'stem', null, i.alt)),
       ...(q.options ?? [])
