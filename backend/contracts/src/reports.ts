@@ -155,3 +155,57 @@ export interface Round<At = string> {
   runs: { id: string; name: string; models: string[] }[];
   papers: number;
 }
+
+/** Whose scores a report counts, by which judge, and on which questions that judge is validated. */
+export interface ReportScoring {
+  source: ScoringSource;
+  /** The judge (null in 'teachers', or when no judge read these answers). */
+  judge: ReportJudge | null;
+  /** Questions on which that judge is validated (only read in 'teachers_else_validated_judge'). */
+  validatedQuestionIds: string[];
+}
+
+/** One answer's scored unit behind a figure, with its marks. */
+export interface DrillRow<At = string> {
+  responseId: string;
+  questionId: string;
+  paperTitle: string;
+  number: string;
+  maxPoints: number;
+  sample: number;
+  state: string;
+  score: number | null;
+  excerpt: string | null;
+  marks: { marker: string; kind: string; points: number | null; at: At }[] | null;
+}
+
+/** A judge's latest judgement of a drilled unit, shown beside the teachers' reads. */
+export interface DrillJudgeRead {
+  judge: string;
+  template: string;
+  status: 'scored' | 'failed';
+  points: number | null;
+  items: string[];
+  adjustment: number;
+  rationale: string | null;
+  failureCode: string | null;
+}
+
+export interface RoundRef {
+  id: string;
+  name: string;
+  heldOn: string;
+}
+
+/** `GET /api/reports/findings`: the headline findings of a round against the students, and since the round before. */
+export interface FindingsResponse {
+  round: RoundRef | null;
+  previous: RoundRef | null;
+  findings: Finding[];
+  cohorts: ReportCohortSummary[];
+  /** Whose scores the findings count (the report's scoring source, one judge for both rounds). */
+  scoring: Pick<ReportScoring, 'source' | 'judge'>;
+  /** The filters applied (the panel says what the findings cover); runs are not one of them. */
+  filters: { narrowed: string[]; runsIgnored: boolean };
+  method: { replicates: number; seed: number; level: number };
+}

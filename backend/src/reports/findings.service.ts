@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { FindingsResponse } from '@yuejuan/contracts';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-errors';
 import { JudgeQualityService } from '../judge-quality/judge-quality.service';
-import { Finding, findingsOf } from './domain/findings';
+import { findingsOf } from './domain/findings';
 import { Resampler } from './domain/report';
 import { anchorsOf, RoundData } from './domain/rounds';
 import { ReportRepository, ReportScope } from './report.repository';
@@ -21,17 +22,8 @@ export type FindingsQuery = Omit<ReportScope, 'runIds'> & ScoringQuery & { runId
 /** The filters that narrow a round's slice: a finding the slice leaves too little for says so. */
 const NARROWING = ['modelIds', 'paperVersionIds', 'subjects', 'stages', 'grades'] as const;
 
-export interface FindingsResult {
-  round: { id: string; name: string; heldOn: string } | null;
-  previous: { id: string; name: string; heldOn: string } | null;
-  findings: Finding[];
-  cohorts: { id: string; paperVersionId: string; name: string; isSynthetic: boolean; students: number }[];
-  /** Whose scores the findings count (the report's scoring source, one judge for both rounds). */
-  scoring: Pick<Scoring, 'source' | 'judge'>;
-  /** The filters applied (the panel says what the findings cover); runs are not one of them. */
-  filters: { narrowed: string[]; runsIgnored: boolean };
-  method: { replicates: number; seed: number; level: number };
-}
+/** The findings' answer is the client's too: defined once in @yuejuan/contracts. */
+export type FindingsResult = FindingsResponse;
 
 /** The headline findings of one round against the students, and its change since the round before. */
 @Injectable()

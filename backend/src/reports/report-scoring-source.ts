@@ -1,4 +1,4 @@
-import type { ScoringSource, SourcePoints } from '@yuejuan/contracts';
+import type { ReportScoring, ScoringSource, SourcePoints } from '@yuejuan/contracts';
 import { slices } from './domain/report';
 import { Figure, ModelUnit, Report, ReportQuestion } from './domain/report.types';
 
@@ -16,13 +16,7 @@ import { Figure, ModelUnit, Report, ReportQuestion } from './domain/report.types
 export { SCORING_SOURCES } from '@yuejuan/contracts';
 export type { ScoringSource } from '@yuejuan/contracts';
 
-export interface Scoring {
-  source: ScoringSource;
-  /** The judge (null in 'teachers', or when no judge read these answers). */
-  judge: { judgeModelId: string; templateVersion: string; name: string } | null;
-  /** Questions on which that judge is validated (only read in 'teachers_else_validated_judge'). */
-  validatedQuestionIds: string[];
-}
+export type Scoring = ReportScoring;
 
 export const TEACHERS_ONLY: Scoring = { source: 'teachers', judge: null, validatedQuestionIds: [] };
 

@@ -2,21 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOLERANCE_SQL } from '../marking/marking-store';
 import { Histogram } from '../statistics/distribution';
+import type { DrillRow } from '@yuejuan/contracts';
 import { ReportCohort, ReportEntry, ReportQuestion } from './domain/report.types';
 
 /** One answer's scored unit behind a figure, with its marks (the judges' reads are joined after). */
-export interface DrillRow {
-  responseId: string;
-  questionId: string;
-  paperTitle: string;
-  number: string;
-  maxPoints: number;
-  sample: number;
-  state: string;
-  score: number | null;
-  excerpt: string | null;
-  marks: { marker: string; kind: string; points: number | null; at: string }[] | null;
-}
+export type { DrillRow } from '@yuejuan/contracts';
 
 /** What a report is asked for; every list is optional and empty means "all". */
 export interface ReportScope {

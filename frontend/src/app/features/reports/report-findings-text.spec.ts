@@ -20,6 +20,7 @@ const rests = {
   cohorts: 2,
   students: 200,
   synthetic: true,
+  simulated: false,
 };
 const finding = (code: string, params: Finding['params']): Finding => ({
   code,

@@ -1,132 +1,46 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type {
+  DrillRow as ContractDrillRow,
+  DrillJudgeRead,
+  Figure as ContractFigure,
+  FindingsResponse,
+  Report as ContractReport,
+  ReportEntry,
+  ReportDimension as Dimension,
+  ReportScoring,
+  Round,
+  ScoringSource,
+  SourcePoints,
+} from '@yuejuan/contracts';
 
-export type Verdict = 'above' | 'below' | 'tie';
-export type Dimension =
-  'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
+/** The report API's shapes, defined once in @yuejuan/contracts (the server's too). */
+export type {
+  DrillJudgeRead,
+  HeatRow,
+  ReportCohortSummary as ReportCohort,
+  ReportDimension as Dimension,
+  ReportEntry,
+  ReportVerdict as Verdict,
+  RestsOn,
+  Finding,
+  Round,
+  ScoringSource,
+  SourcePoints,
+} from '@yuejuan/contracts';
 
-export interface ReportEntry {
-  key: string;
-  runId: string;
-  runName: string;
-  modelId: string;
-  modelName: string;
-  previousKey: string | null;
-  /** A simulated writer (answers drawn by a script): marked wherever it is shown. */
-  isSimulated?: boolean;
-}
+/** A figure as the page gets it: with its points by source. */
+export type Figure = ContractFigure & { sourcePoints?: SourcePoints };
 
-export interface Figure {
-  entryKey: string;
-  dimension: Dimension;
-  value: string;
-  /** Questions the rates rest on (scored for the model, with cohort statistics where the slice has any). */
-  questions: number;
-  /** Questions of the slice left out of the rates, by reason. */
-  leftOut: { pending: number; notScored: number; notApplicable: number; noCohort: number };
-  /** Points of the questions the rates rest on, and how many of them are objective. */
-  basis: { points: number; objectivePoints: number };
-  modelRate: number | null;
-  cohortRate: number | null;
-  diff: number | null;
-  ci: [number, number] | null;
-  verdict: Verdict | null;
-  percentile: number | null;
-  coverage: {
-    totalPoints: number;
-    scoredPoints: number;
-    pendingPoints: number;
-    notScoredPoints: number;
-    notApplicablePoints: number;
-  };
-  agreement: {
-    n: number;
-    exact: number | null;
-    adjacent: number | null;
-    qwk: number | null;
-    flagged: boolean;
-  } | null;
-  change: {
-    previousKey: string;
-    diff: number;
-    ci: [number, number] | null;
-    verdict: Verdict | null;
-  } | null;
-  /** Points by where their scores came from (the report's scoring source). */
-  sourcePoints?: SourcePoints;
-}
-
-/** Whose scores a report counts (backend/src/reports/report-scoring-source.ts). */
-export type ScoringSource = 'teachers' | 'teachers_else_validated_judge' | 'judge_only';
-
-export interface SourcePoints {
-  rules: number;
-  teachers: number;
-  judge: number;
-  none: number;
-}
-
-export interface DrillJudgeRead {
-  judge: string;
-  template: string;
-  status: 'scored' | 'failed';
-  points: number | null;
-  items: string[];
-  adjustment: number;
-  rationale: string | null;
-  failureCode: string | null;
-}
-
-export interface HeatRow {
-  questionId: string;
-  paperVersionId: string;
-  paperTitle: string;
-  number: string;
-  subject: string;
-  maxPoints: number;
-  cohortRate: number | null;
-  cells: {
-    entryKey: string;
-    rate: number | null;
-    state: 'scored' | 'pending' | 'not_scored' | 'absent';
-  }[];
-}
-
-export interface ReportCohort {
-  id: string;
-  paperVersionId: string;
-  name: string;
-  isSynthetic: boolean;
-  students: number;
-}
-
-export interface Report {
-  entries: ReportEntry[];
-  cohorts: ReportCohort[];
+/** `GET /api/reports`: the report, its scoring source and how long it took. */
+export interface Report extends Omit<ContractReport, 'figures'> {
   figures: Figure[];
-  heatMap: HeatRow[];
-  method: { replicates: number; seed: number; level: number; minQwk: number };
   generatedMs: number;
-  scoring?: {
-    source: ScoringSource;
-    judge: { judgeModelId: string; templateVersion: string; name: string } | null;
-    validatedQuestionIds: string[];
-  };
+  scoring?: ReportScoring;
 }
 
-export interface DrillRow {
-  responseId: string;
-  paperTitle: string;
-  number: string;
-  maxPoints: number;
-  sample: number;
-  state: string;
-  score: number | null;
-  excerpt: string | null;
-  marks: { marker: string; kind: string; points: number | null; at: string }[] | null;
-  /** Each judge's latest judgement of this unit, beside the teachers' reads. */
-  judges?: DrillJudgeRead[];
-}
+/** A drilled unit, with each judge's latest judgement beside the teachers' reads. */
+export type DrillRow = ContractDrillRow & { judges?: DrillJudgeRead[] };
 
 export interface ReportFilter {
   runIds?: string[];
@@ -170,51 +84,9 @@ export function filterParams(f: ReportFilter): HttpParams {
   return p;
 }
 
-export interface Round {
-  id: string;
-  name: string;
-  heldOn: string;
-  notes: string;
-  runs: { id: string; name: string; models: string[] }[];
-  papers: number;
-}
-
-export interface RestsOn {
-  totalPoints: number;
-  scoredPoints: number;
-  pendingPoints: number;
-  notScoredPoints: number;
-  comparablePoints: number;
-  questions: number;
-  cohorts: number;
-  students: number;
-  synthetic: boolean;
-  /** Any model behind it is simulated. */
-  simulated?: boolean;
-}
-
-/** A headline finding: a code the catalogue words, its figures, what it rests on, the answers behind it. */
-export interface Finding {
-  code: string;
-  params: Record<string, string | number | boolean | null | string[]>;
-  restsOn: RestsOn;
-  drill: { roundId: string; entry: string; dimension: Dimension; value: string } | null;
-}
-
-export interface Findings {
-  round: { id: string; name: string; heldOn: string } | null;
-  previous: { id: string; name: string; heldOn: string } | null;
-  findings: Finding[];
-  cohorts: ReportCohort[];
-  /** Whose scores the findings count (the report's scoring source). */
-  scoring?: {
-    source: ScoringSource;
-    judge: { judgeModelId: string; templateVersion: string; name: string } | null;
-  };
-  /** The filters that narrowed the round, and whether a runs filter was left aside. */
-  filters?: { narrowed: string[]; runsIgnored: boolean };
-  method: { replicates: number; seed: number; level: number };
-}
+/** The findings, with their scope (older answers may lack it). */
+export type Findings = Omit<FindingsResponse, 'scoring' | 'filters'> &
+  Partial<Pick<FindingsResponse, 'scoring' | 'filters'>>;
 
 export type RoundInput = Partial<{ name: string; heldOn: string; notes: string; runIds: string[] }>;
 
