@@ -1,14 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { catchError, map, of, switchMap, timer } from 'rxjs';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TPipe } from '../../../core/i18n/t.pipe';
+import { latestValue } from '../../../shared/data/latest-value';
 import { ModelMessagesComponent } from '../model-messages.component';
 import { RenderedQuestion } from '../papers.models';
 import { QuestionCardComponent } from '../question-card.component';
@@ -91,7 +87,6 @@ export class EditorPreviewComponent {
   protected readonly view = signal<'person' | 'model'>('person');
   protected readonly mode = signal<'vision' | 'text'>('vision');
   protected readonly showKey = signal(true);
-  protected readonly rendered = signal<RenderedQuestion | null>(null);
   protected readonly question = computed(() => {
     const draft = this.store.bundle();
     const q = this.store.selectedTop();
@@ -105,19 +100,24 @@ export class EditorPreviewComponent {
     );
   });
 
-  constructor() {
-    effect((onCleanup) => {
+  /**
+   * The model's messages for the question as it stands, asked for once typing pauses (a new
+   * keystroke drops the wait and any request in flight); the last messages stay until the next.
+   */
+  private readonly preview = rxResource({
+    params: () => {
       const draft = this.store.bundle();
       const q = this.store.selectedTop();
-      const mode = this.mode();
-      if (this.view() !== 'model' || !draft || !q) return;
-      const timer = setTimeout(() => {
-        this.api.preview(this.store.forServer(draft), q.number, mode).subscribe({
-          next: (r) => this.rendered.set(r.questions[0] ?? null),
-          error: () => this.rendered.set(null),
-        });
-      }, PREVIEW_DELAY_MS);
-      onCleanup(() => clearTimeout(timer));
-    });
-  }
+      return this.view() === 'model' && draft && q
+        ? { draft, number: q.number, mode: this.mode() }
+        : undefined;
+    },
+    stream: ({ params: p }) =>
+      timer(PREVIEW_DELAY_MS).pipe(
+        switchMap(() => this.api.preview(this.store.forServer(p.draft), p.number, p.mode)),
+        map((r): RenderedQuestion | null => r.questions[0] ?? null),
+        catchError(() => of(null)),
+      ),
+  });
+  protected readonly rendered = latestValue<RenderedQuestion | null>(this.preview, null);
 }
