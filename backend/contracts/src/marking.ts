@@ -97,3 +97,40 @@ export interface AssignableQuestion {
   override: PolicyOverride | null;
   teachers: { id: string; username: string; displayName: string }[];
 }
+
+/** One question of a teacher's queue (`GET /api/marking/questions`), with what waits for them. */
+export interface MarkingQuestion {
+  questionId: string;
+  number: string;
+  type: string;
+  isObjective: boolean;
+  points: number;
+  paperVersionId: string;
+  paperTitle: string;
+  subject: string;
+  grade: number;
+  stage: string;
+  mode: MarkingModeName;
+  tolerance: number;
+  /** Answers whose reads are complete. */
+  total: number;
+  done: number;
+  /** Answers waiting for this teacher's read. */
+  forMe: number;
+  /** Answers this teacher has read. */
+  mine: number;
+  /** Reads given and reads needed by all teachers (two per answer under double marking). */
+  readsDone: number;
+  readsRequired: number;
+}
+
+/** A question on the monitoring page, with its progress and calibration items. */
+export interface MonitorQuestion {
+  questionId: string;
+  number: string;
+  paperTitle: string;
+  subject: string;
+  total: number;
+  done: number;
+  calibration: number;
+}

@@ -51,3 +51,16 @@ export interface JudgeVerdict {
   code: JudgeValidationCode;
   params: Record<string, number | null>;
 }
+
+/** Per rubric item, for item-mode rubrics: whether two reads of each answer both applied the item. */
+export interface ItemAgreement {
+  itemId: string;
+  n: number;
+  /** How many answers each reader applied the item to. */
+  appliedA: number;
+  appliedB: number;
+  /** Share of answers on which both applied it or both did not. */
+  agreement: number | null;
+  /** Cohen's kappa on applied / not applied (QWK on two categories is Cohen's kappa). */
+  kappa: number | null;
+}

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TOLERANCE_SQL } from './marking-sql';
+import type { MonitorQuestion as MonitoredQuestionRow } from '@yuejuan/contracts';
 
-export interface MonitoredQuestionRow {
-  questionId: string;
-  number: string;
-  paperTitle: string;
-  subject: string;
-  total: number;
-  done: number;
-  calibration: number;
-}
+/** A monitored question is the monitoring page's row too: defined once in @yuejuan/contracts. */
+export type { MonitorQuestion as MonitoredQuestionRow } from '@yuejuan/contracts';
 
 export interface SettledAnswerRow {
   taskId: string;

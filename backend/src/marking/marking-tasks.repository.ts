@@ -1,29 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { MarkingQuestion } from '@yuejuan/contracts';
 import { pgArray } from '../common/pg-array';
 import type { Read, Resolution, Rubric } from './domain/marking-rules';
 import { BLIND_COLUMNS, LATEST_RUBRIC, MODE_COLUMNS, RUBRIC_JSON } from './marking-sql';
 import type { BlindTask, LockedTask, ModeRow, NewMark } from './marking.types';
 
-/** A question in a teacher's queue, with what waits for them and how far it is. */
-export interface MyQuestionRow extends ModeRow {
-  questionId: string;
-  number: string;
-  type: string;
-  isObjective: boolean;
-  points: number;
-  paperVersionId: string;
-  paperTitle: string;
-  subject: string;
-  grade: string | null;
-  stage: string | null;
-  total: number;
-  done: number;
-  forMe: number;
-  readsRequired: number;
-  readsDone: number;
-  mine: number;
-}
+/** A question in a teacher's queue, with what waits for them and how far it is (the client's type too). */
+export type MyQuestionRow = MarkingQuestion;
 
 /** Where a question sits (for the question pane) and whether this teacher marks it. */
 export interface QuestionPlacement extends ModeRow {

@@ -1,6 +1,6 @@
 import { draw, percentileInterval } from './bootstrap';
 import { seededRandom } from './random';
-import type { Estimate, PairFigures } from '@yuejuan/contracts';
+import type { Estimate, ItemAgreement, PairFigures } from '@yuejuan/contracts';
 
 /**
  * Agreement of one reader (a judge, or a second teacher) with another on the same answers, the
@@ -179,17 +179,7 @@ export function pairFigures(pairs: [number, number][], scale: Scale, options: Bo
   };
 }
 
-export interface ItemAgreement {
-  itemId: string;
-  n: number;
-  /** How many answers each reader applied the item to. */
-  appliedA: number;
-  appliedB: number;
-  /** Share of answers on which both applied it or both did not. */
-  agreement: number | null;
-  /** Cohen's kappa on applied / not applied (QWK on two categories is Cohen's kappa). */
-  kappa: number | null;
-}
+export type { ItemAgreement } from '@yuejuan/contracts';
 
 /**
  * Per rubric item, for item-mode rubrics: whether two reads of each answer both applied the item.

@@ -1,34 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { RubricItem } from '@yuejuan/contracts';
+import type { MarkingQuestion, RubricItem } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { QuestionView } from '../papers/papers.models';
 
-/** One question of a teacher's queue (backend marking.service.ts myQuestions). */
-export interface MarkingQuestion {
-  questionId: string;
-  number: string;
-  type: string;
-  isObjective: boolean;
-  points: number;
-  paperVersionId: string;
-  paperTitle: string;
-  subject: string;
-  grade: number;
-  stage: string;
-  mode: 'single' | 'double';
-  tolerance: number;
-  /** Answers whose reads are complete. */
-  total: number;
-  done: number;
-  /** Answers waiting for this teacher's read. */
-  forMe: number;
-  /** Answers this teacher has read. */
-  mine: number;
-  /** Reads given and reads needed by all teachers (two per answer under double marking). */
-  readsDone: number;
-  readsRequired: number;
-}
+/** One question of a teacher's queue: defined once in @yuejuan/contracts (the server's too). */
+export type { MarkingQuestion } from '@yuejuan/contracts';
 
 /** The question pane: the question as the student saw it, loaded once per question. */
 export interface MarkingQuestionView {

@@ -1,7 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-
-import type { JudgeThresholds as Thresholds, JudgeVerdict, PairFigures } from '@yuejuan/contracts';
+import type {
+  ItemAgreement as ItemRow,
+  JudgeThresholds as Thresholds,
+  JudgeVerdict,
+  PairFigures,
+} from '@yuejuan/contracts';
 
 /** The judge-quality API (backend/src/judge-quality): the judge against the teachers. */
 export type { Estimate, JudgeVerdict, PairFigures } from '@yuejuan/contracts';
@@ -39,14 +43,7 @@ export interface JudgeQuestionRow {
   humanHuman: PairFigures;
 }
 
-export interface ItemRow {
-  itemId: string;
-  n: number;
-  appliedA: number;
-  appliedB: number;
-  agreement: number | null;
-  kappa: number | null;
-}
+export type { ItemAgreement as ItemRow } from '@yuejuan/contracts';
 
 export interface Disagreement {
   responseId: string;

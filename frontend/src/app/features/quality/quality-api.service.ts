@@ -1,17 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { RescoreChange, TeacherStats } from '@yuejuan/contracts';
+import type { MonitorQuestion, RescoreChange, TeacherStats } from '@yuejuan/contracts';
 import { RubricItem } from '../marking/marking-api.service';
 
-export interface MonitorQuestion {
-  questionId: string;
-  number: string;
-  paperTitle: string;
-  subject: string;
-  total: number;
-  done: number;
-  calibration: number;
-}
+export type { MonitorQuestion } from '@yuejuan/contracts';
 
 export type { RescoreChange, TeacherFlag, TeacherStats } from '@yuejuan/contracts';
 
