@@ -43,3 +43,48 @@ export interface RunSummary<At = string> {
   total: number;
   done: number;
 }
+
+/** What a request to a model may set besides its messages. */
+export interface GenerationParams {
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  seed?: number;
+}
+
+/** How a vision model's images are sent (the longer side, the format and its quality). */
+export interface ImageProfileSetting {
+  longSide: number;
+  format: 'jpeg' | 'png' | 'webp';
+  quality: number;
+}
+
+/**
+ * `GET /api/models` row: a model under test, or a judge. The API key is never sent, only the name
+ * of the variable holding it and whether that variable is set.
+ */
+export interface AiModel<At = string> {
+  id: string;
+  name: string;
+  provider: string;
+  baseUrl: string | null;
+  modelId: string;
+  apiKeyEnv: string | null;
+  hasApiKey: boolean;
+  modality: 'text' | 'vision';
+  imageProfile: ImageProfileSetting | null;
+  params: GenerationParams;
+  samplesPerQuestion: number;
+  concurrency: number;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  priceInputPerMtok: number | null;
+  priceOutputPerMtok: number | null;
+  isImported: boolean;
+  /** A judge reads answers against rubrics (judging); it is not a model under test. */
+  isJudge: boolean;
+  judgeOutput: 'json_schema' | 'tagged';
+  /** Its answers were drawn by a script, not written by a model: every figure on it says so. */
+  isSimulated: boolean;
+  createdAt: At;
+}

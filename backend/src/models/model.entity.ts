@@ -1,13 +1,9 @@
+import type { GenerationParams, ImageProfileSetting } from '@yuejuan/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
-export interface GenerationParams {
-  temperature?: number;
-  top_p?: number;
-  max_tokens?: number;
-  seed?: number;
-}
+export type { GenerationParams } from '@yuejuan/contracts';
 
 /** A model under test. The API key is never stored: only the NAME of the variable holding it. */
 @Entity('ai_models')
@@ -19,11 +15,7 @@ export class AiModelEntity {
   @Column('text', { name: 'model_id' }) modelId: string;
   @Column('text', { name: 'api_key_env', nullable: true }) apiKeyEnv: string | null;
   @Column('text') modality: 'text' | 'vision';
-  @Column('jsonb', { name: 'image_profile', nullable: true }) imageProfile: {
-    longSide: number;
-    format: 'jpeg' | 'png' | 'webp';
-    quality: number;
-  } | null;
+  @Column('jsonb', { name: 'image_profile', nullable: true }) imageProfile: ImageProfileSetting | null;
   @Column('jsonb') params: GenerationParams;
   @Column('int', { name: 'samples_per_question' }) samplesPerQuestion: number;
   @Column('int') concurrency: number;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AiModel } from '@yuejuan/contracts';
 import { DomainError } from '../common/domain-errors';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -85,7 +86,7 @@ export class ModelsService {
   }
 
   /** Whether the key variable is set is shown, never its value. */
-  map(m: AiModelEntity) {
+  map(m: AiModelEntity): AiModel<Date> {
     return {
       id: m.id,
       name: m.name,

@@ -1,29 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { RunProgress, RunSummary } from '@yuejuan/contracts';
+import type { AiModel, RunProgress, RunSummary } from '@yuejuan/contracts';
 
-export interface AiModel {
-  id: string;
-  name: string;
-  baseUrl: string | null;
-  modelId: string;
-  apiKeyEnv: string | null;
-  hasApiKey: boolean;
-  modality: 'text' | 'vision';
-  samplesPerQuestion: number;
-  concurrency: number;
-  rpmLimit: number | null;
-  tpmLimit: number | null;
-  priceInputPerMtok: number | null;
-  priceOutputPerMtok: number | null;
-  params: { max_tokens?: number; temperature?: number };
-  isImported: boolean;
-  /** A judge reads answers against rubrics (judging); it is not a model under test. */
-  isJudge: boolean;
-  judgeOutput: 'json_schema' | 'tagged';
-  /** Its answers were drawn by a script (the demo's K12 stand-in), not written by a model. */
-  isSimulated: boolean;
-}
+/** A model under test or a judge (`GET /api/models`): defined once in @yuejuan/contracts. */
+export type { AiModel } from '@yuejuan/contracts';
 
 export type { ModelProgress, RunProgress, RunSummary } from '@yuejuan/contracts';
 
