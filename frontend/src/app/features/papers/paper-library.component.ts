@@ -62,7 +62,7 @@ const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
           }
         </mat-select>
       </mat-form-field>
-      <mat-form-field appearance="outline" class="medium">
+      <mat-form-field appearance="outline" class="stage">
         <mat-label>{{ 'papers.filter.stage' | t }}</mat-label>
         <mat-select [ngModel]="stage()" (ngModelChange)="setStage($event)" name="stage">
           <mat-option value="">{{ 'papers.filter.all' | t }}</mat-option>
@@ -179,6 +179,10 @@ const ALL_GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
     }
     .medium {
       width: 140px;
+    }
+    /* "Senior secondary (24)": the English stage and its count, uncut */
+    .stage {
+      width: 240px;
     }
     .wide {
       flex: 1;
