@@ -1,3 +1,4 @@
+import type { JudgeSummary } from '@yuejuan/contracts';
 import { DataSource } from 'typeorm';
 import { TOLERANCE_SQL } from '../marking/marking-store';
 import { JudgedAnswer, QuestionScale } from './domain/judge-quality';
@@ -24,9 +25,7 @@ export class JudgeQualityRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Judges with any judgement, with how many answers and questions they read. */
-  judges(): Promise<
-    { judgeModelId: string; templateVersion: string; name: string; isImported: boolean; answers: number; questions: number }[]
-  > {
+  judges(): Promise<JudgeSummary[]> {
     return this.db.query(
       `SELECT j.judge_model_id AS "judgeModelId", j.template_version AS "templateVersion", m.name, m.is_imported AS "isImported",
               count(DISTINCT (j.response_id, j.question_id))::int AS answers, count(DISTINCT j.question_id)::int AS questions

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { JudgeQualityOverview, JudgeQuestionDetail, JudgeSummary } from '@yuejuan/contracts';
 import { DataSource } from 'typeorm';
 import { Role } from '../auth/roles';
 import { DomainError } from '../common/domain-errors';
@@ -28,12 +29,12 @@ export class JudgeQualityService {
     this.repo = new JudgeQualityRepository(db);
   }
 
-  judges() {
+  judges(): Promise<JudgeSummary[]> {
     return this.repo.judges();
   }
 
   /** Every question the judge read: counts, the headline figures and the verdict. */
-  async overview(judge: JudgeKey) {
+  async overview(judge: JudgeKey): Promise<JudgeQualityOverview> {
     const questions = await this.repo.questions(judge);
     const answers = await this.repo.answers(
       judge,
@@ -66,7 +67,7 @@ export class JudgeQualityService {
   }
 
   /** One question in full; slices and model names only for researchers and admins. */
-  async question(judge: JudgeKey, questionId: string, roles: Role[]) {
+  async question(judge: JudgeKey, questionId: string, roles: Role[]): Promise<JudgeQuestionDetail> {
     const [q] = await this.repo.questions(judge, [questionId]);
     if (!q) throw new DomainError(`judge has no judgement on question ${questionId}`, 404, undefined, 'judge.quality.no_judgements');
     const answers = (await this.repo.answers(judge, [questionId])).get(questionId) ?? [];

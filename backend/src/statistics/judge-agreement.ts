@@ -1,6 +1,6 @@
 import { draw, percentileInterval } from './bootstrap';
 import { seededRandom } from './random';
-import type { Estimate, ItemAgreement, PairFigures } from '@yuejuan/contracts';
+import type { Confusion, Estimate, ItemAgreement, PairFigures } from '@yuejuan/contracts';
 
 /**
  * Agreement of one reader (a judge, or a second teacher) with another on the same answers, the
@@ -201,12 +201,7 @@ export function itemAgreement(reads: { a: string[]; b: string[] }[], itemIds: st
   });
 }
 
-export interface Confusion {
-  /** The score of each row and column (min, min + step, …, max). */
-  scores: number[];
-  /** counts[i][j]: answers scored scores[i] by a and scores[j] by b. */
-  counts: number[][];
-}
+export type { Confusion } from '@yuejuan/contracts';
 
 /** The joint table of a's and b's scores, binned to the scale's step. */
 export function confusionMatrix(pairs: [number, number][], scale: Scale): Confusion {

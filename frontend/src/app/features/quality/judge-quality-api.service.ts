@@ -1,92 +1,27 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  ItemAgreement as ItemRow,
-  JudgeThresholds as Thresholds,
-  JudgeVerdict,
-  PairFigures,
+  JudgeQualityOverview,
+  JudgeQuestionDetail,
+  JudgeSummary as Judge,
 } from '@yuejuan/contracts';
 
 /** The judge-quality API (backend/src/judge-quality): the judge against the teachers. */
-export type { Estimate, JudgeVerdict, PairFigures } from '@yuejuan/contracts';
-export type { JudgeThresholds as Thresholds } from '@yuejuan/contracts';
+export type {
+  Estimate,
+  ItemAgreement as ItemRow,
+  JudgeVerdict,
+  JudgeThresholds as Thresholds,
+  PairFigures,
+} from '@yuejuan/contracts';
 
-export interface Judge {
-  judgeModelId: string;
-  templateVersion: string;
-  name: string;
-  isImported: boolean;
-  answers: number;
-  questions: number;
-}
-
-/** A type alias (not an interface) so it passes as translation parameters. */
-export type Counts = {
-  answers: number;
-  judged: number;
-  failed: number;
-  humanMarked: number;
-  compared: number;
-  doubleMarked: number;
-};
-
-export interface JudgeQuestionRow {
-  questionId: string;
-  number: string;
-  paperTitle: string;
-  subject: string;
-  maxPoints: number;
-  counts: Counts;
-  verdict: JudgeVerdict;
-  vsFinal: PairFigures;
-  vsReadsOnDouble: PairFigures;
-  humanHuman: PairFigures;
-}
-
-export type { ItemAgreement as ItemRow } from '@yuejuan/contracts';
-
-export interface Disagreement {
-  responseId: string;
-  judge: number;
-  final: number;
-  excerpt: string;
-  judgeItems: string[];
-  judgeAdjustment: number;
-  rationale: string | null;
-  reads: { kind: string; points: number | null; items: string[] }[];
-  source?: string | null;
-  modelName?: string | null;
-}
-
-export interface JudgeQuestionDetail {
-  question: {
-    id: string;
-    number: string;
-    paperTitle: string;
-    subject: string;
-    maxPoints: number;
-    tolerance: number;
-  };
-  thresholds: Thresholds;
-  method: { seed: number; replicates: number; level: number };
-  counts: Counts;
-  vsFinal: PairFigures;
-  vsReads: PairFigures;
-  vsReadsOnDouble: PairFigures;
-  humanHuman: PairFigures;
-  verdict: JudgeVerdict;
-  confusion: { scores: number[]; counts: number[][] };
-  items: { itemId: string; judge: ItemRow; human: ItemRow }[] | null;
-  slices: {
-    kind: 'source' | 'model';
-    value: string;
-    label: string;
-    answers: number;
-    vsFinal: PairFigures;
-    humanHuman: PairFigures;
-  }[];
-  disagreements: Disagreement[];
-}
+export type {
+  Disagreement,
+  JudgeCounts as Counts,
+  JudgeQuestionDetail,
+  JudgeQuestionSummary as JudgeQuestionRow,
+  JudgeSummary as Judge,
+} from '@yuejuan/contracts';
 
 export interface ValidationSample {
   id: string;
@@ -108,12 +43,9 @@ export class JudgeQualityApiService {
   }
 
   questions(j: Judge) {
-    return this.http.get<{ thresholds: Thresholds; questions: JudgeQuestionRow[] }>(
-      '/api/judge-quality/questions',
-      {
-        params: { judge: j.judgeModelId, template: j.templateVersion },
-      },
-    );
+    return this.http.get<JudgeQualityOverview>('/api/judge-quality/questions', {
+      params: { judge: j.judgeModelId, template: j.templateVersion },
+    });
   }
 
   question(j: Judge, questionId: string) {
