@@ -86,17 +86,11 @@ const KNOWN = [
   // which is changing those files, has landed.
   ...[
     ['admin/assignments-admin.component.ts', 'papers/papers-api.service.ts'],
-    ['admin/assignments-admin.component.ts', 'papers/papers.models.ts'],
-    ['marking/marking-api.service.ts', 'papers/papers.models.ts'],
-    ['marking/question-pane.component.ts', 'papers/papers.models.ts'],
     ['marking/question-pane.component.ts', 'papers/question-card.component.ts'],
-    ['quality/quality-api.service.ts', 'marking/marking-api.service.ts'],
     ['reports/cohorts.component.ts', 'papers/papers-api.service.ts'],
     ['reports/report-drill.component.ts', 'runs/answer-excerpt.ts'],
     ['reports/report-filters.component.ts', 'papers/papers-api.service.ts'],
-    ['reports/report-filters.component.ts', 'papers/papers.models.ts'],
     ['reports/report-filters.component.ts', 'runs/runs-api.service.ts'],
-    ['reports/report-labels.ts', 'papers/papers.models.ts'],
     ['reports/rounds.component.ts', 'runs/runs-api.service.ts'],
     ['runs/run-answers.component.ts', 'papers/papers-api.service.ts'],
     ['runs/run-new.component.ts', 'papers/papers-api.service.ts'],

@@ -7,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PapersApiService } from '../papers/papers-api.service';
-import { PaperSummary } from '../papers/papers.models';
+import type { PaperSummary } from '@yuejuan/contracts';
 import {
   AdminApiService,
   AdminUser,

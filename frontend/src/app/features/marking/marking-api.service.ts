@@ -1,8 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { MarkingQuestion, RubricItem } from '@yuejuan/contracts';
+import type { MarkingQuestion, QuestionView, RubricItem } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
-import { QuestionView } from '../papers/papers.models';
 
 /** One question of a teacher's queue: defined once in @yuejuan/contracts (the server's too). */
 export type { MarkingQuestion } from '@yuejuan/contracts';

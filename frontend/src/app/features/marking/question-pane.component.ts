@@ -4,7 +4,7 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { formatKey } from '../../shared/ui/answer-key';
 import { RichTextComponent } from '../../shared/ui/rich-text.component';
 import { QuestionCardComponent } from '../papers/question-card.component';
-import { QuestionView } from '../papers/papers.models';
+import type { QuestionView } from '@yuejuan/contracts';
 import { MarkingQuestionView } from './marking-api.service';
 
 /**

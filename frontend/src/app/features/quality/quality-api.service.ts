@@ -1,7 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { MonitorQuestion, RescoreChange, TeacherStats } from '@yuejuan/contracts';
-import { RubricItem } from '../marking/marking-api.service';
+import type { MonitorQuestion, RescoreChange, RubricItem, TeacherStats } from '@yuejuan/contracts';
 
 export type { MonitorQuestion } from '@yuejuan/contracts';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { PapersApiService } from '../papers/papers-api.service';
-import { SUBJECTS } from '../papers/papers.models';
+import { FILTER_SUBJECTS as SUBJECTS } from '@yuejuan/contracts';
 import { RunsApiService } from '../runs/runs-api.service';
 import { ReportSelectComponent, SelectOption } from './report-select.component';
 import { ReportStore } from './report.store';

@@ -1,5 +1,5 @@
 import { I18nService } from '../../core/i18n/i18n.service';
-import { SUBJECTS } from '../papers/papers.models';
+import { FILTER_SUBJECTS as SUBJECTS } from '@yuejuan/contracts';
 import { Dimension, Figure } from './reports-api.service';
 
 /** Catalogue prefix of each dimension's values; knowledge tags are the paper's own words. */
