@@ -209,3 +209,17 @@ export interface FindingsResponse {
   filters: { narrowed: string[]; runsIgnored: boolean };
   method: { replicates: number; seed: number; level: number };
 }
+
+/** `GET /api/cohorts` row: students who sat a paper, as question statistics or a score matrix. */
+export interface CohortSummary<At = string> {
+  id: string;
+  paperVersionId: string;
+  paperTitle: string;
+  subject: string;
+  name: string;
+  kind: 'question_stats' | 'score_matrix';
+  isSynthetic: boolean;
+  students: number;
+  sourceFile: string | null;
+  createdAt: At;
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CohortSummary } from '@yuejuan/contracts';
 
 /** A scored unit of a paper version (a question, or a sub-question of a composite one). */
 export interface UnitRow {
@@ -32,18 +33,8 @@ export interface QuestionStatsInsert {
   distribution: object | null;
 }
 
-export interface CohortListRow {
-  id: string;
-  paperVersionId: string;
-  paperTitle: string;
-  subject: string;
-  name: string;
-  kind: string;
-  isSynthetic: boolean;
-  students: number;
-  sourceFile: string | null;
-  createdAt: Date;
-}
+/** A cohort as the list shows it (the client's CohortSummary, with a Date). */
+export type CohortListRow = CohortSummary<Date>;
 
 export interface CohortDetail extends Omit<CohortListRow, 'subject'> {
   generator: object | null;

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  CohortSummary,
   DrillRow as ContractDrillRow,
   DrillJudgeRead,
   Figure as ContractFigure,
@@ -59,18 +60,7 @@ export interface ReportFilter {
   judgeTemplate?: string;
 }
 
-export interface CohortSummary {
-  id: string;
-  paperVersionId: string;
-  paperTitle: string;
-  subject: string;
-  name: string;
-  kind: 'question_stats' | 'score_matrix';
-  isSynthetic: boolean;
-  students: number;
-  sourceFile: string | null;
-  createdAt: string;
-}
+export type { CohortSummary } from '@yuejuan/contracts';
 
 /** "model · run", or just the run when it is named after its model (imported runs are). */
 export function entryLabel(e: ReportEntry): string {
