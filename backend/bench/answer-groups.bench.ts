@@ -19,9 +19,7 @@ test('answer groups', async () => {
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
     markingCalibrationPercent: 0,
   });
-  await t.truncate(
-    `TRUNCATE auto_grades, marks, marking_skips, marking_group_splits, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-  );
+  await t.truncateAll();
   await t.reset();
   const { versionId } = await t.app.get(PapersImportService).importBundle(miniBundle());
   const [{ id: q7 }] = await t.db.query(`SELECT id FROM questions WHERE paper_version_id = $1 AND number = '7'`, [versionId]);

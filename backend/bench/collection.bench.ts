@@ -124,7 +124,7 @@ test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
   const t = await startTestApp({
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
   });
-  await t.db.query(`TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
+  await t.truncateAll();
   await t.reset();
   await t.app.get(PapersImportService).importBundle(bigPaper(N));
   const rows = [];

@@ -1,32 +1,13 @@
-// A minimal OpenAI-compatible server with fixed latency, in its own process so the benchmark's
-// CPU figures are the app's alone. Usage: node fake-server.mjs <port> <latencyMs> [reply text]
-import { createServer } from 'node:http';
+// The tests' fake OpenAI-compatible server (test/support/fake-openai.js) with fixed latency, in its
+// own process so the benchmark's CPU figures are the app's alone; GET /stats gives its peak in
+// flight and count. Usage: node fake-server.mjs <port> <latencyMs> [reply text]
+import { createRequire } from 'node:module';
 
+const { FakeOpenAI } = createRequire(import.meta.url)('../test/support/fake-openai.js');
 const [port, latency] = process.argv.slice(2, 4).map(Number);
 // The judging benchmark has it reply with a judgement instead of an answer.
-const content = process.argv[4] ?? '【答案】A';
-let inFlight = 0;
-let peak = 0;
-let count = 0;
-const server = createServer(async (req, res) => {
-  if (req.url === '/stats') return res.end(JSON.stringify({ peak, count }));
-  for await (const _ of req);
-  inFlight += 1;
-  peak = Math.max(peak, inFlight);
-  count += 1;
-  await new Promise((r) => setTimeout(r, latency));
-  inFlight -= 1;
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(
-    JSON.stringify({
-      id: 'x',
-      object: 'chat.completion',
-      created: 0,
-      model: 'bench',
-      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 120, completion_tokens: 8, total_tokens: 128 },
-    }),
-  );
-});
-server.keepAliveTimeout = 60_000;
-server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+const text = process.argv[4] ?? '【答案】A';
+const fake = new FakeOpenAI();
+fake.behave = () => ({ text, delayMs: latency, usage: { prompt_tokens: 120, completion_tokens: 8 } });
+await fake.start(port);
+process.send?.('ready');

@@ -46,7 +46,7 @@ test('grading throughput', async () => {
   const t = await startTestApp({
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
   });
-  await t.db.query(`TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`);
+  await t.truncateAll();
   await t.reset();
   // The same 100k graded by the built server in its own process (plain Node, as deployed): it
   // grades what was stored before it started, then listens. Start-up time on an empty database is

@@ -24,10 +24,7 @@ test('agreement tables for 100k judged answers', async () => {
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
     judgeValidation: { minAnswers: 30, minHumanPairs: 10, maxQwkDrop: 0.05, maxSmd: 0.15 },
   });
-  await t.db.query(
-    `TRUNCATE judge_reads, validation_samples, cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, auto_grades, attempts,
-      work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-  );
+  await t.truncateAll();
   await t.reset();
   await t.app.get(SamplesService).loadIfEmpty();
   const questions: { id: string; paperVersionId: string; points: number }[] = await t.db.query(

@@ -63,9 +63,7 @@ test(`judgements per second beside answers, ${N} each at concurrency ${CONCURREN
   const t = await startTestApp({
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
   });
-  await t.db.query(
-    `TRUNCATE judge_reads, judge_runs, auto_grades, marks, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-  );
+  await t.truncateAll();
   await t.reset();
   const http = await t.as(['author', 'researcher']);
   await t.app.get(PapersImportService).importBundle(bigPaper(N));

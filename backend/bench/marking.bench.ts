@@ -18,9 +18,7 @@ test('marking throughput', async () => {
   const t = await startTestApp({
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
   });
-  await t.db.query(
-    `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-  );
+  await t.truncateAll();
   await t.reset();
   const { versionId } = await t.app.get(PapersImportService).importBundle(miniBundle());
   const [{ id: q7 }] = await t.db.query(`SELECT id FROM questions WHERE paper_version_id = $1 AND number = '7'`, [versionId]);

@@ -21,9 +21,7 @@ test('report over 20 models × 12 papers × 10,000 students', async () => {
   const t = await startTestApp({
     collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
   });
-  await t.db.query(
-    `TRUNCATE cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, auto_grades, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-  );
+  await t.truncateAll();
   await t.reset();
   await t.app.get(SamplesService).loadIfEmpty();
   // The GAOKAO-Bench papers: mixed objective and subjective questions over nine subjects.

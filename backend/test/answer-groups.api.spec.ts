@@ -26,9 +26,7 @@ describe('answer groups: identical short answers marked with one read', () => {
 
   /** The mini paper with these answers to question 7 (a calculation, 6 points) and to question 1 (a choice), the teachers assigned. */
   async function setup(q7Answers: string[], teachers: string[], opts: { paper?: (s: string) => string; q1Answers?: string[] } = {}) {
-    await t.truncate(
-      `TRUNCATE auto_grades, marks, marking_skips, marking_group_splits, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     admin = await t.as('admin', 'boss');
     senior = await t.as(['teacher', 'senior_teacher'], 'senior');

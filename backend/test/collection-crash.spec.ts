@@ -1,6 +1,6 @@
 import { PapersImportService } from '../src/papers/papers-import.service';
 import { bigPaper } from './fixtures/big-paper';
-import { FakeOpenAI } from './fixtures/fake-openai';
+import { FakeOpenAI } from './support/fake-openai';
 import { startWorker } from './fixtures/worker-process';
 import { startTestApp, TestApp } from './test-app';
 
@@ -18,9 +18,7 @@ describe('crash safety', () => {
     t = await startTestApp({
       collection: { isWorker: false, leaseSeconds: 2, maxAttempts: 3, timeoutMs: 5000, backoffBaseMs: 50, backoffMaxMs: 500 },
     });
-    await t.truncate(
-      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
   });
   afterAll(async () => {

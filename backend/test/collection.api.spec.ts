@@ -1,5 +1,5 @@
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
-import { FakeOpenAI } from './fixtures/fake-openai';
+import { FakeOpenAI } from './support/fake-openai';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 async function waitFor<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -24,9 +24,7 @@ describe('collecting model answers', () => {
     });
   });
   beforeEach(async () => {
-    await t.truncate(
-      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     fake.requests.length = 0;
     fake.peakInFlight = 0;

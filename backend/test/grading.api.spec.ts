@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GradingService } from '../src/grading/grading.service';
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
-import { FakeOpenAI } from './fixtures/fake-openai';
+import { FakeOpenAI } from './support/fake-openai';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 const CLI = join(__dirname, '../dist/cli/main.js');
@@ -24,9 +24,7 @@ describe('auto-grading', () => {
     t = await startTestApp({ collection: COLLECTION, gradingExtractorModel: 'extractor' });
   });
   beforeEach(async () => {
-    await t.truncate(
-      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models, extractor_calls, answer_key_corrections CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     http = await t.as(['author', 'researcher']);
     await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');

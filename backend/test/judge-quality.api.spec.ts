@@ -1,4 +1,4 @@
-import { COLLECTION, constructJudged, JUDGE_TABLES, THRESHOLDS } from './fixtures/judged-fixture';
+import { COLLECTION, constructJudged, THRESHOLDS } from './fixtures/judged-fixture';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 describe('judge quality: the judge against the teachers', () => {
@@ -9,7 +9,7 @@ describe('judge quality: the judge against the teachers', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION, judgeValidation: THRESHOLDS });
-    await t.truncate(JUDGE_TABLES);
+    await t.truncateAll();
     await t.reset();
     researcher = await t.as(['author', 'researcher']);
     ids = await constructJudged(t, researcher);

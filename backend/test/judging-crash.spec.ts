@@ -1,5 +1,5 @@
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
-import { FakeOpenAI } from './fixtures/fake-openai';
+import { FakeOpenAI } from './support/fake-openai';
 import { startWorker } from './fixtures/worker-process';
 import { startTestApp, TestApp } from './test-app';
 
@@ -16,9 +16,7 @@ describe('judging crash safety', () => {
     t = await startTestApp({
       collection: { isWorker: false, leaseSeconds: 2, maxAttempts: 3, timeoutMs: 5000, backoffBaseMs: 50, backoffMaxMs: 500 },
     });
-    await t.truncate(
-      `TRUNCATE judge_reads, judge_runs, auto_grades, marks, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
   });
   afterAll(async () => {

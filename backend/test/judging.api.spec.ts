@@ -1,5 +1,5 @@
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
-import { FakeOpenAI, FakeReply } from './fixtures/fake-openai';
+import { FakeOpenAI, FakeReply } from './support/fake-openai';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 async function waitFor<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -31,9 +31,7 @@ describe('the LLM judge', () => {
     });
   });
   beforeEach(async () => {
-    await t.truncate(
-      `TRUNCATE judge_reads, judge_runs, question_judge_settings, auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     fake.requests.length = 0;
     admin = await t.as('admin', 'boss');

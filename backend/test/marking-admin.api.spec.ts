@@ -25,9 +25,7 @@ describe('admin: assignments of every queued question, marking mode per paper an
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION, webDist: fakeWebDist() });
-    await t.truncate(
-      `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     admin = await t.as('admin', 'boss');
     const researcher = await t.as(['author', 'researcher'], 'res');

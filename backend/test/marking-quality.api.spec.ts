@@ -28,9 +28,7 @@ describe('marking quality: rubric edits with re-scoring, calibration items, moni
 
   /** Four answers to question 7 marked by t1: items a+b (6), a (3), a+c (2), and a typed 4. */
   async function setup() {
-    await t.truncate(
-      `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     const admin = await t.as('admin', 'boss');
     const researcher = await t.as(['author', 'researcher'], 'res');

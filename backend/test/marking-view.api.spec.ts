@@ -14,9 +14,7 @@ describe('the teacher’s view of a question and an answer', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION });
-    await t.truncate(
-      `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     const admin = await t.as('admin', 'boss');
     const researcher = await t.as(['author', 'researcher'], 'res');

@@ -16,9 +16,7 @@ describe('marking queue', () => {
 
   /** Imports the mini paper and `n` model answers to question 7 (a calculation), and assigns the teachers to it. */
   async function setup(n: number, teachers: string[], paper: (s: string) => string = (s) => s) {
-    await t.truncate(
-      `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     admin = await t.as('admin', 'boss');
     researcher = await t.as(['author', 'researcher'], 'res');

@@ -1,4 +1,4 @@
-import { COLLECTION, constructJudged, JUDGE_TABLES, THRESHOLDS } from './fixtures/judged-fixture';
+import { COLLECTION, constructJudged, THRESHOLDS } from './fixtures/judged-fixture';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 interface Figure {
@@ -23,7 +23,7 @@ describe('report: scoring sources and points by source', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION, judgeValidation: THRESHOLDS });
-    await t.truncate(JUDGE_TABLES);
+    await t.truncateAll();
     await t.reset();
     http = await t.as(['author', 'researcher']);
     const { q6, q7, judgeId } = await constructJudged(t, http);

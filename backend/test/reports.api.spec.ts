@@ -34,9 +34,7 @@ describe('report: models against students', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION });
-    await t.truncate(
-      `TRUNCATE auto_grades, cohort_question_stats, cohort_students, cohorts, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     http = await t.as(['author', 'researcher']);
     await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { freePort } from '../src/database/embedded-postgres';
 import { DEMO_PASSWORD } from '../src/users/users.service';
-import { FakeOpenAI } from './fixtures/fake-openai';
+import { FakeOpenAI } from './support/fake-openai';
 import { processInfo } from '../src/database/postmaster-state';
 import { npmStart, NpmStart, postmasterPid, ROOT, sql } from './fixtures/npm-start';
 

@@ -23,9 +23,7 @@ describe('simulated answers', () => {
     });
   });
   beforeEach(async () => {
-    await t.truncate(
-      `TRUNCATE auto_grades, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
     http = await t.as(['author', 'researcher']);
     await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');

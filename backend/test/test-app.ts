@@ -6,25 +6,7 @@ import { AppConfig, loadConfig } from '../src/config/app-config';
 import { migrate } from '../src/database/data-source';
 import { Role } from '../src/auth/roles';
 import { UsersService } from '../src/users/users.service';
-
-const TABLES = [
-  'auto_grades',
-  'marking_tasks',
-  'marking_assignments',
-  'sessions',
-  'login_attempts',
-  'users',
-  'pdf_pages',
-  'pdf_documents',
-  'rubrics',
-  'question_images',
-  'questions',
-  'passages',
-  'paper_versions',
-  'papers',
-  'asset_variants',
-  'assets',
-];
+import { TRUNCATE_PAPERS_AND_ACCOUNTS, TRUNCATE_PIPELINE } from './support/tables';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 export type Agent = ReturnType<typeof request.agent>;
@@ -37,7 +19,9 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Users, sessions and papers emptied (retried if background work deadlocks with it). */
   reset: () => Promise<void>;
-  /** A TRUNCATE of the spec's own tables, retried the same way. */
+  /** Every table the pipeline writes emptied (support/tables.ts), retried the same way. */
+  truncateAll: () => Promise<void>;
+  /** A TRUNCATE of some tables of the spec's own, retried the same way. */
   truncate: (sql: string) => Promise<void>;
   count: (table: string) => Promise<number>;
   close: () => Promise<void>;
@@ -73,8 +57,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       return agent;
     },
     http: () => request(app.getHttpServer()),
+    truncateAll: () => retryDeadlock(() => db.query(TRUNCATE_PIPELINE)),
     truncate: (sql: string) => retryDeadlock(() => db.query(sql)),
-    reset: () => retryDeadlock(() => db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`)),
+    reset: () => retryDeadlock(() => db.query(TRUNCATE_PAPERS_AND_ACCOUNTS)),
     count: async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n,
     close: () => app.close(),
   };

@@ -14,9 +14,7 @@ describe('a question’s tolerance comes from one definition', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION, markingCalibrationPercent: 0 });
-    await t.truncate(
-      `TRUNCATE auto_grades, marks, marking_skips, marking_tasks, attempts, work_items, run_models, run_papers, responses, runs, ai_models CASCADE`,
-    );
+    await t.truncateAll();
     await t.reset();
   });
   afterAll(() => t.close());

@@ -1,5 +1,5 @@
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
-import { COLLECTION, JUDGE_TABLES } from './fixtures/judged-fixture';
+import { COLLECTION } from './fixtures/judged-fixture';
 import { stratifiedSample } from '../src/judge-quality/domain/stratified-sample';
 import { Agent, startTestApp, TestApp } from './test-app';
 
@@ -11,7 +11,7 @@ describe('validation samples: stratified, seeded, recorded, served first', () =>
 
   beforeAll(async () => {
     t = await startTestApp({ collection: COLLECTION, markingCalibrationPercent: 0 });
-    await t.truncate(`TRUNCATE validation_samples, ${JUDGE_TABLES.replace(/^TRUNCATE /, '')}`);
+    await t.truncateAll();
     await t.reset();
     researcher = await t.as(['author', 'researcher']);
     await researcher.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');
