@@ -134,3 +134,24 @@ export interface MonitorQuestion {
   done: number;
   calibration: number;
 }
+
+/** Where a marking task stands: open for reads, waiting for a third, for a senior, or done. */
+export const MARKING_TASK_STATES = ['open', 'needs_third', 'needs_arbitration', 'problem', 'done'] as const;
+export type MarkingTaskState = (typeof MARKING_TASK_STATES)[number];
+
+/**
+ * Why a task is in its state, as a code with its numbers: the server decides it (the Gaokao 2+1+1
+ * rule), the client words `rule.<code>` in its language.
+ */
+export const MARKING_RULE_CODES = [
+  'arbitrated',
+  'problem',
+  'single',
+  'unread',
+  'waitingSecond',
+  'twoWithin',
+  'third',
+  'closestPair',
+  'arbitrate',
+] as const;
+export type MarkingRuleCode = (typeof MARKING_RULE_CODES)[number];

@@ -2,7 +2,7 @@
  * The arithmetic of human marking, with no framework: a rubric's points, and how the reads of one
  * answer resolve into its final score under single or double marking (the Gaokao 2+1+1 rule).
  */
-import { itemPoints, type MarkingRubric } from '@yuejuan/contracts';
+import { itemPoints, type MarkingRubric, type MarkingRuleCode, type MarkingTaskState } from '@yuejuan/contracts';
 
 // The rubric's shape and its item arithmetic are the marking screen's too: defined once in @yuejuan/contracts.
 export type { RubricItem } from '@yuejuan/contracts';
@@ -61,11 +61,10 @@ export interface Read {
   points: number | null;
 }
 
-export type TaskState = 'open' | 'needs_third' | 'needs_arbitration' | 'problem' | 'done';
+export type TaskState = MarkingTaskState;
 
 /** Why a task is in its state: a code with its numbers, put in words by the client (and by ruleSentence for the record). */
-export type RuleCode =
-  'arbitrated' | 'problem' | 'single' | 'unread' | 'waitingSecond' | 'twoWithin' | 'third' | 'closestPair' | 'arbitrate';
+export type RuleCode = MarkingRuleCode;
 
 export interface Resolution {
   state: TaskState;

@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { MarkingQuestion, QuestionView, RubricItem } from '@yuejuan/contracts';
+import type {
+  MarkingQuestion,
+  MarkingRuleCode,
+  QuestionView,
+  RubricItem,
+} from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** One question of a teacher's queue: defined once in @yuejuan/contracts (the server's too). */
@@ -80,7 +85,7 @@ export interface HistoryEntry {
 export interface SeniorItem {
   taskId: string;
   state: 'needs_arbitration' | 'problem';
-  ruleCode: string;
+  ruleCode: MarkingRuleCode;
   ruleParams: Record<string, number>;
   questionId: string;
   questionNumber: string;
