@@ -33,7 +33,7 @@ describe('StudentAnswersService (fake repository)', () => {
     cohortId = (await cohorts.importFile('pv-1', 'Class', 'c.csv', Buffer.from('student,1,7\nS001,5,7\nS002,0,10'), actor)).id;
     repo.writes.length = 0;
     const pipeline = {
-      answersStored: () => void log.push('signal'),
+      answersStored: async () => void log.push('signal'),
       settle: async () => ({ graded: 0, changed: 0, queued: 0 }),
     } as Pipeline;
     service = new StudentAnswersService(repo as unknown as CohortsRepository, cohorts, pipeline, audit);

@@ -77,7 +77,7 @@ export class StudentAnswersService {
         m,
       );
     });
-    this.pipeline.answersStored();
+    await this.pipeline.answersStored();
     return { imported: out.length };
   }
 }

@@ -85,7 +85,8 @@ export const ENV_VARS: VarSpec[] = [
     name: 'COLLECTION_WORKER',
     kind: 'bool',
     default: 'true',
-    description: 'This process sends model requests for running runs (turn off for an API-only process)',
+    description:
+      'This process is a worker: it sends model requests for running runs, grades new answers and creates marking tasks (turn off for an API-only process)',
   },
   {
     name: 'COLLECTION_LEASE_SECONDS',

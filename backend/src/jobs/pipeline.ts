@@ -5,8 +5,11 @@
  * an importer never imports the grader, nor the grader the marking queue.
  */
 export abstract class Pipeline {
-  /** Answers were stored: the worker grades them soon (at once, in a worker process). */
-  abstract answersStored(): void;
+  /**
+   * Answers were stored: a job for the worker processes, which grade them at once (the sweep would
+   * find them within a second anyway). Never fails the caller: its rows are committed already.
+   */
+  abstract answersStored(): Promise<void>;
   /**
    * Brings grading and marking tasks up to date now, in this process: grades what is queued
    * (waiting for another process's grading to finish first), then creates the marking tasks due.

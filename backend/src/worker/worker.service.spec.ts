@@ -2,7 +2,7 @@ import { RunnerService } from '../collection/runner.service';
 import { AppConfig } from '../config/app-config';
 import { GradingService } from '../grading/grading.service';
 import { JobsService } from '../jobs/jobs.service';
-import { MARKING_TASKS_DUE } from '../jobs/queues';
+import { ANSWERS_STORED, MARKING_TASKS_DUE } from '../jobs/queues';
 import { MarkingService } from '../marking/marking.service';
 import { MarkingDueRepository } from './marking-due.repository';
 import { WorkerService } from './worker.service';
@@ -67,7 +67,7 @@ describe('WorkerService (fakes)', () => {
     const w = worker(true);
     await w.onApplicationBootstrap();
     expect(log.slice(0, 2)).toEqual(['runner start', 'catchUp {}']);
-    expect(worked).toEqual([MARKING_TASKS_DUE]);
+    expect(worked).toEqual([MARKING_TASKS_DUE, ANSWERS_STORED]);
     await w.stop();
     expect(log).toContain('runner stop');
   });

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GradingService } from '../grading/grading.service';
 import { JobsService } from '../jobs/jobs.service';
 import { Pipeline } from '../jobs/pipeline';
-import { MARKING_TASKS_DUE } from '../jobs/queues';
+import { ANSWERS_STORED, MARKING_TASKS_DUE } from '../jobs/queues';
 import { MarkingService } from '../marking/marking.service';
 import { MarkingDueRepository } from './marking-due.repository';
 
@@ -58,6 +58,7 @@ export class WorkerService extends Pipeline implements OnApplicationBootstrap, B
     this.starting ??= (async () => {
       await this.runner.startLoop();
       await this.jobs.work(MARKING_TASKS_DUE, async () => void (await this.syncMarking()));
+      await this.jobs.work(ANSWERS_STORED, async () => this.sweep());
       this.timers.push(setInterval(() => this.sweep(), SWEEP_MS));
       this.timers.push(setInterval(() => void this.syncMarking().catch((e) => this.failed('marking sync', e)), SWEEP_MS));
       this.sweep();
@@ -79,8 +80,8 @@ export class WorkerService extends Pipeline implements OnApplicationBootstrap, B
     await this.stop();
   }
 
-  answersStored(): void {
-    if (this.starting) this.sweep();
+  async answersStored(): Promise<void> {
+    await this.jobs.send(ANSWERS_STORED, { id: 'answers' }).catch((e) => this.failed('answers-stored signal', e));
   }
 
   async settle(): Promise<{ graded: number; changed: number; queued: number }> {
