@@ -6,7 +6,7 @@
  * BENCH_STUDENTS and BENCH_MODELS change the scale.
  */
 import { CohortsService } from '../src/cohorts/cohorts.service';
-import { GradingService } from '../src/grading/grading.service';
+import { WorkerService } from '../src/worker/worker.service';
 import { SamplesService } from '../src/papers/samples.service';
 import { ReportsService } from '../src/reports/reports.service';
 import { startTestApp } from '../test/test-app';
@@ -50,7 +50,7 @@ test('report over 20 models × 12 papers × 10,000 students', async () => {
      FROM questions q, unnest($2::uuid[]) m WHERE q.paper_version_id = ANY($3) AND q.parent_id IS NULL`,
     [runId, models.map((m: { id: string }) => m.id), papers.map((p) => p.id)],
   );
-  await t.app.get(GradingService).catchUp();
+  await t.app.get(WorkerService).settle(); // graded, and the marking tasks the teachers below read created
   // Teachers: every queued unit read twice (within a point of each other), final score their mean.
   const teachers = await t.db.query(
     `INSERT INTO users (username, display_name, password_hash, roles) VALUES ('b1', 'b1', 'x', '{teacher}'), ('b2', 'b2', 'x', '{teacher}') RETURNING id`,
