@@ -1,4 +1,4 @@
-import { isHolderGone, PgPoolLike, SlotLeases } from '../src/collection/slot-leases';
+import { isHolderGone, PgPoolLike, SlotLeases } from '../src/collection/slot-leases.repository';
 import { startTestApp, TestApp } from './test-app';
 
 describe('request slots as session advisory locks', () => {

@@ -1,76 +1,56 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { AuditActor, AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-errors';
 import { ModelsService } from '../models/models.service';
 import { TEMPLATE_VERSION } from '../rendering/prompt-render';
-import { RunEntity, RunStatus } from './collection.entities';
+import { RunStatus } from './collection.entities';
 import { RunAnswersQueryDto, RunCreateDto } from './runs.dto';
+import { ModelProgressRow, RunsRepository } from './runs.repository';
 
-export interface ModelProgress {
-  modelId: string;
-  name: string;
-  total: number;
-  pending: number;
-  inFlight: number;
-  answered: number;
-  failed: number;
-  notApplicable: number;
-  cancelled: number;
-  tokensIn: number;
-  tokensOut: number;
-  cost: number | null;
-  requestsPerSecond: number;
+export interface ModelProgress extends Omit<ModelProgressRow, 'hasUnknownCost'> {
   etaSeconds: number | null;
 }
+
+/** Which status a run may move to from which: only a running run pauses, only a paused one resumes. */
+const ALLOWED: Record<'paused' | 'running' | 'cancelled', RunStatus[]> = {
+  paused: ['running'],
+  running: ['paused'],
+  cancelled: ['running', 'paused', 'queued'],
+};
 
 /** Runs: papers × models × samples, expanded into one work item per request, and their progress. */
 @Injectable()
 export class RunsService {
   constructor(
-    private readonly db: DataSource,
-    @InjectRepository(RunEntity) private readonly runs: Repository<RunEntity>,
+    private readonly repo: RunsRepository,
     private readonly models: ModelsService,
     private readonly audit: AuditService,
   ) {}
 
+  /** All checks before any write, then one transaction: the run, its papers and models, one work item per request, the audit entry. */
   async create(dto: RunCreateDto, actor: AuditActor) {
     const models = await Promise.all(dto.modelIds.map((id) => this.models.get(id)));
-    const papers = await this.db.query(`SELECT id, title FROM paper_versions WHERE id = ANY($1::uuid[])`, [dto.paperVersionIds]);
-    if (papers.length !== dto.paperVersionIds.length) throw new BadRequestException('some paper versions do not exist');
-    const run = await this.db.transaction(async (m) => {
-      const saved = await m.save(
-        m.create(RunEntity, {
-          name: dto.name ?? `${models.map((x) => x.name).join(', ')} · ${papers.length} papers`,
-          status: 'running',
-          templateVersion: TEMPLATE_VERSION,
-          createdBy: actor.id,
-          startedAt: new Date(),
-        }),
-      );
-      await m.query(`INSERT INTO run_papers (run_id, paper_version_id) SELECT $1, unnest($2::uuid[])`, [saved.id, dto.paperVersionIds]);
+    const papers = await this.repo.paperVersions(dto.paperVersionIds);
+    if (papers.length !== dto.paperVersionIds.length) {
+      const found = new Set(papers.map((p) => p.id));
+      const missing = dto.paperVersionIds.filter((id) => !found.has(id));
+      throw new DomainError('some paper versions do not exist', 400, undefined, 'run.papers_missing', {
+        count: missing.length,
+        ids: missing.join(', '),
+      });
+    }
+    const run = await this.repo.transaction(async (m) => {
+      const saved = await this.repo.insertRun(m, {
+        name: dto.name ?? `${models.map((x) => x.name).join(', ')} · ${papers.length} papers`,
+        status: 'running',
+        templateVersion: TEMPLATE_VERSION,
+        createdBy: actor.id,
+        startedAt: new Date(),
+      });
+      await this.repo.addPapers(m, saved.id, dto.paperVersionIds);
       for (const model of models) {
-        await m.query(`INSERT INTO run_models (run_id, model_id, config_snapshot) VALUES ($1, $2, $3)`, [
-          saved.id,
-          model.id,
-          JSON.stringify(this.models.map(model)),
-        ]);
-        // One item per (top-level question, sample). Image questions cannot be put to a text-only model:
-        // they are "not applicable", reported apart and never scored as wrong.
-        await m.query(
-          `INSERT INTO work_items (run_id, model_id, question_id, sample_index, state)
-           SELECT $1, $2, q.id, s, CASE WHEN $3 = 'text' AND (q.has_images OR EXISTS (SELECT 1 FROM questions c WHERE c.parent_id = q.id AND c.has_images)) THEN 'not_applicable' ELSE 'pending' END
-           FROM questions q CROSS JOIN generate_series(0, $4 - 1) s
-           WHERE q.paper_version_id = ANY($5::uuid[]) AND q.parent_id IS NULL
-           ORDER BY q.paper_version_id, q.ordinal, s`,
-          [saved.id, model.id, model.modality, model.samplesPerQuestion, dto.paperVersionIds],
-        );
-        await m.query(
-          `INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, outcome)
-           SELECT question_id, 'model', run_id, model_id, sample_index, 'not_applicable' FROM work_items
-           WHERE run_id = $1 AND model_id = $2 AND state = 'not_applicable'`,
-          [saved.id, model.id],
-        );
+        await this.repo.addModel(m, saved.id, model.id, this.models.map(model));
+        await this.repo.expandItems(m, saved.id, model, dto.paperVersionIds);
       }
       await this.audit.record(
         actor,
@@ -83,21 +63,19 @@ export class RunsService {
   }
 
   list() {
-    return this.db.query(
-      `SELECT r.id, r.name, r.status, r.created_at AS "createdAt", r.finished_at AS "finishedAt",
-              count(w.id)::int AS total, count(w.id) FILTER (WHERE w.state IN ('answered', 'failed', 'not_applicable', 'cancelled'))::int AS done
-       FROM runs r LEFT JOIN work_items w ON w.run_id = r.id WHERE r.kind = 'answer' GROUP BY r.id ORDER BY r.created_at DESC`,
-    );
+    return this.repo.list();
   }
 
   async setStatus(id: string, next: 'paused' | 'running' | 'cancelled', actor: AuditActor) {
     const run = await this.get(id);
-    const allowed: Record<string, RunStatus[]> = { paused: ['running'], running: ['paused'], cancelled: ['running', 'paused', 'queued'] };
-    if (!allowed[next].includes(run.status)) throw new BadRequestException(`a ${run.status} run cannot become ${next}`);
-    await this.db.transaction(async (m) => {
-      await m.update(RunEntity, id, { status: next, ...(next === 'cancelled' ? { finishedAt: new Date() } : {}) });
-      if (next === 'cancelled')
-        await m.query(`UPDATE work_items SET state = 'cancelled', updated_at = now() WHERE run_id = $1 AND state = 'pending'`, [id]);
+    if (!ALLOWED[next].includes(run.status))
+      throw new DomainError(`a ${run.status} run cannot become ${next}`, 400, undefined, 'run.status_change', {
+        from: run.status,
+        to: next,
+      });
+    await this.repo.transaction(async (m) => {
+      await this.repo.setStatus(m, id, next, next === 'cancelled' ? new Date() : undefined);
+      if (next === 'cancelled') await this.repo.cancelPendingItems(m, id);
       const action = next === 'paused' ? 'run_pause' : next === 'running' ? 'run_resume' : 'run_cancel';
       await this.audit.record(
         actor,
@@ -109,48 +87,23 @@ export class RunsService {
   }
 
   async get(id: string) {
-    const run = await this.runs.findOne({ where: { id } });
-    if (!run) throw new NotFoundException(`run ${id} not found`);
+    const run = await this.repo.find(id);
+    if (!run) throw new DomainError(`run ${id} not found`, 404, undefined, 'run.not_found');
     return run;
   }
 
   /** Per model: counts by state, tokens and cost so far, throughput over the last minute, ETA. */
   async progress(id: string) {
     const run = await this.get(id);
-    // Items and attempts are aggregated apart: joining them first would count an item once per attempt.
-    const models = await this.db.query(
-      `WITH items AS (
-         SELECT model_id, count(*)::int AS total,
-                count(*) FILTER (WHERE state = 'pending')::int AS pending,
-                count(*) FILTER (WHERE state = 'in_flight')::int AS in_flight,
-                count(*) FILTER (WHERE state = 'answered')::int AS answered,
-                count(*) FILTER (WHERE state = 'failed')::int AS failed,
-                count(*) FILTER (WHERE state = 'not_applicable')::int AS not_applicable,
-                count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled
-         FROM work_items WHERE run_id = $1 GROUP BY model_id),
-       att AS (
-         SELECT w.model_id, COALESCE(sum(a.tokens_in), 0)::int AS tokens_in, COALESCE(sum(a.tokens_out), 0)::int AS tokens_out,
-                sum(a.cost)::float AS cost, bool_or(a.is_success AND a.cost IS NULL) AS has_unknown_cost,
-                -- over the last minute, or since the model's first request if that is more recent (a new run is not slow)
-                count(*) FILTER (WHERE a.finished_at > now() - interval '60 seconds')::float
-                  / greatest(1, least(60, extract(epoch FROM now() - min(a.started_at)))) AS rps
-         FROM attempts a JOIN work_items w ON w.id = a.work_item_id WHERE w.run_id = $1 GROUP BY w.model_id)
-       SELECT m.id AS "modelId", m.name, COALESCE(i.total, 0) AS total, COALESCE(i.pending, 0) AS pending, COALESCE(i.in_flight, 0) AS "inFlight",
-              COALESCE(i.answered, 0) AS answered, COALESCE(i.failed, 0) AS failed, COALESCE(i.not_applicable, 0) AS "notApplicable",
-              COALESCE(i.cancelled, 0) AS cancelled, COALESCE(a.tokens_in, 0) AS "tokensIn", COALESCE(a.tokens_out, 0) AS "tokensOut",
-              a.cost, COALESCE(a.has_unknown_cost, false) AS "hasUnknownCost", COALESCE(a.rps, 0) AS "requestsPerSecond"
-       FROM run_models rm JOIN ai_models m ON m.id = rm.model_id
-       LEFT JOIN items i ON i.model_id = rm.model_id LEFT JOIN att a ON a.model_id = rm.model_id
-       WHERE rm.run_id = $1 ORDER BY m.name`,
-      [id],
-    );
-    for (const m of models as (ModelProgress & { hasUnknownCost?: boolean })[]) {
+    const models: ModelProgress[] = (await this.repo.progress(id)).map(({ hasUnknownCost, ...m }) => {
       const left = m.pending + m.inFlight;
-      m.etaSeconds = left === 0 ? 0 : m.requestsPerSecond > 0 ? Math.round(left / m.requestsPerSecond) : null;
-      // Unknown prices stay unknown: a partial sum would look like a real total.
-      if (m.hasUnknownCost) m.cost = null;
-      delete m.hasUnknownCost;
-    }
+      return {
+        ...m,
+        // Unknown prices stay unknown: a partial sum would look like a real total.
+        cost: hasUnknownCost ? null : m.cost,
+        etaSeconds: left === 0 ? 0 : m.requestsPerSecond > 0 ? Math.round(left / m.requestsPerSecond) : null,
+      };
+    });
     return {
       id: run.id,
       name: run.name,
@@ -158,37 +111,19 @@ export class RunsService {
       templateVersion: run.templateVersion,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,
-      models: models as ModelProgress[],
+      models,
     };
   }
 
-  /** The answers behind a run: question, raw output, state, last error, latency and tokens. */
+  /** The answers behind a run: question, raw output, state, last error, latency and tokens, latest grades. */
   async answers(id: string, q: RunAnswersQueryDto) {
     await this.get(id);
-    // Each answer carries its latest grade per graded part, with the key in force (corrections
-    // applied) and whether a re-grade changed it (more than one grade row: rows are only appended on change).
-    return this.db.query(
-      `SELECT w.id::text AS "workItemId", w.state, w.sample_index AS "sampleIndex", w.attempts_count AS attempts, w.last_error AS "lastError",
-              m.name AS model, m.modality, m.is_imported AS "isImported", q.id AS "questionId", q.number AS "questionNumber", q.type, v.id AS "paperVersionId", v.title AS "paperTitle",
-              r.outcome, r.text, r.reasoning_text AS "reasoning", a.finish_reason AS "finishReason", a.latency_ms AS "latencyMs",
-              a.tokens_in AS "tokensIn", a.tokens_out AS "tokensOut", a.template_version AS "templateVersion", gr.grades
-       FROM work_items w JOIN ai_models m ON m.id = w.model_id JOIN questions q ON q.id = w.question_id JOIN paper_versions v ON v.id = q.paper_version_id
-       LEFT JOIN responses r ON r.run_id = w.run_id AND r.model_id = w.model_id AND r.question_id = w.question_id AND r.sample_index = w.sample_index AND r.source_kind = 'model'
-       LEFT JOIN attempts a ON a.id = r.attempt_id
-       LEFT JOIN LATERAL (
-         SELECT json_agg(json_build_object('questionId', x.question_id, 'number', x.number, 'score', x.score::float, 'maxScore', x.max_score::float,
-                  'status', x.status, 'method', x.method, 'region', x.region, 'extracted', x.extracted, 'explanation', x.explanation, 'reason', x.reason,
-                  'graderVersion', x.grader_version, 'key', x.key, 'isChanged', x.n > 1) ORDER BY x.ordinal) AS grades,
-                bool_or(x.status = 'unparsed') AS "isUnparsed", bool_or(x.n > 1) AS "isChanged"
-         FROM (SELECT DISTINCT ON (g.question_id) g.*, gq.number, gq.ordinal,
-                      COALESCE((SELECT c.answer_key FROM answer_key_corrections c WHERE c.question_id = g.question_id AND c.answer_key IS NOT NULL ORDER BY c.id DESC LIMIT 1), gq.answer_key) AS key,
-                      count(*) OVER (PARTITION BY g.question_id) AS n
-               FROM auto_grades g JOIN questions gq ON gq.id = g.question_id WHERE g.response_id = r.id ORDER BY g.question_id, g.id DESC) x
-       ) gr ON true
-       WHERE w.run_id = $1 AND ($2::uuid IS NULL OR w.model_id = $2) AND ($3::text IS NULL OR w.state = $3)
-         AND ($6::text IS NULL OR ($6 = 'unparsed' AND gr."isUnparsed") OR ($6 = 'changed' AND gr."isChanged"))
-       ORDER BY v.title, q.ordinal, m.name, w.sample_index LIMIT $4 OFFSET $5`,
-      [id, q.modelId ?? null, q.state ?? null, q.limit ?? 100, q.offset ?? 0, q.grade ?? null],
-    );
+    return this.repo.answers(id, {
+      modelId: q.modelId ?? null,
+      state: q.state ?? null,
+      grade: q.grade ?? null,
+      limit: q.limit ?? 100,
+      offset: q.offset ?? 0,
+    });
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AiModelEntity } from '../models/model.entity';
 import type { ChatMessage } from '../rendering/prompt-render';
-import type { AttemptRecord, ClaimedItem } from './work-store';
+import type { AttemptRecord, ClaimedItem } from './work-items.repository';
+
+// The item and attempt shapes a kind handles, so downstream kinds import only this file.
+export type { AttemptRecord, ClaimedItem } from './work-items.repository';
 
 /** A request ready to send for a work item that is not a plain answer (today: a judgement). */
 export interface PreparedRequest {

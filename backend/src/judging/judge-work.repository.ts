@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ClaimedItem } from '../collection/work-store';
-import type { KindAttempt } from '../collection/work-kinds';
+import type { ClaimedItem, KindAttempt } from '../collection/work-kinds';
 import { pgArray } from '../common/pg-array';
 import { RUBRIC_JSON } from '../marking/marking-store';
 import type { JudgeRubric } from './domain/judge-request';

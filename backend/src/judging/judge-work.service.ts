@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DEFAULT_VISION_PROFILE, profileKey } from '../assets/image-normalize';
-import type { KindAttempt, PreparedRequest, ReaderWork } from '../collection/work-kinds';
+import type { ClaimedItem, KindAttempt, PreparedRequest, ReaderWork } from '../collection/work-kinds';
 import { WorkKinds } from '../collection/work-kinds';
-import type { ClaimedItem } from '../collection/work-store';
 import type { AiModelEntity } from '../models/model.entity';
 import type { ContentPart } from '../rendering/prompt-render';
 import { RenderingService } from '../rendering/rendering.service';

@@ -35,4 +35,9 @@ export const ERRORS_EN: Record<keyof typeof ERRORS_ZH, string> = {
   'error.image.not_found': 'That image does not exist, or you may not see it.',
   'error.pdf.not_found': 'That PDF does not exist.',
   'error.about.notice_missing': 'This installation has no NOTICE file.',
+  'error.run.papers_missing':
+    '{count} of the chosen paper versions do not exist (any more); reload the list and choose again.',
+  'error.run.status_change':
+    'The run cannot change to that state now: only a running run pauses, only a paused one resumes, and a finished run cannot be cancelled. Reload to see its state.',
+  'error.run.not_found': 'That run does not exist.',
 };

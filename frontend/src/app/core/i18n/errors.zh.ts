@@ -30,4 +30,9 @@ export const ERRORS_ZH = {
   'error.image.not_found': '找不到这张图片，或你无权查看。',
   'error.pdf.not_found': '找不到这个 PDF。',
   'error.about.notice_missing': '本安装缺少 NOTICE 文件。',
+  'error.run.papers_missing':
+    '所选试卷版本中有 {count} 个不存在（或已删除），请刷新列表后重新选择。',
+  'error.run.status_change':
+    '这次运行现在不能改为该状态：只有运行中的才能暂停，只有已暂停的才能继续，已完成的不能取消。请刷新查看它的状态。',
+  'error.run.not_found': '找不到这次运行。',
 } as const;

@@ -28,6 +28,8 @@ export const isHolderGone = (claimedBy: string) => `pg_try_advisory_xact_lock(ha
  * dies its connection closes and PostgreSQL frees its slots at once: no lease to wait for. The
  * same connection LISTENs for new work, so a run started in another process begins without polling,
  * and holds the process's holder lock (`holderId`), by which others can tell its claims are orphaned.
+ * Raw SQL: advisory locks, LISTEN and pg_stat_activity have no TypeORM form. Not a Nest provider:
+ * the runner owns one, with its callbacks, because the locks live on that one connection.
  */
 export class SlotLeases {
   private client: PgClient | null = null;

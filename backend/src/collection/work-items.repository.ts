@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { pgArray } from '../common/pg-array';
 import { queryPrepared } from '../database/prepared';
 import { AiModelEntity } from '../models/model.entity';
-import { isHolderGone } from './slot-leases';
+import { isHolderGone } from './slot-leases.repository';
 
 export interface ClaimedItem {
   id: string;
@@ -37,9 +37,14 @@ const CLAIMED_COLUMNS = `w.id::text AS id, w.run_id AS "runId", w.model_id AS "m
   q.paper_version_id AS "paperVersionId", w.sample_index AS "sampleIndex", w.attempts_count AS "attemptsCount",
   w.target_response_id AS "targetResponseId"`;
 
-/** The SQL behind the runner: claiming under leases, recording attempts, completing items. */
+/**
+ * The SQL behind the runner: claiming work items under leases, recording attempts (with their
+ * answers), completing items from the attempt cache, finishing runs. Raw SQL throughout: claims
+ * need `FOR UPDATE SKIP LOCKED`, a batch of attempts is one CTE statement (one commit for many
+ * answers), and the hot statements are prepared once per connection (database/prepared.ts).
+ */
 @Injectable()
-export class WorkStore {
+export class WorkItemsRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
