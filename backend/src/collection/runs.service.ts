@@ -5,11 +5,11 @@ import { ModelsService } from '../models/models.service';
 import { TEMPLATE_VERSION } from '../rendering/prompt-render';
 import { RunStatus } from './collection.entities';
 import { RunAnswersQueryDto, RunCreateDto } from './runs.dto';
-import { ModelProgressRow, RunsRepository } from './runs.repository';
+import { RunsRepository } from './runs.repository';
+import type { ModelProgress, RunProgress, RunSummary } from '@yuejuan/contracts';
 
-export interface ModelProgress extends Omit<ModelProgressRow, 'hasUnknownCost'> {
-  etaSeconds: number | null;
-}
+/** A run's progress per model: the client's type too (@yuejuan/contracts). */
+export type { ModelProgress } from '@yuejuan/contracts';
 
 /** Which status a run may move to from which: only a running run pauses, only a paused one resumes. */
 const ALLOWED: Record<'paused' | 'running' | 'cancelled', RunStatus[]> = {
@@ -62,7 +62,7 @@ export class RunsService {
     return this.progress(run.id);
   }
 
-  list() {
+  list(): Promise<RunSummary<Date>[]> {
     return this.repo.list();
   }
 
@@ -93,7 +93,7 @@ export class RunsService {
   }
 
   /** Per model: counts by state, tokens and cost so far, throughput over the last minute, ETA. */
-  async progress(id: string) {
+  async progress(id: string): Promise<RunProgress<Date>> {
     const run = await this.get(id);
     const models: ModelProgress[] = (await this.repo.progress(id)).map(({ hasUnknownCost, ...m }) => {
       const left = m.pending + m.inFlight;
