@@ -78,9 +78,6 @@ const KNOWN = [
   // by auth's decorators. Fix: the read endpoint moves above auth (users/, the admin area) or the
   // role decorators move into a lower access module.
   ['backend/src/audit/audit.controller.ts', 'backend/src/auth/auth.decorators.ts', 'layer-audit', 'the audit read endpoint uses @Roles'],
-  // collection → grading: gone from the code (importers signal jobs/pipeline.ts); the module's import
-  // line leaves with collection.module.ts's next commit (collection/ is being reworked this session).
-  ['backend/src/collection/collection.module.ts', 'backend/src/grading/grading.module.ts', 'layer-collection', 'importers call catchUp'],
   // Frontend features reaching into another feature. Most read the paper library (PapersApiService,
   // papers.models): it moves to core/ (or its types to @yuejuan/contracts) once the paper editor,
   // which is changing those files, has landed.
