@@ -1,35 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ModelProgress, RunSummary } from '@yuejuan/contracts';
 import { RunEntity, RunStatus } from './collection.entities';
 
-/** A run in the runs list: its items in all and those done (answered, failed, not applicable or cancelled). */
-export interface RunListRow {
-  id: string;
-  name: string;
-  status: RunStatus;
-  createdAt: Date;
-  finishedAt: Date | null;
-  total: number;
-  done: number;
-}
-
-/** One model's figures in a run, as the database counts them (the service adds the ETA). */
-export interface ModelProgressRow {
-  modelId: string;
-  name: string;
-  total: number;
-  pending: number;
-  inFlight: number;
-  answered: number;
-  failed: number;
-  notApplicable: number;
-  cancelled: number;
-  tokensIn: number;
-  tokensOut: number;
-  cost: number | null;
+/** One model's figures in a run as the database counts them; the service adds the ETA and drops a partial cost. */
+export interface ModelProgressRow extends Omit<ModelProgress, 'etaSeconds'> {
   /** Some success has no price: the sum in `cost` is partial. */
   hasUnknownCost: boolean;
-  requestsPerSecond: number;
 }
 
 export interface RunAnswersFilter {
@@ -128,7 +105,7 @@ export class RunsRepository {
   }
 
   /** Answer runs, newest first, with their item counts (an aggregate over a left join). */
-  list(): Promise<RunListRow[]> {
+  list(): Promise<RunSummary<Date>[]> {
     return this.db.query(
       `SELECT r.id, r.name, r.status, r.created_at AS "createdAt", r.finished_at AS "finishedAt",
               count(w.id)::int AS total, count(w.id) FILTER (WHERE w.state IN ('answered', 'failed', 'not_applicable', 'cancelled'))::int AS done
