@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { makeIntakeDocx } from './fixtures/intake-docx';
 import { makePdf } from './fixtures/pdf-fixture';
 import { makeTextPdf } from './fixtures/intake-pdf';
+import { waitForPdf } from './support/pdf';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 /** The same small paper as the Word fixture, as a PDF's text layer. */
@@ -25,15 +26,6 @@ const PDF_LINES = [
   '3．0',
   '4．通项为 2n-1。',
 ];
-
-async function waitReady(http: Agent, id: string) {
-  for (let i = 0; i < 100; i++) {
-    const res = await http.get(`/api/pdfs/${id}`);
-    if (res.body.status === 'ready' || res.body.status === 'failed') return res.body;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('PDF never finished rendering');
-}
 
 describe('Intake API: Word and PDF → draft paper', () => {
   let t: TestApp;
@@ -91,7 +83,7 @@ describe('Intake API: Word and PDF → draft paper', () => {
     ]);
     expect(res.body.paper.sections[0].questions[0].options.map((o: { text: string }) => o.text)).toEqual(['1∈M', '3∈M', '0∈M', '4∈M']);
     expect(res.body.flags).toContainEqual({ code: 'pdf_figures', path: '', params: { pdfId: res.body.source.pdfId, pages: 1 } });
-    await waitReady(author, res.body.source.pdfId);
+    await waitForPdf(author, res.body.source.pdfId);
     const again = await author.post(`/api/pdfs/${res.body.source.pdfId}/draft`);
     expect(again.status).toBe(200);
     expect(summary(again.body)).toEqual(summary(res.body));

@@ -1,17 +1,9 @@
 import sharp from 'sharp';
 import { makePdf } from './fixtures/pdf-fixture';
+import { waitForPdf } from './support/pdf';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 /** The figure crop tool's server side: the list of uploaded PDFs and crops with coded refusals. */
-async function waitReady(http: Agent, id: string) {
-  for (let i = 0; i < 100; i++) {
-    const res = await http.get(`/api/pdfs/${id}`);
-    if (res.body.status === 'ready' || res.body.status === 'failed') return res.body;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('PDF never finished rendering');
-}
-
 describe('PDF crops and the list of uploaded PDFs', () => {
   let t: TestApp;
   let author: Agent;
@@ -25,13 +17,13 @@ describe('PDF crops and the list of uploaded PDFs', () => {
     const up = await author.post('/api/pdfs').attach('file', makePdf([{ latin: 'Figure page' }, { latin: 'Two' }]), 'figures.pdf');
     expect(up.status).toBe(202);
     pdfId = up.body.id;
-    expect((await waitReady(author, pdfId)).status).toBe('ready');
+    expect((await waitForPdf(author, pdfId)).status).toBe('ready');
   });
   afterAll(() => t.close());
 
   it('lists uploaded PDFs newest first, for authors and admins only', async () => {
     const later = await author.post('/api/pdfs').attach('file', makePdf([{ latin: 'Later' }]), 'later.pdf');
-    await waitReady(author, later.body.id);
+    await waitForPdf(author, later.body.id);
     const list = await author.get('/api/pdfs');
     expect(list.status).toBe(200);
     expect(list.body.map((d: { filename: string }) => d.filename)).toEqual(['later.pdf', 'figures.pdf']);

@@ -1,14 +1,6 @@
 import { makePdf } from './fixtures/pdf-fixture';
+import { waitForPdf } from './support/pdf';
 import { Agent, startTestApp, TestApp } from './test-app';
-
-async function waitReady(http: Agent, id: string) {
-  for (let i = 0; i < 100; i++) {
-    const res = await http.get(`/api/pdfs/${id}`);
-    if (res.body.status === 'ready' || res.body.status === 'failed') return res.body;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('PDF never finished rendering');
-}
 
 describe('PDF intake API', () => {
   let t: TestApp;
@@ -29,7 +21,7 @@ describe('PDF intake API', () => {
     expect(upload.status).toBe(202);
     expect(upload.body).toMatchObject({ filename: 'exam.pdf', pageCount: 2, status: 'queued', pages: [] });
 
-    const done = await waitReady(http, upload.body.id);
+    const done = await waitForPdf(http, upload.body.id);
     expect(done.status).toBe('ready');
     expect(done.pages).toHaveLength(2);
     const [p1] = done.pages;
@@ -64,7 +56,7 @@ describe('PDF intake API', () => {
     expect((await http.post('/api/pdfs')).status).toBe(400);
     const up = await http.post('/api/pdfs').attach('file', makePdf([{ latin: 'x' }]), 'a.pdf');
     expect(up.status).toBe(202);
-    await waitReady(http, up.body.id);
+    await waitForPdf(http, up.body.id);
     const res = await http.post(`/api/pdfs/${up.body.id}/pages/1/crop`).send({ x: 5000, y: 5000, width: 10, height: 10 });
     expect(res.status).toBe(422);
     expect(res.body.message).toMatch(/outside the page/);

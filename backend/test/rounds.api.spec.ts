@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { parse } from 'papaparse';
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
+import { importRun } from './support/answers';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 const COLLECTION = { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 };
@@ -39,14 +40,7 @@ describe('evaluation rounds and their headline findings', () => {
     await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip');
     const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions`);
     await http.post('/api/cohorts').field('paperVersionId', paperId).field('name', '四人班').attach('file', Buffer.from(MATRIX), 'c.csv');
-    const run = async (answers: Record<string, string>, name: string) => {
-      const text = Object.entries(answers)
-        .map(([question, response]) => JSON.stringify({ paper: 'test-mini-paper', model: 'alpha', question, response }))
-        .join('\n');
-      const res = await http.post(`/api/runs/import?name=${encodeURIComponent(name)}`).attach('file', Buffer.from(text), 'a.jsonl');
-      expect(res.status).toBe(201);
-      return res.body.runId as string;
-    };
+    const run = (answers: Record<string, string>, name: string) => importRun(http, answers, name);
     runs = [
       await run({ '1': '答案：A', '2': '答案：C', '7': '原函数 x^2/2，代入得 1/2' }, 'first'),
       await run({ '1': '答案：A', '2': '答案：AB', '7': '1/2' }, 'second'),
