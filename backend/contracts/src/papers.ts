@@ -2,7 +2,7 @@
  * The papers API: the library's rows, one paper with its questions, and an import's answer.
  * `At` is a time's type: a Date where the server reads it, the ISO string it becomes on the wire.
  */
-import type { ScoringPolicy } from './bundle';
+import type { QuestionFields, ScoringPolicy } from './bundle';
 
 /** `GET /api/papers` row and the head of a paper's detail. */
 export interface PaperSummary {
@@ -50,22 +50,12 @@ export interface QuestionImageView {
 }
 
 /** One question (or sub-question) of a stored version, as the paper page and the marking screen show it. */
-export interface QuestionView {
+export interface QuestionView extends Omit<QuestionFields, 'type'> {
   id: string;
-  number: string;
   sectionTitle: string | null;
+  /** A question type (QUESTION_TYPES), as stored. */
   type: string;
-  isObjective: boolean;
-  points: number;
-  stem: string;
   passage: string | null;
-  options: { label: string; text?: string }[] | null;
-  blanks: number | null;
-  answerKey: unknown;
-  referenceAnswer: string | null;
-  analysis: string | null;
-  tags: string[];
-  tolerance: number | null;
   images: QuestionImageView[];
   rubric: RubricView | null;
   provenance: Record<string, unknown> | null;

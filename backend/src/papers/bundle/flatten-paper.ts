@@ -1,25 +1,14 @@
-import { questionFields, rubricFields, type RubricItemDoc, type RubricSampleDoc } from '@yuejuan/contracts';
+import { type QuestionFields, questionFields, rubricFields, type RubricItemDoc, type RubricSampleDoc } from '@yuejuan/contracts';
 import { PaperDoc, QuestionDoc, RubricDoc, ScoringPolicy } from './bundle.types';
 import { normalisePath } from './check-paper';
 
-export interface QuestionRow {
+/** A question's row as stored: its fields (@yuejuan/contracts' questionFields) and its place in the paper. */
+export interface QuestionRow extends QuestionFields {
   key: number;
   parentKey: number | null;
   passageKey: string | null;
   ordinal: number;
-  number: string;
   sectionTitle: string;
-  type: string;
-  isObjective: boolean;
-  points: number;
-  stem: string;
-  options: { label: string; text?: string }[] | null;
-  blanks: number | null;
-  answerKey: unknown;
-  referenceAnswer: string | null;
-  analysis: string | null;
-  tags: string[];
-  tolerance: number | null;
   scoringPolicy: ScoringPolicy | null;
   images: { role: 'stem' | 'option'; optionLabel: string | null; file: string; alt: string | null }[];
   provenance: Record<string, unknown> | null;
