@@ -57,6 +57,8 @@ const FIGURE_COLUMNS = [
   'points_from_teachers',
   'points_from_judge',
   'points_not_scored_yet',
+  // A simulated model's answers were drawn by a script (ai_models.is_simulated): the file says so.
+  'model_simulated',
 ];
 
 /** The report's figures with their points by source (FullReport's figures are an intersection type that filter() narrows away). */
@@ -110,6 +112,7 @@ function figureRows(r: FullReport, figures: SourcedFigure[]): Cell[][] {
       round(p.teachers, 2),
       round(p.judge, 2),
       round(p.none, 2),
+      e.isSimulated ? 'SIMULATED (answers drawn by a script)' : 'no',
     ].map(safe);
   });
 }
@@ -140,6 +143,7 @@ const FINDING_COLUMNS = [
   'students',
   'cohort',
   'drill_entry',
+  'simulated_model',
 ];
 
 function findingRows(f: FindingsResult): Cell[][] {
@@ -167,6 +171,7 @@ function findingRows(f: FindingsResult): Cell[][] {
       x.restsOn.students,
       x.restsOn.cohorts ? (x.restsOn.synthetic ? 'SYNTHETIC (generated, not real students)' : 'real') : null,
       x.drill?.entry ?? null,
+      x.restsOn.simulated ? 'SIMULATED model behind it (answers drawn by a script)' : 'no',
     ].map(safe);
   });
 }
