@@ -154,3 +154,47 @@ test('the English marking screens have no Chinese-only labels, and the Chinese o
   }
   await page.screenshot({ path: 'test-results/screens/marking-en.png' });
 });
+
+test('the next answer is leased while the current one is read, so it comes without waiting for the server', async ({ page, baseURL }) => {
+  const api = await playwrightRequest.newContext({ baseURL });
+  // three more answers on the long-rubric question (the demo teachers are assigned to it); teacher2 reads them
+  let q = await addLongRubricAnswers(api, 'tour-ahead-1');
+  for (const model of ['tour-ahead-2', 'tour-ahead-3']) q = await addLongRubricAnswers(api, model);
+  const LEASE = /\/api\/marking\/questions\/[^/]+\/next/;
+  const leases: string[] = [];
+  const skips: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && LEASE.test(r.url())) leases.push(r.url());
+    const skip = /\/api\/marking\/tasks\/([^/]+)\/skip$/.exec(r.url());
+    if (skip) skips.push(skip[1]);
+  });
+  await signIn(page, 'teacher2');
+  await page.goto(`/marking/${q.questionId}`);
+  await expect(page.locator('button.item').first()).toBeVisible();
+
+  // step: with the first answer on screen and no key pressed, the second is leased already
+  await expect.poll(() => leases.length).toBe(2);
+
+  await expect(page.getByRole('status', { name: '阅卷进度' })).toBeVisible();
+
+  // step: from now on the server is slow to lease (8 s); S still brings the next answer at once
+  // (a key pressed while a save is under way is ignored), so within 4 s two different answers are
+  // skipped while the lease after them is still on its way
+  let held = 0;
+  await page.route(LEASE, async (route) => {
+    held++;
+    await new Promise((done) => setTimeout(done, 8_000));
+    await route.continue().catch(() => null);
+  });
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('s');
+        return new Set(skips).size;
+      },
+      { timeout: 4_000, intervals: [250] },
+    )
+    .toBeGreaterThanOrEqual(2);
+  expect(held).toBeGreaterThanOrEqual(1);
+  await page.unroute(LEASE);
+});
