@@ -9,8 +9,16 @@ import { ReportStore } from './report.store';
 import { ReportFilter, ScoringSource } from './reports-api.service';
 import { subjectLabel } from './report-labels';
 
-type ListKey =
-  'runIds' | 'modelIds' | 'paperVersionIds' | 'cohortIds' | 'subjects' | 'stages' | 'grades';
+const LIST_KEYS = [
+  'runIds',
+  'modelIds',
+  'paperVersionIds',
+  'cohortIds',
+  'subjects',
+  'stages',
+  'grades',
+] as const;
+type ListKey = (typeof LIST_KEYS)[number];
 interface Menu {
   key: ListKey;
   label: string;
@@ -46,7 +54,7 @@ const GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
         [hint]="m.hint"
         [options]="m.options"
         [multiple]="true"
-        [value]="listValue(m.key)"
+        [value]="listValues()[m.key]"
         (valueChange)="setList(m.key, $any($event))"
       />
     }
@@ -164,9 +172,16 @@ export class ReportFiltersComponent {
     },
   ]);
 
-  protected listValue(key: ListKey): string[] {
-    return (this.filter()[key] ?? []).map(String);
-  }
+  /**
+   * Each list filter's chosen ids, one array per filter change. A fresh array on every check would
+   * be a new value for ngModel each time, which writes it back and checks again: the page hung.
+   */
+  protected readonly listValues = computed(() => {
+    const f = this.filter();
+    const out = {} as Record<ListKey, string[]>;
+    for (const key of LIST_KEYS) out[key] = (f[key] ?? []).map(String);
+    return out;
+  });
 
   protected setList(key: ListKey, ids: string[]) {
     const patch: Partial<ReportFilter> =

@@ -114,8 +114,10 @@ export class ReportStore {
     });
   }
 
+  /** A filter change; the same choice again is no change (it would reload the report for nothing). */
   update(patch: Partial<ReportFilter>) {
-    this.filter.update((f) => ({ ...f, ...patch }));
+    const next = { ...this.filter(), ...patch };
+    if (JSON.stringify(next) !== JSON.stringify(this.filter())) this.filter.set(next);
   }
 
   modelName(entry: string) {
