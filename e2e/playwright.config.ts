@@ -28,6 +28,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
+    // The journeys read the app in Chinese first, as a browser set to Chinese opens it.
+    locale: 'zh-CN',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

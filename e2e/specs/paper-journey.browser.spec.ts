@@ -137,7 +137,7 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
 
   // step: a researcher runs the published paper against a local fake model
   const fake = await startFakeOpenAI();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const r = await context.newPage();
   try {
     await signIn(r, 'researcher');

@@ -47,8 +47,20 @@ export class I18nService {
 
   private initial(): Lang {
     const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
-    return saved === 'en' || saved === 'zh' ? saved : 'zh';
+    const prefs =
+      typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
+    return preferredLang(saved, prefs);
   }
+}
+
+/**
+ * The language to open in: the reader's saved choice, else on a first visit the browser's own
+ * preference between the two (its first zh or en language), else Chinese.
+ */
+export function preferredLang(saved: string | null, browser: readonly string[]): Lang {
+  if (saved === 'en' || saved === 'zh') return saved;
+  const first = browser.find((l) => /^(zh|en)\b/i.test(l ?? ''));
+  return first && /^en/i.test(first) ? 'en' : 'zh';
 }
 
 export type { MessageKey };

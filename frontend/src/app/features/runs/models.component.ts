@@ -59,17 +59,17 @@ export class ModelsComponent {
   protected readonly numberFields: {
     key: NumberKey;
     label: string;
-    width: 'narrow' | 'mid';
+    width: 'narrow' | 'mid' | 'price';
     step: number;
   }[] = [
     { key: 'concurrency', label: 'models.concurrency', width: 'narrow', step: 1 },
-    { key: 'samplesPerQuestion', label: 'models.samples', width: 'narrow', step: 1 },
+    { key: 'samplesPerQuestion', label: 'models.samples', width: 'mid', step: 1 },
     { key: 'rpmLimit', label: 'RPM', width: 'narrow', step: 1 },
     { key: 'tpmLimit', label: 'TPM', width: 'narrow', step: 1 },
     { key: 'maxTokens', label: 'max_tokens', width: 'narrow', step: 1 },
     { key: 'temperature', label: 'temperature', width: 'narrow', step: 0.1 },
-    { key: 'priceInputPerMtok', label: 'models.priceIn', width: 'mid', step: 0.01 },
-    { key: 'priceOutputPerMtok', label: 'models.priceOut', width: 'mid', step: 0.01 },
+    { key: 'priceInputPerMtok', label: 'models.priceIn', width: 'price', step: 0.01 },
+    { key: 'priceOutputPerMtok', label: 'models.priceOut', width: 'price', step: 0.01 },
   ];
   protected draft: ModelDraft = this.blank();
 
