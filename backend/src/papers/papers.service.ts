@@ -80,7 +80,8 @@ export class PapersService {
   /** Loads a version with all its questions in four queries, whatever its size. */
   /** The version row alone; throws 404 when absent. */
   async getVersion(versionId: string): Promise<PaperVersionEntity> {
-    if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
+    if (!/^[0-9a-f-]{36}$/i.test(versionId))
+      throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
     const version = await this.versions.findOne({ where: { id: versionId } });
     if (!version) throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
     return version;
