@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ModelProgress, RunsService } from '../collection/runs.service';
 import { ModelCreateDto } from '../models/models.dto';
 import { ModelsService } from '../models/models.service';
+import { PapersService } from '../papers/papers.service';
 
 type Progress = Awaited<ReturnType<RunsService['progress']>>;
 
@@ -20,23 +20,15 @@ export function renderProgress(p: Progress, width = 30): string {
   return [`run ${p.id} · ${p.name} · ${p.status}`, ...lines].join('\n');
 }
 
-/** Resolves paper slugs or version ids, and model names or ids. */
-async function ids(db: DataSource, papers: string[], models: string[]) {
-  const paperRows = await db.query(
-    `SELECT DISTINCT ON (p.slug) v.id, p.slug FROM paper_versions v JOIN papers p ON p.id = v.paper_id
-     WHERE p.slug = ANY($1) OR v.id::text = ANY($1) ORDER BY p.slug, v.version DESC`,
-    [papers],
-  );
-  const modelRows = await db.query(`SELECT id, name FROM ai_models WHERE name = ANY($1) OR id::text = ANY($1)`, [models]);
+/** Resolves paper slugs or version ids (the latest version of each), and model names or ids. */
+async function ids(app: INestApplicationContext, papers: string[], models: string[]) {
+  const paperRows = await app.get(PapersService).latestVersionsOf(papers);
+  const modelRows = (await app.get(ModelsService).list()).filter((m) => models.includes(m.name) || models.includes(m.id));
   if (paperRows.length !== papers.length)
-    throw new Error(
-      `unknown paper(s): ${papers.filter((p) => !paperRows.some((r: { id: string; slug: string }) => r.id === p || r.slug === p)).join(', ')}`,
-    );
+    throw new Error(`unknown paper(s): ${papers.filter((p) => !paperRows.some((r) => r.id === p || r.slug === p)).join(', ')}`);
   if (modelRows.length !== models.length)
-    throw new Error(
-      `unknown model(s): ${models.filter((m) => !modelRows.some((r: { id: string; name: string }) => r.id === m || r.name === m)).join(', ')}`,
-    );
-  return { paperIds: paperRows.map((r: { id: string }) => r.id), modelIds: modelRows.map((r: { id: string }) => r.id) };
+    throw new Error(`unknown model(s): ${models.filter((m) => !modelRows.some((r) => r.id === m || r.name === m)).join(', ')}`);
+  return { paperIds: paperRows.map((r) => r.id), modelIds: modelRows.map((r) => r.id) };
 }
 
 /** `models add <name> --model-id <id> [--base-url <url>] [--modality text|vision] [--concurrency n] [--key-env VAR]` and `models list`. */
@@ -85,7 +77,7 @@ export async function runsCommand(
   let runId = args[0];
   if (command === 'start') {
     const { paperIds, modelIds } = await ids(
-      app.get(DataSource),
+      app,
       values('--papers').flatMap((v) => v.split(',')),
       values('--models').flatMap((v) => v.split(',')),
     );

@@ -1,6 +1,6 @@
 import type { JudgeSummary } from '@yuejuan/contracts';
 import { DataSource } from 'typeorm';
-import { TOLERANCE_SQL } from '../marking/marking-store';
+import { TOLERANCE_SQL } from '../marking/marking-sql';
 import { JudgedAnswer, QuestionScale } from './domain/judge-quality';
 
 /** A judge is a model and a template version: the same model with another template reads differently. */

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-errors';
 import { parseRecordedJudgements, RecordedJudgementLine, recordedVerdict } from './domain/recorded-judgement';
+import { JudgeImportRepository, RecordedRead, RecordedUnit } from './judge-import.repository';
 
 /**
  * Recorded judgements (a benchmark's own grading of the answers it published) imported as the
@@ -14,7 +14,7 @@ import { parseRecordedJudgements, RecordedJudgementLine, recordedVerdict } from 
 export class JudgeImportService {
   private readonly logger = new Logger(JudgeImportService.name);
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly repo: JudgeImportRepository) {}
 
   /** Every `*-judge.jsonl` in the recorded-runs folder (after the recorded answers are in). */
   async importRecordedJudges(dir: string): Promise<number> {
@@ -36,37 +36,25 @@ export class JudgeImportService {
         errors.map((e) => ({ file, ...e })),
         'judge.import_invalid',
       );
-    return this.db.transaction(async (m) => {
+    return this.repo.transaction(async (m) => {
       const judges = new Map<string, string>();
       let imported = 0;
       let skipped = 0;
       const missing: { line: number; paper: string; question: string }[] = [];
       for (const l of lines) {
-        const judgeId = judges.get(l.judge) ?? (await this.judgeModel(m, l));
+        const judgeId = judges.get(l.judge) ?? (await this.repo.upsertRecordedJudge(m, l.judge, l.judgeModelId));
         judges.set(l.judge, judgeId);
-        const [unit] = await m.query(
-          `SELECT r.id AS "responseId", q.id AS "questionId", q.points::float AS "maxPoints"
-           FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id JOIN papers p ON p.id = v.paper_id
-           JOIN responses r ON r.question_id = q.id AND r.source_kind = 'model' AND r.sample_index = $3
-           JOIN ai_models am ON am.id = r.model_id AND am.name = $4
-           WHERE q.parent_id IS NULL AND q.number = $2 AND (p.slug = $1 OR v.id::text = $1)
-           ORDER BY v.version DESC, r.created_at DESC LIMIT 1`,
-          [l.paper, l.question, l.sample, l.answerModel],
-        );
+        const unit = await this.repo.findUnit(m, l);
         if (!unit) {
           missing.push({ line: l.line, paper: l.paper, question: l.question });
           continue;
         }
         // Idempotent: a start that seeds again records nothing twice (judge reads are append-only).
-        const [seen] = await m.query(
-          `SELECT 1 FROM judge_reads WHERE response_id = $1 AND question_id = $2 AND judge_model_id = $3 AND template_version = $4 LIMIT 1`,
-          [unit.responseId, unit.questionId, judgeId, l.template],
-        );
-        if (seen) {
+        if (await this.repo.hasRead(m, unit, judgeId, l.template)) {
           skipped += 1;
           continue;
         }
-        await this.insert(m, l, unit, judgeId);
+        await this.repo.insertRead(m, this.read(l, unit, judgeId));
         imported += 1;
       }
       if (missing.length) this.logger.warn(`${file}: ${missing.length} judgements have no matching answer here and were left out`);
@@ -74,40 +62,21 @@ export class JudgeImportService {
     });
   }
 
-  private async judgeModel(m: EntityManager, l: RecordedJudgementLine): Promise<string> {
-    const [row] = await m.query(
-      `INSERT INTO ai_models (name, provider, model_id, modality, is_imported, is_judge, params)
-       VALUES ($1, 'recorded', $2, 'text', true, true, '{}')
-       ON CONFLICT (name) DO UPDATE SET is_judge = true RETURNING id`,
-      [l.judge, l.judgeModelId],
-    );
-    return row.id;
-  }
-
-  private async insert(
-    m: EntityManager,
-    l: RecordedJudgementLine,
-    unit: { responseId: string; questionId: string; maxPoints: number },
-    judgeId: string,
-  ) {
+  /** The judge read a recorded line becomes: its total checked against the question's points. */
+  private read(l: RecordedJudgementLine, unit: RecordedUnit, judgeId: string): RecordedRead {
     const v = recordedVerdict(l.points, unit.maxPoints, l.rationale);
-    await m.query(
-      `INSERT INTO judge_reads (response_id, question_id, judge_model_id, template_version, status, failure_code, failure_params,
-                                rubric_id, applied_items, adjustment, points, max_points, rationale, provenance)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, '[]', 0, $8, $9, $10, $11)`,
-      [
-        unit.responseId,
-        unit.questionId,
-        judgeId,
-        l.template,
-        v.status,
-        v.status === 'failed' ? v.code : null,
-        v.status === 'failed' ? JSON.stringify(v.params) : null,
-        v.status === 'scored' ? v.points : null,
-        unit.maxPoints,
-        v.rationale,
-        JSON.stringify({ ...l.provenance, judge: l.judgeModelId }),
-      ],
-    );
+    return {
+      responseId: unit.responseId,
+      questionId: unit.questionId,
+      judgeModelId: judgeId,
+      templateVersion: l.template,
+      status: v.status,
+      failureCode: v.status === 'failed' ? v.code : null,
+      failureParams: v.status === 'failed' ? v.params : null,
+      points: v.status === 'scored' ? v.points : null,
+      maxPoints: unit.maxPoints,
+      rationale: v.rationale,
+      provenance: { ...l.provenance, judge: l.judgeModelId },
+    };
   }
 }

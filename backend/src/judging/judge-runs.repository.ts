@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RunEntity } from '../collection/collection.entities';
 
 export interface JudgeScope {
   sourceRunId?: string;
@@ -10,6 +11,40 @@ export interface JudgeScope {
 @Injectable()
 export class JudgeRunsRepository {
   constructor(private readonly db: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The kind of a run ('answer', 'judge'), or null when there is no such run. */
+  async runKind(runId: string): Promise<string | null> {
+    const run = await this.db.getRepository(RunEntity).findOne({ where: { id: runId }, select: { id: true, kind: true } });
+    return run?.kind ?? null;
+  }
+
+  /** Whether the question exists. Raw SQL: the papers module's entity is not judging's to register. */
+  async questionExists(questionId: string): Promise<boolean> {
+    const [q] = await this.db.query(`SELECT 1 FROM questions WHERE id = $1`, [questionId]);
+    return Boolean(q);
+  }
+
+  /** The judge run's runs row and its judge_runs row (judge, template, the judge's config then, the scope). */
+  async insertRun(
+    m: EntityManager,
+    run: { name: string; templateVersion: string; createdBy: string | null },
+    judge: { judgeModelId: string; configSnapshot: object; scope: JudgeScope },
+  ): Promise<string> {
+    const saved = await m.save(m.create(RunEntity, { ...run, status: 'running', kind: 'judge', startedAt: new Date() }));
+    // Raw SQL: judge_runs has no entity (one insert, read back only through the joins below).
+    await m.query(`INSERT INTO judge_runs (run_id, judge_model_id, template_version, config_snapshot, scope) VALUES ($1, $2, $3, $4, $5)`, [
+      saved.id,
+      judge.judgeModelId,
+      run.templateVersion,
+      JSON.stringify(judge.configSnapshot),
+      JSON.stringify(judge.scope),
+    ]);
+    return saved.id;
+  }
 
   /**
    * One work item per answer teachers mark (a marking task: answer × scored question) in the

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
-import { RunEntity } from '../collection/collection.entities';
 import { RunnerService } from '../collection/runner.service';
 import { DomainError } from '../common/domain-errors';
 import { ModelsService } from '../models/models.service';
@@ -22,7 +20,6 @@ export interface JudgeRunCreate extends JudgeScope {
 @Injectable()
 export class JudgeRunsService {
   constructor(
-    private readonly db: DataSource,
     private readonly repo: JudgeRunsRepository,
     private readonly models: ModelsService,
     private readonly runner: RunnerService,
@@ -48,29 +45,19 @@ export class JudgeRunsService {
       });
     const scope: JudgeScope = dto.sourceRunId ? { sourceRunId: dto.sourceRunId } : { questionId: dto.questionId };
     if (scope.sourceRunId) {
-      const [src] = await this.db.query(`SELECT kind FROM runs WHERE id = $1`, [scope.sourceRunId]);
-      if (!src || src.kind !== 'answer')
+      if ((await this.repo.runKind(scope.sourceRunId)) !== 'answer')
         throw new DomainError(`run ${scope.sourceRunId} does not exist`, 404, undefined, 'judge.source_not_found');
     } else {
-      const [q] = await this.db.query(`SELECT 1 FROM questions WHERE id = $1`, [scope.questionId]);
-      if (!q) throw new DomainError(`question ${scope.questionId} does not exist`, 404, undefined, 'judge.source_not_found');
+      if (!(await this.repo.questionExists(scope.questionId!)))
+        throw new DomainError(`question ${scope.questionId} does not exist`, 404, undefined, 'judge.source_not_found');
     }
-    const runId = await this.db.transaction(async (m) => {
-      const run = await m.save(
-        m.create(RunEntity, {
-          name: dto.name ?? `${judge.name} · ${JUDGE_TEMPLATE_VERSION}`,
-          status: 'running',
-          kind: 'judge',
-          templateVersion: JUDGE_TEMPLATE_VERSION,
-          createdBy: actor.id,
-          startedAt: new Date(),
-        }),
+    const runId = await this.repo.transaction(async (m) => {
+      const id = await this.repo.insertRun(
+        m,
+        { name: dto.name ?? `${judge.name} · ${JUDGE_TEMPLATE_VERSION}`, templateVersion: JUDGE_TEMPLATE_VERSION, createdBy: actor.id },
+        { judgeModelId: judge.id, configSnapshot: this.models.map(judge), scope },
       );
-      await m.query(
-        `INSERT INTO judge_runs (run_id, judge_model_id, template_version, config_snapshot, scope) VALUES ($1, $2, $3, $4, $5)`,
-        [run.id, judge.id, JUDGE_TEMPLATE_VERSION, JSON.stringify(this.models.map(judge)), JSON.stringify(scope)],
-      );
-      const n = await this.repo.insertItems(m, run.id, judge, scope);
+      const n = await this.repo.insertItems(m, id, judge, scope);
       if (n === 0)
         throw new DomainError('no answers to judge in this scope (none is queued for marking)', 422, undefined, 'judge.nothing_to_judge');
       await this.audit.record(
@@ -78,12 +65,12 @@ export class JudgeRunsService {
         {
           action: 'run_start',
           entityType: 'run',
-          entityId: run.id,
+          entityId: id,
           after: { kind: 'judge', judge: judge.id, template: JUDGE_TEMPLATE_VERSION, scope, items: n },
         },
         m,
       );
-      return run.id;
+      return id;
     });
     await this.runner.announce();
     return this.progress(runId);

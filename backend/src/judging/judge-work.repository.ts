@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimedItem, KindAttempt } from '../collection/work-kinds';
 import { pgArray } from '../common/pg-array';
-import { RUBRIC_JSON } from '../marking/marking-store';
+import { RUBRIC_JSON } from '../marking/marking-sql';
 import type { JudgeRubric } from './domain/judge-request';
 import type { Verdict } from './domain/judge-verdict';
 

@@ -3,6 +3,7 @@ import { CollectionModule } from '../collection/collection.module';
 import { ModelsModule } from '../models/models.module';
 import { PapersModule } from '../papers/papers.module';
 import { RenderingModule } from '../rendering/rendering.module';
+import { JudgeImportRepository } from './judge-import.repository';
 import { JudgeImportService } from './judge-import.service';
 import { JudgeReadsRepository } from './judge-reads.repository';
 import { JudgeReadsService } from './judge-reads.service';
@@ -24,6 +25,7 @@ import { JudgingController, MarkingJudgeController } from './judging.controller'
     JudgeReadsService,
     JudgeReadsRepository,
     JudgeImportService,
+    JudgeImportRepository,
   ],
   exports: [JudgeImportService],
 })

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service';
 import { AuditActor, AuditService } from '../audit/audit.service';
 
@@ -12,7 +12,8 @@ import { BundleFiles } from './bundle/bundle-files';
 import { BundleError } from './bundle/bundle.types';
 import { flattenPaper, paperPoints, rubricRows } from './bundle/flatten-paper';
 import { validateBundle, ValidBundle } from './bundle/validate-bundle';
-import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import { PaperVersionEntity } from './paper.entities';
+import { PapersRepository } from './papers.repository';
 import type { ImportResult } from '@yuejuan/contracts';
 
 /** One bundle image: the asset it is stored as, the normalised bytes if new, the bytes as the bundle held them. */
@@ -31,7 +32,7 @@ export class PapersImportService {
   private readonly logger = new Logger(PapersImportService.name);
 
   constructor(
-    private readonly db: DataSource,
+    private readonly papers: PapersRepository,
     private readonly assets: AssetsService,
     private readonly audit: AuditService,
     private readonly stored: PapersDraftRepository,
@@ -42,13 +43,14 @@ export class PapersImportService {
     if (!result.ok) throw new BundleRejectedError(result.errors);
     const bundle = result.bundle;
     // Identical content is found by its hash before any image is decoded: re-imports stay cheap.
-    const known = await this.db.getRepository(PaperVersionEntity).findOne({ where: { contentHash: bundle.contentHash } });
+    const known = await this.papers.findByHash(bundle.contentHash);
     if (known) return this.finish('unchanged', known, bundle.paper.id, publish, actor);
     // Decode images before the transaction: slow CPU work should not hold database locks.
     const images = await this.normaliseImages(bundle);
-    const outcome = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [bundle.paper.id]);
-      const existing = await m.findOne(PaperVersionEntity, { where: { contentHash: bundle.contentHash } });
+    const outcome = await this.papers.transaction(async (m) => {
+      // Two imports of one paper at once: the second waits, then finds the first's version by its hash.
+      await this.papers.lockPaper(m, bundle.paper.id);
+      const existing = await this.papers.findByHash(bundle.contentHash, m);
       if (existing) return { status: 'unchanged' as const, version: existing };
       const version = await this.insertVersion(m, bundle, images, actor.id);
       await this.audit.record(
@@ -86,11 +88,10 @@ export class PapersImportService {
    * would otherwise publish the paper without their later edits, and a published version is final.
    */
   async publish(versionId: string, actor: AuditActor): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const versions = m.getRepository(PaperVersionEntity);
-      const v = await versions.findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+    await this.papers.transaction(async (m) => {
+      const v = await this.papers.lockVersion(m, versionId);
       if (v?.status === 'draft') {
-        const newest = await versions.maximum('version', { paperId: v.paperId });
+        const newest = await this.papers.newestVersion(m, v.paperId);
         if (newest !== null && newest > v.version)
           throw new DomainError(
             `v${v.version} is not the newest version of this paper (v${newest} is)`,
@@ -103,13 +104,8 @@ export class PapersImportService {
             },
           );
       }
-      const { affected } = await m
-        .createQueryBuilder()
-        .update(PaperVersionEntity)
-        .set({ status: 'published', publishedAt: () => 'now()' })
-        .where('id = :versionId AND status = :draft', { versionId, draft: 'draft' })
-        .execute();
-      if (affected) await this.audit.record(actor, { action: 'paper_publish', entityType: 'paper_version', entityId: versionId }, m);
+      if (await this.papers.markPublished(m, versionId))
+        await this.audit.record(actor, { action: 'paper_publish', entityType: 'paper_version', entityId: versionId }, m);
     });
   }
 
@@ -153,23 +149,16 @@ export class PapersImportService {
     actorId: string | null,
   ): Promise<PaperVersionEntity> {
     const { paper, rubric } = bundle;
-    await m.createQueryBuilder().insert().into(PaperEntity).values({ slug: paper.id }).orIgnore().execute();
-    const paperRow = await m.findOneOrFail(PaperEntity, { where: { slug: paper.id } });
-    const { max } = await m
-      .createQueryBuilder(PaperVersionEntity, 'v')
-      .select('COALESCE(MAX(v.version), 0)', 'max')
-      .where('v.paper_id = :id', { id: paperRow.id })
-      .getRawOne();
+    const { paperId, nextVersion } = await this.papers.ensurePaper(m, paper.id);
     for (const img of images.values()) {
       if (img.image) await this.assets.save(img.image, m);
       if (img.original.sha256 !== img.sha256) await this.stored.saveOriginal(m, img.original.sha256, img.sha256, img.original.bytes);
     }
-
     const rows = flattenPaper(paper);
-    const version = await m.save(
-      m.create(PaperVersionEntity, {
-        paperId: paperRow.id,
-        version: Number(max) + 1,
+    return this.papers.insertVersion(m, {
+      version: {
+        paperId,
+        version: nextVersion,
         contentHash: bundle.contentHash,
         title: paper.title,
         subject: paper.subject,
@@ -187,23 +176,13 @@ export class PapersImportService {
         bundle: { rubric, images: Object.fromEntries([...images].map(([file, img]) => [file, img.original.sha256])) },
         status: 'draft',
         createdBy: actorId,
-      }),
-    );
-    const passageIds = new Map<string, string>();
-    for (const p of paper.passages ?? []) {
-      const saved = await m.save(
-        m.create(PassageEntity, { paperVersionId: version.id, key: p.id, title: p.title ?? null, content: p.content }),
-      );
-      passageIds.set(p.id, saved.id);
-    }
-    const ids = new Map<number, string>();
-    const imageRows: Partial<QuestionImageEntity>[] = [];
-    for (const r of rows) {
-      const saved = await m.save(
-        m.create(QuestionEntity, {
-          paperVersionId: version.id,
-          parentId: r.parentKey === null ? null : ids.get(r.parentKey)!,
-          passageId: r.passageKey ? passageIds.get(r.passageKey)! : null,
+      },
+      passages: (paper.passages ?? []).map((p) => ({ key: p.id, title: p.title ?? null, content: p.content })),
+      questions: rows.map((r) => ({
+        key: r.key,
+        parentKey: r.parentKey,
+        passageKey: r.passageKey ?? null,
+        row: {
           ordinal: r.ordinal,
           number: r.number,
           sectionTitle: r.sectionTitle,
@@ -221,36 +200,28 @@ export class PapersImportService {
           scoringPolicy: r.scoringPolicy,
           hasImages: r.images.length > 0,
           provenance: r.provenance,
-        }),
-      );
-      ids.set(r.key, saved.id);
-      r.images.forEach((img, k) =>
-        imageRows.push({
-          questionId: saved.id,
+        },
+        images: r.images.map((img, k) => ({
           ordinal: k,
           role: img.role,
           optionLabel: img.optionLabel,
           assetSha256: images.get(img.file)!.sha256,
           alt: img.alt,
-        }),
-      );
-    }
-    if (imageRows.length) await m.insert(QuestionImageEntity, imageRows);
-    const byNumber = new Map(rows.map((r) => [r.number, ids.get(r.key)!]));
-    const rubrics = rubricRows(rows, rubric).map((r) => ({
-      questionId: byNumber.get(r.questionNumber)!,
-      version: 1,
-      mode: r.mode,
-      startingPoints: r.startingPoints,
-      floorPoints: r.floorPoints,
-      ceilingPoints: r.ceilingPoints,
-      items: r.items,
-      graderNotes: r.graderNotes,
-      samples: r.samples,
-      isDerived: rubric?.derived ?? false,
-      createdBy: actorId,
-    }));
-    if (rubrics.length) await m.insert(RubricEntity, rubrics);
-    return version;
+        })),
+      })),
+      rubrics: rubricRows(rows, rubric).map((r) => ({
+        questionNumber: r.questionNumber,
+        version: 1,
+        mode: r.mode,
+        startingPoints: r.startingPoints,
+        floorPoints: r.floorPoints,
+        ceilingPoints: r.ceilingPoints,
+        items: r.items,
+        graderNotes: r.graderNotes,
+        samples: r.samples,
+        isDerived: rubric?.derived ?? false,
+        createdBy: actorId,
+      })),
+    });
   }
 }

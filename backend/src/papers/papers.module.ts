@@ -10,6 +10,7 @@ import { PapersDraftService } from './papers-draft.service';
 import { PapersImportService } from './papers-import.service';
 import { PapersUploadService } from './papers-upload.service';
 import { PapersController } from './papers.controller';
+import { PapersRepository } from './papers.repository';
 import { PapersService } from './papers.service';
 import { SamplesService } from './samples.service';
 
@@ -24,7 +25,15 @@ import { SamplesService } from './samples.service';
     AssetsModule,
   ],
   controllers: [PapersController, PapersDraftController],
-  providers: [PapersService, PapersImportService, PapersUploadService, PapersDraftService, PapersDraftRepository, SamplesService],
+  providers: [
+    PapersService,
+    PapersImportService,
+    PapersUploadService,
+    PapersDraftService,
+    PapersDraftRepository,
+    PapersRepository,
+    SamplesService,
+  ],
   exports: [PapersService, PapersImportService, PapersDraftService, SamplesService],
 })
 export class PapersModule {}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-errors';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
-import { PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import { PaperVersionEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
 import { PapersDraftRepository } from './papers-draft.repository';
+import { PapersRepository } from './papers.repository';
 import { PaperDetailDto, PaperListItemDto, PaperListQueryDto, PaperSummaryDto, QuestionViewDto } from './papers.dto';
 
 /** The tree of a paper version as stored: questions with their sub-questions, images and passages. */
@@ -20,9 +19,7 @@ export interface PaperTree {
 @Injectable()
 export class PapersService {
   constructor(
-    private readonly db: DataSource,
-    @InjectRepository(PaperVersionEntity) private readonly versions: Repository<PaperVersionEntity>,
-    @InjectRepository(QuestionEntity) private readonly questions: Repository<QuestionEntity>,
+    private readonly papers: PapersRepository,
     private readonly drafts: PapersDraftRepository,
   ) {}
 
@@ -31,71 +28,41 @@ export class PapersService {
    * is published), with the newest draft after that beside it.
    */
   async list(query: PaperListQueryDto): Promise<PaperListItemDto[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.subject) add('v.subject = ?', query.subject);
-    if (query.stage) add('v.stage = ?', query.stage);
-    if (query.grade) add('v.grade = ?', query.grade);
-    if (query.year) add('v.year = ?', query.year);
-    if (query.q) add(`v.title ILIKE '%' || ? || '%'`, query.q);
-    const rows = await this.db.query(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (v.paper_id) v.id, v.paper_id, p.slug, v.version, v.content_hash, v.title, v.subject, v.grade,
-                v.stage, v.year, v.region, v.language, v.total_points, v.question_count, v.image_question_count, v.status, v.source
-         FROM paper_versions v JOIN papers p ON p.id = v.paper_id
-         ORDER BY v.paper_id, (v.status = 'published') DESC, v.version DESC) v
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY v.year DESC, v.subject, v.title`,
-      params,
-    );
-    const drafts = await this.drafts.draftsAfter(rows.map((r: Record<string, unknown>) => ({ paperId: r.paper_id, version: r.version })));
-    return rows.map((r: Record<string, unknown>) => ({ ...this.mapSummary(r), draft: drafts.get(r.paper_id as string) ?? null }));
+    const rows = await this.papers.listShown(query);
+    const drafts = await this.drafts.draftsAfter(rows.map((r) => ({ paperId: r.paper_id, version: r.version })));
+    return rows.map((r) => ({ ...this.mapSummary({ ...r }), draft: drafts.get(r.paper_id) ?? null }));
   }
 
   async getDetail(versionId: string): Promise<PaperDetailDto> {
     const tree = await this.getTree(versionId);
-    const versions = await this.db.query(
-      `SELECT id, version, content_hash, status, created_at FROM paper_versions WHERE paper_id = $1 ORDER BY version DESC`,
-      [tree.version.paperId],
-    );
-    const slug = (await this.db.query(`SELECT slug FROM papers WHERE id = $1`, [tree.version.paperId]))[0].slug;
+    const versions = await this.papers.versionsOf(tree.version.paperId);
+    const slug = await this.papers.slugOf(tree.version.paperId);
     return {
       ...this.mapSummary({ ...tree.version, slug, id: tree.version.id }),
       scoringPolicy: tree.version.scoringPolicy,
-      versions: versions.map((v: Record<string, unknown>) => ({
-        id: v.id,
-        version: v.version,
-        contentHash: v.content_hash,
-        status: v.status,
-        createdAt: v.created_at,
-      })),
+      versions,
       questions: tree.questions.map((q) => this.mapQuestion(q)),
     };
   }
 
-  /** Loads a version with all its questions in four queries, whatever its size. */
+  /** The latest version of each paper named by slug or version id (the CLI's references); unknown names are left out. */
+  latestVersionsOf(refs: string[]): Promise<{ id: string; slug: string }[]> {
+    return this.papers.latestVersionsOf(refs);
+  }
+
   /** The version row alone; throws 404 when absent. */
   async getVersion(versionId: string): Promise<PaperVersionEntity> {
     if (!/^[0-9a-f-]{36}$/i.test(versionId))
       throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
-    const version = await this.versions.findOne({ where: { id: versionId } });
+    const version = await this.papers.findVersion(versionId);
     if (!version) throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
     return version;
   }
 
+  /** Loads a version with all its questions in four queries, whatever its size. */
   async getTree(versionId: string): Promise<PaperTree> {
     const version = await this.getVersion(versionId);
-    const qs = await this.questions.find({ where: { paperVersionId: versionId }, order: { ordinal: 'ASC' } });
-    const ids = qs.map((q) => q.id);
-    const [images, passages, rubrics] = await Promise.all([
-      ids.length ? this.db.getRepository(QuestionImageEntity).find({ where: { questionId: In(ids) }, order: { ordinal: 'ASC' } }) : [],
-      this.db.getRepository(PassageEntity).find({ where: { paperVersionId: versionId } }),
-      ids.length ? this.db.getRepository(RubricEntity).find({ where: { questionId: In(ids) }, order: { version: 'DESC' } }) : [],
-    ]);
+    const { questions: qs, images, passages, rubrics } = await this.papers.rowsOf(versionId);
     const nodes = new Map(
       qs.map((q) => [
         q.id,

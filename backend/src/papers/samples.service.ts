@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { readBundleDir } from './bundle/bundle-files';
 import { ImportResult, PapersImportService, SYSTEM_ACTOR } from './papers-import.service';
+import { PapersRepository } from './papers.repository';
 
 /** Loads the repository's sample papers into an empty database, and imports folders for the CLI. */
 @Injectable()
@@ -12,13 +12,13 @@ export class SamplesService {
   private readonly logger = new Logger(SamplesService.name);
 
   constructor(
-    private readonly db: DataSource,
+    private readonly papers: PapersRepository,
     private readonly importer: PapersImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async loadIfEmpty(): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM papers`);
+    const n = await this.papers.paperCount();
     if (n > 0 || !existsSync(this.config.samplesDir)) return 0;
     const started = Date.now();
     const results = await this.importFolders(this.sampleDirs(), true);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TOLERANCE_SQL } from '../marking/marking-store';
+import { TOLERANCE_SQL } from '../marking/marking-sql';
 import { Histogram } from '../statistics/distribution';
 import type { DrillRow } from '@yuejuan/contracts';
 import { ReportCohort, ReportEntry, ReportQuestion } from './domain/report.types';
