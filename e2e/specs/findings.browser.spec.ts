@@ -52,11 +52,14 @@ test('a researcher reads the headline findings of the demo round, with their cav
   await expect(panel.getByText('这是最早的一轮评测，没有上一轮可比，因此不报告变化。')).toBeVisible();
   // Synthetic students and pending points are said before any figure.
   await expect(panel.getByTestId('findings-synthetic')).toContainText('合成数据');
-  // the panel says which filters it follows (the round and cohorts), so it never seems to contradict the tables
-  await expect(panel.getByTestId('findings-scope')).toContainText('只作用于下面的图表和表格');
+  // The panel follows every filter now: no note that it ignores them, and none narrowing it yet.
+  await expect(panel.getByTestId('findings-scope')).toHaveCount(0);
+  await expect(panel.getByTestId('findings-filtered')).toHaveCount(0);
   await expect(panel.getByTestId('findings-pending')).toContainText(/还有 \d+ 分的答案待评/);
   // The combined K12 sentence: the model, both rates, the interval, and what it rests on.
-  const combined = panel.getByRole('button', { name: /^K12 综合（高中）：GPT-4-0314 \(GAOKAO-Bench\) 得分率 [\d.]+%/ });
+  // (The round spans the stages of its papers: the recorded run's senior papers, and the simulated
+  // K12 run's primary and junior ones when the demo has it.)
+  const combined = panel.getByRole('button', { name: /^K12 综合（[^）]*高中）：GPT-4-0314 \(GAOKAO-Bench\) 得分率 [\d.]+%/ });
   await expect(combined).toBeVisible();
   await expect(combined).toContainText(/95% CI [−+]?[\d.]+ 个百分点 至 [−+]?[\d.]+ 个百分点/);
   // A zero-including interval is worded as no difference, never as above or below.
@@ -74,7 +77,7 @@ test('a researcher reads the headline findings of the demo round, with their cav
   await combined.click();
   const drill = page.getByRole('dialog');
   await expect(drill).toBeVisible();
-  await expect(drill.getByRole('heading')).toContainText('K12 综合（高中）');
+  await expect(drill.getByRole('heading')).toContainText(/K12 综合（[^）]*高中）/);
   await expect(drill.getByText(/\d+ 条答案 · \d+ 套试卷/)).toBeVisible();
   await expect(drill.getByText(/2018年普通高等学校招生全国统一考试/).first()).toBeVisible();
   await page.keyboard.press('Escape');
@@ -94,10 +97,94 @@ test('a researcher reads the headline findings of the demo round, with their cav
   await expect(panel.getByRole('heading', { name: 'Headline findings' })).toBeVisible();
   await expect(panel.getByText('No earlier round')).toBeVisible();
   await expect(
-    panel.getByRole('button', { name: /^Combined K12 \(Senior secondary\): GPT-4-0314 \(GAOKAO-Bench\) scores [\d.]+%/ }),
+    panel.getByRole('button', { name: /^Combined K12 \([^)]*Senior secondary\): GPT-4-0314 \(GAOKAO-Bench\) scores [\d.]+%/ }),
   ).toBeVisible();
   await expect(panel.getByTestId('findings-synthetic')).toContainText('not real students');
   await page.screenshot({ path: testInfo.outputPath('findings-en.png') });
+  await page.getByRole('button', { name: '中文' }).click();
+});
+
+/** Opens a filter menu by its label, picks the options, and closes it. */
+async function pick(page: Page, filter: string | RegExp, options: (string | RegExp)[]) {
+  await page.getByRole('combobox', { name: filter }).click();
+  for (const o of options) await page.getByRole('option', { name: o }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+}
+
+/** The combined K12 sentence of the demo model, once the panel has loaded. */
+const combinedOf = (page: Page) => findings(page).getByRole('button', { name: /^K12 综合（[^）]*）：GPT-4-0314 \(GAOKAO-Bench\) 得分率/ });
+
+test('the findings follow the filters: the scoring source and a model change the panel, and one subject says why it has no 文强理弱 index', async ({
+  page,
+  request,
+}, testInfo) => {
+  // The demo round's models, and a model that has no answers in it (the recorded judge, or any other).
+  await apiSignIn(request, 'researcher');
+  const rounds = (await (await request.get('/api/reports/rounds')).json()) as { name: string; runs: { models: string[] }[] }[];
+  const inRound = new Set(rounds.find((r) => r.name === DEMO_ROUND)!.runs.flatMap((r) => r.models));
+  const models = (await (await request.get('/api/models')).json()) as { name: string; isSimulated: boolean }[];
+  const outside = models.find((m) => !inRound.has(m.name))!;
+
+  const simulated = models.find((m) => m.isSimulated && inRound.has(m.name))!;
+
+  await openReport(page);
+  const panel = findings(page);
+  const teachers = (await combinedOf(page).textContent())!;
+  // The demo's simulated K12 model is marked wherever it is shown: the panel, its lines, the report.
+  await expect(panel.getByTestId('findings-simulated')).toContainText(`模拟模型（${simulated.name}）`);
+  await expect(panel.getByTestId('simulated-badge').first()).toHaveText('模拟');
+  await expect(page.getByTestId('report-simulated')).toContainText(`模拟模型：${simulated.name}`);
+  await expect(page.getByRole('table').getByTestId('simulated-badge').first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('findings-before-zh.png') });
+
+  // The judge's scores instead of the teachers': the panel says so, and the figure is the judge's.
+  await page.getByRole('combobox', { name: '分数来源' }).click();
+  await page.getByRole('option', { name: '仅评分模型（对照用）' }).click();
+  await expect(panel.getByTestId('findings-scoring')).toContainText('分数来源：仅评分模型');
+  await expect(combinedOf(page)).not.toHaveText(teachers);
+  const judge = (await combinedOf(page).textContent())!;
+  expect(judge).toMatch(/得分率 [\d.]+%/);
+  await page.screenshot({ path: testInfo.outputPath('findings-judge-zh.png') });
+  await page.getByRole('combobox', { name: '分数来源' }).click();
+  await page.getByRole('option', { name: '仅教师评分' }).click();
+  await expect(combinedOf(page)).toHaveText(teachers);
+
+  // A model that took no part in the round: no figures, and the panel says the filter is why.
+  await pick(page, '模型（默认全部）', [outside.name]);
+  await expect(page.getByRole('combobox', { name: '模型', exact: true })).toBeVisible();
+  await expect(panel.getByTestId('findings-filtered')).toHaveText('主要发现按所选的模型计算。');
+  await expect(panel.getByTestId('findings-none')).toHaveText('在所选筛选下，这一轮没有可与学生比较的已评分结果。');
+  await expect(combinedOf(page)).toHaveCount(0);
+  // The recorded model alone: its own figures, over its own stages, and no field of several models.
+  await page.getByRole('combobox', { name: '模型', exact: true }).click();
+  await page.getByRole('option', { name: outside.name }).click();
+  await page.getByRole('option', { name: /^GPT-4-0314/ }).click();
+  await page.keyboard.press('Escape');
+  await expect(combinedOf(page)).toHaveText(/^K12 综合（高中）：GPT-4-0314/);
+  await expect(panel.getByText(/个模型中，最佳模型/)).toHaveCount(0);
+  await expect(panel.getByTestId('findings-simulated')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('findings-model-zh.png') });
+  await page.getByRole('combobox', { name: '模型', exact: true }).click();
+  await page.getByRole('option', { name: /^GPT-4-0314/ }).click();
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('findings-filtered')).toHaveCount(0);
+
+  // One subject: no humanities to set against the sciences, said in words, in both languages.
+  await pick(page, '学科（默认全部）', ['数学']);
+  await expect(panel.getByText('所选筛选只留下理科的结果，没有文科可以对比，因此不计算文强理弱指数。')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: '各学科' })).toBeVisible();
+  await expect(panel.getByTestId('finding.subject.some_above').or(panel.getByTestId('finding.subject.none_above'))).toHaveText(/数学\s*$/);
+  await expect(combinedOf(page)).not.toHaveText(teachers);
+  await page.screenshot({ path: testInfo.outputPath('findings-maths-zh.png') });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(panel.getByTestId('findings-filtered')).toHaveText('The findings are computed on the chosen subjects.');
+  await expect(
+    panel.getByText(
+      'The chosen filters leave only Sciences results and no Humanities to compare them with, so there is no humanities–sciences index.',
+    ),
+  ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('findings-maths-en.png') });
   await page.getByRole('button', { name: '中文' }).click();
 });
 
