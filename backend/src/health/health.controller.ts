@@ -1,7 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { DomainError } from '../common/domain-errors';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,7 +17,8 @@ export class HealthController {
       const [{ version }] = await this.db.query(`SELECT current_setting('server_version') AS version`);
       return { status: 'ok', database: { status: 'up', version } };
     } catch {
-      throw new ServiceUnavailableException('database unreachable');
+      // The generic 'unavailable' code: the catalogue words it, and probes read only the status.
+      throw new DomainError('database unreachable', 503, undefined, 'unavailable');
     }
   }
 }

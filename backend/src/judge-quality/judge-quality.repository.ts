@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { JudgeSummary } from '@yuejuan/contracts';
 import { DataSource } from 'typeorm';
 import { TOLERANCE_SQL } from '../marking/marking-sql';
@@ -21,6 +22,7 @@ export interface JudgeQuestionRow extends QuestionScale {
  * are DISTINCT ON scans over the (question, judge, template, response, id DESC) and marks indexes,
  * and one row per answer is all the statistics need (the bootstrap resamples answers).
  */
+@Injectable()
 export class JudgeQualityRepository {
   constructor(private readonly db: DataSource) {}
 

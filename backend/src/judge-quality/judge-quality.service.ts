@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JudgeQualityOverview, JudgeQuestionDetail, JudgeSummary } from '@yuejuan/contracts';
-import { DataSource } from 'typeorm';
 import { Role } from '../auth/roles';
 import { DomainError } from '../common/domain-errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -20,14 +19,10 @@ const seesModels = (roles: Role[]) => roles.includes('researcher') || roles.incl
  */
 @Injectable()
 export class JudgeQualityService {
-  private readonly repo: JudgeQualityRepository;
-
   constructor(
-    db: DataSource,
+    private readonly repo: JudgeQualityRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.repo = new JudgeQualityRepository(db);
-  }
+  ) {}
 
   judges(): Promise<JudgeSummary[]> {
     return this.repo.judges();

@@ -1,11 +1,19 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { Stratum } from './domain/stratified-sample';
 
 /**
  * Validation samples: the record of each request and the marking tasks it chose. Raw SQL: the
  * draw needs every eligible task of the question with its stratum, under one lock per question.
  */
+@Injectable()
 export class ValidationSamplesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
   /** One sample at a time per question, so two requests never choose the same task. */
   async lock(m: EntityManager, questionId: string) {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-validation-sample'), hashtext($1::text))`, [questionId]);
@@ -47,7 +55,7 @@ export class ValidationSamplesRepository {
   }
 
   /** A question's samples, newest first, with how many of their tasks teachers have finished. */
-  list(m: EntityManager, questionId: string) {
+  list(questionId: string, m: EntityManager | DataSource = this.db) {
     return m.query(
       `SELECT s.id, s.requested_at AS "requestedAt", u.display_name AS "requestedBy", s.seed::float AS seed, s.per_stratum AS "perStratum",
               s.strata, s.task_count AS "taskCount",

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { stratifiedSample } from './domain/stratified-sample';
@@ -15,16 +14,14 @@ import { ValidationSamplesRepository } from './validation-samples.repository';
  */
 @Injectable()
 export class ValidationSamplesService {
-  private readonly repo = new ValidationSamplesRepository();
-
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: ValidationSamplesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async request(questionId: string, perStratum: number, seed: number | undefined, actor: AuditActor & { id: string }) {
     const chosenSeed = seed ?? randomInt(1, 2 ** 31 - 1);
-    return this.db.transaction(async (m) => {
+    return this.repo.transaction(async (m) => {
       if (!(await this.repo.questionExists(m, questionId)))
         throw new DomainError(`question ${questionId} does not exist`, 404, undefined, 'judge.validation.question_not_found');
       await this.repo.lock(m, questionId);
@@ -60,6 +57,6 @@ export class ValidationSamplesService {
   }
 
   list(questionId: string) {
-    return this.repo.list(this.db.manager, questionId);
+    return this.repo.list(questionId);
   }
 }

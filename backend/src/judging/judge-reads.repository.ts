@@ -8,6 +8,10 @@ export type JudgeVisibility = 'hidden' | 'after_own_read' | 'seniors_only';
 export class JudgeReadsRepository {
   constructor(private readonly db: DataSource) {}
 
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
   /** The task, its question's setting (hidden when unset), and whether this user has submitted their own read of it. */
   async gate(taskId: string, userId: string) {
     const [row] = await this.db.query(

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import { JudgeReadsRepository, JudgeVisibility } from './judge-reads.repository';
@@ -14,7 +13,6 @@ import { JudgeReadsRepository, JudgeVisibility } from './judge-reads.repository'
 @Injectable()
 export class JudgeReadsService {
   constructor(
-    private readonly db: DataSource,
     private readonly repo: JudgeReadsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -46,7 +44,7 @@ export class JudgeReadsService {
 
   async setVisibility(questionId: string, visibility: JudgeVisibility, actor: AuditActor) {
     const before = await this.visibility(questionId);
-    await this.db.transaction(async (m) => {
+    await this.repo.transaction(async (m) => {
       await this.repo.setVisibility(m, questionId, visibility, actor.id);
       await this.audit.record(
         actor,
