@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-/**
- * Image bytes as a bundle held them. Raw SQL because one question spans two tables: an image's
- * bytes are either a normalised asset (the bundle already held normalised bytes) or an original
- * kept beside its asset in bundle_originals.
- */
 export interface DraftSummary {
   id: string;
   version: number;
@@ -13,6 +8,12 @@ export interface DraftSummary {
   createdAt: Date;
 }
 
+/**
+ * Image bytes as a bundle held them, and the drafts beside a published version. Raw SQL because
+ * an image's bytes live in one of two tables: a normalised asset (the bundle already held
+ * normalised bytes) or an original kept beside its asset in bundle_originals; and the drafts are
+ * a DISTINCT ON joined to unnest() of the versions shown.
+ */
 @Injectable()
 export class PapersDraftRepository {
   constructor(private readonly db: DataSource) {}
