@@ -116,6 +116,19 @@ describe('evaluation rounds and their headline findings', () => {
     expect(first.filter((f) => f.code.startsWith('finding.change.')).map((f) => f.code)).toEqual(['finding.change.no_previous']);
   });
 
+  it('opens on the latest round that has runs: a new empty round is neither the default nor a previous round', async () => {
+    const empty = await http.post('/api/reports/rounds').send({ name: '2025 春（待跑）', heldOn: '2025-04-01', runIds: [] });
+    expect(empty.status).toBe(201);
+    const res = await http.get('/api/reports/findings');
+    expect(res.body.round).toMatchObject({ id: winter });
+    expect(res.body.previous).toMatchObject({ id: spring });
+    // Chosen, the empty round says it has nothing yet, and compares with the last round that had runs.
+    const chosen = await http.get(`/api/reports/findings?roundId=${empty.body.id}`);
+    expect(chosen.body.round).toMatchObject({ id: empty.body.id });
+    expect(chosen.body.previous).toMatchObject({ id: winter });
+    expect((await http.delete(`/api/reports/rounds/${empty.body.id}`)).status).toBe(204);
+  });
+
   it('computes the findings on the report’s filters and scoring source, and says when a filter leaves too little', async () => {
     const all = (await http.get(`/api/reports/findings?roundId=${winter}`)).body;
     expect(all.filters).toEqual({ narrowed: [], runsIgnored: false });

@@ -30,18 +30,26 @@ export class RoundsRepository {
     return row ?? null;
   }
 
-  /** The latest round held before this one (same date: created earlier), the one its changes are measured from. */
+  /**
+   * The latest round with runs held before this one (same date: created earlier), the one its changes
+   * are measured from. A round without runs yet (just created, runs to come) has nothing to compare.
+   */
   async previous(id: string): Promise<{ id: string; name: string } | null> {
     const [row] = await this.db.query(
       `SELECT p.id, p.name FROM rounds r JOIN rounds p ON (p.held_on, p.created_at) < (r.held_on, r.created_at)
-       WHERE r.id = $1 ORDER BY p.held_on DESC, p.created_at DESC LIMIT 1`,
+       WHERE r.id = $1 AND EXISTS (SELECT 1 FROM round_runs rr WHERE rr.round_id = p.id)
+       ORDER BY p.held_on DESC, p.created_at DESC LIMIT 1`,
       [id],
     );
     return row ?? null;
   }
 
+  /** The round the findings open on: the latest that has runs (an empty new round would show nothing). */
   async latest(): Promise<string | null> {
-    const [row] = await this.db.query(`SELECT id FROM rounds ORDER BY held_on DESC, created_at DESC LIMIT 1`);
+    const [row] = await this.db.query(
+      `SELECT r.id FROM rounds r WHERE EXISTS (SELECT 1 FROM round_runs rr WHERE rr.round_id = r.id)
+       ORDER BY r.held_on DESC, r.created_at DESC LIMIT 1`,
+    );
     return row?.id ?? null;
   }
 

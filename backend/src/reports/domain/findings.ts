@@ -60,6 +60,10 @@ function values(anchors: Anchor[], dimension: AnchorDimension) {
   const vs = [...new Set(anchors.filter((a) => a.dimension === dimension).map((a) => a.value))].sort();
   return dimension === 'stage' ? vs.sort((a, b) => SCHOOL_ORDER.indexOf(a) - SCHOOL_ORDER.indexOf(b)) : vs;
 }
+/** One model's anchors of a round. */
+function ownAnchors(anchors: Anchor[], modelId: string) {
+  return anchors.filter((a) => a.modelId === modelId);
+}
 /** Where a finding is: the slice, and for the whole round the stages it spans (a "K12" figure of senior papers only says so). */
 function whereOf(anchors: Anchor[], dimension: AnchorDimension, value: string): FindingParams {
   return dimension === 'overall' ? { dimension, value, stages: values(anchors, 'stage') } : { dimension, value };
@@ -74,7 +78,8 @@ function versusStudents(current: RoundAnchors, dimension: AnchorDimension, value
     out.push({
       code: `finding.model_vs_students.${VERDICT[verdictOf(a.diff)]}`,
       params: {
-        ...where,
+        // A model's own sentence names the stages it sat, not the round's (GPT-4 on Gaokao papers is not "K12").
+        ...whereOf(ownAnchors(current.anchors, a.modelId), dimension, value),
         model: a.modelName,
         modelRate: a.modelRate,
         studentRate: a.studentRate,
@@ -84,8 +89,10 @@ function versusStudents(current: RoundAnchors, dimension: AnchorDimension, value
       restsOn: a.restsOn,
       drill: drillOf(a),
     });
+  // The median of two models is their midpoint, no model's figure and nothing the two sentences above
+  // do not say: the field's median is reported from three models on.
   if (as.length > 1)
-    for (const stat of ['best', 'median'] as FieldStat[]) {
+    for (const stat of (as.length > 2 ? ['best', 'median'] : ['best']) as FieldStat[]) {
       const m = fieldFigure(as, stat);
       const rep = representative(as, stat);
       out.push({
@@ -128,6 +135,7 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
       code: `finding.change.model.${CHANGE[verdictOf(rel)]}`,
       params: {
         ...where,
+        ...whereOf(ownAnchors(current.anchors, a.modelId), dimension, value),
         model: a.modelName,
         ...figure('relative', rel),
         ...figure('gapChange', minus(a.diff, b.diff)),
