@@ -77,7 +77,12 @@ const KNOWN = [
   // audit ⇄ auth: auth writes login events to the trail, and the trail's read endpoint is guarded
   // by auth's decorators. Fix: the read endpoint moves above auth (users/, the admin area) or the
   // role decorators move into a lower access module.
-  ['backend/src/audit/audit.controller.ts', 'backend/src/auth/auth.decorators.ts', 'layer-audit', 'the audit read endpoint uses @Roles'],
+  [
+    'backend/src/audit/audit.controller.ts',
+    'backend/src/auth/auth.decorators.ts',
+    'layer-audit',
+    'the audit read endpoint uses @Roles',
+  ],
   // Frontend features reaching into another feature. Most read the paper library (PapersApiService,
   // papers.models): it moves to core/ (or its types to @yuejuan/contracts) once the paper editor,
   // which is changing those files, has landed.
@@ -102,9 +107,15 @@ const KNOWN = [
 /** Cycles present when the rule came in: [files in the cycle, why it is still there]. */
 const KNOWN_CYCLES = [
   // Types only: a problem's location type lives with the locator, which reads the bundle types.
-  [['backend/src/papers/bundle/bundle.types.ts', 'backend/src/papers/bundle/locate-problem.ts'], 'bundle types ⇄ locator (types only)'],
+  [
+    ['backend/src/papers/bundle/bundle.types.ts', 'backend/src/papers/bundle/locate-problem.ts'],
+    'bundle types ⇄ locator (types only)',
+  ],
   // Types only: the English catalogue is typed by the Chinese one, which re-exports the set.
-  [['frontend/src/app/core/i18n/messages-en.ts', 'frontend/src/app/core/i18n/messages.ts'], 'i18n catalogues (types only)'],
+  [
+    ['frontend/src/app/core/i18n/messages-en.ts', 'frontend/src/app/core/i18n/messages.ts'],
+    'i18n catalogues (types only)',
+  ],
 ];
 
 const FRONTEND_FEATURE = '^frontend/src/app/features/([^/]+)/';
@@ -123,7 +134,8 @@ module.exports = {
       // The layers forbid it too; named on its own because it is the seam issue 20 closed: grading
       // signals (jobs/queues.ts) and the worker creates marking tasks outside grading's transactions.
       name: 'grading-not-marking',
-      comment: 'grading/ never imports marking/: marking tasks come from the worker, after a MARKING_TASKS_DUE job.',
+      comment:
+        'grading/ never imports marking/: marking tasks come from the worker, after a MARKING_TASKS_DUE job.',
       severity: 'error',
       from: { path: '^backend/src/grading/' },
       to: { path: '^backend/src/marking/' },
@@ -138,14 +150,16 @@ module.exports = {
     },
     {
       name: 'contracts-import-nothing-of-ours',
-      comment: '@yuejuan/contracts is below both sides: it imports neither the backend nor the frontend (nor any library).',
+      comment:
+        '@yuejuan/contracts is below both sides: it imports neither the backend nor the frontend (nor any library).',
       severity: 'error',
       from: { path: '^backend/contracts/' },
       to: { pathNot: '^backend/contracts/' },
     },
     {
       name: 'common-imports-no-feature',
-      comment: 'common/ is below every feature (the layer rule says so too; this names it plainly).',
+      comment:
+        'common/ is below every feature (the layer rule says so too; this names it plainly).',
       severity: 'error',
       from: { path: '^backend/src/common/' },
       to: { path: '^backend/src/', pathNot: '^backend/src/common/' },
@@ -171,7 +185,12 @@ module.exports = {
     // Type-only imports count: a cycle through types still ties two modules together.
     tsPreCompilationDeps: true,
     knownViolations: [
-      ...KNOWN.map(([from, to, name]) => ({ type: 'dependency', from, to, rule: { severity: 'error', name } })),
+      ...KNOWN.map(([from, to, name]) => ({
+        type: 'dependency',
+        from,
+        to,
+        rule: { severity: 'error', name },
+      })),
       ...KNOWN_CYCLES.map(([files]) => ({
         type: 'cycle',
         from: files[0],

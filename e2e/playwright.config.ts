@@ -21,7 +21,11 @@ export default defineConfig({
   // report go first: the marking and authoring journeys add papers, models and answers after them.
   projects: [
     { name: 'library, runs and report', testMatch: READING },
-    { name: 'marking, authoring, admin', testIgnore: READING, dependencies: ['library, runs and report'] },
+    {
+      name: 'marking, authoring, admin',
+      testIgnore: READING,
+      dependencies: ['library, runs and report'],
+    },
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

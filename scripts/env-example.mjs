@@ -56,11 +56,15 @@ if (process.argv[2] === '--check') {
     /* missing counts as stale */
   }
   if (current !== wanted) {
-    console.error('✗ .env.example is not current with backend/src/config/app-config.ts: run `npm run env:example`');
+    console.error(
+      '✗ .env.example is not current with backend/src/config/app-config.ts: run `npm run env:example`',
+    );
     process.exit(1);
   }
   console.log('✓ .env.example matches the config table');
 } else {
   writeFileSync(target, wanted);
-  console.log(`wrote .env.example (${wanted.split('\n').filter((l) => /^# [A-Z_]+=/.test(l)).length} variables)`);
+  console.log(
+    `wrote .env.example (${wanted.split('\n').filter((l) => /^# [A-Z_]+=/.test(l)).length} variables)`,
+  );
 }

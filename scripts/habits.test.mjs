@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -13,7 +20,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const run = (script, args, env) =>
-  spawnSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [join(here, script), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 
 test('migrations:lock adds new files only, and the check fails on an edited, missing or unlisted migration', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yj-migrations-'));
@@ -23,7 +33,10 @@ test('migrations:lock adds new files only, and the check fails on an edited, mis
     writeFileSync(join(dir, 'index.ts'), '// not a migration\n');
     let r = run('migrations-lock.mjs', ['--check'], env);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /1000000000000-First\.ts is not in manifest\.json: run `npm run migrations:lock`/);
+    assert.match(
+      r.stderr,
+      /1000000000000-First\.ts is not in manifest\.json: run `npm run migrations:lock`/,
+    );
 
     assert.equal(run('migrations-lock.mjs', [], env).status, 0);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -64,7 +77,8 @@ test('.env.example is caught when stale and written from the config table', () =
     assert.match(r.stderr, /run `npm run env:example`/);
     assert.equal(run('env-example.mjs', [], { ENV_EXAMPLE: target }).status, 0);
     const text = readFileSync(target, 'utf8');
-    for (const name of ['PORT', 'DATABASE_URL', 'SESSION_CACHE_MS', 'ADMIN_PASSWORD']) assert.match(text, new RegExp(`^# ${name}=`, 'm'));
+    for (const name of ['PORT', 'DATABASE_URL', 'SESSION_CACHE_MS', 'ADMIN_PASSWORD'])
+      assert.match(text, new RegExp(`^# ${name}=`, 'm'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -33,7 +33,10 @@ const files = readdirSync(dir).filter((f) => MIGRATION.test(f));
 
 const problems = [];
 for (const [file, hash] of Object.entries(manifest)) {
-  if (!existsSync(join(dir, file))) problems.push(`${file} is locked in manifest.json but is gone: a landed migration is never removed`);
+  if (!existsSync(join(dir, file)))
+    problems.push(
+      `${file} is locked in manifest.json but is gone: a landed migration is never removed`,
+    );
   else if (sha256(file) !== hash)
     problems.push(
       `${file} changed after it landed: restore it and put the change in a new migration (databases migrated before the edit never see it)`,
@@ -43,7 +46,8 @@ const unlisted = files.filter((f) => !(f in manifest));
 
 const args = process.argv.slice(2);
 if (args[0] === '--check') {
-  for (const f of unlisted) problems.push(`${f} is not in manifest.json: run \`npm run migrations:lock\``);
+  for (const f of unlisted)
+    problems.push(`${f} is not in manifest.json: run \`npm run migrations:lock\``);
   if (problems.length) {
     console.error(`✗ migrations:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);
@@ -51,7 +55,9 @@ if (args[0] === '--check') {
   console.log(`✓ migrations: ${files.length} files match manifest.json`);
 } else {
   if (problems.length) {
-    console.error(`✗ migrations:lock refuses to change a locked entry:\n  - ${problems.join('\n  - ')}`);
+    console.error(
+      `✗ migrations:lock refuses to change a locked entry:\n  - ${problems.join('\n  - ')}`,
+    );
     process.exit(1);
   }
   const wanted = args.length ? args : unlisted;
@@ -63,7 +69,9 @@ if (args[0] === '--check') {
   }
   const added = wanted.filter((f) => !(f in manifest));
   for (const f of added) manifest[f] = sha256(f);
-  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(
+    Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)),
+  );
   writeFileSync(manifestPath, JSON.stringify(sorted, null, 2) + '\n');
   console.log(added.length ? `locked:\n  ${added.join('\n  ')}` : 'nothing new to lock');
 }

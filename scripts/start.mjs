@@ -37,9 +37,18 @@ function run(args, label) {
 // Both sides compile the shared contracts (backend/contracts), so a change there rebuilds both.
 const contracts = join(root, 'backend/contracts/src');
 const isBuildSkipped = ['1', 'true'].includes(process.env.SKIP_BUILD ?? '');
-if (!isBuildSkipped && isStale(join(root, 'backend/dist/main.js'), [join(root, 'backend/src'), contracts]))
+if (
+  !isBuildSkipped &&
+  isStale(join(root, 'backend/dist/main.js'), [join(root, 'backend/src'), contracts])
+)
   run(['run', 'build', '-w', 'backend'], 'the backend');
-if (!isBuildSkipped && isStale(join(root, 'frontend/dist/frontend/browser/index.html'), [join(root, 'frontend/src'), contracts]))
+if (
+  !isBuildSkipped &&
+  isStale(join(root, 'frontend/dist/frontend/browser/index.html'), [
+    join(root, 'frontend/src'),
+    contracts,
+  ])
+)
   run(['run', 'build', '-w', 'frontend'], 'the web app');
 
 const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {

@@ -27,7 +27,11 @@ const steps = [
 for (const [label, args] of steps) {
   const started = Date.now();
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit', env: { ...process.env, CI: process.env.CI ?? 'true' } });
+  const r = spawnSync('npm', args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CI: process.env.CI ?? 'true' },
+  });
   if (r.status !== 0) {
     console.error(`\n✗ ${label} failed`);
     process.exit(r.status ?? 1);

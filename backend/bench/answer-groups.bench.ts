@@ -16,13 +16,23 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 test('answer groups', async () => {
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      backoffBaseMs: 10,
+      backoffMaxMs: 100,
+    },
     markingCalibrationPercent: 0,
   });
   await t.truncateAll();
   await t.reset();
   const { versionId } = await t.app.get(PapersImportService).importBundle(miniBundle());
-  const [{ id: q7 }] = await t.db.query(`SELECT id FROM questions WHERE paper_version_id = $1 AND number = '7'`, [versionId]);
+  const [{ id: q7 }] = await t.db.query(
+    `SELECT id FROM questions WHERE paper_version_id = $1 AND number = '7'`,
+    [versionId],
+  );
   const [{ id: modelId }] = await t.db.query(
     `INSERT INTO ai_models (name, model_id, modality, is_imported) VALUES ('bench', 'bench', 'text', true) RETURNING id`,
   );
@@ -53,7 +63,13 @@ test('answer groups', async () => {
     nexts.push(performance.now() - at);
     at = performance.now();
     const taskIds = g.members.map((m: { taskId: string }) => m.taskId);
-    expect((await teacher.post('/api/marking/groups/marks').send({ leaseToken: g.leaseToken, taskIds, score: 3 })).status).toBe(201);
+    expect(
+      (
+        await teacher
+          .post('/api/marking/groups/marks')
+          .send({ leaseToken: g.leaseToken, taskIds, score: 3 })
+      ).status,
+    ).toBe(201);
     saves.push(performance.now() - at);
     grouped += taskIds.length;
   }
@@ -61,9 +77,13 @@ test('answer groups', async () => {
   for (let k = 0; k < 200; k++) {
     const at = performance.now();
     const task = (await teacher.post(`/api/marking/questions/${q7}/next`)).body;
-    expect((await teacher.post(`/api/marking/tasks/${task.taskId}/marks`).send({ leaseToken: task.leaseToken, score: 3 })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await teacher
+          .post(`/api/marking/tasks/${task.taskId}/marks`)
+          .send({ leaseToken: task.leaseToken, score: 3 })
+      ).status,
+    ).toBe(201);
     one.push(performance.now() - at);
   }
   console.log(

@@ -14,7 +14,11 @@ import { startTestApp, TestApp } from '../test/test-app';
 
 /** Busy and total CPU ticks of the whole machine (all cores), from /proc/stat. */
 function machineTicks() {
-  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [, ...f] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   const total = f.reduce((a, b) => a + b, 0);
   return { busy: total - f[3] - f[4], total }; // minus idle and iowait
 }
@@ -45,9 +49,14 @@ function processTicks(): Map<string, { ticks: number; name: string }> {
 }
 
 /** CPU ms per request by group of processes, between two snapshots. */
-function cpuBreakdown(a: ReturnType<typeof processTicks>, b: ReturnType<typeof processTicks>, requests: number): string {
+function cpuBreakdown(
+  a: ReturnType<typeof processTicks>,
+  b: ReturnType<typeof processTicks>,
+  requests: number,
+): string {
   const sums = new Map<string, number>();
-  for (const [pid, { ticks, name }] of b) sums.set(name, (sums.get(name) ?? 0) + ticks - (a.get(pid)?.ticks ?? 0));
+  for (const [pid, { ticks, name }] of b)
+    sums.set(name, (sums.get(name) ?? 0) + ticks - (a.get(pid)?.ticks ?? 0));
   return [...sums]
     .sort((x, y) => y[1] - x[1])
     .map(([name, ticks]) => `${name} ${((ticks * 10) / requests).toFixed(2)}`)
@@ -59,7 +68,9 @@ const CONCURRENCY = 32;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 async function runOnce(t: TestApp, latencyMs: number, port: number) {
-  const server = fork(join(__dirname, 'fake-server.mjs'), [String(port), String(latencyMs)], { stdio: 'ignore' });
+  const server = fork(join(__dirname, 'fake-server.mjs'), [String(port), String(latencyMs)], {
+    stdio: 'ignore',
+  });
   await new Promise((r) => server.once('message', r));
   const http = await t.as('researcher');
   const model = (
@@ -73,14 +84,20 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
   ).body;
   const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions LIMIT 1`);
   // BENCH_PROFILE=<dir> writes a V8 CPU profile of each worker there.
-  const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorker({}, nodeArgs)));
+  const nodeArgs = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const workers = await Promise.all(
+    Array.from({ length: WORKERS }, () => startWorker({}, nodeArgs)),
+  );
   const cpuOf = () => workers.reduce((sum, w) => sum + processUsage(w.pid!).cpuMs, 0);
   const cpu0 = cpuOf();
   const machine0 = machineTicks();
   const procs0 = processTicks();
   const t0 = Date.now();
-  const run = (await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds: [model.id] })).body;
+  const run = (
+    await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds: [model.id] })
+  ).body;
   for (;;) {
     const [{ left }] = await t.db.query(
       `SELECT count(*)::int AS left FROM work_items WHERE run_id = $1 AND state IN ('pending', 'in_flight')`,
@@ -122,7 +139,14 @@ async function runOnce(t: TestApp, latencyMs: number, port: number) {
 
 test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 30_000,
+      backoffBaseMs: 100,
+      backoffMaxMs: 1000,
+    },
   });
   await t.truncateAll();
   await t.reset();
@@ -144,7 +168,9 @@ test(`collection of ${N} questions at concurrency ${CONCURRENCY}`, async () => {
             `| ${r.latencyMs} ms | ${r.requests} | ${r.wall.toFixed(2)} | ${r.runWall.toFixed(2)} | ${r.firstSent.toFixed(2)} | ${r.ideal.toFixed(2)} | ${((r.runWall / r.ideal - 1) * 100).toFixed(1)}% | ${r.cpuMsPerRequest.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.peakInFlight} | ${(r.machineBusy * 100).toFixed(0)}% |`,
         ),
       )
-      .concat(rows.map((r) => `\nCPU ms per request at ${r.latencyMs} ms, by process: ${r.breakdown}`))
+      .concat(
+        rows.map((r) => `\nCPU ms per request at ${r.latencyMs} ms, by process: ${r.breakdown}`),
+      )
       .join('\n'),
   );
   for (const r of rows) expect(r.requests).toBe(N);

@@ -8,6 +8,10 @@ const [port, latency] = process.argv.slice(2, 4).map(Number);
 // The judging benchmark has it reply with a judgement instead of an answer.
 const text = process.argv[4] ?? '【答案】A';
 const fake = new FakeOpenAI();
-fake.behave = () => ({ text, delayMs: latency, usage: { prompt_tokens: 120, completion_tokens: 8 } });
+fake.behave = () => ({
+  text,
+  delayMs: latency,
+  usage: { prompt_tokens: 120, completion_tokens: 8 },
+});
 await fake.start(port);
 process.send?.('ready');

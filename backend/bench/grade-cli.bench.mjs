@@ -21,7 +21,13 @@ if (!sizes.length) sizes.push(10_000, 100_000, 1_000_000);
 const opts = ['北京', '上海', '广州', '深圳'].map((text, i) => ({ label: 'ABCD'[i], text }));
 const QUESTIONS = [
   { type: 'single_choice', options: opts, key: 'C', points: 5 },
-  { type: 'multiple_choice', options: opts, key: 'ACD', points: 6, policy: { rule: 'subset_fixed', partialPoints: 3 } },
+  {
+    type: 'multiple_choice',
+    options: opts,
+    key: 'ACD',
+    points: 6,
+    policy: { rule: 'subset_fixed', partialPoints: 3 },
+  },
   { type: 'true_false', key: false, points: 2 },
   { type: 'fill_blank', key: [['\\frac{1}{2}', '0.5'], '(1,+\\infty)'], points: 8 },
   {
@@ -58,7 +64,11 @@ async function writeInput(path, n) {
   for (let i = 0; i < n; i++) {
     const q = i % QUESTIONS.length;
     const tails = TAILS[q];
-    const line = JSON.stringify({ id: i, question: QUESTIONS[q], response: `${REASONING}\n${tails[(i >> 3) % tails.length]}` });
+    const line = JSON.stringify({
+      id: i,
+      question: QUESTIONS[q],
+      response: `${REASONING}\n${tails[(i >> 3) % tails.length]}`,
+    });
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   }
   out.end();
@@ -82,7 +92,9 @@ const CLI_PATH = process.env.GRADE_CLI ?? CLI;
 // BENCH_NODE_FLAGS="--max-old-space-size=160": run the CLI with a bounded heap, to show it needs no more.
 const FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 try {
-  console.log('| lines | input MB | seconds | lines/s | peak RSS MB | live heap MB |\n| ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| lines | input MB | seconds | lines/s | peak RSS MB | live heap MB |\n| ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const n of sizes) {
     const input = join(dir, `in-${n}.jsonl`);
     const output = join(dir, `out-${n}.jsonl`);
@@ -90,7 +102,17 @@ try {
     const started = process.hrtime.bigint();
     const r = spawnSync(
       process.execPath,
-      [...FLAGS, ...(LIVE ? ['--expose-gc'] : []), '--require', preload, CLI_PATH, 'grade', input, '--out', output],
+      [
+        ...FLAGS,
+        ...(LIVE ? ['--expose-gc'] : []),
+        '--require',
+        preload,
+        CLI_PATH,
+        'grade',
+        input,
+        '--out',
+        output,
+      ],
       {
         encoding: 'utf8',
       },

@@ -44,7 +44,14 @@ test('grading throughput', async () => {
 
   // (2) end to end
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      backoffBaseMs: 10,
+      backoffMaxMs: 100,
+    },
   });
   await t.truncateAll();
   await t.reset();
@@ -53,7 +60,9 @@ test('grading throughput', async () => {
   // measured first and subtracted.
   const boot = async () => {
     const s = Date.now();
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const profile = process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
     const server = await startWorker({ COLLECTION_WORKER: 'false', LOG_LEVEL: 'log' }, profile);
     const ms = Date.now() - s;
     server.kill('SIGINT');
@@ -82,15 +91,23 @@ test('grading throughput', async () => {
   const e2eSeconds = (Date.now() - t1) / 1000;
   // A re-grade of all of them with nothing changed: read, grade, compare, append nothing.
   const t2 = Date.now();
-  const { checked, changes } = SERVER_ONLY ? { checked: 0, changes: [] } : await grading.regrade({ runId }, null);
+  const { checked, changes } = SERVER_ONLY
+    ? { checked: 0, changes: [] }
+    : await grading.regrade({ runId }, null);
   const regradeSeconds = (Date.now() - t2) / 1000;
 
   await t.db.query(`TRUNCATE marks, marking_skips, marking_tasks, auto_grades`);
-  await t.db.query(`INSERT INTO grading_queue (response_id) SELECT id FROM responses ON CONFLICT DO NOTHING`);
+  await t.db.query(
+    `INSERT INTO grading_queue (response_id) SELECT id FROM responses ON CONFLICT DO NOTHING`,
+  );
   const full = await boot();
   const serverMs = full.ms - idleMs;
-  const [{ stored }] = await t.db.query(`SELECT count(DISTINCT response_id)::int AS stored FROM auto_grades`);
-  const statuses = await t.db.query(`SELECT status, count(*)::int AS n FROM auto_grades GROUP BY status ORDER BY status`);
+  const [{ stored }] = await t.db.query(
+    `SELECT count(DISTINCT response_id)::int AS stored FROM auto_grades`,
+  );
+  const statuses = await t.db.query(
+    `SELECT status, count(*)::int AS n FROM auto_grades GROUP BY status ORDER BY status`,
+  );
   const [{ tasks }] = await t.db.query(`SELECT count(*)::int AS tasks FROM marking_tasks`);
   await t.close();
 

@@ -21,7 +21,14 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 test('agreement tables for 100k judged answers', async () => {
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      backoffBaseMs: 10,
+      backoffMaxMs: 100,
+    },
     judgeValidation: { minAnswers: 30, minHumanPairs: 10, maxQwkDrop: 0.05, maxSmd: 0.15 },
   });
   await t.truncateAll();
@@ -36,18 +43,18 @@ test('agreement tables for 100k judged answers', async () => {
   const [{ id: runId }] = await t.db.query(
     `INSERT INTO runs (name, status, template_version) VALUES ('bench', 'imported', 'bench') RETURNING id`,
   );
-  await t.db.query(`INSERT INTO run_papers (run_id, paper_version_id) SELECT DISTINCT $1::uuid, unnest($2::uuid[])`, [
-    runId,
-    questions.map((q) => q.paperVersionId),
-  ]);
+  await t.db.query(
+    `INSERT INTO run_papers (run_id, paper_version_id) SELECT DISTINCT $1::uuid, unnest($2::uuid[])`,
+    [runId, questions.map((q) => q.paperVersionId)],
+  );
   const models: { id: string }[] = await t.db.query(
     `INSERT INTO ai_models (name, model_id, modality, is_imported) SELECT 'model-' || i, 'm' || i, 'text', true FROM generate_series(1, $1) i RETURNING id`,
     [MODELS],
   );
-  await t.db.query(`INSERT INTO run_models (run_id, model_id, config_snapshot) SELECT $1, unnest($2::uuid[]), '{}'`, [
-    runId,
-    models.map((m) => m.id),
-  ]);
+  await t.db.query(
+    `INSERT INTO run_models (run_id, model_id, config_snapshot) SELECT $1, unnest($2::uuid[]), '{}'`,
+    [runId, models.map((m) => m.id)],
+  );
   const [{ id: judgeId }] = await t.db.query(
     `INSERT INTO ai_models (name, model_id, modality, is_imported, is_judge) VALUES ('bench judge', 'j', 'text', true, true) RETURNING id`,
   );
@@ -80,7 +87,9 @@ test('agreement tables for 100k judged answers', async () => {
      UNION ALL SELECT task_id, $2::uuid, 'second', least(max, h + CASE WHEN u % 4 = 0 THEN 0.5 ELSE 0 END) FROM truth WHERE u < 30`,
     [teachers[0].id, teachers[1].id],
   );
-  await t.db.query(`UPDATE marking_tasks t SET state = 'done', final_score = x.h FROM truth x WHERE x.task_id = t.id AND x.u < 30`);
+  await t.db.query(
+    `UPDATE marking_tasks t SET state = 'done', final_score = x.h FROM truth x WHERE x.task_id = t.id AND x.u < 30`,
+  );
   await t.db.query(
     `INSERT INTO judge_reads (response_id, question_id, judge_model_id, template_version, status, points, max_points, rationale)
      SELECT response_id, question_id, $1, 'bench', 'scored', least(max, greatest(0, h + CASE WHEN u % 5 = 0 THEN 1 ELSE 0 END)), max, 'r' FROM truth`,
@@ -106,7 +115,10 @@ test('agreement tables for 100k judged answers', async () => {
   const overview = await time(() => quality.overview(judge));
   const detail = await time(() => quality.question(judge, questions[0].id, ['researcher']));
   const verdicts = await time(() => quality.validatedQuestions(judge));
-  const report = await time(() => t.app.get(ReportsService).report({ scoringSource: 'teachers_else_validated_judge' }), 1);
+  const report = await time(
+    () => t.app.get(ReportsService).report({ scoringSource: 'teachers_else_validated_judge' }),
+    1,
+  );
   const validated = overview.last.questions.filter((q) => q.verdict.validated).length;
   console.log(
     [

@@ -17,10 +17,19 @@ import { Agent, startTestApp, TestApp } from '../test/test-app';
 const N = Number(process.env.BENCH_ANSWERS ?? 2000);
 const CONCURRENCY = 32;
 const LATENCY = Number(process.env.BENCH_LATENCY ?? 100);
-const JUDGEMENT = JSON.stringify({ applied_items: ['a'], adjustment: 0, total: 3, rationale: '写出了原函数，未代入上下限' });
+const JUDGEMENT = JSON.stringify({
+  applied_items: ['a'],
+  adjustment: 0,
+  total: 3,
+  rationale: '写出了原函数，未代入上下限',
+});
 
 async function fakeServer(port: number, reply?: string) {
-  const server = fork(join(__dirname, 'fake-server.mjs'), [String(port), String(LATENCY), ...(reply ? [reply] : [])], { stdio: 'ignore' });
+  const server = fork(
+    join(__dirname, 'fake-server.mjs'),
+    [String(port), String(LATENCY), ...(reply ? [reply] : [])],
+    { stdio: 'ignore' },
+  );
   await new Promise((r) => server.once('message', r));
   return server;
 }
@@ -61,7 +70,14 @@ async function model(http: Agent, name: string, port: number, isJudge: boolean) 
 
 test(`judgements per second beside answers, ${N} each at concurrency ${CONCURRENCY}, ${LATENCY} ms latency`, async () => {
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 30_000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 30_000,
+      backoffBaseMs: 100,
+      backoffMaxMs: 1000,
+    },
   });
   await t.truncateAll();
   await t.reset();
@@ -79,7 +95,10 @@ test(`judgements per second beside answers, ${N} each at concurrency ${CONCURREN
       response: `解答 ${i}：原函数为 x^2/2，代入得 ${i}/2`,
     }),
   );
-  expect((await http.post('/api/runs/import').attach('file', Buffer.from(lines.join('\n')), 'a.jsonl')).status).toBe(201);
+  expect(
+    (await http.post('/api/runs/import').attach('file', Buffer.from(lines.join('\n')), 'a.jsonl'))
+      .status,
+  ).toBe(201);
   const [{ id: sourceRunId }] = await t.db.query(`SELECT id FROM runs WHERE kind = 'answer'`);
 
   const worker = await startWorker({});
@@ -88,17 +107,30 @@ test(`judgements per second beside answers, ${N} each at concurrency ${CONCURREN
   const answerServer = await fakeServer(39500);
   const answerModel = await model(http, 'bench-answers', 39500, false);
   let cpu0 = processUsage(worker.pid!).cpuMs;
-  const run = (await http.post('/api/runs').send({ paperVersionIds: [bigId], modelIds: [answerModel.id] })).body;
+  const run = (
+    await http.post('/api/runs').send({ paperVersionIds: [bigId], modelIds: [answerModel.id] })
+  ).body;
   await waitDone(t, run.id);
-  rows.push({ kind: 'answers', requests: N, span: await span(t, run.id), cpuMs: processUsage(worker.pid!).cpuMs - cpu0 });
+  rows.push({
+    kind: 'answers',
+    requests: N,
+    span: await span(t, run.id),
+    cpuMs: processUsage(worker.pid!).cpuMs - cpu0,
+  });
   answerServer.kill();
 
   const judgeServer = await fakeServer(39501, JUDGEMENT);
   const judge = await model(http, 'bench-judge', 39501, true);
   cpu0 = processUsage(worker.pid!).cpuMs;
-  const jr = (await http.post('/api/judging/runs').send({ judgeModelId: judge.id, sourceRunId })).body;
+  const jr = (await http.post('/api/judging/runs').send({ judgeModelId: judge.id, sourceRunId }))
+    .body;
   await waitDone(t, jr.id);
-  rows.push({ kind: 'judgements', requests: N, span: await span(t, jr.id), cpuMs: processUsage(worker.pid!).cpuMs - cpu0 });
+  rows.push({
+    kind: 'judgements',
+    requests: N,
+    span: await span(t, jr.id),
+    cpuMs: processUsage(worker.pid!).cpuMs - cpu0,
+  });
   const [{ scored }] = await t.db.query(
     `SELECT count(*) FILTER (WHERE status = 'scored')::int AS scored FROM judge_reads WHERE judge_run_id = $1`,
     [jr.id],

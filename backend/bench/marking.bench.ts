@@ -12,16 +12,27 @@ import { startTestApp, TEST_PASSWORD } from '../test/test-app';
 const TEACHERS = 50;
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 3000);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 test('marking throughput', async () => {
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      backoffBaseMs: 10,
+      backoffMaxMs: 100,
+    },
   });
   await t.truncateAll();
   await t.reset();
   const { versionId } = await t.app.get(PapersImportService).importBundle(miniBundle());
-  const [{ id: q7 }] = await t.db.query(`SELECT id FROM questions WHERE paper_version_id = $1 AND number = '7'`, [versionId]);
+  const [{ id: q7 }] = await t.db.query(
+    `SELECT id FROM questions WHERE paper_version_id = $1 AND number = '7'`,
+    [versionId],
+  );
   const [{ id: modelId }] = await t.db.query(
     `INSERT INTO ai_models (name, model_id, modality, is_imported) VALUES ('bench', 'bench', 'text', true) RETURNING id`,
   );
@@ -43,8 +54,13 @@ test('marking throughput', async () => {
     await admin.post('/api/admin/assignments').send({ userId: id, questionIds: [q7] });
   }
   // BENCH_PROFILE=<dir> writes a CPU profile of the server.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = await startWorker({ COLLECTION_WORKER: 'false', MARKING_CALIBRATION_PERCENT: '0' }, profile);
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const server = await startWorker(
+    { COLLECTION_WORKER: 'false', MARKING_CALIBRATION_PERCENT: '0' },
+    profile,
+  );
   const base = `http://127.0.0.1:${server.port}`;
   /** A signed-in teacher: POSTs JSON with the session cookie and CSRF header. */
   const signIn = async (username: string) => {
@@ -81,7 +97,10 @@ test('marking throughput', async () => {
         nextMs.push(performance.now() - s);
         if (task.done) return;
         s = performance.now();
-        const res = await agent(`/api/marking/tasks/${task.taskId}/marks`, { leaseToken: task.leaseToken, appliedItems: ['a', 'b'] });
+        const res = await agent(`/api/marking/tasks/${task.taskId}/marks`, {
+          leaseToken: task.leaseToken,
+          appliedItems: ['a', 'b'],
+        });
         submitMs.push(performance.now() - s);
         expect(res.status).toBe(201);
       }
@@ -93,7 +112,9 @@ test('marking throughput', async () => {
   await new Promise((r) => server.once('exit', r));
 
   // The bare claim, on the same database: 50 concurrent loops of one SKIP LOCKED update each.
-  await t.db.query(`UPDATE marking_tasks SET state = 'open', lease_holder = NULL, lease_expires_at = NULL`);
+  await t.db.query(
+    `UPDATE marking_tasks SET state = 'open', lease_holder = NULL, lease_expires_at = NULL`,
+  );
   const bareMs: number[] = [];
   const b0 = Date.now();
   await Promise.all(

@@ -41,7 +41,9 @@ const rows = [];
 let t = now();
 const imported = await samples.importFolders(samples.sampleDirs(), true);
 rows.push([`import all ${imported.length} sample papers (empty database)`, ms(t)]);
-const [{ q, i }] = await db.query(`SELECT count(*)::int AS q, (SELECT count(*)::int FROM assets) AS i FROM questions`);
+const [{ q, i }] = await db.query(
+  `SELECT count(*)::int AS q, (SELECT count(*)::int FROM assets) AS i FROM questions`,
+);
 
 t = now();
 await samples.importFolders(samples.sampleDirs(), true);
@@ -53,7 +55,10 @@ const mm = await db.query(
 const one = mm.find((r) => r.slug === 'gaokao-mm-physics-images');
 t = now();
 await rendering.renderPaper(one.id, 'vision');
-rows.push([`render ${one.slug} for a vision model, cold (${one.n} image questions, jpeg-1536-q85 encoded)`, ms(t)]);
+rows.push([
+  `render ${one.slug} for a vision model, cold (${one.n} image questions, jpeg-1536-q85 encoded)`,
+  ms(t),
+]);
 const warm = [];
 for (let k = 0; k < 5; k++) {
   t = now();
@@ -65,7 +70,10 @@ rows.push([`render ${one.slug} for a vision model, cached (median of 5)`, warm[2
 await db.query(`TRUNCATE asset_variants`);
 t = now();
 for (const p of mm) await rendering.renderPaper(p.id, 'vision');
-rows.push([`render all ${mm.length} image papers for a vision model, cold (every variant encoded)`, ms(t)]);
+rows.push([
+  `render all ${mm.length} image papers for a vision model, cold (every variant encoded)`,
+  ms(t),
+]);
 t = now();
 for (const p of mm) await rendering.renderPaper(p.id, 'vision');
 rows.push([`render all ${mm.length} image papers for a vision model, cached`, ms(t)]);
@@ -74,6 +82,8 @@ await app.close();
 await embedded?.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
-console.log(`\n${q} question rows, ${i} images; PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`);
+console.log(
+  `\n${q} question rows, ${i} images; PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`,
+);
 console.log('| step | ms |\n| --- | ---: |');
 for (const [name, v] of rows) console.log(`| ${name} | ${v.toFixed(0)} |`);

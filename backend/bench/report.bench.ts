@@ -19,7 +19,14 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 test('report over 20 models × 12 papers × 10,000 students', async () => {
   const t = await startTestApp({
-    collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+    collection: {
+      isWorker: false,
+      leaseSeconds: 60,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      backoffBaseMs: 10,
+      backoffMaxMs: 100,
+    },
   });
   await t.truncateAll();
   await t.reset();
@@ -32,15 +39,18 @@ test('report over 20 models × 12 papers × 10,000 students', async () => {
   const [{ id: runId }] = await t.db.query(
     `INSERT INTO runs (name, status, template_version) VALUES ('bench', 'imported', 'bench') RETURNING id`,
   );
-  await t.db.query(`INSERT INTO run_papers (run_id, paper_version_id) SELECT $1, unnest($2::uuid[])`, [runId, papers.map((p) => p.id)]);
+  await t.db.query(
+    `INSERT INTO run_papers (run_id, paper_version_id) SELECT $1, unnest($2::uuid[])`,
+    [runId, papers.map((p) => p.id)],
+  );
   const models = await t.db.query(
     `INSERT INTO ai_models (name, model_id, modality, is_imported) SELECT 'model-' || i, 'm' || i, 'text', true FROM generate_series(1, $1) i RETURNING id`,
     [MODELS],
   );
-  await t.db.query(`INSERT INTO run_models (run_id, model_id, config_snapshot) SELECT $1, unnest($2::uuid[]), '{}'`, [
-    runId,
-    models.map((m: { id: string }) => m.id),
-  ]);
+  await t.db.query(
+    `INSERT INTO run_models (run_id, model_id, config_snapshot) SELECT $1, unnest($2::uuid[]), '{}'`,
+    [runId, models.map((m: { id: string }) => m.id)],
+  );
   // Answers: each model picks the key or a wrong letter by a hash, so rates differ between models.
   await t.db.query(
     `INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, outcome, text)
@@ -62,7 +72,9 @@ test('report over 20 models × 12 papers × 10,000 students', async () => {
      UNION ALL SELECT k.id, $2::uuid, 'second', least(k.max, round((k.r * k.max)::numeric * 2) / 2 + (k.id % 2) * 0.5) FROM k`,
     [teachers[0].id, teachers[1].id],
   );
-  await t.db.query(`UPDATE marking_tasks t SET state = 'done', final_score = (SELECT avg(points) FROM marks WHERE task_id = t.id)`);
+  await t.db.query(
+    `UPDATE marking_tasks t SET state = 'done', final_score = (SELECT avg(points) FROM marks WHERE task_id = t.id)`,
+  );
 
   const cohorts = t.app.get(CohortsService);
   const generation: number[] = [];
@@ -82,9 +94,16 @@ test('report over 20 models × 12 papers × 10,000 students', async () => {
     warm.push(ms(t1));
   }
   warm.sort((a, b) => a - b);
-  const [{ scores }] = await t.db.query(`SELECT sum(cardinality(scores))::int AS scores FROM cohort_students`);
-  const [{ units }] = await t.db.query(`SELECT count(*)::int AS units FROM unit_scores WHERE run_id = $1`, [runId]);
-  const pending = cold.figures.filter((f) => f.dimension === 'overall').reduce((a, f) => a + f.coverage.pendingPoints, 0);
+  const [{ scores }] = await t.db.query(
+    `SELECT sum(cardinality(scores))::int AS scores FROM cohort_students`,
+  );
+  const [{ units }] = await t.db.query(
+    `SELECT count(*)::int AS units FROM unit_scores WHERE run_id = $1`,
+    [runId],
+  );
+  const pending = cold.figures
+    .filter((f) => f.dimension === 'overall')
+    .reduce((a, f) => a + f.coverage.pendingPoints, 0);
   console.log(
     [
       `report bench: ${MODELS} models × ${papers.length} papers, ${STUDENTS} students per cohort (${scores} cohort scores), ${units} scored units, ${cold.figures.length} figures, pending points ${pending}`,

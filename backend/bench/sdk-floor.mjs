@@ -13,24 +13,45 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { sendChat } = createRequire(import.meta.url)(join(here, '../dist/models/provider/provider-client.js'));
+const { sendChat } = createRequire(import.meta.url)(
+  join(here, '../dist/models/provider/provider-client.js'),
+);
 const [latency = 100, total = 2000, concurrency = 32] = process.argv.slice(2).map(Number);
 const port = 39500;
-const server = fork(join(here, 'fake-server.mjs'), [String(port), String(latency)], { stdio: 'ignore' });
+const server = fork(join(here, 'fake-server.mjs'), [String(port), String(latency)], {
+  stdio: 'ignore',
+});
 await new Promise((r) => server.once('message', r));
-const target = { baseUrl: `http://127.0.0.1:${port}/v1`, modelId: 'bench', apiKey: null, params: { temperature: 0 }, timeoutMs: 30000 };
+const target = {
+  baseUrl: `http://127.0.0.1:${port}/v1`,
+  modelId: 'bench',
+  apiKey: null,
+  params: { temperature: 0 },
+  timeoutMs: 30000,
+};
 // A prompt the size of a rendered single-choice question.
 const messages = [
-  { role: 'system', content: '你是一名参加考试的学生。请按要求作答，最后用【答案】给出你的答案。'.repeat(2) },
+  {
+    role: 'system',
+    content: '你是一名参加考试的学生。请按要求作答，最后用【答案】给出你的答案。'.repeat(2),
+  },
   {
     role: 'user',
-    content: '1. 下列各项中，说法正确的一项是（ ）\nA. 选项一的内容\nB. 选项二的内容\nC. 选项三的内容\nD. 选项四的内容'.repeat(3),
+    content:
+      '1. 下列各项中，说法正确的一项是（ ）\nA. 选项一的内容\nB. 选项二的内容\nC. 选项三的内容\nD. 选项四的内容'.repeat(
+        3,
+      ),
   },
 ];
 const db = process.env.FLOOR_DATABASE_URL
-  ? new (createRequire(import.meta.url)('pg').Pool)({ connectionString: process.env.FLOOR_DATABASE_URL, max: 20 })
+  ? new (createRequire(import.meta.url)('pg').Pool)({
+      connectionString: process.env.FLOOR_DATABASE_URL,
+      max: 20,
+    })
   : null;
-await db?.query(`CREATE TABLE IF NOT EXISTS bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, answer text NOT NULL)`);
+await db?.query(
+  `CREATE TABLE IF NOT EXISTS bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, answer text NOT NULL)`,
+);
 // Group commit: one statement in flight; what arrives meanwhile goes in the next one.
 let waiting = [];
 let isWriting = false;
@@ -54,7 +75,11 @@ const store = (text) =>
         waiting.push({ text, done });
         if (!isWriting) void drain();
       })
-    : db.query({ name: 'floor-insert', text: `INSERT INTO bench_floor (answer) VALUES ($1)`, values: [text] });
+    : db.query({
+        name: 'floor-insert',
+        text: `INSERT INTO bench_floor (answer) VALUES ($1)`,
+        values: [text],
+      });
 let next = 0;
 const cpu0 = process.cpuUsage();
 const t0 = Date.now();

@@ -27,10 +27,15 @@ const OUT = join(root, 'exam-papers/intake-samples');
  * A TrueType (glyf) CJK font: fontkit's subsets of CFF fonts such as Noto Sans CJK lose glyphs
  * (pages rendered with gaps, text extracted as U+0000), its TrueType subsets do not.
  */
-const FONT = { file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei', debian: 'fonts-wqy-microhei' };
+const FONT = {
+  file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  name: 'WenQuanYiMicroHei',
+  debian: 'fonts-wqy-microhei',
+};
 
 const HEADINGS = {
-  single_choice: (n, p) => `选择题：本题共${n}小题，每小题${p}分，共${n * p}分。在每小题给出的四个选项中，只有一项是符合题目要求的。`,
+  single_choice: (n, p) =>
+    `选择题：本题共${n}小题，每小题${p}分，共${n * p}分。在每小题给出的四个选项中，只有一项是符合题目要求的。`,
   fill_blank: (n, p) => `填空题：本题共${n}小题，每小题${p}分，共${n * p}分。`,
   calculation: (n, p) => `解答题：共${n * p}分。解答应写出文字说明、证明过程或演算步骤。`,
   short_answer: (n, p) => `非选择题：共${p}分。`,
@@ -39,18 +44,23 @@ const HEADINGS = {
 /** The paper as paragraphs: each a list of pieces, text or a formula. */
 function paperParagraphs(paper) {
   const out = [];
-  const line = (...pieces) => out.push(pieces.flatMap((p) => (typeof p === 'string' ? splitMath(p) : [p])));
+  const line = (...pieces) =>
+    out.push(pieces.flatMap((p) => (typeof p === 'string' ? splitMath(p) : [p])));
   const [, exam, subject] = /^(.*?卷）)(.*)$/.exec(paper.title);
   line(exam);
   line(subject);
   line('注意事项：');
-  line('1．本卷由公开数据集 GAOKAO-Bench（Apache-2.0）中该卷的题目重建，缺少原卷的图形题，仅作演示。');
+  line(
+    '1．本卷由公开数据集 GAOKAO-Bench（Apache-2.0）中该卷的题目重建，缺少原卷的图形题，仅作演示。',
+  );
   paper.sections.forEach((s) => {
     const qs = s.questions;
     const kind = qs[0].type;
     const numeral = s.title.split('、')[0];
     const total = qs.reduce((n, q) => n + q.points, 0);
-    line(`${numeral}、${HEADINGS[kind](qs.length, kind === 'short_answer' ? total : qs[0].points)}`);
+    line(
+      `${numeral}、${HEADINGS[kind](qs.length, kind === 'short_answer' ? total : qs[0].points)}`,
+    );
     for (const q of qs) {
       const paragraphs = paragraphsOf(stemOf(q));
       const points = kind === 'calculation' && !/（\d+分）/.test(q.stem) ? `（${q.points}分）` : '';
@@ -99,7 +109,9 @@ const asMath = (v) => (/^[\d.]+$/.test(v) ? v : `$${v}$`);
 /** Fill-in stems in the dataset say "…的概率为"; a printed paper draws the blank. */
 function stemOf(q) {
   const stem = q.stem.trim();
-  return q.type === 'fill_blank' && !/_{2,}/.test(stem) ? `${stem.replace(/[.．。]$/, '')}______．` : stem;
+  return q.type === 'fill_blank' && !/_{2,}/.test(stem)
+    ? `${stem.replace(/[.．。]$/, '')}______．`
+    : stem;
 }
 
 /** Short options on one line, medium two to a line, long ones one per line. */
@@ -107,7 +119,8 @@ function optionRows(options) {
   const labelled = options.map((o) => `${o.label}．${o.text ?? ''}`);
   const longest = Math.max(...options.map((o) => latexToText(o.text ?? '').length));
   if (longest <= 10) return [labelled.join('\u3000\u3000')];
-  if (longest <= 24) return [labelled.slice(0, 2).join('\u3000\u3000'), labelled.slice(2).join('\u3000\u3000')];
+  if (longest <= 24)
+    return [labelled.slice(0, 2).join('\u3000\u3000'), labelled.slice(2).join('\u3000\u3000')];
   return labelled;
 }
 
@@ -159,14 +172,20 @@ async function writeDocx(paper, paragraphs) {
 async function fixDates(bytes) {
   const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
   const files = unzipSync(new Uint8Array(bytes));
-  const core = strFromU8(files['docProps/core.xml']).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '2022-06-07T00:00:00Z');
+  const core = strFromU8(files['docProps/core.xml']).replace(
+    /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g,
+    '2022-06-07T00:00:00Z',
+  );
   files['docProps/core.xml'] = strToU8(core);
-  const fixed = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { mtime: new Date('2022-06-07T00:00:00Z') }]]));
+  const fixed = Object.fromEntries(
+    Object.entries(files).map(([k, v]) => [k, [v, { mtime: new Date('2022-06-07T00:00:00Z') }]]),
+  );
   return Buffer.from(zipSync(fixed, { level: 6 }));
 }
 
 async function writePdf(paper, paragraphs) {
-  if (!existsSync(FONT.file)) throw new Error(`${FONT.file} is missing: apt-get install ${FONT.debian}`);
+  if (!existsSync(FONT.file))
+    throw new Error(`${FONT.file} is missing: apt-get install ${FONT.debian}`);
   const doc = await PDFDocument.create();
   doc.setCreationDate(new Date('2022-06-07T00:00:00Z'));
   doc.setModificationDate(new Date('2022-06-07T00:00:00Z'));
@@ -183,7 +202,12 @@ async function writePdf(paper, paragraphs) {
     pageNo++;
     y = height - margin;
     const footer = `${paper.title.replace(/^.*卷）|（节选）$/g, '')}试题 第 ${pageNo} 页`;
-    page.drawText(footer, { x: width / 2 - font.widthOfTextAtSize(footer, 9) / 2, y: margin / 2, size: 9, font });
+    page.drawText(footer, {
+      x: width / 2 - font.widthOfTextAtSize(footer, 9) / 2,
+      y: margin / 2,
+      size: 9,
+      font,
+    });
   };
   newPage();
   for (const pieces of paragraphs) {

@@ -15,7 +15,8 @@ import { parse } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = process.argv.indexOf('--datasets');
-const datasets = arg > 0 ? resolve(process.argv[arg + 1]) : resolve(root, '..', 'shared', 'datasets');
+const datasets =
+  arg > 0 ? resolve(process.argv[arg + 1]) : resolve(root, '..', 'shared', 'datasets');
 const SUB = 'Results/gpt_4_0314_sub/gpt-4-1106-preview_correction_wo_marking_criterion';
 const dir = join(datasets, 'GAOKAO-Bench', SUB);
 const OUT = join(root, 'exam-papers', 'recorded-runs', 'gpt-4-1106-preview-judge.jsonl');
@@ -23,12 +24,19 @@ const OUT = join(root, 'exam-papers', 'recorded-runs', 'gpt-4-1106-preview-judge
 /** Sample-paper questions from GAOKAO-Bench's subjective files, by `file#index`. */
 function questionsByProvenance() {
   const where = new Map();
-  for (const name of readdirSync(join(root, 'exam-papers')).filter((n) => n.startsWith('gaokao-20'))) {
+  for (const name of readdirSync(join(root, 'exam-papers')).filter((n) =>
+    n.startsWith('gaokao-20'),
+  )) {
     const paper = parse(readFileSync(join(root, 'exam-papers', name, 'paper.yaml'), 'utf8'));
     for (const q of paper.sections.flatMap((s) => s.questions)) {
       const p = q.provenance;
       if (p?.dataset === 'GAOKAO-Bench' && p.file.includes('Subjective_Questions'))
-        where.set(`${p.file}#${p.index}`, { paper: paper.id, question: q.number, points: q.points, commit: p.commit });
+        where.set(`${p.file}#${p.index}`, {
+          paper: paper.id,
+          question: q.number,
+          points: q.points,
+          commit: p.commit,
+        });
     }
   }
   return where;
@@ -47,7 +55,10 @@ function main() {
       const target = where.get(`${file}#${e.index}`);
       if (!target) continue;
       // `model_correction_score` is a list, one score per sub-question the grader found; the question's points are their sum.
-      const raw = typeof e.model_correction_score === 'string' ? JSON.parse(e.model_correction_score) : e.model_correction_score;
+      const raw =
+        typeof e.model_correction_score === 'string'
+          ? JSON.parse(e.model_correction_score)
+          : e.model_correction_score;
       const scores = (Array.isArray(raw) ? raw : [raw]).map(Number);
       lines.push({
         paper: target.paper,
@@ -71,7 +82,9 @@ function main() {
       });
     }
   }
-  lines.sort((a, b) => (a.paper + a.question.padStart(4, '0')).localeCompare(b.paper + b.question.padStart(4, '0')));
+  lines.sort((a, b) =>
+    (a.paper + a.question.padStart(4, '0')).localeCompare(b.paper + b.question.padStart(4, '0')),
+  );
   writeFileSync(OUT, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   console.log(`wrote ${lines.length} recorded GPT-4-1106-preview judgements to ${OUT}`);
   console.log(lines.map((l) => `${l.paper} ${l.question}`).join('\n'));

@@ -12,7 +12,15 @@
  * questions, which come from many papers, form one "image questions" collection per subject.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -55,7 +63,11 @@ const BENCH_FILES = {
   ],
   chemistry: [
     ['Objective_Questions/2010-2022_Chemistry_MCQs', 'single', '一、选择题'],
-    ['Subjective_Questions/2010-2022_Chemistry_Open-ended_Questions', 'calculation', '二、非选择题'],
+    [
+      'Subjective_Questions/2010-2022_Chemistry_Open-ended_Questions',
+      'calculation',
+      '二、非选择题',
+    ],
   ],
   biology: [
     ['Objective_Questions/2010-2022_Biology_MCQs', 'single', '一、选择题'],
@@ -71,15 +83,39 @@ const BENCH_FILES = {
   ],
   politics: [
     ['Objective_Questions/2010-2022_Political_Science_MCQs', 'single', '一、选择题'],
-    ['Subjective_Questions/2010-2022_Political_Science_Open-ended_Questions', 'short_answer', '二、非选择题'],
+    [
+      'Subjective_Questions/2010-2022_Political_Science_Open-ended_Questions',
+      'short_answer',
+      '二、非选择题',
+    ],
   ],
   chinese: [
     ['Objective_Questions/2010-2022_Chinese_Modern_Lit', 'group', '一、现代文阅读（选择题）'],
-    ['Subjective_Questions/2010-2022_Chinese_Language_Practical_Text_Reading', 'short_answer', '二、现代文阅读'],
-    ['Subjective_Questions/2010-2022_Chinese_Language_Literary_Text_Reading', 'short_answer', '二、现代文阅读'],
-    ['Subjective_Questions/2010-2022_Chinese_Language_Classical_Chinese_Reading', 'short_answer', '三、古代诗文阅读'],
-    ['Subjective_Questions/2010-2022_Chinese_Language_Ancient_Poetry_Reading', 'short_answer', '三、古代诗文阅读'],
-    ['Subjective_Questions/2010-2022_Chinese_Language_Famous_Passages_and_Sentences_Dictation', 'dictation', '三、古代诗文阅读'],
+    [
+      'Subjective_Questions/2010-2022_Chinese_Language_Practical_Text_Reading',
+      'short_answer',
+      '二、现代文阅读',
+    ],
+    [
+      'Subjective_Questions/2010-2022_Chinese_Language_Literary_Text_Reading',
+      'short_answer',
+      '二、现代文阅读',
+    ],
+    [
+      'Subjective_Questions/2010-2022_Chinese_Language_Classical_Chinese_Reading',
+      'short_answer',
+      '三、古代诗文阅读',
+    ],
+    [
+      'Subjective_Questions/2010-2022_Chinese_Language_Ancient_Poetry_Reading',
+      'short_answer',
+      '三、古代诗文阅读',
+    ],
+    [
+      'Subjective_Questions/2010-2022_Chinese_Language_Famous_Passages_and_Sentences_Dictation',
+      'dictation',
+      '三、古代诗文阅读',
+    ],
     ['Objective_Questions/2010-2022_Chinese_Lang_and_Usage_MCQs', 'group', '四、语言文字运用'],
     [
       'Subjective_Questions/2010-2022_Chinese_Language_Language_and_Writing_Skills_Open-ended_Questions',
@@ -89,15 +125,37 @@ const BENCH_FILES = {
   ],
   english: [
     ['Objective_Questions/2010-2022_English_Reading_Comp', 'group', '第一部分 阅读理解（第一节）'],
-    ['Objective_Questions/2012-2022_English_Cloze_Test', 'seven', '第一部分 阅读理解（第二节 七选五）'],
-    ['Objective_Questions/2010-2022_English_Fill_in_Blanks', 'group', '第二部分 语言运用（第一节 完形填空）'],
-    ['Subjective_Questions/2014-2022_English_Language_Cloze_Passage', 'grammar_blank', '第二部分 语言运用（第二节 语法填空）'],
-    ['Subjective_Questions/2012-2022_English_Language_Error_Correction', 'short_answer', '第三部分 写作（短文改错）'],
+    [
+      'Objective_Questions/2012-2022_English_Cloze_Test',
+      'seven',
+      '第一部分 阅读理解（第二节 七选五）',
+    ],
+    [
+      'Objective_Questions/2010-2022_English_Fill_in_Blanks',
+      'group',
+      '第二部分 语言运用（第一节 完形填空）',
+    ],
+    [
+      'Subjective_Questions/2014-2022_English_Language_Cloze_Passage',
+      'grammar_blank',
+      '第二部分 语言运用（第二节 语法填空）',
+    ],
+    [
+      'Subjective_Questions/2012-2022_English_Language_Error_Correction',
+      'short_answer',
+      '第三部分 写作（短文改错）',
+    ],
   ],
 };
 
 const PAPERS = [
-  { year: 2022, category: '（全国乙卷）', region: '全国乙卷', tag: 'national-b', subjects: Object.keys(BENCH_FILES) },
+  {
+    year: 2022,
+    category: '（全国乙卷）',
+    region: '全国乙卷',
+    tag: 'national-b',
+    subjects: Object.keys(BENCH_FILES),
+  },
   {
     year: 2018,
     category: '（新课标ⅰ）',
@@ -146,12 +204,19 @@ function benchPaper(spec, subject) {
   const passages = [];
   const rubricQuestions = [];
   for (const [file, kind, title] of BENCH_FILES[subject]) {
-    const items = load(join(BENCH, 'Data', `${file}.json`)).filter((e) => Number(e.year) === spec.year && e.category === spec.category);
+    const items = load(join(BENCH, 'Data', `${file}.json`)).filter(
+      (e) => Number(e.year) === spec.year && e.category === spec.category,
+    );
     if (!items.length) continue;
     let section = sections.find((s) => s.title === title);
     if (!section) sections.push((section = { title, questions: [] }));
     for (const item of items) {
-      const provenance = { dataset: 'GAOKAO-Bench', commit: BENCH_COMMIT, file: `Data/${file}.json`, index: item.index };
+      const provenance = {
+        dataset: 'GAOKAO-Bench',
+        commit: BENCH_COMMIT,
+        file: `Data/${file}.json`,
+        index: item.index,
+      };
       const q = buildQuestion(item, kind, counter, provenance, passages, file);
       if (!q) continue;
       section.questions.push(q);
@@ -181,7 +246,10 @@ function benchPaper(spec, subject) {
     },
     scoring:
       subject === 'physics'
-        ? { multipleChoice: { rule: 'subset_fixed', partialPoints: 3 }, marking: { mode: 'double', tolerance: 2 } }
+        ? {
+            multipleChoice: { rule: 'subset_fixed', partialPoints: 3 },
+            marking: { mode: 'double', tolerance: 2 },
+          }
         : { multipleChoice: { rule: 'all_or_nothing' }, marking: { mode: 'double', tolerance: 2 } },
     ...(passages.length ? { passages } : {}),
     sections,
@@ -231,7 +299,12 @@ function mmPaper(subject) {
       commit: MM_COMMIT,
       note: 'A collection of image questions from several national papers; each question records its own year and paper.',
     },
-    scoring: { multipleChoice: subject === 'physics' ? { rule: 'subset_fixed', partialPoints: 3 } : { rule: 'all_or_nothing' } },
+    scoring: {
+      multipleChoice:
+        subject === 'physics'
+          ? { rule: 'subset_fixed', partialPoints: 3 }
+          : { rule: 'all_or_nothing' },
+    },
     sections: [{ title: '选择题（含图）', questions }],
   };
   return { paper, rubric: rubricOf(id, []), images };
@@ -249,7 +322,15 @@ function rubricOf(paper, questions) {
 }
 
 function main() {
-  if (![BENCH, MM, join(datasets, 'CMATH'), join(datasets, 'E-EVAL'), join(datasets, 'TAL-SCQ5K')].every((d) => existsSync(d))) {
+  if (
+    ![
+      BENCH,
+      MM,
+      join(datasets, 'CMATH'),
+      join(datasets, 'E-EVAL'),
+      join(datasets, 'TAL-SCQ5K'),
+    ].every((d) => existsSync(d))
+  ) {
     console.error(`datasets not found under ${datasets}; pass --datasets <dir>`);
     process.exit(2);
   }
@@ -260,7 +341,8 @@ function main() {
   rmSync(join(root, 'rubrics'), { recursive: true, force: true });
   mkdirSync(join(root, 'rubrics'), { recursive: true });
   const built = [];
-  for (const spec of PAPERS) for (const subject of spec.subjects) built.push(benchPaper(spec, subject));
+  for (const spec of PAPERS)
+    for (const subject of spec.subjects) built.push(benchPaper(spec, subject));
   for (const subject of Object.keys(MM_FILES)) built.push(mmPaper(subject));
   built.push(...k12Papers(datasets));
   for (const b of built) writePaper(b.paper, b.rubric, b.images);
@@ -268,12 +350,19 @@ function main() {
   writeFileSync(join(root, 'NOTICE'), notice(built, { BENCH_COMMIT, MM_COMMIT }));
   const recorded = recordedRun(built);
   mkdirSync(join(root, 'exam-papers', 'recorded-runs'), { recursive: true });
-  writeFileSync(join(root, 'exam-papers', 'recorded-runs', 'gpt-4-0314.jsonl'), recorded.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(
+    join(root, 'exam-papers', 'recorded-runs', 'gpt-4-0314.jsonl'),
+    recorded.map((l) => JSON.stringify(l)).join('\n') + '\n',
+  );
   console.log(`wrote ${recorded.length} recorded GPT-4-0314 answers to exam-papers/recorded-runs/`);
   // The dataset's recorded grading of those answers (a recorded judge), matched the same way.
-  execFileSync(process.execPath, [join(root, 'backend', 'scripts', 'build-recorded-judge.mjs'), '--datasets', datasets], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'backend', 'scripts', 'build-recorded-judge.mjs'), '--datasets', datasets],
+    {
+      stdio: 'inherit',
+    },
+  );
   console.log(`wrote ${built.length} papers to exam-papers/ and their rubrics to rubrics/`);
 }
 
@@ -286,7 +375,10 @@ function recordedRun(built) {
   for (const { paper } of built) {
     for (const q of paper.sections.flatMap((s) => s.questions)) {
       if (q.provenance?.dataset === 'GAOKAO-Bench')
-        where.set(`${q.provenance.file}#${q.provenance.index}`, { paper: paper.id, question: q.number });
+        where.set(`${q.provenance.file}#${q.provenance.index}`, {
+          paper: paper.id,
+          question: q.number,
+        });
     }
   }
   const dirs = [
@@ -303,11 +395,19 @@ function recordedRun(built) {
       const folder = dir.includes('_obj') ? 'Objective_Questions' : 'Subjective_Questions';
       for (const e of doc.example) {
         const target = where.get(`Data/${folder}/${keyword}.json#${e.index}`);
-        if (target) lines.push({ ...target, model: 'GPT-4-0314 (GAOKAO-Bench)', sample: 0, response: e.model_output });
+        if (target)
+          lines.push({
+            ...target,
+            model: 'GPT-4-0314 (GAOKAO-Bench)',
+            sample: 0,
+            response: e.model_output,
+          });
       }
     }
   }
-  return lines.sort((a, b) => (a.paper + a.question.padStart(4, '0')).localeCompare(b.paper + b.question.padStart(4, '0')));
+  return lines.sort((a, b) =>
+    (a.paper + a.question.padStart(4, '0')).localeCompare(b.paper + b.question.padStart(4, '0')),
+  );
 }
 
 main();

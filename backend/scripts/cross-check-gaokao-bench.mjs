@@ -44,7 +44,13 @@ function itemOf(kw, ex) {
   return {
     type: 'composite',
     points: ex.score * key.length,
-    subQuestions: key.map((k, i) => ({ number: String(i + 1), type: 'single_choice', key: k, points: ex.score, options: letters(n) })),
+    subQuestions: key.map((k, i) => ({
+      number: String(i + 1),
+      type: 'single_choice',
+      key: k,
+      points: ex.score,
+      options: letters(n),
+    })),
   };
 }
 
@@ -72,14 +78,22 @@ for (const file of readdirSync(root)
     ex.keyword = kw;
     const item = itemOf(kw, ex);
     const r = gradeResponse(item, ex.model_output);
-    const ours = item.type === 'composite' ? r.parts.map((p) => p.extracted ?? '∅') : [r.extracted ?? '∅'];
+    const ours =
+      item.type === 'composite' ? r.parts.map((p) => p.extracted ?? '∅') : [r.extracted ?? '∅'];
     const theirs =
       item.type === 'multiple_choice'
         ? [ex.model_answer.join('') || '∅']
         : item.type === 'composite'
           ? item.subQuestions.map((_, i) => ex.model_answer[i] ?? '∅')
           : [ex.model_answer[0] ?? '∅'];
-    const s = bySubject.get(SUBJECT(kw)) ?? { total: 0, ours: 0, theirs: 0, items: 0, unparsedPoints: 0, differ: 0 };
+    const s = bySubject.get(SUBJECT(kw)) ?? {
+      total: 0,
+      ours: 0,
+      theirs: 0,
+      items: 0,
+      unparsedPoints: 0,
+      differ: 0,
+    };
     s.total += item.points;
     s.ours += r.score ?? (r.parts ?? []).reduce((a, p) => a + (p.score ?? 0), 0);
     s.unparsedPoints +=
@@ -117,17 +131,25 @@ function reasonOf(theirs, ours, ex) {
         t !== ours[i] &&
         /^[A-Z]$/.test(t) &&
         ours[i] === '∅' &&
-        tagged.some((x) => /^(The|This|There|It|In|Therefore|According|Both|None|All|Based)\b/.test(x)),
+        tagged.some((x) =>
+          /^(The|This|There|It|In|Therefore|According|Both|None|All|Based)\b/.test(x),
+        ),
     )
   )
     return 'upstream took the first capital of an English sentence in the answer tag ("The passage…" → T); no option is named';
   if (ours.some((o) => o.length > 1 && o !== '∅') && !/Physics/.test(ex.keyword ?? ''))
     return 'the answer tag names several options for a single-choice item: a teacher gives 0, so do we; upstream kept one of the letters';
-  if (theirs.some((t, i) => t !== ours[i] && ours[i] === '∅') && !ex.model_output.includes('【答案】'))
+  if (
+    theirs.some((t, i) => t !== ours[i] && ours[i] === '∅') &&
+    !ex.model_output.includes('【答案】')
+  )
     return 'no answer tag for some sub-questions, so the tags cannot be matched to them; upstream took capitals from the text; we send it to a teacher';
   if (theirs.every((t) => t === '∅') && ours.some((o) => o !== '∅'))
     return 'upstream extracted nothing; the committed answer is there (tag with spacing or several tags, boxed, or an anchor)';
-  if (ours.every((o) => o === '∅') && tagged.some((x) => /无|没有|不能|都不|none|no correct/i.test(x)))
+  if (
+    ours.every((o) => o === '∅') &&
+    tagged.some((x) => /无|没有|不能|都不|none|no correct/i.test(x))
+  )
     return 'the answer tag commits to no option ("无正确答案"); upstream took a letter from elsewhere, we send it to a teacher';
   if (ours.some((o) => o === '∅'))
     return 'no single legal answer in the answer region (several letters, or none); upstream picked one; we send it to a teacher';

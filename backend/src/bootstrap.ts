@@ -11,13 +11,20 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { installWebDelivery } from './common/web-delivery';
 import { AppConfig } from './config/app-config';
 import { migrate } from './database/data-source';
-import { EmbeddedDatabase, EmbeddedOptions, startEmbeddedPostgres } from './database/embedded-postgres';
+import {
+  EmbeddedDatabase,
+  EmbeddedOptions,
+  startEmbeddedPostgres,
+} from './database/embedded-postgres';
 import { HttpDrain } from './http-drain';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export function createLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
+  return new ConsoleLogger({
+    json: config.logFormat === 'json',
+    logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+  });
 }
 
 /** Uses DATABASE_URL, or starts the embedded PostgreSQL; then migrates under an advisory lock. */
@@ -29,7 +36,12 @@ export async function prepareDatabase(
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.log(m, 'Database'), options);
+    embedded = await startEmbeddedPostgres(
+      config.dataDir,
+      config.embeddedPgPort,
+      (m) => logger.log(m, 'Database'),
+      options,
+    );
     url = embedded.url;
   }
   try {
@@ -49,7 +61,11 @@ export function httpDrainOf(app: NestExpressApplication): HttpDrain {
   return drains.get(app)!;
 }
 
-export async function createApp(config: AppConfig, url: string, logger: ConsoleLogger | false = false): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  url: string,
+  logger: ConsoleLogger | false = false,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, url), {
     logger: logger === false ? false : logger,
     bodyParser: false,
@@ -66,10 +82,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig) {
   app.use(drain.middleware);
   app.useBodyParser('json', { limit: '1mb' });
   // The batch grader takes JSONL as it is written to files.
-  app.useBodyParser('text', { type: ['application/x-ndjson', 'application/jsonl', 'text/plain'], limit: '50mb' });
+  app.useBodyParser('text', {
+    type: ['application/x-ndjson', 'application/jsonl', 'text/plain'],
+    limit: '50mb',
+  });
   app.set('trust proxy', config.isProxyTrusted);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
   app.useGlobalFilters(new AllExceptionsFilter());
   app.use(
     helmet({
@@ -89,7 +110,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig) {
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   const docs = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Yuejuan API').setDescription('K12 exam grading workbench').setVersion('0.1').build(),
+    new DocumentBuilder()
+      .setTitle('Yuejuan API')
+      .setDescription('K12 exam grading workbench')
+      .setVersion('0.1')
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, docs);
   installWebDelivery(app, config.webDist);

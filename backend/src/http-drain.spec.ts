@@ -5,15 +5,19 @@ import { HttpDrain } from './http-drain';
 
 /** A GET on a fresh connection: status, Retry-After and body, or the connection error's code. */
 const get = (port: number, path: string) =>
-  new Promise<{ status?: number; retryAfter?: string; body?: string; error?: string }>((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'], body }));
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code }));
-    req.end();
-  });
+  new Promise<{ status?: number; retryAfter?: string; body?: string; error?: string }>(
+    (resolve) => {
+      const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'], body }),
+        );
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code }));
+      req.end();
+    },
+  );
 
 describe('HttpDrain: the HTTP half of an orderly shutdown', () => {
   let server: Server;

@@ -34,14 +34,20 @@ class Server {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       setTimeout(() => {
-        this.logger.error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`, 'Main');
+        this.logger.error(
+          `shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`,
+          'Main',
+        );
         process.exit(1);
       }, SHUTDOWN_LIMIT_MS).unref();
       const app = this.app;
       const at = [Date.now()];
       if (app) {
         const server = app.getHttpServer();
-        await Promise.all([server.listening ? httpDrainOf(app).drain(server, HTTP_GRACE_MS) : undefined, app.get(WorkerService).stop()]);
+        await Promise.all([
+          server.listening ? httpDrainOf(app).drain(server, HTTP_GRACE_MS) : undefined,
+          app.get(WorkerService).stop(),
+        ]);
         at.push(Date.now());
         await app.close();
         at.push(Date.now());
@@ -49,7 +55,10 @@ class Server {
       await this.embedded?.stop();
       at.push(Date.now());
       const ms = at.slice(1).map((t, i) => `${t - at[i]} ms`);
-      this.logger.log(`stopped (${app ? `requests ${ms[0]}, app ${ms[1]}, ` : ''}PostgreSQL ${ms[ms.length - 1]})`, 'Main');
+      this.logger.log(
+        `stopped (${app ? `requests ${ms[0]}, app ${ms[1]}, ` : ''}PostgreSQL ${ms[ms.length - 1]})`,
+        'Main',
+      );
     })();
     return this.stopping;
   }
@@ -96,7 +105,11 @@ async function main() {
     // Answers stored before this start (or graded by an older grader) are graded now, from storage,
     // and their marking tasks created.
     const caught = await app.get(WorkerService).settle();
-    if (caught.graded || caught.changed) logger.log(`graded ${caught.graded} answers; re-grading changed ${caught.changed}`, 'Grading');
+    if (caught.graded || caught.changed)
+      logger.log(
+        `graded ${caught.graded} answers; re-grading changed ${caught.changed}`,
+        'Grading',
+      );
     phase = `listening on ${config.host}:${config.port}`;
     await app.listen(config.port, config.host);
     printWelcome(config.host, config.port, demo);
@@ -112,7 +125,9 @@ function printWelcome(host: string, port: number, demo: { username: string; role
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   console.log(`\n  Yuejuan is running at http://${shown}:${port}/  (API docs: /api/docs)\n`);
   if (!demo.length) return;
-  console.log(`  Demo accounts (password "${DEMO_PASSWORD}"; set SEED_DEMO_ACCOUNTS=false in production):`);
+  console.log(
+    `  Demo accounts (password "${DEMO_PASSWORD}"; set SEED_DEMO_ACCOUNTS=false in production):`,
+  );
   for (const a of demo) console.log(`    ${a.username.padEnd(12)} ${a.roles.join(', ')}`);
   console.log('');
 }

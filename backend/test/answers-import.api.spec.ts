@@ -12,7 +12,14 @@ describe('importing answers produced elsewhere', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+      collection: {
+        isWorker: false,
+        leaseSeconds: 60,
+        maxAttempts: 3,
+        timeoutMs: 1000,
+        backoffBaseMs: 10,
+        backoffMaxMs: 100,
+      },
     });
   });
   beforeEach(async () => {
@@ -23,13 +30,19 @@ describe('importing answers produced elsewhere', () => {
   });
   afterAll(() => t.close());
 
-  const upload = (text: string, query = '') => http.post(`/api/runs/import${query}`).attach('file', Buffer.from(text), 'answers.jsonl');
-  const line = (o: object) => JSON.stringify({ paper: 'test-mini-paper', model: 'other-harness', ...o });
+  const upload = (text: string, query = '') =>
+    http.post(`/api/runs/import${query}`).attach('file', Buffer.from(text), 'answers.jsonl');
+  const line = (o: object) =>
+    JSON.stringify({ paper: 'test-mini-paper', model: 'other-harness', ...o });
 
   it('stores a JSONL file as an imported run with answers, tokens and the models it names', async () => {
     const res = await upload(
       [
-        line({ question: '2', response: '【答案】AB', usage: { prompt_tokens: 10, completion_tokens: 3 } }),
+        line({
+          question: '2',
+          response: '【答案】AB',
+          usage: { prompt_tokens: 10, completion_tokens: 3 },
+        }),
         line({ question: '7', response: '1/2', sample: 1 }),
         '',
       ].join('\n'),
@@ -37,9 +50,14 @@ describe('importing answers produced elsewhere', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ imported: 2, skipped: 0 });
     const progress = (await http.get(`/api/runs/${res.body.runId}`)).body;
-    expect(progress).toMatchObject({ status: 'imported', models: [{ name: 'other-harness', answered: 2, tokensIn: 10, tokensOut: 3 }] });
+    expect(progress).toMatchObject({
+      status: 'imported',
+      models: [{ name: 'other-harness', answered: 2, tokensIn: 10, tokensOut: 3 }],
+    });
     const answers = (await http.get(`/api/runs/${res.body.runId}/answers`)).body;
-    expect(answers.map((a: { questionNumber: string; text: string }) => [a.questionNumber, a.text])).toEqual([
+    expect(
+      answers.map((a: { questionNumber: string; text: string }) => [a.questionNumber, a.text]),
+    ).toEqual([
       ['2', '【答案】AB'],
       ['7', '1/2'],
     ]);
@@ -58,8 +76,12 @@ describe('importing answers produced elsewhere', () => {
     );
     expect(res.status).toBe(422);
     expect(res.body.message).toMatch(/^answers rejected, nothing was stored/);
-    const errs = res.body.errors.map((e: { line: number; field?: string }) => `${e.line}:${e.field ?? ''}`);
-    expect(errs).toEqual(expect.arrayContaining(['2:', '4:question', '5:sample', '5:colour', '3:question', '6:']));
+    const errs = res.body.errors.map(
+      (e: { line: number; field?: string }) => `${e.line}:${e.field ?? ''}`,
+    );
+    expect(errs).toEqual(
+      expect.arrayContaining(['2:', '4:question', '5:sample', '5:colour', '3:question', '6:']),
+    );
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM runs`);
     expect(n).toBe(0);
   });
@@ -72,8 +94,15 @@ describe('importing answers produced elsewhere', () => {
     );
     // A result file in GAOKAO-Bench's own format: the paper's items by their upstream index, plus
     // three items of other years that the samples do not hold.
-    const paper = parse(readFileSync(join(__dirname, '../../exam-papers/gaokao-2022-national-b-math/paper.yaml'), 'utf8'));
-    const indices = paper.sections[0].questions.map((q: { provenance: { index: number } }) => q.provenance.index);
+    const paper = parse(
+      readFileSync(
+        join(__dirname, '../../exam-papers/gaokao-2022-national-b-math/paper.yaml'),
+        'utf8',
+      ),
+    );
+    const indices = paper.sections[0].questions.map(
+      (q: { provenance: { index: number } }) => q.provenance.index,
+    );
     const doc = {
       keyword: '2010-2022_Math_I_MCQs',
       model_name: 'gpt-4-0314',
@@ -84,7 +113,9 @@ describe('importing answers produced elsewhere', () => {
       .attach('file', Buffer.from(JSON.stringify(doc)), 'gpt-4-0314_2010-2022_Math_I_MCQs.json');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ imported: indices.length, skipped: 3 });
-    const bad = await http.post('/api/runs/import?format=gaokao-bench').attach('file', Buffer.from('{"rows": []}'), 'x.json');
+    const bad = await http
+      .post('/api/runs/import?format=gaokao-bench')
+      .attach('file', Buffer.from('{"rows": []}'), 'x.json');
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0]).toMatchObject({ file: 'x.json', field: 'keyword' });
   });
@@ -92,11 +123,18 @@ describe('importing answers produced elsewhere', () => {
   it('loads the recorded GPT-4-0314 run shipped with the samples', async () => {
     const samples = t.app.get(SamplesService);
     await samples.importFolders(samples.sampleDirs(), true);
-    const n = await t.app.get(AnswersImportService).importRecordedRuns(join(__dirname, '../../exam-papers/recorded-runs'));
+    const n = await t.app
+      .get(AnswersImportService)
+      .importRecordedRuns(join(__dirname, '../../exam-papers/recorded-runs'));
     expect(n).toBeGreaterThanOrEqual(100);
     const runs = (await http.get('/api/runs')).body;
     expect(runs).toEqual([
-      expect.objectContaining({ name: 'GPT-4-0314 (GAOKAO-Bench) · recorded run', status: 'imported', total: n, done: n }),
+      expect.objectContaining({
+        name: 'GPT-4-0314 (GAOKAO-Bench) · recorded run',
+        status: 'imported',
+        total: n,
+        done: n,
+      }),
     ]);
   });
 });

@@ -14,8 +14,12 @@ describe('asset access by role', () => {
   let questionImage: { sha: string; questionId: string };
   let pdfPage: string;
 
-  const status = async (role: Role, sha: string, query = '') => (await as.get(role)!.get(`/api/assets/${sha}${query}`)).status;
-  const matrix = async (sha: string) => Object.fromEntries(await Promise.all([...as.keys()].map(async (r) => [r, await status(r, sha)])));
+  const status = async (role: Role, sha: string, query = '') =>
+    (await as.get(role)!.get(`/api/assets/${sha}${query}`)).status;
+  const matrix = async (sha: string) =>
+    Object.fromEntries(
+      await Promise.all([...as.keys()].map(async (r) => [r, await status(r, sha)])),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -23,10 +27,16 @@ describe('asset access by role', () => {
     for (const role of ['admin', 'author', 'researcher', 'teacher', 'senior_teacher'] as Role[])
       as.set(role, await t.as(role, `assets-${role.replace('_', '')}`));
     const author = as.get('author')!;
-    versionId = (await author.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).body.versionId;
-    const [row] = await t.db.query(`SELECT asset_sha256 AS sha, question_id AS "questionId" FROM question_images LIMIT 1`);
+    versionId = (
+      await author.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')
+    ).body.versionId;
+    const [row] = await t.db.query(
+      `SELECT asset_sha256 AS sha, question_id AS "questionId" FROM question_images LIMIT 1`,
+    );
     questionImage = row;
-    const pdf = await author.post('/api/pdfs').attach('file', makePdf([{ latin: 'secret exam' }]), 'exam.pdf');
+    const pdf = await author
+      .post('/api/pdfs')
+      .attach('file', makePdf([{ latin: 'secret exam' }]), 'exam.pdf');
     for (let i = 0; i < 100 && !pdfPage; i++) {
       const doc = (await author.get(`/api/pdfs/${pdf.body.id}`)).body;
       pdfPage = doc.pages[0]?.sha256;
@@ -36,18 +46,39 @@ describe('asset access by role', () => {
   afterAll(() => t.close());
 
   it("shows a draft paper's images to admins and authors only", async () => {
-    expect(await matrix(questionImage.sha)).toEqual({ admin: 200, author: 200, researcher: 404, teacher: 404, senior_teacher: 404 });
+    expect(await matrix(questionImage.sha)).toEqual({
+      admin: 200,
+      author: 200,
+      researcher: 404,
+      teacher: 404,
+      senior_teacher: 404,
+    });
   });
 
   it('shows PDF pages to admins and authors only, even once a paper is published', async () => {
     await as.get('author')!.post(`/api/papers/${versionId}/publish`);
-    expect(await matrix(pdfPage)).toEqual({ admin: 200, author: 200, researcher: 404, teacher: 404, senior_teacher: 404 });
+    expect(await matrix(pdfPage)).toEqual({
+      admin: 200,
+      author: 200,
+      researcher: 404,
+      teacher: 404,
+      senior_teacher: 404,
+    });
   });
 
   it("shows a published paper's images to researchers, and to teachers only for questions they mark", async () => {
-    expect(await matrix(questionImage.sha)).toEqual({ admin: 200, author: 200, researcher: 200, teacher: 404, senior_teacher: 404 });
+    expect(await matrix(questionImage.sha)).toEqual({
+      admin: 200,
+      author: 200,
+      researcher: 200,
+      teacher: 404,
+      senior_teacher: 404,
+    });
     const [{ id }] = await t.db.query(`SELECT id FROM users WHERE username = 'assets-teacher'`);
-    await t.db.query(`INSERT INTO marking_assignments (user_id, question_id) VALUES ($1, $2)`, [id, questionImage.questionId]);
+    await t.db.query(`INSERT INTO marking_assignments (user_id, question_id) VALUES ($1, $2)`, [
+      id,
+      questionImage.questionId,
+    ]);
     expect(await status('teacher', questionImage.sha)).toBe(200);
     expect(await status('teacher', questionImage.sha, '?profile=thumb')).toBe(200);
     expect(await status('senior_teacher', questionImage.sha)).toBe(404);

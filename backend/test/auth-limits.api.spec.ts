@@ -27,13 +27,18 @@ describe('sign-in limits', () => {
 
   it('counts a burst of 12 parallel wrong passwords one by one: 5 are checked, 7 are refused', async () => {
     await t.as('admin', 'boss');
-    const replies = await Promise.all(Array.from({ length: 12 }, () => login('boss', 'wrong-password')));
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => login('boss', 'wrong-password')),
+    );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
     // The right password from the same address is refused too, with the wait.
     const locked = await login('boss', TEST_PASSWORD);
     expect(locked.status).toBe(429);
-    expect(locked.body).toMatchObject({ code: 'auth.rate_limited', params: { scope: 'account_address' } });
+    expect(locked.body).toMatchObject({
+      code: 'auth.rate_limited',
+      params: { scope: 'account_address' },
+    });
   });
 
   it('does not lock the owner out from another address', async () => {
@@ -46,11 +51,14 @@ describe('sign-in limits', () => {
   it('limits an account across addresses, except from an address that signed in to it before', async () => {
     await t.as('admin', 'chief');
     expect((await login('chief', TEST_PASSWORD, '192.0.2.1')).status).toBe(200);
-    for (let i = 0; i < 8; i++) expect((await login('chief', 'guess', `198.51.100.${i + 10}`)).status).toBe(401);
+    for (let i = 0; i < 8; i++)
+      expect((await login('chief', 'guess', `198.51.100.${i + 10}`)).status).toBe(401);
     const fromNew = await login('chief', TEST_PASSWORD, '198.51.100.99');
     expect(fromNew.status).toBe(429);
     expect(fromNew.body).toMatchObject({ code: 'auth.rate_limited', params: { scope: 'account' } });
-    expect(fromNew.body.message).toMatch(/^too many failed sign-ins for this account from new addresses; try again in (59|60) minutes$/);
+    expect(fromNew.body.message).toMatch(
+      /^too many failed sign-ins for this account from new addresses; try again in (59|60) minutes$/,
+    );
     expect((await login('chief', TEST_PASSWORD, '192.0.2.1')).status).toBe(200);
   });
 
@@ -70,18 +78,31 @@ describe('sign-in limits', () => {
     const typo = 'my-Secret-Passw0rd';
     expect((await login(typo, 'x')).status).toBe(401);
     expect((await login('wang', 'x')).status).toBe(401);
-    const attempts = await t.db.query(`SELECT * FROM login_attempts WHERE NOT is_success ORDER BY id`);
-    const audit = await t.db.query(`SELECT * FROM audit_events WHERE action = 'login_failed' AND id > $1 ORDER BY id`, [since]);
+    const attempts = await t.db.query(
+      `SELECT * FROM login_attempts WHERE NOT is_success ORDER BY id`,
+    );
+    const audit = await t.db.query(
+      `SELECT * FROM audit_events WHERE action = 'login_failed' AND id > $1 ORDER BY id`,
+      [since],
+    );
     expect(JSON.stringify([attempts, audit])).not.toContain(typo);
     expect(attempts.map((a: { account_key: string }) => a.account_key)).toEqual([
       expect.stringMatching(/^[0-9a-f]{64}$/),
       expect.any(String),
     ]);
     const [{ id: wangId }] = await t.db.query(`SELECT id FROM users WHERE username = 'wang'`);
-    expect(audit.map((e: { actor_id: string | null; actor_name: string | null }) => [e.actor_id, e.actor_name])).toEqual([
+    expect(
+      audit.map((e: { actor_id: string | null; actor_name: string | null }) => [
+        e.actor_id,
+        e.actor_name,
+      ]),
+    ).toEqual([
       [null, null],
       [wangId, 'wang'],
     ]);
-    expect(audit[0].after).toEqual({ reason: 'bad credentials', accountKey: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(audit[0].after).toEqual({
+      reason: 'bad credentials',
+      accountKey: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   });
 });

@@ -19,10 +19,18 @@ describe('CLI runs start', () => {
     t = await startTestApp({ collection: { ...loadConfig({}).collection, isWorker: false } });
     await t.truncateAll();
     await t.reset();
-    versionId = (await t.app.get(PapersImportService).importBundle(miniBundle(), SYSTEM_ACTOR, true)).versionId;
-    await t.app
-      .get(ModelsService)
-      .create({ name: 'cli-model', modelId: 'fake-1', modality: 'text', baseUrl: 'http://127.0.0.1:9' } as never, cli);
+    versionId = (
+      await t.app.get(PapersImportService).importBundle(miniBundle(), SYSTEM_ACTOR, true)
+    ).versionId;
+    await t.app.get(ModelsService).create(
+      {
+        name: 'cli-model',
+        modelId: 'fake-1',
+        modality: 'text',
+        baseUrl: 'http://127.0.0.1:9',
+      } as never,
+      cli,
+    );
   });
   afterAll(() => t.close());
 
@@ -32,7 +40,11 @@ describe('CLI runs start', () => {
   it('starts a run of the latest version of a paper named by slug, with a model named by name', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      await start({ '--papers': 'test-mini-paper', '--models': 'cli-model', '--name': 'from the cli' });
+      await start({
+        '--papers': 'test-mini-paper',
+        '--models': 'cli-model',
+        '--name': 'from the cli',
+      });
     } finally {
       log.mockRestore();
     }
@@ -56,8 +68,12 @@ describe('CLI runs start', () => {
 
   it('refuses an unknown paper or model by name, and starts nothing', async () => {
     const before = await t.count('runs');
-    await expect(start({ '--papers': 'test-mini-paper,nope', '--models': 'cli-model' })).rejects.toThrow('unknown paper(s): nope');
-    await expect(start({ '--papers': 'test-mini-paper', '--models': 'cli-model,ghost' })).rejects.toThrow('unknown model(s): ghost');
+    await expect(
+      start({ '--papers': 'test-mini-paper,nope', '--models': 'cli-model' }),
+    ).rejects.toThrow('unknown paper(s): nope');
+    await expect(
+      start({ '--papers': 'test-mini-paper', '--models': 'cli-model,ghost' }),
+    ).rejects.toThrow('unknown model(s): ghost');
     expect(await t.count('runs')).toBe(before);
   });
 });

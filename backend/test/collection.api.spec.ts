@@ -2,7 +2,11 @@ import { miniBundle, zipOf } from './fixtures/bundle-fixture';
 import { FakeOpenAI } from './support/fake-openai';
 import { Agent, startTestApp, TestApp } from './test-app';
 
-async function waitFor<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T>,
+  isDone: (v: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -20,7 +24,14 @@ describe('collecting model answers', () => {
   beforeAll(async () => {
     fake = await new FakeOpenAI().start();
     t = await startTestApp({
-      collection: { isWorker: true, leaseSeconds: 30, maxAttempts: 4, timeoutMs: 1500, backoffBaseMs: 20, backoffMaxMs: 200 },
+      collection: {
+        isWorker: true,
+        leaseSeconds: 30,
+        maxAttempts: 4,
+        timeoutMs: 1500,
+        backoffBaseMs: 20,
+        backoffMaxMs: 200,
+      },
     });
   });
   beforeEach(async () => {
@@ -31,7 +42,8 @@ describe('collecting model answers', () => {
     fake.behave = () => ({ text: '【答案】A', delayMs: 50 });
     const author = await t.as(['author', 'researcher']);
     http = author;
-    paperId = (await author.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).body.versionId;
+    paperId = (await author.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip'))
+      .body.versionId;
   });
   afterAll(async () => {
     await t.close();
@@ -40,11 +52,17 @@ describe('collecting model answers', () => {
 
   const model = async (over: object = {}) =>
     (
-      await http
-        .post('/api/models')
-        .send({ name: `m${Math.random()}`, baseUrl: fake.url, modelId: 'fake-1', modality: 'text', concurrency: 2, ...over })
+      await http.post('/api/models').send({
+        name: `m${Math.random()}`,
+        baseUrl: fake.url,
+        modelId: 'fake-1',
+        modality: 'text',
+        concurrency: 2,
+        ...over,
+      })
     ).body;
-  const startRun = async (modelIds: string[]) => (await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds })).body;
+  const startRun = async (modelIds: string[]) =>
+    (await http.post('/api/runs').send({ paperVersionIds: [paperId], modelIds })).body;
   const finished = (runId: string) =>
     waitFor(
       async () => (await http.get(`/api/runs/${runId}`)).body,
@@ -54,7 +72,9 @@ describe('collecting model answers', () => {
   it('registers a model by the NAME of its key variable and refuses a key pasted in its place', async () => {
     const m = await model({ apiKeyEnv: 'FAKE_KEY_FOR_TEST' });
     expect(m).toMatchObject({ apiKeyEnv: 'FAKE_KEY_FOR_TEST', hasApiKey: false, concurrency: 2 });
-    const pasted = await http.post('/api/models').send({ name: 'x', modelId: 'y', modality: 'text', apiKeyEnv: 'sk-abc123secret' });
+    const pasted = await http
+      .post('/api/models')
+      .send({ name: 'x', modelId: 'y', modality: 'text', apiKeyEnv: 'sk-abc123secret' });
     expect(pasted.status).toBe(400);
     expect(JSON.stringify(pasted.body)).toMatch(/variable NAME/);
   });
@@ -65,21 +85,33 @@ describe('collecting model answers', () => {
     expect(run.models[0]).toMatchObject({ total: 6, notApplicable: 1 });
     const done = await finished(run.id);
     expect(done.status).toBe('finished');
-    expect(done.models[0]).toMatchObject({ total: 6, answered: 5, notApplicable: 1, failed: 0, pending: 0, tokensIn: 500, cost: null });
+    expect(done.models[0]).toMatchObject({
+      total: 6,
+      answered: 5,
+      notApplicable: 1,
+      failed: 0,
+      pending: 0,
+      tokensIn: 500,
+      cost: null,
+    });
     expect(fake.requests).toHaveLength(5);
     expect(fake.peakInFlight).toBe(2);
     // The rate of a run younger than a minute is over its own age: 5 requests in about a second, not 5 per minute.
     expect(done.models[0].requestsPerSecond).toBeGreaterThan(1);
     const answers = (await http.get(`/api/runs/${run.id}/answers`)).body;
     expect(answers.filter((a: { outcome: string }) => a.outcome === 'answered')).toHaveLength(5);
-    expect(answers.find((a: { questionNumber: string }) => a.questionNumber === '1')).toMatchObject({
-      state: 'not_applicable',
-      outcome: 'not_applicable',
-    });
-    expect(answers.find((a: { questionNumber: string }) => a.questionNumber === '2')).toMatchObject({
-      text: '【答案】A',
-      templateVersion: 'zh-exam@1',
-    });
+    expect(answers.find((a: { questionNumber: string }) => a.questionNumber === '1')).toMatchObject(
+      {
+        state: 'not_applicable',
+        outcome: 'not_applicable',
+      },
+    );
+    expect(answers.find((a: { questionNumber: string }) => a.questionNumber === '2')).toMatchObject(
+      {
+        text: '【答案】A',
+        templateVersion: 'zh-exam@1',
+      },
+    );
   });
 
   it('sends image questions to a vision model as image parts, and prices what it knows', async () => {
@@ -122,7 +154,9 @@ describe('collecting model answers', () => {
     expect(byQ['7']).toMatchObject({ attempts: 1, outcome: 'not_scored' });
     expect(byQ['7'].lastError).toMatch(/^400: .*fake error 400/);
     // errors are recorded as attempts but never cached as answers
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM attempts WHERE NOT is_success`);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM attempts WHERE NOT is_success`,
+    );
     expect(n).toBe(6);
   });
 
@@ -134,7 +168,9 @@ describe('collecting model answers', () => {
     expect(second.models[0]).toMatchObject({ answered: 5 });
     expect(fake.requests.length).toBe(sent);
     // Each answer is the stored one, taken from the attempt table.
-    const answers = (await http.get(`/api/runs/${second.id}/answers`)).body.filter((a: { outcome: string }) => a.outcome === 'answered');
+    const answers = (await http.get(`/api/runs/${second.id}/answers`)).body.filter(
+      (a: { outcome: string }) => a.outcome === 'answered',
+    );
     expect(answers.map((a: { text: string }) => a.text)).toEqual(Array(5).fill('【答案】A'));
     expect(fake.repeatedSuccesses()).toBe(0);
   });
@@ -191,7 +227,9 @@ describe('collecting model answers', () => {
       (n) => n >= 1,
     );
     // PostgreSQL frees the slots with the session; the items claimed ahead are still this process's.
-    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`);
+    await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`,
+    );
     const done = await finished(run.id);
     expect(done.models[0]).toMatchObject({ answered: 5, pending: 0, inFlight: 0, failed: 0 });
     expect(fake.repeatedSuccesses()).toBe(0);

@@ -9,7 +9,14 @@ import { FakeOpenAI } from './support/fake-openai';
 import { Agent, startTestApp, TestApp } from './test-app';
 
 const CLI = join(__dirname, '../dist/cli/main.js');
-const COLLECTION = { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 2000, backoffBaseMs: 10, backoffMaxMs: 100 };
+const COLLECTION = {
+  isWorker: false,
+  leaseSeconds: 60,
+  maxAttempts: 3,
+  timeoutMs: 2000,
+  backoffBaseMs: 10,
+  backoffMaxMs: 100,
+};
 
 const single = { type: 'single_choice', options: ['A', 'B', 'C', 'D'], key: 'C', points: 5 };
 const batchLine = (o: object) => JSON.stringify(o);
@@ -36,9 +43,13 @@ describe('auto-grading', () => {
 
   const importAnswers = async (answers: Record<string, string>) => {
     const text = Object.entries(answers)
-      .map(([question, response]) => JSON.stringify({ paper: 'test-mini-paper', model: 'harness', question, response }))
+      .map(([question, response]) =>
+        JSON.stringify({ paper: 'test-mini-paper', model: 'harness', question, response }),
+      )
       .join('\n');
-    const res = await http.post('/api/runs/import').attach('file', Buffer.from(text), 'answers.jsonl');
+    const res = await http
+      .post('/api/runs/import')
+      .attach('file', Buffer.from(text), 'answers.jsonl');
     expect(res.status).toBe(201);
     return res.body.runId as string;
   };
@@ -56,13 +67,26 @@ describe('auto-grading', () => {
         batchLine({ id: 'a', question: single, response: '选A……最终答案：C' }),
         batchLine({
           id: 'b',
-          question: { ...single, type: 'multiple_choice', key: 'ACD', points: 6, policy: { rule: 'subset_fixed', partialPoints: 3 } },
+          question: {
+            ...single,
+            type: 'multiple_choice',
+            key: 'ACD',
+            points: 6,
+            policy: { rule: 'subset_fixed', partialPoints: 3 },
+          },
           response: '【答案】A、C',
         }),
-        batchLine({ id: 'c', question: { type: 'fill_blank', key: [['\\frac{1}{2}', '0.5']], points: 4 }, response: '【第1空】2/4' }),
+        batchLine({
+          id: 'c',
+          question: { type: 'fill_blank', key: [['\\frac{1}{2}', '0.5']], points: 4 },
+          response: '【第1空】2/4',
+        }),
         batchLine({ id: 'd', question: single, response: 'The passage does not say.' }),
       ].join('\n');
-      const res = await http.post('/api/grading/batch').set('Content-Type', 'application/x-ndjson').send(body);
+      const res = await http
+        .post('/api/grading/batch')
+        .set('Content-Type', 'application/x-ndjson')
+        .send(body);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
       const out = res.text
@@ -75,7 +99,11 @@ describe('auto-grading', () => {
         ['c', 'correct', 4, ['2/4'], 'tag'],
         ['d', 'unparsed', null, null, 'last-line'],
       ]);
-      expect(out[0]).toMatchObject({ maxScore: 5, region: 'C', graderVersion: expect.stringMatching(/^yj-grader@/) });
+      expect(out[0]).toMatchObject({
+        maxScore: 5,
+        region: 'C',
+        graderVersion: expect.stringMatching(/^yj-grader@/),
+      });
     });
 
     it('rejects the whole batch naming line and field, and grades nothing', async () => {
@@ -84,7 +112,10 @@ describe('auto-grading', () => {
         batchLine({ question: { ...single, key: 'E' }, response: 'E' }),
         '{oops',
       ].join('\n');
-      const res = await http.post('/api/grading/batch').set('Content-Type', 'application/x-ndjson').send(body);
+      const res = await http
+        .post('/api/grading/batch')
+        .set('Content-Type', 'application/x-ndjson')
+        .send(body);
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([
         { line: 2, field: 'question.key', message: 'must be one of the option labels' },
@@ -93,7 +124,14 @@ describe('auto-grading', () => {
       const json = await http.post('/api/grading/batch').send({ lines: [] });
       expect(json.status).toBe(415);
       const teacher = await t.as('teacher', 'grader-t');
-      expect((await teacher.post('/api/grading/batch').set('Content-Type', 'application/x-ndjson').send(body)).status).toBe(403);
+      expect(
+        (
+          await teacher
+            .post('/api/grading/batch')
+            .set('Content-Type', 'application/x-ndjson')
+            .send(body)
+        ).status,
+      ).toBe(403);
     });
   });
 
@@ -107,11 +145,31 @@ describe('auto-grading', () => {
       '7': 'x=3',
     });
     const g = await gradesOf(runId);
-    expect(g['1']).toMatchObject([{ status: 'correct', score: 5, maxScore: 5, extracted: 'A', key: 'A', method: 'tag', isChanged: false }]);
+    expect(g['1']).toMatchObject([
+      {
+        status: 'correct',
+        score: 5,
+        maxScore: 5,
+        extracted: 'A',
+        key: 'A',
+        method: 'tag',
+        isChanged: false,
+      },
+    ]);
     expect(g['2']).toMatchObject([{ status: 'partial', extracted: 'B', key: 'AB' }]);
-    expect(g['3']).toMatchObject([{ status: 'wrong', score: 0, extracted: false, explanation: 'false, the key is true' }]);
+    expect(g['3']).toMatchObject([
+      { status: 'wrong', score: 0, extracted: false, explanation: 'false, the key is true' },
+    ]);
     // the reason travels as a code with its parameters, for the client to word in the reader's language
-    expect(g['3']).toMatchObject([{ reason: { code: 'score.wrong', params: { answer: 'false', key: 'true' }, trace: expect.any(Array) } }]);
+    expect(g['3']).toMatchObject([
+      {
+        reason: {
+          code: 'score.wrong',
+          params: { answer: 'false', key: 'true' },
+          trace: expect.any(Array),
+        },
+      },
+    ]);
     expect(g['4']).toMatchObject([{ status: 'correct', score: 4, extracted: ['0.5', '1/2'] }]);
     expect(g['5-6']).toMatchObject([{ number: '5', status: 'correct', score: 2, extracted: 'C' }]);
     expect(g['7']).toBeNull();
@@ -131,24 +189,34 @@ describe('auto-grading', () => {
       );
     await expect(insertGrade(randomUUID(), graded.question_id)).rejects.toThrow(/does not exist/);
     await expect(insertGrade(graded.response_id, randomUUID())).rejects.toThrow(/does not exist/);
-    await expect(t.db.query(`DELETE FROM responses WHERE id = $1`, [graded.response_id])).rejects.toThrow(/has grades/);
-    await expect(t.db.query(`DELETE FROM questions WHERE id = $1`, [graded.question_id])).rejects.toThrow(/has grades/);
     await expect(
-      t.db.query(`INSERT INTO marking_tasks (response_id, question_id, shuffle_key) VALUES ($1, $2, 0)`, [
-        randomUUID(),
-        graded.question_id,
-      ]),
+      t.db.query(`DELETE FROM responses WHERE id = $1`, [graded.response_id]),
+    ).rejects.toThrow(/has grades/);
+    await expect(
+      t.db.query(`DELETE FROM questions WHERE id = $1`, [graded.question_id]),
+    ).rejects.toThrow(/has grades/);
+    await expect(
+      t.db.query(
+        `INSERT INTO marking_tasks (response_id, question_id, shuffle_key) VALUES ($1, $2, 0)`,
+        [randomUUID(), graded.question_id],
+      ),
     ).rejects.toThrow(/marking_tasks: answer .* does not exist/);
     expect(await t.count('auto_grades')).toBe(before);
   });
 
   it('marks the trace steps that changed how an answer was read, for the client to word', async () => {
     const runId = await importAnswers({ '1': '<think>maybe A, maybe C</think>\n【答案】A' });
-    const [grade] = (await gradesOf(runId))['1'] as { reason: { trace: { code: string; notable?: boolean }[] } }[];
+    const [grade] = (await gradesOf(runId))['1'] as {
+      reason: { trace: { code: string; notable?: boolean }[] };
+    }[];
     const dropped = grade.reason.trace.find((s) => s.code === 'clean.reasoning-dropped');
     expect(dropped).toMatchObject({ notable: true });
     // plain steps carry no mark
-    expect(grade.reason.trace.filter((s) => s.code === 'region.found').every((s) => s.notable === undefined)).toBe(true);
+    expect(
+      grade.reason.trace
+        .filter((s) => s.code === 'region.found')
+        .every((s) => s.notable === undefined),
+    ).toBe(true);
   });
 
   it('an erratum to a key re-grades from stored answers, appends, reports old and new, and is audited', async () => {
@@ -166,23 +234,39 @@ describe('auto-grading', () => {
         new: { score: 5, status: 'correct', extracted: 'B' },
       }),
     ]);
-    expect((await gradesOf(runId))['1']).toMatchObject([{ status: 'correct', key: 'B', isChanged: true }]);
+    expect((await gradesOf(runId))['1']).toMatchObject([
+      { status: 'correct', key: 'B', isChanged: true },
+    ]);
     expect(Object.keys(await gradesOf(runId, '?grade=changed'))).toEqual(['1']);
     expect(await t.count('auto_grades')).toBe(3); // two first grades, one appended
     await expect(t.db.query(`UPDATE auto_grades SET score = 0`)).rejects.toThrow(/append-only/);
-    const [audit] = await t.db.query(`SELECT action, after FROM audit_events WHERE action = 'key_correction'`);
+    const [audit] = await t.db.query(
+      `SELECT action, after FROM audit_events WHERE action = 'key_correction'`,
+    );
     expect(audit.after).toMatchObject({ key: 'B', reason: '官方勘误：第1题答案为B' });
     // The same re-grade again changes nothing; a bad key is refused with its field.
-    expect((await http.post('/api/grading/regrade').send({ runId })).body).toEqual({ checked: 2, changes: [] });
-    const bad = await http.post('/api/grading/key-corrections').send({ questionId: rows[0].id, key: 'E', reason: 'typo' });
+    expect((await http.post('/api/grading/regrade').send({ runId })).body).toEqual({
+      checked: 2,
+      changes: [],
+    });
+    const bad = await http
+      .post('/api/grading/key-corrections')
+      .send({ questionId: rows[0].id, key: 'E', reason: 'typo' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'key', message: 'must be one of the option labels' }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'key', message: 'must be one of the option labels' },
+    ]);
   });
 
   it('asks the configured LLM extractor only what the rules cannot read, caches it, and records the method', async () => {
     fake.behave = () => ({ text: 'A' });
-    await http.post('/api/models').send({ name: 'extractor', baseUrl: fake.url, modelId: 'fake-extractor', modality: 'text' });
-    const runId = await importAnswers({ '1': '我觉得第一个选项最合理，也就是北京那个。', '3': '【答案】正确' });
+    await http
+      .post('/api/models')
+      .send({ name: 'extractor', baseUrl: fake.url, modelId: 'fake-extractor', modality: 'text' });
+    const runId = await importAnswers({
+      '1': '我觉得第一个选项最合理，也就是北京那个。',
+      '3': '【答案】正确',
+    });
     const g = await gradesOf(runId, '');
     expect(g['1']).toMatchObject([{ status: 'correct', extracted: 'A', method: 'llm:extractor' }]);
     expect(g['3']).toMatchObject([{ status: 'correct', method: 'tag' }]);
@@ -194,7 +278,9 @@ describe('auto-grading', () => {
     // An extractor that finds nothing leaves the answer unparsed for a teacher; never a default letter.
     fake.behave = () => ({ text: 'NONE' });
     const second = await importAnswers({ '1': '这道题我不会。' });
-    expect((await gradesOf(second, '?grade=unparsed'))['1']).toMatchObject([{ status: 'unparsed', score: null, method: 'llm:extractor' }]);
+    expect((await gradesOf(second, '?grade=unparsed'))['1']).toMatchObject([
+      { status: 'unparsed', score: null, method: 'llm:extractor' },
+    ]);
     const [{ queued }] = await t.db.query(
       `SELECT count(*)::int AS queued FROM marking_tasks t JOIN responses r ON r.id = t.response_id WHERE r.run_id = $1`,
       [second],
@@ -242,13 +328,20 @@ describe('auto-grading', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yj-grade-'));
     writeFileSync(
       join(dir, 'in.jsonl'),
-      [batchLine({ id: 1, question: single, response: '\\boxed{C}' }), batchLine({ id: 2, question: single, response: 'B' })].join('\n'),
+      [
+        batchLine({ id: 1, question: single, response: '\\boxed{C}' }),
+        batchLine({ id: 2, question: single, response: 'B' }),
+      ].join('\n'),
     );
     const env = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
-    const ok = spawnSync(process.execPath, [CLI, 'grade', join(dir, 'in.jsonl'), '--out', join(dir, 'out.jsonl')], {
-      env,
-      encoding: 'utf8',
-    });
+    const ok = spawnSync(
+      process.execPath,
+      [CLI, 'grade', join(dir, 'in.jsonl'), '--out', join(dir, 'out.jsonl')],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain('graded 2: 1 correct, 0 partial, 1 wrong, 0 unparsed; 5/10 points');
     const out = readFileSync(join(dir, 'out.jsonl'), 'utf8')
@@ -259,8 +352,14 @@ describe('auto-grading', () => {
       [1, 'correct', 'boxed'],
       [2, 'wrong', 'last-line'],
     ]);
-    writeFileSync(join(dir, 'bad.jsonl'), batchLine({ question: { type: 'essay' }, response: 'x' }));
-    const bad = spawnSync(process.execPath, [CLI, 'grade', join(dir, 'bad.jsonl')], { env, encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'bad.jsonl'),
+      batchLine({ question: { type: 'essay' }, response: 'x' }),
+    );
+    const bad = spawnSync(process.execPath, [CLI, 'grade', join(dir, 'bad.jsonl')], {
+      env,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bad.jsonl:1 question.type: must be one of');
   });

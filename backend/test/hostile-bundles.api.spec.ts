@@ -4,7 +4,16 @@ import { miniBundle, zipOf } from './fixtures/bundle-fixture';
 import { CD, patchCentralEntry, rawZip } from './fixtures/hostile-zip';
 import { Agent, startTestApp, TestApp } from './test-app';
 
-const TABLES = ['papers', 'paper_versions', 'questions', 'passages', 'question_images', 'rubrics', 'assets', 'audit_events'];
+const TABLES = [
+  'papers',
+  'paper_versions',
+  'questions',
+  'passages',
+  'question_images',
+  'rubrics',
+  'assets',
+  'audit_events',
+];
 
 /** Six levels of nine aliases each: 9⁶ nodes from a few hundred bytes ("billion laughs"). */
 const ALIAS_BOMB = ['a0: &a0 [x, x, x, x, x, x, x, x, x]']
@@ -18,7 +27,8 @@ const ALIAS_BOMB = ['a0: &a0 [x, x, x, x, x, x, x, x, x]']
   )
   .join('\n');
 
-const flat = (files: BundleFiles) => Object.fromEntries([...files].map(([k, v]) => [`bundle/${k}`, new Uint8Array(v)]));
+const flat = (files: BundleFiles) =>
+  Object.fromEntries([...files].map(([k, v]) => [`bundle/${k}`, new Uint8Array(v)]));
 
 describe('hostile paper bundles', () => {
   let t: TestApp;
@@ -31,7 +41,10 @@ describe('hostile paper bundles', () => {
     await t.reset();
     http = await t.as('author');
     // A paper already stored, which a refused bundle must leave as it is.
-    expect((await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'first.zip')).status).toBe(200);
+    expect(
+      (await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'first.zip'))
+        .status,
+    ).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -51,18 +64,25 @@ describe('hostile paper bundles', () => {
     await refuses(
       edited({ paper: (s) => `${s}\n${ALIAS_BOMB}\n` }),
       422,
-      { code: 'bundle.rejected', errors: [expect.objectContaining({ file: 'paper.yaml', code: 'bundle.alias_limit' })] },
+      {
+        code: 'bundle.rejected',
+        errors: [expect.objectContaining({ file: 'paper.yaml', code: 'bundle.alias_limit' })],
+      },
       /YAML aliases/,
     );
   });
 
   it('refuses a deeply nested paper.json without exhausting the stack', async () => {
     const deep = `{"format": "yuejuan/paper@1", "x": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
-    const files = miniBundle({ files: (f) => (f.delete('paper.yaml'), f.set('paper.json', Buffer.from(deep))) });
+    const files = miniBundle({
+      files: (f) => (f.delete('paper.yaml'), f.set('paper.json', Buffer.from(deep))),
+    });
     await refuses(
       zipOf(files),
       422,
-      { errors: [expect.objectContaining({ file: 'paper.json', line: 1, code: 'bundle.too_deep' })] },
+      {
+        errors: [expect.objectContaining({ file: 'paper.json', line: 1, code: 'bundle.too_deep' })],
+      },
       /nests deeper than 64 levels/,
     );
   });
@@ -77,7 +97,12 @@ describe('hostile paper bundles', () => {
       422,
       {
         errors: [
-          expect.objectContaining({ file: 'paper.yaml', field: 'number', code: 'bundle.duplicate_number', line: expect.any(Number) }),
+          expect.objectContaining({
+            file: 'paper.yaml',
+            field: 'number',
+            code: 'bundle.duplicate_number',
+            line: expect.any(Number),
+          }),
         ],
       },
       message,
@@ -85,17 +110,29 @@ describe('hostile paper bundles', () => {
   });
 
   it('refuses a bundle holding both paper.yaml and paper.json', async () => {
-    const zip = edited({ files: (f) => f.set('paper.json', Buffer.from(JSON.stringify(parse(f.get('paper.yaml')!.toString())))) });
+    const zip = edited({
+      files: (f) =>
+        f.set('paper.json', Buffer.from(JSON.stringify(parse(f.get('paper.yaml')!.toString())))),
+    });
     await refuses(
       zip,
       422,
-      { errors: [expect.objectContaining({ code: 'bundle.ambiguous_files', params: { files: 'paper.yaml, paper.json' } })] },
+      {
+        errors: [
+          expect.objectContaining({
+            code: 'bundle.ambiguous_files',
+            params: { files: 'paper.yaml, paper.json' },
+          }),
+        ],
+      },
       /holds both paper.yaml and paper.json/,
     );
   });
 
   it('refuses a zip whose header understates an entry size', async () => {
-    const zip = patchCentralEntry(zipOf(miniBundle()), 'bundle/paper.yaml', (r) => r.writeUInt32LE(100, CD.uncompressedSize));
+    const zip = patchCentralEntry(zipOf(miniBundle()), 'bundle/paper.yaml', (r) =>
+      r.writeUInt32LE(100, CD.uncompressedSize),
+    );
     await refuses(
       zip,
       422,
@@ -124,14 +161,31 @@ describe('hostile paper bundles', () => {
   });
 
   it('says a password-protected zip is encrypted', async () => {
-    const zip = patchCentralEntry(zipOf(miniBundle()), 'bundle/paper.yaml', (r) => r.writeUInt16LE(r.readUInt16LE(CD.flags) | 1, CD.flags));
-    await refuses(zip, 422, { code: 'zip.encrypted', params: { entry: 'bundle/paper.yaml' } }, /the zip is encrypted/);
+    const zip = patchCentralEntry(zipOf(miniBundle()), 'bundle/paper.yaml', (r) =>
+      r.writeUInt16LE(r.readUInt16LE(CD.flags) | 1, CD.flags),
+    );
+    await refuses(
+      zip,
+      422,
+      { code: 'zip.encrypted', params: { entry: 'bundle/paper.yaml' } },
+      /the zip is encrypted/,
+    );
   });
 
   it.each([
     ['a hidden file', 'bundle/.env', 'zip.hidden_entry', /hidden entry \\"bundle\/.env\\"/],
-    ['a hidden folder', 'bundle/.git/config', 'zip.hidden_entry', /hidden entry \\"bundle\/.git\/config\\"/],
-    ['a path out of the bundle', '../evil.yaml', 'zip.unsafe_path', /unsafe path \\"..\/evil.yaml\\"/],
+    [
+      'a hidden folder',
+      'bundle/.git/config',
+      'zip.hidden_entry',
+      /hidden entry \\"bundle\/.git\/config\\"/,
+    ],
+    [
+      'a path out of the bundle',
+      '../evil.yaml',
+      'zip.unsafe_path',
+      /unsafe path \\"..\/evil.yaml\\"/,
+    ],
     ['an absolute path', '/etc/evil.yaml', 'zip.unsafe_path', /unsafe path \\"\/etc\/evil.yaml\\"/],
   ])('refuses a zip with %s, naming it', async (_n, name, code, message) => {
     const zip = rawZip({ ...flat(miniBundle()), [name]: 'x' });
@@ -139,7 +193,10 @@ describe('hostile paper bundles', () => {
   });
 
   it('still skips macOS resource forks and folder entries', async () => {
-    const zip = rawZip({ ...flat(miniBundle({ paper: (s) => s.replace('title: ', 'title: X') })), '__MACOSX/bundle/._paper.yaml': 'fork' });
+    const zip = rawZip({
+      ...flat(miniBundle({ paper: (s) => s.replace('title: ', 'title: X') })),
+      '__MACOSX/bundle/._paper.yaml': 'fork',
+    });
     expect((await http.post('/api/papers/import').attach('file', zip, 'mac.zip')).status).toBe(200);
   });
 });

@@ -16,15 +16,24 @@ describe('hostile PDFs', () => {
   });
   afterAll(() => t.close());
 
-  const counts = async () => [await t.count('pdf_documents'), await t.count('pdf_pages'), await t.count('assets')];
+  const counts = async () => [
+    await t.count('pdf_documents'),
+    await t.count('pdf_pages'),
+    await t.count('assets'),
+  ];
 
-  it.each<ScriptPlace>(['document', 'open action', 'link', 'page action'])('refuses a PDF with JavaScript in a %s', async (place) => {
-    const res = await http.post('/api/pdfs').attach('file', await pdfWithScript(place), 'exam.pdf');
-    expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'pdf.javascript', params: { file: 'exam.pdf' } });
-    expect(res.body.message).toMatch(/^exam.pdf: the PDF contains JavaScript/);
-    expect(await counts()).toEqual([0, 0, 0]);
-  });
+  it.each<ScriptPlace>(['document', 'open action', 'link', 'page action'])(
+    'refuses a PDF with JavaScript in a %s',
+    async (place) => {
+      const res = await http
+        .post('/api/pdfs')
+        .attach('file', await pdfWithScript(place), 'exam.pdf');
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'pdf.javascript', params: { file: 'exam.pdf' } });
+      expect(res.body.message).toMatch(/^exam.pdf: the PDF contains JavaScript/);
+      expect(await counts()).toEqual([0, 0, 0]);
+    },
+  );
 
   it('refuses a page too large to render, naming the page and its size', async () => {
     const res = await http.post('/api/pdfs').attach(
@@ -40,7 +49,9 @@ describe('hostile PDFs', () => {
       code: 'pdf.page_too_large',
       params: { file: 'poster.pdf', page: 2, widthPt: 14400, heightPt: 14400 },
     });
-    expect(res.body.message).toMatch(/^poster.pdf: page 2 is 14400×14400 pt \(28800×28800 pixels when rendered\)/);
+    expect(res.body.message).toMatch(
+      /^poster.pdf: page 2 is 14400×14400 pt \(28800×28800 pixels when rendered\)/,
+    );
     expect(await counts()).toEqual([0, 0, 0]);
   });
 
@@ -63,6 +74,9 @@ describe('hostile PDFs', () => {
     );
     await t.app.get(PdfService).render(id);
     const res = await http.get(`/api/pdfs/${id}`);
-    expect(res.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the PDF could not be opened: cannot read PDF/) });
+    expect(res.body).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^the PDF could not be opened: cannot read PDF/),
+    });
   });
 });

@@ -17,7 +17,9 @@ describe('importing recorded judgements', () => {
     await t.truncateAll();
     await t.reset();
     const http = await t.as(['author', 'researcher']);
-    expect((await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).status).toBeLessThan(300);
+    expect(
+      (await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).status,
+    ).toBeLessThan(300);
     await importRun(http, { '1': '【答案】A', '3': '【答案】正确' }, 'recorded answers');
   });
   afterAll(() => t.close());
@@ -33,7 +35,11 @@ describe('importing recorded judgements', () => {
       provenance: { dataset: 'unit', file: 'x.json', index: 0 },
       ...o,
     });
-  const file = [line({ question: '1', points: 5 }), line({ question: '3', points: 9 }), line({ question: '4', points: 1 })].join('\n');
+  const file = [
+    line({ question: '1', points: 5 }),
+    line({ question: '3', points: 9 }),
+    line({ question: '4', points: 1 }),
+  ].join('\n');
 
   it('stores one read per answered line, fails an out-of-range score, reports the missing answer, and is idempotent', async () => {
     const importer = t.app.get(JudgeImportService);
@@ -49,9 +55,20 @@ describe('importing recorded judgements', () => {
     );
     expect(reads).toEqual([
       { number: '1', status: 'scored', code: null, points: 5, max: 5, imported: true, judge: true },
-      { number: '3', status: 'failed', code: 'judge.total_out_of_range', points: null, max: 2, imported: true, judge: true },
+      {
+        number: '3',
+        status: 'failed',
+        code: 'judge.total_out_of_range',
+        points: null,
+        max: 2,
+        imported: true,
+        judge: true,
+      },
     ]);
-    expect(await importer.importFile('a-judge.jsonl', file)).toMatchObject({ imported: 0, skipped: 2 });
+    expect(await importer.importFile('a-judge.jsonl', file)).toMatchObject({
+      imported: 0,
+      skipped: 2,
+    });
     expect(await t.count('judge_reads')).toBe(2);
   });
 });

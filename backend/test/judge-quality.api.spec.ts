@@ -20,7 +20,14 @@ describe('judge quality: the judge against the teachers', () => {
     const res = await researcher.get('/api/judge-quality/judges');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      { judgeModelId: ids.judgeId, templateVersion: 'judge-v1', name: 'Test judge', isImported: true, answers: 80, questions: 2 },
+      {
+        judgeModelId: ids.judgeId,
+        templateVersion: 'judge-v1',
+        name: 'Test judge',
+        isImported: true,
+        answers: 80,
+        questions: 2,
+      },
     ]);
   });
 
@@ -37,7 +44,14 @@ describe('judge quality: the judge against the teachers', () => {
     const by = new Map((res.body.questions as Row[]).map((q) => [q.questionId, q]));
     const q7 = by.get(ids.q7)!;
     const q6 = by.get(ids.q6)!;
-    expect(q7.counts).toEqual({ answers: 40, judged: 40, failed: 0, humanMarked: 40, compared: 40, doubleMarked: 40 });
+    expect(q7.counts).toEqual({
+      answers: 40,
+      judged: 40,
+      failed: 0,
+      humanMarked: 40,
+      compared: 40,
+      doubleMarked: 40,
+    });
     expect(q7.verdict).toMatchObject({ validated: true, code: 'judge.validation.validated' });
     // Question 6: 14 of 40 answers a point high: mean difference 0.35, exact agreement 26/40.
     expect(q6.vsFinal.meanDiff.value).toBeCloseTo(0.35, 10);
@@ -45,7 +59,11 @@ describe('judge quality: the judge against the teachers', () => {
     expect(q6.vsFinal.exact.value).toBeCloseTo(26 / 40, 10);
     // question 6 has no tolerance: adjacent is exact there
     expect(q6.vsFinal.adjacent.value).toBeCloseTo(26 / 40, 10);
-    expect(q6.verdict).toMatchObject({ validated: false, code: 'judge.validation.biased', params: { max: 0.15 } });
+    expect(q6.verdict).toMatchObject({
+      validated: false,
+      code: 'judge.validation.biased',
+      params: { max: 0.15 },
+    });
     expect(q6.verdict.params.smd).toBeGreaterThan(0.15);
     expect(res.body.thresholds).toEqual(THRESHOLDS);
   });
@@ -60,14 +78,15 @@ describe('judge quality: the judge against the teachers', () => {
     expect(b.confusion.scores).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(b.confusion.counts.flat().reduce((a: number, x: number) => a + x, 0)).toBe(40);
     expect(b.items.map((i: { itemId: string }) => i.itemId)).toEqual(['a', 'b', 'c']);
-    expect(b.slices.map((s: { kind: string; label: string }) => `${s.kind}:${s.label}`).sort()).toEqual([
-      'model:alpha',
-      'model:beta',
-      'source:model',
-    ]);
+    expect(
+      b.slices.map((s: { kind: string; label: string }) => `${s.kind}:${s.label}`).sort(),
+    ).toEqual(['model:alpha', 'model:beta', 'source:model']);
     // the judge is a point low on every eighth answer where the teachers gave more than 0: those disagree
     expect(b.disagreements.length).toBeGreaterThan(0);
-    expect(b.disagreements[0]).toMatchObject({ excerpt: expect.stringMatching(/^答 \d+$/), modelName: expect.any(String) });
+    expect(b.disagreements[0]).toMatchObject({
+      excerpt: expect.stringMatching(/^答 \d+$/),
+      modelName: expect.any(String),
+    });
     expect(b.disagreements[0].rationale).toMatch(/^理由/);
   });
 
@@ -86,6 +105,12 @@ describe('judge quality: the judge against the teachers', () => {
     const res = await researcher.get(`/api/judge-quality/questions?judge=nope&template=judge-v1`);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/judge/);
-    expect((await researcher.get(`/api/judge-quality/questions/${ids.q7}?judge=${ids.judgeId}&template=other`)).status).toBe(404);
+    expect(
+      (
+        await researcher.get(
+          `/api/judge-quality/questions/${ids.q7}?judge=${ids.judgeId}&template=other`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -38,7 +38,9 @@ describe('LandedMigrationEdits1764300098000', () => {
       `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
        WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`,
     ),
-    indexes: await db.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2`),
+    indexes: await db.query(
+      `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2`,
+    ),
   });
 
   const runFixUp = async () => {
@@ -68,7 +70,9 @@ describe('LandedMigrationEdits1764300098000', () => {
     expect(await schema()).not.toEqual(current);
 
     // One cohort of two students on a paper with a plain question and a composite of two parts.
-    const [{ id: paperId }] = await db.query(`INSERT INTO papers (slug) VALUES ('fixup') RETURNING id`);
+    const [{ id: paperId }] = await db.query(
+      `INSERT INTO papers (slug) VALUES ('fixup') RETURNING id`,
+    );
     const [{ id: pv }] = await db.query(
       `INSERT INTO paper_versions (paper_id, version, content_hash, title, subject, grade, stage, year, region, language,
          total_points, question_count, image_question_count, scoring_policy, source, document)
@@ -95,7 +99,9 @@ describe('LandedMigrationEdits1764300098000', () => {
       `INSERT INTO cohort_students (cohort_id, pseudonym) VALUES ($1, 'aaaaaaaaaaaaaaaa'), ($1, 'bbbbbbbbbbbbbbbb') RETURNING id, pseudonym`,
       [cohort],
     );
-    const [a, b] = students.sort((x: { pseudonym: string }, y: { pseudonym: string }) => x.pseudonym.localeCompare(y.pseudonym));
+    const [a, b] = students.sort((x: { pseudonym: string }, y: { pseudonym: string }) =>
+      x.pseudonym.localeCompare(y.pseudonym),
+    );
     await db.query(
       `INSERT INTO cohort_scores (student_id, question_id, score) VALUES
          ($1, $3, 4), ($1, $4, 1.5), ($1, $5, 2), ($2, $3, 0), ($2, $4, 3), ($2, $5, 0.5)`,
@@ -105,9 +111,14 @@ describe('LandedMigrationEdits1764300098000', () => {
     await runFixUp();
 
     expect(await schema()).toEqual(current);
-    const [{ question_ids }] = await db.query(`SELECT question_ids FROM cohorts WHERE id = $1`, [cohort]);
+    const [{ question_ids }] = await db.query(`SELECT question_ids FROM cohorts WHERE id = $1`, [
+      cohort,
+    ]);
     expect(question_ids).toEqual([q1, q2a, q2b]);
-    const rows = await db.query(`SELECT pseudonym, scores FROM cohort_students WHERE cohort_id = $1 ORDER BY pseudonym`, [cohort]);
+    const rows = await db.query(
+      `SELECT pseudonym, scores FROM cohort_students WHERE cohort_id = $1 ORDER BY pseudonym`,
+      [cohort],
+    );
     expect(rows.map((r: { scores: number[] }) => r.scores)).toEqual([
       [4, 1.5, 2],
       [0, 3, 0.5],
@@ -116,7 +127,10 @@ describe('LandedMigrationEdits1764300098000', () => {
     // A second run, as on a database migrated after the edits, changes nothing.
     await runFixUp();
     expect(await schema()).toEqual(current);
-    const again = await db.query(`SELECT scores FROM cohort_students WHERE cohort_id = $1 ORDER BY pseudonym`, [cohort]);
+    const again = await db.query(
+      `SELECT scores FROM cohort_students WHERE cohort_id = $1 ORDER BY pseudonym`,
+      [cohort],
+    );
     expect(again).toEqual(rows.map((r: { scores: number[] }) => ({ scores: r.scores })));
   });
 });

@@ -1,7 +1,14 @@
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
 import { Agent, startTestApp, TestApp } from './test-app';
 
-const COLLECTION = { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 };
+const COLLECTION = {
+  isWorker: false,
+  leaseSeconds: 60,
+  maxAttempts: 3,
+  timeoutMs: 1000,
+  backoffBaseMs: 10,
+  backoffMaxMs: 100,
+};
 
 /** What a teacher sees around an answer: the question as the student saw it, the answer in a blind form, their own earlier mark. */
 describe('the teacher’s view of a question and an answer', () => {
@@ -18,19 +25,35 @@ describe('the teacher’s view of a question and an answer', () => {
     await t.reset();
     const admin = await t.as('admin', 'boss');
     const researcher = await t.as(['author', 'researcher'], 'res');
-    expect((await researcher.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).status).toBeLessThan(300);
+    expect(
+      (await researcher.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip'))
+        .status,
+    ).toBeLessThan(300);
     const lines = [
-      { question: '7', response: '<think>先求导再积分</think>\n解：原函数为 $\\frac{x^2}{2}$。<eoe>\n【答案】$\\frac{x^2}{2}$<eoa>' },
+      {
+        question: '7',
+        response:
+          '<think>先求导再积分</think>\n解：原函数为 $\\frac{x^2}{2}$。<eoe>\n【答案】$\\frac{x^2}{2}$<eoa>',
+      },
       { question: '1', response: '我不知道选哪个<|im_end|>' },
     ].map((l, i) => JSON.stringify({ paper: 'test-mini-paper', model: 'gpt-x', sample: i, ...l }));
-    expect((await researcher.post('/api/runs/import').attach('file', Buffer.from(lines.join('\n')), 'a.jsonl')).status).toBe(201);
+    expect(
+      (
+        await researcher
+          .post('/api/runs/import')
+          .attach('file', Buffer.from(lines.join('\n')), 'a.jsonl')
+      ).status,
+    ).toBe(201);
     [{ id: q7 }] = await t.db.query(`SELECT id FROM questions WHERE number = '7'`);
     [{ id: q1 }] = await t.db.query(`SELECT id FROM questions WHERE number = '1'`);
     teacher = await t.as('teacher', 'wang');
     other = await t.as('teacher', 'li');
     senior = await t.as(['teacher', 'senior_teacher'], 'zhao');
     const [{ id }] = await t.db.query(`SELECT id FROM users WHERE username = 'wang'`);
-    expect((await admin.post('/api/admin/assignments').send({ userId: id, questionIds: [q7, q1] })).status).toBe(201);
+    expect(
+      (await admin.post('/api/admin/assignments').send({ userId: id, questionIds: [q7, q1] }))
+        .status,
+    ).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -38,7 +61,12 @@ describe('the teacher’s view of a question and an answer', () => {
     const res = await teacher.get(`/api/marking/questions/${q1}/view`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      question: { number: '1', type: 'single_choice', answerKey: 'A', options: expect.arrayContaining([{ label: 'A', text: '$2$' }]) },
+      question: {
+        number: '1',
+        type: 'single_choice',
+        answerKey: 'A',
+        options: expect.arrayContaining([{ label: 'A', text: '$2$' }]),
+      },
       parent: null,
       mode: 'single',
     });
@@ -72,12 +100,18 @@ describe('the teacher’s view of a question and an answer', () => {
     });
     // marked, then opened again: it comes with my mark
     expect(
-      (await teacher.post(`/api/marking/tasks/${calc.taskId}/marks`).send({ leaseToken: calc.leaseToken, appliedItems: ['a'] })).status,
+      (
+        await teacher
+          .post(`/api/marking/tasks/${calc.taskId}/marks`)
+          .send({ leaseToken: calc.leaseToken, appliedItems: ['a'] })
+      ).status,
     ).toBe(201);
     const again = (await teacher.get(`/api/marking/tasks/${calc.taskId}`)).body;
     expect(again.previous).toMatchObject({ appliedItems: ['a'], points: 3 });
     expect(again.answer.text).not.toContain('<eoa>');
-    const after = (await teacher.get('/api/marking/questions')).body.find((q: { number: string }) => q.number === '7');
+    const after = (await teacher.get('/api/marking/questions')).body.find(
+      (q: { number: string }) => q.number === '7',
+    );
     expect(after).toMatchObject({ forMe: 0, mine: 1, readsDone: 1, done: 1 });
     const history = (await teacher.get('/api/marking/history')).body;
     expect(history[0].excerpt).not.toMatch(/<think>|<eoe>|【答案】/);
@@ -86,7 +120,11 @@ describe('the teacher’s view of a question and an answer', () => {
   it('gives the seniors the rubric and the rule as a code with its numbers', async () => {
     const choice = (await teacher.post(`/api/marking/questions/${q1}/next?resume=true`)).body;
     expect(
-      (await teacher.post(`/api/marking/tasks/${choice.taskId}/problem`).send({ leaseToken: choice.leaseToken, reason: '看不懂' })).status,
+      (
+        await teacher
+          .post(`/api/marking/tasks/${choice.taskId}/problem`)
+          .send({ leaseToken: choice.leaseToken, reason: '看不懂' })
+      ).status,
     ).toBe(200);
     const desk = (await senior.get('/api/marking/senior/queue')).body;
     expect(desk).toHaveLength(1);

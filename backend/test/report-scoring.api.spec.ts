@@ -29,10 +29,18 @@ describe('report: scoring sources and points by source', () => {
     const { q6, q7, judgeId } = await constructJudged(t, http);
     const lines = [0, 1].flatMap((sample) =>
       ['5-6', '7'].map((question) =>
-        JSON.stringify({ paper: 'test-mini-paper', model: 'gamma', question, sample, response: `甲 ${sample}` }),
+        JSON.stringify({
+          paper: 'test-mini-paper',
+          model: 'gamma',
+          question,
+          sample,
+          response: `甲 ${sample}`,
+        }),
       ),
     );
-    const res = await http.post('/api/runs/import?name=gamma').attach('file', Buffer.from(lines.join('\n')), 'g.jsonl');
+    const res = await http
+      .post('/api/runs/import?name=gamma')
+      .attach('file', Buffer.from(lines.join('\n')), 'g.jsonl');
     const runId = res.body.runId as string;
     const units: { responseId: string; sample: number; questionId: string }[] = await t.db.query(
       `SELECT r.id AS "responseId", r.sample_index AS sample, CASE WHEN r.question_id = $2 THEN $2 ELSE $3 END AS "questionId"
@@ -48,12 +56,14 @@ describe('report: scoring sources and points by source', () => {
         [u.responseId, u.questionId],
       );
       if (u.sample === 0) {
-        await t.db.query(`INSERT INTO marks (task_id, marker_id, read_kind, points) VALUES ($1, $2, 'first', $3)`, [
-          taskId,
-          t1,
-          is7 ? 4 : 2,
-        ]);
-        await t.db.query(`UPDATE marking_tasks SET state = 'done', final_score = $2 WHERE id = $1`, [taskId, is7 ? 4 : 2]);
+        await t.db.query(
+          `INSERT INTO marks (task_id, marker_id, read_kind, points) VALUES ($1, $2, 'first', $3)`,
+          [taskId, t1, is7 ? 4 : 2],
+        );
+        await t.db.query(
+          `UPDATE marking_tasks SET state = 'done', final_score = $2 WHERE id = $1`,
+          [taskId, is7 ? 4 : 2],
+        );
       }
       await t.db.query(
         `INSERT INTO judge_reads (response_id, question_id, judge_model_id, template_version, status, points, max_points, rationale)
@@ -67,10 +77,14 @@ describe('report: scoring sources and points by source', () => {
   afterAll(() => t.close());
 
   const figures = async (source?: string) => {
-    const res = await http.get(`/api/reports?runIds=${entry.split(':')[0]}${source ? `&scoringSource=${source}` : ''}`);
+    const res = await http.get(
+      `/api/reports?runIds=${entry.split(':')[0]}${source ? `&scoringSource=${source}` : ''}`,
+    );
     expect(res.status).toBe(200);
     const of = (value: string) =>
-      (res.body.figures as Figure[]).find((f) => f.entryKey === entry && f.dimension === 'type' && f.value === value)!;
+      (res.body.figures as Figure[]).find(
+        (f) => f.entryKey === entry && f.dimension === 'type' && f.value === value,
+      )!;
     return { q7: of('calculation'), q6: of('short_answer'), scoring: res.body.scoring };
   };
 
@@ -105,7 +119,9 @@ describe('report: scoring sources and points by source', () => {
   });
 
   it('the CSV export says its scoring source and the points from each source on every row', async () => {
-    const res = await http.get(`/api/reports/export.csv?runIds=${entry.split(':')[0]}&scoringSource=judge_only`);
+    const res = await http.get(
+      `/api/reports/export.csv?runIds=${entry.split(':')[0]}&scoringSource=judge_only`,
+    );
     expect(res.status).toBe(200);
     const [head, ...rows] = (res.text as string).trim().split(/\r?\n/);
     const cols = head.split(',');
@@ -119,12 +135,20 @@ describe('report: scoring sources and points by source', () => {
 
   it('refuses an unknown source, and the drill-down shows the judge beside the teachers', async () => {
     expect((await http.get(`/api/reports?scoringSource=robots`)).status).toBe(400);
-    const res = await http.get(`/api/reports/drill?entry=${entry}&dimension=type&value=calculation`);
+    const res = await http.get(
+      `/api/reports/drill?entry=${entry}&dimension=type&value=calculation`,
+    );
     expect(res.status).toBe(200);
     const marked = res.body.find((r: { sample: number }) => r.sample === 0);
     expect(marked.marks).toEqual([expect.objectContaining({ kind: 'first', points: 4 })]);
     expect(marked.judges).toEqual([
-      expect.objectContaining({ judge: 'Test judge', template: 'judge-v1', status: 'scored', points: 6, rationale: 'r' }),
+      expect.objectContaining({
+        judge: 'Test judge',
+        template: 'judge-v1',
+        status: 'scored',
+        points: 6,
+        rationale: 'r',
+      }),
     ]);
   });
 });

@@ -4,11 +4,22 @@ import { miniBundle, zipOf } from './fixtures/bundle-fixture';
 import { importRun } from './support/answers';
 import { Agent, startTestApp, TestApp } from './test-app';
 
-const COLLECTION = { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 };
+const COLLECTION = {
+  isWorker: false,
+  leaseSeconds: 60,
+  maxAttempts: 3,
+  timeoutMs: 1000,
+  backoffBaseMs: 10,
+  backoffMaxMs: 100,
+};
 // Four students on the mini paper (units 1 (5), 2 (5), 3 (2), 4 (4), 5 (2), 6 (4), 7 (6)).
-const MATRIX = ['student,1,2,3,4,5,6,7', 'S001,5,5,2,4,2,4,6', 'S002,5,0,2,2,0,1,3', 'S003,0,2,0,0,2,2,0', 'S004,0,0,2,4,0,0,1.5'].join(
-  '\n',
-);
+const MATRIX = [
+  'student,1,2,3,4,5,6,7',
+  'S001,5,5,2,4,2,4,6',
+  'S002,5,0,2,2,0,1,3',
+  'S003,0,2,0,0,2,2,0',
+  'S004,0,0,2,4,0,0,1.5',
+].join('\n');
 
 interface Figure {
   entryKey: string;
@@ -61,10 +72,18 @@ describe('report: models against students', () => {
   const report = async (query = '') => {
     const res = await http.get(`/api/reports${query}`);
     expect(res.status).toBe(200);
-    return res.body as { figures: Figure[]; cohorts: { isSynthetic: boolean }[]; heatMap: unknown[]; entries: { key: string }[] };
+    return res.body as {
+      figures: Figure[];
+      cohorts: { isSynthetic: boolean }[];
+      heatMap: unknown[];
+      entries: { key: string }[];
+    };
   };
   const fig = (r: { figures: Figure[] }, run: number, dimension: string, value: string) =>
-    r.figures.find((f) => f.entryKey === `${runs[run]}:${modelId}` && f.dimension === dimension && f.value === value)!;
+    r.figures.find(
+      (f) =>
+        f.entryKey === `${runs[run]}:${modelId}` && f.dimension === dimension && f.value === value,
+    )!;
 
   it('compares on scored questions only, pending points apart, with an interval and the percentile', async () => {
     const r = await report(`?runIds=${runs[0]}`);
@@ -77,13 +96,22 @@ describe('report: models against students', () => {
     expect(f.ci![0]).toBeLessThanOrEqual(f.diff!);
     expect(f.ci![1]).toBeGreaterThanOrEqual(f.diff!);
     expect(f.verdict).toBe(f.ci![0] > 0 ? 'above' : f.ci![1] < 0 ? 'below' : 'tie');
-    expect(f.coverage).toEqual({ totalPoints: 16, scoredPoints: 10, pendingPoints: 6, notScoredPoints: 0, notApplicablePoints: 0 });
+    expect(f.coverage).toEqual({
+      totalPoints: 16,
+      scoredPoints: 10,
+      pendingPoints: 6,
+      notScoredPoints: 0,
+      notApplicablePoints: 0,
+    });
     // Students' totals on questions 1 and 2: 10, 5, 2, 0; the model's 5 is above two and ties one.
     expect(f.percentile).toBeCloseTo(62.5, 10);
     // The rates rest on questions 1 and 2; question 7 is pending and left out, and says so.
     expect(f.questions).toBe(2);
     expect(f.leftOut).toEqual({ pending: 1, notScored: 0, notApplicable: 0, noCohort: 0 });
-    expect(fig(r, 0, 'objectivity', 'subjective')).toMatchObject({ modelRate: null, coverage: { pendingPoints: 6 } });
+    expect(fig(r, 0, 'objectivity', 'subjective')).toMatchObject({
+      modelRate: null,
+      coverage: { pendingPoints: 6 },
+    });
     expect(r.cohorts).toEqual([expect.objectContaining({ isSynthetic: false, students: 4 })]);
   });
 
@@ -102,7 +130,11 @@ describe('report: models against students', () => {
       const next = (await teacher.post(`/api/marking/questions/${q7}/next`)).body;
       const items = next.taskId === taskId ? ['a', 'b'] : ['a'];
       expect(
-        (await teacher.post(`/api/marking/tasks/${next.taskId}/marks`).send({ leaseToken: next.leaseToken, appliedItems: items })).status,
+        (
+          await teacher
+            .post(`/api/marking/tasks/${next.taskId}/marks`)
+            .send({ leaseToken: next.leaseToken, appliedItems: items })
+        ).status,
       ).toBe(201);
     }
     const f = fig(await report(`?runIds=${runs[0]}`), 0, 'overall', 'all');
@@ -112,7 +144,9 @@ describe('report: models against students', () => {
     expect(f.coverage.pendingPoints).toBe(0);
     // Totals on 1, 2, 7: 16, 8, 2, 1.5; 11 is above three of four.
     expect(f.percentile).toBeCloseTo(75, 10);
-    expect(fig(await report(`?runIds=${runs[0]}`), 0, 'objectivity', 'subjective').agreement).toMatchObject({ n: 0 });
+    expect(
+      fig(await report(`?runIds=${runs[0]}`), 0, 'objectivity', 'subjective').agreement,
+    ).toMatchObject({ n: 0 });
   });
 
   it('gives the change since the same model’s previous run, and drills down to the answers and marks', async () => {
@@ -122,7 +156,9 @@ describe('report: models against students', () => {
     // Question 1 unchanged, 2 from 0 to 5 points, 7 from 6 to 3: +2 of 16.
     expect(f.change!.diff).toBeCloseTo(2 / 16, 10);
     expect(fig(r, 0, 'overall', 'all').change).toBeNull();
-    const drill = await http.get(`/api/reports/drill?entry=${runs[0]}:${modelId}&dimension=objectivity&value=subjective`);
+    const drill = await http.get(
+      `/api/reports/drill?entry=${runs[0]}:${modelId}&dimension=objectivity&value=subjective`,
+    );
     expect(drill.status).toBe(200);
     expect(drill.body).toEqual([
       expect.objectContaining({
@@ -133,7 +169,10 @@ describe('report: models against students', () => {
         marks: [expect.objectContaining({ kind: 'first', points: 6 })],
       }),
     ]);
-    expect((await http.get(`/api/reports/drill?entry=${runs[0]}:${modelId}&dimension=tag&value=nothing`)).status).toBe(404);
+    expect(
+      (await http.get(`/api/reports/drill?entry=${runs[0]}:${modelId}&dimension=tag&value=nothing`))
+        .status,
+    ).toBe(404);
     expect((await http.get(`/api/reports?runIds=not-a-uuid`)).status).toBe(400);
     const badEntry = await http.get(`/api/reports/drill?entry=abc&dimension=overall&value=all`);
     expect(badEntry.status).toBe(400);
@@ -146,7 +185,10 @@ describe('report: models against students', () => {
     const csv = await http.get(`/api/reports/export.csv?runIds=${runs[0]}`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const rows = parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const row = rows.find((x) => x.dimension === 'overall')!;
     expect(Number(row.model_rate)).toBeCloseTo(overall.modelRate!, 4);
     expect(Number(row.difference)).toBeCloseTo(overall.diff!, 4);
@@ -164,7 +206,13 @@ describe('report: models against students', () => {
     expect(xlsx.status).toBe(200);
     const wb = new Workbook();
     await wb.xlsx.load(xlsx.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'by subject', 'by split', 'by question', 'marks']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'summary',
+      'by subject',
+      'by split',
+      'by question',
+      'marks',
+    ]);
     const summary = wb.getWorksheet('summary')!;
     const header = (summary.getRow(1).values as string[]).slice(1);
     const first = (summary.getRow(2).values as (string | number)[]).slice(1);
@@ -176,7 +224,10 @@ describe('report: models against students', () => {
   it('takes a chosen cohort for its paper in place of the newest, and narrows by model and paper', async () => {
     const [{ id: paperId }] = await t.db.query(`SELECT id FROM paper_versions`);
     const [{ id: first }] = await t.db.query(`SELECT id FROM cohorts`);
-    const zeros = ['question,count,mean', ...['1', '2', '3', '4', '5', '6', '7'].map((n) => `${n},10,0`)].join('\n');
+    const zeros = [
+      'question,count,mean',
+      ...['1', '2', '3', '4', '5', '6', '7'].map((n) => `${n},10,0`),
+    ].join('\n');
     const imported = await http
       .post('/api/cohorts')
       .field('paperVersionId', paperId)

@@ -103,7 +103,11 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/judge-quality/judges': ['researcher', 'admin', 'senior_teacher'],
   'GET /api/judge-quality/questions': ['researcher', 'admin', 'senior_teacher'],
   'GET /api/judge-quality/questions/:questionId': ['researcher', 'admin', 'senior_teacher'],
-  'GET /api/judge-quality/questions/:questionId/validation-samples': ['researcher', 'admin', 'senior_teacher'],
+  'GET /api/judge-quality/questions/:questionId/validation-samples': [
+    'researcher',
+    'admin',
+    'senior_teacher',
+  ],
   'POST /api/judge-quality/questions/:questionId/validation-samples': ['researcher', 'admin'],
   'GET /api/reports': ['admin', 'researcher'],
   'GET /api/reports/drill': ['admin', 'researcher'],
@@ -165,7 +169,9 @@ describe('route × role matrix', () => {
     const path = pattern.replace(/:(\w+)/g, (_, name) => PARAMS[name] ?? UUID);
     const rule = MATRIX[route];
     const call = (client: Agent | ReturnType<TestApp['http']>) =>
-      (client as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method.toLowerCase()](path);
+      (client as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[
+        method.toLowerCase()
+      ](path);
 
     const anonymous = await call(t.http());
     if (rule === 'public') expect(anonymous.status).not.toBe(401);

@@ -1,4 +1,12 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -47,19 +55,25 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
   const signIn = async (username: string) => {
     const agent = request.agent(`http://127.0.0.1:${port}`);
     const res = await agent.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     agent.set('X-XSRF-TOKEN', res.body.csrfToken);
     return agent;
   };
   const runStatus = async (runId: string) =>
-    (await sql<{ status: string }>(url, `SELECT status FROM runs WHERE id = $1`, [runId]))[0].status;
+    (await sql<{ status: string }>(url, `SELECT status FROM runs WHERE id = $1`, [runId]))[0]
+      .status;
 
   beforeAll(async () => {
     chmodSync(dir, 0o755); // the postgres user must enter it
     const samples = join(dir, 'samples');
     mkdirSync(join(samples, 'recorded-runs'), { recursive: true });
-    for (const p of PAPERS) cpSync(join(ROOT, 'exam-papers', p), join(samples, p), { recursive: true });
-    const recorded = readFileSync(join(ROOT, 'exam-papers/recorded-runs/gpt-4-0314.jsonl'), 'utf8').split('\n');
+    for (const p of PAPERS)
+      cpSync(join(ROOT, 'exam-papers', p), join(samples, p), { recursive: true });
+    const recorded = readFileSync(
+      join(ROOT, 'exam-papers/recorded-runs/gpt-4-0314.jsonl'),
+      'utf8',
+    ).split('\n');
     writeFileSync(
       join(samples, 'recorded-runs/gpt-4-0314.jsonl'),
       recorded.filter((l) => PAPERS.some((p) => l.includes(`"${p}"`))).join('\n'),
@@ -68,7 +82,13 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
     port = await freePort();
     const pgPort = await freePort();
     url = `postgres://postgres:postgres@127.0.0.1:${pgPort}/yuejuan`;
-    env = { DATA_DIR: dataDir, SAMPLES_DIR: samples, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'log', COLLECTION_BACKOFF_BASE_MS: '50' };
+    env = {
+      DATA_DIR: dataDir,
+      SAMPLES_DIR: samples,
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'log',
+      COLLECTION_BACKOFF_BASE_MS: '50',
+    };
   });
 
   afterAll(async () => {
@@ -83,30 +103,55 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
   it('after kill -9 of npm start, npm start again clears the orphaned PostgreSQL and finishes the run at once', async () => {
     const first = await start();
     // step: the demo is seeded once; an admin then takes one question from teacher2
-    const [{ id: teacher2 }] = await sql<{ id: string }>(url, `SELECT id FROM users WHERE username = 'teacher2'`);
+    const [{ id: teacher2 }] = await sql<{ id: string }>(
+      url,
+      `SELECT id FROM users WHERE username = 'teacher2'`,
+    );
     const [{ question_id: taken }] = await sql<{ question_id: string }>(
       url,
       `SELECT question_id FROM marking_assignments WHERE user_id = $1 LIMIT 1`,
       [teacher2],
     );
     const admin = await signIn('admin');
-    expect((await admin.post('/api/admin/assignments/remove').send({ userId: teacher2, questionIds: [taken] })).status).toBe(200);
-    const assignments = (await sql(url, `SELECT user_id, question_id FROM marking_assignments ORDER BY 1, 2`)).length;
+    expect(
+      (
+        await admin
+          .post('/api/admin/assignments/remove')
+          .send({ userId: teacher2, questionIds: [taken] })
+      ).status,
+    ).toBe(200);
+    const assignments = (
+      await sql(url, `SELECT user_id, question_id FROM marking_assignments ORDER BY 1, 2`)
+    ).length;
 
     // step: a run starts, some answers are stored, and the whole npm start is killed without warning
     paperVersionIds = (
-      await sql<{ id: string }>(url, `SELECT v.id FROM paper_versions v JOIN papers p ON p.id = v.paper_id WHERE p.slug = ANY($1)`, [
-        PAPERS,
-      ])
+      await sql<{ id: string }>(
+        url,
+        `SELECT v.id FROM paper_versions v JOIN papers p ON p.id = v.paper_id WHERE p.slug = ANY($1)`,
+        [PAPERS],
+      )
     ).map((r) => r.id);
     fake.behave = () => ({ text: '【答案】B', delayMs: 150 });
     const researcher = await signIn('researcher');
-    const model = await researcher
-      .post('/api/models')
-      .send({ name: 'restart', baseUrl: fake.url, modelId: 'fake', modality: 'text', concurrency: 4 });
-    const run = (await researcher.post('/api/runs').send({ paperVersionIds, modelIds: [model.body.id] })).body;
+    const model = await researcher.post('/api/models').send({
+      name: 'restart',
+      baseUrl: fake.url,
+      modelId: 'fake',
+      modality: 'text',
+      concurrency: 4,
+    });
+    const run = (
+      await researcher.post('/api/runs').send({ paperVersionIds, modelIds: [model.body.id] })
+    ).body;
     const answered = async () =>
-      (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM responses WHERE run_id = $1`, [run.id]))[0].n;
+      (
+        await sql<{ n: number }>(
+          url,
+          `SELECT count(*)::int AS n FROM responses WHERE run_id = $1`,
+          [run.id],
+        )
+      )[0].n;
     expect(await until(answered, (n) => n >= 5, 20_000)).toBeGreaterThanOrEqual(5);
     first.killAll('SIGKILL');
     expect(await first.exited).toBe(null);
@@ -118,7 +163,9 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
     // step: npm start again on the same folder comes up, and the run finishes well inside the 60 s lease
     const restartedAt = Date.now();
     const second = await start();
-    expect(second.output()).toContain(`stopping the embedded PostgreSQL (pid ${orphan}) left running by a server that is gone`);
+    expect(second.output()).toContain(
+      `stopping the embedded PostgreSQL (pid ${orphan}) left running by a server that is gone`,
+    );
     expect(isAlive(orphan)).toBe(false);
     expect(
       await until(
@@ -135,7 +182,15 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
     expect(fake.repeatedSuccesses()).toBeLessThanOrEqual(4);
 
     // the restart seeded nothing again: the admin's removal stands
-    expect((await sql(url, `SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [teacher2, taken])).length).toBe(0);
+    expect(
+      (
+        await sql(
+          url,
+          `SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`,
+          [teacher2, taken],
+        )
+      ).length,
+    ).toBe(0);
     expect((await sql(url, `SELECT user_id FROM marking_assignments`)).length).toBe(assignments);
     expect(await sql(url, `SELECT key FROM install_settings`)).toEqual([{ key: 'demo_seeded' }]);
   });
@@ -145,10 +200,16 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
     fake.behave = () => ({ text: '【答案】C', delayMs: 400 });
     const researcher = await signIn('researcher');
     // A second model: none of its requests is in the cache, so each of the 23 is sent.
-    const model = await researcher
-      .post('/api/models')
-      .send({ name: 'sigterm', baseUrl: fake.url, modelId: 'fake-2', modality: 'text', concurrency: 4 });
-    const run = (await researcher.post('/api/runs').send({ paperVersionIds, modelIds: [model.body.id] })).body;
+    const model = await researcher.post('/api/models').send({
+      name: 'sigterm',
+      baseUrl: fake.url,
+      modelId: 'fake-2',
+      modality: 'text',
+      concurrency: 4,
+    });
+    const run = (
+      await researcher.post('/api/runs').send({ paperVersionIds, modelIds: [model.body.id] })
+    ).body;
     const sentBefore = fake.requests.length;
     const teachers = await Promise.all(['teacher', 'teacher2', 'senior'].map(signIn));
     const statuses: { status: number; retryAfter?: string }[] = [];
@@ -166,7 +227,9 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
           const next = await agent.post(`/api/marking/questions/${q.questionId}/next`);
           statuses.push({ status: next.status, retryAfter: next.headers['retry-after'] });
           if (!next.body?.leaseToken) continue;
-          const m = await agent.post(`/api/marking/tasks/${next.body.taskId}/marks`).send({ leaseToken: next.body.leaseToken, score: 0 });
+          const m = await agent
+            .post(`/api/marking/tasks/${next.body.taskId}/marks`)
+            .send({ leaseToken: next.body.leaseToken, score: 0 });
           statuses.push({ status: m.status, retryAfter: m.headers['retry-after'] });
         } catch (e) {
           if (!isTermSent && !firstError) firstError = String(e); // failing before the SIGTERM is a bug
@@ -195,9 +258,14 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
     isOver = true;
     await Promise.all(clients);
     expect(code).toBe(0);
-    expect({ answered: statuses.filter((s) => s.status < 300).length >= 30, firstError }).toEqual({ answered: true, firstError: '' });
+    expect({ answered: statuses.filter((s) => s.status < 300).length >= 30, firstError }).toEqual({
+      answered: true,
+      firstError: '',
+    });
     // Refused while draining: 503 with Retry-After; never a 500 (nor an error logged by the server)
-    expect(statuses.filter((s) => s.status >= 500 && !(s.status === 503 && s.retryAfter))).toEqual([]);
+    expect(statuses.filter((s) => s.status >= 500 && !(s.status === 503 && s.retryAfter))).toEqual(
+      [],
+    );
     expect(server.output()).not.toContain('"context":"Errors"');
     console.log(
       `SIGTERM under marking: ${statuses.length} answers (${statuses.filter((s) => s.status === 503).length} × 503), ${refused} refused connections`,
@@ -216,7 +284,9 @@ describe('npm start: restart after kill -9, orderly SIGTERM', () => {
     ).toBe('finished');
     // every mark the server acknowledged is kept
     const acknowledged = statuses.filter((s) => s.status === 201).length;
-    expect((await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM marks`))[0].n).toBe(acknowledged);
+    expect((await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM marks`))[0].n).toBe(
+      acknowledged,
+    );
     const again = fake.requests.slice(sentBefore).filter((r) => r.status === 200);
     expect(new Set(again.map((r) => r.hash)).size).toBe(again.length);
     third.child.kill('SIGTERM');

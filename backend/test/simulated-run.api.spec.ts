@@ -19,7 +19,14 @@ describe('simulated answers', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      collection: { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+      collection: {
+        isWorker: false,
+        leaseSeconds: 60,
+        maxAttempts: 3,
+        timeoutMs: 1000,
+        backoffBaseMs: 10,
+        backoffMaxMs: 100,
+      },
     });
   });
   beforeEach(async () => {
@@ -35,12 +42,18 @@ describe('simulated answers', () => {
       .post('/api/runs/import')
       .attach(
         'file',
-        Buffer.from(lines.map((o) => JSON.stringify({ paper: 'test-mini-paper', question: '2', ...o })).join('\n')),
+        Buffer.from(
+          lines
+            .map((o) => JSON.stringify({ paper: 'test-mini-paper', question: '2', ...o }))
+            .join('\n'),
+        ),
         'a.jsonl',
       );
   const models = async () =>
     Object.fromEntries(
-      ((await http.get('/api/models')).body as { name: string; isSimulated: boolean }[]).map((m) => [m.name, m.isSimulated]),
+      ((await http.get('/api/models')).body as { name: string; isSimulated: boolean }[]).map(
+        (m) => [m.name, m.isSimulated],
+      ),
     );
 
   it('marks a model simulated when its lines say so, and only then', async () => {
@@ -68,11 +81,20 @@ describe('simulated answers', () => {
       samples.sampleDirs().filter((d) => /(cmath|e-eval|tal-scq5k)-/.test(d)),
       true,
     );
-    const n = await t.app.get(AnswersImportService).importSimulatedRuns(join(__dirname, '../../exam-papers/recorded-runs/simulated'));
+    const n = await t.app
+      .get(AnswersImportService)
+      .importSimulatedRuns(join(__dirname, '../../exam-papers/recorded-runs/simulated'));
     expect(n).toBe(454);
     expect(await models()).toEqual({ 'yuejuan-sim-k12': true });
     const runs = (await http.get('/api/runs')).body;
-    expect(runs).toEqual([expect.objectContaining({ name: 'yuejuan-sim-k12 · simulated run', status: 'imported', total: n, done: n })]);
+    expect(runs).toEqual([
+      expect.objectContaining({
+        name: 'yuejuan-sim-k12 · simulated run',
+        status: 'imported',
+        total: n,
+        done: n,
+      }),
+    ]);
     // Graded like any imported answers (waiting for a grading pass already under way, if any).
     await t.app.get(GradingService).catchUp({ wait: true });
     const [{ graded }] = await t.db.query(

@@ -23,7 +23,14 @@ describe('request slots as session advisory locks', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      collection: { isWorker: false, leaseSeconds: 30, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 },
+      collection: {
+        isWorker: false,
+        leaseSeconds: 30,
+        maxAttempts: 3,
+        timeoutMs: 1000,
+        backoffBaseMs: 10,
+        backoffMaxMs: 100,
+      },
     });
     pool = (t.db.driver as unknown as { master: PgPoolLike }).master;
   });
@@ -55,7 +62,9 @@ describe('request slots as session advisory locks', () => {
     const a = await worker();
     expect(await a.leases.acquire(model, 3)).toEqual([0, 1, 2]);
     // What PostgreSQL sees when a worker is killed: its session ends.
-    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`);
+    await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`,
+    );
     for (let i = 0; i < 100 && !a.events.lost; i++) await new Promise((r) => setTimeout(r, 20));
     expect(a.events.lost).toBe(1);
     expect(a.leases.holds(model, 0)).toBe(false);
@@ -65,11 +74,14 @@ describe('request slots as session advisory locks', () => {
 
   it('tells a live holder of claims from one that is gone: its holder lock goes with its connection', async () => {
     const holder = '00000000-0000-4000-8000-00000000b001';
-    const gone = async () => (await t.db.query(`SELECT ${isHolderGone('$1::uuid')} AS gone`, [holder]))[0].gone;
+    const gone = async () =>
+      (await t.db.query(`SELECT ${isHolderGone('$1::uuid')} AS gone`, [holder]))[0].gone;
     const a = await worker(holder);
     expect(await gone()).toBe(false);
     // killed: PostgreSQL ends its session, and with it the lock
-    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`);
+    await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'yuejuan-slots'`,
+    );
     for (let i = 0; i < 100 && !a.events.lost; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await gone()).toBe(true);
     // a new slot connection of the same process holds it again
@@ -81,7 +93,8 @@ describe('request slots as session advisory locks', () => {
     const a = await worker();
     const b = await worker();
     await SlotLeases.announce(t.db);
-    for (let i = 0; i < 100 && (!a.events.work || !b.events.work); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (!a.events.work || !b.events.work); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect([a.events.work, b.events.work]).toEqual([1, 1]);
   });
 });

@@ -30,10 +30,16 @@ export interface TestApp {
 /** The real application on the real test database (migrated once), without the web app or samples. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run through jest so global-setup starts PostgreSQL');
+  if (!url)
+    throw new Error('DATABASE_URL is not set: run through jest so global-setup starts PostgreSQL');
   await migrate(url);
   const config: AppConfig = {
-    ...loadConfig({ SEED_SAMPLES: 'false', SEED_DEMO_ACCOUNTS: 'false', WEB_DIST: '/nonexistent', LOG_LEVEL: 'error' }),
+    ...loadConfig({
+      SEED_SAMPLES: 'false',
+      SEED_DEMO_ACCOUNTS: 'false',
+      WEB_DIST: '/nonexistent',
+      LOG_LEVEL: 'error',
+    }),
     databaseUrl: url,
     ...overrides,
   };
@@ -49,9 +55,14 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       const name = username ?? `${list.join('-').replace(/_/g, '')}-${++n}`;
       await app
         .get(UsersService)
-        .create({ username: name, displayName: name, password: TEST_PASSWORD, roles: list }, { id: null, name: 'test' });
+        .create(
+          { username: name, displayName: name, password: TEST_PASSWORD, roles: list },
+          { id: null, name: 'test' },
+        );
       const agent = request.agent(app.getHttpServer());
-      const res = await agent.post('/api/auth/login').send({ username: name, password: TEST_PASSWORD });
+      const res = await agent
+        .post('/api/auth/login')
+        .send({ username: name, password: TEST_PASSWORD });
       if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
       agent.set('X-XSRF-TOKEN', res.body.csrfToken);
       return agent;
@@ -60,7 +71,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     truncateAll: () => retryDeadlock(() => db.query(TRUNCATE_PIPELINE)),
     truncate: (sql: string) => retryDeadlock(() => db.query(sql)),
     reset: () => retryDeadlock(() => db.query(TRUNCATE_PAPERS_AND_ACCOUNTS)),
-    count: async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n,
+    count: async (table: string) =>
+      (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n,
     close: () => app.close(),
   };
 }

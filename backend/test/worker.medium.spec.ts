@@ -6,7 +6,14 @@ import { WorkerService } from '../src/worker/worker.service';
 import { miniBundle, zipOf } from './fixtures/bundle-fixture';
 import { startTestApp, TestApp } from './test-app';
 
-const COLLECTION = { isWorker: false, leaseSeconds: 60, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 100 };
+const COLLECTION = {
+  isWorker: false,
+  leaseSeconds: 60,
+  maxAttempts: 3,
+  timeoutMs: 1000,
+  backoffBaseMs: 10,
+  backoffMaxMs: 100,
+};
 
 /**
  * Grading and marking meet only through the queue: grading appends grades and sends a job; the
@@ -20,15 +27,21 @@ describe('the worker', () => {
     t = await startTestApp({ collection: COLLECTION });
     await t.truncateAll();
     await t.reset();
-    await t.db.query(`DELETE FROM pgboss.job WHERE name = $1`, [MARKING_TASKS_DUE]).catch(() => undefined);
+    await t.db
+      .query(`DELETE FROM pgboss.job WHERE name = $1`, [MARKING_TASKS_DUE])
+      .catch(() => undefined);
   });
   afterAll(() => t.close());
 
   it('creates marking tasks from the queue after grading, and grading itself writes none', async () => {
     const http = await t.as(['author', 'researcher']);
-    expect((await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).status).toBeLessThan(300);
+    expect(
+      (await http.post('/api/papers/import').attach('file', zipOf(miniBundle()), 'b.zip')).status,
+    ).toBeLessThan(300);
     const text = Object.entries({ '1': '这道题我不会。', '2': '【答案】B', '7': 'x=3' })
-      .map(([question, response]) => JSON.stringify({ paper: 'test-mini-paper', model: 'harness', question, response }))
+      .map(([question, response]) =>
+        JSON.stringify({ paper: 'test-mini-paper', model: 'harness', question, response }),
+      )
       .join('\n');
     const { lines, errors } = parseAnswersJsonl('answers.jsonl', Buffer.from(text));
     // The importer only stores the answers (and signals a worker, of which there is none yet).
@@ -55,7 +68,8 @@ describe('the worker', () => {
     // Grading committed its grades and wrote no marking task, not even for the unparsed answer...
     expect(await t.count('marking_tasks')).toBe(0);
     // ...it queued a job saying that tasks are due.
-    const jobs = () => t.db.query(`SELECT state FROM pgboss.job WHERE name = $1`, [MARKING_TASKS_DUE]);
+    const jobs = () =>
+      t.db.query(`SELECT state FROM pgboss.job WHERE name = $1`, [MARKING_TASKS_DUE]);
     expect(await jobs()).toEqual([{ state: 'created' }]);
 
     // The worker starts, takes the job and creates the tasks: the unparsed answer and the subjective one.
@@ -66,7 +80,11 @@ describe('the worker', () => {
          WHERE r.run_id = $1 ORDER BY q.number`,
         [runId],
       );
-    for (let i = 0; i < 100 && ((await jobs())[0]?.state !== 'completed' || (await tasks()).length < 2); i++)
+    for (
+      let i = 0;
+      i < 100 && ((await jobs())[0]?.state !== 'completed' || (await tasks()).length < 2);
+      i++
+    )
       await new Promise((r) => setTimeout(r, 100));
     expect(await jobs()).toEqual([{ state: 'completed' }]);
     expect(await tasks()).toEqual([{ number: '1' }, { number: '7' }]);

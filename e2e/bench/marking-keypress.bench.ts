@@ -19,7 +19,8 @@ function pressUntilNext(page: Page, keys: string[], before: string) {
         };
         const observer = new MutationObserver(done);
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        for (const key of keys) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        for (const key of keys)
+          document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       }),
     [before, keys] as const,
   );
@@ -50,7 +51,8 @@ test('key press to next answer', async ({ page, baseURL }) => {
     times.push(await pressUntilNext(page, ['f'], before));
   }
   times.sort((a, b) => a - b);
-  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  const p = (q: number) =>
+    times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
   console.log(
     `| key press → next answer on screen | ${times.length} | ${p(0.5)} ms | ${p(0.95)} ms | ${times[times.length - 1].toFixed(1)} ms |`,
   );
@@ -131,13 +133,17 @@ test('key presses per answer on the sample queue', async ({ page }) => {
 /** The rubric of the answer on screen, as the marking screen received it. */
 async function rubricOnScreen(page: Page): Promise<Rubric> {
   const items = await page.locator('button.item').count();
-  const ceiling = Number((await page.getByLabel('得分').textContent())?.match(/\/\s*([\d.]+)/)?.[1] ?? '0');
+  const ceiling = Number(
+    (await page.getByLabel('得分').textContent())?.match(/\/\s*([\d.]+)/)?.[1] ?? '0',
+  );
   if (!items) return { mode: 'score', floorPoints: 0, ceilingPoints: ceiling, items: [] };
   const pts = await page
     .locator('button.item .pts')
     .allTextContents()
     .then((t) => t.map(Number));
-  const groups = await page.locator('button.item').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
+  const groups = await page
+    .locator('button.item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
   return {
     mode: 'items',
     floorPoints: 0,

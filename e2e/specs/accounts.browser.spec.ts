@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
 
-test('an admin creates a teacher, assigns a question, and the teacher sees only the teacher areas', async ({ page }) => {
+test('an admin creates a teacher, assigns a question, and the teacher sees only the teacher areas', async ({
+  page,
+}) => {
   // step: the admin signs in and opens the users page
   await signIn(page, 'admin');
   await page.getByRole('link', { name: '用户' }).click();
@@ -24,7 +26,11 @@ test('an admin creates a teacher, assigns a question, and the teacher sees only 
   await page.getByRole('combobox', { name: '阅卷教师（可多选）' }).click({ force: true });
   await page.getByRole('option', { name: /陈老师/ }).click();
   await page.keyboard.press('Escape');
-  const subjective = page.getByRole('table', { name: '题目' }).getByRole('row').filter({ hasNotText: '客观题' }).nth(1);
+  const subjective = page
+    .getByRole('table', { name: '题目' })
+    .getByRole('row')
+    .filter({ hasNotText: '客观题' })
+    .nth(1);
   await subjective.getByRole('checkbox').check();
   await page.getByRole('button', { name: '分配 1 位教师到 1 道题' }).click();
   await expect(subjective).toContainText('陈老师');
@@ -51,7 +57,10 @@ test('an admin creates a teacher, assigns a question, and the teacher sees only 
   await expect(page).toHaveURL(/\/marking$/);
 });
 
-test('an expired session returns to sign-in, then back to the page the user was on', async ({ page, context }) => {
+test('an expired session returns to sign-in, then back to the page the user was on', async ({
+  page,
+  context,
+}) => {
   await signIn(page, 'researcher');
   await page.goto('/papers?subject=history');
   await expect(page.getByRole('heading', { name: '试卷库' })).toBeVisible();

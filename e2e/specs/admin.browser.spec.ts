@@ -10,23 +10,41 @@ async function unparsedObjectiveAnswer(baseURL: string) {
   const adminCsrf = await apiSignIn(api, 'admin');
   const papers = (await (await api.get('/api/papers')).json()) as { id: string; title: string }[];
   const paper = papers.find((p) => /2022年.*数学/.test(p.title))!;
-  const { questions } = await (await api.get(`/api/admin/assignments/questions?paperVersionId=${paper.id}`)).json();
-  const target = (questions as { id: string; number: string; isObjective: boolean; total: number }[]).find(
-    (q) => q.isObjective && q.total === 0,
-  )!;
+  const { questions } = await (
+    await api.get(`/api/admin/assignments/questions?paperVersionId=${paper.id}`)
+  ).json();
+  const target = (
+    questions as { id: string; number: string; isObjective: boolean; total: number }[]
+  ).find((q) => q.isObjective && q.total === 0)!;
   expect(adminCsrf).toBeTruthy();
   const csrf = await apiSignIn(api, 'researcher');
-  const line = JSON.stringify({ paper: paper.id, question: target.number, model: 'e2e-admin', sample: 0, response: '这题我不太确定' });
+  const line = JSON.stringify({
+    paper: paper.id,
+    question: target.number,
+    model: 'e2e-admin',
+    sample: 0,
+    response: '这题我不太确定',
+  });
   const imported = await api.post('/api/runs/import', {
     headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { file: { name: 'a.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(line) } },
+    multipart: {
+      file: { name: 'a.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(line) },
+    },
   });
   expect(imported.status()).toBe(201);
   await apiSignIn(api, 'admin');
   await expect
-    .poll(async () => ((await (await api.get('/api/admin/assignments/unassigned')).json()) as { questionId: string }[]).length, {
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        (
+          (await (await api.get('/api/admin/assignments/unassigned')).json()) as {
+            questionId: string;
+          }[]
+        ).length,
+      {
+        timeout: 20_000,
+      },
+    )
     .toBeGreaterThan(0);
   await api.dispose();
   return { paper, question: target };
@@ -57,7 +75,9 @@ test('an unparsed objective answer is assigned from the admin page to a new teac
   // step: the assignment page names the question waiting with nobody assigned; one click opens its paper with it picked
   await page.getByRole('link', { name: '阅卷分配' }).click();
   const waiting = page.getByRole('region', { name: '有答案待阅、却无人负责的题目' });
-  await waiting.getByRole('button', { name: new RegExp(`第 ${question.number} 题 · 1 份待阅`) }).click();
+  await waiting
+    .getByRole('button', { name: new RegExp(`第 ${question.number} 题 · 1 份待阅`) })
+    .click();
   const table = page.getByRole('table', { name: '题目' });
   const row = table.getByRole('row').filter({ hasText: `第 ${question.number} 题` });
   await expect(row).toContainText('客观题：只有机器无法识别的作答');
@@ -114,7 +134,9 @@ test('an unparsed objective answer is assigned from the admin page to a new teac
   await expect(mark).toContainText('分数：0');
   const assigned = page.getByRole('row').filter({ hasText: '分配阅卷题目' }).first();
   await expect(assigned).toContainText(`题目：${paper.title} 第 ${question.number} 题`);
-  await expect(page.getByRole('row').filter({ hasText: '设置评卷方式' }).first()).toContainText('评卷方式：跟随上一级 → 双评');
+  await expect(page.getByRole('row').filter({ hasText: '设置评卷方式' }).first()).toContainText(
+    '评卷方式：跟随上一级 → 双评',
+  );
   const text = (await page.getByRole('table').textContent()) ?? '';
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
   expect(text).not.toContain('assignment_add');
@@ -124,9 +146,9 @@ test('an unparsed objective answer is assigned from the admin page to a new teac
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveTitle('Audit log · Yuejuan');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-  await expect(page.getByRole('row').filter({ hasText: 'Marked (first read)' }).first()).toContainText(
-    `${paper.title}, Q${question.number}`,
-  );
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Marked (first read)' }).first(),
+  ).toContainText(`${paper.title}, Q${question.number}`);
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page).toHaveTitle('审计日志 · 阅卷');
 });

@@ -1,4 +1,10 @@
-import { APIRequestContext, expect, Page, request as playwrightRequest, test } from '@playwright/test';
+import {
+  APIRequestContext,
+  expect,
+  Page,
+  request as playwrightRequest,
+  test,
+} from '@playwright/test';
 import { apiSignIn, signIn } from '../support/accounts';
 import { assignDemoTeachers } from '../support/sample-content';
 
@@ -25,10 +31,18 @@ async function addDictationAnswers(api: APIRequestContext) {
     ['groups-model-b', [SAME[2], SAME[3]]],
   ];
   for (const [model, responses] of batches) {
-    const lines = responses.map((response, sample) => JSON.stringify({ paper: paper.id, question: q.number, model, sample, response }));
+    const lines = responses.map((response, sample) =>
+      JSON.stringify({ paper: paper.id, question: q.number, model, sample, response }),
+    );
     const res = await api.post('/api/runs/import', {
       headers: { 'X-XSRF-TOKEN': csrf },
-      multipart: { file: { name: `${model}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
+      multipart: {
+        file: {
+          name: `${model}.jsonl`,
+          mimeType: 'application/jsonl',
+          buffer: Buffer.from(lines.join('\n')),
+        },
+      },
     });
     expect(res.status()).toBe(201);
   }
@@ -38,17 +52,25 @@ async function addDictationAnswers(api: APIRequestContext) {
 
 const answerPane = (page: Page, name = '作答') => page.getByRole('region', { name, exact: true });
 
-test('a teacher marks a group of identical unreadable blanks at once, and sees how many there are', async ({ page, baseURL }) => {
+test('a teacher marks a group of identical unreadable blanks at once, and sees how many there are', async ({
+  page,
+  baseURL,
+}) => {
   const api = await playwrightRequest.newContext({ baseURL });
   const questionId = await addDictationAnswers(api);
 
   // step: the queue offers the question in groups; the marking screen opens with groups on
   await signIn(page, 'teacher');
   await page.goto('/marking');
-  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/marking/${questionId}"]`) });
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.locator(`a[href="/marking/${questionId}"]`) });
   await row.getByRole('link', { name: '合并批阅' }).click();
   await expect(page).toHaveURL(new RegExp(`/marking/${questionId}\\?groups=1`));
-  await expect(page.getByRole('button', { name: /相同答案合并批阅/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /相同答案合并批阅/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   // step: the four identical answers are one group: the answer once, its size large beside it
   const answer = answerPane(page);
@@ -87,16 +109,25 @@ test('a teacher marks a group of identical unreadable blanks at once, and sees h
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByText('0 pts recorded for each of 3 answers')).toBeVisible();
   await page.keyboard.press('e');
-  await expect(answerPane(page, 'Answer').getByRole('button', { name: 'Mark alone' })).toHaveCount(1);
-  await expect(answerPane(page, 'Answer').getByRole('status', { name: '1 answer' })).toHaveText('×1');
+  await expect(answerPane(page, 'Answer').getByRole('button', { name: 'Mark alone' })).toHaveCount(
+    1,
+  );
+  await expect(answerPane(page, 'Answer').getByRole('status', { name: '1 answer' })).toHaveText(
+    '×1',
+  );
   await page.screenshot({ path: 'test-results/screens/answer-groups-en.png' });
   await page.keyboard.press('2');
 
   // step: no groups left: the split-off answer comes alone, one by one, and is marked alone
   await expect(page.getByText(/No identical answers left to group/)).toBeVisible();
-  await expect(page.getByRole('button', { name: /Group identical answers/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: /Group identical answers/ })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
   await expect(answerPane(page, 'Answer').locator('.group-size')).toHaveCount(0);
   await expect(answerPane(page, 'Answer')).toContainText('不');
   await page.keyboard.press('1');
-  await expect(page.getByRole('status', { name: 'Marking progress' })).toContainText('marked by me 5');
+  await expect(page.getByRole('status', { name: 'Marking progress' })).toContainText(
+    'marked by me 5',
+  );
 });

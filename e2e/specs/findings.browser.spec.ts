@@ -31,13 +31,27 @@ async function ensureLaterRun(api: APIRequestContext): Promise<string> {
   if (existing) return name;
   const papers = (await (await api.get('/api/papers')).json()) as { id: string; title: string }[];
   const { id } = papers.find((p) => CHEMISTRY_2022.test(p.title))!;
-  const detail = (await (await api.get(`/api/papers/${id}`)).json()) as { questions: { number: string; answerKey: string }[] };
+  const detail = (await (await api.get(`/api/papers/${id}`)).json()) as {
+    questions: { number: string; answerKey: string }[];
+  };
   const lines = detail.questions.map((q) =>
-    JSON.stringify({ paper: id, question: q.number, model: LATER_MODEL, sample: 0, response: `答案：${q.answerKey}` }),
+    JSON.stringify({
+      paper: id,
+      question: q.number,
+      model: LATER_MODEL,
+      sample: 0,
+      response: `答案：${q.answerKey}`,
+    }),
   );
   const imported = await api.post(`/api/runs/import?name=${encodeURIComponent(name)}`, {
     headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { file: { name: 'later.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
+    multipart: {
+      file: {
+        name: 'later.jsonl',
+        mimeType: 'application/jsonl',
+        buffer: Buffer.from(lines.join('\n')),
+      },
+    },
   });
   expect(imported.status()).toBe(201);
   return name;
@@ -49,7 +63,9 @@ test('a researcher reads the headline findings of the demo round, with their cav
   await openReport(page);
   const panel = findings(page);
   await expect(panel.getByText('没有更早的轮次')).toBeVisible();
-  await expect(panel.getByText('这是最早的一轮评测，没有上一轮可比，因此不报告变化。')).toBeVisible();
+  await expect(
+    panel.getByText('这是最早的一轮评测，没有上一轮可比，因此不报告变化。'),
+  ).toBeVisible();
   // Synthetic students and pending points are said before any figure.
   await expect(panel.getByTestId('findings-synthetic')).toContainText('合成数据');
   // The panel follows every filter now: no note that it ignores them, and none narrowing it yet.
@@ -59,15 +75,21 @@ test('a researcher reads the headline findings of the demo round, with their cav
   // The combined K12 sentence: the model, both rates, the interval, and what it rests on.
   // (The round spans the stages of its papers: the recorded run's senior papers, and the simulated
   // K12 run's primary and junior ones when the demo has it.)
-  const combined = panel.getByRole('button', { name: /^K12 综合（[^）]*高中）：GPT-4-0314 \(GAOKAO-Bench\) 得分率 [\d.]+%/ });
+  const combined = panel.getByRole('button', {
+    name: /^K12 综合（[^）]*高中）：GPT-4-0314 \(GAOKAO-Bench\) 得分率 [\d.]+%/,
+  });
   await expect(combined).toBeVisible();
   await expect(combined).toContainText(/95% CI [−+]?[\d.]+ 个百分点 至 [−+]?[\d.]+ 个百分点/);
   // A zero-including interval is worded as no difference, never as above or below.
   const text = (await combined.textContent())!;
-  const [low, high] = [...text.matchAll(/([−+]?[\d.]+) 个百分点/g)].slice(1, 3).map((m) => Number(m[1].replace('−', '-')));
+  const [low, high] = [...text.matchAll(/([−+]?[\d.]+) 个百分点/g)]
+    .slice(1, 3)
+    .map((m) => Number(m[1].replace('−', '-')));
   if (low <= 0 && high >= 0) expect(text).toContain('无明显差异');
   else expect(text).toMatch(/高于|低于/);
-  await expect(panel.getByText(/依据：已评 \d+ 分，待评 \d+ 分 · 合成学生数据/).first()).toBeVisible();
+  await expect(
+    panel.getByText(/依据：已评 \d+ 分，待评 \d+ 分 · 合成学生数据/).first(),
+  ).toBeVisible();
   // The humanities–sciences index, with its interval.
   await expect(panel.getByRole('heading', { name: '文强理弱' })).toBeVisible();
   await expect(panel.getByText(/文强理弱指数 [−+]?[\d.]+ 个百分点（95% CI/)).toBeVisible();
@@ -97,7 +119,9 @@ test('a researcher reads the headline findings of the demo round, with their cav
   await expect(panel.getByRole('heading', { name: 'Headline findings' })).toBeVisible();
   await expect(panel.getByText('No earlier round')).toBeVisible();
   await expect(
-    panel.getByRole('button', { name: /^Combined K12 \([^)]*Senior secondary\): GPT-4-0314 \(GAOKAO-Bench\) scores [\d.]+%/ }),
+    panel.getByRole('button', {
+      name: /^Combined K12 \([^)]*Senior secondary\): GPT-4-0314 \(GAOKAO-Bench\) scores [\d.]+%/,
+    }),
   ).toBeVisible();
   await expect(panel.getByTestId('findings-synthetic')).toContainText('not real students');
   await page.screenshot({ path: testInfo.outputPath('findings-en.png') });
@@ -113,7 +137,10 @@ async function pick(page: Page, filter: string | RegExp, options: (string | RegE
 }
 
 /** The combined K12 sentence of the demo model, once the panel has loaded. */
-const combinedOf = (page: Page) => findings(page).getByRole('button', { name: /^K12 综合（[^）]*）：GPT-4-0314 \(GAOKAO-Bench\) 得分率/ });
+const combinedOf = (page: Page) =>
+  findings(page).getByRole('button', {
+    name: /^K12 综合（[^）]*）：GPT-4-0314 \(GAOKAO-Bench\) 得分率/,
+  });
 
 test('the findings follow the filters: the scoring source and a model change the panel, and one subject says why it has no 文强理弱 index', async ({
   page,
@@ -121,9 +148,15 @@ test('the findings follow the filters: the scoring source and a model change the
 }, testInfo) => {
   // The demo round's models, and a model that has no answers in it (the recorded judge, or any other).
   await apiSignIn(request, 'researcher');
-  const rounds = (await (await request.get('/api/reports/rounds')).json()) as { name: string; runs: { models: string[] }[] }[];
+  const rounds = (await (await request.get('/api/reports/rounds')).json()) as {
+    name: string;
+    runs: { models: string[] }[];
+  }[];
   const inRound = new Set(rounds.find((r) => r.name === DEMO_ROUND)!.runs.flatMap((r) => r.models));
-  const models = (await (await request.get('/api/models')).json()) as { name: string; isSimulated: boolean }[];
+  const models = (await (await request.get('/api/models')).json()) as {
+    name: string;
+    isSimulated: boolean;
+  }[];
   const outside = models.find((m) => !inRound.has(m.name))!;
 
   const simulated = models.find((m) => m.isSimulated && inRound.has(m.name))!;
@@ -132,7 +165,9 @@ test('the findings follow the filters: the scoring source and a model change the
   const panel = findings(page);
   const teachers = (await combinedOf(page).textContent())!;
   // The demo's simulated K12 model is marked wherever it is shown: the panel, its lines, the report.
-  await expect(panel.getByTestId('findings-simulated')).toContainText(`模拟模型（${simulated.name}）`);
+  await expect(panel.getByTestId('findings-simulated')).toContainText(
+    `模拟模型（${simulated.name}）`,
+  );
   await expect(panel.getByTestId('simulated-badge').first()).toHaveText('模拟');
   await expect(page.getByTestId('report-simulated')).toContainText(`模拟模型：${simulated.name}`);
   await expect(page.getByRole('table').getByTestId('simulated-badge').first()).toBeVisible();
@@ -154,7 +189,9 @@ test('the findings follow the filters: the scoring source and a model change the
   await pick(page, '模型（默认全部）', [outside.name]);
   await expect(page.getByRole('combobox', { name: '模型', exact: true })).toBeVisible();
   await expect(panel.getByTestId('findings-filtered')).toHaveText('主要发现按所选的模型计算。');
-  await expect(panel.getByTestId('findings-none')).toHaveText('在所选筛选下，这一轮没有可与学生比较的已评分结果。');
+  await expect(panel.getByTestId('findings-none')).toHaveText(
+    '在所选筛选下，这一轮没有可与学生比较的已评分结果。',
+  );
   await expect(combinedOf(page)).toHaveCount(0);
   // The recorded model alone: its own figures, over its own stages, and no field of several models.
   await page.getByRole('combobox', { name: '模型', exact: true }).click();
@@ -172,13 +209,21 @@ test('the findings follow the filters: the scoring source and a model change the
 
   // One subject: no humanities to set against the sciences, said in words, in both languages.
   await pick(page, '学科（默认全部）', ['数学']);
-  await expect(panel.getByText('所选筛选只留下理科的结果，没有文科可以对比，因此不计算文强理弱指数。')).toBeVisible();
+  await expect(
+    panel.getByText('所选筛选只留下理科的结果，没有文科可以对比，因此不计算文强理弱指数。'),
+  ).toBeVisible();
   await expect(panel.getByRole('heading', { name: '各学科' })).toBeVisible();
-  await expect(panel.getByTestId('finding.subject.some_above').or(panel.getByTestId('finding.subject.none_above'))).toHaveText(/数学\s*$/);
+  await expect(
+    panel
+      .getByTestId('finding.subject.some_above')
+      .or(panel.getByTestId('finding.subject.none_above')),
+  ).toHaveText(/数学\s*$/);
   await expect(combinedOf(page)).not.toHaveText(teachers);
   await page.screenshot({ path: testInfo.outputPath('findings-maths-zh.png') });
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(panel.getByTestId('findings-filtered')).toHaveText('The findings are computed on the chosen subjects.');
+  await expect(panel.getByTestId('findings-filtered')).toHaveText(
+    'The findings are computed on the chosen subjects.',
+  );
   await expect(
     panel.getByText(
       'The chosen filters leave only Sciences results and no Humanities to compare them with, so there is no humanities–sciences index.',
@@ -202,11 +247,15 @@ test('a researcher groups a later run into a new round, reads the change since t
   await page.getByLabel('日期').fill('2024-12-01');
   await page.getByRole('combobox', { name: '运行', exact: true }).click();
   // The recorded run belongs to the demo round: shown, and not for the taking.
-  await expect(page.getByRole('option', { name: /GPT-4-0314.*已在「GAOKAO-Bench 2023」/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(
+    page.getByRole('option', { name: /GPT-4-0314.*已在「GAOKAO-Bench 2023」/ }),
+  ).toHaveAttribute('aria-disabled', 'true');
   await page.getByRole('option', { name: runName }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '新建轮次' }).click();
-  await expect(page.getByTestId('rounds').getByRole('row', { name: new RegExp(LATER_ROUND) })).toContainText(LATER_MODEL);
+  await expect(
+    page.getByTestId('rounds').getByRole('row', { name: new RegExp(LATER_ROUND) }),
+  ).toContainText(LATER_MODEL);
 
   // The latest round now is the new one: its findings compare with the demo round through the students.
   await page.getByRole('link', { name: '返回报告' }).click();
@@ -215,7 +264,13 @@ test('a researcher groups a later run into a new round, reads the change since t
   await expect(panel.getByText(`上一轮：「${DEMO_ROUND}」`)).toBeVisible();
   await expect(panel.getByRole('heading', { name: '与上一轮相比' })).toBeVisible();
   await expect(
-    panel.getByText(new RegExp(`与上一轮「${DEMO_ROUND}」相比，最佳模型（${LATER_MODEL}）相对学生的得分(上升|下降|无明显变化)`)).first(),
+    panel
+      .getByText(
+        new RegExp(
+          `与上一轮「${DEMO_ROUND}」相比，最佳模型（${LATER_MODEL}）相对学生的得分(上升|下降|无明显变化)`,
+        ),
+      )
+      .first(),
   ).toBeVisible();
   // The round selector takes the report to the demo round again.
   await page.getByRole('combobox', { name: '评测轮次' }).click();

@@ -41,13 +41,21 @@ async function scoreModeQuestions(api: APIRequestContext): Promise<MarkingQuesti
     type: string;
     state: string;
   }[];
-  const theirs = answers.find((x) => x.state === 'answered' && ['short_answer', 'calculation', 'essay'].includes(x.type))?.questionId;
+  const theirs = answers.find(
+    (x) => x.state === 'answered' && ['short_answer', 'calculation', 'essay'].includes(x.type),
+  )?.questionId;
   await apiSignIn(api, 'admin');
   const out: MarkingQuestion[] = [];
   // the judging journey flags 2018 history 9 as a problem, the marking-screen journey adds answers to maths
   // questions and reads past at most a few others: keep clear of both
   for (const q of qs.filter(
-    (x) => !x.isObjective && x.mode === 'double' && x.points <= 12 && x.number !== '9' && x.questionId !== theirs && x.subject !== 'math',
+    (x) =>
+      !x.isObjective &&
+      x.mode === 'double' &&
+      x.points <= 12 &&
+      x.number !== '9' &&
+      x.questionId !== theirs &&
+      x.subject !== 'math',
   )) {
     const r = await (await api.get(`/api/marking/questions/${q.questionId}/rubric`)).json();
     if ((r.rubric ?? r).mode === 'score') out.push(q);
@@ -61,7 +69,11 @@ async function scoreModeQuestions(api: APIRequestContext): Promise<MarkingQuesti
 async function markServed(api: APIRequestContext, user: string, questionId: string, count: number) {
   const csrf = await apiSignIn(api, user);
   for (let i = 0; i < count; i++) {
-    const task = await (await api.post(`/api/marking/questions/${questionId}/next`, { headers: { 'X-XSRF-TOKEN': csrf } })).json();
+    const task = await (
+      await api.post(`/api/marking/questions/${questionId}/next`, {
+        headers: { 'X-XSRF-TOKEN': csrf },
+      })
+    ).json();
     expect(task.taskId).toBeTruthy();
     const res = await api.post(`/api/marking/tasks/${task.taskId}/marks`, {
       headers: { 'X-XSRF-TOKEN': csrf },
@@ -82,7 +94,12 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     const m = /〔([AB])(\d+)〕/.exec(body);
     const d = Number(m?.[2] ?? 0);
     const total = m?.[1] === 'B' ? Math.min(qb.points, d + 2) : d;
-    return JSON.stringify({ applied_items: [], adjustment: 0, total, rationale: `按要点给 ${total} 分` });
+    return JSON.stringify({
+      applied_items: [],
+      adjustment: 0,
+      total,
+      rationale: `按要点给 ${total} 分`,
+    });
   });
   try {
     const rowOf = (q: MarkingQuestion) =>
@@ -93,13 +110,21 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     // step: the recorded GAOKAO-Bench judge is on the quality page, with the rule, validated nowhere yet
     await signIn(page, 'researcher');
     await page.goto('/quality/judge');
-    await expect(page.getByRole('heading', { name: 'AI 阅卷评估：评分模型与教师对照' })).toBeVisible();
-    await expect(page.getByRole('combobox', { name: '评分模型' })).toContainText('GPT-4-1106-preview (GAOKAO-Bench judge)');
+    await expect(
+      page.getByRole('heading', { name: 'AI 阅卷评估：评分模型与教师对照' }),
+    ).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '评分模型' })).toContainText(
+      'GPT-4-1106-preview (GAOKAO-Bench judge)',
+    );
     await expect(page.getByText(/验收规则：至少比较 8 份/)).toBeVisible();
-    await expect(page.getByTestId('judge-questions').getByText('未验证', { exact: true }).first()).toBeVisible();
+    await expect(
+      page.getByTestId('judge-questions').getByText('未验证', { exact: true }).first(),
+    ).toBeVisible();
     await expect(page.getByTestId('judge-questions').getByText('已验证')).toHaveCount(0);
     // the list says how many questions it is validated on, and each row why not
-    await expect(page.getByTestId('judge-summary')).toContainText(/已在 \d+ 道题中的 0 道上通过验证/);
+    await expect(page.getByTestId('judge-summary')).toContainText(
+      /已在 \d+ 道题中的 0 道上通过验证/,
+    );
     await expect(
       page
         .getByTestId('judge-questions')
@@ -125,12 +150,24 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     );
     const imported = await request.post('/api/runs/import?name=e2e-judged', {
       headers: { 'X-XSRF-TOKEN': csrf },
-      multipart: { file: { name: 'judged.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
+      multipart: {
+        file: {
+          name: 'judged.jsonl',
+          mimeType: 'application/jsonl',
+          buffer: Buffer.from(lines.join('\n')),
+        },
+      },
     });
     expect(imported.status()).toBe(201);
     const judge = await request.post('/api/models', {
       headers: { 'X-XSRF-TOKEN': csrf },
-      data: { name: 'E2E judge', baseUrl: fake.url, modelId: 'fake-judge', modality: 'text', isJudge: true },
+      data: {
+        name: 'E2E judge',
+        baseUrl: fake.url,
+        modelId: 'fake-judge',
+        modality: 'text',
+        isJudge: true,
+      },
     });
     expect(judge.status()).toBe(201);
     const judgeId = (await judge.json()).id as string;
@@ -142,7 +179,9 @@ test('a researcher proves a judge against the teachers: validation sample, teach
       expect(run.status()).toBe(201);
       const runId = (await run.json()).id as string;
       await expect
-        .poll(async () => (await (await request.get(`/api/judging/runs/${runId}`)).json()).status, { timeout: 60_000 })
+        .poll(async () => (await (await request.get(`/api/judging/runs/${runId}`)).json()).status, {
+          timeout: 60_000,
+        })
         .toMatch(/done|completed|finished/);
     }
 
@@ -158,7 +197,9 @@ test('a researcher proves a judge against the teachers: validation sample, teach
       // 5 from each of the two new models, plus a stratum of one for every other writer with an unread
       // answer here (the recorded GPT-4-0314, and models earlier journeys on this server ran): at least 10
       await expect(page.getByText(/已抽取 \d+ 份答案/)).toBeVisible();
-      const [s] = await (await request.get(`/api/judge-quality/questions/${q.questionId}/validation-samples`)).json();
+      const [s] = await (
+        await request.get(`/api/judge-quality/questions/${q.questionId}/validation-samples`)
+      ).json();
       expect(s.taskCount).toBeGreaterThanOrEqual(10);
       await expect(page.getByText(`已抽取 ${s.taskCount} 份答案`)).toBeVisible();
       await expect(page.getByText(`每层 5 份 · 共 ${s.taskCount} 份，已评完 0 份`)).toBeVisible();
@@ -183,11 +224,15 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await rowOf(qb).getByRole('button', { name: '查看' }).click();
     await expect(page.locator('p.verdict')).toContainText('未验证：');
     await expect(page.getByText('评分模型 对 教师最终分')).toBeVisible();
-    await expect(page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' }),
+    ).toBeVisible();
     await expect(page.getByText(/按要点给 \d+ 分/).first()).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/judge-quality-zh.png`, fullPage: true });
     // the lower half: confusion matrix, disagreements with the judge's rationale beside the teachers' reads
-    await page.getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' }).scrollIntoViewIfNeeded();
+    await page
+      .getByRole('heading', { name: '分歧最大的答案（供阅卷组长复核）' })
+      .scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/judge-quality-disagreements-zh.png` });
     await page.getByRole('button', { name: 'English' }).click();
     await expect(rowOf(qa).getByText('Validated', { exact: true })).toBeVisible();
@@ -198,12 +243,18 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     // step: the report in "teachers, else validated judge": A's unread answers come from the judge, B's from nowhere yet
     await apiSignIn(request, 'researcher');
     const api = await (
-      await request.get(`/api/reports?scoringSource=teachers_else_validated_judge&judge=${judgeId}&judgeTemplate=judge-v1`)
+      await request.get(
+        `/api/reports?scoringSource=teachers_else_validated_judge&judge=${judgeId}&judgeTemplate=judge-v1`,
+      )
     ).json();
     const entry = api.entries.find(
-      (e: { modelName: string; runName: string }) => e.modelName === 'e2e-judged-a' && e.runName === 'e2e-judged',
+      (e: { modelName: string; runName: string }) =>
+        e.modelName === 'e2e-judged-a' && e.runName === 'e2e-judged',
     );
-    const overall = api.figures.find((f: { entryKey: string; dimension: string }) => f.entryKey === entry.key && f.dimension === 'overall');
+    const overall = api.figures.find(
+      (f: { entryKey: string; dimension: string }) =>
+        f.entryKey === entry.key && f.dimension === 'overall',
+    );
     // 8 answers per question, 5 marked by teachers: 3/8 of A's points by the judge, 3/8 of B's pending
     expect(overall.sourcePoints.teachers).toBeCloseTo((5 / 8) * (qa.points + qb.points), 6);
     expect(overall.sourcePoints.judge).toBeCloseTo((3 / 8) * qa.points, 6);
@@ -226,7 +277,9 @@ test('a researcher proves a judge against the teachers: validation sample, teach
     await page.getByRole('option', { name: '仅评分模型（对照用）' }).click();
     await expect(page.getByTestId('judge-only-note')).toContainText('仅供与教师评分对照');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByTestId('judge-only-note')).toContainText('for comparison with the teachers only');
+    await expect(page.getByTestId('judge-only-note')).toContainText(
+      'for comparison with the teachers only',
+    );
     await page.screenshot({ path: `${SCREENS}/report-scoring-en.png` });
     await page.getByRole('button', { name: '中文' }).click();
   } finally {

@@ -4,7 +4,9 @@ import { startFakeOpenAI } from '../support/fake-openai';
 
 const SCREENS = process.env.SCREENS ?? 'test-results/screens';
 
-test('a researcher registers a judge, judges the recorded run, and reads its failed judgements in words (zh, en)', async ({ page }) => {
+test('a researcher registers a judge, judges the recorded run, and reads its failed judgements in words (zh, en)', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   // Every fourth judgement does not follow the output contract; the rest give 0 points with a reason.
   const fake = await startFakeOpenAI(30, (_body, n) =>
@@ -16,7 +18,9 @@ test('a researcher registers a judge, judges the recorded run, and reads its fai
     await signIn(page, 'researcher');
     // step: the recorded GAOKAO-Bench judge is listed as a judge that cannot be called
     await page.goto('/runs/models');
-    await expect(page.getByRole('cell', { name: /GPT-4-1106-preview \(GAOKAO-Bench judge\)/ })).toContainText('评分模型');
+    await expect(
+      page.getByRole('cell', { name: /GPT-4-1106-preview \(GAOKAO-Bench judge\)/ }),
+    ).toContainText('评分模型');
     await expect(page.getByText('记录的评分（不可调用）')).toBeVisible();
 
     // step: register a local judge
@@ -52,13 +56,21 @@ test('a researcher registers a judge, judges the recorded run, and reads its fai
     await first.selectOption('after_own_read');
     await expect(first).toHaveValue('after_own_read');
     await page.reload();
-    await expect(page.getByRole('table', { name: '各题 AI 评分给谁看' }).getByRole('combobox').first()).toHaveValue('after_own_read');
-    await page.getByRole('table', { name: '各题 AI 评分给谁看' }).getByRole('combobox').first().selectOption('hidden');
+    await expect(
+      page.getByRole('table', { name: '各题 AI 评分给谁看' }).getByRole('combobox').first(),
+    ).toHaveValue('after_own_read');
+    await page
+      .getByRole('table', { name: '各题 AI 评分给谁看' })
+      .getByRole('combobox')
+      .first()
+      .selectOption('hidden');
     expect(fake.count()).toBeGreaterThan(4);
 
     // step: the same page in English
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByText('Output could not be read (does not follow the output contract)').first()).toBeVisible();
+    await expect(
+      page.getByText('Output could not be read (does not follow the output contract)').first(),
+    ).toBeVisible();
     await expect(page.getByText('Failed judgements').first()).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/judge-run-en.png`, fullPage: true });
     await page.getByRole('button', { name: '中文' }).click();
@@ -75,10 +87,17 @@ test("the seniors' desk shows the recorded judge's read of a problem answer only
   // step: a teacher flags the recorded answer to 2018 history question 9 as a problem
   const csrf = await apiSignIn(request, 'teacher');
   const questions = await (await request.get('/api/marking/questions')).json();
-  const q = questions.find((x: { number: string; paperTitle: string }) => x.number === '9' && /2018.*历史/.test(x.paperTitle));
+  const q = questions.find(
+    (x: { number: string; paperTitle: string }) =>
+      x.number === '9' && /2018.*历史/.test(x.paperTitle),
+  );
   expect(q).toBeTruthy();
   const questionId = q.questionId ?? q.id;
-  const task = await (await request.post(`/api/marking/questions/${questionId}/next`, { headers: { 'X-XSRF-TOKEN': csrf } })).json();
+  const task = await (
+    await request.post(`/api/marking/questions/${questionId}/next`, {
+      headers: { 'X-XSRF-TOKEN': csrf },
+    })
+  ).json();
   // before the teacher's own read: refused, with its reason
   const early = await request.get(`/api/marking/tasks/${task.taskId}/judge`);
   expect(early.status()).toBe(403);

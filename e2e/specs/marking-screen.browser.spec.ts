@@ -1,13 +1,20 @@
 import { expect, Page, request as playwrightRequest, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
-import { addImageQuestionAnswers, addLongRubricAnswers, addMathsAnswers } from '../support/sample-content';
+import {
+  addImageQuestionAnswers,
+  addLongRubricAnswers,
+  addMathsAnswers,
+} from '../support/sample-content';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const answerPane = (page: Page) => page.getByRole('region', { name: '作答' });
 const questionPane = (page: Page) => page.getByRole('region', { name: '题目' });
 
-test('a maths answer renders with superscripts, fractions and roots, and nothing says a model wrote it', async ({ page, baseURL }) => {
+test('a maths answer renders with superscripts, fractions and roots, and nothing says a model wrote it', async ({
+  page,
+  baseURL,
+}) => {
   const api = await playwrightRequest.newContext({ baseURL });
   const q = await addMathsAnswers(api, 'tour-maths');
 
@@ -38,7 +45,9 @@ test('a maths answer renders with superscripts, fractions and roots, and nothing
     .first()
     .evaluate((frac) => {
       const top = (text: string) =>
-        [...frac.querySelectorAll('.mord.mtight')].find((el) => el.textContent === text)!.getBoundingClientRect().top;
+        [...frac.querySelectorAll('.mord.mtight')]
+          .find((el) => el.textContent === text)!
+          .getBoundingClientRect().top;
       return [top('25'), top('31')];
     });
   expect(nTop).toBeLessThan(dTop);
@@ -50,7 +59,10 @@ test('a maths answer renders with superscripts, fractions and roots, and nothing
   await page.screenshot({ path: 'test-results/screens/marking-maths.png' });
 });
 
-test('an image question is marked with its figures and its key, with one key press', async ({ page, baseURL }) => {
+test('an image question is marked with its figures and its key, with one key press', async ({
+  page,
+  baseURL,
+}) => {
   const api = await playwrightRequest.newContext({ baseURL });
   const q = await addImageQuestionAnswers(api, 'tour-image');
   await signIn(page, 'teacher');
@@ -95,7 +107,10 @@ test('an image question is marked with its figures and its key, with one key pre
   await expect(page.getByText('回评已保存：第 7 题 5 → 0 分')).toBeVisible();
 });
 
-test('every item of a long rubric is reachable and applies, with the total always in sight', async ({ page, baseURL }) => {
+test('every item of a long rubric is reachable and applies, with the total always in sight', async ({
+  page,
+  baseURL,
+}) => {
   const api = await playwrightRequest.newContext({ baseURL });
   const q = await addLongRubricAnswers(api, 'tour-rubric');
   await signIn(page, 'teacher');
@@ -123,7 +138,10 @@ test('every item of a long rubric is reachable and applies, with the total alway
   await expect(page.getByText(/已保存：\d+(\.\d+)? 分/)).toBeVisible();
 });
 
-test('the English marking screens have no Chinese-only labels, and the Chinese ones no English', async ({ page, baseURL }) => {
+test('the English marking screens have no Chinese-only labels, and the Chinese ones no English', async ({
+  page,
+  baseURL,
+}) => {
   const api = await playwrightRequest.newContext({ baseURL });
   const q = await addMathsAnswers(api, 'tour-lang', 1);
   await signIn(page, 'teacher');
@@ -131,7 +149,9 @@ test('the English marking screens have no Chinese-only labels, and the Chinese o
   const chrome = () =>
     page.evaluate(() => {
       const skip = (el: Element | null): boolean =>
-        !!el && (el.matches('yj-rich-text, [data-content], [lang]:not(html), script, style') || skip(el.parentElement));
+        !!el &&
+        (el.matches('yj-rich-text, [data-content], [lang]:not(html), script, style') ||
+          skip(el.parentElement));
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const out: string[] = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode())
@@ -155,7 +175,10 @@ test('the English marking screens have no Chinese-only labels, and the Chinese o
   await page.screenshot({ path: 'test-results/screens/marking-en.png' });
 });
 
-test('the next answer is leased while the current one is read, so it comes without waiting for the server', async ({ page, baseURL }) => {
+test('the next answer is leased while the current one is read, so it comes without waiting for the server', async ({
+  page,
+  baseURL,
+}) => {
   const api = await playwrightRequest.newContext({ baseURL });
   // three more answers on the long-rubric question (the demo teachers are assigned to it); teacher2 reads them
   let q = await addLongRubricAnswers(api, 'tour-ahead-1');

@@ -2,9 +2,13 @@ import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
 import { addAnswersToRecordedQuestion } from '../support/recorded-run';
 
-const XSS = '我的解答：<script>alert("xss")</script> 见图 <img src=x onerror="alert(1)"> ![t](https://evil.example/t.png) 答案是 $x=2$';
+const XSS =
+  '我的解答：<script>alert("xss")</script> 见图 <img src=x onerror="alert(1)"> ![t](https://evil.example/t.png) 答案是 $x=2$';
 
-test('a teacher marks answers with the keyboard only; a hostile answer is shown as text and runs nothing', async ({ page, baseURL }) => {
+test('a teacher marks answers with the keyboard only; a hostile answer is shown as text and runs nothing', async ({
+  page,
+  baseURL,
+}) => {
   // step: a researcher adds one hostile answer to a subjective question of the recorded run
   const api = await playwrightRequest.newContext({ baseURL });
   const target = await addAnswersToRecordedQuestion(api, 'xss-probe', [XSS]);
@@ -20,7 +24,9 @@ test('a teacher marks answers with the keyboard only; a hostile answer is shown 
   await signIn(page, 'teacher');
   // marks given by earlier journeys on the same server
   const sumMine = async () =>
-    ((await (await page.request.get('/api/marking/questions')).json()) as { mine: number }[]).reduce((a, q) => a + q.mine, 0);
+    (
+      (await (await page.request.get('/api/marking/questions')).json()) as { mine: number }[]
+    ).reduce((a, q) => a + q.mine, 0);
   const markedBefore = await sumMine();
   await page.goto('/marking');
   await expect(page.getByRole('columnheader', { name: '待我评' })).toBeVisible();
@@ -51,7 +57,10 @@ test('a teacher marks answers with the keyboard only; a hostile answer is shown 
   expect(remote).toEqual([]);
 
   // step: more answers on other questions, still keys only, until five are marked
-  const queues = (await (await page.request.get('/api/marking/questions')).json()) as { questionId: string; forMe: number }[];
+  const queues = (await (await page.request.get('/api/marking/questions')).json()) as {
+    questionId: string;
+    forMe: number;
+  }[];
   for (const q of queues.filter((x) => x.forMe > 0)) {
     if (marked >= 5) break;
     await page.goto(`/marking/${q.questionId}`);
@@ -70,10 +79,15 @@ test('a teacher marks answers with the keyboard only; a hostile answer is shown 
   await expect(page.getByText('回评：新的分数将追加记录')).toBeVisible();
   await page.keyboard.press('0');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /回评已保存：第 .+ 题 .+ → 0 分/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /回评已保存：第 .+ 题 .+ → 0 分/ }),
+  ).toBeVisible();
 
   // step: a problem answer, reported with P, goes to the senior, who decides it
-  const open = (await (await page.request.get('/api/marking/questions')).json()) as { questionId: string; forMe: number }[];
+  const open = (await (await page.request.get('/api/marking/questions')).json()) as {
+    questionId: string;
+    forMe: number;
+  }[];
   const withWork = open.find((q) => q.forMe > 0)!;
   await page.goto(`/marking/${withWork.questionId}`);
   await expect(page.getByRole('region', { name: '作答' })).toBeVisible();

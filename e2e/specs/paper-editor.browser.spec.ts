@@ -39,7 +39,9 @@ test('an author fixes a key and a point value in the editor, saves a draft, publ
   await points.fill('0');
   const problems = page.getByRole('region', { name: '需要修改的地方' });
   await expect(problems).toContainText('2 个问题');
-  const keyProblem = problems.getByRole('button', { name: /第2题\s*答案：\s*答案“E”中的选项 E 不存在/ });
+  const keyProblem = problems.getByRole('button', {
+    name: /第2题\s*答案：\s*答案“E”中的选项 E 不存在/,
+  });
   await expect(keyProblem).toBeVisible();
   await expect(problems.getByRole('button', { name: /第2题\s*分值：\s*必须大于 0/ })).toBeVisible();
   await expect(problems).not.toContainText('sections[');
@@ -88,20 +90,24 @@ test('an author fixes a key and a point value in the editor, saves a draft, publ
   const enKey = page.getByRole('region', { name: 'Question 2' }).getByLabel('Key', { exact: true });
   await enKey.fill('Z');
   await expect(
-    page
-      .getByRole('region', { name: 'To fix' })
-      .getByRole('button', { name: /Question 2\s*Key:\s*Key "Z" names option\(s\) Z that do not exist/ }),
+    page.getByRole('region', { name: 'To fix' }).getByRole('button', {
+      name: /Question 2\s*Key:\s*Key "Z" names option\(s\) Z that do not exist/,
+    }),
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/editor-problems-en.png' });
 });
 
-test('an author starts a new paper from scratch and sees what is missing, then saves it', async ({ page }) => {
+test('an author starts a new paper from scratch and sees what is missing, then saves it', async ({
+  page,
+}) => {
   await signIn(page, 'author');
   await page.goto('/papers');
   await page.getByRole('link', { name: '+ 新建试卷' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('新建试卷');
   const problems = page.getByRole('region', { name: '需要修改的地方' });
-  await expect(problems.getByRole('button', { name: /试卷信息\s*标题：\s*不能为空/ })).toBeVisible();
+  await expect(
+    problems.getByRole('button', { name: /试卷信息\s*标题：\s*不能为空/ }),
+  ).toBeVisible();
   await expect(problems.getByRole('button', { name: /第1题\s*答案：\s*不能为空/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/editor-new.png' });
 
@@ -130,18 +136,24 @@ test('an author starts a new paper from scratch and sees what is missing, then s
   await expect(page.getByRole('status').filter({ hasText: '已保存为草稿 v1' })).toBeVisible();
 });
 
-test('an author opens the sample Word paper through intake in the editor, completes what is missing and saves it', async ({ page }) => {
+test('an author opens the sample Word paper through intake in the editor, completes what is missing and saves it', async ({
+  page,
+}) => {
   await signIn(page, 'author');
   await page.goto('/papers/new');
   await page.getByRole('button', { name: 'gaokao-2022-national-b-math.docx' }).click();
-  await expect(page.getByText(/已从 gaokao-2022-national-b-math\.docx 识别出 \d+ 道题/)).toBeVisible();
+  await expect(
+    page.getByText(/已从 gaokao-2022-national-b-math\.docx 识别出 \d+ 道题/),
+  ).toBeVisible();
   const outline = page.getByRole('navigation', { name: '目录' });
   await expect(outline.getByRole('button', { name: /^第12题/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/editor-intake.png' });
 
   // what intake could not know is a problem at its field, like any other
   const problems = page.getByRole('region', { name: '需要修改的地方' });
-  await expect(problems.getByRole('button', { name: /试卷信息\s*来源 · 许可：\s*不能为空/ })).toBeVisible();
+  await expect(
+    problems.getByRole('button', { name: /试卷信息\s*来源 · 许可：\s*不能为空/ }),
+  ).toBeVisible();
   await problems.getByRole('button', { name: /来源 · 许可/ }).click();
   const licence = page.getByLabel('许可', { exact: true });
   await expect(licence).toBeFocused();

@@ -24,7 +24,8 @@ async function dragOn(page: Page, img: Locator, from: [number, number], to: [num
   const [top, bottom] = await img.evaluate(
     (el, x) => {
       const ys: number[] = [];
-      for (let y = 0; y < window.innerHeight; y += 2) if (document.elementFromPoint(x, y) === el) ys.push(y);
+      for (let y = 0; y < window.innerHeight; y += 2)
+        if (document.elementFromPoint(x, y) === el) ys.push(y);
       return [ys[0], ys[ys.length - 1]];
     },
     b.x + b.width / 2,
@@ -46,8 +47,12 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
   await page.getByRole('link', { name: '+ 新建试卷' }).click();
   // The editor is a focus mode: no navigation column, the three panes use the width.
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-  await page.getByLabel('从 Word / PDF 导入').setInputFiles(join(SAMPLES, 'gaokao-2022-national-b-history.docx'));
-  await expect(page.getByText(/已从 gaokao-2022-national-b-history\.docx 识别出 14 道题/)).toBeVisible();
+  await page
+    .getByLabel('从 Word / PDF 导入')
+    .setInputFiles(join(SAMPLES, 'gaokao-2022-national-b-history.docx'));
+  await expect(
+    page.getByText(/已从 gaokao-2022-national-b-history\.docx 识别出 14 道题/),
+  ).toBeVisible();
   const problems = page.getByRole('region', { name: '需要修改的地方' });
   // Intake split question 3 wrongly: its options C and D stayed glued to B, so its key D names nothing.
   const keyProblem = problems.getByRole('button', { name: /第3题\s*答案：.*D/ });
@@ -82,7 +87,9 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
   const q1Key = page.getByRole('region', { name: '第1题' }).getByLabel('答案', { exact: true });
   const original = await q1Key.inputValue();
   await q1Key.fill('E');
-  await expect(problems.getByRole('button', { name: /第1题\s*答案：\s*答案“E”中的选项 E 不存在/ })).toBeVisible();
+  await expect(
+    problems.getByRole('button', { name: /第1题\s*答案：\s*答案“E”中的选项 E 不存在/ }),
+  ).toBeVisible();
   await q1Key.fill(original);
   await expect(page.getByText('校验通过，可以保存')).toBeVisible();
   await expect(page.getByRole('article', { name: 'Q1' })).toContainText(`答案：${original}`);
@@ -90,11 +97,15 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
   // step: the crop tool: the sample PDF uploaded from inside the editor, its pages shown
   await page.getByRole('button', { name: '从 PDF 截取题图' }).click();
   const tool = page.getByRole('region', { name: '从 PDF 截取题图' });
-  await tool.getByLabel('上传 PDF').setInputFiles(join(SAMPLES, 'gaokao-2022-national-b-history.pdf'));
+  await tool
+    .getByLabel('上传 PDF')
+    .setInputFiles(join(SAMPLES, 'gaokao-2022-national-b-history.pdf'));
   const area = tool.getByRole('group', { name: /gaokao-2022-national-b-history\.pdf 第 1 页/ });
   const pageImage = area.locator('img');
   await expect(pageImage).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => pageImage.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(1000);
+  await expect
+    .poll(() => pageImage.evaluate((i: HTMLImageElement) => i.naturalWidth))
+    .toBeGreaterThan(1000);
   await expect(tool.getByRole('combobox', { name: '题目' })).toHaveValue('0-0-');
 
   // step: a rectangle dragged on page 1, nudged by keyboard; its size in page pixels is shown
@@ -113,16 +124,22 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
   // step: the crop goes to question 3's stem: in the tool's image strip and in the preview at once
   await tool.getByRole('button', { name: '截取并放到 第3题 · 题干' }).click();
   await expect(tool.getByRole('status')).toHaveText(/已把截图（\d+ × \d+ 像素）放到第3题 · 题干/);
-  await expect(tool.getByRole('group', { name: '第3题 · 题干的图片' }).locator('img')).toBeVisible();
+  await expect(
+    tool.getByRole('group', { name: '第3题 · 题干的图片' }).locator('img'),
+  ).toBeVisible();
   const figure = page.getByRole('article', { name: 'Q3' }).locator('img').first();
   await expect(figure).toBeVisible();
-  await expect.poll(() => figure.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+  await expect
+    .poll(() => figure.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(100);
   await page.screenshot({ path: 'test-results/screens/crop-tool-assigned.png' });
 
   // step: the crop tool in English
   await page.getByRole('button', { name: 'English' }).click();
   const toolEn = page.getByRole('region', { name: 'Crop figures from a PDF' });
-  await expect(toolEn.getByRole('status')).toHaveText(/Crop \(\d+ × \d+ px\) added to Question 3 · Stem/);
+  await expect(toolEn.getByRole('status')).toHaveText(
+    /Crop \(\d+ × \d+ px\) added to Question 3 · Stem/,
+  );
   await expect(toolEn.getByRole('button', { name: 'Crop into Question 3 · Stem' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/crop-tool-en.png' });
   await page.getByRole('button', { name: '中文' }).click();
@@ -137,7 +154,10 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
 
   // step: a researcher runs the published paper against a local fake model
   const fake = await startFakeOpenAI();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+  });
   const r = await context.newPage();
   try {
     await signIn(r, 'researcher');
@@ -164,7 +184,9 @@ test('an author brings in the sample Word paper, fixes a wrongly split question,
     await expect(q3View).toContainText('江南市镇工商业的繁荣');
     const published = q3View.locator('img').first();
     await expect(published).toBeVisible();
-    await expect.poll(() => published.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await expect
+      .poll(() => published.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(100);
     await q3View.scrollIntoViewIfNeeded();
     await r.screenshot({ path: 'test-results/screens/journey-person-view.png' });
 
@@ -190,7 +212,9 @@ test('the crop tool on the Word maths paper: formulas typeset beside it, a crop 
   await signIn(page, 'author');
   await page.goto('/papers/new');
   await page.getByRole('button', { name: 'gaokao-2022-national-b-math.docx' }).click();
-  await expect(page.getByText(/已从 gaokao-2022-national-b-math\.docx 识别出 16 道题/)).toBeVisible();
+  await expect(
+    page.getByText(/已从 gaokao-2022-national-b-math\.docx 识别出 16 道题/),
+  ).toBeVisible();
   await page
     .getByRole('navigation', { name: '目录' })
     .getByRole('button', { name: /^第5题/ })
@@ -204,12 +228,16 @@ test('the crop tool on the Word maths paper: formulas typeset beside it, a crop 
   await page.getByRole('button', { name: '从 PDF 截取题图' }).click();
   const tool = page.getByRole('region', { name: '从 PDF 截取题图' });
   await tool.getByRole('combobox', { name: '已上传的 PDF' }).click();
-  await expect(page.getByRole('option', { name: /gaokao-2022-national-b-history\.pdf · \d+ 页/ })).toBeVisible();
+  await expect(
+    page.getByRole('option', { name: /gaokao-2022-national-b-history\.pdf · \d+ 页/ }),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await tool.getByLabel('上传 PDF').setInputFiles(join(SAMPLES, 'gaokao-2022-national-b-math.pdf'));
   const area = tool.getByRole('group', { name: /gaokao-2022-national-b-math\.pdf 第 1 页/ });
   await expect(area.locator('img')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => area.locator('img').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(1000);
+  await expect
+    .poll(() => area.locator('img').evaluate((i: HTMLImageElement) => i.naturalWidth))
+    .toBeGreaterThan(1000);
   await expect(tool.getByRole('combobox', { name: '题目' })).toHaveValue('0-4-');
 
   // step: by keyboard only: arrows make and move a selection, which goes to option B of question 5
@@ -230,7 +258,7 @@ test('the crop tool on the Word maths paper: formulas typeset beside it, a crop 
     .getByRole('region', { name: 'Crop figures from a PDF' })
     .getByRole('button', { name: /Crop into/ })
     .click();
-  await expect(page.getByRole('region', { name: 'Crop figures from a PDF' }).getByRole('alert')).toHaveText(
-    /The selection is too small \(\d+ × \d+ px\): each side needs at least 8 px/,
-  );
+  await expect(
+    page.getByRole('region', { name: 'Crop figures from a PDF' }).getByRole('alert'),
+  ).toHaveText(/The selection is too small \(\d+ × \d+ px\): each side needs at least 8 px/);
 });

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { apiSignIn } from '../support/accounts';
 
 test.describe('papers API journey', () => {
-  test('the sample library is served, each paper renders for a vision model, and bad input is refused', async ({ request }) => {
+  test('the sample library is served, each paper renders for a vision model, and bad input is refused', async ({
+    request,
+  }) => {
     // step: anonymous callers are turned away; a researcher signs in
     expect((await request.get('/api/papers')).status()).toBe(401);
     const csrf = await apiSignIn(request, 'author');
@@ -12,18 +14,28 @@ test.describe('papers API journey', () => {
     expect(list.ok()).toBe(true);
     const papers = await list.json();
     expect(papers.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(papers.map((p: { subject: string }) => p.subject)).size).toBeGreaterThanOrEqual(6);
-    expect(papers.reduce((n: number, p: { imageQuestionCount: number }) => n + p.imageQuestionCount, 0)).toBeGreaterThanOrEqual(30);
+    expect(new Set(papers.map((p: { subject: string }) => p.subject)).size).toBeGreaterThanOrEqual(
+      6,
+    );
+    expect(
+      papers.reduce((n: number, p: { imageQuestionCount: number }) => n + p.imageQuestionCount, 0),
+    ).toBeGreaterThanOrEqual(30);
 
     // step: an image paper renders with image_url parts for a vision model
     const physics = papers.find((p: { slug: string }) => p.slug === 'gaokao-mm-physics-images');
-    const rendered = await (await request.get(`/api/papers/${physics.id}/render?mode=vision`)).json();
+    const rendered = await (
+      await request.get(`/api/papers/${physics.id}/render?mode=vision`)
+    ).json();
     const parts = rendered.questions[0].messages[1].content;
     expect(parts.some((p: { type: string }) => p.type === 'image_url')).toBe(true);
 
     // step: a text-only rendering of the same paper is flagged
     const text = await (await request.get(`/api/papers/${physics.id}/render?mode=text`)).json();
-    expect(text.questions.every((q: { flags: string[] }) => q.flags.includes('image_question_in_text_mode'))).toBe(true);
+    expect(
+      text.questions.every((q: { flags: string[] }) =>
+        q.flags.includes('image_question_in_text_mode'),
+      ),
+    ).toBe(true);
 
     // step: uploads that are not bundles are refused with a clear 4xx
     const notZip = await request.post('/api/papers/import', {
@@ -51,10 +63,18 @@ test.describe('papers API journey', () => {
     const all = await list('');
 
     // step: each stage is its own part of the library, and together they are all of it
-    const stages = { primary: await list('?stage=primary'), junior: await list('?stage=junior'), senior: await list('?stage=senior') };
+    const stages = {
+      primary: await list('?stage=primary'),
+      junior: await list('?stage=junior'),
+      senior: await list('?stage=senior'),
+    };
     expect(stages.primary.length + stages.junior.length + stages.senior.length).toBe(all.length);
-    expect(stages.primary.every((p) => p.stage === 'primary' && p.grade >= 1 && p.grade <= 6)).toBe(true);
-    expect(stages.junior.every((p) => p.stage === 'junior' && p.grade >= 7 && p.grade <= 9)).toBe(true);
+    expect(stages.primary.every((p) => p.stage === 'primary' && p.grade >= 1 && p.grade <= 6)).toBe(
+      true,
+    );
+    expect(stages.junior.every((p) => p.stage === 'junior' && p.grade >= 7 && p.grade <= 9)).toBe(
+      true,
+    );
     expect(new Set(stages.primary.map((p) => p.grade))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
     expect(new Set(stages.junior.map((p) => p.subject)).size).toBe(9);
 
@@ -62,7 +82,9 @@ test.describe('papers API journey', () => {
     const grade3 = await list('?stage=primary&grade=3');
     expect(grade3.map((p) => p.title)).toEqual(['小学三年级数学应用题（CMATH）']);
     expect(await list('?stage=junior&grade=3')).toEqual([]);
-    expect((await list('?stage=primary&subject=politics')).map((p) => p.title)).toEqual(['小学道德与法治选择题（E-EVAL）']);
+    expect((await list('?stage=primary&subject=politics')).map((p) => p.title)).toEqual([
+      '小学道德与法治选择题（E-EVAL）',
+    ]);
     expect((await request.get('/api/papers?stage=college')).status()).toBe(400);
 
     // step: every paper, at every grade, has a synthetic cohort labelled so

@@ -1,7 +1,9 @@
 import { expect, Page, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
 
-test('a researcher browses the library, reads a maths paper with formulas, and an image paper as a model sees it', async ({ page }) => {
+test('a researcher browses the library, reads a maths paper with formulas, and an image paper as a model sees it', async ({
+  page,
+}) => {
   // step: sign in; the library lists the sample papers with their counts
   await signIn(page, 'researcher');
   await page.goto('/');
@@ -49,17 +51,25 @@ test('a researcher browses the library, reads a maths paper with formulas, and a
   await expect(page.getByRole('radio', { name: 'As the model sees it' })).toBeVisible();
 });
 
-test('an author uploads a broken bundle and sees each problem with its file and line', async ({ page }) => {
+test('an author uploads a broken bundle and sees each problem with its file and line', async ({
+  page,
+}) => {
   const { zipSync, strToU8 } = await import('fflate');
-  const bad = zipSync({ 'paper.yaml': strToU8('format: yuejuan/paper@1\nid: bad-paper\ntitle: x\nsubject: astrology\n') });
+  const bad = zipSync({
+    'paper.yaml': strToU8('format: yuejuan/paper@1\nid: bad-paper\ntitle: x\nsubject: astrology\n'),
+  });
   await signIn(page, 'author');
   await page.goto('/papers/upload');
-  await page.getByLabel('bundle zip').setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: Buffer.from(bad) });
+  await page
+    .getByLabel('bundle zip')
+    .setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: '上传' }).first().click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('试卷包被拒绝，未存储任何内容 · 8 处问题');
   // where and what in the UI's language, from the validator's codes: the field, not a JSON path
-  await expect(alert.getByRole('row', { name: /paper\.yaml 4 试卷信息 · 学科 只能是：chinese, math/ })).toBeVisible();
+  await expect(
+    alert.getByRole('row', { name: /paper\.yaml 4 试卷信息 · 学科 只能是：chinese, math/ }),
+  ).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/upload-errors.png', fullPage: false });
   // an author with a Word paper finds the way in from here too
   await page.getByTestId('upload-word').getByRole('link', { name: '从 Word 或 PDF 导入' }).click();
@@ -142,7 +152,11 @@ test('a researcher filters the library by stage and grade, reads a primary paper
     ['E-EVAL', 'Apache-2.0'],
     ['TAL-SCQ5K-CN', 'MIT'],
   ])
-    await expect(notice).toContainText(new RegExp(`${name}\\n\\s+Source / 来源: \\S+ @ [0-9a-f]{40}\\n\\s+Licence / 许可: ${licence}`));
+    await expect(notice).toContainText(
+      new RegExp(
+        `${name}\\n\\s+Source / 来源: \\S+ @ [0-9a-f]{40}\\n\\s+Licence / 许可: ${licence}`,
+      ),
+    );
   await expect(page.getByText(/licensed under MIT/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/about-en.png' });
 
@@ -168,8 +182,14 @@ test('the library keeps stage and grade in the URL, counts the papers of each gr
   await page.getByRole('option', { name: /^高中/ }).click();
   await expect(page).toHaveURL(/\/papers\?stage=senior$/);
   await openSelect(page, '年级');
-  await expect(page.getByRole('option', { name: '10 年级（0）' })).toHaveAttribute('aria-disabled', 'true');
-  await expect(page.getByRole('option', { name: '11 年级（0）' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('option', { name: '10 年级（0）' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(page.getByRole('option', { name: '11 年级（0）' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
   const twelve = page.getByRole('option', { name: /^12 年级（\d+）$/ });
   await expect(twelve).not.toHaveAttribute('aria-disabled', 'true');
   await page.screenshot({ path: 'test-results/screens/library-senior-grades.png' });
@@ -181,7 +201,9 @@ test('the library keeps stage and grade in the URL, counts the papers of each gr
   await expect(page).toHaveURL(/\/papers\?stage=primary$/);
   const cmath = page.locator('tr.mat-mdc-row a.title', { hasText: 'CMATH' });
   await expect(cmath).toHaveCount(6);
-  expect(await cmath.allInnerTexts()).toEqual(['一', '二', '三', '四', '五', '六'].map((g) => `小学${g}年级数学应用题（CMATH）`));
+  expect(await cmath.allInnerTexts()).toEqual(
+    ['一', '二', '三', '四', '五', '六'].map((g) => `小学${g}年级数学应用题（CMATH）`),
+  );
 
   // step: 道德与法治 is called so in the library (reported with politics by design)
   const ethics = rows.filter({ hasText: '小学道德与法治选择题（E-EVAL）' });
@@ -221,7 +243,10 @@ test('the library keeps stage and grade in the URL, counts the papers of each gr
   await page.keyboard.press('Escape');
   await page.goto('/papers?stage=senior');
   await openSelect(page, 'Grade');
-  await expect(page.getByRole('option', { name: 'Grade 10 (0)' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('option', { name: 'Grade 10 (0)' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
   await page.screenshot({ path: 'test-results/screens/library-senior-grades-en.png' });
   await page.keyboard.press('Escape');
   await page.goto('/papers?stage=primary');
@@ -230,7 +255,9 @@ test('the library keeps stage and grade in the URL, counts the papers of each gr
   await page.getByRole('button', { name: '中文' }).click();
 });
 
-test('the about page keeps the navigation for a signed-in user, opened directly or reloaded', async ({ page }) => {
+test('the about page keeps the navigation for a signed-in user, opened directly or reloaded', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, 'researcher');
   const nav = page.getByRole('navigation', { name: 'Main' });

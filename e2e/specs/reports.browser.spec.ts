@@ -22,7 +22,9 @@ const SECOND_MODEL = 'E2E 对照模型';
 async function chemistryPaper(api: APIRequestContext) {
   const papers = (await (await api.get('/api/papers')).json()) as { id: string; title: string }[];
   const { id, title } = papers.find((p) => CHEMISTRY_2022.test(p.title))!;
-  const detail = (await (await api.get(`/api/papers/${id}`)).json()) as { questions: { number: string; answerKey: string }[] };
+  const detail = (await (await api.get(`/api/papers/${id}`)).json()) as {
+    questions: { number: string; answerKey: string }[];
+  };
   return { id, title, questions: detail.questions };
 }
 
@@ -34,11 +36,23 @@ async function ensureSecondModel(api: APIRequestContext) {
   if (runs.some((r) => r.name === name)) return;
   const chemistry = await chemistryPaper(api);
   const lines = chemistry.questions.map((q) =>
-    JSON.stringify({ paper: chemistry.id, question: q.number, model: SECOND_MODEL, sample: 0, response: `答案：${q.answerKey}` }),
+    JSON.stringify({
+      paper: chemistry.id,
+      question: q.number,
+      model: SECOND_MODEL,
+      sample: 0,
+      response: `答案：${q.answerKey}`,
+    }),
   );
   const imported = await api.post(`/api/runs/import?name=${encodeURIComponent(name)}`, {
     headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { file: { name: 'second.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
+    multipart: {
+      file: {
+        name: 'second.jsonl',
+        mimeType: 'application/jsonl',
+        buffer: Buffer.from(lines.join('\n')),
+      },
+    },
   });
   expect(imported.status()).toBe(201);
 }
@@ -60,15 +74,20 @@ test('a researcher opens the report, sees models against the synthetic cohort, d
 
   // step: the sample cohorts are labelled synthetic, and the chart shows the recorded run by subject
   // The report's own note (the findings panel above has notes of its own).
-  await expect(page.getByRole('note').filter({ hasText: '本报告的学生数据' })).toContainText('合成数据');
+  await expect(page.getByRole('note').filter({ hasText: '本报告的学生数据' })).toContainText(
+    '合成数据',
+  );
   const chart = page.getByRole('img', { name: '各学科模型与学生得分率对比图' });
   await expect(chart).toBeVisible();
-  for (const subject of ['数学', '语文', '英语', '历史']) await expect(chart.getByText(subject, { exact: true })).toBeVisible();
+  for (const subject of ['数学', '语文', '英语', '历史'])
+    await expect(chart.getByText(subject, { exact: true })).toBeVisible();
   await expect(chart.getByText(/高于学生|低于学生|持平/).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/report.png' });
 
   // step: the same figures come from the API, with a 95% interval for every compared subject
-  const api = (await (await page.request.get('/api/reports')).json()) as { figures: (Figure & { ci: [number, number] | null })[] };
+  const api = (await (await page.request.get('/api/reports')).json()) as {
+    figures: (Figure & { ci: [number, number] | null })[];
+  };
   const subjects = api.figures.filter((f) => f.dimension === 'subject' && f.modelRate !== null);
   expect(subjects.length).toBeGreaterThanOrEqual(9);
   for (const f of subjects) expect(f.ci![0]).toBeLessThanOrEqual(f.ci![1]);
@@ -78,7 +97,10 @@ test('a researcher opens the report, sees models against the synthetic cohort, d
   // why, and the chart says what share of the points the verdict rests on
   const mathRow = page.getByRole('row', { name: /数学 · \d+ 题/ }).first();
   await expect(mathRow).toContainText(`数学 · ${math.questions} 题`);
-  if (math.leftOut.pending) await expect(mathRow).toContainText(`另有 ${math.leftOut.pending} 题未计入：待评 ${math.leftOut.pending} 题`);
+  if (math.leftOut.pending)
+    await expect(mathRow).toContainText(
+      `另有 ${math.leftOut.pending} 题未计入：待评 ${math.leftOut.pending} 题`,
+    );
   const share = Math.round((100 * math.basis.points) / math.coverage.totalPoints);
   const kind = math.basis.objectivePoints === math.basis.points ? '全为客观题' : '客观题占';
   await expect(chart).toContainText(`依据 ${share}% 的分值，${kind}`);
@@ -107,7 +129,9 @@ test('a researcher opens the report, sees models against the synthetic cohort, d
   await pick(page, '学科（默认全部）', ['数学']);
   await expect(chart.getByText('语文', { exact: true })).toHaveCount(0);
   await expect(chart.getByText('数学', { exact: true })).toBeVisible();
-  await expect(page.getByRole('row', { name: /GPT-4-0314.*合计：数学 · \d+ 套试卷/ })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /GPT-4-0314.*合计：数学 · \d+ 套试卷/ }),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: /全部学科/ })).toHaveCount(0);
   await page.reload();
   await expect(chart.getByText('语文', { exact: true })).toBeVisible();
@@ -119,10 +143,19 @@ test('a researcher opens the report, sees models against the synthetic cohort, d
   const wb = new Workbook();
   await wb.xlsx.readFile(file);
   // The demo has a round, so the export carries its headline findings too.
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'by subject', 'by split', 'by question', 'findings', 'marks']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    'summary',
+    'by subject',
+    'by split',
+    'by question',
+    'findings',
+    'marks',
+  ]);
   const bySubject = wb.getWorksheet('by subject')!;
   const header = (bySubject.getRow(1).values as string[]).slice(1);
-  const rows = bySubject.getRows(2, bySubject.rowCount - 1)!.map((r) => (r.values as (string | number)[]).slice(1));
+  const rows = bySubject
+    .getRows(2, bySubject.rowCount - 1)!
+    .map((r) => (r.values as (string | number)[]).slice(1));
   const mathSheetRow = rows.find((r) => r[header.indexOf('value')] === 'math')!;
   expect(mathSheetRow[header.indexOf('model_rate')]).toBeCloseTo(math.modelRate!, 4);
   expect(mathSheetRow[header.indexOf('difference')]).toBeCloseTo(math.diff!, 4);
@@ -145,9 +178,13 @@ test('the model filter reaches the report: two models are named under each subje
   await expect(chart.getByText(/GPT-4-0314/).first()).toBeVisible();
   await expect(chart.getByText('化学', { exact: true })).toBeVisible();
   // Neither model is drawn in a verdict's blue or red.
-  const fills = await chart.locator('circle').evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute('fill')))]);
+  const fills = await chart
+    .locator('circle')
+    .evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute('fill')))]);
   // One colour per model of the report (the demo's simulated K12 model is one more).
-  const entries = ((await (await page.request.get('/api/reports')).json()) as { entries: unknown[] }).entries;
+  const entries = (
+    (await (await page.request.get('/api/reports')).json()) as { entries: unknown[] }
+  ).entries;
   expect(fills).toHaveLength(entries.length);
   for (const verdict of ['#1565c0', '#c62828']) expect(fills).not.toContain(verdict);
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -165,7 +202,10 @@ test('the model filter reaches the report: two models are named under each subje
   await expect(page.getByRole('row', { name: /GPT-4-0314/ })).toHaveCount(0);
 });
 
-test('the run filter reaches the report: choosing the recorded run leaves the second model out', async ({ page, request }) => {
+test('the run filter reaches the report: choosing the recorded run leaves the second model out', async ({
+  page,
+  request,
+}) => {
   await ensureSecondModel(request);
   await signIn(page, 'researcher');
   await page.getByRole('link', { name: '报告', exact: true }).click();
@@ -188,7 +228,9 @@ test('the paper filter reaches the report, in English with plural forms: one pap
   await signIn(page, 'researcher');
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Reports', exact: true }).click();
-  const chart = page.getByRole('img', { name: 'Chart of model and student score rates by subject' });
+  const chart = page.getByRole('img', {
+    name: 'Chart of model and student score rates by subject',
+  });
   await expect(chart.getByText('Chinese', { exact: true })).toBeVisible();
 
   // step: only the 2022 maths paper: the chart has maths alone, the heat map that paper's questions
@@ -215,15 +257,24 @@ test('the paper filter reaches the report, in English with plural forms: one pap
   await expect(panel).toHaveCount(0);
 });
 
-test('the cohort filter reaches the report: a chosen cohort replaces the newest for its paper', async ({ page, request }) => {
+test('the cohort filter reaches the report: a chosen cohort replaces the newest for its paper', async ({
+  page,
+  request,
+}) => {
   // step: a cohort in which nobody scored on the 2022 chemistry paper becomes that paper's newest
   await ensureSecondModel(request);
   const csrf = await apiSignIn(request, 'researcher');
   const chemistry = await chemistryPaper(request);
-  const csv = ['question,count,mean', ...chemistry.questions.map((q) => `${q.number},50,0`)].join('\n');
+  const csv = ['question,count,mean', ...chemistry.questions.map((q) => `${q.number},50,0`)].join(
+    '\n',
+  );
   const created = await request.post('/api/cohorts', {
     headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { paperVersionId: chemistry.id, name: '零分班', file: { name: 'zero.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+    multipart: {
+      paperVersionId: chemistry.id,
+      name: '零分班',
+      file: { name: 'zero.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    },
   });
   expect(created.status()).toBe(201);
 
@@ -241,7 +292,9 @@ test('the cohort filter reaches the report: a chosen cohort replaces the newest 
   await expect(second.getByRole('cell').nth(3)).not.toHaveText('0.0%');
   await expect(second.getByRole('cell').nth(3)).toHaveText(/^\d+\.\d%$/);
   // The report's own note (the findings panel above has notes of its own).
-  await expect(page.getByRole('note').filter({ hasText: '本报告的学生数据' })).toContainText('合成数据');
+  await expect(page.getByRole('note').filter({ hasText: '本报告的学生数据' })).toContainText(
+    '合成数据',
+  );
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: 'test-results/screens/report-cohort.png' });
 });

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { apiSignIn, signIn } from '../support/accounts';
 import { startFakeOpenAI } from '../support/fake-openai';
 
-test('a researcher registers a model, runs a paper against it, and watches it finish', async ({ page }) => {
+test('a researcher registers a model, runs a paper against it, and watches it finish', async ({
+  page,
+}) => {
   const fake = await startFakeOpenAI();
   try {
     // step: the recorded GPT-4-0314 run from GAOKAO-Bench is already there
@@ -46,7 +48,9 @@ test('a researcher registers a model, runs a paper against it, and watches it fi
   }
 });
 
-test('the recorded GPT-4-0314 run is auto-graded: each objective answer shows key, reading, source, score and why', async ({ page }) => {
+test('the recorded GPT-4-0314 run is auto-graded: each objective answer shows key, reading, source, score and why', async ({
+  page,
+}) => {
   await signIn(page, 'researcher');
   await page.getByRole('link', { name: '评测运行' }).click();
   await page.getByRole('link', { name: /GPT-4-0314.*recorded run/ }).click();
@@ -54,11 +58,15 @@ test('the recorded GPT-4-0314 run is auto-graded: each objective answer shows ke
 
   // step: every objective answer of the recorded run has a grade with its explanation
   const runId = page.url().split('/').pop();
-  const answers = (await (await page.request.get(`/api/runs/${runId}/answers?limit=500`)).json()) as {
+  const answers = (await (
+    await page.request.get(`/api/runs/${runId}/answers?limit=500`)
+  ).json()) as {
     type: string;
     grades: { status: string; explanation: string; method: string }[] | null;
   }[];
-  const objective = answers.filter((a) => ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'].includes(a.type));
+  const objective = answers.filter((a) =>
+    ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'].includes(a.type),
+  );
   expect(objective.length).toBeGreaterThan(80);
   for (const a of objective) {
     expect(a.grades).toHaveLength(1);
@@ -73,16 +81,24 @@ test('the recorded GPT-4-0314 run is auto-graded: each objective answer shows ke
 
   // step: the unparsed filter shows only answers a teacher must read
   await page.getByRole('button', { name: '无法识别', exact: true }).click();
-  await expect(page.getByRole('button', { name: '无法识别', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: '无法识别', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const unparsed = objective.filter((a) => a.grades![0].status === 'unparsed').length;
   await expect(page.locator('tbody tr')).toHaveCount(
-    unparsed + answers.filter((a) => a.grades?.some((g) => g.status === 'unparsed') && !objective.includes(a)).length,
+    unparsed +
+      answers.filter(
+        (a) => a.grades?.some((g) => g.status === 'unparsed') && !objective.includes(a),
+      ).length,
   );
   await page.screenshot({ path: 'test-results/screens/run-unparsed.png' });
 
   // step: a re-grade with nothing changed reports it
   await page.getByRole('button', { name: '按当前答案重新评分' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已重新评分' })).toContainText('0 份有变化');
+  await expect(page.getByRole('status').filter({ hasText: '已重新评分' })).toContainText(
+    '0 份有变化',
+  );
 });
 
 test('ten samples of one question are grouped and numbered, and their answers typeset, in Chinese and English', async ({
@@ -91,7 +107,10 @@ test('ten samples of one question are grouped and numbered, and their answers ty
 }) => {
   // step: a model's ten samples of the first 2022 maths question, with formulas, imported as a run
   const csrf = await apiSignIn(request, 'researcher');
-  const papers = (await (await request.get('/api/papers')).json()) as { id: string; title: string }[];
+  const papers = (await (await request.get('/api/papers')).json()) as {
+    id: string;
+    title: string;
+  }[];
   const maths = papers.find((p) => /2022年.*数学/.test(p.title))!;
   const lines = Array.from({ length: 10 }, (_, sample) =>
     JSON.stringify({
@@ -104,7 +123,13 @@ test('ten samples of one question are grouped and numbered, and their answers ty
   );
   const imported = await request.post(`/api/runs/import?name=${encodeURIComponent('E2E 十样本')}`, {
     headers: { 'X-XSRF-TOKEN': csrf },
-    multipart: { file: { name: 'ten.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) } },
+    multipart: {
+      file: {
+        name: 'ten.jsonl',
+        mimeType: 'application/jsonl',
+        buffer: Buffer.from(lines.join('\n')),
+      },
+    },
   });
   expect(imported.status()).toBe(201);
 
@@ -131,20 +156,32 @@ test('ten samples of one question are grouped and numbered, and their answers ty
   const en = page.getByRole('rowgroup').filter({ hasText: '10 samples' });
   await expect(en.locator('.sample').first()).toHaveText('Sample 1');
   await expect(page.getByText(/imported results · template .+ not used/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Progress of E2E 十样本模型' })).toContainText('tokens:');
+  await expect(page.getByRole('region', { name: 'Progress of E2E 十样本模型' })).toContainText(
+    'tokens:',
+  );
   await expect(page.getByText('10 answers shown, grouped by question and model')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/run-samples-en.png' });
 });
 
-test('a run on primary papers reaches the report, sliced by stage and grade against the synthetic students', async ({ page, request }) => {
+test('a run on primary papers reaches the report, sliced by stage and grade against the synthetic students', async ({
+  page,
+  request,
+}) => {
   // A model that answers blanks with a number and a counting word (graded by numeric equivalence), choices with "A".
-  const fake = await startFakeOpenAI(20, (body) => (body.includes('【第1空】') ? '【第1空】12元' : '【解析】略。\n【答案】A'));
+  const fake = await startFakeOpenAI(20, (body) =>
+    body.includes('【第1空】') ? '【第1空】12元' : '【解析】略。\n【答案】A',
+  );
   try {
     // step: a run over the grade-3 CMATH paper and the primary Chinese paper, through the API
     const csrf = await apiSignIn(request, 'researcher');
     const headers = { 'X-XSRF-TOKEN': csrf };
-    const papers = (await (await request.get('/api/papers?stage=primary')).json()) as { id: string; slug: string }[];
-    const paperIds = ['cmath-grade-3-math', 'e-eval-primary-chinese'].map((s) => papers.find((p) => p.slug === s)!.id);
+    const papers = (await (await request.get('/api/papers?stage=primary')).json()) as {
+      id: string;
+      slug: string;
+    }[];
+    const paperIds = ['cmath-grade-3-math', 'e-eval-primary-chinese'].map(
+      (s) => papers.find((p) => p.slug === s)!.id,
+    );
     const model = await request.post('/api/models', {
       headers,
       data: { name: 'Primary fake', baseUrl: fake.url, modelId: 'fake-primary', modality: 'text' },
@@ -156,7 +193,11 @@ test('a run on primary papers reaches the report, sliced by stage and grade agai
     });
     expect(run.ok()).toBe(true);
     const runId = (await run.json()).id;
-    await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).status, { timeout: 60_000 }).toBe('finished');
+    await expect
+      .poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).status, {
+        timeout: 60_000,
+      })
+      .toBe('finished');
 
     // step: the blanks were graded, not left for teachers: "12元" is a number the grader reads
     const answers = async () =>
@@ -164,7 +205,11 @@ test('a run on primary papers reaches the report, sliced by stage and grade agai
         type: string;
         grades: { status: string }[] | null;
       }[];
-    await expect.poll(async () => (await answers()).filter((a) => a.grades?.length).length, { timeout: 30_000 }).toBe(36);
+    await expect
+      .poll(async () => (await answers()).filter((a) => a.grades?.length).length, {
+        timeout: 30_000,
+      })
+      .toBe(36);
     const blanks = (await answers()).filter((a) => a.type === 'fill_blank');
     expect(blanks.length).toBe(20);
     expect(blanks.every((a) => ['correct', 'wrong'].includes(a.grades![0].status))).toBe(true);
@@ -191,7 +236,9 @@ test('a run on primary papers reaches the report, sliced by stage and grade agai
   }
 });
 
-test('the simulated K12 model is shown as simulated on the models page and its run says so (zh, en)', async ({ page }) => {
+test('the simulated K12 model is shown as simulated on the models page and its run says so (zh, en)', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, 'researcher');
   // step: the runs list names the simulated run apart from the recorded one
@@ -201,11 +248,16 @@ test('the simulated K12 model is shown as simulated on the models page and its r
   await page.goto('/runs/models');
   const sim = page.getByRole('row').filter({ hasText: 'yuejuan-sim-k12' });
   await expect(sim.getByText('模拟模型', { exact: true })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'GPT-4-0314' }).getByText('模拟模型')).toHaveCount(0);
+  await expect(
+    page.getByRole('row').filter({ hasText: 'GPT-4-0314' }).getByText('模拟模型'),
+  ).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/models-simulated-zh.png' });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(sim.getByText('simulated', { exact: true })).toBeVisible();
-  await expect(sim.getByText('simulated', { exact: true })).toHaveAttribute('title', /not written by a model/);
+  await expect(sim.getByText('simulated', { exact: true })).toHaveAttribute(
+    'title',
+    /not written by a model/,
+  );
   await page.screenshot({ path: 'test-results/screens/models-simulated-en.png' });
   await page.getByRole('button', { name: '中文' }).click();
 });

@@ -13,7 +13,11 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 }
 
 /** Signs the API client in and returns the CSRF token its state-changing calls must send. */
-export async function apiSignIn(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<string> {
+export async function apiSignIn(
+  request: APIRequestContext,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
   const res = await request.post('/api/auth/login', { data: { username, password } });
   expect(res.status()).toBe(200);
   return (await res.json()).csrfToken;

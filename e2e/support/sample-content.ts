@@ -35,7 +35,13 @@ async function paperBySlug(api: APIRequestContext, slug: string) {
   };
 }
 
-async function importAnswers(api: APIRequestContext, csrf: string, model: string, q: SampleQuestion, responses: string[]) {
+async function importAnswers(
+  api: APIRequestContext,
+  csrf: string,
+  model: string,
+  q: SampleQuestion,
+  responses: string[],
+) {
   const lines = responses.map((response, sample) =>
     JSON.stringify({ paper: q.paperVersionId, question: q.number, model, sample, response }),
   );

@@ -2,7 +2,12 @@ import { expect, Page, request as playwrightRequest, test } from '@playwright/te
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiSignIn, signIn } from '../support/accounts';
-import { addImageQuestionAnswers, addLongRubricAnswers, addMathsAnswers, SampleQuestion } from '../support/sample-content';
+import {
+  addImageQuestionAnswers,
+  addLongRubricAnswers,
+  addMathsAnswers,
+  SampleQuestion,
+} from '../support/sample-content';
 
 const OUT = join(__dirname, '..', 'tour-screens');
 const ROLES = ['admin', 'author', 'researcher', 'teacher', 'senior'] as const;
@@ -57,7 +62,11 @@ async function tour(page: Page, role: (typeof ROLES)[number], lang: 'zh' | 'en')
   }
   const deep: string[] = [];
   if (role === 'teacher' || role === 'senior')
-    deep.push(`/marking/${content.maths.questionId}`, `/marking/${content.image.questionId}`, `/marking/${content.rubric.questionId}`);
+    deep.push(
+      `/marking/${content.maths.questionId}`,
+      `/marking/${content.image.questionId}`,
+      `/marking/${content.rubric.questionId}`,
+    );
   if (role === 'senior') deep.push('/marking/senior');
   if (role === 'admin' || role === 'author' || role === 'researcher')
     deep.push(`/papers/${content.maths.paperVersionId}`, `/papers/${content.image.paperVersionId}`);

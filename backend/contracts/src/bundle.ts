@@ -24,7 +24,9 @@ export type Subject = (typeof SUBJECTS)[number];
  * The subjects the library and the report offer as filters: all but other. 道德与法治 is reported as
  * politics (exam-papers/README.md).
  */
-export const FILTER_SUBJECTS: readonly Exclude<Subject, 'other'>[] = SUBJECTS.filter((s): s is Exclude<Subject, 'other'> => s !== 'other');
+export const FILTER_SUBJECTS: readonly Exclude<Subject, 'other'>[] = SUBJECTS.filter(
+  (s): s is Exclude<Subject, 'other'> => s !== 'other',
+);
 
 export const STAGES = ['primary', 'junior', 'senior'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -42,7 +44,12 @@ export const QUESTION_TYPES = [
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** The types scored by rule against the key; the rest go to teachers (a composite is scored by its parts). */
-export const OBJECTIVE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'];
+export const OBJECTIVE_TYPES: readonly QuestionType[] = [
+  'single_choice',
+  'multiple_choice',
+  'true_false',
+  'fill_blank',
+];
 
 export const MULTI_SELECT_RULES = ['all_or_nothing', 'subset_fixed', 'per_correct_option'] as const;
 export type MultiSelectRule = (typeof MULTI_SELECT_RULES)[number];
@@ -227,9 +234,11 @@ export function questionFields(q: QuestionDoc): QuestionFields {
     number: q.number,
     type: q.type,
     isObjective: OBJECTIVE_TYPES.includes(q.type),
-    points: q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : (q.points ?? 0),
+    points:
+      q.type === 'composite' ? subs.reduce((a, s) => a + (s.points ?? 0), 0) : (q.points ?? 0),
     stem: q.stem ?? '',
-    options: q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
+    options:
+      q.options?.map((o) => ({ label: o.label, ...(o.text ? { text: o.text } : {}) })) ?? null,
     blanks: q.blanks ?? null,
     answerKey: q.answer ?? null,
     referenceAnswer: q.referenceAnswer ?? null,

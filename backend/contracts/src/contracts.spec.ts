@@ -1,4 +1,11 @@
-import { FILTER_SUBJECTS, itemPoints, type MarkingRubric, questionFields, rubricFields, SUBJECTS } from './index';
+import {
+  FILTER_SUBJECTS,
+  itemPoints,
+  type MarkingRubric,
+  questionFields,
+  rubricFields,
+  SUBJECTS,
+} from './index';
 
 const rubric: MarkingRubric = {
   mode: 'items',
@@ -56,8 +63,17 @@ describe('questionFields and rubricFields (the importer and the editor preview a
       tags: [],
       tolerance: null,
     });
-    const choice = questionFields({ number: '1', type: 'single_choice', points: 5, options: [{ label: 'A', text: 'x' }, { label: 'B' }] });
-    expect(choice).toMatchObject({ isObjective: true, points: 5, options: [{ label: 'A', text: 'x' }, { label: 'B' }] });
+    const choice = questionFields({
+      number: '1',
+      type: 'single_choice',
+      points: 5,
+      options: [{ label: 'A', text: 'x' }, { label: 'B' }],
+    });
+    expect(choice).toMatchObject({
+      isObjective: true,
+      points: 5,
+      options: [{ label: 'A', text: 'x' }, { label: 'B' }],
+    });
   });
 
   it('a question without a rubric entry is marked by score from 0 to its points; one with items by items', () => {
@@ -70,7 +86,12 @@ describe('questionFields and rubricFields (the importer and the editor preview a
       graderNotes: null,
       samples: [],
     });
-    expect(rubricFields({ question: '7', items: [{ id: 'a', points: 2, description: 'd' }], ceiling: 6 }, 8)).toMatchObject({
+    expect(
+      rubricFields(
+        { question: '7', items: [{ id: 'a', points: 2, description: 'd' }], ceiling: 6 },
+        8,
+      ),
+    ).toMatchObject({
       mode: 'items',
       ceiling: 6,
     });

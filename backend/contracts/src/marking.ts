@@ -26,7 +26,10 @@ export interface MarkingRubric {
  * nothing (the server refuses them before it gets here). Pure.
  */
 export function itemPoints(rubric: MarkingRubric, applied: readonly string[]): number {
-  const sum = applied.reduce((a, id) => a + (rubric.items.find((i) => i.id === id)?.points ?? 0), rubric.startingPoints);
+  const sum = applied.reduce(
+    (a, id) => a + (rubric.items.find((i) => i.id === id)?.points ?? 0),
+    rubric.startingPoints,
+  );
   return Math.min(rubric.ceilingPoints, Math.max(rubric.floorPoints, sum));
 }
 
@@ -136,7 +139,13 @@ export interface MonitorQuestion {
 }
 
 /** Where a marking task stands: open for reads, waiting for a third, for a senior, or done. */
-export const MARKING_TASK_STATES = ['open', 'needs_third', 'needs_arbitration', 'problem', 'done'] as const;
+export const MARKING_TASK_STATES = [
+  'open',
+  'needs_third',
+  'needs_arbitration',
+  'problem',
+  'done',
+] as const;
 export type MarkingTaskState = (typeof MARKING_TASK_STATES)[number];
 
 /**

@@ -128,7 +128,14 @@ export interface Disagreement {
 
 /** `GET /api/judge-quality/questions/:id`: one question in full. */
 export interface JudgeQuestionDetail {
-  question: { id: string; number: string; paperTitle: string; subject: string; maxPoints: number; tolerance: number };
+  question: {
+    id: string;
+    number: string;
+    paperTitle: string;
+    subject: string;
+    maxPoints: number;
+    tolerance: number;
+  };
   thresholds: JudgeThresholds;
   method: { seed: number; replicates: number; level: number };
   counts: JudgeCounts;
@@ -140,6 +147,13 @@ export interface JudgeQuestionDetail {
   confusion: Confusion;
   items: { itemId: string; judge: ItemAgreement; human: ItemAgreement }[] | null;
   /** By writer (students, models) and, for researchers and admins, by model. */
-  slices: { kind: 'source' | 'model'; value: string; label: string; answers: number; vsFinal: PairFigures; humanHuman: PairFigures }[];
+  slices: {
+    kind: 'source' | 'model';
+    value: string;
+    label: string;
+    answers: number;
+    vsFinal: PairFigures;
+    humanHuman: PairFigures;
+  }[];
   disagreements: Disagreement[];
 }

@@ -1,6 +1,7 @@
 /** What a model is sent for one question: the rendered chat messages, as the paper page previews them. */
 
-export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+export type ContentPart =
+  { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
 
 export interface ChatMessage {
   role: 'system' | 'user';

@@ -9,7 +9,8 @@ import type { Agreement } from './quality';
 export type ReportVerdict = 'above' | 'below' | 'tie';
 
 /** The slices a report cuts its figures by. */
-export type ReportDimension = 'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
+export type ReportDimension =
+  'overall' | 'subject' | 'group' | 'objectivity' | 'type' | 'tag' | 'stage' | 'grade';
 
 /** Whose scores a report counts: teachers, teachers else a validated judge, or the judge alone. */
 export const SCORING_SOURCES = ['teachers', 'teachers_else_validated_judge', 'judge_only'] as const;
@@ -71,7 +72,12 @@ export interface Figure {
   percentile: number | null;
   coverage: Coverage;
   agreement: (Agreement & { flagged: boolean }) | null;
-  change: { previousKey: string; diff: number; ci: [number, number] | null; verdict: ReportVerdict | null } | null;
+  change: {
+    previousKey: string;
+    diff: number;
+    ci: [number, number] | null;
+    verdict: ReportVerdict | null;
+  } | null;
 }
 
 export interface HeatCell {

@@ -3,7 +3,14 @@
  * (docx math objects) for the subset below, and Unicode text for a PDF's text layer. What the
  * subset does not cover stays LaTeX text in the .docx, as an author pasting LaTeX would leave it.
  */
-import { MathFraction, MathRadical, MathRun, MathSubScript, MathSubSuperScript, MathSuperScript } from 'docx';
+import {
+  MathFraction,
+  MathRadical,
+  MathRun,
+  MathSubScript,
+  MathSubSuperScript,
+  MathSuperScript,
+} from 'docx';
 
 const SYMBOLS = {
   in: '∈',
@@ -145,7 +152,8 @@ export function latexToDocxMath(latex) {
           const b = group();
           const [sub, sup] = first === '_' ? [a, b] : [b, a];
           out.push(new MathSubSuperScript({ children: [base], subScript: sub, superScript: sup }));
-        } else if (first === '^') out.push(new MathSuperScript({ children: [base], superScript: a }));
+        } else if (first === '^')
+          out.push(new MathSuperScript({ children: [base], superScript: a }));
         else out.push(new MathSubScript({ children: [base], subScript: a }));
         continue;
       }
@@ -163,7 +171,21 @@ export function isUnsupported(e) {
   return e instanceof Unsupported;
 }
 
-const SUPERSCRIPT = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', n: 'ⁿ', '-': '⁻', '+': '⁺' };
+const SUPERSCRIPT = {
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+  n: 'ⁿ',
+  '-': '⁻',
+  '+': '⁺',
+};
 
 /** A formula as a PDF's text layer would carry it: Unicode where it exists, a/b and ^ otherwise. */
 export function latexToText(latex) {
@@ -172,13 +194,18 @@ export function latexToText(latex) {
     s = s
       .replace(/\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_m, a, b) => `${wrap(a)}/${wrap(b)}`)
       .replace(/\\sqrt\{([^{}]*)\}/g, (_m, a) => `√${wrap(a)}`)
-      .replace(/\\(?:mathrm|text|mathbf|operatorname|bar|overline|vec|overrightarrow)\{([^{}]*)\}/g, '$1');
+      .replace(
+        /\\(?:mathrm|text|mathbf|operatorname|bar|overline|vec|overrightarrow)\{([^{}]*)\}/g,
+        '$1',
+      );
   }
   return s
     .replace(/\\left|\\right|\\begin\{[a-z*]+\}|\\end\{[a-z*]+\}|\\hline|&/g, '')
     .replace(/\^\{([^{}]*)\}|\^(.)/g, (_m, a, b) => sup(a ?? b))
     .replace(/_\{([^{}]*)\}|_(.)/g, (_m, a, b) => a ?? b)
-    .replace(/\\([A-Za-z]+|.)/g, (_m, name) => (FUNCTIONS.has(name) ? name : (SYMBOLS[name] ?? name)))
+    .replace(/\\([A-Za-z]+|.)/g, (_m, name) =>
+      FUNCTIONS.has(name) ? name : (SYMBOLS[name] ?? name),
+    )
     .replace(/[{}]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -189,5 +216,7 @@ function wrap(a) {
 }
 
 function sup(a) {
-  return [...a].every((c) => SUPERSCRIPT[c]) ? [...a].map((c) => SUPERSCRIPT[c]).join('') : `^(${a})`;
+  return [...a].every((c) => SUPERSCRIPT[c])
+    ? [...a].map((c) => SUPERSCRIPT[c]).join('')
+    : `^(${a})`;
 }

@@ -79,7 +79,8 @@ export function splitOptions(text, labels = ['A', 'B', 'C', 'D']) {
 
 function choice(item, type, number, provenance, file) {
   // Most items have A–D; a few (Chinese reading) have a fifth option E.
-  const hasE = item.answer[0].includes('E') || /(^|[\s（($）)。;；])E\s*[.．、]/.test(item.question);
+  const hasE =
+    item.answer[0].includes('E') || /(^|[\s（($）)。;；])E\s*[.．、]/.test(item.question);
   const labels = hasE ? ['A', 'B', 'C', 'D', 'E'] : ['A', 'B', 'C', 'D'];
   const split = splitOptions(item.question, labels);
   return {
@@ -156,7 +157,13 @@ export function buildQuestion(item, kind, counter, provenance, passages, file) {
   switch (kind) {
     case 'single':
     case 'multiple':
-      return choice(item, kind === 'single' ? 'single_choice' : 'multiple_choice', nextNumber(counter), provenance, file);
+      return choice(
+        item,
+        kind === 'single' ? 'single_choice' : 'multiple_choice',
+        nextNumber(counter),
+        provenance,
+        file,
+      );
     case 'group':
       return group(item, counter, provenance, passages, file, ['A', 'B', 'C', 'D']);
     case 'seven':

@@ -19,7 +19,13 @@
  * Where no seam exists (one paragraph, several alternative reference answers, an open 示例) the
  * rubric is in score mode: the marker types a score from 0 to the question's points.
  */
-const OBJECTIVE = new Set(['single_choice', 'multiple_choice', 'true_false', 'fill_blank', 'composite']);
+const OBJECTIVE = new Set([
+  'single_choice',
+  'multiple_choice',
+  'true_false',
+  'fill_blank',
+  'composite',
+]);
 /** Steps per sub-question at most: a marker checks a handful of points, not every line. */
 export const MAX_STEPS = 4;
 /** Characters a description may take (the rubric DTO allows 500). */
@@ -60,7 +66,9 @@ export function cleanLeftovers(text) {
 /** Positions of markers in `text` (math masked), each { index, end, label, n }. */
 function markersOf(text, re, accept) {
   const masked = maskMath(text);
-  return [...masked.matchAll(re)].filter((m) => accept(m, masked)).map((m) => ({ index: m.index, end: m.index + m[0].length, m }));
+  return [...masked.matchAll(re)]
+    .filter((m) => accept(m, masked))
+    .map((m) => ({ index: m.index, end: m.index + m[0].length, m }));
 }
 
 /** Cuts `text` at the given markers; the text before the first one is returned as `lead`. */
@@ -114,12 +122,19 @@ function nest(parts) {
     const roman = numberedMarks(p.text, ROMAN_RE, (m) => ROMAN.indexOf(m[1]) + 1);
     if (roman.length >= 2) {
       const { lead, parts: inner } = cutAt(p.text, roman, (mk) => `${p.label}(${mk.m[1]})`);
-      return inner.map((x, k) => ({ ...x, top: p.label, text: k === 0 && lead ? `${lead}\n${x.text}` : x.text }));
+      return inner.map((x, k) => ({
+        ...x,
+        top: p.label,
+        text: k === 0 && lead ? `${lead}\n${x.text}` : x.text,
+      }));
     }
     if (/\.$/.test(p.label)) {
       const parens = numberedMarks(p.text, PAREN, (m) => Number(m[1]));
       if (parens.length >= 2 && !cutAt(p.text, parens, () => '').lead)
-        return cutAt(p.text, parens, (mk) => `${p.label}(${mk.m[1]})`).parts.map((x) => ({ ...x, top: p.label }));
+        return cutAt(p.text, parens, (mk) => `${p.label}(${mk.m[1]})`).parts.map((x) => ({
+          ...x,
+          top: p.label,
+        }));
     }
     return [p];
   });
@@ -204,14 +219,16 @@ function workedSteps(text) {
   let carry = '';
   for (const u of units) {
     // A bare premise ("证明: 因为 $a>0$,") or a lead-in ending in a colon ("由动量守恒定律得:") joins what follows.
-    const premise = (PREMISE.test(u) && /[,，]\s*$/.test(u) && u.length < 60) || /[:：]\s*$/.test(u);
+    const premise =
+      (PREMISE.test(u) && /[,，]\s*$/.test(u) && u.length < 60) || /[:：]\s*$/.test(u);
     if (premise || u.replace(/\s/g, '').length <= 3) {
       carry = carry ? `${carry} ${u}` : u;
       continue;
     }
     const joined = carry ? `${carry} ${u}` : u;
     carry = '';
-    if (steps.length && TAIL.test(u.replace(/^[,，\s]+/, '')) && u.length < 80) steps[steps.length - 1] += ` ${joined}`;
+    if (steps.length && TAIL.test(u.replace(/^[,，\s]+/, '')) && u.length < 80)
+      steps[steps.length - 1] += ` ${joined}`;
     else steps.push(joined);
   }
   if (carry) {
@@ -238,12 +255,16 @@ function answerPoints(text) {
     .filter(Boolean);
   if (circled.length >= 2) {
     // A short heading before ① ("第一问：", "变化：") belongs to the first point.
-    if (!new RegExp(`^[${CIRCLED}]`).test(circled[0]) && circled[0].length <= 12) circled.splice(0, 2, `${circled[0]}${circled[1]}`);
+    if (!new RegExp(`^[${CIRCLED}]`).test(circled[0]) && circled[0].length <= 12)
+      circled.splice(0, 2, `${circled[0]}${circled[1]}`);
     return circled;
   }
   const masked = maskMath(flat);
   // Sentences are answer points when there are a few of them; a letter or an essay is one.
-  const seams = /[；;]/.test(masked) || (masked.match(/[。！？](?=.)/g) ?? []).length <= 2 ? /[；;]|。(?=.)/g : /[；;]/g;
+  const seams =
+    /[；;]/.test(masked) || (masked.match(/[。！？](?=.)/g) ?? []).length <= 2
+      ? /[；;]|。(?=.)/g
+      : /[；;]/g;
   const points = [];
   let start = 0;
   for (const m of masked.matchAll(seams)) {
@@ -362,7 +383,12 @@ export function deriveItems(q) {
     const analysed = subQuestions(q.analysis.replace(/^\s*(【分析】|【详解】|解\s*[:：])/g, ''));
     const sameLabels = analysed.map((p) => p.label).join() === parts.map((p) => p.label).join();
     const count = (ps) => ps.reduce((a, p) => a + workedSteps(p.text).length, 0);
-    if (sameLabels && parts.every((p) => paragraphs(p.text).length <= 1) && count(analysed) > count(parts)) parts = analysed;
+    if (
+      sameLabels &&
+      parts.every((p) => paragraphs(p.text).length <= 1) &&
+      count(analysed) > count(parts)
+    )
+      parts = analysed;
   }
   parts = parts.filter((p) => p.text.replace(/\s/g, ''));
   if (!parts.length) return [];
@@ -370,17 +396,26 @@ export function deriveItems(q) {
   const items = [];
   parts.forEach((p, k) => {
     const units = worked ? workedSteps(p.text) : answerPoints(p.text);
-    const n = Math.max(1, Math.min(units.length, worked ? MAX_STEPS : MAX_POINTS, Math.floor(points[k]) || 1));
+    const n = Math.max(
+      1,
+      Math.min(units.length, worked ? MAX_STEPS : MAX_POINTS, Math.floor(points[k]) || 1),
+    );
     const steps = group(units, n).map((g) => g.join(worked ? '\n' : ''));
     const shares = sharePoints(points[k], steps.length);
-    steps.forEach((s, j) => items.push({ points: shares[j], description: describe(p.label, choiceText(s), { prose: !worked }) }));
+    steps.forEach((s, j) =>
+      items.push({
+        points: shares[j],
+        description: describe(p.label, choiceText(s), { prose: !worked }),
+      }),
+    );
   });
   if (items.length < 2 || items.some((i) => i.points <= 0 || !i.description)) return [];
   return items.map((i, k) => ({ id: String.fromCharCode(97 + k), ...i }));
 }
 
 /** A lone choice letter reads as what the marker checks: "选 C". */
-const choiceText = (s) => (/^[A-E]{1,4}[.。]?$/.test(s.trim()) ? `选 ${s.trim().replace(/[.。]$/, '')}` : s);
+const choiceText = (s) =>
+  /^[A-E]{1,4}[.。]?$/.test(s.trim()) ? `选 ${s.trim().replace(/[.。]$/, '')}` : s;
 
 export function deriveRubric(q) {
   if (OBJECTIVE.has(q.type)) return null;
@@ -403,6 +438,7 @@ function truncate(text, n) {
   const masked = maskMath(text.slice(0, n));
   const cut = Math.max(...['。', '；', '\n', '. '].map((p) => masked.lastIndexOf(p)));
   // No sentence end in the second half: cut before the formula the limit falls in, if any.
-  const end = cut > n / 2 ? cut + 1 : masked.endsWith('\uE000') ? masked.replace(/\uE000+$/, '').length : n;
+  const end =
+    cut > n / 2 ? cut + 1 : masked.endsWith('\uE000') ? masked.replace(/\uE000+$/, '').length : n;
   return `${text.slice(0, end).trim()}…`;
 }

@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { E_EVAL_SUBJECTS, JUNIOR_GRADE_ZH, K12_DATASETS, PRIMARY_GRADE_ZH } from './k12-sources.mjs';
+import {
+  E_EVAL_SUBJECTS,
+  JUNIOR_GRADE_ZH,
+  K12_DATASETS,
+  PRIMARY_GRADE_ZH,
+} from './k12-sources.mjs';
 
 /** Questions per paper: enough for a report slice, small enough that the demo seeds quickly. */
 const PER_PAPER = 20;
@@ -76,7 +81,13 @@ export function cmathPapers(datasets) {
       blanks: 1,
       answer: [r.golden],
       tags: ['应用题', `${r.reasoning_step} 步推理`],
-      provenance: { dataset: 'CMATH', commit: K12_DATASETS.CMATH.commit, file, index: r.index, licence: 'CC-BY-4.0' },
+      provenance: {
+        dataset: 'CMATH',
+        commit: K12_DATASETS.CMATH.commit,
+        file,
+        index: r.index,
+        licence: 'CC-BY-4.0',
+      },
     }));
     return built(
       skeleton('CMATH', {
@@ -88,7 +99,9 @@ export function cmathPapers(datasets) {
         year: 2023,
         language: 'zh',
         note: `${PER_PAPER} of the 100 grade-${grade} word problems of CMATH cmath_dev.jsonl, spread evenly over the file (leaving out items numeric equivalence cannot grade: a key in another unit than asked, a question asking for one written form of a value); numeric answers, graded by numeric equivalence. Points (5 each) are set by the sample builder: the dataset has none.`,
-        sections: [{ title: '应用题（填空）', instructions: '每题填写一个数值答案，可带单位。', questions }],
+        sections: [
+          { title: '应用题（填空）', instructions: '每题填写一个数值答案，可带单位。', questions },
+        ],
       }),
     );
   });
@@ -101,7 +114,8 @@ const E_EVAL_STAGES = {
 
 /** A stem or option the upstream spreadsheet lost (empty, or an Excel error such as "#NAME?"): skip the question. */
 const isBroken = (row) =>
-  !row.question?.trim() || ['A', 'B', 'C', 'D'].some((l) => !row[l]?.trim() || /^#[A-Z/0!]+\??$/.test(row[l].trim()));
+  !row.question?.trim() ||
+  ['A', 'B', 'C', 'D'].some((l) => !row[l]?.trim() || /^#[A-Z/0!]+\??$/.test(row[l].trim()));
 
 /**
  * E-EVAL: one paper per stage and subject, dev+val (the splits that carry answers). E-EVAL does
@@ -116,7 +130,10 @@ export function eEvalPapers(datasets) {
       let rows;
       try {
         rows = files.flatMap((file) =>
-          Papa.parse(readFileSync(join(datasets, 'E-EVAL', file), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => ({
+          Papa.parse(readFileSync(join(datasets, 'E-EVAL', file), 'utf8'), {
+            header: true,
+            skipEmptyLines: true,
+          }).data.map((r) => ({
             ...r,
             file,
           })),
@@ -135,7 +152,13 @@ export function eEvalPapers(datasets) {
         options: ['A', 'B', 'C', 'D'].map((label) => ({ label, text: r[label].trim() })),
         answer: r.answer.trim(),
         tags: ['选择题'],
-        provenance: { dataset: 'E-EVAL', commit: K12_DATASETS['E-EVAL'].commit, file: r.file, id: r.id, licence: 'Apache-2.0' },
+        provenance: {
+          dataset: 'E-EVAL',
+          commit: K12_DATASETS['E-EVAL'].commit,
+          file: r.file,
+          id: r.id,
+          licence: 'Apache-2.0',
+        },
       }));
       const skipped = rows.length - kept.length;
       papers.push(
@@ -191,7 +214,8 @@ export function talLatex(text) {
   );
 }
 
-const tagsOf = (routes) => [...new Set((routes ?? []).map((r) => r.split('->').pop().trim()).filter(Boolean))].slice(0, 3);
+const tagsOf = (routes) =>
+  [...new Set((routes ?? []).map((r) => r.split('->').pop().trim()).filter(Boolean))].slice(0, 3);
 
 /**
  * TAL-SCQ5K-CN: junior maths, one paper per grade 7–9, four-option items only. These are
@@ -200,10 +224,17 @@ const tagsOf = (routes) => [...new Set((routes ?? []).map((r) => r.split('->').p
  */
 export function talPapers(datasets) {
   const dir = 'ch_single_choice_constructed_5K';
-  const rows = ['ch_single_choice_test_2K.jsonl', 'ch_single_choice_train_3K.jsonl'].flatMap((name) =>
-    readJsonl(join(datasets, 'TAL-SCQ5K', dir, name)).map((r, index) => ({ ...r, file: `${dir}/${name}`, index })),
+  const rows = ['ch_single_choice_test_2K.jsonl', 'ch_single_choice_train_3K.jsonl'].flatMap(
+    (name) =>
+      readJsonl(join(datasets, 'TAL-SCQ5K', dir, name)).map((r, index) => ({
+        ...r,
+        file: `${dir}/${name}`,
+        index,
+      })),
   );
-  const junior = rows.filter((r) => r.dataset_name.startsWith('mid_') && r.answer_option_list.length === 4);
+  const junior = rows.filter(
+    (r) => r.dataset_name.startsWith('mid_') && r.answer_option_list.length === 4,
+  );
   return [7, 8, 9].map((grade) => {
     const items = spread(
       junior.filter((r) => talGrade(r) === grade),
@@ -214,7 +245,10 @@ export function talPapers(datasets) {
       type: 'single_choice',
       points: 5,
       stem: talLatex(r.problem.trim()),
-      options: r.answer_option_list.map(([o]) => ({ label: o.aoVal, text: talLatex(o.content.trim()) })),
+      options: r.answer_option_list.map(([o]) => ({
+        label: o.aoVal,
+        text: talLatex(o.content.trim()),
+      })),
       answer: r.answer_value,
       analysis: talLatex(r.answer_analysis.join('\n\n').trim()),
       tags: ['竞赛题', ...tagsOf(r.knowledge_point_routes)],

@@ -29,8 +29,10 @@ export const K12_DATASETS = {
     url: 'https://github.com/math-eval/TAL-SCQ5K',
     commit: '8a66d6e14c65ba002beda39747e6b7c43bd2d472',
     licence: 'MIT',
-    licenceText: 'MIT, as stated in the upstream README ("The TAL-SCQ5K dataset is licensed under the MIT License")',
-    attribution: 'TAL Education Group (math-eval): TAL-SCQ5K, a mathematical competition single-choice dataset',
+    licenceText:
+      'MIT, as stated in the upstream README ("The TAL-SCQ5K dataset is licensed under the MIT License")',
+    attribution:
+      'TAL Education Group (math-eval): TAL-SCQ5K, a mathematical competition single-choice dataset',
   },
 };
 

@@ -7,8 +7,13 @@
 import { K12_DATASETS } from './k12-sources.mjs';
 
 function shipped(built, dataset) {
-  const papers = built.filter((b) => b.paper.sections.some((s) => s.questions.some((q) => q.provenance?.dataset === dataset)));
-  const questions = papers.reduce((n, b) => n + b.paper.sections.reduce((m, s) => m + s.questions.length, 0), 0);
+  const papers = built.filter((b) =>
+    b.paper.sections.some((s) => s.questions.some((q) => q.provenance?.dataset === dataset)),
+  );
+  const questions = papers.reduce(
+    (n, b) => n + b.paper.sections.reduce((m, s) => m + s.questions.length, 0),
+    0,
+  );
   const images = papers.reduce((n, b) => n + b.images.length, 0);
   return { papers: papers.length, questions, images, ids: papers.map((b) => b.paper.id) };
 }
@@ -29,14 +34,20 @@ export function notice(built, { BENCH_COMMIT, MM_COMMIT }) {
   const mm = shipped(built, 'GAOKAO-MM');
   const k12 = Object.entries(K12_DATASETS).map(([key, d]) => {
     const s = shipped(built, d.name);
-    const gradeList = [...new Set(built.filter((b) => s.ids.includes(b.paper.id)).map((b) => b.paper.grade))].sort((a, b) => a - b);
+    const gradeList = [
+      ...new Set(built.filter((b) => s.ids.includes(b.paper.id)).map((b) => b.paper.grade)),
+    ].sort((a, b) => a - b);
     return entry(d.name, { ...d, licence: d.licenceText }, [
       `Shipped: ${s.questions} questions in ${s.papers} sample papers (grades ${gradeList.join(', ')}), exam-papers/${key === 'CMATH' ? 'cmath' : key === 'E-EVAL' ? 'e-eval' : 'tal-scq5k'}-*/paper.yaml; text as upstream, options and answers reformatted into the paper format.`,
       `随附：${s.papers} 套样卷共 ${s.questions} 题（年级 ${gradeList.join('、')}），题面取自原数据，格式改写为本项目的试卷格式。`,
       ...(key === 'CMATH'
-        ? ['Changes: the stem adds "（填写数值）"; points per question are ours. / 改动：题面末尾加“（填写数值）”，分值为本项目所设。']
+        ? [
+            'Changes: the stem adds "（填写数值）"; points per question are ours. / 改动：题面末尾加“（填写数值）”，分值为本项目所设。',
+          ]
         : []),
-      ...(key === 'TAL-SCQ5K' ? ['Competition-style items, not ordinary school exams. / 竞赛风格题目，非常规学校考试。'] : []),
+      ...(key === 'TAL-SCQ5K'
+        ? ['Competition-style items, not ordinary school exams. / 竞赛风格题目，非常规学校考试。']
+        : []),
     ]);
   });
   return `Yuejuan (阅卷)
@@ -55,7 +66,8 @@ ${entry(
     url: 'https://github.com/OpenLMLab/GAOKAO-Bench',
     commit: BENCH_COMMIT,
     licence: 'Apache-2.0',
-    attribution: 'Xiaotian Zhang et al.: Evaluating the Performance of Large Language Models on GAOKAO Benchmark. arXiv:2305.12474',
+    attribution:
+      'Xiaotian Zhang et al.: Evaluating the Performance of Large Language Models on GAOKAO Benchmark. arXiv:2305.12474',
   },
   [
     `Shipped: ${bench.questions} questions in ${bench.papers} grade-12 sample papers (exam-papers/gaokao-20*), rubrics derived from their reference answers (rubrics/), the GPT-4-0314 outputs published with the dataset (exam-papers/recorded-runs/gpt-4-0314.jsonl), and Word/PDF renderings of two of those papers (exam-papers/intake-samples).`,
@@ -70,7 +82,8 @@ ${entry(
     url: 'https://github.com/OpenMOSS/GAOKAO-MM',
     commit: MM_COMMIT,
     licence: 'Apache-2.0',
-    attribution: 'Yi Zong, Xipeng Qiu: GAOKAO-MM: A Chinese Human-Level Benchmark for Multimodal Models Evaluation. arXiv:2402.15745',
+    attribution:
+      'Yi Zong, Xipeng Qiu: GAOKAO-MM: A Chinese Human-Level Benchmark for Multimodal Models Evaluation. arXiv:2402.15745',
   },
   [
     `Shipped: ${mm.questions} image questions in ${mm.papers} grade-12 collections (exam-papers/gaokao-mm-*), with ${mm.images} images byte-identical to upstream.`,

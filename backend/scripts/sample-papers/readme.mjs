@@ -30,8 +30,16 @@ function countsTable(rows) {
   }
   return [...cells.entries()]
     .map(([k, c]) => [k.split('|'), c])
-    .sort(([a], [b]) => STAGE_ORDER[a[0]] - STAGE_ORDER[b[0]] || Number(a[1]) - Number(b[1]) || a[2].localeCompare(b[2]))
-    .map(([[stage, grade, subject], c]) => `| ${stage} | ${grade} | ${subject} | ${c.papers} | ${c.questions} |`)
+    .sort(
+      ([a], [b]) =>
+        STAGE_ORDER[a[0]] - STAGE_ORDER[b[0]] ||
+        Number(a[1]) - Number(b[1]) ||
+        a[2].localeCompare(b[2]),
+    )
+    .map(
+      ([[stage, grade, subject], c]) =>
+        `| ${stage} | ${grade} | ${subject} | ${c.papers} | ${c.questions} |`,
+    )
     .join('\n');
 }
 
@@ -39,7 +47,9 @@ export function readme(built, { BENCH_COMMIT, MM_COMMIT }) {
   const rows = built.map(row);
   const totalImg = rows.reduce((a, r) => a + r.img, 0);
   const subjects = new Set(built.map((b) => b.paper.subject)).size;
-  const allTypes = [...new Set(rows.flatMap((r) => r.leaves.map((q) => q.type).concat(r.qs.map((q) => q.type))))].sort();
+  const allTypes = [
+    ...new Set(rows.flatMap((r) => r.leaves.map((q) => q.type).concat(r.qs.map((q) => q.type)))),
+  ].sort();
   const k12 = Object.values(K12_DATASETS)
     .map((d) => `| ${d.name} | ${d.url} | \`${d.commit}\` | ${d.licenceText} |`)
     .join('\n');

@@ -97,7 +97,8 @@ const NOTE = `【解析】模拟作答（${MODEL}）：此答案由脚本按公�
 /** The lines of one paper: every top-level question answered once (sample 0). */
 export function simulatePaper(paper, seed = SEED) {
   const calibration = CALIBRATION[paper.source?.name];
-  if (!calibration) throw new Error(`${paper.id}: no calibration for source "${paper.source?.name}"`);
+  if (!calibration)
+    throw new Error(`${paper.id}: no calibration for source "${paper.source?.name}"`);
   const questions = paper.sections.flatMap((s) => s.questions);
   const next = rng(`${seed}|${paper.id}`);
   // A fixed share right, chosen at random: the paper's accuracy is the calibration's, rounded to a question.
@@ -120,7 +121,10 @@ export function simulatePaper(paper, seed = SEED) {
     } else if (q.type === 'fill_blank' && q.blanks === 1) {
       const key = Array.isArray(q.answer[0]) ? q.answer[0][0] : q.answer[0];
       answer = `【第1空】${right.has(q.number) ? key : wrongNumber(next, key)}`;
-    } else throw new Error(`${paper.id} question ${q.number}: only single choice and one-blank questions are simulated (got ${q.type})`);
+    } else
+      throw new Error(
+        `${paper.id} question ${q.number}: only single choice and one-blank questions are simulated (got ${q.type})`,
+      );
     return {
       paper: paper.id,
       question: q.number,
@@ -135,5 +139,7 @@ export function simulatePaper(paper, seed = SEED) {
 
 /** Every paper's lines, papers in id order, so the file is the same whatever order they were read in. */
 export function buildSimulatedRun(papers, seed = SEED) {
-  return [...papers].sort((a, b) => a.id.localeCompare(b.id)).flatMap((p) => simulatePaper(p, seed));
+  return [...papers]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((p) => simulatePaper(p, seed));
 }

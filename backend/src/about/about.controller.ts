@@ -20,10 +20,19 @@ export class AboutController {
 
   @Get('notice')
   @Public()
-  @ApiOperation({ summary: "The project's licence and every shipped dataset with its licence and source (the NOTICE file)" })
+  @ApiOperation({
+    summary:
+      "The project's licence and every shipped dataset with its licence and source (the NOTICE file)",
+  })
   get() {
     if (this.notice === null) {
-      if (!existsSync(NOTICE)) throw new DomainError('NOTICE is missing from this installation', 404, undefined, 'about.notice_missing');
+      if (!existsSync(NOTICE))
+        throw new DomainError(
+          'NOTICE is missing from this installation',
+          404,
+          undefined,
+          'about.notice_missing',
+        );
       this.notice = readFileSync(NOTICE, 'utf8');
     }
     return { licence: 'MIT', notice: this.notice };

@@ -6,7 +6,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Role } from '../auth/roles';
 import { AssetEntity, AssetVariantEntity } from './asset.entities';
 import { AssetHolders, AssetsRepository } from './assets.repository';
-import { encodeForProfile, ImageLimits, ImageProfile, normaliseImage, NormalisedImage, profileKey } from './image-normalize';
+import {
+  encodeForProfile,
+  ImageLimits,
+  ImageProfile,
+  normaliseImage,
+  NormalisedImage,
+  profileKey,
+} from './image-normalize';
 
 export interface StoredBlob {
   mime: string;
@@ -32,8 +39,13 @@ export class AssetsService {
    * image (drafts, PDF pages, crops); researchers those of published papers; teachers those of
    * the questions they mark. Anything else is "not found", so a hash reveals nothing.
    */
-  async getVisible(sha256: string, user: { id: string; roles: Role[] }, profile?: ImageProfile): Promise<StoredBlob> {
-    if (!(await this.isVisible(sha256, user))) throw new DomainError(`image ${sha256} not found`, 404, undefined, 'image.not_found');
+  async getVisible(
+    sha256: string,
+    user: { id: string; roles: Role[] },
+    profile?: ImageProfile,
+  ): Promise<StoredBlob> {
+    if (!(await this.isVisible(sha256, user)))
+      throw new DomainError(`image ${sha256} not found`, 404, undefined, 'image.not_found');
     return profile ? this.getVariant(sha256, profile) : this.getOriginal(sha256);
   }
 
@@ -43,7 +55,11 @@ export class AssetsService {
   }
 
   get limits(): ImageLimits {
-    return { maxBytes: this.config.imageMaxBytes, maxPixels: this.config.imageMaxPixels, maxSide: this.config.imageMaxSide };
+    return {
+      maxBytes: this.config.imageMaxBytes,
+      maxPixels: this.config.imageMaxPixels,
+      maxSide: this.config.imageMaxSide,
+    };
   }
 
   normalise(bytes: Uint8Array): Promise<NormalisedImage> {
@@ -71,7 +87,8 @@ export class AssetsService {
 
   async getOriginal(sha256: string): Promise<StoredBlob> {
     const asset = await this.assets.findOne({ where: { sha256 } });
-    if (!asset) throw new DomainError(`image ${sha256} not found`, 404, undefined, 'image.not_found');
+    if (!asset)
+      throw new DomainError(`image ${sha256} not found`, 404, undefined, 'image.not_found');
     return asset;
   }
 
@@ -82,12 +99,18 @@ export class AssetsService {
     if (cached) return cached;
     const inflight = this.pending.get(`${sha256}/${key}`);
     if (inflight) return inflight;
-    const job = this.encodeAndStore(sha256, profile, key).finally(() => this.pending.delete(`${sha256}/${key}`));
+    const job = this.encodeAndStore(sha256, profile, key).finally(() =>
+      this.pending.delete(`${sha256}/${key}`),
+    );
     this.pending.set(`${sha256}/${key}`, job);
     return job;
   }
 
-  private async encodeAndStore(sha256: string, profile: ImageProfile, key: string): Promise<StoredBlob> {
+  private async encodeAndStore(
+    sha256: string,
+    profile: ImageProfile,
+    key: string,
+  ): Promise<StoredBlob> {
     const original = await this.getOriginal(sha256);
     const encoded = await encodeForProfile(original.data, profile);
     await this.variants
@@ -103,6 +126,7 @@ export class AssetsService {
 /** The visibility rule for readers who do not write papers. Pure. */
 export function canSee(roles: Role[], h: AssetHolders): boolean {
   if (roles.includes('researcher') && h.isInPublishedPaper) return true;
-  if ((roles.includes('teacher') || roles.includes('senior_teacher')) && h.isInAssignedQuestion) return true;
+  if ((roles.includes('teacher') || roles.includes('senior_teacher')) && h.isInAssignedQuestion)
+    return true;
   return false;
 }

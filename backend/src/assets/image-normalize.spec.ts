@@ -1,5 +1,12 @@
 import sharp from 'sharp';
-import { cropImage, encodeForProfile, ImageError, normaliseImage, parseProfileKey, profileKey } from './image-normalize';
+import {
+  cropImage,
+  encodeForProfile,
+  ImageError,
+  normaliseImage,
+  parseProfileKey,
+  profileKey,
+} from './image-normalize';
 
 const limits = { maxBytes: 5_000_000, maxPixels: 4_000_000, maxSide: 1000 };
 
@@ -22,7 +29,9 @@ describe('normaliseImage', () => {
   });
 
   it('keeps diagrams lossless as PNG and caps the long side', async () => {
-    const input = await sharp({ create: { width: 2000, height: 1000, channels: 4, background: '#ffffff' } })
+    const input = await sharp({
+      create: { width: 2000, height: 1000, channels: 4, background: '#ffffff' },
+    })
       .png()
       .toBuffer();
     const out = await normaliseImage(input, limits);
@@ -32,37 +41,51 @@ describe('normaliseImage', () => {
   });
 
   it('gives the same hash for the same image twice', async () => {
-    const input = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000' } })
+    const input = await sharp({
+      create: { width: 50, height: 50, channels: 3, background: '#000' },
+    })
       .png()
       .toBuffer();
-    expect((await normaliseImage(input, limits)).sha256).toBe((await normaliseImage(input, limits)).sha256);
+    expect((await normaliseImage(input, limits)).sha256).toBe(
+      (await normaliseImage(input, limits)).sha256,
+    );
   });
 
   it.each([
     ['too many bytes', { ...limits, maxBytes: 10 }, /the limit is 10/],
     ['too many pixels', { ...limits, maxPixels: 100 }, /20×20 pixels; the limit is 100 pixels/],
   ])('refuses an image with %s', async (_n, l, msg) => {
-    const input = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } })
+    const input = await sharp({
+      create: { width: 20, height: 20, channels: 3, background: '#000' },
+    })
       .png()
       .toBuffer();
     await expect(normaliseImage(input, l)).rejects.toThrow(msg);
   });
 
   it('refuses bytes that are not an image', async () => {
-    await expect(normaliseImage(Buffer.from('not an image at all'), limits)).rejects.toBeInstanceOf(ImageError);
+    await expect(normaliseImage(Buffer.from('not an image at all'), limits)).rejects.toBeInstanceOf(
+      ImageError,
+    );
   });
 });
 
 describe('profiles', () => {
   it('parses and prints profile keys', () => {
-    expect(parseProfileKey('jpeg-1024-q80')).toEqual({ format: 'jpeg', longSide: 1024, quality: 80 });
+    expect(parseProfileKey('jpeg-1024-q80')).toEqual({
+      format: 'jpeg',
+      longSide: 1024,
+      quality: 80,
+    });
     expect(profileKey({ format: 'webp', longSide: 512, quality: 70 })).toBe('webp-512-q70');
     expect(parseProfileKey('gif-1024-q80')).toBeNull();
     expect(parseProfileKey('jpeg-9999-q80')).toBeNull();
   });
 
   it('encodes a profile to its size and format, identically each time', async () => {
-    const original = await sharp({ create: { width: 800, height: 400, channels: 4, background: '#ff000080' } })
+    const original = await sharp({
+      create: { width: 800, height: 400, channels: 4, background: '#ff000080' },
+    })
       .png()
       .toBuffer();
     const a = await encodeForProfile(original, { format: 'jpeg', longSide: 200, quality: 80 });
@@ -72,11 +95,15 @@ describe('profiles', () => {
   });
 
   it('crops a rectangle and refuses one outside the image', async () => {
-    const original = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } })
+    const original = await sharp({
+      create: { width: 100, height: 100, channels: 3, background: '#fff' },
+    })
       .png()
       .toBuffer();
     const png = await cropImage(original, { x: 10, y: 20, width: 30, height: 40 });
     expect(await sharp(png).metadata()).toMatchObject({ width: 30, height: 40 });
-    await expect(cropImage(original, { x: 99, y: 99, width: 50, height: 50 })).rejects.toThrow(/outside/);
+    await expect(cropImage(original, { x: 99, y: 99, width: 50, height: 50 })).rejects.toThrow(
+      /outside/,
+    );
   });
 });

@@ -53,16 +53,29 @@ export function profileKey(p: ImageProfile): string {
 export function parseProfileKey(key: string): ImageProfile | null {
   const m = /^(jpeg|png|webp)-(\d{2,4})-q(\d{1,3})$/.exec(key);
   if (!m) return null;
-  const profile = { format: m[1] as ImageProfile['format'], longSide: Number(m[2]), quality: Number(m[3]) };
-  return profile.longSide >= 64 && profile.longSide <= 4096 && profile.quality >= 1 && profile.quality <= 100 ? profile : null;
+  const profile = {
+    format: m[1] as ImageProfile['format'],
+    longSide: Number(m[2]),
+    quality: Number(m[3]),
+  };
+  return profile.longSide >= 64 &&
+    profile.longSide <= 4096 &&
+    profile.quality >= 1 &&
+    profile.quality <= 100
+    ? profile
+    : null;
 }
 
 /**
  * Decodes an untrusted image and re-encodes it: EXIF orientation applied, sRGB, metadata
  * stripped, long side capped. Diagrams stay lossless PNG; photos stay JPEG.
  */
-export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Promise<NormalisedImage> {
-  if (input.length > limits.maxBytes) throw new ImageError(`image is ${input.length} bytes; the limit is ${limits.maxBytes}`);
+export async function normaliseImage(
+  input: Uint8Array,
+  limits: ImageLimits,
+): Promise<NormalisedImage> {
+  if (input.length > limits.maxBytes)
+    throw new ImageError(`image is ${input.length} bytes; the limit is ${limits.maxBytes}`);
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     // Header only: the pixel limit is checked below with a clearer message than sharp's.
@@ -72,20 +85,35 @@ export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Pr
   }
   if (!meta.width || !meta.height) throw new ImageError('image has no dimensions');
   if (meta.width * meta.height > limits.maxPixels) {
-    throw new ImageError(`image is ${meta.width}×${meta.height} pixels; the limit is ${limits.maxPixels} pixels`);
+    throw new ImageError(
+      `image is ${meta.width}×${meta.height} pixels; the limit is ${limits.maxPixels} pixels`,
+    );
   }
   const isPhoto = meta.format === 'jpeg';
   try {
     const pipeline = sharp(input, { limitInputPixels: limits.maxPixels })
       .rotate()
       .toColourspace('srgb')
-      .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (isPhoto ? pipeline.jpeg({ quality: 90, mozjpeg: true }) : pipeline.png({ compressionLevel: 6 })).toBuffer(
-      {
-        resolveWithObject: true,
-      },
-    );
-    return { sha256: sha256(data), mime: isPhoto ? 'image/jpeg' : 'image/png', width: info.width, height: info.height, data };
+      .resize({
+        width: limits.maxSide,
+        height: limits.maxSide,
+        fit: 'inside',
+        withoutEnlargement: true,
+      });
+    const { data, info } = await (
+      isPhoto
+        ? pipeline.jpeg({ quality: 90, mozjpeg: true })
+        : pipeline.png({ compressionLevel: 6 })
+    ).toBuffer({
+      resolveWithObject: true,
+    });
+    return {
+      sha256: sha256(data),
+      mime: isPhoto ? 'image/jpeg' : 'image/png',
+      width: info.width,
+      height: info.height,
+      data,
+    };
   } catch (e) {
     throw new ImageError(`cannot process image (${(e as Error).message})`);
   }
@@ -93,9 +121,12 @@ export async function normaliseImage(input: Uint8Array, limits: ImageLimits): Pr
 
 /** Encodes a stored original for a profile. Deterministic for the same input and profile. */
 export async function encodeForProfile(original: Buffer, profile: ImageProfile) {
-  const base = sharp(original)
-    .flatten({ background: '#ffffff' })
-    .resize({ width: profile.longSide, height: profile.longSide, fit: 'inside', withoutEnlargement: true });
+  const base = sharp(original).flatten({ background: '#ffffff' }).resize({
+    width: profile.longSide,
+    height: profile.longSide,
+    fit: 'inside',
+    withoutEnlargement: true,
+  });
   const encoded =
     profile.format === 'jpeg'
       ? base.jpeg({ quality: profile.quality, mozjpeg: true })
@@ -107,12 +138,16 @@ export async function encodeForProfile(original: Buffer, profile: ImageProfile) 
 }
 
 /** Cuts a rectangle (in pixels of the image) out of an image, as PNG. */
-export async function cropImage(original: Buffer, rect: { x: number; y: number; width: number; height: number }) {
+export async function cropImage(
+  original: Buffer,
+  rect: { x: number; y: number; width: number; height: number },
+) {
   const meta = await sharp(original).metadata();
   const x = Math.max(0, Math.round(rect.x));
   const y = Math.max(0, Math.round(rect.y));
   const width = Math.min(Math.round(rect.width), (meta.width ?? 0) - x);
   const height = Math.min(Math.round(rect.height), (meta.height ?? 0) - y);
-  if (width < 4 || height < 4) throw new ImageError('the crop rectangle lies outside the page or is too small');
+  if (width < 4 || height < 4)
+    throw new ImageError('the crop rectangle lies outside the page or is too small');
   return sharp(original).extract({ left: x, top: y, width, height }).png().toBuffer();
 }

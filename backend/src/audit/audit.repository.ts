@@ -25,12 +25,18 @@ export class AuditRepository {
        FROM audit_events ${where} ORDER BY at DESC, id DESC LIMIT ${n}`,
       params,
     );
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_events ${where}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM audit_events ${where}`,
+      params,
+    );
     return { rows, total };
   }
 
   async marks(q: AuditQueryDto, n: number): Promise<{ rows: AuditRow[]; total: number }> {
-    const [where, params] = this.filters(q, '(SELECT username FROM users u WHERE u.id = m.actor_id)');
+    const [where, params] = this.filters(
+      q,
+      '(SELECT username FROM users u WHERE u.id = m.actor_id)',
+    );
     // Newest first by id: marks are numbered as they are appended, and the primary key is that order.
     const rows = await this.db.query(
       `SELECT 'm' || m.id AS key, m.id::int AS id, m.at, m.actor_id AS "actorId", u.username AS "actorName", m.action,
@@ -41,7 +47,10 @@ export class AuditRepository {
        FROM mark_audit_events m LEFT JOIN users u ON u.id = m.actor_id ${where} ORDER BY m.id DESC LIMIT ${n}`,
       params,
     );
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM mark_audit_events m ${where}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM mark_audit_events m ${where}`,
+      params,
+    );
     return { rows, total };
   }
 
@@ -60,8 +69,9 @@ export class AuditRepository {
       collect(r.after);
     }
     if (!ids.size) return {};
-    const found: { id: string; kind: AuditName['kind']; label: string; number: string | null }[] = await this.db.query(
-      `SELECT id::text, 'user' AS kind, display_name AS label, NULL AS number FROM users WHERE id = ANY($1::uuid[])
+    const found: { id: string; kind: AuditName['kind']; label: string; number: string | null }[] =
+      await this.db.query(
+        `SELECT id::text, 'user' AS kind, display_name AS label, NULL AS number FROM users WHERE id = ANY($1::uuid[])
        UNION ALL SELECT q.id::text, 'question', v.title, q.number FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
                  WHERE q.id = ANY($1::uuid[])
        UNION ALL SELECT id::text, 'paper_version', title, NULL FROM paper_versions WHERE id = ANY($1::uuid[])
@@ -69,9 +79,14 @@ export class AuditRepository {
        UNION ALL SELECT id::text, 'model', name, NULL FROM ai_models WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, 'cohort', name, NULL FROM cohorts WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, 'pdf', filename, NULL FROM pdf_documents WHERE id = ANY($1::uuid[])`,
-      [[...ids]],
+        [[...ids]],
+      );
+    return Object.fromEntries(
+      found.map((f) => [
+        f.id,
+        { kind: f.kind, label: f.label, ...(f.number ? { number: f.number } : {}) },
+      ]),
     );
-    return Object.fromEntries(found.map((f) => [f.id, { kind: f.kind, label: f.label, ...(f.number ? { number: f.number } : {}) }]));
   }
 
   private filters(q: AuditQueryDto, actorName: string): [string, unknown[]] {

@@ -98,7 +98,9 @@ export class AuditService {
       wantMarks ? this.trail.marks(q, offset + limit) : none,
     ]);
     const page = [...events.rows, ...marks.rows]
-      .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.key.localeCompare(a.key))
+      .sort(
+        (a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.key.localeCompare(a.key),
+      )
       .slice(offset, offset + limit);
     return { total: events.total + marks.total, events: page, names: await this.trail.names(page) };
   }

@@ -35,7 +35,11 @@ export class AuthController {
   @Post('logout')
   @AnyRole()
   @HttpCode(204)
-  async logout(@CurrentUser() user: SessionUser, @ClientAddress() address: string, @Res({ passthrough: true }) res: Response) {
+  async logout(
+    @CurrentUser() user: SessionUser,
+    @ClientAddress() address: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.auth.logout(user, address);
     clearSessionCookies(res);
   }
@@ -49,7 +53,11 @@ export class AuthController {
   @Post('password')
   @AnyRole()
   @HttpCode(204)
-  async changePassword(@CurrentUser() user: SessionUser, @Body() body: PasswordChangeDto, @ClientAddress() address: string) {
+  async changePassword(
+    @CurrentUser() user: SessionUser,
+    @Body() body: PasswordChangeDto,
+    @ClientAddress() address: string,
+  ) {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword, address);
   }
 }

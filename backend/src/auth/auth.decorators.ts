@@ -23,7 +23,9 @@ export interface SessionUser {
 }
 
 /** The signed-in user, set by the AuthGuard. */
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): SessionUser => ctx.switchToHttp().getRequest().user);
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): SessionUser => ctx.switchToHttp().getRequest().user,
+);
 
 /** The client address, for rate limiting and the audit trail. */
 export const ClientAddress = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {

@@ -63,10 +63,18 @@ export class AuthService {
         { id: user?.id ?? null, name: user?.username ?? null, address },
         {
           action: 'login_failed',
-          after: { reason: user && !user.isActive ? 'deactivated' : 'bad credentials', accountKey: accountKey.slice(0, 16) },
+          after: {
+            reason: user && !user.isActive ? 'deactivated' : 'bad credentials',
+            accountKey: accountKey.slice(0, 16),
+          },
         },
       );
-      throw new DomainError('wrong username or password', HttpStatus.UNAUTHORIZED, undefined, 'auth.bad_credentials');
+      throw new DomainError(
+        'wrong username or password',
+        HttpStatus.UNAUTHORIZED,
+        undefined,
+        'auth.bad_credentials',
+      );
     }
     await this.attempts.markSuccess(counts.attemptId);
     const session = await this.sessions.create(user!.id);
@@ -80,12 +88,24 @@ export class AuthService {
   }
 
   async changePassword(user: SessionUser, current: string, next: string, address: string) {
-    const row = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
+    const row = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: user.id })
+      .getOneOrFail();
     if (!(await verifyPassword(row.passwordHash, current)))
-      throw new DomainError('the current password is wrong', 400, undefined, 'password.current_wrong');
+      throw new DomainError(
+        'the current password is wrong',
+        400,
+        undefined,
+        'password.current_wrong',
+      );
     const problem = passwordProblem(next, user.username);
     if (problem) throw problem;
-    await this.users.update(user.id, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
+    await this.users.update(user.id, {
+      passwordHash: await hashPassword(next),
+      passwordChangedAt: new Date(),
+    });
     // Other devices must sign in again with the new password.
     await this.sessions.revokeAllFor(user.id, user.sessionTokenHash);
     await this.audit.record(

@@ -15,7 +15,13 @@ export function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
-export function setSessionCookies(res: Response, token: string, csrf: string, maxAgeMs: number, isSecure: boolean) {
+export function setSessionCookies(
+  res: Response,
+  token: string,
+  csrf: string,
+  maxAgeMs: number,
+  isSecure: boolean,
+) {
   const base = { sameSite: 'lax' as const, secure: isSecure, path: '/', maxAge: maxAgeMs };
   res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
   res.cookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });

@@ -48,7 +48,12 @@ export class LoginAttemptsRepository {
    * including it, under a transaction-scoped advisory lock on the account: parallel attempts are
    * counted one after another, so a burst cannot all pass a check that none has yet recorded.
    */
-  async reserve(accountKey: string, address: string, userId: string | null, w: Windows): Promise<AttemptCounts> {
+  async reserve(
+    accountKey: string,
+    address: string,
+    userId: string | null,
+    w: Windows,
+  ): Promise<AttemptCounts> {
     return this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [accountKey]);
       const [{ id }] = await m.query(

@@ -22,9 +22,12 @@ export interface LimitVerdict {
 /** Which limit the attempt (already counted in `c`) is over, or null. Pure. */
 export function loginVerdict(c: AttemptCounts, l: LoginLimits): LimitVerdict | null {
   const wait = (s: number | null) => Math.max(1, s ?? 1);
-  if (c.pair > l.perAccountAddress) return { scope: 'account_address', retryAfterSeconds: wait(c.pairRetrySeconds) };
-  if (c.address > l.perAddress) return { scope: 'address', retryAfterSeconds: wait(c.addressRetrySeconds) };
-  if (!c.isKnownAddress && c.account > l.perAccount) return { scope: 'account', retryAfterSeconds: wait(c.accountRetrySeconds) };
+  if (c.pair > l.perAccountAddress)
+    return { scope: 'account_address', retryAfterSeconds: wait(c.pairRetrySeconds) };
+  if (c.address > l.perAddress)
+    return { scope: 'address', retryAfterSeconds: wait(c.addressRetrySeconds) };
+  if (!c.isKnownAddress && c.account > l.perAccount)
+    return { scope: 'account', retryAfterSeconds: wait(c.accountRetrySeconds) };
   return null;
 }
 

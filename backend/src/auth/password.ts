@@ -21,10 +21,27 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
  */
 export function passwordProblem(plain: string, username: string): DomainError | null {
   if (plain.length < 10)
-    return new DomainError('the password must have at least 10 characters', 400, undefined, 'password.too_short', { min: 10 });
+    return new DomainError(
+      'the password must have at least 10 characters',
+      400,
+      undefined,
+      'password.too_short',
+      { min: 10 },
+    );
   if (plain.length > 200)
-    return new DomainError('the password must have at most 200 characters', 400, undefined, 'password.too_long', { max: 200 });
+    return new DomainError(
+      'the password must have at most 200 characters',
+      400,
+      undefined,
+      'password.too_long',
+      { max: 200 },
+    );
   if (plain.toLowerCase().includes(username.toLowerCase()))
-    return new DomainError('the password must not contain the username', 400, undefined, 'password.contains_username');
+    return new DomainError(
+      'the password must not contain the username',
+      400,
+      undefined,
+      'password.contains_username',
+    );
   return null;
 }

@@ -61,7 +61,12 @@ export class SessionsService {
     const tokenHash = hashToken(token);
     const now = Date.now();
     const hit = this.cache.get(tokenHash);
-    if (hit && hit.until > now && now <= hit.expiresAt && now <= hit.lastSeenAt + this.config.sessionIdleMinutes * 60_000)
+    if (
+      hit &&
+      hit.until > now &&
+      now <= hit.expiresAt &&
+      now <= hit.lastSeenAt + this.config.sessionIdleMinutes * 60_000
+    )
       return { user: hit.user };
     this.cache.delete(tokenHash);
     const row = await this.sessions
@@ -84,7 +89,8 @@ export class SessionsService {
       .where('s.token_hash = :tokenHash', { tokenHash })
       .getRawOne();
     if (!row || row.revoked_at || !row.is_active) return { problem: row ? 'expired' : 'none' };
-    const idleLimit = new Date(row.last_seen_at).getTime() + this.config.sessionIdleMinutes * 60_000;
+    const idleLimit =
+      new Date(row.last_seen_at).getTime() + this.config.sessionIdleMinutes * 60_000;
     if (now > new Date(row.expires_at).getTime() || now > idleLimit) return { problem: 'expired' };
     // Touch at most once a minute: a busy marker should not write on every key press.
     let lastSeenAt = new Date(row.last_seen_at).getTime();
@@ -101,7 +107,12 @@ export class SessionsService {
       csrfToken: row.csrf_token,
     };
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(tokenHash, { user, lastSeenAt, expiresAt: new Date(row.expires_at).getTime(), until: now + this.config.sessionCacheMs });
+    this.cache.set(tokenHash, {
+      user,
+      lastSeenAt,
+      expiresAt: new Date(row.expires_at).getTime(),
+      until: now + this.config.sessionCacheMs,
+    });
     return { user };
   }
 

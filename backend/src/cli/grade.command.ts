@@ -14,12 +14,17 @@ import { BatchError, checkLine, gradeLine } from '../grading/domain/batch';
 const MAX_REPORTED = 100;
 
 async function* linesOf(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const rl = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   yield* rl;
 }
 
 /** Pass 1: the errors of the whole file (the first hundred reported, all counted). */
-async function checkFile(path: string): Promise<{ errors: BatchError[]; count: number; gradable: number }> {
+async function checkFile(
+  path: string,
+): Promise<{ errors: BatchError[]; count: number; gradable: number }> {
   const errors: BatchError[] = [];
   let count = 0;
   let gradable = 0;
@@ -30,7 +35,8 @@ async function checkFile(path: string): Promise<{ errors: BatchError[]; count: n
     count += found.length;
     if (errors.length < MAX_REPORTED) errors.push(...found.slice(0, MAX_REPORTED - errors.length));
   }
-  if (!gradable && !count) return { errors: [{ line: 1, field: '', message: 'no lines to grade' }], count: 1, gradable };
+  if (!gradable && !count)
+    return { errors: [{ line: 1, field: '', message: 'no lines to grade' }], count: 1, gradable };
   return { errors, count, gradable };
 }
 
@@ -39,21 +45,31 @@ async function write(out: WriteStream | NodeJS.WriteStream, text: string) {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-export async function gradeCommand(input: string | undefined, outPath: string | undefined): Promise<number> {
+export async function gradeCommand(
+  input: string | undefined,
+  outPath: string | undefined,
+): Promise<number> {
   if (!input) {
     console.error('usage: yuejuan grade <in.jsonl> [--out <file>]');
     return 2;
   }
   const { errors, count } = await checkFile(input);
   if (count) {
-    for (const e of errors) console.error(`${input}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
+    for (const e of errors)
+      console.error(`${input}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
     if (count > errors.length) console.error(`… and ${count - errors.length} more`);
     console.error(`${count} problem(s); nothing graded`);
     return 2;
   }
   const partial = outPath ? `${outPath}.partial` : null;
   const out = partial ? createWriteStream(partial) : process.stdout;
-  const by: Record<string, number> = { correct: 0, partial: 0, wrong: 0, unparsed: 0, not_scored: 0 };
+  const by: Record<string, number> = {
+    correct: 0,
+    partial: 0,
+    wrong: 0,
+    unparsed: 0,
+    not_scored: 0,
+  };
   let graded = 0;
   let scored = 0;
   let max = 0;

@@ -35,12 +35,18 @@ function formatError(e: BundleError): string {
 }
 
 /** Expands each argument into bundles: a zip, a bundle folder, or a folder of bundle folders. */
-async function bundlesOf(paths: string[], rubricsDir: string): Promise<{ name: string; files: BundleFiles }[]> {
+async function bundlesOf(
+  paths: string[],
+  rubricsDir: string,
+): Promise<{ name: string; files: BundleFiles }[]> {
   const zips = new Map<string, BundleFiles>();
   for (const p of paths) {
     const full = resolve(p);
     if (existsSync(full) && statSync(full).isFile())
-      zips.set(p, await readBundleZip(readFileSync(full), { maxFiles: 5000, maxTotalBytes: 1 << 30 }));
+      zips.set(
+        p,
+        await readBundleZip(readFileSync(full), { maxFiles: 5000, maxTotalBytes: 1 << 30 }),
+      );
   }
   return paths.flatMap((p) => {
     const full = resolve(p);
@@ -50,7 +56,8 @@ async function bundlesOf(paths: string[], rubricsDir: string): Promise<{ name: s
       const rubric = join(rubricsDir, `${basename(dir)}.rubric.yaml`);
       return { name: dir, files: readBundleDir(dir, existsSync(rubric) ? rubric : undefined) };
     };
-    if (existsSync(join(full, 'paper.yaml')) || existsSync(join(full, 'paper.json'))) return [one(full)];
+    if (existsSync(join(full, 'paper.yaml')) || existsSync(join(full, 'paper.json')))
+      return [one(full)];
     return readdirSync(full, { withFileTypes: true })
       .filter((d) => d.isDirectory() && existsSync(join(full, d.name, 'paper.yaml')))
       .map((d) => one(join(full, d.name)));
@@ -61,7 +68,11 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const args = rest.filter(
-    (a, i) => !a.startsWith('--') && !rest[i - 1]?.match(/^--(role|name|papers|models|model-id|base-url|modality|concurrency|key-env)$/),
+    (a, i) =>
+      !a.startsWith('--') &&
+      !rest[i - 1]?.match(
+        /^--(role|name|papers|models|model-id|base-url|modality|concurrency|key-env)$/,
+      ),
   );
   const values = (flag: string) => rest.flatMap((a, i) => (rest[i - 1] === flag ? [a] : []));
   if (group === 'grade') return gradeCommand(command, values('--out')[0]);
@@ -89,11 +100,18 @@ async function main(argv: string[]): Promise<number> {
   // The embedded PostgreSQL runs in its own process group, out of reach of Ctrl-C: stop it here
   // rather than leave it behind (claims of `runs --follow` are taken back once this process is gone).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-    process.once(signal, () => void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
+    process.once(
+      signal,
+      () => void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(130)),
+    );
   try {
     if (group === 'migrate') return 0;
     if (group === 'models') {
-      const app = await createApp({ ...config, collection: { ...config.collection, isWorker: false } }, url, logger);
+      const app = await createApp(
+        { ...config, collection: { ...config.collection, isWorker: false } },
+        url,
+        logger,
+      );
       try {
         return await modelsCommand(app, command, args, values);
       } finally {
@@ -103,7 +121,11 @@ async function main(argv: string[]): Promise<number> {
     if (group === 'runs') {
       // Following a run keeps this process alive as a collection worker; a plain status call does not send requests.
       const isFollow = flags.has('--follow');
-      const app = await createApp({ ...config, collection: { ...config.collection, isWorker: isFollow } }, url, logger);
+      const app = await createApp(
+        { ...config, collection: { ...config.collection, isWorker: isFollow } },
+        url,
+        logger,
+      );
       try {
         return await runsCommand(app, command, args, values, isFollow);
       } finally {
@@ -114,18 +136,23 @@ async function main(argv: string[]): Promise<number> {
       const roles = values('--role');
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (!args[0] || !roles.length || bad.length) {
-        console.error(`usage: users create <username> --role <${ROLES.join('|')}>... (unknown: ${bad.join(', ') || 'none'})`);
+        console.error(
+          `usage: users create <username> --role <${ROLES.join('|')}>... (unknown: ${bad.join(', ') || 'none'})`,
+        );
         return 2;
       }
       const password = (await readStdin()).trim();
       const app = await createApp(config, url, logger);
       try {
-        const user = await app
-          .get(UsersService)
-          .create(
-            { username: args[0], displayName: values('--name')[0] ?? args[0], password, roles: roles as Role[] },
-            { id: null, name: 'cli' },
-          );
+        const user = await app.get(UsersService).create(
+          {
+            username: args[0],
+            displayName: values('--name')[0] ?? args[0],
+            password,
+            roles: roles as Role[],
+          },
+          { id: null, name: 'cli' },
+        );
         console.log(`created ${user.username} (${user.roles.join(', ')})`);
         return 0;
       } catch (e) {
@@ -141,8 +168,14 @@ async function main(argv: string[]): Promise<number> {
       let bad = 0;
       for (const b of await bundlesOf(args, config.rubricsDir)) {
         try {
-          const r = await importer.importBundle(b.files, { id: null, name: 'cli' }, flags.has('--publish'));
-          console.log(`${r.status.padEnd(9)} ${r.slug} v${r.version} ${r.contentHash.slice(0, 12)}`);
+          const r = await importer.importBundle(
+            b.files,
+            { id: null, name: 'cli' },
+            flags.has('--publish'),
+          );
+          console.log(
+            `${r.status.padEnd(9)} ${r.slug} v${r.version} ${r.contentHash.slice(0, 12)}`,
+          );
         } catch (e) {
           if (!(e instanceof BundleRejectedError)) throw e;
           bad += 1;

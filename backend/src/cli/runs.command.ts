@@ -23,11 +23,17 @@ export function renderProgress(p: Progress, width = 30): string {
 /** Resolves paper slugs or version ids (the latest version of each), and model names or ids. */
 async function ids(app: INestApplicationContext, papers: string[], models: string[]) {
   const paperRows = await app.get(PapersService).latestVersionsOf(papers);
-  const modelRows = (await app.get(ModelsService).list()).filter((m) => models.includes(m.name) || models.includes(m.id));
+  const modelRows = (await app.get(ModelsService).list()).filter(
+    (m) => models.includes(m.name) || models.includes(m.id),
+  );
   if (paperRows.length !== papers.length)
-    throw new Error(`unknown paper(s): ${papers.filter((p) => !paperRows.some((r) => r.id === p || r.slug === p)).join(', ')}`);
+    throw new Error(
+      `unknown paper(s): ${papers.filter((p) => !paperRows.some((r) => r.id === p || r.slug === p)).join(', ')}`,
+    );
   if (modelRows.length !== models.length)
-    throw new Error(`unknown model(s): ${models.filter((m) => !modelRows.some((r) => r.id === m || r.name === m)).join(', ')}`);
+    throw new Error(
+      `unknown model(s): ${models.filter((m) => !modelRows.some((r) => r.id === m || r.name === m)).join(', ')}`,
+    );
   return { paperIds: paperRows.map((r) => r.id), modelIds: modelRows.map((r) => r.id) };
 }
 
@@ -41,7 +47,9 @@ export async function modelsCommand(
   const models = app.get(ModelsService);
   if (command === 'list') {
     for (const m of await models.list())
-      console.log(`${m.name.padEnd(28)} ${m.modelId.padEnd(24)} ${m.modality.padEnd(6)} ${m.concurrency}∥  ${m.baseUrl ?? ''}`);
+      console.log(
+        `${m.name.padEnd(28)} ${m.modelId.padEnd(24)} ${m.modality.padEnd(6)} ${m.concurrency}∥  ${m.baseUrl ?? ''}`,
+      );
     return 0;
   }
   const one = (flag: string) => values(flag)[0];
@@ -81,9 +89,16 @@ export async function runsCommand(
       values('--papers').flatMap((v) => v.split(',')),
       values('--models').flatMap((v) => v.split(',')),
     );
-    runId = (await runs.create({ paperVersionIds: paperIds, modelIds, name: values('--name')[0] }, { id: null, name: 'cli' })).id;
+    runId = (
+      await runs.create(
+        { paperVersionIds: paperIds, modelIds, name: values('--name')[0] },
+        { id: null, name: 'cli' },
+      )
+    ).id;
   } else if (command !== 'status' || !runId) {
-    console.error('usage: runs start --papers <slug,…> --models <name,…> [--name <n>] [--follow] | runs status <run id> [--follow]');
+    console.error(
+      'usage: runs start --papers <slug,…> --models <name,…> [--name <n>] [--follow] | runs status <run id> [--follow]',
+    );
     return 2;
   }
   const isTty = process.stdout.isTTY;
@@ -92,7 +107,8 @@ export async function runsCommand(
     const text = renderProgress(p);
     if (isTty) process.stdout.write(`\x1b[2K\r${text.split('\n').join('\n\x1b[2K')}\n`);
     else console.log(text);
-    if (!isFollow || p.status !== 'running') return p.models.some((m: ModelProgress) => m.failed > 0) ? 1 : 0;
+    if (!isFollow || p.status !== 'running')
+      return p.models.some((m: ModelProgress) => m.failed > 0) ? 1 : 0;
     await sleep(1000);
     if (isTty) process.stdout.write(`\x1b[${text.split('\n').length}A`);
   }

@@ -32,7 +32,12 @@ const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b;
 export async function readTable(file: string, data: Buffer): Promise<Table> {
   if (isZip(data)) return readXlsx(file, data);
   if (/\.xlsx?$/i.test(file))
-    throw new UploadRejectedError(`${file}: not an XLSX workbook (the file is not a zip)`, 415, 'cohort.not_xlsx', { file });
+    throw new UploadRejectedError(
+      `${file}: not an XLSX workbook (the file is not a zip)`,
+      415,
+      'cohort.not_xlsx',
+      { file },
+    );
   let text: string;
   try {
     text = decodeUtf8(data);
@@ -40,7 +45,8 @@ export async function readTable(file: string, data: Buffer): Promise<Table> {
     if (!(e instanceof InputError)) throw e;
     throw new UploadRejectedError(`${file}: ${e.message}`, 422, e.code, { file, ...e.params });
   }
-  if (text.includes('\u0000')) throw new UploadRejectedError(`${file}: not a CSV text file`, 415, 'cohort.not_csv', { file });
+  if (text.includes('\u0000'))
+    throw new UploadRejectedError(`${file}: not a CSV text file`, 415, 'cohort.not_csv', { file });
   const parsed = parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (bad) throw new UploadRejectedError(`${file}: row ${(bad.row ?? 0) + 1}: ${bad.message}`, 422);
@@ -53,25 +59,38 @@ async function readXlsx(file: string, data: Buffer): Promise<Table> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UploadRejectedError(`${file}: not a readable XLSX workbook (${(e as Error).message})`, 422, 'cohort.xlsx_unreadable', {
-      file,
-    });
+    throw new UploadRejectedError(
+      `${file}: not a readable XLSX workbook (${(e as Error).message})`,
+      422,
+      'cohort.xlsx_unreadable',
+      {
+        file,
+      },
+    );
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new UploadRejectedError(`${file}: the workbook has no sheet`, 422, 'cohort.no_sheet', { file });
+  if (!ws)
+    throw new UploadRejectedError(`${file}: the workbook has no sheet`, 422, 'cohort.no_sheet', {
+      file,
+    });
   const width = ws.columnCount;
   const lines: string[][] = [];
   const errors: CellError[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    lines.push(Array.from({ length: width }, (_, c) => cellText(file, row.getCell(c + 1), r, c, errors)));
+    lines.push(
+      Array.from({ length: width }, (_, c) => cellText(file, row.getCell(c + 1), r, c, errors)),
+    );
   }
   if (errors.length) throw new CohortRejectedError(errors.slice(0, 100));
   // Trailing empty rows are formatting, not students.
   while (lines.length && lines[lines.length - 1].every((c) => !c.trim())) lines.pop();
   const [header = [], ...rows] = lines;
   const used = filledWidth(header);
-  return { header: header.slice(0, used).map((h) => h.trim()), rows: rows.map((r) => r.slice(0, Math.max(used, filledWidth(r)))) };
+  return {
+    header: header.slice(0, used).map((h) => h.trim()),
+    rows: rows.map((r) => r.slice(0, Math.max(used, filledWidth(r)))),
+  };
 }
 
 /**
@@ -81,7 +100,10 @@ async function readXlsx(file: string, data: Buffer): Promise<Table> {
  */
 function cellText(file: string, cell: Cell, row: number, col: number, errors: CellError[]): string {
   const v = cell.value as unknown;
-  const obj = v && typeof v === 'object' ? (v as { error?: string; formula?: string; sharedFormula?: string; result?: unknown }) : null;
+  const obj =
+    v && typeof v === 'object'
+      ? (v as { error?: string; formula?: string; sharedFormula?: string; result?: unknown })
+      : null;
   const result = obj?.result as { error?: string } | undefined;
   const error = obj?.error ?? (result && typeof result === 'object' ? result.error : undefined);
   if (error) {
@@ -96,7 +118,8 @@ function cellText(file: string, cell: Cell, row: number, col: number, errors: Ce
     });
     return '';
   }
-  if (col === 0 && (obj?.formula || obj?.sharedFormula)) return `=${obj.formula ?? obj.sharedFormula}`;
+  if (col === 0 && (obj?.formula || obj?.sharedFormula))
+    return `=${obj.formula ?? obj.sharedFormula}`;
   return cell.text ?? '';
 }
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
@@ -30,14 +40,31 @@ export class CohortsController {
     @CurrentUser() me: SessionUser,
     @ClientAddress() a: string,
   ) {
-    if (!file) throw new UploadRejectedError('no file: send the results as multipart field "file" (CSV or XLSX)');
-    return this.cohorts.importFile(body.paperVersionId, body.name, file.originalname, file.buffer, actorOf(me, a));
+    if (!file)
+      throw new UploadRejectedError(
+        'no file: send the results as multipart field "file" (CSV or XLSX)',
+      );
+    return this.cohorts.importFile(
+      body.paperVersionId,
+      body.name,
+      file.originalname,
+      file.buffer,
+      actorOf(me, a),
+    );
   }
 
   /** A synthetic cohort from the documented IRT model, labelled synthetic. */
   @Post('synthetic')
-  synthetic(@Body() body: CohortSyntheticDto, @CurrentUser() me: SessionUser, @ClientAddress() a: string) {
-    return this.cohorts.generateSynthetic(body.paperVersionId, body.students ?? 1000, actorOf(me, a));
+  synthetic(
+    @Body() body: CohortSyntheticDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() a: string,
+  ) {
+    return this.cohorts.generateSynthetic(
+      body.paperVersionId,
+      body.students ?? 1000,
+      actorOf(me, a),
+    );
   }
 
   @Get()
@@ -60,7 +87,10 @@ export class CohortsController {
     @CurrentUser() me: SessionUser,
     @ClientAddress() a: string,
   ) {
-    if (!file) throw new UploadRejectedError('no file: send the answers as multipart field "file" (CSV or XLSX)');
+    if (!file)
+      throw new UploadRejectedError(
+        'no file: send the answers as multipart field "file" (CSV or XLSX)',
+      );
     const stored = await this.answers.import(id, file.originalname, file.buffer, actorOf(me, a));
     // The answer says what was graded: objective answers graded, the rest queued for teachers.
     const { graded } = await this.pipeline.settle();

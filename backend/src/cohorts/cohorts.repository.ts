@@ -39,7 +39,15 @@ export type CohortListRow = CohortSummary<Date>;
 export interface CohortDetail extends Omit<CohortListRow, 'subject'> {
   generator: object | null;
   questions:
-    | { questionId: string; number: string; n: number; mean: number; sd: number | null; maxPoints: number; distribution: object | null }[]
+    | {
+        questionId: string;
+        number: string;
+        n: number;
+        mean: number;
+        sd: number | null;
+        maxPoints: number;
+        distribution: object | null;
+      }[]
     | null;
 }
 
@@ -61,7 +69,10 @@ export class CohortsRepository {
   }
 
   async contentHash(paperVersionId: string): Promise<string> {
-    const [{ hash }] = await this.db.query(`SELECT content_hash AS hash FROM paper_versions WHERE id = $1`, [paperVersionId]);
+    const [{ hash }] = await this.db.query(
+      `SELECT content_hash AS hash FROM paper_versions WHERE id = $1`,
+      [paperVersionId],
+    );
     return hash;
   }
 
@@ -104,7 +115,11 @@ export class CohortsRepository {
   }
 
   /** Per-question statistics as imported (a cohort without a score matrix). */
-  async insertQuestionStats(m: EntityManager, cohortId: string, stats: QuestionStatsInsert[]): Promise<void> {
+  async insertQuestionStats(
+    m: EntityManager,
+    cohortId: string,
+    stats: QuestionStatsInsert[],
+  ): Promise<void> {
     await m.query(
       `INSERT INTO cohort_question_stats (cohort_id, question_id, n, mean, sd, distribution)
        SELECT $1, x.q, x.n, x.mean, x.sd, x.d FROM unnest($2::uuid[], $3::int[], $4::numeric[], $5::numeric[], $6::jsonb[]) x(q, n, mean, sd, d)`,
@@ -125,7 +140,10 @@ export class CohortsRepository {
     cohortId: string,
     matrix: { questionIds: string[]; pseudonyms: string[]; scores: ArrayLike<number> },
   ): Promise<void> {
-    await m.query(`UPDATE cohorts SET question_ids = $2 WHERE id = $1`, [cohortId, matrix.questionIds]);
+    await m.query(`UPDATE cohorts SET question_ids = $2 WHERE id = $1`, [
+      cohortId,
+      matrix.questionIds,
+    ]);
     // Each student's slice of the flat score array: fixed-width elements, so slicing is direct.
     await m.query(
       `INSERT INTO cohort_students (cohort_id, pseudonym, scores)
@@ -177,9 +195,10 @@ export class CohortsRepository {
   }
 
   async saltOf(cohortId: string): Promise<{ salt: Buffer; paperVersionId: string } | null> {
-    const [c] = await this.db.query(`SELECT pseudonym_salt AS salt, paper_version_id AS "paperVersionId" FROM cohorts WHERE id = $1`, [
-      cohortId,
-    ]);
+    const [c] = await this.db.query(
+      `SELECT pseudonym_salt AS salt, paper_version_id AS "paperVersionId" FROM cohorts WHERE id = $1`,
+      [cohortId],
+    );
     return c ?? null;
   }
 
@@ -202,7 +221,10 @@ export class CohortsRepository {
   }
 
   /** How many of these (student, question) pairs already have a stored answer. */
-  async answeredBefore(m: EntityManager, pairs: { studentId: string; questionId: string }[]): Promise<number> {
+  async answeredBefore(
+    m: EntityManager,
+    pairs: { studentId: string; questionId: string }[],
+  ): Promise<number> {
     const [{ n }] = await m.query(
       `SELECT count(*)::int AS n FROM responses r JOIN unnest($1::bigint[], $2::uuid[]) x(s, q) ON r.student_id = x.s AND r.question_id = x.q`,
       [pairs.map((o) => o.studentId), pairs.map((o) => o.questionId)],
@@ -211,11 +233,18 @@ export class CohortsRepository {
   }
 
   /** Students' answers as responses (the grading queue's trigger picks up the objective ones). */
-  async insertAnswers(m: EntityManager, answers: { studentId: string; questionId: string; text: string }[]): Promise<void> {
+  async insertAnswers(
+    m: EntityManager,
+    answers: { studentId: string; questionId: string; text: string }[],
+  ): Promise<void> {
     await m.query(
       `INSERT INTO responses (question_id, source_kind, student_id, outcome, text)
        SELECT q, 'student', s, 'answered', t FROM unnest($1::uuid[], $2::bigint[], $3::text[]) x(q, s, t)`,
-      [answers.map((o) => o.questionId), answers.map((o) => o.studentId), answers.map((o) => o.text)],
+      [
+        answers.map((o) => o.questionId),
+        answers.map((o) => o.studentId),
+        answers.map((o) => o.text),
+      ],
     );
   }
 }

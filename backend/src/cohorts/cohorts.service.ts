@@ -25,7 +25,8 @@ interface CohortMeta {
 }
 
 /** Pseudonym of a student id: a keyed hash, so the raw id is never stored. */
-const pseudonymOf = (salt: Buffer, id: string) => createHmac('sha256', salt).update(id).digest('hex').slice(0, 16);
+const pseudonymOf = (salt: Buffer, id: string) =>
+  createHmac('sha256', salt).update(id).digest('hex').slice(0, 16);
 
 @Injectable()
 export class CohortsService {
@@ -36,16 +37,28 @@ export class CohortsService {
 
   /** The scored units of a paper version (questions, and sub-questions of composite ones). */
   async units(paperVersionId: string): Promise<Unit[]> {
-    if (!(await this.repo.paperVersionExists(paperVersionId))) throw new DomainError(`paper version ${paperVersionId} does not exist`, 404);
+    if (!(await this.repo.paperVersionExists(paperVersionId)))
+      throw new DomainError(`paper version ${paperVersionId} does not exist`, 404);
     return this.repo.units(paperVersionId);
   }
 
-  async importFile(paperVersionId: string, name: string, file: string, data: Buffer, actor: AuditActor) {
+  async importFile(
+    paperVersionId: string,
+    name: string,
+    file: string,
+    data: Buffer,
+    actor: AuditActor,
+  ) {
     const units = await this.units(paperVersionId);
     const table = await readTable(file, data);
     const { cohort, errors } = parseCohortTable(file, table.header, table.rows, units);
     if (!cohort) throw new CohortRejectedError(errors);
-    return this.store(paperVersionId, { name, isSynthetic: false, generator: null, sourceFile: file }, cohort, actor);
+    return this.store(
+      paperVersionId,
+      { name, isSynthetic: false, generator: null, sourceFile: file },
+      cohort,
+      actor,
+    );
   }
 
   /**
@@ -65,7 +78,14 @@ export class CohortsService {
             ? 'blank'
             : 'subjective';
     const items = units.map((u) =>
-      irtItem({ points: u.maxPoints, kind: kind(u), options: u.type === 'true_false' ? 2 : u.options || 4 }, random),
+      irtItem(
+        {
+          points: u.maxPoints,
+          kind: kind(u),
+          options: u.type === 'true_false' ? 2 : u.options || 4,
+        },
+        random,
+      ),
     );
     const scores = irtCohort(items, students, random);
     const generator = {
@@ -74,10 +94,18 @@ export class CohortsService {
       students,
       items: units.map((u, j) => ({ question: u.number, ...items[j] })),
     };
-    const ids = Array.from({ length: students }, (_, i) => `synthetic-${String(i + 1).padStart(5, '0')}`);
+    const ids = Array.from(
+      { length: students },
+      (_, i) => `synthetic-${String(i + 1).padStart(5, '0')}`,
+    );
     return this.store(
       paperVersionId,
-      { name: `Synthetic cohort (IRT, ${students} students)`, isSynthetic: true, generator, sourceFile: null },
+      {
+        name: `Synthetic cohort (IRT, ${students} students)`,
+        isSynthetic: true,
+        generator,
+        sourceFile: null,
+      },
       { kind: 'score_matrix', students: ids, questionIds: units.map((u) => u.id), scores },
       actor,
     );
@@ -86,21 +114,36 @@ export class CohortsService {
   /** Gives every published paper version without a cohort a synthetic one (the demo's samples). */
   async ensureSyntheticCohorts(students = SYNTHETIC_STUDENTS): Promise<number> {
     const papers = await this.repo.versionsWithoutCohort();
-    for (const id of papers) await this.generateSynthetic(id, students, { id: null, name: 'system' });
+    for (const id of papers)
+      await this.generateSynthetic(id, students, { id: null, name: 'system' });
     return papers.length;
   }
 
-  private async store(paperVersionId: string, meta: CohortMeta, cohort: ParsedCohort, actor: AuditActor) {
+  private async store(
+    paperVersionId: string,
+    meta: CohortMeta,
+    cohort: ParsedCohort,
+    actor: AuditActor,
+  ) {
     const salt = randomBytes(32);
     const replicates =
       cohort.kind === 'score_matrix'
         ? {
             questionIds: cohort.questionIds,
-            means: studentReplicates(cohort.scores, cohort.students.length, cohort.questionIds.length, REPLICATES, seedOf(meta.name)),
+            means: studentReplicates(
+              cohort.scores,
+              cohort.students.length,
+              cohort.questionIds.length,
+              REPLICATES,
+              seedOf(meta.name),
+            ),
           }
         : null;
     const id = await this.repo.transaction(async (m) => {
-      const students = cohort.kind === 'score_matrix' ? cohort.students.length : Math.max(...cohort.stats.map((s) => s.n));
+      const students =
+        cohort.kind === 'score_matrix'
+          ? cohort.students.length
+          : Math.max(...cohort.stats.map((s) => s.n));
       const cohortId = await this.repo.insertCohort(m, {
         paperVersionId,
         name: meta.name,
@@ -126,7 +169,13 @@ export class CohortsService {
           action: 'cohort_import',
           entityType: 'cohort',
           entityId: cohortId,
-          after: { paperVersionId, name: meta.name, kind: cohort.kind, students, isSynthetic: meta.isSynthetic },
+          after: {
+            paperVersionId,
+            name: meta.name,
+            kind: cohort.kind,
+            students,
+            isSynthetic: meta.isSynthetic,
+          },
         },
         m,
       );
@@ -146,7 +195,9 @@ export class CohortsService {
   }
 
   /** Salt and paper of a cohort, for matching student answers to its pseudonyms. */
-  async keyOf(cohortId: string): Promise<{ salt: Buffer; paperVersionId: string; pseudonym: (id: string) => string }> {
+  async keyOf(
+    cohortId: string,
+  ): Promise<{ salt: Buffer; paperVersionId: string; pseudonym: (id: string) => string }> {
     const c = await this.repo.saltOf(cohortId);
     if (!c) throw new DomainError(`cohort ${cohortId} does not exist`, 404);
     return { ...c, pseudonym: (id: string) => pseudonymOf(c.salt, id) };

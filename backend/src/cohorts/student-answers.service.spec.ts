@@ -28,15 +28,33 @@ describe('StudentAnswersService (fake repository)', () => {
       ]),
     });
     log = [];
-    const audit = { record: async (_a: unknown, r: { action: string }) => void log.push(`audit ${r.action}`) } as unknown as AuditService;
-    const cohorts = new CohortsService(repo as unknown as CohortsRepository, { record: async () => undefined } as unknown as AuditService);
-    cohortId = (await cohorts.importFile('pv-1', 'Class', 'c.csv', Buffer.from('student,1,7\nS001,5,7\nS002,0,10'), actor)).id;
+    const audit = {
+      record: async (_a: unknown, r: { action: string }) => void log.push(`audit ${r.action}`),
+    } as unknown as AuditService;
+    const cohorts = new CohortsService(
+      repo as unknown as CohortsRepository,
+      { record: async () => undefined } as unknown as AuditService,
+    );
+    cohortId = (
+      await cohorts.importFile(
+        'pv-1',
+        'Class',
+        'c.csv',
+        Buffer.from('student,1,7\nS001,5,7\nS002,0,10'),
+        actor,
+      )
+    ).id;
     repo.writes.length = 0;
     const pipeline = {
       answersStored: async () => void log.push('signal'),
       settle: async () => ({ graded: 0, changed: 0, queued: 0 }),
     } as Pipeline;
-    service = new StudentAnswersService(repo as unknown as CohortsRepository, cohorts, pipeline, audit);
+    service = new StudentAnswersService(
+      repo as unknown as CohortsRepository,
+      cohorts,
+      pipeline,
+      audit,
+    );
   });
 
   const rejection = (csv: string) =>
@@ -46,7 +64,12 @@ describe('StudentAnswersService (fake repository)', () => {
     );
 
   it('stores the answers and their audit entry in one transaction, then signals the pipeline (it never grades)', async () => {
-    const result = await service.import(cohortId, 'answers.csv', Buffer.from('student,question,answer\nS001,7,x^2\nS002,1,A'), actor);
+    const result = await service.import(
+      cohortId,
+      'answers.csv',
+      Buffer.from('student,question,answer\nS001,7,x^2\nS002,1,A'),
+      actor,
+    );
     expect(result).toEqual({ imported: 2 });
     expect(repo.writes).toEqual([
       {
@@ -65,10 +88,20 @@ describe('StudentAnswersService (fake repository)', () => {
     expect(await rejection('student,question,text\nS001,1,A')).toEqual([
       { file: 'answers.csv', row: 1, column: 'C', message: 'column 3 must be "answer"' },
     ]);
-    const errors = await rejection('student,question,answer\nS999,1,A\nS001,99,B\n=cmd,1,C\nS001,1,A\nS001,1,B');
+    const errors = await rejection(
+      'student,question,answer\nS999,1,A\nS001,99,B\n=cmd,1,C\nS001,1,A\nS001,1,B',
+    );
     expect(errors).toEqual([
-      expect.objectContaining({ row: 2, column: 'student (A)', message: 'student "S999" is not in this cohort' }),
-      expect.objectContaining({ row: 3, column: 'question (B)', message: 'no top-level question "99" in this paper' }),
+      expect.objectContaining({
+        row: 2,
+        column: 'student (A)',
+        message: 'student "S999" is not in this cohort',
+      }),
+      expect.objectContaining({
+        row: 3,
+        column: 'question (B)',
+        message: 'no top-level question "99" in this paper',
+      }),
       expect.objectContaining({ row: 4, column: 'student (A)', code: 'cohort.student_formula' }),
       expect.objectContaining({
         row: 6,
@@ -76,7 +109,9 @@ describe('StudentAnswersService (fake repository)', () => {
         message: 'a second answer of this student to this question (first on row 5)',
       }),
     ]);
-    expect(await rejection('student,question,answer')).toEqual([expect.objectContaining({ row: 2, message: 'no answers' })]);
+    expect(await rejection('student,question,answer')).toEqual([
+      expect.objectContaining({ row: 2, message: 'no answers' }),
+    ]);
     expect(repo.writes).toEqual([]);
     expect(log).toEqual([]);
   });
@@ -84,7 +119,11 @@ describe('StudentAnswersService (fake repository)', () => {
   it('refuses, storing nothing, answers imported before', async () => {
     repo.answered.add('1|q1');
     expect(await rejection('student,question,answer\nS001,1,A\nS002,1,B')).toEqual([
-      { file: 'answers.csv', row: 1, message: "1 of these students' answers were imported before; nothing was stored" },
+      {
+        file: 'answers.csv',
+        row: 1,
+        message: "1 of these students' answers were imported before; nothing was stored",
+      },
     ]);
     expect(repo.writes).toEqual([]);
     expect(log).toEqual([]);

@@ -27,7 +27,12 @@ export class StudentAnswersService {
     const cols = ['student', 'question', 'answer'];
     cols.forEach((name, k) => {
       if ((header[k] ?? '').toLowerCase() !== name)
-        errors.push({ file, row: 1, column: String.fromCharCode(65 + k), message: `column ${k + 1} must be "${name}"` });
+        errors.push({
+          file,
+          row: 1,
+          column: String.fromCharCode(65 + k),
+          message: `column ${k + 1} must be "${name}"`,
+        });
     });
     if (errors.length) throw new CohortRejectedError(errors);
     const students = await this.repo.students(cohortId);
@@ -49,8 +54,19 @@ export class StudentAnswersService {
       const studentId = students.get(key.pseudonym(student.trim()));
       const questionId = questions.get(question.trim());
       if (!idProblem && !studentId)
-        errors.push({ file, row, column: 'student (A)', message: `student "${student}" is not in this cohort` });
-      if (!questionId) errors.push({ file, row, column: 'question (B)', message: `no top-level question "${question}" in this paper` });
+        errors.push({
+          file,
+          row,
+          column: 'student (A)',
+          message: `student "${student}" is not in this cohort`,
+        });
+      if (!questionId)
+        errors.push({
+          file,
+          row,
+          column: 'question (B)',
+          message: `no top-level question "${question}" in this paper`,
+        });
       const k = `${student.trim()}|${question.trim()}`;
       if (seen.has(k))
         errors.push({
@@ -68,12 +84,21 @@ export class StudentAnswersService {
       const n = await this.repo.answeredBefore(m, out);
       if (n)
         throw new CohortRejectedError([
-          { file, row: 1, message: `${n} of these students' answers were imported before; nothing was stored` },
+          {
+            file,
+            row: 1,
+            message: `${n} of these students' answers were imported before; nothing was stored`,
+          },
         ]);
       await this.repo.insertAnswers(m, out);
       await this.audit.record(
         actor,
-        { action: 'student_answers_import', entityType: 'cohort', entityId: cohortId, after: { file, answers: out.length } },
+        {
+          action: 'student_answers_import',
+          entityType: 'cohort',
+          entityId: cohortId,
+          after: { file, answers: out.length },
+        },
         m,
       );
     });

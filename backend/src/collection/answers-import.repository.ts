@@ -41,7 +41,10 @@ export class AnswersImportRepository {
   }
 
   /** A top-level question by number in a paper named by its slug (newest version) or by a version id. */
-  async questionByNumber(paper: string | null, number: string | null): Promise<ImportTarget | null> {
+  async questionByNumber(
+    paper: string | null,
+    number: string | null,
+  ): Promise<ImportTarget | null> {
     const [row] = await this.db.query(
       `SELECT q.id AS "questionId", q.paper_version_id AS "paperVersionId" FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id JOIN papers p ON p.id = v.paper_id
        WHERE q.parent_id IS NULL AND q.number = $2 AND (p.slug = $1 OR v.id::text = $1) ORDER BY v.version DESC LIMIT 1`,
@@ -51,7 +54,12 @@ export class AnswersImportRepository {
   }
 
   /** A run of status "imported", started and finished now; returns its id. */
-  async insertRun(m: EntityManager, name: string, templateVersion: string, createdBy: string | null): Promise<string> {
+  async insertRun(
+    m: EntityManager,
+    name: string,
+    templateVersion: string,
+    createdBy: string | null,
+  ): Promise<string> {
     const [run] = await m.query(
       `INSERT INTO runs (name, status, template_version, notes, created_by, started_at, finished_at) VALUES ($1, 'imported', $2, 'imported answers', $3, now(), now()) RETURNING id`,
       [name, templateVersion, createdBy],
@@ -69,7 +77,12 @@ export class AnswersImportRepository {
   }
 
   /** A model known only by the answers imported under its name: it cannot be called. */
-  async insertModel(m: EntityManager, name: string, isSimulated: boolean, createdBy: string | null): Promise<string> {
+  async insertModel(
+    m: EntityManager,
+    name: string,
+    isSimulated: boolean,
+    createdBy: string | null,
+  ): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO ai_models (name, provider, model_id, modality, is_imported, is_simulated, created_by) VALUES ($1, 'imported', $1, 'text', true, $3, $2) RETURNING id`,
       [name, createdBy, isSimulated],
@@ -85,7 +98,18 @@ export class AnswersImportRepository {
                   SELECT w.id, $5, 'imported', now(), now(), $6, $7, $8, $9, $10, true FROM w RETURNING id)
        INSERT INTO responses (question_id, source_kind, run_id, model_id, sample_index, attempt_id, outcome, text, reasoning_text)
        SELECT $3, 'model', $1, $2, $4, a.id, 'answered', $6, $7 FROM a`,
-      [a.runId, a.modelId, a.questionId, a.sample, a.requestHash, a.response, a.reasoning, a.finishReason, a.tokensIn, a.tokensOut],
+      [
+        a.runId,
+        a.modelId,
+        a.questionId,
+        a.sample,
+        a.requestHash,
+        a.response,
+        a.reasoning,
+        a.finishReason,
+        a.tokensIn,
+        a.tokensOut,
+      ],
     );
   }
 }

@@ -1,7 +1,11 @@
 import type { AuditActor, AuditService } from '../audit/audit.service';
 import type { Pipeline } from '../jobs/pipeline';
 import { AnswerLine } from './answers-import';
-import type { AnswersImportRepository, ImportedAnswer, ImportTarget } from './answers-import.repository';
+import type {
+  AnswersImportRepository,
+  ImportedAnswer,
+  ImportTarget,
+} from './answers-import.repository';
 import { AnswersRejectedError, AnswersImportService } from './answers-import.service';
 import type { RunsRepository } from './runs.repository';
 
@@ -26,7 +30,10 @@ const line = (n: number, over: Partial<AnswerLine> = {}): AnswerLine => ({
   ...over,
 });
 
-function setUp(questions: Record<string, ImportTarget> = {}, knownModels: Record<string, string> = {}) {
+function setUp(
+  questions: Record<string, ImportTarget> = {},
+  knownModels: Record<string, string> = {},
+) {
   const calls: string[] = [];
   const answers: ImportedAnswer[] = [];
   const inTx = (m: unknown) => (m === MANAGER ? '' : ' (outside the transaction)');
@@ -37,8 +44,10 @@ function setUp(questions: Record<string, ImportTarget> = {}, knownModels: Record
       calls.push('commit');
       return r;
     },
-    questionByProvenance: async (file: string, index: number) => questions[`${file}#${index}`] ?? null,
-    questionByNumber: async (paper: string, number: string) => questions[`${paper}/${number}`] ?? null,
+    questionByProvenance: async (file: string, index: number) =>
+      questions[`${file}#${index}`] ?? null,
+    questionByNumber: async (paper: string, number: string) =>
+      questions[`${paper}/${number}`] ?? null,
     insertRun: async (m: unknown, name: string) => {
       calls.push(`run "${name}"${inTx(m)}`);
       return 'run1';
@@ -57,10 +66,17 @@ function setUp(questions: Record<string, ImportTarget> = {}, knownModels: Record
   const runs = {
     addModel: async (m: unknown, runId: string, modelId: string, snap: object) =>
       void calls.push(`runModel ${runId} ${modelId} ${JSON.stringify(snap)}${inTx(m)}`),
-    addPapers: async (m: unknown, runId: string, ids: string[]) => void calls.push(`runPapers ${runId} ${ids.join(',')}${inTx(m)}`),
+    addPapers: async (m: unknown, runId: string, ids: string[]) =>
+      void calls.push(`runPapers ${runId} ${ids.join(',')}${inTx(m)}`),
   };
-  const audit = { record: async (_a: AuditActor, r: { action: string }, m: unknown) => void calls.push(`audit ${r.action}${inTx(m)}`) };
-  const pipeline = { answersStored: () => void calls.push('signal'), settle: async () => ({ graded: 0, changed: 0, queued: 0 }) };
+  const audit = {
+    record: async (_a: AuditActor, r: { action: string }, m: unknown) =>
+      void calls.push(`audit ${r.action}${inTx(m)}`),
+  };
+  const pipeline = {
+    answersStored: () => void calls.push('signal'),
+    settle: async () => ({ graded: 0, changed: 0, queued: 0 }),
+  };
   const service = new AnswersImportService(
     repo as unknown as AnswersImportRepository,
     runs as unknown as RunsRepository,
@@ -71,7 +87,10 @@ function setUp(questions: Record<string, ImportTarget> = {}, knownModels: Record
 }
 
 const opts = { name: 'imported: a.jsonl', skipUnknown: false };
-const Q = { 'paper-a/1': { questionId: 'q1', paperVersionId: 'v1' }, 'paper-a/2': { questionId: 'q2', paperVersionId: 'v1' } };
+const Q = {
+  'paper-a/1': { questionId: 'q1', paperVersionId: 'v1' },
+  'paper-a/2': { questionId: 'q2', paperVersionId: 'v1' },
+};
 
 async function rejected(p: Promise<unknown>) {
   const e = await p.then(
@@ -106,40 +125,66 @@ describe('AnswersImportService', () => {
   it('rejects the whole file when one line names an unknown question, storing nothing', async () => {
     const { service, calls } = setUp(Q);
     const e = await rejected(service.import('a.jsonl', [line(1), line(3)], [], opts, actor));
-    expect(e.errors).toEqual([expect.objectContaining({ line: 3, field: 'question', code: 'answers.unknown_question' })]);
-    expect([e.status, e.code, e.params]).toEqual([422, 'answers.rejected', { count: 1, file: 'a.jsonl', line: 3 }]);
+    expect(e.errors).toEqual([
+      expect.objectContaining({ line: 3, field: 'question', code: 'answers.unknown_question' }),
+    ]);
+    expect([e.status, e.code, e.params]).toEqual([
+      422,
+      'answers.rejected',
+      { count: 1, file: 'a.jsonl', line: 3 },
+    ]);
     expect(calls).toEqual([]);
   });
 
   it('skips and counts unknown questions when asked to (a benchmark file covering more than the loaded papers)', async () => {
     const { service } = setUp(Q);
-    const out = await service.import('a.jsonl', [line(1), line(3)], [], { ...opts, skipUnknown: true }, actor);
+    const out = await service.import(
+      'a.jsonl',
+      [line(1), line(3)],
+      [],
+      { ...opts, skipUnknown: true },
+      actor,
+    );
     expect(out).toMatchObject({ imported: 1, skipped: 1 });
   });
 
   it('rejects a second answer for the same model, question and sample', async () => {
     const { service, calls } = setUp(Q);
-    const e = await rejected(service.import('a.jsonl', [line(1), line(1, { line: 2 })], [], opts, actor));
+    const e = await rejected(
+      service.import('a.jsonl', [line(1), line(1, { line: 2 })], [], opts, actor),
+    );
     expect(e.errors).toEqual([expect.objectContaining({ line: 2, code: 'answers.duplicate' })]);
     expect(calls).toEqual([]);
   });
 
   it('rejects a file in which nothing matches the loaded papers, even when skipping', async () => {
     const { service } = setUp(Q);
-    const e = await rejected(service.import('a.jsonl', [line(7)], [], { ...opts, skipUnknown: true }, actor));
+    const e = await rejected(
+      service.import('a.jsonl', [line(7)], [], { ...opts, skipUnknown: true }, actor),
+    );
     expect(e.errors).toEqual([expect.objectContaining({ code: 'answers.none_matched' })]);
   });
 
   it('rejects with the parser’s errors even when every line resolves', async () => {
     const { service, calls } = setUp(Q);
-    const parseError = { file: 'a.jsonl', line: 5, field: 'sample', code: 'answers.field_invalid', params: {}, message: 'bad' };
+    const parseError = {
+      file: 'a.jsonl',
+      line: 5,
+      field: 'sample',
+      code: 'answers.field_invalid',
+      params: {},
+      message: 'bad',
+    };
     const e = await rejected(service.import('a.jsonl', [line(1)], [parseError], opts, actor));
     expect(e.errors).toEqual([parseError]);
     expect(calls).toEqual([]);
   });
 
   it('finds a benchmark item by its provenance, reuses a known model, and marks it simulated when a line says so', async () => {
-    const { service, calls } = setUp({ 'Data/x.json#4': { questionId: 'q9', paperVersionId: 'v2' } }, { gpt: 'known' });
+    const { service, calls } = setUp(
+      { 'Data/x.json#4': { questionId: 'q9', paperVersionId: 'v2' } },
+      { gpt: 'known' },
+    );
     await service.import(
       'b.json',
       [line(1, { question: null, provenance: { file: 'Data/x.json', index: 4 }, simulated: true })],

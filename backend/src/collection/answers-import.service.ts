@@ -67,7 +67,13 @@ export class AnswersImportService {
     if (errors.length) throw new AnswersRejectedError(errors);
     if (!resolved.length)
       throw new AnswersRejectedError([
-        { file, line: 1, code: 'answers.none_matched', params: { file }, message: 'no answer matches a question of the loaded papers' },
+        {
+          file,
+          line: 1,
+          code: 'answers.none_matched',
+          params: { file },
+          message: 'no answer matches a question of the loaded papers',
+        },
       ]);
     const runId = await this.repo.transaction((m) => this.store(m, resolved, opts.name, actor));
     await this.pipeline.answersStored(); // the controller settles the pipeline before it answers (graded count)
@@ -107,13 +113,25 @@ export class AnswersImportService {
             message: 'a simulated run: every line must say "simulated": true',
           });
       const model = lines[0]?.model ?? name;
-      n += (await this.import(name, lines, errors, { name: `${model} · ${kind}`, skipUnknown: false }, { id: null, name: 'system' }))
-        .imported;
+      n += (
+        await this.import(
+          name,
+          lines,
+          errors,
+          { name: `${model} · ${kind}`, skipUnknown: false },
+          { id: null, name: 'system' },
+        )
+      ).imported;
     }
     return n;
   }
 
-  private async resolve(file: string, lines: AnswerLine[], errors: ImportLineError[], skipUnknown: boolean): Promise<Resolved[]> {
+  private async resolve(
+    file: string,
+    lines: AnswerLine[],
+    errors: ImportLineError[],
+    skipUnknown: boolean,
+  ): Promise<Resolved[]> {
     const out: Resolved[] = [];
     for (const l of lines) {
       const target = l.provenance
@@ -133,8 +151,18 @@ export class AnswersImportService {
     return out;
   }
 
-  private async store(m: EntityManager, rows: Resolved[], name: string, actor: AuditActor): Promise<string> {
-    const runId = await this.repo.insertRun(m, name, `imported (${TEMPLATE_VERSION} not used)`, actor.id);
+  private async store(
+    m: EntityManager,
+    rows: Resolved[],
+    name: string,
+    actor: AuditActor,
+  ): Promise<string> {
+    const runId = await this.repo.insertRun(
+      m,
+      name,
+      `imported (${TEMPLATE_VERSION} not used)`,
+      actor.id,
+    );
     const models = new Map<string, string>();
     for (const modelName of new Set(rows.map((r) => r.model))) {
       // A model any of whose answers were drawn by a script is shown as simulated from then on.
@@ -143,7 +171,11 @@ export class AnswersImportService {
       if (existing && simulated) await this.repo.markSimulated(m, existing);
       const id = existing ?? (await this.repo.insertModel(m, modelName, simulated, actor.id));
       models.set(modelName, id);
-      await this.runs.addModel(m, runId, id, { name: modelName, imported: true, ...(simulated ? { simulated: true } : {}) });
+      await this.runs.addModel(m, runId, id, {
+        name: modelName,
+        imported: true,
+        ...(simulated ? { simulated: true } : {}),
+      });
     }
     await this.runs.addPapers(m, runId, [...new Set(rows.map((r) => r.paperVersionId))]);
     for (const r of rows) {
@@ -164,7 +196,12 @@ export class AnswersImportService {
     }
     await this.audit.record(
       actor,
-      { action: 'answers_import', entityType: 'run', entityId: runId, after: { name, answers: rows.length, models: [...models.keys()] } },
+      {
+        action: 'answers_import',
+        entityType: 'run',
+        entityId: runId,
+        after: { name, answers: rows.length, models: [...models.keys()] },
+      },
       m,
     );
     return runId;

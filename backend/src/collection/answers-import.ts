@@ -37,22 +37,47 @@ export const MAX_SAMPLE = 9999;
 const MAX_INT4 = 2_147_483_647;
 
 const str = (v: unknown) => typeof v === 'string' && v.length > 0;
-const int = (v: unknown, max = MAX_INT4) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
-const FIELDS = new Set(['paper', 'question', 'model', 'sample', 'response', 'reasoning', 'finish_reason', 'usage', 'simulated']);
+const int = (v: unknown, max = MAX_INT4) =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const FIELDS = new Set([
+  'paper',
+  'question',
+  'model',
+  'sample',
+  'response',
+  'reasoning',
+  'finish_reason',
+  'usage',
+  'simulated',
+]);
 
 /** The text of an upload or a file: strict UTF-8 without its byte-order mark, or one error for the whole file. */
-function textOf(file: string, input: string | Uint8Array): { text: string } | { error: ImportLineError } {
+function textOf(
+  file: string,
+  input: string | Uint8Array,
+): { text: string } | { error: ImportLineError } {
   try {
     const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input);
     return { text };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { error: { file, line: e.line ?? 1, code: e.code, params: { file, ...e.params }, message: e.message } };
+    return {
+      error: {
+        file,
+        line: e.line ?? 1,
+        code: e.code,
+        params: { file, ...e.params },
+        message: e.message,
+      },
+    };
   }
 }
 
 /** Parses and checks every line; returns all errors rather than stopping at the first. */
-export function parseAnswersJsonl(file: string, input: string | Uint8Array): { lines: AnswerLine[]; errors: ImportLineError[] } {
+export function parseAnswersJsonl(
+  file: string,
+  input: string | Uint8Array,
+): { lines: AnswerLine[]; errors: ImportLineError[] } {
   const lines: AnswerLine[] = [];
   const errors: ImportLineError[] = [];
   const decoded = textOf(file, input);
@@ -63,25 +88,54 @@ export function parseAnswersJsonl(file: string, input: string | Uint8Array): { l
     if (!read.ok) {
       const e = read.error;
       if (!(e instanceof InputError)) throw e;
-      errors.push({ file, line, code: e.code, params: { file, line, ...e.params }, message: e.message });
+      errors.push({
+        file,
+        line,
+        code: e.code,
+        params: { file, line, ...e.params },
+        message: e.message,
+      });
       continue;
     }
     const o = read.value;
     if (!isJsonObject(o)) {
-      errors.push({ file, line, code: 'answers.not_object', params: { file, line }, message: 'each line must be a JSON object' });
+      errors.push({
+        file,
+        line,
+        code: 'answers.not_object',
+        params: { file, line },
+        message: 'each line must be a JSON object',
+      });
       continue;
     }
-    const fail = (field: string, message: string, code = 'answers.field_invalid', params: ErrorParams = {}) =>
+    const fail = (
+      field: string,
+      message: string,
+      code = 'answers.field_invalid',
+      params: ErrorParams = {},
+    ) =>
       errors.push({ file, line, field, code, params: { file, line, field, ...params }, message });
-    if (!str(o.paper)) fail('paper', 'required: the paper id (slug) or version id', 'answers.field_required');
-    if (!str(o.question)) fail('question', 'required: the question number as printed in the paper, e.g. "17"', 'answers.field_required');
+    if (!str(o.paper))
+      fail('paper', 'required: the paper id (slug) or version id', 'answers.field_required');
+    if (!str(o.question))
+      fail(
+        'question',
+        'required: the question number as printed in the paper, e.g. "17"',
+        'answers.field_required',
+      );
     if (!str(o.model)) fail('model', 'required: the model name', 'answers.field_required');
     if (o.sample !== undefined && !int(o.sample, MAX_SAMPLE))
-      fail('sample', `must be a whole number from 0 to ${MAX_SAMPLE}, got ${JSON.stringify(o.sample)}`, 'answers.out_of_range', {
-        min: 0,
-        max: MAX_SAMPLE,
-      });
-    if (typeof o.response !== 'string') fail('response', 'required: the raw model output (a string)', 'answers.field_required');
+      fail(
+        'sample',
+        `must be a whole number from 0 to ${MAX_SAMPLE}, got ${JSON.stringify(o.sample)}`,
+        'answers.out_of_range',
+        {
+          min: 0,
+          max: MAX_SAMPLE,
+        },
+      );
+    if (typeof o.response !== 'string')
+      fail('response', 'required: the raw model output (a string)', 'answers.field_required');
     // Names must be clean; model text may hold any character PostgreSQL can store (all but NUL).
     for (const k of ['paper', 'question', 'model', 'finish_reason'])
       if (typeof o[k] === 'string' && CONTROL_CHARS.test(o[k] as string))
@@ -89,16 +143,27 @@ export function parseAnswersJsonl(file: string, input: string | Uint8Array): { l
     for (const k of ['response', 'reasoning'])
       if (typeof o[k] === 'string' && (o[k] as string).includes('\u0000'))
         fail(k, 'contains a NUL character, which cannot be stored', 'answers.control_character');
-    if (o.simulated !== undefined && typeof o.simulated !== 'boolean') fail('simulated', 'must be true or false');
+    if (o.simulated !== undefined && typeof o.simulated !== 'boolean')
+      fail('simulated', 'must be true or false');
     const usage = (o.usage ?? {}) as Record<string, unknown>;
-    if (o.usage !== undefined && (!o.usage || typeof o.usage !== 'object' || Array.isArray(o.usage))) fail('usage', 'must be an object');
+    if (
+      o.usage !== undefined &&
+      (!o.usage || typeof o.usage !== 'object' || Array.isArray(o.usage))
+    )
+      fail('usage', 'must be an object');
     for (const k of ['prompt_tokens', 'completion_tokens'])
       if (usage[k] !== undefined && !int(usage[k]))
-        fail(`usage.${k}`, `must be a whole number from 0 to ${MAX_INT4}, got ${JSON.stringify(usage[k])}`, 'answers.out_of_range', {
-          min: 0,
-          max: MAX_INT4,
-        });
-    for (const k of Object.keys(o)) if (!FIELDS.has(k)) fail(k, `unknown field "${k}"`, 'answers.unknown_field');
+        fail(
+          `usage.${k}`,
+          `must be a whole number from 0 to ${MAX_INT4}, got ${JSON.stringify(usage[k])}`,
+          'answers.out_of_range',
+          {
+            min: 0,
+            max: MAX_INT4,
+          },
+        );
+    for (const k of Object.keys(o))
+      if (!FIELDS.has(k)) fail(k, `unknown field "${k}"`, 'answers.unknown_field');
     lines.push({
       line,
       paper: String(o.paper),
@@ -123,14 +188,21 @@ export function parseGaokaoBenchResult(
   input: string | Uint8Array,
   modelName?: string,
 ): { lines: AnswerLine[]; errors: ImportLineError[] } {
-  let doc: { keyword?: string; model_name?: string; example?: { index?: number; model_output?: string }[] };
+  let doc: {
+    keyword?: string;
+    model_name?: string;
+    example?: { index?: number; model_output?: string }[];
+  };
   const decoded = textOf(file, input);
   if ('error' in decoded) return { lines: [], errors: [decoded.error] };
   try {
     doc = parseJson(decoded.text) as typeof doc;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { lines: [], errors: [{ file, line: 1, code: e.code, params: { file, ...e.params }, message: e.message }] };
+    return {
+      lines: [],
+      errors: [{ file, line: 1, code: e.code, params: { file, ...e.params }, message: e.message }],
+    };
   }
   if (!doc || typeof doc !== 'object' || !str(doc.keyword) || !Array.isArray(doc.example)) {
     return {
@@ -147,12 +219,19 @@ export function parseGaokaoBenchResult(
       ],
     };
   }
-  const folder = /MCQs|Cloze_Test|Reading_Comp|Fill_in_Blanks|Modern_Lit|Lang_and_Usage/.test(doc.keyword!)
+  const folder = /MCQs|Cloze_Test|Reading_Comp|Fill_in_Blanks|Modern_Lit|Lang_and_Usage/.test(
+    doc.keyword!,
+  )
     ? 'Objective_Questions'
     : 'Subjective_Questions';
   const errors: ImportLineError[] = [];
   const lines = doc.example!.flatMap((e, k) => {
-    if (!e || !int(e.index) || typeof e.model_output !== 'string' || e.model_output.includes('\u0000')) {
+    if (
+      !e ||
+      !int(e.index) ||
+      typeof e.model_output !== 'string' ||
+      e.model_output.includes('\u0000')
+    ) {
       errors.push({
         file,
         line: k + 1,

@@ -11,7 +11,9 @@ function gatedWrite() {
     batches.push(batch.map((e) => e.id));
     const err = failNext;
     failNext = null;
-    return new Promise<void>((resolve, reject) => gates.push(() => (err ? reject(err) : resolve())));
+    return new Promise<void>((resolve, reject) =>
+      gates.push(() => (err ? reject(err) : resolve())),
+    );
   };
   const commit = async () => {
     gates.shift()!();
@@ -26,7 +28,9 @@ describe('AttemptWriter (group commit)', () => {
     const w = new AttemptWriter<Entry>(g.write);
     const stored: number[] = [];
     const first = w.record({ id: 1, hash: 'a' }).then(() => stored.push(1));
-    const later = [2, 3, 4].map((id) => w.record({ id, hash: `h${id}` }).then(() => stored.push(id)));
+    const later = [2, 3, 4].map((id) =>
+      w.record({ id, hash: `h${id}` }).then(() => stored.push(id)),
+    );
     expect(g.batches).toEqual([[1]]);
     await g.commit();
     await first;
@@ -72,6 +76,10 @@ describe('AttemptWriter (group commit)', () => {
     await g.commit();
     await g.commit();
     expect(g.batches).toEqual([[0], [1, 2], [3]]);
-    expect(await Promise.all(outcomes)).toEqual(['deadlock detected', 'deadlock detected', 'stored']);
+    expect(await Promise.all(outcomes)).toEqual([
+      'deadlock detected',
+      'deadlock detected',
+      'stored',
+    ]);
   });
 });

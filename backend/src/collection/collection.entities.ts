@@ -1,9 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+const numeric = {
+  to: (v: number | null) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 export type RunStatus = 'queued' | 'running' | 'paused' | 'cancelled' | 'finished' | 'imported';
-export type WorkItemState = 'pending' | 'in_flight' | 'answered' | 'failed' | 'not_applicable' | 'cancelled';
+export type WorkItemState =
+  'pending' | 'in_flight' | 'answered' | 'failed' | 'not_applicable' | 'cancelled';
 
 @Entity('runs')
 export class RunEntity {

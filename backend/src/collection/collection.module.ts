@@ -6,7 +6,13 @@ import { ModelsModule } from '../models/models.module';
 import { ProviderModule } from '../models/provider';
 import { PapersModule } from '../papers/papers.module';
 import { RenderingModule } from '../rendering/rendering.module';
-import { AttemptEntity, RunEntity, RunModelEntity, RunPaperEntity, WorkItemEntity } from './collection.entities';
+import {
+  AttemptEntity,
+  RunEntity,
+  RunModelEntity,
+  RunPaperEntity,
+  WorkItemEntity,
+} from './collection.entities';
 import { AnswersImportRepository } from './answers-import.repository';
 import { AnswersImportService } from './answers-import.service';
 import { ItemPreparer } from './item-preparer';
@@ -24,7 +30,13 @@ import { WorkItemsRepository } from './work-items.repository';
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => ({ limits: { fileSize: c.uploadMaxBytes, files: 1 } }),
     }),
-    TypeOrmModule.forFeature([RunEntity, RunPaperEntity, RunModelEntity, WorkItemEntity, AttemptEntity]),
+    TypeOrmModule.forFeature([
+      RunEntity,
+      RunPaperEntity,
+      RunModelEntity,
+      WorkItemEntity,
+      AttemptEntity,
+    ]),
     ModelsModule,
     ProviderModule,
     PapersModule,

@@ -28,7 +28,9 @@ const item = (id: string, over: Partial<ClaimedItem> = {}): ClaimedItem => ({
   ...over,
 });
 
-const messagesOf = (questionId: string) => [{ role: 'user' as const, content: `question ${questionId}` }];
+const messagesOf = (questionId: string) => [
+  { role: 'user' as const, content: `question ${questionId}` },
+];
 
 /** The hash an answer item's request gets: what the attempt cache is keyed by. */
 const hashOf = (i: ClaimedItem) =>
@@ -46,7 +48,9 @@ function setUp(cachedHashes: string[] = []) {
   const store = {
     release: async (id: string) => void calls.push(`release ${id}`),
     cachedSuccesses: async (hashes: string[]) =>
-      cachedHashes.filter((h) => hashes.includes(h)).map((hash) => ({ hash, id: `a-${hash.slice(0, 4)}` })),
+      cachedHashes
+        .filter((h) => hashes.includes(h))
+        .map((hash) => ({ hash, id: `a-${hash.slice(0, 4)}` })),
     completeFromCache: async (hits: { itemId: string; attemptId: string }[]) =>
       void calls.push(`cache ${hits.map((h) => h.itemId).join(',')}`),
   };
@@ -54,12 +58,20 @@ function setUp(cachedHashes: string[] = []) {
     renderPaper: async () => {
       renders++;
       return {
-        questions: ['q1', 'q2', 'q3'].map((questionId) => ({ questionId, messages: messagesOf(questionId), templateVersion: 't1' })),
+        questions: ['q1', 'q2', 'q3'].map((questionId) => ({
+          questionId,
+          messages: messagesOf(questionId),
+          templateVersion: 't1',
+        })),
       };
     },
   };
   const kinds = new WorkKinds();
-  const preparer = new ItemPreparer(store as unknown as WorkItemsRepository, rendering as unknown as RenderingService, kinds);
+  const preparer = new ItemPreparer(
+    store as unknown as WorkItemsRepository,
+    rendering as unknown as RenderingService,
+    kinds,
+  );
   return { preparer, calls, kinds, renders: () => renders };
 }
 
@@ -97,16 +109,30 @@ describe('ItemPreparer', () => {
       context: 'rubric',
     };
     kinds.register({
-      prepare: async (items) => new Map(items.map((i) => [i.id, i.id === '5' ? prepared : new Error('no rubric')])),
+      prepare: async (items) =>
+        new Map(items.map((i) => [i.id, i.id === '5' ? prepared : new Error('no rubric')])),
       record: async () => undefined,
       completeFromCache: async () => undefined,
       fail: async () => undefined,
     });
-    const ready = await preparer.prepare([item('5', { targetResponseId: 'r5' }), item('6', { targetResponseId: 'r6' })], model, 1);
+    const ready = await preparer.prepare(
+      [item('5', { targetResponseId: 'r5' }), item('6', { targetResponseId: 'r6' })],
+      model,
+      1,
+    );
     expect(ready).toHaveLength(1);
-    expect(ready[0]).toMatchObject({ context: 'rubric', prompt: { templateVersion: 'judge-1', responseFormat: { type: 'json_object' } } });
+    expect(ready[0]).toMatchObject({
+      context: 'rubric',
+      prompt: { templateVersion: 'judge-1', responseFormat: { type: 'json_object' } },
+    });
     expect(ready[0].hash).not.toBe(
-      requestHash({ baseUrl: model.baseUrl, modelId: model.modelId, params: model.params, messages: prepared.messages, sampleIndex: 0 }),
+      requestHash({
+        baseUrl: model.baseUrl,
+        modelId: model.modelId,
+        params: model.params,
+        messages: prepared.messages,
+        sampleIndex: 0,
+      }),
     );
     expect(calls).toEqual(['release 6']);
   });

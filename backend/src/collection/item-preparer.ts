@@ -42,7 +42,11 @@ export class ItemPreparer {
   ) {}
 
   /** The items still to send, in claim order; the others were completed from the cache or released (they cannot be prepared). */
-  async prepare(items: ClaimedItem[], model: AiModelEntity, generation: number): Promise<ReadyItem[]> {
+  async prepare(
+    items: ClaimedItem[],
+    model: AiModelEntity,
+    generation: number,
+  ): Promise<ReadyItem[]> {
     const ready: ReadyItem[] = [];
     const readerItems = items.filter((i) => i.targetResponseId !== null);
     const prepared = readerItems.length
@@ -68,7 +72,9 @@ export class ItemPreparer {
           messages: prompt.messages,
           sampleIndex: item.sampleIndex,
           // Only reader items carry these keys: answers' hashes (and so their cache) are unchanged.
-          ...(item.targetResponseId !== null ? { responseFormat: prompt.responseFormat, templateVersion: prompt.templateVersion } : {}),
+          ...(item.targetResponseId !== null
+            ? { responseFormat: prompt.responseFormat, templateVersion: prompt.templateVersion }
+            : {}),
         });
         ready.push({ item, prompt, hash, generation, context });
       } catch (e) {
@@ -76,14 +82,19 @@ export class ItemPreparer {
         await this.store.release(item.id);
       }
     }
-    const cached = new Map(ready.length ? (await this.store.cachedSuccesses(ready.map((r) => r.hash))).map((c) => [c.hash, c.id]) : []);
+    const cached = new Map(
+      ready.length
+        ? (await this.store.cachedSuccesses(ready.map((r) => r.hash))).map((c) => [c.hash, c.id])
+        : [],
+    );
     const toSend: ReadyItem[] = [];
     const hits: { itemId: string; attemptId: string }[] = [];
     const readerHits: { item: ClaimedItem; attemptId: string; context: unknown }[] = [];
     for (const r of ready) {
       const attemptId = cached.get(r.hash);
       if (!attemptId) toSend.push(r);
-      else if (r.item.targetResponseId !== null) readerHits.push({ item: r.item, attemptId, context: r.context });
+      else if (r.item.targetResponseId !== null)
+        readerHits.push({ item: r.item, attemptId, context: r.context });
       else hits.push({ itemId: r.item.id, attemptId });
     }
     if (hits.length) await this.store.completeFromCache(hits);
@@ -92,7 +103,8 @@ export class ItemPreparer {
   }
 
   private reader() {
-    if (!this.kinds.reader) throw new Error('no reader kind registered (the judging module is not loaded)');
+    if (!this.kinds.reader)
+      throw new Error('no reader kind registered (the judging module is not loaded)');
     return this.kinds.reader;
   }
 
@@ -109,7 +121,10 @@ export class ItemPreparer {
       this.papers.set(key, paper);
     }
     const prompt = (await paper).get(item.questionId);
-    if (!prompt) throw new Error(`question ${item.questionId} is not a top-level question of paper ${item.paperVersionId}`);
+    if (!prompt)
+      throw new Error(
+        `question ${item.questionId} is not a top-level question of paper ${item.paperVersionId}`,
+      );
     return prompt;
   }
 }

@@ -22,7 +22,14 @@ const model = {
 } as unknown as AiModelEntity;
 
 const config = {
-  collection: { isWorker: true, leaseSeconds: 30, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 1, backoffMaxMs: 2 },
+  collection: {
+    isWorker: true,
+    leaseSeconds: 30,
+    maxAttempts: 3,
+    timeoutMs: 1000,
+    backoffBaseMs: 1,
+    backoffMaxMs: 2,
+  },
 } as AppConfig;
 
 const ok = (text = 'A'): ProviderResult => ({
@@ -60,7 +67,11 @@ function item(over: Partial<ClaimedItem> = {}): ClaimedItem {
 function ready(i: ClaimedItem, hash = 'h1', context?: unknown): ReadyItem {
   return {
     item: i,
-    prompt: { messages: [{ role: 'user', content: 'q' }], templateVersion: 't1', responseFormat: null },
+    prompt: {
+      messages: [{ role: 'user', content: 'q' }],
+      templateVersion: 't1',
+      responseFormat: null,
+    },
     hash,
     context,
     generation: 1,
@@ -73,7 +84,9 @@ class FakeStore {
   attempts: { item: ClaimedItem; attemptNumber: number; a: AttemptRecord }[] = [];
   status = 'running';
   cached: { hash: string; id: string }[] = [];
-  recordAttempts = async (batch: { item: ClaimedItem; attemptNumber: number; a: AttemptRecord }[]) => {
+  recordAttempts = async (
+    batch: { item: ClaimedItem; attemptNumber: number; a: AttemptRecord }[],
+  ) => {
     this.attempts.push(...batch);
     this.calls.push(`record ${batch.length}`);
   };
@@ -94,7 +107,12 @@ class FakeProvider {
 }
 
 function sender(store: FakeStore, provider: FakeProvider, kinds = new WorkKinds()) {
-  return new ItemSender(store as unknown as WorkItemsRepository, provider as unknown as ProviderClient, config, kinds);
+  return new ItemSender(
+    store as unknown as WorkItemsRepository,
+    provider as unknown as ProviderClient,
+    config,
+    kinds,
+  );
 }
 
 describe('ItemSender', () => {
@@ -106,7 +124,13 @@ describe('ItemSender', () => {
     expect(store.calls).toEqual(['record 1']);
     expect(store.attempts[0]).toMatchObject({
       attemptNumber: 1,
-      a: { isSuccess: true, responseText: 'B', requestHash: 'h1', templateVersion: 't1', cost: (1000 * 2 + 500 * 8) / 1e6 },
+      a: {
+        isSuccess: true,
+        responseText: 'B',
+        requestHash: 'h1',
+        templateVersion: 't1',
+        cost: (1000 * 2 + 500 * 8) / 1e6,
+      },
     });
   });
 
@@ -132,7 +156,12 @@ describe('ItemSender', () => {
 
   it('fails an item once its attempts are spent (maxAttempts 3), a network error named as such', async () => {
     const store = new FakeStore();
-    const provider = new FakeProvider([failed(null, 'refused'), failed(null, 'refused'), failed(null, 'refused'), ok()]);
+    const provider = new FakeProvider([
+      failed(null, 'refused'),
+      failed(null, 'refused'),
+      failed(null, 'refused'),
+      ok(),
+    ]);
     await sender(store, provider).process(ready(item()), model);
     expect(provider.sent).toBe(3);
     expect(store.calls).toEqual(['record 1', 'record 1', 'record 1', 'fail 1 network: refused']);
@@ -181,8 +210,12 @@ describe('ItemSender', () => {
             if (b.a.isSuccess) store.cached.push({ hash: b.a.requestHash, id: `a-${b.item.id}` });
           }
         },
-        completeFromCache: async (hits) => void hits.forEach((h) => calls.push(`cache ${h.item.id} ${h.attemptId} ${String(h.context)}`)),
-        fail: async (i, context, error) => void calls.push(`fail ${i.id} ${String(context)} ${error}`),
+        completeFromCache: async (hits) =>
+          void hits.forEach((h) =>
+            calls.push(`cache ${h.item.id} ${h.attemptId} ${String(h.context)}`),
+          ),
+        fail: async (i, context, error) =>
+          void calls.push(`fail ${i.id} ${String(context)} ${error}`),
       };
       const kinds = new WorkKinds();
       kinds.register(kind);
@@ -196,7 +229,11 @@ describe('ItemSender', () => {
       const s = sender(store, provider, kinds);
       await s.process(ready(item({ id: '7', targetResponseId: 'resp' }), 'h7', 'rubric'), model);
       await s.process(ready(item({ id: '8', targetResponseId: 'resp' }), 'h8', 'rubric'), model);
-      expect(calls).toEqual(['record 7 rubric true', 'record 8 rubric false', 'fail 8 rubric 401: no key']);
+      expect(calls).toEqual([
+        'record 7 rubric true',
+        'record 8 rubric false',
+        'fail 8 rubric 401: no key',
+      ]);
       expect(store.attempts).toEqual([]);
     });
 
@@ -218,9 +255,16 @@ describe('ItemSender', () => {
     const store = new FakeStore();
     const provider = {
       send: (_t: unknown, _m: unknown, signal: AbortSignal) =>
-        new Promise<ProviderResult>((resolve) => signal.addEventListener('abort', () => resolve(failed(null, 'aborted')))),
+        new Promise<ProviderResult>((resolve) =>
+          signal.addEventListener('abort', () => resolve(failed(null, 'aborted'))),
+        ),
     };
-    const s = new ItemSender(store as unknown as WorkItemsRepository, provider as unknown as ProviderClient, config, new WorkKinds());
+    const s = new ItemSender(
+      store as unknown as WorkItemsRepository,
+      provider as unknown as ProviderClient,
+      config,
+      new WorkKinds(),
+    );
     const p = s.process(ready(item()), model);
     await new Promise((r) => setTimeout(r, 5));
     s.stop();

@@ -30,7 +30,10 @@ export class ItemSender {
   private readonly processing = new Set<Promise<void>>();
   /** Aborted at shutdown: ends rate-limit and back-off waits at once (a request on the wire is given time to finish). */
   private readonly stopping = new AbortController();
-  private readonly buckets = new Map<string, { rpm: TokenBucket | null; tpm: TokenBucket | null }>();
+  private readonly buckets = new Map<
+    string,
+    { rpm: TokenBucket | null; tpm: TokenBucket | null }
+  >();
   private readonly statuses = new Map<string, { at: number; status: Promise<string> }>();
   /**
    * Reader requests on the wire here, by request hash. Identical answers (a class's short answers)
@@ -40,9 +43,13 @@ export class ItemSender {
   private readonly readerSending = new Map<string, Promise<void>>();
   /** Reader requests this process sent lately: a twin checked against the cache before that one was stored looks again. */
   private readonly readerSent = new Set<string>();
-  private readonly writer = new AttemptWriter<AttemptEntry>((batch) => this.store.recordAttempts(batch));
+  private readonly writer = new AttemptWriter<AttemptEntry>((batch) =>
+    this.store.recordAttempts(batch),
+  );
   /** Reader items (judgements) are stored by their kind, in group commits of their own. */
-  private readonly readerWriter = new AttemptWriter<KindAttempt>((batch) => this.reader().record(batch));
+  private readonly readerWriter = new AttemptWriter<KindAttempt>((batch) =>
+    this.reader().record(batch),
+  );
 
   constructor(
     private readonly store: WorkItemsRepository,
@@ -57,7 +64,8 @@ export class ItemSender {
 
   /** Sends the item until it succeeds, fails for good, or its run stops. Never rejects: a failure is logged and the item released. */
   process(r: ReadyItem, model: AiModelEntity): Promise<void> {
-    const p = r.item.targetResponseId !== null ? this.processReader(r, model) : this.processOne(r, model);
+    const p =
+      r.item.targetResponseId !== null ? this.processReader(r, model) : this.processOne(r, model);
     this.processing.add(p);
     void p.finally(() => this.processing.delete(p));
     return p;
@@ -72,7 +80,10 @@ export class ItemSender {
   async settle(graceMs: number) {
     const timeout = new AbortController();
     const settled = Promise.allSettled([...this.processing]);
-    await Promise.race([settled, sleep(graceMs, undefined, { signal: timeout.signal }).catch(() => undefined)]);
+    await Promise.race([
+      settled,
+      sleep(graceMs, undefined, { signal: timeout.signal }).catch(() => undefined),
+    ]);
     timeout.abort();
     for (const ac of this.inFlight.values()) ac.abort();
     await Promise.allSettled([...this.processing]);
@@ -102,7 +113,8 @@ export class ItemSender {
       if (this.readerSending.get(r.hash) === p) this.readerSending.delete(r.hash);
       this.readerSent.add(r.hash);
       // Bounded: the oldest go first (a Set iterates in insertion order).
-      if (this.readerSent.size > 20_000) this.readerSent.delete(this.readerSent.values().next().value!);
+      if (this.readerSent.size > 20_000)
+        this.readerSent.delete(this.readerSent.values().next().value!);
     }
   }
 
@@ -121,10 +133,18 @@ export class ItemSender {
     }
   }
 
-  private async send({ item, prompt, hash, context }: ReadyItem, model: AiModelEntity, signal: AbortSignal) {
+  private async send(
+    { item, prompt, hash, context }: ReadyItem,
+    model: AiModelEntity,
+    signal: AbortSignal,
+  ) {
     const c = this.config.collection;
     for (let attempt = item.attemptsCount + 1; ; attempt++) {
-      await this.waitForBudget(model, estimateTokens(prompt.messages, model.params.max_tokens ?? 2048), signal);
+      await this.waitForBudget(
+        model,
+        estimateTokens(prompt.messages, model.params.max_tokens ?? 2048),
+        signal,
+      );
       // Shutting down: no new attempt; the item goes back to the queue with the others this process holds.
       if (this.isStopping) return;
       // Checked after the rate-limit wait, which can be long: a run paused meanwhile sends nothing more.
@@ -162,25 +182,45 @@ export class ItemSender {
               tokensOut: r.tokensOut,
               latencyMs: r.latencyMs,
               httpStatus: r.status,
-              cost: costOf(r.tokensIn, r.tokensOut, model.priceInputPerMtok, model.priceOutputPerMtok),
+              cost: costOf(
+                r.tokensIn,
+                r.tokensOut,
+                model.priceInputPerMtok,
+                model.priceOutputPerMtok,
+              ),
             }
-          : { ...base, isSuccess: false, error: r.message, httpStatus: r.status, latencyMs: r.latencyMs },
+          : {
+              ...base,
+              isSuccess: false,
+              error: r.message,
+              httpStatus: r.status,
+              latencyMs: r.latencyMs,
+            },
       };
       if (item.targetResponseId !== null) await this.readerWriter.record({ ...entry, context });
       else await this.writer.record(entry);
       if (r.ok) return;
-      const decision = decideRetry(r, attempt, { maxAttempts: c.maxAttempts, baseDelayMs: c.backoffBaseMs, maxDelayMs: c.backoffMaxMs });
+      const decision = decideRetry(r, attempt, {
+        maxAttempts: c.maxAttempts,
+        baseDelayMs: c.backoffBaseMs,
+        maxDelayMs: c.backoffMaxMs,
+      });
       if (!decision.retry) {
         const error = `${r.status ?? 'network'}: ${r.message}`;
-        return item.targetResponseId !== null ? this.reader().fail(item, context, error) : this.store.fail(item, error);
+        return item.targetResponseId !== null
+          ? this.reader().fail(item, context, error)
+          : this.store.fail(item, error);
       }
-      await sleep(decision.delayMs, undefined, { signal: AbortSignal.any([signal, this.stopping.signal]) }).catch(() => undefined);
+      await sleep(decision.delayMs, undefined, {
+        signal: AbortSignal.any([signal, this.stopping.signal]),
+      }).catch(() => undefined);
       if (signal.aborted || this.isStopping) return;
     }
   }
 
   private reader() {
-    if (!this.kinds.reader) throw new Error('no reader kind registered (the judging module is not loaded)');
+    if (!this.kinds.reader)
+      throw new Error('no reader kind registered (the judging module is not loaded)');
     return this.kinds.reader;
   }
 
@@ -206,7 +246,9 @@ export class ItemSender {
     for (;;) {
       const wait = Math.max(b.rpm?.delayFor(1) ?? 0, b.tpm?.delayFor(estimatedTokens) ?? 0);
       if (wait === 0) break;
-      await sleep(wait, undefined, { signal: AbortSignal.any([signal, this.stopping.signal]) }).catch(() => undefined);
+      await sleep(wait, undefined, {
+        signal: AbortSignal.any([signal, this.stopping.signal]),
+      }).catch(() => undefined);
       if (signal.aborted || this.isStopping) return;
     }
     b.rpm?.take(1);

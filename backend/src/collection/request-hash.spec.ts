@@ -23,8 +23,11 @@ describe('requestHash, costOf, estimateTokens', () => {
   });
 
   it('estimates images at a flat rate', () => {
-    expect(estimateTokens([{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,' + 'A'.repeat(100000) } }], 0)).toBeLessThan(
-      1000,
-    );
+    expect(
+      estimateTokens(
+        [{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,' + 'A'.repeat(100000) } }],
+        0,
+      ),
+    ).toBeLessThan(1000);
   });
 });

@@ -18,7 +18,12 @@ export function requestHash(input: {
 }
 
 /** Cost from a price table in currency units per million tokens; unknown prices stay unknown. */
-export function costOf(tokensIn: number | null, tokensOut: number | null, priceIn: number | null, priceOut: number | null): number | null {
+export function costOf(
+  tokensIn: number | null,
+  tokensOut: number | null,
+  priceIn: number | null,
+  priceOut: number | null,
+): number | null {
   if (priceIn === null || priceOut === null || tokensIn === null || tokensOut === null) return null;
   return (tokensIn * priceIn + tokensOut * priceOut) / 1_000_000;
 }

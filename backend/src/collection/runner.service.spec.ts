@@ -12,7 +12,14 @@ import type { ClaimedItem, WorkItemsRepository } from './work-items.repository';
  */
 
 const config = {
-  collection: { isWorker: true, leaseSeconds: 30, maxAttempts: 3, timeoutMs: 1000, backoffBaseMs: 1, backoffMaxMs: 2 },
+  collection: {
+    isWorker: true,
+    leaseSeconds: 30,
+    maxAttempts: 3,
+    timeoutMs: 1000,
+    backoffBaseMs: 1,
+    backoffMaxMs: 2,
+  },
 } as AppConfig;
 
 function fakePool() {
@@ -53,7 +60,9 @@ function setUp(itemCount: number, concurrency: number) {
   }));
   const store = {
     modelsWithWork: async (active: string[]) =>
-      queue.length ? { withWork: [model], also: [] } : { withWork: [], also: active.length ? [model] : [] },
+      queue.length
+        ? { withWork: [model], also: [] }
+        : { withWork: [], also: active.length ? [model] : [] },
     claim: async (_m: string, _i: string, _l: number, limit: number) => queue.splice(0, limit),
     release: async (id: string) => void calls.push(`release ${id}`),
     isClaimedBy: async () => true,
@@ -63,8 +72,17 @@ function setUp(itemCount: number, concurrency: number) {
     releaseAll: async () => void calls.push('releaseAll'),
   };
   const preparer = {
-    prepare: async (items: ClaimedItem[], _m: AiModelEntity, generation: number): Promise<ReadyItem[]> =>
-      items.map((item) => ({ item, prompt: { messages: [], templateVersion: 't', responseFormat: null }, hash: item.id, generation })),
+    prepare: async (
+      items: ClaimedItem[],
+      _m: AiModelEntity,
+      generation: number,
+    ): Promise<ReadyItem[]> =>
+      items.map((item) => ({
+        item,
+        prompt: { messages: [], templateVersion: 't', responseFormat: null },
+        hash: item.id,
+        generation,
+      })),
   };
   const sent: string[] = [];
   let inFlight = 0;
@@ -83,7 +101,10 @@ function setUp(itemCount: number, concurrency: number) {
     settle: async () => void calls.push('sender settle'),
   };
   const { pool, state } = fakePool();
-  const db = { driver: { master: pool }, query: async (sql: string) => void calls.push(sql) } as unknown as DataSource;
+  const db = {
+    driver: { master: pool },
+    query: async (sql: string) => void calls.push(sql),
+  } as unknown as DataSource;
   const runner = new RunnerService(
     db,
     store as unknown as WorkItemsRepository,
@@ -119,7 +140,17 @@ describe('RunnerService', () => {
     await t.runner.startLoop();
     await until(() => t.sent.length === 9);
     await t.runner.stopLoop();
-    expect([...t.sent].sort((a, b) => Number(a) - Number(b))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect([...t.sent].sort((a, b) => Number(a) - Number(b))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
     expect(t.maxInFlight()).toBe(2);
     expect(t.calls).toContain('finish');
   });

@@ -73,14 +73,18 @@ export class RunnerService {
       this.isLooping = true;
       // Runs started elsewhere are announced on the slot connection; the poll is the fallback, and
       // finds items whose lease lapsed when their process died.
-      await this.leases.start().catch((e) => this.logger.error(`cannot listen for new work: ${(e as Error).message}`));
+      await this.leases
+        .start()
+        .catch((e) => this.logger.error(`cannot listen for new work: ${(e as Error).message}`));
       // Holding our own holder lock now, we can tell which claims belong to processes that are gone.
       await this.reclaimOrphaned();
       this.timers.push(setInterval(() => this.wake(), 250));
       this.timers.push(
         setInterval(
           () => {
-            void this.store.renewLeases(this.instanceId, this.config.collection.leaseSeconds).catch(() => undefined);
+            void this.store
+              .renewLeases(this.instanceId, this.config.collection.leaseSeconds)
+              .catch(() => undefined);
             void this.reclaimOrphaned();
           },
           (this.config.collection.leaseSeconds * 1000) / 3,
@@ -93,7 +97,8 @@ export class RunnerService {
 
   private async reclaimOrphaned() {
     const freed = await this.store.reclaimOrphaned(this.instanceId).catch(() => 0);
-    if (freed) this.logger.log(`took back ${freed} items claimed by worker processes that are gone`);
+    if (freed)
+      this.logger.log(`took back ${freed} items claimed by worker processes that are gone`);
   }
 
   /**
@@ -112,7 +117,9 @@ export class RunnerService {
       this.timers.forEach(clearInterval);
       await this.sender.settle(DRAIN_MS);
       await Promise.allSettled([...this.lanes.values()].map((l) => l.refilling));
-      await this.store.releaseAll(this.instanceId).catch((e) => this.logger.warn(`items not handed back: ${(e as Error).message}`));
+      await this.store
+        .releaseAll(this.instanceId)
+        .catch((e) => this.logger.warn(`items not handed back: ${(e as Error).message}`));
       await this.leases.stop();
     })();
     return this.draining;
@@ -120,7 +127,9 @@ export class RunnerService {
 
   /** Tells every worker process, this one included, that a run started or resumed. */
   async announce(): Promise<void> {
-    await SlotLeases.announce(this.db).catch((e) => this.logger.warn(`cannot announce new work: ${(e as Error).message}`));
+    await SlotLeases.announce(this.db).catch((e) =>
+      this.logger.warn(`cannot announce new work: ${(e as Error).message}`),
+    );
     this.wake();
   }
 
@@ -143,14 +152,23 @@ export class RunnerService {
 
   private async tick() {
     try {
-      const active = [...this.lanes.values()].filter((l) => l.slots.size || l.ready.length).map((l) => l.model.id);
+      const active = [...this.lanes.values()]
+        .filter((l) => l.slots.size || l.ready.length)
+        .map((l) => l.model.id);
       const { withWork, also } = await this.store.modelsWithWork(active);
       for (const model of also) this.lanes.get(model.id)!.model = model; // a lowered concurrency ends surplus slots
       // Items already claimed here need slots too: their slots may have gone with a lost connection.
-      for (const model of [...withWork, ...also.filter((m) => this.lanes.get(m.id)!.ready.length)]) {
+      for (const model of [
+        ...withWork,
+        ...also.filter((m) => this.lanes.get(m.id)!.ready.length),
+      ]) {
         let lane = this.lanes.get(model.id);
         if (lane) lane.model = model;
-        else this.lanes.set(model.id, (lane = { model, slots: new Map(), ready: [], refilling: null }));
+        else
+          this.lanes.set(
+            model.id,
+            (lane = { model, slots: new Map(), ready: [], refilling: null }),
+          );
         // All new slots join the lane before any starts, so the first claim is sized for all of them.
         const taken = await this.leases.acquire(model.id, model.concurrency);
         const loops = taken.map((slot) => ({ slot, loop: {} }));
@@ -181,17 +199,25 @@ export class RunnerService {
         // Keep one item ready per slot behind this one, so no slot ever waits for a claim.
         if (lane.ready.length < lane.slots.size) void this.refill(lane);
         // Claimed before the slot connection was lost: another worker may have taken it back meanwhile.
-        if (next.generation !== this.leases.generation && !(await this.store.isClaimedBy(next.item.id, this.instanceId))) continue;
+        if (
+          next.generation !== this.leases.generation &&
+          !(await this.store.isClaimedBy(next.item.id, this.instanceId))
+        )
+          continue;
         await this.sender.process(next, lane.model);
       }
     } catch (e) {
-      if (!this.isStopping) this.logger.error(`slot ${slot} of model ${lane.model.id} stopped: ${(e as Error).message}`);
+      if (!this.isStopping)
+        this.logger.error(
+          `slot ${slot} of model ${lane.model.id} stopped: ${(e as Error).message}`,
+        );
     } finally {
       if (lane.slots.get(slot) === loop) {
         lane.slots.delete(slot);
         await this.leases.release(lane.model.id, slot).catch(() => undefined);
       }
-      if (!lane.slots.size && !this.isStopping) await this.store.finishCompletedRuns().catch(() => undefined);
+      if (!lane.slots.size && !this.isStopping)
+        await this.store.finishCompletedRuns().catch(() => undefined);
     }
   }
 
@@ -207,7 +233,12 @@ export class RunnerService {
     const want = 2 * Math.max(lane.slots.size, 1) - lane.ready.length;
     if (want <= 0) return lane.ready.length;
     const generation = this.leases.generation;
-    const items = await this.store.claim(model.id, this.instanceId, this.config.collection.leaseSeconds, want);
+    const items = await this.store.claim(
+      model.id,
+      this.instanceId,
+      this.config.collection.leaseSeconds,
+      want,
+    );
     lane.ready.push(...(await this.preparer.prepare(items, model, generation)));
     return items.length;
   }

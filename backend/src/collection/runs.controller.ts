@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { UploadRejectedError } from '../common/domain-errors';
 import { parseAnswersJsonl, parseGaokaoBenchResult } from './answers-import';
@@ -39,7 +50,13 @@ export class RunsController {
       ? parseGaokaoBenchResult(file.originalname, text, query.model)
       : parseAnswersJsonl(file.originalname, text);
     const name = query.name ?? `imported: ${file.originalname}`;
-    const stored = await this.importer.import(file.originalname, lines, errors, { name, skipUnknown: isBench }, actorOf(me, address));
+    const stored = await this.importer.import(
+      file.originalname,
+      lines,
+      errors,
+      { name, skipUnknown: isBench },
+      actorOf(me, address),
+    );
     return { ...stored, graded: (await this.pipeline.settle()).graded }; // the run page shows scores when this returns
   }
 
@@ -49,7 +66,11 @@ export class RunsController {
   }
 
   @Post()
-  async create(@Body() body: RunCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async create(
+    @Body() body: RunCreateDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     const run = await this.runs.create(body, actorOf(me, address));
     await this.runner.announce();
     return run;
@@ -67,13 +88,21 @@ export class RunsController {
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  pause(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.runs.setStatus(id, 'paused', actorOf(me, address));
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  async resume(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async resume(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     const run = await this.runs.setStatus(id, 'running', actorOf(me, address));
     await this.runner.announce();
     return run;
@@ -81,7 +110,11 @@ export class RunsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.runs.setStatus(id, 'cancelled', actorOf(me, address));
   }
 }

@@ -35,7 +35,9 @@ export class RunCreateDto {
 
 export class RunAnswersQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() modelId?: string;
-  @ApiPropertyOptional({ enum: ['pending', 'in_flight', 'answered', 'failed', 'not_applicable', 'cancelled'] })
+  @ApiPropertyOptional({
+    enum: ['pending', 'in_flight', 'answered', 'failed', 'not_applicable', 'cancelled'],
+  })
   @IsOptional()
   @IsIn(['pending', 'in_flight', 'answered', 'failed', 'not_applicable', 'cancelled'])
   state?: string;
@@ -46,15 +48,25 @@ export class RunAnswersQueryDto {
   @IsOptional()
   @IsIn(['unparsed', 'changed'])
   grade?: 'unparsed' | 'changed';
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class AnswersImportQueryDto {
-  @ApiPropertyOptional({ enum: ['jsonl', 'gaokao-bench'] }) @IsOptional() @IsIn(['jsonl', 'gaokao-bench']) format?:
-    'jsonl' | 'gaokao-bench';
+  @ApiPropertyOptional({ enum: ['jsonl', 'gaokao-bench'] })
+  @IsOptional()
+  @IsIn(['jsonl', 'gaokao-bench'])
+  format?: 'jsonl' | 'gaokao-bench';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ description: 'model name for a GAOKAO-Bench file (default: its model_name)' })
+  @ApiPropertyOptional({
+    description: 'model name for a GAOKAO-Bench file (default: its model_name)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)

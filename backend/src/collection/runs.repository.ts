@@ -66,15 +66,17 @@ export class RunsRepository {
   }
 
   async addPapers(m: EntityManager, runId: string, paperVersionIds: string[]) {
-    await m.query(`INSERT INTO run_papers (run_id, paper_version_id) SELECT $1, unnest($2::uuid[])`, [runId, paperVersionIds]);
+    await m.query(
+      `INSERT INTO run_papers (run_id, paper_version_id) SELECT $1, unnest($2::uuid[])`,
+      [runId, paperVersionIds],
+    );
   }
 
   async addModel(m: EntityManager, runId: string, modelId: string, configSnapshot: object) {
-    await m.query(`INSERT INTO run_models (run_id, model_id, config_snapshot) VALUES ($1, $2, $3)`, [
-      runId,
-      modelId,
-      JSON.stringify(configSnapshot),
-    ]);
+    await m.query(
+      `INSERT INTO run_models (run_id, model_id, config_snapshot) VALUES ($1, $2, $3)`,
+      [runId, modelId, JSON.stringify(configSnapshot)],
+    );
   }
 
   /**
@@ -118,7 +120,10 @@ export class RunsRepository {
   }
 
   async cancelPendingItems(m: EntityManager, runId: string) {
-    await m.query(`UPDATE work_items SET state = 'cancelled', updated_at = now() WHERE run_id = $1 AND state = 'pending'`, [runId]);
+    await m.query(
+      `UPDATE work_items SET state = 'cancelled', updated_at = now() WHERE run_id = $1 AND state = 'pending'`,
+      [runId],
+    );
   }
 
   /**

@@ -31,7 +31,12 @@ const progressRow = (over: Partial<ModelProgressRow> = {}): ModelProgressRow => 
 class FakeRuns {
   calls: string[] = [];
   papers = [{ id: 'p1', title: 'Paper 1' }];
-  run: Partial<RunEntity> | null = { id: 'r1', name: 'run', status: 'running', templateVersion: 't' };
+  run: Partial<RunEntity> | null = {
+    id: 'r1',
+    name: 'run',
+    status: 'running',
+    templateVersion: 't',
+  };
   rows = [progressRow()];
   transaction = async <T>(work: (m: unknown) => Promise<T>) => {
     this.calls.push('begin');
@@ -52,8 +57,11 @@ class FakeRuns {
   expandItems = async (m: unknown, runId: string, model: { id: string }) =>
     void this.calls.push(`expandItems ${runId} ${model.id} ${m === MANAGER}`);
   setStatus = async (m: unknown, id: string, status: string, finishedAt?: Date) =>
-    void this.calls.push(`setStatus ${id} ${status} ${finishedAt ? 'finished' : '-'} ${m === MANAGER}`);
-  cancelPendingItems = async (m: unknown, id: string) => void this.calls.push(`cancelPending ${id} ${m === MANAGER}`);
+    void this.calls.push(
+      `setStatus ${id} ${status} ${finishedAt ? 'finished' : '-'} ${m === MANAGER}`,
+    );
+  cancelPendingItems = async (m: unknown, id: string) =>
+    void this.calls.push(`cancelPending ${id} ${m === MANAGER}`);
   progress = async () => this.rows;
   answers = async (id: string, f: object) => [{ id, f }];
   list = async () => [];
@@ -62,13 +70,23 @@ class FakeRuns {
 function setUp() {
   const repo = new FakeRuns();
   const audit = {
-    record: async (_a: AuditActor, r: { action: string }, m: unknown) => void repo.calls.push(`audit ${r.action} ${m === MANAGER}`),
+    record: async (_a: AuditActor, r: { action: string }, m: unknown) =>
+      void repo.calls.push(`audit ${r.action} ${m === MANAGER}`),
   };
   const models = {
-    get: async (id: string) => ({ id, name: `model ${id}`, modality: 'text', samplesPerQuestion: 1 }),
+    get: async (id: string) => ({
+      id,
+      name: `model ${id}`,
+      modality: 'text',
+      samplesPerQuestion: 1,
+    }),
     map: (m: { id: string }) => ({ id: m.id }),
   };
-  const service = new RunsService(repo as unknown as RunsRepository, models as unknown as ModelsService, audit as unknown as AuditService);
+  const service = new RunsService(
+    repo as unknown as RunsRepository,
+    models as unknown as ModelsService,
+    audit as unknown as AuditService,
+  );
   return { service, repo };
 }
 
@@ -84,8 +102,14 @@ async function domainError(p: Promise<unknown>): Promise<DomainError> {
 describe('RunsService', () => {
   it('refuses a run over a paper version that does not exist, naming it, and writes nothing', async () => {
     const { service, repo } = setUp();
-    const e = await domainError(service.create({ paperVersionIds: ['p1', 'p404'], modelIds: ['m1'] }, actor));
-    expect([e.status, e.code, e.params]).toEqual([400, 'run.papers_missing', { count: 1, ids: 'p404' }]);
+    const e = await domainError(
+      service.create({ paperVersionIds: ['p1', 'p404'], modelIds: ['m1'] }, actor),
+    );
+    expect([e.status, e.code, e.params]).toEqual([
+      400,
+      'run.papers_missing',
+      { count: 1, ids: 'p404' },
+    ]);
     expect(repo.calls).toEqual([]);
   });
 
@@ -134,7 +158,12 @@ describe('RunsService', () => {
   it('pausing touches no item', async () => {
     const { service, repo } = setUp();
     await service.setStatus('r1', 'paused', actor);
-    expect(repo.calls).toEqual(['begin', 'setStatus r1 paused - true', 'audit run_pause true', 'commit']);
+    expect(repo.calls).toEqual([
+      'begin',
+      'setStatus r1 paused - true',
+      'audit run_pause true',
+      'commit',
+    ]);
   });
 
   it('a run that does not exist is a 404 with its code', async () => {
@@ -150,7 +179,13 @@ describe('RunsService', () => {
     repo.rows = [
       progressRow({ modelId: 'a' }),
       progressRow({ modelId: 'b', requestsPerSecond: 0 }),
-      progressRow({ modelId: 'c', pending: 0, inFlight: 0, requestsPerSecond: 0, hasUnknownCost: true }),
+      progressRow({
+        modelId: 'c',
+        pending: 0,
+        inFlight: 0,
+        requestsPerSecond: 0,
+        hasUnknownCost: true,
+      }),
     ];
     const { models } = await service.progress('r1');
     expect(models.map((m) => [m.modelId, m.etaSeconds, m.cost])).toEqual([

@@ -34,10 +34,16 @@ export class RunsService {
     if (papers.length !== dto.paperVersionIds.length) {
       const found = new Set(papers.map((p) => p.id));
       const missing = dto.paperVersionIds.filter((id) => !found.has(id));
-      throw new DomainError('some paper versions do not exist', 400, undefined, 'run.papers_missing', {
-        count: missing.length,
-        ids: missing.join(', '),
-      });
+      throw new DomainError(
+        'some paper versions do not exist',
+        400,
+        undefined,
+        'run.papers_missing',
+        {
+          count: missing.length,
+          ids: missing.join(', '),
+        },
+      );
     }
     const run = await this.repo.transaction(async (m) => {
       const saved = await this.repo.insertRun(m, {
@@ -54,7 +60,12 @@ export class RunsService {
       }
       await this.audit.record(
         actor,
-        { action: 'run_start', entityType: 'run', entityId: saved.id, after: { papers: dto.paperVersionIds, models: dto.modelIds } },
+        {
+          action: 'run_start',
+          entityType: 'run',
+          entityId: saved.id,
+          after: { papers: dto.paperVersionIds, models: dto.modelIds },
+        },
         m,
       );
       return saved;
@@ -69,17 +80,30 @@ export class RunsService {
   async setStatus(id: string, next: 'paused' | 'running' | 'cancelled', actor: AuditActor) {
     const run = await this.get(id);
     if (!ALLOWED[next].includes(run.status))
-      throw new DomainError(`a ${run.status} run cannot become ${next}`, 400, undefined, 'run.status_change', {
-        from: run.status,
-        to: next,
-      });
+      throw new DomainError(
+        `a ${run.status} run cannot become ${next}`,
+        400,
+        undefined,
+        'run.status_change',
+        {
+          from: run.status,
+          to: next,
+        },
+      );
     await this.repo.transaction(async (m) => {
       await this.repo.setStatus(m, id, next, next === 'cancelled' ? new Date() : undefined);
       if (next === 'cancelled') await this.repo.cancelPendingItems(m, id);
-      const action = next === 'paused' ? 'run_pause' : next === 'running' ? 'run_resume' : 'run_cancel';
+      const action =
+        next === 'paused' ? 'run_pause' : next === 'running' ? 'run_resume' : 'run_cancel';
       await this.audit.record(
         actor,
-        { action, entityType: 'run', entityId: id, before: { status: run.status }, after: { status: next } },
+        {
+          action,
+          entityType: 'run',
+          entityId: id,
+          before: { status: run.status },
+          after: { status: next },
+        },
         m,
       );
     });
@@ -95,15 +119,22 @@ export class RunsService {
   /** Per model: counts by state, tokens and cost so far, throughput over the last minute, ETA. */
   async progress(id: string): Promise<RunProgress<Date>> {
     const run = await this.get(id);
-    const models: ModelProgress[] = (await this.repo.progress(id)).map(({ hasUnknownCost, ...m }) => {
-      const left = m.pending + m.inFlight;
-      return {
-        ...m,
-        // Unknown prices stay unknown: a partial sum would look like a real total.
-        cost: hasUnknownCost ? null : m.cost,
-        etaSeconds: left === 0 ? 0 : m.requestsPerSecond > 0 ? Math.round(left / m.requestsPerSecond) : null,
-      };
-    });
+    const models: ModelProgress[] = (await this.repo.progress(id)).map(
+      ({ hasUnknownCost, ...m }) => {
+        const left = m.pending + m.inFlight;
+        return {
+          ...m,
+          // Unknown prices stay unknown: a partial sum would look like a real total.
+          cost: hasUnknownCost ? null : m.cost,
+          etaSeconds:
+            left === 0
+              ? 0
+              : m.requestsPerSecond > 0
+                ? Math.round(left / m.requestsPerSecond)
+                : null,
+        };
+      },
+    );
     return {
       id: run.id,
       name: run.name,

@@ -19,7 +19,8 @@ export const WORK_CHANNEL = 'yj_work';
  * on this key on its slot connection, which PostgreSQL frees the moment the process dies. The key
  * is taken for the rest of the statement's transaction only, so one reclaimer at a time wins it.
  */
-export const isHolderGone = (claimedBy: string) => `pg_try_advisory_xact_lock(hashtext('yj-worker'), hashtext(${claimedBy}::text))`;
+export const isHolderGone = (claimedBy: string) =>
+  `pg_try_advisory_xact_lock(hashtext('yj-worker'), hashtext(${claimedBy}::text))`;
 
 /**
  * A model's request slots, numbered 0 … concurrency − 1, each a PostgreSQL session advisory lock
@@ -65,7 +66,10 @@ export class SlotLeases {
       try {
         await c.query(`SET application_name = '${APPLICATION_NAME}'`);
         await c.query(`LISTEN ${WORK_CHANNEL}`);
-        if (this.holderId) await c.query(`SELECT pg_advisory_lock(hashtext('yj-worker'), hashtext($1))`, [this.holderId]);
+        if (this.holderId)
+          await c.query(`SELECT pg_advisory_lock(hashtext('yj-worker'), hashtext($1))`, [
+            this.holderId,
+          ]);
       } catch (e) {
         c.release(true); // a connection that failed its set-up goes, not back to the pool
         throw e;
@@ -121,7 +125,10 @@ export class SlotLeases {
   async release(modelId: string, slot: number) {
     const mine = this.held.get(modelId);
     if (!mine?.delete(slot) || !this.client) return;
-    await this.run(this.client, `SELECT pg_advisory_unlock(hashtext('yj-slot:' || $1), $2::int)`, [modelId, slot]);
+    await this.run(this.client, `SELECT pg_advisory_unlock(hashtext('yj-slot:' || $1), $2::int)`, [
+      modelId,
+      slot,
+    ]);
   }
 
   /** Tells every worker process (this one included) that there is new work. */

@@ -52,16 +52,23 @@ export class WorkItemsRepository {
    * first, then the models in `alsoIds` (those this process is sending for, re-read so that a
    * changed concurrency takes effect).
    */
-  async modelsWithWork(alsoIds: string[] = []): Promise<{ withWork: AiModelEntity[]; also: AiModelEntity[] }> {
+  async modelsWithWork(
+    alsoIds: string[] = [],
+  ): Promise<{ withWork: AiModelEntity[]; also: AiModelEntity[] }> {
     const rows: { model_id: string }[] = await this.db.query(
       `SELECT DISTINCT w.model_id FROM work_items w JOIN runs r ON r.id = w.run_id
        WHERE r.status = 'running' AND (w.state = 'pending' OR (w.state = 'in_flight' AND w.lease_until < now()))`,
     );
     const ids = new Set([...rows.map((r) => r.model_id), ...alsoIds]);
     if (!ids.size) return { withWork: [], also: [] };
-    const models = await this.db.getRepository(AiModelEntity).findBy([...ids].map((id) => ({ id })));
+    const models = await this.db
+      .getRepository(AiModelEntity)
+      .findBy([...ids].map((id) => ({ id })));
     const hasWork = new Set(rows.map((r) => r.model_id));
-    return { withWork: models.filter((m) => hasWork.has(m.id)), also: models.filter((m) => !hasWork.has(m.id)) };
+    return {
+      withWork: models.filter((m) => hasWork.has(m.id)),
+      also: models.filter((m) => !hasWork.has(m.id)),
+    };
   }
 
   /**
@@ -69,7 +76,12 @@ export class WorkItemsRepository {
    * needed: claiming is not sending. The model's concurrency is enforced by its request slots
    * (slot-leases.ts), which is what lets a process claim ahead of its slots.
    */
-  claim(modelId: string, instanceId: string, leaseSeconds: number, limit: number): Promise<ClaimedItem[]> {
+  claim(
+    modelId: string,
+    instanceId: string,
+    leaseSeconds: number,
+    limit: number,
+  ): Promise<ClaimedItem[]> {
     return queryPrepared<ClaimedItem>(
       this.db,
       'yj-claim',
@@ -124,10 +136,10 @@ export class WorkItemsRepository {
 
   /** Still this process's claim (not taken back while its slot connection was down)? Waits for a reclaim in progress. */
   async isClaimedBy(itemId: string, instanceId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM work_items WHERE id = $1 AND claimed_by = $2 AND state = 'in_flight' FOR UPDATE`, [
-      itemId,
-      instanceId,
-    ]);
+    const rows = await this.db.query(
+      `SELECT 1 FROM work_items WHERE id = $1 AND claimed_by = $2 AND state = 'in_flight' FOR UPDATE`,
+      [itemId, instanceId],
+    );
     return rows.length > 0;
   }
 
@@ -148,7 +160,12 @@ export class WorkItemsRepository {
   }
 
   async runStatus(runId: string): Promise<string> {
-    const [row] = await queryPrepared<{ status: string }>(this.db, 'yj-run-status', `SELECT status FROM runs WHERE id = $1`, [runId]);
+    const [row] = await queryPrepared<{ status: string }>(
+      this.db,
+      'yj-run-status',
+      `SELECT status FROM runs WHERE id = $1`,
+      [runId],
+    );
     return row?.status ?? 'cancelled';
   }
 
@@ -168,8 +185,11 @@ export class WorkItemsRepository {
    * distinct request hashes (AttemptWriter sees to it): a success whose hash is already stored (a
    * concurrent run asked the same) keeps the stored attempt, and its answer points there.
    */
-  async recordAttempts(batch: { item: ClaimedItem; attemptNumber: number; a: AttemptRecord }[]): Promise<void> {
-    const col = <T>(f: (e: (typeof batch)[number]) => T) => pgArray(batch.map(f) as (string | number | null)[]);
+  async recordAttempts(
+    batch: { item: ClaimedItem; attemptNumber: number; a: AttemptRecord }[],
+  ): Promise<void> {
+    const col = <T>(f: (e: (typeof batch)[number]) => T) =>
+      pgArray(batch.map(f) as (string | number | null)[]);
     await queryPrepared(
       this.db,
       'yj-record-attempts',

@@ -32,11 +32,16 @@ export interface KindAttempt {
  */
 export interface ReaderWork {
   /** Per item id: its request, or the error that keeps it from being prepared. */
-  prepare(items: ClaimedItem[], model: AiModelEntity): Promise<Map<string, PreparedRequest | Error>>;
+  prepare(
+    items: ClaimedItem[],
+    model: AiModelEntity,
+  ): Promise<Map<string, PreparedRequest | Error>>;
   /** Stores a batch of attempts and, for each success, its result, and completes the items (one transaction). */
   record(batch: KindAttempt[]): Promise<void>;
   /** Completes items from earlier identical requests (the cache): no request is sent. */
-  completeFromCache(hits: { item: ClaimedItem; attemptId: string; context: unknown }[]): Promise<void>;
+  completeFromCache(
+    hits: { item: ClaimedItem; attemptId: string; context: unknown }[],
+  ): Promise<void>;
   /** The item failed for good (retries spent): recorded as such. */
   fail(item: ClaimedItem, context: unknown, error: string): Promise<void>;
 }

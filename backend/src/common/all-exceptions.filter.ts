@@ -26,7 +26,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, body } = this.describe(exception);
     if (status >= 500) this.logger.error((exception as Error)?.stack ?? String(exception));
     if (res.headersSent) return;
-    if (body.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    if (body.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(status).json(body);
   }
 
@@ -44,7 +45,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (typeof r === 'string') return { status, body: { message: r, ...generic } };
       const msg = (r as { message?: string | string[] }).message;
       // ValidationPipe's list of messages, one per failed constraint.
-      if (Array.isArray(msg)) return { status, body: { message: 'invalid request', code: 'validation_failed', params: {}, errors: msg } };
+      if (Array.isArray(msg))
+        return {
+          status,
+          body: { message: 'invalid request', code: 'validation_failed', params: {}, errors: msg },
+        };
       return { status, body: { message: msg ?? e.message, ...generic } };
     }
     return { status: 500, body: { message: 'internal error', code: 'internal_error', params: {} } };

@@ -14,9 +14,15 @@ export class BodyDepthGuard implements CanActivate {
     if (ctx.getType() !== 'http') return true;
     const body: unknown = ctx.switchToHttp().getRequest().body;
     if (body && typeof body === 'object' && depthOf(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-      throw new DomainError(`the request body nests deeper than ${MAX_JSON_DEPTH} levels`, 400, undefined, 'input.json_too_deep', {
-        maxDepth: MAX_JSON_DEPTH,
-      });
+      throw new DomainError(
+        `the request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+        400,
+        undefined,
+        'input.json_too_deep',
+        {
+          maxDepth: MAX_JSON_DEPTH,
+        },
+      );
     }
     return true;
   }

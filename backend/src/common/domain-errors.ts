@@ -57,7 +57,9 @@ export interface LocatedProblem extends ProblemDetail {
 export class BundleRejectedError extends DomainError {
   constructor(errors: LocatedProblem[]) {
     const first = errors[0];
-    const where = first ? `${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}` : '';
+    const where = first
+      ? `${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`
+      : '';
     super(
       `bundle rejected, nothing was stored: ${errors.length} problem(s); first: ${where} ${first?.message ?? ''}`.trim(),
       422,

@@ -6,6 +6,7 @@
  * jest each test file lives in its own VM context, so a cached import() would be bound to a
  * context that is already torn down.
  */
-export const importEsm = new Function('s', `return import(s); /* ${Date.now()}-${Math.random()} */`) as <T>(
-  specifier: string,
-) => Promise<T>;
+export const importEsm = new Function(
+  's',
+  `return import(s); /* ${Date.now()}-${Math.random()} */`,
+) as <T>(specifier: string) => Promise<T>;

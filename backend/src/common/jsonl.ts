@@ -5,7 +5,8 @@
  */
 
 /** One non-blank line: its 1-based number and the parsed value, or the error its parser threw. */
-export type JsonLine = { line: number; ok: true; value: unknown } | { line: number; ok: false; error: unknown };
+export type JsonLine =
+  { line: number; ok: true; value: unknown } | { line: number; ok: false; error: unknown };
 
 /**
  * One line of a JSONL text: a byte-order mark on the first line and a Windows line end are how
@@ -13,7 +14,11 @@ export type JsonLine = { line: number; ok: true; value: unknown } | { line: numb
  * a bad line never hides the lines after it. `parse` defaults to JSON.parse (an importer passes
  * its nesting-limited one).
  */
-export function readJsonLine(raw: string, line: number, parse: (text: string) => unknown = JSON.parse): JsonLine | null {
+export function readJsonLine(
+  raw: string,
+  line: number,
+  parse: (text: string) => unknown = JSON.parse,
+): JsonLine | null {
   const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
   if (!text.trim()) return null;
   try {

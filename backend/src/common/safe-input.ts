@@ -81,12 +81,16 @@ export function jsonDepth(text: string, limit = Infinity): number {
 export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   const depth = jsonDepth(text, maxDepth);
   if (depth > maxDepth) {
-    throw new InputError(`nests deeper than ${maxDepth} levels of [ and {`, 'input.json_too_deep', { maxDepth });
+    throw new InputError(`nests deeper than ${maxDepth} levels of [ and {`, 'input.json_too_deep', {
+      maxDepth,
+    });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, 'input.json_syntax', { detail: (e as Error).message });
+    throw new InputError(`not valid JSON (${(e as Error).message})`, 'input.json_syntax', {
+      detail: (e as Error).message,
+    });
   }
 }
 

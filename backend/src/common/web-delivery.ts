@@ -28,6 +28,7 @@ export function installWebDelivery(app: NestExpressApplication, dist: string) {
   app.useStaticAssets(dist, {
     index: false,
     // Runs after serve-static has set its own Cache-Control, so ours is the one sent.
-    setHeaders: (res: Response, path: string) => res.setHeader('Cache-Control', cacheControlFor(path)),
+    setHeaders: (res: Response, path: string) =>
+      res.setHeader('Cache-Control', cacheControlFor(path)),
   });
 }

@@ -10,7 +10,9 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: 'eighty', LOG_FORMAT: 'xml', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'eighty', LOG_FORMAT: 'xml', DATABASE_URL: 'mysql://x' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: 'eighty', LOG_FORMAT: 'xml', DATABASE_URL: 'mysql://x' });
     } catch (e) {

@@ -15,16 +15,61 @@ interface VarSpec {
 const repoRoot = resolve(__dirname, '../../..');
 
 export const ENV_VARS: VarSpec[] = [
-  { name: 'PORT', kind: 'int', default: '3000', description: 'HTTP port for the API and the web app' },
+  {
+    name: 'PORT',
+    kind: 'int',
+    default: '3000',
+    description: 'HTTP port for the API and the web app',
+  },
   { name: 'HOST', kind: 'string', default: '0.0.0.0', description: 'Interface to listen on' },
-  { name: 'DATABASE_URL', kind: 'url', description: 'PostgreSQL URL; when unset an embedded PostgreSQL is started under DATA_DIR' },
-  { name: 'DATA_DIR', kind: 'string', default: '.data', description: 'Folder for the embedded database (relative to the repository)' },
-  { name: 'EMBEDDED_PG_PORT', kind: 'int', default: '0', description: 'Port for the embedded PostgreSQL; 0 picks a free one' },
-  { name: 'SEED_SAMPLES', kind: 'bool', default: 'true', description: 'Load exam-papers/ and rubrics/ when the database has no papers' },
-  { name: 'SAMPLES_DIR', kind: 'string', default: 'exam-papers', description: 'Folder of sample paper bundles' },
-  { name: 'RUBRICS_DIR', kind: 'string', default: 'rubrics', description: 'Folder of sample rubrics' },
-  { name: 'WEB_DIST', kind: 'string', default: 'frontend/dist/frontend/browser', description: 'Built Angular app served at /' },
-  { name: 'LOG_FORMAT', kind: 'enum', default: 'json', values: ['json', 'pretty'], description: 'Structured JSON logs, or readable lines' },
+  {
+    name: 'DATABASE_URL',
+    kind: 'url',
+    description: 'PostgreSQL URL; when unset an embedded PostgreSQL is started under DATA_DIR',
+  },
+  {
+    name: 'DATA_DIR',
+    kind: 'string',
+    default: '.data',
+    description: 'Folder for the embedded database (relative to the repository)',
+  },
+  {
+    name: 'EMBEDDED_PG_PORT',
+    kind: 'int',
+    default: '0',
+    description: 'Port for the embedded PostgreSQL; 0 picks a free one',
+  },
+  {
+    name: 'SEED_SAMPLES',
+    kind: 'bool',
+    default: 'true',
+    description: 'Load exam-papers/ and rubrics/ when the database has no papers',
+  },
+  {
+    name: 'SAMPLES_DIR',
+    kind: 'string',
+    default: 'exam-papers',
+    description: 'Folder of sample paper bundles',
+  },
+  {
+    name: 'RUBRICS_DIR',
+    kind: 'string',
+    default: 'rubrics',
+    description: 'Folder of sample rubrics',
+  },
+  {
+    name: 'WEB_DIST',
+    kind: 'string',
+    default: 'frontend/dist/frontend/browser',
+    description: 'Built Angular app served at /',
+  },
+  {
+    name: 'LOG_FORMAT',
+    kind: 'enum',
+    default: 'json',
+    values: ['json', 'pretty'],
+    description: 'Structured JSON logs, or readable lines',
+  },
   {
     name: 'LOG_LEVEL',
     kind: 'enum',
@@ -32,22 +77,68 @@ export const ENV_VARS: VarSpec[] = [
     values: ['error', 'warn', 'log', 'debug', 'verbose'],
     description: 'Lowest level logged',
   },
-  { name: 'UPLOAD_MAX_BYTES', kind: 'int', default: '52428800', description: 'Largest upload (zip bundle or PDF) in bytes' },
-  { name: 'BUNDLE_MAX_FILES', kind: 'int', default: '2000', description: 'Most files a bundle zip may hold' },
+  {
+    name: 'UPLOAD_MAX_BYTES',
+    kind: 'int',
+    default: '52428800',
+    description: 'Largest upload (zip bundle or PDF) in bytes',
+  },
+  {
+    name: 'BUNDLE_MAX_FILES',
+    kind: 'int',
+    default: '2000',
+    description: 'Most files a bundle zip may hold',
+  },
   { name: 'PDF_MAX_PAGES', kind: 'int', default: '60', description: 'Most pages a PDF may have' },
-  { name: 'IMAGE_MAX_BYTES', kind: 'int', default: '15728640', description: 'Largest single image in bytes' },
-  { name: 'IMAGE_MAX_PIXELS', kind: 'int', default: '40000000', description: 'Largest image in pixels (width × height)' },
-  { name: 'IMAGE_MAX_SIDE', kind: 'int', default: '3000', description: 'Stored originals are scaled down to this long side' },
-  { name: 'CORS_ORIGINS', kind: 'string', default: '', description: 'Comma-separated origins allowed by CORS; empty means CORS is off' },
-  { name: 'SESSION_IDLE_MINUTES', kind: 'int', default: '60', description: 'A session ends after this long without a request' },
-  { name: 'SESSION_MAX_HOURS', kind: 'int', default: '12', description: 'A session ends this long after login, however active' },
+  {
+    name: 'IMAGE_MAX_BYTES',
+    kind: 'int',
+    default: '15728640',
+    description: 'Largest single image in bytes',
+  },
+  {
+    name: 'IMAGE_MAX_PIXELS',
+    kind: 'int',
+    default: '40000000',
+    description: 'Largest image in pixels (width × height)',
+  },
+  {
+    name: 'IMAGE_MAX_SIDE',
+    kind: 'int',
+    default: '3000',
+    description: 'Stored originals are scaled down to this long side',
+  },
+  {
+    name: 'CORS_ORIGINS',
+    kind: 'string',
+    default: '',
+    description: 'Comma-separated origins allowed by CORS; empty means CORS is off',
+  },
+  {
+    name: 'SESSION_IDLE_MINUTES',
+    kind: 'int',
+    default: '60',
+    description: 'A session ends after this long without a request',
+  },
+  {
+    name: 'SESSION_MAX_HOURS',
+    kind: 'int',
+    default: '12',
+    description: 'A session ends this long after login, however active',
+  },
   {
     name: 'SESSION_CACHE_MS',
     kind: 'int',
     default: '2000',
-    description: 'A live session is remembered this long per process (0: read on every request); revocations elsewhere take this long',
+    description:
+      'A live session is remembered this long per process (0: read on every request); revocations elsewhere take this long',
   },
-  { name: 'COOKIE_SECURE', kind: 'bool', default: 'false', description: 'Send cookies over HTTPS only (set true behind TLS)' },
+  {
+    name: 'COOKIE_SECURE',
+    kind: 'bool',
+    default: 'false',
+    description: 'Send cookies over HTTPS only (set true behind TLS)',
+  },
   {
     name: 'TRUST_PROXY',
     kind: 'bool',
@@ -58,7 +149,8 @@ export const ENV_VARS: VarSpec[] = [
     name: 'LOGIN_MAX_FAILURES_PER_ACCOUNT',
     kind: 'int',
     default: '5',
-    description: 'Failed logins allowed per account from one client address within LOGIN_WINDOW_MINUTES',
+    description:
+      'Failed logins allowed per account from one client address within LOGIN_WINDOW_MINUTES',
   },
   {
     name: 'LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES',
@@ -67,19 +159,30 @@ export const ENV_VARS: VarSpec[] = [
     description:
       'Failed logins allowed per account from all addresses within LOGIN_ACCOUNT_WINDOW_MINUTES; addresses that signed in to it before are exempt',
   },
-  { name: 'LOGIN_ACCOUNT_WINDOW_MINUTES', kind: 'int', default: '60', description: 'Window for the all-addresses account limit' },
+  {
+    name: 'LOGIN_ACCOUNT_WINDOW_MINUTES',
+    kind: 'int',
+    default: '60',
+    description: 'Window for the all-addresses account limit',
+  },
   {
     name: 'LOGIN_MAX_FAILURES_PER_ADDRESS',
     kind: 'int',
     default: '30',
     description: 'Failed logins allowed per client address within LOGIN_WINDOW_MINUTES',
   },
-  { name: 'LOGIN_WINDOW_MINUTES', kind: 'int', default: '15', description: 'Window for the per-address login rate limits' },
+  {
+    name: 'LOGIN_WINDOW_MINUTES',
+    kind: 'int',
+    default: '15',
+    description: 'Window for the per-address login rate limits',
+  },
   {
     name: 'SEED_DEMO_ACCOUNTS',
     kind: 'bool',
     default: 'true',
-    description: 'Create one demo account per role when there are no users (turn off in production)',
+    description:
+      'Create one demo account per role when there are no users (turn off in production)',
   },
   {
     name: 'COLLECTION_WORKER',
@@ -92,39 +195,59 @@ export const ENV_VARS: VarSpec[] = [
     name: 'COLLECTION_LEASE_SECONDS',
     kind: 'int',
     default: '60',
-    description: 'A claimed request returns to the queue this long after its process stops renewing it (crash recovery)',
+    description:
+      'A claimed request returns to the queue this long after its process stops renewing it (crash recovery)',
   },
-  { name: 'COLLECTION_MAX_ATTEMPTS', kind: 'int', default: '6', description: 'Attempts per request before it is recorded as failed' },
+  {
+    name: 'COLLECTION_MAX_ATTEMPTS',
+    kind: 'int',
+    default: '6',
+    description: 'Attempts per request before it is recorded as failed',
+  },
   {
     name: 'GRADING_EXTRACTOR_MODEL',
     kind: 'string',
-    description: 'Name of a registered model that reads answers the rules cannot (optional; without it they go to teachers as unparsed)',
+    description:
+      'Name of a registered model that reads answers the rules cannot (optional; without it they go to teachers as unparsed)',
   },
-  { name: 'COLLECTION_TIMEOUT_SECONDS', kind: 'int', default: '180', description: 'Timeout of one model request' },
+  {
+    name: 'COLLECTION_TIMEOUT_SECONDS',
+    kind: 'int',
+    default: '180',
+    description: 'Timeout of one model request',
+  },
   {
     name: 'COLLECTION_BACKOFF_BASE_MS',
     kind: 'int',
     default: '1000',
     description: 'First retry delay ceiling; doubles each attempt, with full jitter',
   },
-  { name: 'COLLECTION_BACKOFF_MAX_MS', kind: 'int', default: '60000', description: 'Longest retry delay (also caps Retry-After)' },
+  {
+    name: 'COLLECTION_BACKOFF_MAX_MS',
+    kind: 'int',
+    default: '60000',
+    description: 'Longest retry delay (also caps Retry-After)',
+  },
   {
     name: 'MARKING_CALIBRATION_PERCENT',
     kind: 'int',
     default: '10',
-    description: 'Share (in %) of answers served to a teacher that are calibration items, while the question has any they have not read',
+    description:
+      'Share (in %) of answers served to a teacher that are calibration items, while the question has any they have not read',
   },
   {
     name: 'JUDGE_VALIDATION_MIN_ANSWERS',
     kind: 'int',
     default: '30',
-    description: 'A judge is validated on a question only after comparison on at least this many human-marked answers',
+    description:
+      'A judge is validated on a question only after comparison on at least this many human-marked answers',
   },
   {
     name: 'JUDGE_VALIDATION_MIN_HUMAN_PAIRS',
     kind: 'int',
     default: '10',
-    description: 'Double-marked answers (teacher against teacher) needed before their agreement is the bar a judge is measured against',
+    description:
+      'Double-marked answers (teacher against teacher) needed before their agreement is the bar a judge is measured against',
   },
   {
     name: 'JUDGE_VALIDATION_QWK_MARGIN',
@@ -143,11 +266,21 @@ export const ENV_VARS: VarSpec[] = [
   {
     name: 'REPORT_SUBJECT_GROUPS',
     kind: 'string',
-    default: 'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology,science',
-    description: 'Subject grouping for the report (group=subject,subject;group=…); other subjects fall in "other"',
+    default:
+      'humanities=chinese,english,history,geography,politics;sciences=math,physics,chemistry,biology,science',
+    description:
+      'Subject grouping for the report (group=subject,subject;group=…); other subjects fall in "other"',
   },
-  { name: 'ADMIN_USERNAME', kind: 'string', description: 'With ADMIN_PASSWORD: the first admin, created at start when no admin exists' },
-  { name: 'ADMIN_PASSWORD', kind: 'string', description: 'Password of ADMIN_USERNAME (read once; never logged)' },
+  {
+    name: 'ADMIN_USERNAME',
+    kind: 'string',
+    description: 'With ADMIN_PASSWORD: the first admin, created at start when no admin exists',
+  },
+  {
+    name: 'ADMIN_PASSWORD',
+    kind: 'string',
+    description: 'Password of ADMIN_USERNAME (read once; never logged)',
+  },
 ];
 
 export interface AppConfig {
@@ -193,7 +326,12 @@ export interface AppConfig {
   gradingExtractorModel: string | null;
   markingCalibrationPercent: number;
   /** The acceptance rule's thresholds (judge-quality/domain/acceptance-rule.ts), from JUDGE_VALIDATION_*. */
-  judgeValidation: { minAnswers: number; minHumanPairs: number; maxQwkDrop: number; maxSmd: number };
+  judgeValidation: {
+    minAnswers: number;
+    minHumanPairs: number;
+    maxQwkDrop: number;
+    maxSmd: number;
+  };
   /** subject → group, from REPORT_SUBJECT_GROUPS. */
   subjectGroups: Record<string, string>;
 }
@@ -207,12 +345,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const spec = ENV_VARS.find((v) => v.name === name)!;
     const value = env[name] === undefined || env[name] === '' ? spec.default : env[name];
     if (value === undefined) return undefined;
-    if (spec.kind === 'int' && !/^\d+$/.test(value)) problems.push(`${name} must be a whole number, got "${value}"`);
+    if (spec.kind === 'int' && !/^\d+$/.test(value))
+      problems.push(`${name} must be a whole number, got "${value}"`);
     if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value))
       problems.push(`${name} must be true or false, got "${value}"`);
     if (spec.kind === 'enum' && !spec.values!.includes(value))
       problems.push(`${name} must be one of ${spec.values!.join(', ')}, got "${value}"`);
-    if (spec.kind === 'url' && !/^postgres(ql)?:\/\/.+/.test(value)) problems.push(`${name} must be a postgres:// URL`);
+    if (spec.kind === 'url' && !/^postgres(ql)?:\/\/.+/.test(value))
+      problems.push(`${name} must be a postgres:// URL`);
     return value;
   };
   const int = (n: string) => Number(raw(n));
@@ -271,10 +411,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((s) => s.trim())
       .filter(Boolean),
   };
-  if (config.markingCalibrationPercent > 100) problems.push(`MARKING_CALIBRATION_PERCENT must be at most 100`);
+  if (config.markingCalibrationPercent > 100)
+    problems.push(`MARKING_CALIBRATION_PERCENT must be at most 100`);
   if (config.port > 65535) problems.push(`PORT must be at most 65535, got ${config.port}`);
-  if (!config.adminUsername !== !config.adminPassword) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
-  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  if (!config.adminUsername !== !config.adminPassword)
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  if (problems.length)
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }
 
@@ -282,7 +425,8 @@ function parseGroups(value: string, problems: string[]): Record<string, string> 
   const out: Record<string, string> = {};
   for (const part of value.split(';').filter((p) => p.trim())) {
     const [group, subjects] = part.split('=');
-    if (!group?.trim() || !subjects?.trim()) problems.push(`REPORT_SUBJECT_GROUPS: "${part}" must be group=subject,subject`);
+    if (!group?.trim() || !subjects?.trim())
+      problems.push(`REPORT_SUBJECT_GROUPS: "${part}" must be group=subject,subject`);
     else for (const s of subjects.split(',')) out[s.trim()] = group.trim();
   }
   return out;
@@ -294,7 +438,9 @@ export function envTable(): string {
     (v) =>
       `| \`${v.name}\` | ${v.kind}${v.values ? ` (${v.values.join('/')})` : ''} | ${v.default === undefined ? '(unset)' : v.default === '' ? '(empty)' : `\`${v.default}\``} | ${v.description} |`,
   );
-  return ['| Name | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Name | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

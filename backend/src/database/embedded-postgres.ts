@@ -19,7 +19,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { importEsm } from '../common/import-esm';
-import { inspectPostmaster, isReady, ownerFile, removeStale, stopPostmaster } from './postmaster-state';
+import {
+  inspectPostmaster,
+  isReady,
+  ownerFile,
+  removeStale,
+  stopPostmaster,
+} from './postmaster-state';
 import { StartupError } from './startup-error';
 
 export interface EmbeddedDatabase {
@@ -73,12 +79,17 @@ export async function startEmbeddedPostgres(
     // As root the server runs as the `postgres` user, which must be able to enter the folder.
     chmodSync(dataDir, 0o755);
   } catch (e) {
-    throw new StartupError(`cannot use the data folder ${dataDir}: ${(e as Error).message}`, 'set DATA_DIR to a folder you can write to.');
+    throw new StartupError(
+      `cannot use the data folder ${dataDir}: ${(e as Error).message}`,
+      'set DATA_DIR to a folder you can write to.',
+    );
   }
   const state = inspectPostmaster(dataDir, databaseDir);
   if (state.kind === 'in-use') {
     if (options.isSharingAllowed) {
-      log(`using the embedded PostgreSQL of the running server (pid ${state.ownerPid}) on port ${state.port}`);
+      log(
+        `using the embedded PostgreSQL of the running server (pid ${state.ownerPid}) on port ${state.port}`,
+      );
       return { url: urlFor(state.port), stop: async () => undefined };
     }
     throw new StartupError(
@@ -91,12 +102,18 @@ export async function startEmbeddedPostgres(
   // take for a live server and refuse to start, so that file goes.
   if (state.kind === 'stale' && state.isPidReused) {
     removeStale(databaseDir, state);
-    log(`removed the postmaster.pid of a PostgreSQL that no longer runs (its pid ${state.pid} now belongs to another program)`);
+    log(
+      `removed the postmaster.pid of a PostgreSQL that no longer runs (its pid ${state.pid} now belongs to another program)`,
+    );
   } else if (state.kind === 'stale') {
-    log(`PostgreSQL (pid ${state.pid}) did not stop cleanly last time; it recovers from its log as it starts`);
+    log(
+      `PostgreSQL (pid ${state.pid}) did not stop cleanly last time; it recovers from its log as it starts`,
+    );
   }
   if (state.kind === 'orphan') {
-    log(`stopping the embedded PostgreSQL (pid ${state.pid}) left running by a server that is gone`);
+    log(
+      `stopping the embedded PostgreSQL (pid ${state.pid}) left running by a server that is gone`,
+    );
     await stopPostmaster(state.pid).catch((e) => {
       throw new StartupError(
         `an orphaned PostgreSQL (pid ${state.pid}) holds ${databaseDir} and did not stop: ${(e as Error).message}`,
@@ -118,9 +135,14 @@ export async function startEmbeddedPostgres(
     await ensureDatabase(actualPort);
   } catch (e) {
     child.kill('SIGINT');
-    throw new StartupError(`PostgreSQL started but its database cannot be reached: ${(e as Error).message}`, `see ${logFile(dataDir)}.`);
+    throw new StartupError(
+      `PostgreSQL started but its database cannot be reached: ${(e as Error).message}`,
+      `see ${logFile(dataDir)}.`,
+    );
   }
-  log(`embedded PostgreSQL ${isNew ? 'created' : 'started'} in ${databaseDir} on port ${actualPort}`);
+  log(
+    `embedded PostgreSQL ${isNew ? 'created' : 'started'} in ${databaseDir} on port ${actualPort}`,
+  );
   let stopping: Promise<void> | null = null;
   return {
     url: urlFor(actualPort),
@@ -159,7 +181,8 @@ type Ids = { uid?: number; gid?: number };
 /** PostgreSQL refuses to run as root: as root, the binaries run as the `postgres` user (created if missing). */
 function postgresUser(databaseDir: string): Ids {
   if (process.getuid?.() !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
   let ids: Ids;
   try {
     ids = { uid: id('-u'), gid: id('-g') };
@@ -189,8 +212,17 @@ async function initdb(initdbBin: string, databaseDir: string, ids: Ids, log: (m:
   const pwfile = join(tmpdir(), `yuejuan-pg-${randomBytes(6).toString('hex')}`);
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
   try {
-    const args = [`--pgdata=${databaseDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`];
-    const out = await run(initdbBin, [...args, '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'], ids);
+    const args = [
+      `--pgdata=${databaseDir}`,
+      '--auth=password',
+      `--username=${USER}`,
+      `--pwfile=${pwfile}`,
+    ];
+    const out = await run(
+      initdbBin,
+      [...args, '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+      ids,
+    );
     if (out.code !== 0) {
       throw new StartupError(
         `creating the database cluster in ${databaseDir} failed: ${out.output.trim().split('\n').slice(-3).join(' ')}`,
@@ -203,7 +235,11 @@ async function initdb(initdbBin: string, databaseDir: string, ids: Ids, log: (m:
   }
 }
 
-function run(bin: string, args: string[], ids: Ids): Promise<{ code: number | null; output: string }> {
+function run(
+  bin: string,
+  args: string[],
+  ids: Ids,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(bin, args, { ...ids, env: { ...process.env, LC_MESSAGES: 'C' } });
     let output = '';
@@ -221,7 +257,13 @@ const logFile = (dataDir: string) => join(dataDir, 'postgresql.log');
  * which stops PostgreSQL last, after the app), logging to DATA_DIR/postgresql.log, and waits until
  * postmaster.pid says it accepts connections. If it exits first, its own words say why.
  */
-async function startPostmaster(postgresBin: string, dataDir: string, databaseDir: string, port: number, ids: Ids): Promise<ChildProcess> {
+async function startPostmaster(
+  postgresBin: string,
+  dataDir: string,
+  databaseDir: string,
+  port: number,
+  ids: Ids,
+): Promise<ChildProcess> {
   const file = logFile(dataDir);
   if (existsSync(file) && statSync(file).size > 10 * 1024 * 1024) renameSync(file, `${file}.1`);
   const from = existsSync(file) ? statSync(file).size : 0;
@@ -241,7 +283,8 @@ async function startPostmaster(postgresBin: string, dataDir: string, databaseDir
   for (;;) {
     if (hasExited || child.pid === undefined) {
       const said = tail(file, from);
-      const isPortTaken = /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(said);
+      const isPortTaken =
+        /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(said);
       throw new StartupError(
         `the embedded PostgreSQL exited at start: ${said || 'it wrote nothing'}`,
         isPortTaken
@@ -266,7 +309,9 @@ function tail(file: string, from: number): string {
       .trim()
       .split('\n')
       .map((l) => l.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, ''));
-    const failures = lines.filter((l) => /^(FATAL|ERROR|PANIC|HINT):/.test(l) || /Address already in use/.test(l));
+    const failures = lines.filter(
+      (l) => /^(FATAL|ERROR|PANIC|HINT):/.test(l) || /Address already in use/.test(l),
+    );
     return (failures.length ? failures : lines).slice(-4).join(' | ');
   } catch {
     return '';
@@ -283,7 +328,13 @@ interface PgClient {
 async function ensureDatabase(port: number) {
   // node-postgres ships no types here; TypeORM's driver loads the same package.
   const { Client } = createRequire(__filename)('pg') as { Client: new (o: object) => PgClient };
-  const c = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  const c = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await c.connect();
   try {
     const { rowCount } = await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DATABASE]);

@@ -1,7 +1,13 @@
 import { AssetEntity, AssetVariantEntity } from '../assets/asset.entities';
 import { AuditEventEntity } from '../audit/audit.entity';
 import { SessionEntity, UserEntity } from '../auth/auth.entities';
-import { AttemptEntity, RunEntity, RunModelEntity, RunPaperEntity, WorkItemEntity } from '../collection/collection.entities';
+import {
+  AttemptEntity,
+  RunEntity,
+  RunModelEntity,
+  RunPaperEntity,
+  WorkItemEntity,
+} from '../collection/collection.entities';
 import { AiModelEntity } from '../models/model.entity';
 import {
   PaperEntity,

@@ -33,10 +33,14 @@ export class InstallStore {
   }
 
   async questionsWithTasks(): Promise<string[]> {
-    return (await this.db.query(`SELECT DISTINCT question_id AS id FROM marking_tasks`)).map((r: { id: string }) => r.id);
+    return (await this.db.query(`SELECT DISTINCT question_id AS id FROM marking_tasks`)).map(
+      (r: { id: string }) => r.id,
+    );
   }
 
   async userIds(usernames: string[]): Promise<string[]> {
-    return (await this.db.query(`SELECT id FROM users WHERE username = ANY($1)`, [usernames])).map((r: { id: string }) => r.id);
+    return (await this.db.query(`SELECT id FROM users WHERE username = ANY($1)`, [usernames])).map(
+      (r: { id: string }) => r.id,
+    );
   }
 }

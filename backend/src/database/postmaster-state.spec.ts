@@ -29,7 +29,13 @@ describe('what a crash left in the data folder', () => {
 
   /** A process whose command line is a postmaster's of this folder, child of this test process. */
   const fakePostmaster = async () => {
-    fake = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'postgres', '-D', databaseDir]);
+    fake = spawn(process.execPath, [
+      '-e',
+      'setInterval(() => {}, 1000)',
+      'postgres',
+      '-D',
+      databaseDir,
+    ]);
     await new Promise((r) => fake!.once('spawn', r));
     return fake.pid!;
   };
@@ -40,13 +46,22 @@ describe('what a crash left in the data folder', () => {
 
   it('a pid that no longer runs is stale; PostgreSQL clears it itself', () => {
     pidFile(databaseDir, 4_194_000);
-    expect(inspectPostmaster(dataDir, databaseDir)).toMatchObject({ kind: 'stale', pid: 4_194_000, isPidReused: false });
+    expect(inspectPostmaster(dataDir, databaseDir)).toMatchObject({
+      kind: 'stale',
+      pid: 4_194_000,
+      isPidReused: false,
+    });
   });
 
   it('a pid now used by another program is stale and reused, and its file can go', () => {
     pidFile(databaseDir, process.pid);
     const state = inspectPostmaster(dataDir, databaseDir);
-    expect(state).toMatchObject({ kind: 'stale', isPidReused: true, port: 5999, socketDir: '/tmp' });
+    expect(state).toMatchObject({
+      kind: 'stale',
+      isPidReused: true,
+      port: 5999,
+      socketDir: '/tmp',
+    });
     removeStale(databaseDir, state as Extract<typeof state, { kind: 'stale' }>);
     expect(existsSync(join(databaseDir, 'postmaster.pid'))).toBe(false);
   });
@@ -54,7 +69,11 @@ describe('what a crash left in the data folder', () => {
   it('a live postmaster of this folder is in use while its recorded owner is its parent', async () => {
     pidFile(databaseDir, await fakePostmaster());
     writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
-    expect(inspectPostmaster(dataDir, databaseDir)).toMatchObject({ kind: 'in-use', ownerPid: process.pid, port: 5999 });
+    expect(inspectPostmaster(dataDir, databaseDir)).toMatchObject({
+      kind: 'in-use',
+      ownerPid: process.pid,
+      port: 5999,
+    });
   });
 
   it('a live postmaster whose recorded owner is not its parent is an orphan (its server was killed)', async () => {

@@ -12,7 +12,13 @@ import { join, resolve } from 'node:path';
  */
 export type PostmasterState =
   | { kind: 'none' }
-  | { kind: 'stale'; pid: number; port: number | null; socketDir: string | null; isPidReused: boolean }
+  | {
+      kind: 'stale';
+      pid: number;
+      port: number | null;
+      socketDir: string | null;
+      isPidReused: boolean;
+    }
   | { kind: 'orphan' | 'in-use'; pid: number; port: number; ownerPid: number };
 
 /** The file in which a server records its pid next to the cluster it started, so a later start can tell "orphan" from "in use". */
@@ -44,7 +50,9 @@ export function processInfo(pid: number): ProcessInfo | null {
       if (state === 'Z') return null; // exited, not yet reaped: it holds nothing
       return { ppid, args: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ') };
     }
-    const out = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const out = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], {
+      encoding: 'utf8',
+    }).trim();
     const m = /^(\d+)\s+(.*)$/.exec(out);
     return m ? { ppid: Number(m[1]), args: m[2] } : null;
   } catch {
@@ -77,17 +85,36 @@ export function inspectPostmaster(dataDir: string, databaseDir: string): Postmas
   const info = Number.isInteger(f.pid) && f.pid > 0 ? processInfo(f.pid) : null;
   // A reused pid (after a reboot) may belong to anything: only a postgres started on this folder counts.
   if (!info || !/postgres/.test(info.args) || !info.args.includes(resolve(databaseDir)))
-    return { kind: 'stale', pid: f.pid, port: f.port, socketDir: f.socketDir, isPidReused: info !== null };
-  const recorded = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8').trim()) : null;
+    return {
+      kind: 'stale',
+      pid: f.pid,
+      port: f.port,
+      socketDir: f.socketDir,
+      isPidReused: info !== null,
+    };
+  const recorded = existsSync(ownerFile(dataDir))
+    ? Number(readFileSync(ownerFile(dataDir), 'utf8').trim())
+    : null;
   // A server's PostgreSQL is its child. Once the server is killed, the kernel hands PostgreSQL to
   // init (or a subreaper), so the parent no longer matches the recorded owner.
   const owner = processInfo(info.ppid);
-  const isOwned = recorded !== null ? info.ppid === recorded : owner !== null && /node/.test(owner.args) && info.ppid !== 1;
-  return { kind: isOwned && owner ? 'in-use' : 'orphan', pid: f.pid, port: f.port ?? 0, ownerPid: info.ppid };
+  const isOwned =
+    recorded !== null
+      ? info.ppid === recorded
+      : owner !== null && /node/.test(owner.args) && info.ppid !== 1;
+  return {
+    kind: isOwned && owner ? 'in-use' : 'orphan',
+    pid: f.pid,
+    port: f.port ?? 0,
+    ownerPid: info.ppid,
+  };
 }
 
 /** Removes what a dead postmaster left: its pid file and, if its socket lock names it, the socket files. */
-export function removeStale(databaseDir: string, s: { pid: number; port: number | null; socketDir: string | null }) {
+export function removeStale(
+  databaseDir: string,
+  s: { pid: number; port: number | null; socketDir: string | null },
+) {
   rmSync(join(databaseDir, 'postmaster.pid'), { force: true });
   if (!s.port || !s.socketDir) return;
   const lock = join(s.socketDir, `.s.PGSQL.${s.port}.lock`);
@@ -106,7 +133,12 @@ export function removeStale(databaseDir: string, s: { pid: number; port: number 
  */
 export async function stopPostmaster(pid: number, graceMs = 30_000): Promise<void> {
   const gone = async (ms: number) => {
-    for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) if (!processInfo(pid)) return true;
+    for (
+      const until = Date.now() + ms;
+      Date.now() < until;
+      await new Promise((r) => setTimeout(r, 50))
+    )
+      if (!processInfo(pid)) return true;
     return !processInfo(pid);
   };
   process.kill(pid, 'SIGINT');

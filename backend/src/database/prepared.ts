@@ -12,7 +12,12 @@ interface PgPool {
  * (1.1 ms against 0.3 ms of database CPU, docs/benchmarks.md). Same pool, same connections, same
  * row parsing as `DataSource.query`; `name` must be unique per SQL text.
  */
-export async function queryPrepared<T>(db: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function queryPrepared<T>(
+  db: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const pool = (db.driver as unknown as { master: PgPool }).master;
   const result = await pool.query({ name, text, values });
   return result.rows as T[];

@@ -22,7 +22,10 @@ export interface QuestionRow {
 export type StoredItem = GradableItem & { id: string; subQuestions?: StoredItem[] };
 
 function leaf(q: QuestionRow): StoredItem {
-  const policy = q.correctedPolicy?.multipleChoice ?? q.scoringPolicy?.multipleChoice ?? q.paperPolicy?.multipleChoice;
+  const policy =
+    q.correctedPolicy?.multipleChoice ??
+    q.scoringPolicy?.multipleChoice ??
+    q.paperPolicy?.multipleChoice;
   const key = q.correctedKey ?? q.answerKey;
   return {
     id: q.id,
@@ -44,13 +47,16 @@ function leaf(q: QuestionRow): StoredItem {
  */
 export function buildItems(rows: QuestionRow[]): Map<string, StoredItem> {
   const children = new Map<string, QuestionRow[]>();
-  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  for (const r of rows)
+    if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
   const items = new Map<string, StoredItem>();
   for (const r of rows) {
     if (r.parentId) continue;
     if (OBJECTIVE_TYPES.includes(r.type)) items.set(r.id, leaf(r));
     else if (r.type === 'composite') {
-      const subs = (children.get(r.id) ?? []).filter((s) => OBJECTIVE_TYPES.includes(s.type)).map(leaf);
+      const subs = (children.get(r.id) ?? [])
+        .filter((s) => OBJECTIVE_TYPES.includes(s.type))
+        .map(leaf);
       if (subs.length)
         items.set(r.id, {
           id: r.id,

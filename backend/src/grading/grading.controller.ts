@@ -34,11 +34,15 @@ export class GradingController {
   @ApiConsumes('application/x-ndjson')
   @ApiProduces('application/x-ndjson')
   @ApiBody({
-    description: 'One JSON object per line: {"id", "question": {type, options, key, points, policy?, blanks?, subQuestions?}, "response"}',
+    description:
+      'One JSON object per line: {"id", "question": {type, options, key, points, policy?, blanks?, subQuestions?}, "response"}',
   })
   batch(@Req() req: Request, @Res({ passthrough: true }) res: Response): string {
     if (typeof req.body !== 'string')
-      throw new DomainError('send the lines as JSONL with Content-Type application/x-ndjson (one JSON object per line)', 415);
+      throw new DomainError(
+        'send the lines as JSONL with Content-Type application/x-ndjson (one JSON object per line)',
+        415,
+      );
     const { lines, errors } = parseBatch(req.body);
     if (errors.length) {
       const first = errors[0];
@@ -59,8 +63,13 @@ export class GradingController {
   @Post('regrade')
   @HttpCode(200)
   @Roles('admin', 'researcher')
-  regrade(@Body() body: RegradeDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
-    if (!body.runId && !body.questionIds?.length) throw new DomainError('name a runId or questionIds to re-grade', 400);
+  regrade(
+    @Body() body: RegradeDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
+    if (!body.runId && !body.questionIds?.length)
+      throw new DomainError('name a runId or questionIds to re-grade', 400);
     return this.settled(this.grading.regrade(body, actorOf(me, address)));
   }
 
@@ -68,7 +77,11 @@ export class GradingController {
   @Post('key-corrections')
   @HttpCode(201)
   @Roles('admin', 'author')
-  correct(@Body() body: KeyCorrectionDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  correct(
+    @Body() body: KeyCorrectionDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.settled(this.corrections.correct(body, actorOf(me, address)));
   }
 }

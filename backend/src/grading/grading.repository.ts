@@ -25,14 +25,21 @@ export interface GradeRow {
   extracted: unknown;
   explanation: string;
   /** The decision and its trace as codes with parameters (auto_grades.reason). */
-  reason: { code: string; params?: object; trace: { code: string; params?: object; notable?: true }[] };
+  reason: {
+    code: string;
+    params?: object;
+    trace: { code: string; params?: object; notable?: true }[];
+  };
 }
 
 /** A graded answer with its latest grade per graded question, for a re-grade to compare against. */
 export interface LatestGraded extends AnswerRow {
   paperVersionId: string;
   model: string | null;
-  grades: (Pick<GradeRow, 'questionId' | 'score' | 'status' | 'extracted' | 'method' | 'maxScore'> & {
+  grades: (Pick<
+    GradeRow,
+    'questionId' | 'score' | 'status' | 'extracted' | 'method' | 'maxScore'
+  > & {
     number: string;
     graderVersion: string;
   })[];
@@ -84,7 +91,9 @@ export class GradingRepository {
     try {
       if (wait) await runner.query(`SELECT pg_advisory_lock(${GRADING_LOCK})`);
       else {
-        const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(${GRADING_LOCK}) AS locked`);
+        const [{ locked }] = await runner.query(
+          `SELECT pg_try_advisory_lock(${GRADING_LOCK}) AS locked`,
+        );
         if (!locked) return null;
       }
       try {
@@ -103,21 +112,33 @@ export class GradingRepository {
   }
 
   async isVersionDone(version: string): Promise<boolean> {
-    return (await this.db.query(`SELECT 1 FROM grader_versions WHERE version = $1`, [version])).length > 0;
+    return (
+      (await this.db.query(`SELECT 1 FROM grader_versions WHERE version = $1`, [version])).length >
+      0
+    );
   }
 
   /** Whether any grade was given by another grader version (a scan of the grades: asked once per version). */
   async hasOtherVersions(version: string): Promise<boolean> {
-    const [{ isAny }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM auto_grades WHERE grader_version <> $1) AS "isAny"`, [version]);
+    const [{ isAny }] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM auto_grades WHERE grader_version <> $1) AS "isAny"`,
+      [version],
+    );
     return isAny;
   }
 
   async markVersionDone(version: string): Promise<void> {
-    await this.db.query(`INSERT INTO grader_versions (version) VALUES ($1) ON CONFLICT DO NOTHING`, [version]);
+    await this.db.query(
+      `INSERT INTO grader_versions (version) VALUES ($1) ON CONFLICT DO NOTHING`,
+      [version],
+    );
   }
 
   /** The questions of these paper versions with the latest answer-key and policy corrections. */
-  questionRows(paperVersionIds: string[], m: EntityManager = this.db.manager): Promise<QuestionRow[]> {
+  questionRows(
+    paperVersionIds: string[],
+    m: EntityManager = this.db.manager,
+  ): Promise<QuestionRow[]> {
     return m.query(
       `SELECT q.id, q.parent_id AS "parentId", q.number, q.type, q.points, q.options, q.blanks, q.answer_key AS "answerKey",
               q.scoring_policy AS "scoringPolicy", v.scoring_policy AS "paperPolicy", v.subject,
@@ -130,9 +151,10 @@ export class GradingRepository {
   }
 
   async paperVersionsOf(questionIds: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT DISTINCT paper_version_id AS id FROM questions WHERE id = ANY($1)`, [
-      questionIds,
-    ]);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT paper_version_id AS id FROM questions WHERE id = ANY($1)`,
+      [questionIds],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -152,7 +174,12 @@ export class GradingRepository {
    * Appends grade rows as column arrays (unnest: no per-row JSON parsing in the database) and takes
    * the `dequeue` answers off the grading queue in the same statement.
    */
-  async appendGrades(m: EntityManager, rows: GradeRow[], graderVersion: string, dequeue: string[] = []): Promise<void> {
+  async appendGrades(
+    m: EntityManager,
+    rows: GradeRow[],
+    graderVersion: string,
+    dequeue: string[] = [],
+  ): Promise<void> {
     await m.query(
       `WITH appended AS (
          INSERT INTO auto_grades (response_id, question_id, score, max_score, status, method, region, extracted, explanation, grader_version, reason)
@@ -178,7 +205,11 @@ export class GradingRepository {
   }
 
   /** Graded answers in scope with their latest grade per graded question (only those with an older grader's, if asked). */
-  latestGraded(m: EntityManager, scope: RegradeScope, graderVersion: string): Promise<LatestGraded[]> {
+  latestGraded(
+    m: EntityManager,
+    scope: RegradeScope,
+    graderVersion: string,
+  ): Promise<LatestGraded[]> {
     return m.query(
       `SELECT r.id, r.question_id AS "questionId", q.paper_version_id AS "paperVersionId", r.outcome, r.text, am.name AS model,
               (SELECT a.finish_reason FROM attempts a WHERE a.id = r.attempt_id) AS "finishReason",
@@ -206,25 +237,39 @@ export class GradingRepository {
 
   async appendCorrection(
     m: EntityManager,
-    c: { questionId: string; key: unknown; policy: object | undefined; reason: string; createdBy: string | null },
+    c: {
+      questionId: string;
+      key: unknown;
+      policy: object | undefined;
+      reason: string;
+      createdBy: string | null;
+    },
   ): Promise<void> {
     await m.query(
       `INSERT INTO answer_key_corrections (question_id, answer_key, scoring_policy, reason, created_by) VALUES ($1, $2, $3, $4, $5)`,
-      [c.questionId, c.key === undefined ? null : JSON.stringify(c.key), c.policy ? JSON.stringify(c.policy) : null, c.reason, c.createdBy],
+      [
+        c.questionId,
+        c.key === undefined ? null : JSON.stringify(c.key),
+        c.policy ? JSON.stringify(c.policy) : null,
+        c.reason,
+        c.createdBy,
+      ],
     );
   }
 
   /** The extractor's stored reply to a request (calls are cached by request hash). */
   async extractorOutput(requestHash: string): Promise<string | null> {
-    const [hit] = await this.db.query(`SELECT output FROM extractor_calls WHERE request_hash = $1`, [requestHash]);
+    const [hit] = await this.db.query(
+      `SELECT output FROM extractor_calls WHERE request_hash = $1`,
+      [requestHash],
+    );
     return hit?.output ?? null;
   }
 
   async storeExtractorOutput(requestHash: string, modelId: string, output: string): Promise<void> {
-    await this.db.query(`INSERT INTO extractor_calls (request_hash, model_id, output) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-      requestHash,
-      modelId,
-      output,
-    ]);
+    await this.db.query(
+      `INSERT INTO extractor_calls (request_hash, model_id, output) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [requestHash, modelId, output],
+    );
   }
 }

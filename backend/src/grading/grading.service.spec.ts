@@ -27,14 +27,23 @@ describe('GradingService (fake repository)', () => {
     repo.doneVersions.add(GRADER_VERSION);
     sent = [];
     audited = [];
-    const jobs = { send: async (queue: string, data: unknown) => void sent.push({ queue, data }) } as unknown as JobsService;
-    const audit = { record: async (_a: unknown, r: { action: string }) => void audited.push(r) } as unknown as AuditService;
+    const jobs = {
+      send: async (queue: string, data: unknown) => void sent.push({ queue, data }),
+    } as unknown as JobsService;
+    const audit = {
+      record: async (_a: unknown, r: { action: string }) => void audited.push(r),
+    } as unknown as AuditService;
     const extractor = { isEnabled: false } as LlmExtractor;
     service = new GradingService(repo as unknown as GradingRepository, audit, extractor, jobs);
   });
 
   it('grades every queued answer by the rules, dequeues it in the statement that appends its grade, and signals that marking tasks are due', async () => {
-    repo.queue = [answer('r1', '【答案】C'), answer('r2', '【答案】A'), answer('r3', '我不知道'), answer('r4', null, 'error')];
+    repo.queue = [
+      answer('r1', '【答案】C'),
+      answer('r2', '【答案】A'),
+      answer('r3', '我不知道'),
+      answer('r4', null, 'error'),
+    ];
     expect(await service.catchUp()).toEqual({ graded: 4, changed: 0 });
     const grades = repo.writes.filter((w) => w.op === 'grades');
     expect(grades).toHaveLength(1);
@@ -46,7 +55,10 @@ describe('GradingService (fake repository)', () => {
       // no answer at all is never wrong: not scored, with the outcome as its method
       ['r4', 'not_scored', null],
     ]);
-    expect(grades[0].rows![3]).toMatchObject({ method: 'outcome:error', reason: { code: 'not-scored.no-answer' } });
+    expect(grades[0].rows![3]).toMatchObject({
+      method: 'outcome:error',
+      reason: { code: 'not-scored.no-answer' },
+    });
     expect(repo.queue).toEqual([]);
     // Grading writes grades only: the unparsed answer reaches teachers through the queue.
     expect(sent).toEqual([{ queue: MARKING_TASKS_DUE, data: { id: 'grading' } }]);
@@ -76,7 +88,16 @@ describe('GradingService (fake repository)', () => {
         paperVersionId: 'pv-1',
         model: 'm',
         grades: [
-          { questionId: 'q1', number: '1', score: 0, status: 'wrong', extracted: 'A', method: 'tag', maxScore: 5, graderVersion: 'old' },
+          {
+            questionId: 'q1',
+            number: '1',
+            score: 0,
+            status: 'wrong',
+            extracted: 'A',
+            method: 'tag',
+            maxScore: 5,
+            graderVersion: 'old',
+          },
         ],
       },
     ];
@@ -89,11 +110,28 @@ describe('GradingService (fake repository)', () => {
   });
 
   it('re-grades under the grading lock, appends only what changed (or an older grader gave), reports the changes and audits', async () => {
-    const graded = (id: string, status: string, score: number | null, extracted: unknown, graderVersion = GRADER_VERSION) => ({
+    const graded = (
+      id: string,
+      status: string,
+      score: number | null,
+      extracted: unknown,
+      graderVersion = GRADER_VERSION,
+    ) => ({
       ...answer(id, `【答案】${extracted}`),
       paperVersionId: 'pv-1',
       model: 'model-x',
-      grades: [{ questionId: 'q1', number: '1', score, status, extracted, method: 'tag', maxScore: 5, graderVersion }],
+      grades: [
+        {
+          questionId: 'q1',
+          number: '1',
+          score,
+          status,
+          extracted,
+          method: 'tag',
+          maxScore: 5,
+          graderVersion,
+        },
+      ],
     });
     repo.latest = [
       graded('same', 'correct', 5, 'C'),
@@ -120,13 +158,22 @@ describe('GradingService (fake repository)', () => {
     expect(grades.tx).toBe(lock.tx);
     expect(grades.rows!.map((r) => r.responseId)).toEqual(['older', 'changed']);
     expect(grades.dequeue).toEqual([]);
-    expect(audited).toEqual([expect.objectContaining({ action: 'regrade', entityType: 'run', after: { checked: 3, changed: 1 } })]);
+    expect(audited).toEqual([
+      expect.objectContaining({
+        action: 'regrade',
+        entityType: 'run',
+        after: { checked: 3, changed: 1 },
+      }),
+    ]);
     expect(sent).toEqual([{ queue: MARKING_TASKS_DUE, data: { id: 'grading' } }]);
   });
 
   it('a re-grade that finds nothing new appends nothing and signals nothing', async () => {
     repo.latest = [];
-    expect(await service.regrade({ questionIds: ['q1'] }, { id: 'u1', name: 'admin' })).toEqual({ checked: 0, changes: [] });
+    expect(await service.regrade({ questionIds: ['q1'] }, { id: 'u1', name: 'admin' })).toEqual({
+      checked: 0,
+      changes: [],
+    });
     expect(repo.writes.filter((w) => w.op === 'grades')).toEqual([]);
     expect(sent).toEqual([]);
   });

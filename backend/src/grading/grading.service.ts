@@ -7,7 +7,13 @@ import { NOTABLE_STEPS } from './domain/explain';
 import { gradeResponse, isExtractable } from './domain/grade';
 import { GRADER_VERSION, GradeResult } from './domain/types';
 import { buildItems, gradedUnits, StoredItem } from './grading-items';
-import { AnswerRow, GradeRow, GradingRepository, LatestGraded, RegradeScope } from './grading.repository';
+import {
+  AnswerRow,
+  GradeRow,
+  GradingRepository,
+  LatestGraded,
+  RegradeScope,
+} from './grading.repository';
 import { LlmExtractor } from './llm-extractor';
 
 export type { GradeRow } from './grading.repository';
@@ -48,12 +54,18 @@ export class GradingService {
    * `wait`: if another process is grading, wait for it and grade what is left (a caller that
    * answers with the graded state); otherwise leave the queue to that process.
    */
-  async catchUp({ wait = false }: { wait?: boolean } = {}): Promise<{ graded: number; changed: number }> {
+  async catchUp({ wait = false }: { wait?: boolean } = {}): Promise<{
+    graded: number;
+    changed: number;
+  }> {
     const started = Date.now();
     const graded = (await this.repo.whileLocked(wait, () => this.gradeAllQueued())) ?? 0;
     const changed = await this.regradeOlderVersions();
     const ms = Date.now() - started;
-    if (graded) this.logger.log(`graded ${graded} answers in ${ms} ms (${Math.round((graded * 1000) / Math.max(ms, 1))}/s)`);
+    if (graded)
+      this.logger.log(
+        `graded ${graded} answers in ${ms} ms (${Math.round((graded * 1000) / Math.max(ms, 1))}/s)`,
+      );
     if (graded || changed) await this.signalMarking();
     return { graded, changed };
   }
@@ -78,7 +90,11 @@ export class GradingService {
   private async rowsFor(r: AnswerRow, item: StoredItem): Promise<GradeRow[]> {
     if (!this.extractor.isEnabled || r.outcome !== 'answered') return this.rowsByRules(r, item);
     const result = gradeResponse(item, r.text, { finishReason: r.finishReason });
-    return rowsOf(r, item, isExtractable(result) ? await this.extractor.retry(item, r.text ?? '', result) : result);
+    return rowsOf(
+      r,
+      item,
+      isExtractable(result) ? await this.extractor.retry(item, r.text ?? '', result) : result,
+    );
   }
 
   /** The grade rows the rules alone give (no model call): synchronous, the hot path. */
@@ -88,11 +104,16 @@ export class GradingService {
       : notScoredRows(r, item);
   }
 
-  private async rowsForBatch(responses: AnswerRow[], items: Map<string, StoredItem>): Promise<GradeRow[]> {
+  private async rowsForBatch(
+    responses: AnswerRow[],
+    items: Map<string, StoredItem>,
+  ): Promise<GradeRow[]> {
     const rows: GradeRow[] = [];
     for (const r of responses) {
       const item = items.get(r.questionId)!;
-      rows.push(...(this.extractor.isEnabled ? await this.rowsFor(r, item) : this.rowsByRules(r, item)));
+      rows.push(
+        ...(this.extractor.isEnabled ? await this.rowsFor(r, item) : this.rowsByRules(r, item)),
+      );
     }
     return rows;
   }
@@ -105,7 +126,9 @@ export class GradingService {
   private async append(m: EntityManager, rows: GradeRow[], dequeue: string[] = []) {
     const slices = dequeue.length
       ? [rows]
-      : Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+      : Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) =>
+          rows.slice(i * BATCH, (i + 1) * BATCH),
+        );
     for (const b of slices) await this.repo.appendGrades(m, b, GRADER_VERSION, dequeue);
   }
 
@@ -123,9 +146,14 @@ export class GradingService {
     while (batch.length) {
       const unknown = [...new Set(batch.map((r) => r.questionId))].filter((q) => !items.has(q));
       // Whole papers: one query each time a new paper appears.
-      if (unknown.length) for (const [id, item] of await this.itemsFor(await this.repo.paperVersionsOf(unknown))) items.set(id, item);
+      if (unknown.length)
+        for (const [id, item] of await this.itemsFor(await this.repo.paperVersionsOf(unknown)))
+          items.set(id, item);
       // The cursor skips the batch whose grades are being stored while this one is read.
-      const next = batch.length === BATCH ? this.repo.queued(batch[batch.length - 1].id, BATCH) : Promise.resolve([]);
+      const next =
+        batch.length === BATCH
+          ? this.repo.queued(batch[batch.length - 1].id, BATCH)
+          : Promise.resolve([]);
       next.catch(() => undefined); // awaited below, unless a failed insert ends the loop first
       // Node grades this batch while PostgreSQL stores earlier ones and reads the next.
       const rows = await this.rowsForBatch(batch, items);
@@ -156,7 +184,10 @@ export class GradingService {
    * changed, and reports those changes. An answer that became unparsed goes to teachers through
    * the worker (signalled); one that became readable keeps its task for now.
    */
-  async regrade(scope: RegradeScope, actor: AuditActor | null): Promise<{ checked: number; changes: RegradeChange[] }> {
+  async regrade(
+    scope: RegradeScope,
+    actor: AuditActor | null,
+  ): Promise<{ checked: number; changes: RegradeChange[] }> {
     const result = await this.repo.transaction(async (m) => {
       await this.repo.lockForTransaction(m);
       const latest = await this.repo.latestGraded(m, scope, GRADER_VERSION);
@@ -205,7 +236,11 @@ export class GradingService {
             questionId: row.questionId,
             questionNumber: old?.number ?? '',
             model: r.model,
-            old: { score: old?.score ?? null, status: old?.status ?? 'none', extracted: old?.extracted ?? null },
+            old: {
+              score: old?.score ?? null,
+              status: old?.status ?? 'none',
+              extracted: old?.extracted ?? null,
+            },
             new: { score: row.score, status: row.status, extracted: row.extracted },
           });
       }
@@ -225,8 +260,14 @@ function notScoredRows(r: AnswerRow, item: StoredItem): GradeRow[] {
     method: `outcome:${r.outcome}`,
     region: null,
     extracted: null,
-    explanation: r.outcome === 'not_applicable' ? 'image question put to a text-only model' : 'no answer: error or refusal',
-    reason: { code: r.outcome === 'not_applicable' ? 'not-scored.not-applicable' : 'not-scored.no-answer', trace: [] },
+    explanation:
+      r.outcome === 'not_applicable'
+        ? 'image question put to a text-only model'
+        : 'no answer: error or refusal',
+    reason: {
+      code: r.outcome === 'not_applicable' ? 'not-scored.not-applicable' : 'not-scored.no-answer',
+      trace: [],
+    },
   }));
 }
 
@@ -243,8 +284,14 @@ function rowsOf(r: AnswerRow, item: StoredItem, result: GradeResult): GradeRow[]
     region: parts[i].region,
     extracted: parts[i].extracted,
     explanation:
-      parts[i].explanation + (parts[i].parts ? ` (${parts[i].parts!.map((p) => `${p.number}: ${p.explanation}`).join('; ')})` : ''),
+      parts[i].explanation +
+      (parts[i].parts
+        ? ` (${parts[i].parts!.map((p) => `${p.number}: ${p.explanation}`).join('; ')})`
+        : ''),
     // steps that changed the reading are marked, so a client words them without its own list
-    reason: { ...parts[i].reason, trace: parts[i].trace.map((t) => (NOTABLE_STEPS.has(t.code) ? { ...t, notable: true } : t)) },
+    reason: {
+      ...parts[i].reason,
+      trace: parts[i].trace.map((t) => (NOTABLE_STEPS.has(t.code) ? { ...t, notable: true } : t)),
+    },
   }));
 }

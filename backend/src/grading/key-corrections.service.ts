@@ -16,10 +16,15 @@ export class KeyCorrectionsService {
   ) {}
 
   async correct(body: KeyCorrectionDto, actor: AuditActor) {
-    if (body.key === undefined && !body.policy) throw new DomainError('give a corrected key, a corrected policy, or both', 400);
+    if (body.key === undefined && !body.policy)
+      throw new DomainError('give a corrected key, a corrected policy, or both', 400);
     const q = await this.repo.correctableQuestion(body.questionId);
     if (!q) throw new DomainError(`question ${body.questionId} does not exist`, 404);
-    if (!q.isObjective) throw new DomainError(`question ${q.number} is ${q.type}: its marks come from teachers, not a key`, 422);
+    if (!q.isObjective)
+      throw new DomainError(
+        `question ${q.number} is ${q.type}: its marks come from teachers, not a key`,
+        422,
+      );
     const errors: BatchError[] = [];
     const policy = (body.policy as { multipleChoice?: unknown } | undefined)?.multipleChoice;
     checkItem({ ...q, key: body.key ?? q.answerKey, policy }, 'question', 1, errors);

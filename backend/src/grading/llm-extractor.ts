@@ -30,7 +30,9 @@ export class LlmExtractor {
 
   /** Looked up on each call, not cached: a model registered (or changed) after start-up is used at once. */
   private extractorModel(): Promise<AiModelEntity | null> {
-    return this.db.getRepository(AiModelEntity).findOneBy({ name: this.config.gradingExtractorModel! });
+    return this.db
+      .getRepository(AiModelEntity)
+      .findOneBy({ name: this.config.gradingExtractorModel! });
   }
 
   async retry(item: GradableItem, response: string, ruleResult: GradeResult): Promise<GradeResult> {
@@ -38,15 +40,26 @@ export class LlmExtractor {
     if (!model) return ruleResult;
     const messages = [
       { role: 'system' as const, content: SYSTEM },
-      { role: 'user' as const, content: `${describe(item)}\n\n---- 回答 ----\n${response.slice(-6000)}` },
+      {
+        role: 'user' as const,
+        content: `${describe(item)}\n\n---- 回答 ----\n${response.slice(-6000)}`,
+      },
     ];
     const params = { temperature: 0, seed: 7, max_tokens: 200 };
-    const hash = sha256(canonicalJson({ model: model.id, modelId: model.modelId, params, messages }));
+    const hash = sha256(
+      canonicalJson({ model: model.id, modelId: model.modelId, params, messages }),
+    );
     let output = await this.repo.extractorOutput(hash);
     if (output === null) {
       const apiKey = model.apiKeyEnv ? (process.env[model.apiKeyEnv] ?? null) : null;
       const r = await sendChat(
-        { baseUrl: model.baseUrl, modelId: model.modelId, apiKey, params, timeoutMs: this.config.collection.timeoutMs },
+        {
+          baseUrl: model.baseUrl,
+          modelId: model.modelId,
+          apiKey,
+          params,
+          timeoutMs: this.config.collection.timeoutMs,
+        },
         messages,
       );
       if (!r.ok) {
@@ -58,14 +71,33 @@ export class LlmExtractor {
     }
     const method = `llm:${model.name}`;
     if (/^NONE\b/i.test(output)) {
-      const reason = { code: 'unparsed.llm-none', params: { before: ruleResult.explanation, model: model.name } };
-      return { ...ruleResult, method, reason, trace: [...ruleResult.trace, reason], explanation: say(reason) };
+      const reason = {
+        code: 'unparsed.llm-none',
+        params: { before: ruleResult.explanation, model: model.name },
+      };
+      return {
+        ...ruleResult,
+        method,
+        reason,
+        trace: [...ruleResult.trace, reason],
+        explanation: say(reason),
+      };
     }
     const graded = gradeResponse(item, asTagged(item, output));
     const step = { code: 'region.llm', params: { model: model.name, output: output.slice(0, 60) } };
     const relabel = (g: GradeResult): GradeResult => {
-      const trace = [...ruleResult.trace.filter((t) => t.code.startsWith('clean.')), step, ...g.trace];
-      return { ...g, method, trace, explanation: explain(g.reason, trace), parts: g.parts?.map(relabel) };
+      const trace = [
+        ...ruleResult.trace.filter((t) => t.code.startsWith('clean.')),
+        step,
+        ...g.trace,
+      ];
+      return {
+        ...g,
+        method,
+        trace,
+        explanation: explain(g.reason, trace),
+        parts: g.parts?.map(relabel),
+      };
     };
     return relabel(graded);
   }
@@ -77,7 +109,8 @@ const SYSTEM =
   '含小题时每行“小题号: 答案”。作答没有给出明确答案时只输出 NONE。';
 
 function describe(item: GradableItem): string {
-  const opts = (q: GradableItem) => (q.options ?? []).map((o) => `${o.label}. ${o.text ?? ''}`).join('\n');
+  const opts = (q: GradableItem) =>
+    (q.options ?? []).map((o) => `${o.label}. ${o.text ?? ''}`).join('\n');
   if (item.type === 'composite')
     return `题型：含 ${item.subQuestions!.length} 个小题（${item.subQuestions!.map((s) => `${s.number}：${s.type}`).join('，')}）`;
   if (item.type === 'fill_blank') return `题型：填空题，共 ${item.blanks ?? 1} 空`;

@@ -14,7 +14,9 @@ export class HealthController {
   async check() {
     try {
       // Raw SQL kept here, no repository: the probe is that one round trip to the database, and it asks no table.
-      const [{ version }] = await this.db.query(`SELECT current_setting('server_version') AS version`);
+      const [{ version }] = await this.db.query(
+        `SELECT current_setting('server_version') AS version`,
+      );
       return { status: 'ok', database: { status: 'up', version } };
     } catch {
       // The generic 'unavailable' code: the catalogue words it, and probes read only the status.

@@ -21,7 +21,10 @@ export class JobsService implements OnApplicationShutdown {
     this.starting ??= (async () => {
       const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss' });
       // While stopping, connections closing under pg-boss are expected, not errors worth a log line.
-      boss.on('error', (e) => this.isStopping || this.logger.error(`queue error: ${(e as Error).message}`));
+      boss.on(
+        'error',
+        (e) => this.isStopping || this.logger.error(`queue error: ${(e as Error).message}`),
+      );
       await boss.start();
       this.boss = boss;
       return boss;

@@ -16,14 +16,18 @@ export class JudgeQualityController {
   ) {}
 
   @Get('judges')
-  @ApiOkResponse({ description: 'judges with judgements: judgeModelId, templateVersion, name, isImported, answers, questions' })
+  @ApiOkResponse({
+    description:
+      'judges with judgements: judgeModelId, templateVersion, name, isImported, answers, questions',
+  })
   judges() {
     return this.quality.judges();
   }
 
   @Get('questions')
   @ApiOkResponse({
-    description: 'per question the judge read: counts, verdict (validated, code, params), vsFinal, vsReadsOnDouble, humanHuman',
+    description:
+      'per question the judge read: counts, verdict (validated, code, params), vsFinal, vsReadsOnDouble, humanHuman',
   })
   overview(@Query() q: JudgeQueryDto) {
     return this.quality.overview({ judgeModelId: q.judge, templateVersion: q.template });
@@ -35,8 +39,16 @@ export class JudgeQualityController {
       'figures (n, exact, adjacent, qwk, meanDiff, smd, each value + ci) against the final score, the reads, and human–human; verdict; ' +
       'confusion (judge rows × final columns); per-item agreement; slices (researchers, admins); the largest disagreements (blind excerpts)',
   })
-  question(@Param('questionId', ParseUUIDPipe) questionId: string, @Query() q: JudgeQueryDto, @CurrentUser() me: SessionUser) {
-    return this.quality.question({ judgeModelId: q.judge, templateVersion: q.template }, questionId, me.roles);
+  question(
+    @Param('questionId', ParseUUIDPipe) questionId: string,
+    @Query() q: JudgeQueryDto,
+    @CurrentUser() me: SessionUser,
+  ) {
+    return this.quality.question(
+      { judgeModelId: q.judge, templateVersion: q.template },
+      questionId,
+      me.roles,
+    );
   }
 
   /** A question's validation samples (who asked, when, seed, strata sizes, progress). */
@@ -48,13 +60,19 @@ export class JudgeQualityController {
   /** Draws a stratified random sample of the question's unread answers; teachers get them first. */
   @Post('questions/:questionId/validation-samples')
   @Roles('researcher', 'admin')
-  @ApiOkResponse({ description: 'id, seed, perStratum, strata [{ stratum, population, sampled }], taskCount' })
+  @ApiOkResponse({
+    description: 'id, seed, perStratum, strata [{ stratum, population, sampled }], taskCount',
+  })
   requestSample(
     @Param('questionId', ParseUUIDPipe) questionId: string,
     @Body() body: ValidationSampleDto,
     @CurrentUser() me: SessionUser,
     @ClientAddress() address: string,
   ) {
-    return this.samples.request(questionId, body.perStratum, body.seed, { id: me.id, name: me.username, address });
+    return this.samples.request(questionId, body.perStratum, body.seed, {
+      id: me.id,
+      name: me.username,
+      address,
+    });
   }
 }

@@ -7,7 +7,12 @@ import { ValidationSamplesService } from './validation-samples.service';
 
 @Module({
   controllers: [JudgeQualityController],
-  providers: [JudgeQualityService, JudgeQualityRepository, ValidationSamplesService, ValidationSamplesRepository],
+  providers: [
+    JudgeQualityService,
+    JudgeQualityRepository,
+    ValidationSamplesService,
+    ValidationSamplesRepository,
+  ],
   exports: [JudgeQualityService],
 })
 export class JudgeQualityModule {}

@@ -37,18 +37,25 @@ export class JudgeQualityRepository {
   }
 
   /** The questions a judge read (optionally only some), with their scale, tolerance and rubric items. */
-  async questions(judge: JudgeKey, questionIds: string[] | null = null): Promise<JudgeQuestionRow[]> {
-    const rows: (JudgeQuestionRow & { mode: string | null; items: { id: string }[] | null })[] = await this.db.query(
-      `SELECT q.id AS "questionId", q.number, v.title AS "paperTitle", v.subject, q.points::float AS "maxPoints", ${TOLERANCE_SQL} AS tolerance,
+  async questions(
+    judge: JudgeKey,
+    questionIds: string[] | null = null,
+  ): Promise<JudgeQuestionRow[]> {
+    const rows: (JudgeQuestionRow & { mode: string | null; items: { id: string }[] | null })[] =
+      await this.db.query(
+        `SELECT q.id AS "questionId", q.number, v.title AS "paperTitle", v.subject, q.points::float AS "maxPoints", ${TOLERANCE_SQL} AS tolerance,
               b.mode, b.items
        FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id
        LEFT JOIN LATERAL (SELECT * FROM rubrics b WHERE b.question_id = q.id ORDER BY b.version DESC LIMIT 1) b ON true
        WHERE q.id IN (SELECT DISTINCT question_id FROM judge_reads WHERE judge_model_id = $1 AND template_version = $2)
          AND ($3::uuid[] IS NULL OR q.id = ANY($3))
        ORDER BY v.subject, v.title, v.id, q.ordinal, q.number`,
-      [judge.judgeModelId, judge.templateVersion, questionIds],
-    );
-    return rows.map(({ mode, items, ...r }) => ({ ...r, itemIds: mode === 'items' && items?.length ? items.map((i) => i.id) : null }));
+        [judge.judgeModelId, judge.templateVersion, questionIds],
+      );
+    return rows.map(({ mode, items, ...r }) => ({
+      ...r,
+      itemIds: mode === 'items' && items?.length ? items.map((i) => i.id) : null,
+    }));
   }
 
   /** One row per judged answer of the questions: the latest judgement, the final human score, each teacher's latest read. */

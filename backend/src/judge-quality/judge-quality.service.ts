@@ -64,7 +64,13 @@ export class JudgeQualityService {
   /** One question in full; slices and model names only for researchers and admins. */
   async question(judge: JudgeKey, questionId: string, roles: Role[]): Promise<JudgeQuestionDetail> {
     const [q] = await this.repo.questions(judge, [questionId]);
-    if (!q) throw new DomainError(`judge has no judgement on question ${questionId}`, 404, undefined, 'judge.quality.no_judgements');
+    if (!q)
+      throw new DomainError(
+        `judge has no judgement on question ${questionId}`,
+        404,
+        undefined,
+        'judge.quality.no_judgements',
+      );
     const answers = (await this.repo.answers(judge, [questionId])).get(questionId) ?? [];
     const withSlices = seesModels(roles);
     const f: JudgeQuestionQuality = judgeQuality(q, answers, {
@@ -72,7 +78,9 @@ export class JudgeQualityService {
       seed: JUDGE_QUALITY_SEED,
       withSlices,
     });
-    const names = withSlices ? await this.repo.modelNames(f.slices.filter((s) => s.kind === 'model').map((s) => s.value)) : new Map();
+    const names = withSlices
+      ? await this.repo.modelNames(f.slices.filter((s) => s.kind === 'model').map((s) => s.value))
+      : new Map();
     const details = new Map<string, DisagreementRow>(
       (
         await this.repo.disagreementDetails(
@@ -94,7 +102,10 @@ export class JudgeQualityService {
       thresholds: this.config.judgeValidation,
       method: { seed: JUDGE_QUALITY_SEED, replicates: 1000, level: 0.95 },
       ...f,
-      slices: f.slices.map((s) => ({ ...s, label: s.kind === 'model' ? (names.get(s.value) ?? s.value) : s.value })),
+      slices: f.slices.map((s) => ({
+        ...s,
+        label: s.kind === 'model' ? (names.get(s.value) ?? s.value) : s.value,
+      })),
       disagreements: f.disagreements.map((d) => {
         const x = details.get(d.responseId);
         return {
@@ -115,7 +126,10 @@ export class JudgeQualityService {
    * The questions on which the judge is validated by the acceptance rule (point estimates only:
    * no bootstrap), for the report's "teachers, else validated judge" scoring source.
    */
-  async validatedQuestions(judge: JudgeKey, questionIds: string[] | null = null): Promise<Set<string>> {
+  async validatedQuestions(
+    judge: JudgeKey,
+    questionIds: string[] | null = null,
+  ): Promise<Set<string>> {
     const questions = await this.repo.questions(judge, questionIds);
     if (!questions.length) return new Set();
     const answers = await this.repo.answers(

@@ -16,7 +16,10 @@ export class ValidationSamplesRepository {
 
   /** One sample at a time per question, so two requests never choose the same task. */
   async lock(m: EntityManager, questionId: string) {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-validation-sample'), hashtext($1::text))`, [questionId]);
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtext('yj-validation-sample'), hashtext($1::text))`,
+      [questionId],
+    );
   }
 
   async questionExists(m: EntityManager, questionId: string): Promise<boolean> {
@@ -27,7 +30,10 @@ export class ValidationSamplesRepository {
    * Tasks a sample may choose: open, read by nobody yet, not a calibration item, not already in a
    * sample; each with its stratum (the model under test, or the students).
    */
-  eligible(m: EntityManager, questionId: string): Promise<{ id: string; stratum: string; source: string; modelId: string | null }[]> {
+  eligible(
+    m: EntityManager,
+    questionId: string,
+  ): Promise<{ id: string; stratum: string; source: string; modelId: string | null }[]> {
     return m.query(
       `SELECT t.id::text AS id, CASE WHEN r.source_kind = 'model' THEN 'model:' || r.model_id ELSE 'student' END AS stratum,
               r.source_kind AS source, r.model_id AS "modelId"
@@ -40,17 +46,24 @@ export class ValidationSamplesRepository {
 
   async insert(
     m: EntityManager,
-    s: { questionId: string; userId: string; seed: number; perStratum: number; strata: Stratum[]; taskIds: string[] },
+    s: {
+      questionId: string;
+      userId: string;
+      seed: number;
+      perStratum: number;
+      strata: Stratum[];
+      taskIds: string[];
+    },
   ): Promise<string> {
     const [{ id }] = await m.query(
       `INSERT INTO validation_samples (question_id, requested_by, seed, per_stratum, strata, task_count)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
       [s.questionId, s.userId, s.seed, s.perStratum, JSON.stringify(s.strata), s.taskIds.length],
     );
-    await m.query(`UPDATE marking_tasks SET validation_sample_id = $1 WHERE id = ANY($2::bigint[]) AND validation_sample_id IS NULL`, [
-      id,
-      s.taskIds,
-    ]);
+    await m.query(
+      `UPDATE marking_tasks SET validation_sample_id = $1 WHERE id = ANY($2::bigint[]) AND validation_sample_id IS NULL`,
+      [id, s.taskIds],
+    );
     return id;
   }
 

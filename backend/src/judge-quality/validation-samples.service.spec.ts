@@ -32,29 +32,48 @@ class Fakes {
       return 's1';
     },
   };
-  audit = { record: async (_a: AuditActor, e: { action: string }, m: unknown) => void this.calls.push(`audit ${e.action} ${m === TX}`) };
-  service = () => new ValidationSamplesService(this.repo as unknown as ValidationSamplesRepository, this.audit as unknown as AuditService);
+  audit = {
+    record: async (_a: AuditActor, e: { action: string }, m: unknown) =>
+      void this.calls.push(`audit ${e.action} ${m === TX}`),
+  };
+  service = () =>
+    new ValidationSamplesService(
+      this.repo as unknown as ValidationSamplesRepository,
+      this.audit as unknown as AuditService,
+    );
 }
 
 describe('ValidationSamplesService.request', () => {
   it('refuses an unknown question (404) before taking the lock', async () => {
     const f = new Fakes();
     f.exists = false;
-    await expect(f.service().request('q', 1, 7, actor)).rejects.toMatchObject({ status: 404, code: 'judge.validation.question_not_found' });
+    await expect(f.service().request('q', 1, 7, actor)).rejects.toMatchObject({
+      status: 404,
+      code: 'judge.validation.question_not_found',
+    });
     expect(f.calls).toEqual(['begin']);
   });
 
   it('refuses when no answer waits for its first read (409), recording nothing', async () => {
     const f = new Fakes();
     f.eligible = [];
-    await expect(f.service().request('q', 1, 7, actor)).rejects.toMatchObject({ status: 409, code: 'judge.validation.nothing_to_sample' });
+    await expect(f.service().request('q', 1, 7, actor)).rejects.toMatchObject({
+      status: 409,
+      code: 'judge.validation.nothing_to_sample',
+    });
     expect(f.calls).toEqual(['begin', 'lock q true']);
   });
 
   it('draws per stratum under the lock, records the sample with its seed, audits it, in one transaction', async () => {
     const f = new Fakes();
     const r = await f.service().request('q', 1, 7, actor);
-    expect(f.calls).toEqual(['begin', 'lock q true', 'insert 2 true', 'audit validation_sample true', 'commit']);
+    expect(f.calls).toEqual([
+      'begin',
+      'lock q true',
+      'insert 2 true',
+      'audit validation_sample true',
+      'commit',
+    ]);
     expect(r).toMatchObject({ id: 's1', questionId: 'q', seed: 7, perStratum: 1, taskCount: 2 });
     expect(f.inserted!.seed).toBe(7);
     // The same seed draws the same tasks again: every figure can be re-drawn from it.

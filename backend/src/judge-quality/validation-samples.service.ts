@@ -19,11 +19,21 @@ export class ValidationSamplesService {
     private readonly audit: AuditService,
   ) {}
 
-  async request(questionId: string, perStratum: number, seed: number | undefined, actor: AuditActor & { id: string }) {
+  async request(
+    questionId: string,
+    perStratum: number,
+    seed: number | undefined,
+    actor: AuditActor & { id: string },
+  ) {
     const chosenSeed = seed ?? randomInt(1, 2 ** 31 - 1);
     return this.repo.transaction(async (m) => {
       if (!(await this.repo.questionExists(m, questionId)))
-        throw new DomainError(`question ${questionId} does not exist`, 404, undefined, 'judge.validation.question_not_found');
+        throw new DomainError(
+          `question ${questionId} does not exist`,
+          404,
+          undefined,
+          'judge.validation.question_not_found',
+        );
       await this.repo.lock(m, questionId);
       const eligible = await this.repo.eligible(m, questionId);
       if (!eligible.length)

@@ -64,7 +64,12 @@ export class JudgeImportRepository {
   }
 
   /** Whether this judge already read this answer with this template. */
-  async hasRead(m: EntityManager, unit: RecordedUnit, judgeModelId: string, templateVersion: string): Promise<boolean> {
+  async hasRead(
+    m: EntityManager,
+    unit: RecordedUnit,
+    judgeModelId: string,
+    templateVersion: string,
+  ): Promise<boolean> {
     const [seen] = await m.query(
       `SELECT 1 FROM judge_reads WHERE response_id = $1 AND question_id = $2 AND judge_model_id = $3 AND template_version = $4 LIMIT 1`,
       [unit.responseId, unit.questionId, judgeModelId, templateVersion],

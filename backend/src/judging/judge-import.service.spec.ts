@@ -56,17 +56,26 @@ const make = () => {
 describe('JudgeImportService.importFile', () => {
   it('refuses a file with bad lines as a whole (400 judge.import_invalid naming file and line), storing nothing', async () => {
     const { repo, service } = make();
-    const e = await service.importFile('a-judge.jsonl', [line(), 'nope'].join('\n')).catch((x: unknown) => x);
+    const e = await service
+      .importFile('a-judge.jsonl', [line(), 'nope'].join('\n'))
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DomainError);
-    expect(e).toMatchObject({ status: 400, code: 'judge.import_invalid', errors: [{ file: 'a-judge.jsonl', line: 2 }] });
+    expect(e).toMatchObject({
+      status: 400,
+      code: 'judge.import_invalid',
+      errors: [{ file: 'a-judge.jsonl', line: 2 }],
+    });
     expect(repo.calls).toEqual([]);
   });
 
   it('in one transaction: registers each judge once, reports answers not here, writes the reads', async () => {
     const { repo, service } = make();
-    const text = [line(), line({ question: '7', points: 3 }), line({ question: '99' }), line({ judge: 'second', question: '7' })].join(
-      '\n',
-    );
+    const text = [
+      line(),
+      line({ question: '7', points: 3 }),
+      line({ question: '99' }),
+      line({ judge: 'second', question: '7' }),
+    ].join('\n');
     const result = await service.importFile('a-judge.jsonl', text);
     expect(result).toEqual({
       file: 'a-judge.jsonl',
@@ -112,7 +121,10 @@ describe('JudgeImportService.importFile', () => {
   it('skips a read this judge already made with this template (seeding again records nothing twice)', async () => {
     const { repo, service } = make();
     repo.seen.add('r6 j-recorded judge gaokao-bench-correction');
-    const result = await service.importFile('a-judge.jsonl', [line(), line({ question: '7' })].join('\n'));
+    const result = await service.importFile(
+      'a-judge.jsonl',
+      [line(), line({ question: '7' })].join('\n'),
+    );
     expect(result).toMatchObject({ imported: 1, skipped: 1 });
     expect(repo.calls.filter((c) => c.startsWith('insert'))).toEqual(['insert r7 scored true']);
   });

@@ -2,7 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../common/domain-errors';
-import { parseRecordedJudgements, RecordedJudgementLine, recordedVerdict } from './domain/recorded-judgement';
+import {
+  parseRecordedJudgements,
+  RecordedJudgementLine,
+  recordedVerdict,
+} from './domain/recorded-judgement';
 import { JudgeImportRepository, RecordedRead, RecordedUnit } from './judge-import.repository';
 
 /**
@@ -42,7 +46,8 @@ export class JudgeImportService {
       let skipped = 0;
       const missing: { line: number; paper: string; question: string }[] = [];
       for (const l of lines) {
-        const judgeId = judges.get(l.judge) ?? (await this.repo.upsertRecordedJudge(m, l.judge, l.judgeModelId));
+        const judgeId =
+          judges.get(l.judge) ?? (await this.repo.upsertRecordedJudge(m, l.judge, l.judgeModelId));
         judges.set(l.judge, judgeId);
         const unit = await this.repo.findUnit(m, l);
         if (!unit) {
@@ -57,7 +62,10 @@ export class JudgeImportService {
         await this.repo.insertRead(m, this.read(l, unit, judgeId));
         imported += 1;
       }
-      if (missing.length) this.logger.warn(`${file}: ${missing.length} judgements have no matching answer here and were left out`);
+      if (missing.length)
+        this.logger.warn(
+          `${file}: ${missing.length} judgements have no matching answer here and were left out`,
+        );
       return { file, imported, skipped, missing };
     });
   }

@@ -61,7 +61,12 @@ export class JudgeReadsRepository {
     return q ? q.visibility : null;
   }
 
-  async setVisibility(m: EntityManager, questionId: string, visibility: JudgeVisibility, userId: string | null) {
+  async setVisibility(
+    m: EntityManager,
+    questionId: string,
+    visibility: JudgeVisibility,
+    userId: string | null,
+  ) {
     await m.query(
       `INSERT INTO question_judge_settings (question_id, visibility, set_by, set_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (question_id) DO UPDATE SET visibility = EXCLUDED.visibility, set_by = EXCLUDED.set_by, set_at = now()`,

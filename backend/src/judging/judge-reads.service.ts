@@ -18,21 +18,52 @@ export class JudgeReadsService {
   ) {}
 
   async forTeacher(user: { id: string; roles: string[] }, taskId: string) {
-    if (!/^\d{1,18}$/.test(taskId)) throw new DomainError(`answer ${taskId} does not exist`, 404, undefined, 'judge.task_not_found');
+    if (!/^\d{1,18}$/.test(taskId))
+      throw new DomainError(
+        `answer ${taskId} does not exist`,
+        404,
+        undefined,
+        'judge.task_not_found',
+      );
     const g = await this.repo.gate(taskId, user.id);
-    if (!g) throw new DomainError(`answer ${taskId} does not exist`, 404, undefined, 'judge.task_not_found');
+    if (!g)
+      throw new DomainError(
+        `answer ${taskId} does not exist`,
+        404,
+        undefined,
+        'judge.task_not_found',
+      );
     const isSenior = user.roles.includes('senior_teacher');
-    const atArbitration = isSenior && (g.state === 'needs_arbitration' || g.state === 'problem' || g.hasOwnRead);
-    if (g.visibility === 'hidden') throw new DomainError('judge reads are not shown for this question', 403, undefined, 'judge.hidden');
+    const atArbitration =
+      isSenior && (g.state === 'needs_arbitration' || g.state === 'problem' || g.hasOwnRead);
+    if (g.visibility === 'hidden')
+      throw new DomainError(
+        'judge reads are not shown for this question',
+        403,
+        undefined,
+        'judge.hidden',
+      );
     const allowed =
-      (g.visibility === 'after_own_read' && (g.hasOwnRead || atArbitration)) || (g.visibility === 'seniors_only' && atArbitration);
+      (g.visibility === 'after_own_read' && (g.hasOwnRead || atArbitration)) ||
+      (g.visibility === 'seniors_only' && atArbitration);
     if (!allowed) {
       if (g.visibility === 'seniors_only' && !isSenior)
-        throw new DomainError('judge reads of this question are for seniors only', 403, undefined, 'judge.seniors_only');
-      throw new DomainError('submit your own read of this answer first', 403, undefined, 'judge.own_read_first');
+        throw new DomainError(
+          'judge reads of this question are for seniors only',
+          403,
+          undefined,
+          'judge.seniors_only',
+        );
+      throw new DomainError(
+        'submit your own read of this answer first',
+        403,
+        undefined,
+        'judge.own_read_first',
+      );
     }
     const judgements = await this.repo.latestForUnit(g.responseId, g.questionId);
-    if (!judgements.length) throw new DomainError('no judge has read this answer', 404, undefined, 'judge.none');
+    if (!judgements.length)
+      throw new DomainError('no judge has read this answer', 404, undefined, 'judge.none');
     return { taskId: g.taskId, visibility: g.visibility, judgements };
   }
 

@@ -18,7 +18,9 @@ export class JudgeRunsRepository {
 
   /** The kind of a run ('answer', 'judge'), or null when there is no such run. */
   async runKind(runId: string): Promise<string | null> {
-    const run = await this.db.getRepository(RunEntity).findOne({ where: { id: runId }, select: { id: true, kind: true } });
+    const run = await this.db
+      .getRepository(RunEntity)
+      .findOne({ where: { id: runId }, select: { id: true, kind: true } });
     return run?.kind ?? null;
   }
 
@@ -34,15 +36,20 @@ export class JudgeRunsRepository {
     run: { name: string; templateVersion: string; createdBy: string | null },
     judge: { judgeModelId: string; configSnapshot: object; scope: JudgeScope },
   ): Promise<string> {
-    const saved = await m.save(m.create(RunEntity, { ...run, status: 'running', kind: 'judge', startedAt: new Date() }));
+    const saved = await m.save(
+      m.create(RunEntity, { ...run, status: 'running', kind: 'judge', startedAt: new Date() }),
+    );
     // Raw SQL: judge_runs has no entity (one insert, read back only through the joins below).
-    await m.query(`INSERT INTO judge_runs (run_id, judge_model_id, template_version, config_snapshot, scope) VALUES ($1, $2, $3, $4, $5)`, [
-      saved.id,
-      judge.judgeModelId,
-      run.templateVersion,
-      JSON.stringify(judge.configSnapshot),
-      JSON.stringify(judge.scope),
-    ]);
+    await m.query(
+      `INSERT INTO judge_runs (run_id, judge_model_id, template_version, config_snapshot, scope) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        saved.id,
+        judge.judgeModelId,
+        run.templateVersion,
+        JSON.stringify(judge.configSnapshot),
+        JSON.stringify(judge.scope),
+      ],
+    );
     return saved.id;
   }
 
@@ -51,7 +58,12 @@ export class JudgeRunsRepository {
    * scope. A text-only judge cannot see a figure a marker sees: such answers are "not applicable"
    * to it, reported apart, never judged blind to the figure.
    */
-  async insertItems(m: EntityManager, runId: string, judge: { id: string; modality: string }, scope: JudgeScope): Promise<number> {
+  async insertItems(
+    m: EntityManager,
+    runId: string,
+    judge: { id: string; modality: string },
+    scope: JudgeScope,
+  ): Promise<number> {
     const [{ n }] = await m.query(
       `WITH ins AS (
        INSERT INTO work_items (run_id, model_id, question_id, sample_index, target_response_id, state)

@@ -18,7 +18,15 @@ class Fakes {
   questions = new Set(['q1']);
   items = 3;
   head: object | null = { id: 'jr', name: 'judge-a · t', status: 'running' };
-  items_ = { total: 4, pending: 1, inFlight: 1, judged: 2, callsFailed: 0, notApplicable: 0, cancelled: 0 };
+  items_ = {
+    total: 4,
+    pending: 1,
+    inFlight: 1,
+    judged: 2,
+    callsFailed: 0,
+    notApplicable: 0,
+    cancelled: 0,
+  };
   att = {
     requests: 5,
     tokensIn: 10,
@@ -75,8 +83,11 @@ class Fakes {
   };
   runner = { announce: async () => void this.calls.push('announce') };
   audit = {
-    record: async (_a: AuditActor, e: { action: string; entityId: string; after: { items: number } }, m: unknown) =>
-      void this.calls.push(`audit ${e.action} ${e.entityId} items=${e.after.items} ${m === TX}`),
+    record: async (
+      _a: AuditActor,
+      e: { action: string; entityId: string; after: { items: number } },
+      m: unknown,
+    ) => void this.calls.push(`audit ${e.action} ${e.entityId} items=${e.after.items} ${m === TX}`),
   };
 
   service() {
@@ -94,22 +105,32 @@ const refusal = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) =
 describe('JudgeRunsService.create', () => {
   it('needs exactly one scope, a run’s answers or a question’s, before it looks at the judge', async () => {
     const f = new Fakes();
-    for (const dto of [{ judgeModelId: 'jm' }, { judgeModelId: 'jm', sourceRunId: 'src', questionId: 'q1' }])
-      expect(await refusal(f.service().create(dto, actor))).toMatchObject({ status: 400, code: 'judge.scope_required' });
+    for (const dto of [
+      { judgeModelId: 'jm' },
+      { judgeModelId: 'jm', sourceRunId: 'src', questionId: 'q1' },
+    ])
+      expect(await refusal(f.service().create(dto, actor))).toMatchObject({
+        status: 400,
+        code: 'judge.scope_required',
+      });
     expect(f.calls).toEqual([]);
   });
 
   it('refuses a model that is not a judge, and a recorded judge (it cannot be called), with 422', async () => {
     const f = new Fakes();
     f.judge.isJudge = false;
-    expect(await refusal(f.service().create({ judgeModelId: 'jm', sourceRunId: 'src' }, actor))).toMatchObject({
+    expect(
+      await refusal(f.service().create({ judgeModelId: 'jm', sourceRunId: 'src' }, actor)),
+    ).toMatchObject({
       status: 422,
       code: 'judge.not_a_judge',
       params: { name: 'judge-a' },
     });
     f.judge.isJudge = true;
     f.judge.isImported = true;
-    expect(await refusal(f.service().create({ judgeModelId: 'jm', sourceRunId: 'src' }, actor))).toMatchObject({
+    expect(
+      await refusal(f.service().create({ judgeModelId: 'jm', sourceRunId: 'src' }, actor)),
+    ).toMatchObject({
       status: 422,
       code: 'judge.recorded_judge',
     });
@@ -124,14 +145,19 @@ describe('JudgeRunsService.create', () => {
       { judgeModelId: 'jm', sourceRunId: 'other-judge' },
       { judgeModelId: 'jm', questionId: 'q-missing' },
     ])
-      expect(await refusal(f.service().create(dto, actor))).toMatchObject({ status: 404, code: 'judge.source_not_found' });
+      expect(await refusal(f.service().create(dto, actor))).toMatchObject({
+        status: 404,
+        code: 'judge.source_not_found',
+      });
     expect(f.calls).not.toContain('begin');
   });
 
   it('rolls back a run with nothing to judge (422 judge.nothing_to_judge): no audit, nothing announced', async () => {
     const f = new Fakes();
     f.items = 0;
-    expect(await refusal(f.service().create({ judgeModelId: 'jm', questionId: 'q1' }, actor))).toMatchObject({
+    expect(
+      await refusal(f.service().create({ judgeModelId: 'jm', questionId: 'q1' }, actor)),
+    ).toMatchObject({
       status: 422,
       code: 'judge.nothing_to_judge',
     });
@@ -171,7 +197,11 @@ describe('JudgeRunsService.progress', () => {
     const f = new Fakes();
     f.att.hasUnknownCost = true;
     f.att.requestsPerSecond = null;
-    expect(await f.service().progress('jr')).toMatchObject({ cost: null, requestsPerSecond: 0, etaSeconds: null });
+    expect(await f.service().progress('jr')).toMatchObject({
+      cost: null,
+      requestsPerSecond: 0,
+      etaSeconds: null,
+    });
     f.items_ = { ...f.items_, pending: 0, inFlight: 0 };
     expect(await f.service().progress('jr')).toMatchObject({ etaSeconds: 0 });
   });
@@ -179,7 +209,13 @@ describe('JudgeRunsService.progress', () => {
   it('answers 404 judge.run_not_found for an unknown run, also before listing its judgements', async () => {
     const f = new Fakes();
     f.head = null;
-    expect(await refusal(f.service().progress('nope'))).toMatchObject({ status: 404, code: 'judge.run_not_found' });
-    expect(await refusal(f.service().judgements('nope', null))).toMatchObject({ status: 404, code: 'judge.run_not_found' });
+    expect(await refusal(f.service().progress('nope'))).toMatchObject({
+      status: 404,
+      code: 'judge.run_not_found',
+    });
+    expect(await refusal(f.service().judgements('nope', null))).toMatchObject({
+      status: 404,
+      code: 'judge.run_not_found',
+    });
   });
 });

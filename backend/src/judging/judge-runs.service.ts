@@ -36,37 +36,76 @@ export class JudgeRunsService {
       );
     const judge = await this.models.get(dto.judgeModelId);
     if (!judge.isJudge)
-      throw new DomainError(`model "${judge.name}" is not registered as a judge`, 422, undefined, 'judge.not_a_judge', {
-        name: judge.name,
-      });
+      throw new DomainError(
+        `model "${judge.name}" is not registered as a judge`,
+        422,
+        undefined,
+        'judge.not_a_judge',
+        {
+          name: judge.name,
+        },
+      );
     if (judge.isImported)
-      throw new DomainError(`"${judge.name}" is a recorded judge: it cannot be called`, 422, undefined, 'judge.recorded_judge', {
-        name: judge.name,
-      });
-    const scope: JudgeScope = dto.sourceRunId ? { sourceRunId: dto.sourceRunId } : { questionId: dto.questionId };
+      throw new DomainError(
+        `"${judge.name}" is a recorded judge: it cannot be called`,
+        422,
+        undefined,
+        'judge.recorded_judge',
+        {
+          name: judge.name,
+        },
+      );
+    const scope: JudgeScope = dto.sourceRunId
+      ? { sourceRunId: dto.sourceRunId }
+      : { questionId: dto.questionId };
     if (scope.sourceRunId) {
       if ((await this.repo.runKind(scope.sourceRunId)) !== 'answer')
-        throw new DomainError(`run ${scope.sourceRunId} does not exist`, 404, undefined, 'judge.source_not_found');
+        throw new DomainError(
+          `run ${scope.sourceRunId} does not exist`,
+          404,
+          undefined,
+          'judge.source_not_found',
+        );
     } else {
       if (!(await this.repo.questionExists(scope.questionId!)))
-        throw new DomainError(`question ${scope.questionId} does not exist`, 404, undefined, 'judge.source_not_found');
+        throw new DomainError(
+          `question ${scope.questionId} does not exist`,
+          404,
+          undefined,
+          'judge.source_not_found',
+        );
     }
     const runId = await this.repo.transaction(async (m) => {
       const id = await this.repo.insertRun(
         m,
-        { name: dto.name ?? `${judge.name} · ${JUDGE_TEMPLATE_VERSION}`, templateVersion: JUDGE_TEMPLATE_VERSION, createdBy: actor.id },
+        {
+          name: dto.name ?? `${judge.name} · ${JUDGE_TEMPLATE_VERSION}`,
+          templateVersion: JUDGE_TEMPLATE_VERSION,
+          createdBy: actor.id,
+        },
         { judgeModelId: judge.id, configSnapshot: this.models.map(judge), scope },
       );
       const n = await this.repo.insertItems(m, id, judge, scope);
       if (n === 0)
-        throw new DomainError('no answers to judge in this scope (none is queued for marking)', 422, undefined, 'judge.nothing_to_judge');
+        throw new DomainError(
+          'no answers to judge in this scope (none is queued for marking)',
+          422,
+          undefined,
+          'judge.nothing_to_judge',
+        );
       await this.audit.record(
         actor,
         {
           action: 'run_start',
           entityType: 'run',
           entityId: id,
-          after: { kind: 'judge', judge: judge.id, template: JUDGE_TEMPLATE_VERSION, scope, items: n },
+          after: {
+            kind: 'judge',
+            judge: judge.id,
+            template: JUDGE_TEMPLATE_VERSION,
+            scope,
+            items: n,
+          },
         },
         m,
       );
@@ -82,17 +121,21 @@ export class JudgeRunsService {
 
   async progress(runId: string) {
     const head = await this.repo.head(runId);
-    if (!head) throw new DomainError(`judge run ${runId} not found`, 404, undefined, 'judge.run_not_found');
+    if (!head)
+      throw new DomainError(`judge run ${runId} not found`, 404, undefined, 'judge.run_not_found');
     const { items, att, outcomes } = await this.repo.progress(runId);
     const left = items.pending + items.inFlight;
     const rps = att.requestsPerSecond ?? 0;
-    const count = (status: string) => outcomes.filter((o) => o.status === status).reduce((a, o) => a + o.n, 0);
+    const count = (status: string) =>
+      outcomes.filter((o) => o.status === status).reduce((a, o) => a + o.n, 0);
     return {
       ...head,
       ...items,
       scored: count('scored'),
       failedJudgements: count('failed'),
-      failures: outcomes.filter((o) => o.status === 'failed').map((o) => ({ code: o.code, n: o.n })),
+      failures: outcomes
+        .filter((o) => o.status === 'failed')
+        .map((o) => ({ code: o.code, n: o.n })),
       requests: att.requests,
       tokensIn: att.tokensIn,
       tokensOut: att.tokensOut,

@@ -64,8 +64,9 @@ export class JudgeWorkRepository {
    */
   async record(batch: KindAttempt[], verdicts: Map<KindAttempt, Verdict>): Promise<void> {
     await this.db.transaction(async (m) => {
-      const att: { id: string; request_hash: string; is_success: boolean; k: number }[] = await m.query(
-        `INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
+      const att: { id: string; request_hash: string; is_success: boolean; k: number }[] =
+        await m.query(
+          `INSERT INTO attempts (work_item_id, request_hash, template_version, started_at, finished_at, response_text, reasoning_text, finish_reason,
                                tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success)
          SELECT item_id, hash, template_version, started_at, now(), response_text, reasoning_text, finish_reason,
                 tokens_in, tokens_out, latency_ms, cost, http_status, error, is_success
@@ -75,24 +76,26 @@ export class JudgeWorkRepository {
                 latency_ms, cost, http_status, error, is_success)
          ON CONFLICT (request_hash) WHERE is_success DO UPDATE SET request_hash = EXCLUDED.request_hash
          RETURNING id::text, request_hash, is_success`,
-        [
-          pgArray(batch.map((e) => e.item.id)),
-          pgArray(batch.map((e) => e.a.requestHash)),
-          pgArray(batch.map((e) => e.a.templateVersion)),
-          pgArray(batch.map((e) => e.a.startedAt.toISOString())),
-          pgArray(batch.map((e) => e.a.responseText ?? null)),
-          pgArray(batch.map((e) => e.a.reasoningText ?? null)),
-          pgArray(batch.map((e) => e.a.finishReason ?? null)),
-          pgArray(batch.map((e) => e.a.tokensIn ?? null)),
-          pgArray(batch.map((e) => e.a.tokensOut ?? null)),
-          pgArray(batch.map((e) => e.a.latencyMs ?? null)),
-          pgArray(batch.map((e) => e.a.cost ?? null)),
-          pgArray(batch.map((e) => e.a.httpStatus ?? null)),
-          pgArray(batch.map((e) => e.a.error ?? null)),
-          pgArray(batch.map((e) => String(e.a.isSuccess))),
-        ],
+          [
+            pgArray(batch.map((e) => e.item.id)),
+            pgArray(batch.map((e) => e.a.requestHash)),
+            pgArray(batch.map((e) => e.a.templateVersion)),
+            pgArray(batch.map((e) => e.a.startedAt.toISOString())),
+            pgArray(batch.map((e) => e.a.responseText ?? null)),
+            pgArray(batch.map((e) => e.a.reasoningText ?? null)),
+            pgArray(batch.map((e) => e.a.finishReason ?? null)),
+            pgArray(batch.map((e) => e.a.tokensIn ?? null)),
+            pgArray(batch.map((e) => e.a.tokensOut ?? null)),
+            pgArray(batch.map((e) => e.a.latencyMs ?? null)),
+            pgArray(batch.map((e) => e.a.cost ?? null)),
+            pgArray(batch.map((e) => e.a.httpStatus ?? null)),
+            pgArray(batch.map((e) => e.a.error ?? null)),
+            pgArray(batch.map((e) => String(e.a.isSuccess))),
+          ],
+        );
+      const successId = new Map(
+        att.filter((a) => a.is_success).map((a) => [a.request_hash.trim(), a.id]),
       );
-      const successId = new Map(att.filter((a) => a.is_success).map((a) => [a.request_hash.trim(), a.id]));
       const successes = batch.filter((e) => e.a.isSuccess);
       await this.insertReads(
         m,
@@ -143,7 +146,11 @@ export class JudgeWorkRepository {
    * Appends the reads of items still open (rows locked, so a concurrent finisher of the same item
    * re-checks and skips it) and completes those items.
    */
-  private async insertReads(m: EntityManager, rows: VerdictRow[], state: 'answered' | 'failed' = 'answered') {
+  private async insertReads(
+    m: EntityManager,
+    rows: VerdictRow[],
+    state: 'answered' | 'failed' = 'answered',
+  ) {
     if (!rows.length) return;
     const v = (f: (r: VerdictRow) => string | number | null) => pgArray(rows.map(f));
     await m.query(

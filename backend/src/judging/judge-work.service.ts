@@ -1,6 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DEFAULT_VISION_PROFILE, profileKey } from '../assets/image-normalize';
-import type { ClaimedItem, KindAttempt, PreparedRequest, ReaderWork } from '../collection/work-kinds';
+import type {
+  ClaimedItem,
+  KindAttempt,
+  PreparedRequest,
+  ReaderWork,
+} from '../collection/work-kinds';
 import { WorkKinds } from '../collection/work-kinds';
 import type { AiModelEntity } from '../models/model.entity';
 import type { ContentPart } from '../rendering/prompt-render';
@@ -19,7 +24,10 @@ const PAPER_CACHE_MS = 10 * 60_000;
  */
 @Injectable()
 export class JudgeWorkService implements ReaderWork, OnModuleInit {
-  private readonly papers = new Map<string, { at: number; questions: Promise<Map<string, string | ContentPart[]>> }>();
+  private readonly papers = new Map<
+    string,
+    { at: number; questions: Promise<Map<string, string | ContentPart[]>> }
+  >();
 
   constructor(
     private readonly kinds: WorkKinds,
@@ -31,8 +39,13 @@ export class JudgeWorkService implements ReaderWork, OnModuleInit {
     this.kinds.register(this);
   }
 
-  async prepare(items: ClaimedItem[], model: AiModelEntity): Promise<Map<string, PreparedRequest | Error>> {
-    const units = new Map((await this.repo.units(items.map((i) => i.id))).map((u) => [u.itemId, u]));
+  async prepare(
+    items: ClaimedItem[],
+    model: AiModelEntity,
+  ): Promise<Map<string, PreparedRequest | Error>> {
+    const units = new Map(
+      (await this.repo.units(items.map((i) => i.id))).map((u) => [u.itemId, u]),
+    );
     const out = new Map<string, PreparedRequest | Error>();
     for (const item of items) {
       const u = units.get(item.id);
@@ -69,11 +82,15 @@ export class JudgeWorkService implements ReaderWork, OnModuleInit {
 
   async record(batch: KindAttempt[]): Promise<void> {
     const verdicts = new Map<KindAttempt, Verdict>();
-    for (const e of batch) if (e.a.isSuccess) verdicts.set(e, this.verdictOf(e.context as JudgeContext, e.a.responseText ?? ''));
+    for (const e of batch)
+      if (e.a.isSuccess)
+        verdicts.set(e, this.verdictOf(e.context as JudgeContext, e.a.responseText ?? ''));
     await this.repo.record(batch, verdicts);
   }
 
-  async completeFromCache(hits: { item: ClaimedItem; attemptId: string; context: unknown }[]): Promise<void> {
+  async completeFromCache(
+    hits: { item: ClaimedItem; attemptId: string; context: unknown }[],
+  ): Promise<void> {
     const texts = await this.repo.cachedOutputs(hits.map((h) => h.attemptId));
     await this.repo.completeFromCache(
       hits.map((h) => {
@@ -96,7 +113,12 @@ export class JudgeWorkService implements ReaderWork, OnModuleInit {
         attemptId: null,
         hash: null,
         context: context as JudgeContext,
-        verdict: { status: 'failed', code: 'judge.call_failed', params: { error: error.slice(0, 200) }, rationale: null },
+        verdict: {
+          status: 'failed',
+          code: 'judge.call_failed',
+          params: { error: error.slice(0, 200) },
+          rationale: null,
+        },
       },
       error,
     );
@@ -114,7 +136,12 @@ export class JudgeWorkService implements ReaderWork, OnModuleInit {
     if (!hit || Date.now() - hit.at > PAPER_CACHE_MS) {
       const questions = this.rendering
         .renderPaper(versionId, model.modality, profile)
-        .then((r) => new Map(r.questions.map((q) => [q.questionId, q.messages[q.messages.length - 1].content])));
+        .then(
+          (r) =>
+            new Map(
+              r.questions.map((q) => [q.questionId, q.messages[q.messages.length - 1].content]),
+            ),
+        );
       questions.catch(() => this.papers.delete(key));
       this.papers.set(key, (hit = { at: Date.now(), questions }));
     }

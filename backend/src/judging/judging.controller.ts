@@ -23,7 +23,11 @@ export class JudgingController {
   }
 
   @Post('runs')
-  create(@Body() body: JudgeRunCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  create(
+    @Body() body: JudgeRunCreateDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.runs.create(body, actorOf(me, address));
   }
 

@@ -4,8 +4,13 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 
 export class JudgeRunCreateDto {
   @ApiProperty({ description: 'a model registered as a judge' }) @IsUUID() judgeModelId: string;
-  @ApiPropertyOptional({ description: "judge this run's answers (those queued for marking)" }) @IsOptional() @IsUUID() sourceRunId?: string;
-  @ApiPropertyOptional({ description: "or judge this question's answers, from every run and cohort" })
+  @ApiPropertyOptional({ description: "judge this run's answers (those queued for marking)" })
+  @IsOptional()
+  @IsUUID()
+  sourceRunId?: string;
+  @ApiPropertyOptional({
+    description: "or judge this question's answers, from every run and cohort",
+  })
   @IsOptional()
   @IsUUID()
   questionId?: string;
@@ -13,8 +18,17 @@ export class JudgeRunCreateDto {
 }
 
 export class JudgementsQueryDto {
-  @ApiPropertyOptional({ enum: ['scored', 'failed'] }) @IsOptional() @IsIn(['scored', 'failed']) status?: 'scored' | 'failed';
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ enum: ['scored', 'failed'] })
+  @IsOptional()
+  @IsIn(['scored', 'failed'])
+  status?: 'scored' | 'failed';
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 

@@ -5,7 +5,10 @@ import { LeaseDto, MarkDto } from './marking.dto';
 
 /** One read of a group: the mark's fields, the lease, and the answers the teacher saw in it. */
 export class GroupMarkDto extends MarkDto {
-  @ApiProperty({ type: [String], description: 'The answers (task ids) the group showed, after any split' })
+  @ApiProperty({
+    type: [String],
+    description: 'The answers (task ids) the group showed, after any split',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(GROUP_LEASE_MAX)
@@ -14,7 +17,9 @@ export class GroupMarkDto extends MarkDto {
 }
 
 export class GroupSplitDto extends LeaseDto {
-  @ApiProperty({ description: 'The answer (task id) to take out of the group' }) @Matches(/^\d{1,18}$/) taskId: string;
+  @ApiProperty({ description: 'The answer (task id) to take out of the group' })
+  @Matches(/^\d{1,18}$/)
+  taskId: string;
 }
 
 export { LeaseDto as GroupLeaseDto };

@@ -51,7 +51,10 @@ export class AnswerGroupsRepository {
   constructor(private readonly db: DataSource) {}
 
   async isAssigned(userId: string, questionId: string): Promise<boolean> {
-    const [row] = await this.db.query(`SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [userId, questionId]);
+    const [row] = await this.db.query(
+      `SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`,
+      [userId, questionId],
+    );
     return !!row;
   }
 
@@ -99,7 +102,12 @@ export class AnswerGroupsRepository {
    * (SKIP LOCKED: a task another teacher is claiming this instant is simply not in this group).
    * Returns the token, or null when none could be had.
    */
-  async lease(userId: string, questionId: string, taskIds: string[], seconds: number): Promise<string | null> {
+  async lease(
+    userId: string,
+    questionId: string,
+    taskIds: string[],
+    seconds: number,
+  ): Promise<string | null> {
     const [rows] = await this.db.query(
       `WITH token AS (SELECT gen_random_uuid() AS v),
             free AS (SELECT t.id FROM marking_tasks t
@@ -149,7 +157,11 @@ export class AnswerGroupsRepository {
   }
 
   /** What a group mark needs of the question: assignment, latest rubric, mode and tolerance. */
-  async context(m: EntityManager, userId: string, questionId: string): Promise<GroupContext | null> {
+  async context(
+    m: EntityManager,
+    userId: string,
+    questionId: string,
+  ): Promise<GroupContext | null> {
     const [row] = await m.query(
       `SELECT q.id AS "questionId", q.type, b.id AS "rubricId", ${RUBRIC_JSON} AS rubric, ${MODE_COLUMNS},
               EXISTS (SELECT 1 FROM marking_assignments a WHERE a.user_id = $2 AND a.question_id = q.id) AS "isAssigned"
@@ -163,10 +175,10 @@ export class AnswerGroupsRepository {
 
   /** The question of a lease token of mine (any member). */
   async questionOfLease(m: EntityManager, userId: string, token: string): Promise<string | null> {
-    const [row] = await m.query(`SELECT question_id AS id FROM marking_tasks WHERE lease_token = $1 AND lease_holder = $2 LIMIT 1`, [
-      token,
-      userId,
-    ]);
+    const [row] = await m.query(
+      `SELECT question_id AS id FROM marking_tasks WHERE lease_token = $1 AND lease_holder = $2 LIMIT 1`,
+      [token, userId],
+    );
     return row?.id ?? null;
   }
 
@@ -174,7 +186,12 @@ export class AnswerGroupsRepository {
    * The group's tasks under lock, in id order (two group saves never deadlock), each with its
    * lease and reads so far: every member named, and every task still leased under the token.
    */
-  async lockMembers(m: EntityManager, questionId: string, taskIds: string[], token: string): Promise<LockedMember[]> {
+  async lockMembers(
+    m: EntityManager,
+    questionId: string,
+    taskIds: string[],
+    token: string,
+  ): Promise<LockedMember[]> {
     return m.query(
       `SELECT t.id::text, t.lease_holder AS "leaseHolder", t.lease_token::text AS "leaseToken",
               t.lease_expires_at >= now() AS "isLeaseLive", t.is_calibration AS "isCalibration",
@@ -223,7 +240,8 @@ export class AnswerGroupsRepository {
       ],
     );
     const resolved = rows.filter((r) => r.resolution);
-    const res = (f: (r: Resolution) => string | number | null) => pgArray(resolved.map((r) => f(r.resolution!)));
+    const res = (f: (r: Resolution) => string | number | null) =>
+      pgArray(resolved.map((r) => f(r.resolution!)));
     await m.query(
       `UPDATE marking_tasks t SET state = x.state, final_score = x.final, rule = x.rule, rule_code = x.code, rule_params = x.params::jsonb
        FROM unnest($1::bigint[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::text[]) AS x(id, state, final, rule, code, params)
@@ -261,16 +279,19 @@ export class AnswerGroupsRepository {
 
   /** Split off: out of this teacher's groups for good, back to the ordinary queue now. */
   async split(m: EntityManager, userId: string, taskId: string) {
-    await m.query(`INSERT INTO marking_group_splits (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, userId]);
+    await m.query(
+      `INSERT INTO marking_group_splits (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [taskId, userId],
+    );
     await this.release(m, [taskId]);
   }
 
   /** Skipping a group skips each of its answers (never offered to this teacher again, alone or grouped). */
   async skip(m: EntityManager, userId: string, taskIds: string[]) {
-    await m.query(`INSERT INTO marking_skips (task_id, user_id) SELECT x, $2 FROM unnest($1::bigint[]) AS x ON CONFLICT DO NOTHING`, [
-      pgArray(taskIds),
-      userId,
-    ]);
+    await m.query(
+      `INSERT INTO marking_skips (task_id, user_id) SELECT x, $2 FROM unnest($1::bigint[]) AS x ON CONFLICT DO NOTHING`,
+      [pgArray(taskIds), userId],
+    );
     await this.release(m, taskIds);
   }
 }

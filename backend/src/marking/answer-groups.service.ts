@@ -19,10 +19,19 @@ export interface BlindGroup extends Omit<BlindTask, 'taskId'> {
   members: { taskId: string; text: string }[];
 }
 
-export type GroupMarkBody = MarkInput & { leaseToken: string; taskIds: string[]; secondsSpent?: number };
+export type GroupMarkBody = MarkInput & {
+  leaseToken: string;
+  taskIds: string[];
+  secondsSpent?: number;
+};
 
 const NOT_ASSIGNED = () =>
-  new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
+  new DomainError(
+    'you have no marking queue for this question (not assigned to it)',
+    404,
+    undefined,
+    'marking.not_assigned',
+  );
 const LEASE_LOST = () =>
   new DomainError(
     'this group is no longer leased to you as it was shown (the lease ran out, or an answer was taken by another teacher); nothing was saved',
@@ -70,7 +79,10 @@ export class AnswerGroupsService {
       const token = id && (await this.repo.lease(userId, questionId, [id], LEASE_SECONDS));
       if (token) return this.view(userId, token);
     }
-    const groups = groupAnswers(await this.repo.candidates(userId, questionId), await this.repo.questionType(questionId));
+    const groups = groupAnswers(
+      await this.repo.candidates(userId, questionId),
+      await this.repo.questionType(questionId),
+    );
     for (const group of groups.slice(0, CLAIM_TRIES)) {
       const token = await this.repo.lease(userId, questionId, group.taskIds, LEASE_SECONDS);
       if (token) return this.view(userId, token);
@@ -83,7 +95,12 @@ export class AnswerGroupsService {
     if (!found) return null;
     const { taskId: _first, ...head } = blinded(found.head as BlindTask);
     const members = found.members.map((x) => ({ taskId: x.taskId, text: answerForMarker(x.text) }));
-    return { ...head, answer: { text: mostCommon(members.map((x) => x.text)) }, size: members.length, members };
+    return {
+      ...head,
+      answer: { text: mostCommon(members.map((x) => x.text)) },
+      size: members.length,
+      members,
+    };
   }
 
   /**
@@ -103,16 +120,28 @@ export class AnswerGroupsService {
       assertAllOrNothing(q.type, points.points, q.rubric.ceilingPoints);
       const members = await this.repo.lockMembers(m, questionId, body.taskIds, body.leaseToken);
       const named = new Set(body.taskIds);
-      const held = (t: (typeof members)[number]) => t.leaseHolder === userId && t.leaseToken === body.leaseToken && t.isLeaseLive;
-      if (members.length !== named.size || members.some((t) => !named.has(t.id) || !held(t))) throw LEASE_LOST();
+      const held = (t: (typeof members)[number]) =>
+        t.leaseHolder === userId && t.leaseToken === body.leaseToken && t.isLeaseLive;
+      if (members.length !== named.size || members.some((t) => !named.has(t.id) || !held(t)))
+        throw LEASE_LOST();
       const mode = modeFrom(q);
       const rows: GroupMarkRow[] = members.map((t) => {
         if (t.isCalibration) return { taskId: t.id, kind: 'calibration', resolution: null };
         const kind = nextReadKind(t.reads);
-        return { taskId: t.id, kind, resolution: resolve(mode, [...t.reads, { markerId: userId, kind, points: points.points }]) };
+        return {
+          taskId: t.id,
+          kind,
+          resolution: resolve(mode, [
+            ...t.reads,
+            { markerId: userId, kind, points: points.points },
+          ]),
+        };
       });
       // The time the teacher spent on the group, shared out: the sum over its marks stays the time spent.
-      const secondsEach = body.secondsSpent === undefined ? null : Math.round((body.secondsSpent / rows.length) * 10) / 10;
+      const secondsEach =
+        body.secondsSpent === undefined
+          ? null
+          : Math.round((body.secondsSpent / rows.length) * 10) / 10;
       await this.repo.appendMarks(
         m,
         userId,
@@ -129,7 +158,9 @@ export class AnswerGroupsService {
       );
       // A calibration item answers as a first read would: nothing in the reply gives the check away.
       const results = rows.map((r) => {
-        const shown = r.resolution ?? resolve(mode, [{ markerId: userId, kind: 'first', points: points.points }]);
+        const shown =
+          r.resolution ??
+          resolve(mode, [{ markerId: userId, kind: 'first', points: points.points }]);
         return { taskId: r.taskId, state: shown.state, finalScore: shown.finalScore };
       });
       return { marked: rows.length, points: points.points, results };
@@ -143,7 +174,8 @@ export class AnswerGroupsService {
       if (!questionId) throw LEASE_LOST();
       const members = await this.repo.lockMembers(m, questionId, [taskId], leaseToken);
       const member = members.find((t) => t.id === taskId);
-      if (!member || member.leaseHolder !== userId || member.leaseToken !== leaseToken) throw LEASE_LOST();
+      if (!member || member.leaseHolder !== userId || member.leaseToken !== leaseToken)
+        throw LEASE_LOST();
       await this.repo.split(m, userId, taskId);
       return { taskId, split: true };
     });
@@ -163,7 +195,9 @@ export class AnswerGroupsService {
     return this.db.transaction(async (m) => {
       const questionId = await this.repo.questionOfLease(m, userId, leaseToken);
       if (!questionId) throw LEASE_LOST();
-      const members = (await this.repo.lockMembers(m, questionId, [], leaseToken)).filter((t) => t.leaseHolder === userId);
+      const members = (await this.repo.lockMembers(m, questionId, [], leaseToken)).filter(
+        (t) => t.leaseHolder === userId,
+      );
       await this.repo.skip(
         m,
         userId,

@@ -43,14 +43,17 @@ export class AssignmentsRepository {
 
   /** One teacher to these questions (pairs already there stay as they are). */
   async addForUser(userId: string, questionIds: string[], m: EntityManager): Promise<void> {
-    await m.query(`INSERT INTO marking_assignments (user_id, question_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
-      userId,
-      questionIds,
-    ]);
+    await m.query(
+      `INSERT INTO marking_assignments (user_id, question_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [userId, questionIds],
+    );
   }
 
   async removeForUser(userId: string, questionIds: string[], m: EntityManager): Promise<void> {
-    await m.query(`DELETE FROM marking_assignments WHERE user_id = $1 AND question_id = ANY($2::uuid[])`, [userId, questionIds]);
+    await m.query(
+      `DELETE FROM marking_assignments WHERE user_id = $1 AND question_id = ANY($2::uuid[])`,
+      [userId, questionIds],
+    );
   }
 
   /**
@@ -97,7 +100,14 @@ export class AssignmentsRepository {
 
   /** Questions with answers waiting for a teacher and nobody assigned to read them, on every paper. */
   unassigned(): Promise<
-    { questionId: string; paperVersionId: string; paperTitle: string; number: string; type: string; queued: number }[]
+    {
+      questionId: string;
+      paperVersionId: string;
+      paperTitle: string;
+      number: string;
+      type: string;
+      queued: number;
+    }[]
   > {
     return this.db.query(
       `SELECT q.id AS "questionId", v.id AS "paperVersionId", v.title AS "paperTitle", q.number, q.type, count(*)::int AS queued
@@ -118,14 +128,19 @@ export class AssignmentsRepository {
   }
 
   async markableUnits(questionIds: string[], m: EntityManager = this.db.manager): Promise<number> {
-    const [row] = await m.query(`SELECT count(*)::int AS n FROM questions WHERE id = ANY($1::uuid[]) AND type <> 'composite'`, [
-      questionIds,
-    ]);
+    const [row] = await m.query(
+      `SELECT count(*)::int AS n FROM questions WHERE id = ANY($1::uuid[]) AND type <> 'composite'`,
+      [questionIds],
+    );
     return row.n;
   }
 
   /** Every (teacher, question) pair not yet assigned; returns how many were new. */
-  async addPairs(userIds: string[], questionIds: string[], m: EntityManager = this.db.manager): Promise<number> {
+  async addPairs(
+    userIds: string[],
+    questionIds: string[],
+    m: EntityManager = this.db.manager,
+  ): Promise<number> {
     const [{ n }] = await m.query(
       `WITH ins AS (INSERT INTO marking_assignments (user_id, question_id)
                     SELECT u, q FROM unnest($1::uuid[]) u CROSS JOIN unnest($2::uuid[]) q ON CONFLICT DO NOTHING RETURNING 1)

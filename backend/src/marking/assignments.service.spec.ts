@@ -46,7 +46,9 @@ class FakeAssignments {
     for (const q of ids) this.pairs.delete(`${userId}/${q}`);
   }
   async paper(id: string) {
-    return id === 'v1' ? { id, title: 'p', policyMode: 'single', policyTolerance: 0, override: null } : null;
+    return id === 'v1'
+      ? { id, title: 'p', policyMode: 'single', policyTolerance: 0, override: null }
+      : null;
   }
   async questions() {
     return [];
@@ -57,16 +59,22 @@ function setup() {
   const repo = new FakeAssignments();
   const audits: { entityId: string; action: string }[] = [];
   const audit = {
-    record: async (_a: AuditActor, rec: { entityId: string; action: string }) => void (audits.push(rec), repo.calls.push('audit')),
+    record: async (_a: AuditActor, rec: { entityId: string; action: string }) =>
+      void (audits.push(rec), repo.calls.push('audit')),
   } as unknown as AuditService;
-  return { repo, audits, service: new AssignmentsService(repo as unknown as AssignmentsRepository, audit) };
+  return {
+    repo,
+    audits,
+    service: new AssignmentsService(repo as unknown as AssignmentsRepository, audit),
+  };
 }
 
 async function refusal(p: Promise<unknown>) {
   try {
     await p;
   } catch (e) {
-    if (e instanceof DomainError) return { status: e.status, code: e.code, params: e.params, message: e.message };
+    if (e instanceof DomainError)
+      return { status: e.status, code: e.code, params: e.params, message: e.message };
     throw e;
   }
   throw new Error('expected a refusal');
@@ -75,7 +83,10 @@ async function refusal(p: Promise<unknown>) {
 describe('AssignmentsService', () => {
   it('refuses, with a code and nothing stored, a user that does not exist, one who does not mark, and a composite', async () => {
     const { repo, service } = setup();
-    expect(await refusal(service.add('ghost', ['q1'], actor))).toMatchObject({ status: 400, code: 'user.not_found' });
+    expect(await refusal(service.add('ghost', ['q1'], actor))).toMatchObject({
+      status: 400,
+      code: 'user.not_found',
+    });
     expect(await refusal(service.add('author', ['q1'], actor))).toMatchObject({
       status: 400,
       code: 'assignment.not_teacher',
@@ -102,8 +113,13 @@ describe('AssignmentsService', () => {
       code: 'assignment.not_teacher',
       params: { count: 2 },
     });
-    expect(await refusal(service.addMany(['t1'], ['q1', 'q-composite'], actor))).toMatchObject({ code: 'assignment.not_markable' });
-    expect(await service.addMany(['t1', 't2', 't1'], ['q1', 'q2'], actor)).toEqual({ added: 3, pairs: 4 });
+    expect(await refusal(service.addMany(['t1'], ['q1', 'q-composite'], actor))).toMatchObject({
+      code: 'assignment.not_markable',
+    });
+    expect(await service.addMany(['t1', 't2', 't1'], ['q1', 'q2'], actor)).toEqual({
+      added: 3,
+      pairs: 4,
+    });
     expect(audits.map((a) => a.entityId)).toEqual(['t1', 't2']);
   });
 
@@ -112,6 +128,9 @@ describe('AssignmentsService', () => {
     expect(await service.remove('t1', ['q1'], actor)).toEqual([]);
     expect(repo.calls).toEqual(['transaction', 'removeForUser', 'audit']);
     expect(audits[0].action).toBe('assignment_remove');
-    expect(await refusal(service.questions('v9'))).toMatchObject({ status: 404, code: 'paper.not_found' });
+    expect(await refusal(service.questions('v9'))).toMatchObject({
+      status: 404,
+      code: 'paper.not_found',
+    });
   });
 });

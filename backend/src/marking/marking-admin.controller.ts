@@ -1,8 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AnyRole, ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { AssignmentsService } from './assignments.service';
-import { AssignableQuestionsQueryDto, AssignmentBulkDto, AssignmentChangeDto, MarkingPolicyDto } from './marking-admin.dto';
+import {
+  AssignableQuestionsQueryDto,
+  AssignmentBulkDto,
+  AssignmentChangeDto,
+  MarkingPolicyDto,
+} from './marking-admin.dto';
 import { MarkingPolicyService } from './marking-policy.service';
 
 const actorOf = (u: SessionUser, address: string) => ({ id: u.id, name: u.username, address });
@@ -23,7 +38,11 @@ export class MarkingAdminController {
   }
 
   @Post('assignments')
-  addAssignments(@Body() body: AssignmentChangeDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  addAssignments(
+    @Body() body: AssignmentChangeDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.assignments.add(body.userId, body.questionIds, actorOf(me, address));
   }
 
@@ -40,7 +59,11 @@ export class MarkingAdminController {
   }
 
   @Post('assignments/bulk')
-  addMany(@Body() body: AssignmentBulkDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  addMany(
+    @Body() body: AssignmentBulkDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.assignments.addMany(body.userIds, body.questionIds, actorOf(me, address));
   }
 
@@ -66,7 +89,11 @@ export class MarkingAdminController {
 
   @Post('assignments/remove')
   @HttpCode(200)
-  removeAssignments(@Body() body: AssignmentChangeDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  removeAssignments(
+    @Body() body: AssignmentChangeDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.assignments.remove(body.userId, body.questionIds, actorOf(me, address));
   }
 }

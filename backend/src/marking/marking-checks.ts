@@ -20,9 +20,15 @@ export function outcome(taskId: string, res: Resolution, points: number | null):
 }
 
 export const notAssigned = () =>
-  new DomainError('you have no marking queue for this question (not assigned to it)', 404, undefined, 'marking.not_assigned');
+  new DomainError(
+    'you have no marking queue for this question (not assigned to it)',
+    404,
+    undefined,
+    'marking.not_assigned',
+  );
 
-export const noSuchAnswer = (taskId: string) => new DomainError(`answer ${taskId} does not exist`, 404);
+export const noSuchAnswer = (taskId: string) =>
+  new DomainError(`answer ${taskId} does not exist`, 404);
 
 /** Question types whose answer is either right or wrong, when a teacher reads one the grader could not. */
 const ALL_OR_NOTHING = new Set(['single_choice', 'true_false']);
@@ -30,5 +36,11 @@ const ALL_OR_NOTHING = new Set(['single_choice', 'true_false']);
 /** Refuses a score between nothing and full marks for such a question: in a first read, a re-mark or an arbitration. */
 export function assertAllOrNothing(type: string, points: number, ceiling: number) {
   if (ALL_OR_NOTHING.has(type) && points !== 0 && points !== ceiling)
-    throw new DomainError(`a ${type} answer scores 0 or ${ceiling}`, 422, undefined, 'marking.all_or_nothing', { max: ceiling });
+    throw new DomainError(
+      `a ${type} answer scores 0 or ${ceiling}`,
+      422,
+      undefined,
+      'marking.all_or_nothing',
+      { max: ceiling },
+    );
 }

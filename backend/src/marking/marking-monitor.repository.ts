@@ -72,7 +72,9 @@ export class MarkingMonitorRepository {
     );
   }
 
-  async pointsAndTolerance(questionId: string): Promise<{ points: number; tolerance: number } | null> {
+  async pointsAndTolerance(
+    questionId: string,
+  ): Promise<{ points: number; tolerance: number } | null> {
     const [q] = await this.db.query(
       `SELECT q.points::float AS points, ${TOLERANCE_SQL} AS tolerance
        FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
@@ -131,6 +133,9 @@ export class MarkingMonitorRepository {
   }
 
   async setCalibration(taskId: string, expertScore: number, m: EntityManager): Promise<void> {
-    await m.query(`UPDATE marking_tasks SET is_calibration = true, expert_score = $2 WHERE id = $1`, [taskId, expertScore]);
+    await m.query(
+      `UPDATE marking_tasks SET is_calibration = true, expert_score = $2 WHERE id = $1`,
+      [taskId, expertScore],
+    );
   }
 }

@@ -1,6 +1,11 @@
 import type { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
-import type { CalibrationTarget, MarkingMonitorRepository, SettledAnswerRow, TeacherRow } from './marking-monitor.repository';
+import type {
+  CalibrationTarget,
+  MarkingMonitorRepository,
+  SettledAnswerRow,
+  TeacherRow,
+} from './marking-monitor.repository';
 import { MarkingMonitorService } from './marking-monitor.service';
 
 const actor = { id: 'senior', username: 'senior' } as AuditActor;
@@ -53,8 +58,14 @@ const teacher = (over: Partial<TeacherRow>): TeacherRow => ({
 function setup() {
   const repo = new FakeMonitor();
   const audits: unknown[] = [];
-  const audit = { record: async (_a: AuditActor, rec: unknown) => void audits.push(rec) } as unknown as AuditService;
-  return { repo, audits, service: new MarkingMonitorService(repo as unknown as MarkingMonitorRepository, audit) };
+  const audit = {
+    record: async (_a: AuditActor, rec: unknown) => void audits.push(rec),
+  } as unknown as AuditService;
+  return {
+    repo,
+    audits,
+    service: new MarkingMonitorService(repo as unknown as MarkingMonitorRepository, audit),
+  };
 }
 
 async function refusal(p: Promise<unknown>) {
@@ -100,26 +111,48 @@ describe('MarkingMonitorService', () => {
 
   it('does not judge a teacher on fewer than five reads', async () => {
     const { repo, service } = setup();
-    repo.rows = [teacher({ marker: 'new', count: 4, mean: 9 }), teacher({ marker: 'old', count: 20, mean: 4 })];
+    repo.rows = [
+      teacher({ marker: 'new', count: 4, mean: 9 }),
+      teacher({ marker: 'old', count: 20, mean: 4 }),
+    ];
     const report = await service.question('q1');
     expect(report.teachers.find((t) => t.marker === 'new')!.flags).toEqual([]);
   });
 
   it('shows settled answers in the blind form', async () => {
     const { repo, service } = setup();
-    repo.answers = [{ taskId: 't1', excerpt: '略<eoe>', finalScore: 3, isCalibration: false, expertScore: null, calibrationReads: 0 }];
+    repo.answers = [
+      {
+        taskId: 't1',
+        excerpt: '略<eoe>',
+        finalScore: 3,
+        isCalibration: false,
+        expertScore: null,
+        calibrationReads: 0,
+      },
+    ];
     expect((await service.answers('q1'))[0].excerpt).toBe('略');
   });
 
   it('makes only a settled answer a calibration item, with an expert score within the points, audited', async () => {
     const { repo, audits, service } = setup();
     expect(await refusal(service.makeCalibration('t1', 5, actor))).toEqual({ status: 404 });
-    repo.target = { id: 't1', state: 'needs_third', isCalibration: false, expertScore: null, points: 10 };
+    repo.target = {
+      id: 't1',
+      state: 'needs_third',
+      isCalibration: false,
+      expertScore: null,
+      points: 10,
+    };
     expect(await refusal(service.makeCalibration('t1', 5, actor))).toEqual({ status: 409 });
     repo.target.state = 'done';
     expect(await refusal(service.makeCalibration('t1', 11, actor))).toEqual({ status: 422 });
     expect(repo.set).toEqual([]);
-    expect(await service.makeCalibration('t1', 7, actor)).toEqual({ taskId: 't1', isCalibration: true, expertScore: 7 });
+    expect(await service.makeCalibration('t1', 7, actor)).toEqual({
+      taskId: 't1',
+      isCalibration: true,
+      expertScore: 7,
+    });
     expect(repo.set).toEqual([['t1', 7]]);
     expect(audits).toEqual([
       expect.objectContaining({

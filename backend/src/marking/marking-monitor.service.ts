@@ -40,10 +40,21 @@ export class MarkingMonitorService {
     const total = rows.reduce((a, r) => a + r.count, 0);
     const mean = total ? rows.reduce((a, r) => a + r.mean! * r.count, 0) / total : null;
     const sd = await this.repo.overallSd(questionId);
-    return { questionId, maxPoints: q.points, mean, sd, teachers: rows.map((r) => this.stats(r, q, mean, sd)) };
+    return {
+      questionId,
+      maxPoints: q.points,
+      mean,
+      sd,
+      teachers: rows.map((r) => this.stats(r, q, mean, sd)),
+    };
   }
 
-  private stats(r: TeacherRow, q: { points: number; tolerance: number }, mean: number | null, sd: number | null): TeacherStats {
+  private stats(
+    r: TeacherRow,
+    q: { points: number; tolerance: number },
+    mean: number | null,
+    sd: number | null,
+  ): TeacherStats {
     const a = agreement(r.pairs ?? [], 0, q.points, q.tolerance);
     const flags: TeacherStats['flags'] = [];
     // Leniency and severity: the teacher's mean half a standard deviation or more from everyone's.
@@ -52,10 +63,17 @@ export class MarkingMonitorService {
       if (mean - r.mean >= 0.5 * sd) flags.push('severe');
     }
     // Drift: the later half of the teacher's reads half a standard deviation away from the earlier half.
-    if (sd && r.count >= 10 && r.earlyMean !== null && r.lateMean !== null && Math.abs(r.lateMean - r.earlyMean) >= 0.5 * sd)
+    if (
+      sd &&
+      r.count >= 10 &&
+      r.earlyMean !== null &&
+      r.lateMean !== null &&
+      Math.abs(r.lateMean - r.earlyMean) >= 0.5 * sd
+    )
       flags.push('drift');
     if (a.qwk !== null && a.n >= 5 && a.qwk < 0.7) flags.push('low_agreement');
-    if (r.calibrationN >= 3 && r.calibrationError !== null && r.calibrationError > q.tolerance) flags.push('calibration_error');
+    if (r.calibrationN >= 3 && r.calibrationError !== null && r.calibrationError > q.tolerance)
+      flags.push('calibration_error');
     return {
       marker: r.marker,
       count: r.count,
@@ -76,8 +94,16 @@ export class MarkingMonitorService {
     return this.repo.transaction(async (m) => {
       const t = await this.repo.lockForCalibration(taskId, m);
       if (!t) throw new DomainError(`answer ${taskId} does not exist`, 404);
-      if (t.state !== 'done') throw new DomainError('only a marked answer (final score settled) can become a calibration item', 409);
-      if (expertScore > t.points) throw new DomainError(`expert score ${expertScore} is above the question's ${t.points} points`, 422);
+      if (t.state !== 'done')
+        throw new DomainError(
+          'only a marked answer (final score settled) can become a calibration item',
+          409,
+        );
+      if (expertScore > t.points)
+        throw new DomainError(
+          `expert score ${expertScore} is above the question's ${t.points} points`,
+          422,
+        );
       await this.repo.setCalibration(taskId, expertScore, m);
       await this.audit.record(
         actor,

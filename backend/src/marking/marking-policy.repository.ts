@@ -23,7 +23,9 @@ export class MarkingPolicyRepository {
              WHERE q.id = $1 AND q.type <> 'composite'`,
             [target.id],
           )
-        : await this.m.query(`SELECT title AS label FROM paper_versions WHERE id = $1`, [target.id]);
+        : await this.m.query(`SELECT title AS label FROM paper_versions WHERE id = $1`, [
+            target.id,
+          ]);
     return row?.label ?? null;
   }
 
@@ -38,7 +40,10 @@ export class MarkingPolicyRepository {
   /** The markable questions the target governs: the question itself, or every unit of the paper. */
   async questionIds(target: PolicyTarget): Promise<string[]> {
     if (target.kind === 'question') return [target.id];
-    const rows = await this.m.query(`SELECT id FROM questions WHERE paper_version_id = $1 AND type <> 'composite'`, [target.id]);
+    const rows = await this.m.query(
+      `SELECT id FROM questions WHERE paper_version_id = $1 AND type <> 'composite'`,
+      [target.id],
+    );
     return rows.map((r: { id: string }) => r.id);
   }
 
@@ -48,7 +53,10 @@ export class MarkingPolicyRepository {
    */
   async lockTasks(questionIds: string[]): Promise<void> {
     await this.m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-marking-tasks'))`);
-    await this.m.query(`SELECT id FROM marking_tasks WHERE question_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [questionIds]);
+    await this.m.query(
+      `SELECT id FROM marking_tasks WHERE question_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [questionIds],
+    );
   }
 
   async markCounts(questionIds: string[]): Promise<{ marks: number; answers: number }> {
@@ -60,20 +68,24 @@ export class MarkingPolicyRepository {
     return row;
   }
 
-  async save(target: PolicyTarget, value: PolicyOverride | null, userId: string | null): Promise<void> {
+  async save(
+    target: PolicyTarget,
+    value: PolicyOverride | null,
+    userId: string | null,
+  ): Promise<void> {
     const column = COLUMN[target.kind];
     await this.m.query(`DELETE FROM marking_policy_overrides WHERE ${column} = $1`, [target.id]);
     if (value)
-      await this.m.query(`INSERT INTO marking_policy_overrides (${column}, mode, tolerance, set_by) VALUES ($1, $2, $3, $4)`, [
-        target.id,
-        value.mode,
-        value.tolerance,
-        userId,
-      ]);
+      await this.m.query(
+        `INSERT INTO marking_policy_overrides (${column}, mode, tolerance, set_by) VALUES ($1, $2, $3, $4)`,
+        [target.id, value.mode, value.tolerance, userId],
+      );
   }
 
   /** Each question's effective mode after the change, and the reads required per answer follow it. */
-  async applyReadsRequired(questionIds: string[]): Promise<Map<string, { mode: string; tolerance: number }>> {
+  async applyReadsRequired(
+    questionIds: string[],
+  ): Promise<Map<string, { mode: string; tolerance: number }>> {
     const modes: { id: string; mode: string; tolerance: number }[] = await this.m.query(
       `SELECT q.id, ${MODE_COLUMNS} FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = ANY($1::uuid[])`,
       [questionIds],
@@ -87,9 +99,15 @@ export class MarkingPolicyRepository {
   }
 
   /** The marked answers of these questions with all their reads, in order. */
-  marked(
-    questionIds: string[],
-  ): Promise<{ taskId: string; questionId: string; state: string; finalScore: number | null; reads: Read[] }[]> {
+  marked(questionIds: string[]): Promise<
+    {
+      taskId: string;
+      questionId: string;
+      state: string;
+      finalScore: number | null;
+      reads: Read[];
+    }[]
+  > {
     return this.m.query(
       `SELECT t.id::text AS "taskId", t.question_id AS "questionId", t.state, t.final_score::float AS "finalScore",
               json_agg(json_build_object('markerId', k.marker_id, 'kind', k.read_kind, 'points', k.points::float) ORDER BY k.id) AS reads

@@ -30,11 +30,19 @@ export class MarkingPolicyService {
 
   async set(target: PolicyTarget, change: PolicyChange, actor: AuditActor) {
     const value: PolicyOverride | null =
-      change.mode === null && change.tolerance === null ? null : { mode: change.mode, tolerance: change.tolerance };
+      change.mode === null && change.tolerance === null
+        ? null
+        : { mode: change.mode, tolerance: change.tolerance };
     return this.db.transaction(async (m) => {
       const repo = new MarkingPolicyRepository(m);
       const label = await repo.label(target);
-      if (label === null) throw new DomainError(`${target.kind} ${target.id} not found`, 404, undefined, 'marking_policy.not_found');
+      if (label === null)
+        throw new DomainError(
+          `${target.kind} ${target.id} not found`,
+          404,
+          undefined,
+          'marking_policy.not_found',
+        );
       const questionIds = await repo.questionIds(target);
       await repo.lockTasks(questionIds);
       const before = await repo.current(target);
@@ -57,7 +65,11 @@ export class MarkingPolicyService {
         if (task.state !== next.state || task.finalScore !== next.finalScore) changed++;
         await this.tasks.writeResolution(task.taskId, next, m);
       }
-      const after = { ...(value ?? { mode: null, tolerance: null }), reresolved: marked.length, changed };
+      const after = {
+        ...(value ?? { mode: null, tolerance: null }),
+        reresolved: marked.length,
+        changed,
+      };
       await this.audit.record(
         actor,
         {

@@ -62,7 +62,12 @@ export class MarkingQualityController {
   /** Turns a marked answer into a calibration item with an expert score. */
   @Post('tasks/:taskId/calibration')
   @HttpCode(200)
-  calibration(@Param('taskId') taskId: string, @Body() body: CalibrationDto, @CurrentUser() me: SessionUser, @ClientAddress() a: string) {
+  calibration(
+    @Param('taskId') taskId: string,
+    @Body() body: CalibrationDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() a: string,
+  ) {
     return this.monitor.makeCalibration(taskId, body.expertScore, actorOf(me, a));
   }
 }

@@ -85,7 +85,11 @@ export class MarkingReviewRepository {
   }
 
   /** The same mark's id and kind, under the caller's lock on the task. */
-  async ownMarkId(userId: string, taskId: string, m: EntityManager): Promise<{ id: string; kind: ReadKind } | null> {
+  async ownMarkId(
+    userId: string,
+    taskId: string,
+    m: EntityManager,
+  ): Promise<{ id: string; kind: ReadKind } | null> {
     const [row] = await m.query(
       `SELECT id, read_kind AS kind FROM marks WHERE task_id = $1 AND marker_id = $2 AND read_kind NOT IN ('problem', 'arbitration') ORDER BY id DESC LIMIT 1`,
       [taskId, userId],
@@ -94,7 +98,10 @@ export class MarkingReviewRepository {
   }
 
   /** The task locked for a correction or an arbitration, with its question's type. */
-  async lockTask(taskId: string, m: EntityManager): Promise<{ id: string; questionId: string; state: string; type: string } | null> {
+  async lockTask(
+    taskId: string,
+    m: EntityManager,
+  ): Promise<{ id: string; questionId: string; state: string; type: string } | null> {
     const [t] = await m.query(
       `SELECT t.id, t.question_id AS "questionId", t.state, q.type FROM marking_tasks t JOIN questions q ON q.id = t.question_id WHERE t.id = $1 FOR UPDATE OF t`,
       [taskId],
@@ -102,7 +109,12 @@ export class MarkingReviewRepository {
     return t ?? null;
   }
 
-  async appendMark(taskId: string, userId: string, mark: AppendedMark, m: EntityManager): Promise<void> {
+  async appendMark(
+    taskId: string,
+    userId: string,
+    mark: AppendedMark,
+    m: EntityManager,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, supersedes_id)
        VALUES ($1, $2, $9, $3, $4, $5, $6, $7, $8)`,

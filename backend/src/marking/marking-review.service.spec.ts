@@ -1,5 +1,11 @@
 import { DomainError } from '../common/domain-errors';
-import type { AppendedMark, HistoryRow, MarkingReviewRepository, OwnMarkRow, SeniorQueueRow } from './marking-review.repository';
+import type {
+  AppendedMark,
+  HistoryRow,
+  MarkingReviewRepository,
+  OwnMarkRow,
+  SeniorQueueRow,
+} from './marking-review.repository';
 import { MarkingReviewService } from './marking-review.service';
 import { FakeMarkingTasks, fakeTask, TX } from './testing/fake-marking-tasks';
 
@@ -16,13 +22,24 @@ class FakeReviews {
 
   private own(userId: string, taskId: string) {
     const reads = this.tasks.tasks.get(taskId)?.reads ?? [];
-    const i = reads.map((r, n) => ({ r, n })).filter(({ r }) => r.markerId === userId && r.kind !== 'problem' && r.kind !== 'arbitration');
+    const i = reads
+      .map((r, n) => ({ r, n }))
+      .filter(({ r }) => r.markerId === userId && r.kind !== 'problem' && r.kind !== 'arbitration');
     return i.length ? i[i.length - 1] : null;
   }
 
   async ownMark(userId: string, taskId: string): Promise<OwnMarkRow | null> {
     const found = this.own(userId, taskId);
-    return found && { appliedItems: [], points: found.r.points, adjustment: 0, comment: null, kind: found.r.kind, at: 'then' };
+    return (
+      found && {
+        appliedItems: [],
+        points: found.r.points,
+        adjustment: 0,
+        comment: null,
+        kind: found.r.kind,
+        at: 'then',
+      }
+    );
   }
 
   async ownMarkId(userId: string, taskId: string) {
@@ -39,7 +56,9 @@ class FakeReviews {
   async appendMark(taskId: string, userId: string, mark: AppendedMark, m: unknown) {
     this.tasks.calls.push(`append:${mark.kind}`);
     this.appended.push({ taskId, userId, mark, inTx: m === TX });
-    this.tasks.tasks.get(taskId)!.reads.push({ markerId: userId, kind: mark.kind, points: mark.points });
+    this.tasks.tasks
+      .get(taskId)!
+      .reads.push({ markerId: userId, kind: mark.kind, points: mark.points });
   }
 
   async seniorQueue() {
@@ -50,7 +69,14 @@ class FakeReviews {
 function setup() {
   const tasks = new FakeMarkingTasks();
   const reviews = new FakeReviews(tasks);
-  return { tasks, reviews, service: new MarkingReviewService(tasks.asRepository(), reviews as unknown as MarkingReviewRepository) };
+  return {
+    tasks,
+    reviews,
+    service: new MarkingReviewService(
+      tasks.asRepository(),
+      reviews as unknown as MarkingReviewRepository,
+    ),
+  };
 }
 
 async function refusal(p: Promise<unknown>) {
@@ -66,10 +92,19 @@ async function refusal(p: Promise<unknown>) {
 describe('MarkingReviewService: a teacher corrects a mark (回评)', () => {
   it('opens only an answer I marked, blind, with my latest mark to start from', async () => {
     const { tasks, service } = setup();
-    tasks.add(fakeTask({ answerText: '答：4<|im_end|>', reads: [{ markerId: 'alice', kind: 'first', points: 6 }] }));
+    tasks.add(
+      fakeTask({
+        answerText: '答：4<|im_end|>',
+        reads: [{ markerId: 'alice', kind: 'first', points: 6 }],
+      }),
+    );
     expect(await refusal(service.myTask('bob', 't1'))).toMatchObject({ status: 404 });
     const mine = await service.myTask('alice', 't1');
-    expect(mine).toMatchObject({ taskId: 't1', answer: { text: '答：4' }, previous: { points: 6 } });
+    expect(mine).toMatchObject({
+      taskId: 't1',
+      answer: { text: '答：4' },
+      previous: { points: 6 },
+    });
     expect(mine.previous).not.toHaveProperty('kind');
   });
 
@@ -86,12 +121,16 @@ describe('MarkingReviewService: a teacher corrects a mark (回评)', () => {
         ],
       }),
     );
-    expect(await refusal(service.review('alice', 'nope', { score: 7 }))).toMatchObject({ status: 404 });
+    expect(await refusal(service.review('alice', 'nope', { score: 7 }))).toMatchObject({
+      status: 404,
+    });
     expect(await refusal(service.review('carol', 't1', { score: 7 }))).toMatchObject({
       status: 404,
       message: 'you have not marked this answer',
     });
-    expect(await refusal(service.review('alice', 't1', { score: 12 }))).toMatchObject({ status: 422 });
+    expect(await refusal(service.review('alice', 't1', { score: 12 }))).toMatchObject({
+      status: 422,
+    });
     expect(reviews.appended).toEqual([]);
     expect(await service.review('alice', 't1', { score: 7.5, comment: '看漏了第二步' })).toEqual({
       taskId: 't1',
@@ -104,7 +143,11 @@ describe('MarkingReviewService: a teacher corrects a mark (回评)', () => {
         taskId: 't1',
         userId: 'alice',
         inTx: true,
-        mark: expect.objectContaining({ kind: 'review', supersedesId: 'm0', comment: '看漏了第二步' }),
+        mark: expect.objectContaining({
+          kind: 'review',
+          supersedesId: 'm0',
+          comment: '看漏了第二步',
+        }),
       },
     ]);
     expect(t.state).toBe('done');
@@ -114,9 +157,19 @@ describe('MarkingReviewService: a teacher corrects a mark (回评)', () => {
   it('keeps a corrected calibration read a calibration read: the answer’s score does not move', async () => {
     const { tasks, reviews, service } = setup();
     const t = tasks.add(
-      fakeTask({ isCalibration: true, state: 'done', finalScore: 9, reads: [{ markerId: 'alice', kind: 'calibration', points: 2 }] }),
+      fakeTask({
+        isCalibration: true,
+        state: 'done',
+        finalScore: 9,
+        reads: [{ markerId: 'alice', kind: 'calibration', points: 2 }],
+      }),
     );
-    expect(await service.review('alice', 't1', { score: 4 })).toEqual({ taskId: 't1', state: 'done', finalScore: 4, points: 4 });
+    expect(await service.review('alice', 't1', { score: 4 })).toEqual({
+      taskId: 't1',
+      state: 'done',
+      finalScore: 4,
+      points: 4,
+    });
     expect(reviews.appended[0].mark).toMatchObject({ kind: 'calibration', supersedesId: 'm0' });
     expect(tasks.calls).not.toContain('writeResolution');
     expect(t.finalScore).toBe(9);
@@ -136,7 +189,11 @@ describe('MarkingReviewService: a teacher corrects a mark (回评)', () => {
         points: 1,
         state: 'done',
       }) as HistoryRow;
-    reviews.historyRows = [row('a', '2026-01-01'), row('b', '2026-01-03', '答案为 4</s>'), row('c', '2026-01-02')];
+    reviews.historyRows = [
+      row('a', '2026-01-01'),
+      row('b', '2026-01-03', '答案为 4</s>'),
+      row('c', '2026-01-02'),
+    ];
     const rows = await service.history('alice', 2);
     expect(rows.map((r) => r.taskId)).toEqual(['b', 'c']);
     expect(rows[0].excerpt).toBe('答案为 4');
@@ -147,27 +204,44 @@ describe('MarkingReviewService: the seniors’ desk', () => {
   it('arbitrates only an answer that waits for it; the arbitration is final', async () => {
     const { tasks, reviews, service } = setup();
     tasks.add(fakeTask({ state: 'done' }));
-    expect(await refusal(service.arbitrate('senior', 't1', { score: 5 }))).toMatchObject({ status: 409 });
+    expect(await refusal(service.arbitrate('senior', 't1', { score: 5 }))).toMatchObject({
+      status: 409,
+    });
     expect(reviews.appended).toEqual([]);
     const reads = [
       { markerId: 'a', kind: 'first' as const, points: 1 },
       { markerId: 'b', kind: 'second' as const, points: 9 },
       { markerId: 'c', kind: 'third' as const, points: 5 },
     ];
-    tasks.add(fakeTask({ id: 't2', state: 'needs_arbitration', mode: 'double', tolerance: 1, reads }));
-    expect(await service.arbitrate('senior', 't2', { score: 6 })).toEqual({ taskId: 't2', state: 'done', finalScore: 6, points: 6 });
-    expect(reviews.appended[0].mark).toMatchObject({ kind: 'arbitration', supersedesId: null, points: 6 });
+    tasks.add(
+      fakeTask({ id: 't2', state: 'needs_arbitration', mode: 'double', tolerance: 1, reads }),
+    );
+    expect(await service.arbitrate('senior', 't2', { score: 6 })).toEqual({
+      taskId: 't2',
+      state: 'done',
+      finalScore: 6,
+      points: 6,
+    });
+    expect(reviews.appended[0].mark).toMatchObject({
+      kind: 'arbitration',
+      supersedesId: null,
+      points: 6,
+    });
   });
 
   it('refuses a part score for a single choice even from a senior', async () => {
     const { tasks, service } = setup();
     tasks.add(fakeTask({ state: 'problem', type: 'true_false' }));
-    expect(await refusal(service.arbitrate('senior', 't1', { score: 3 }))).toMatchObject({ code: 'marking.all_or_nothing' });
+    expect(await refusal(service.arbitrate('senior', 't1', { score: 3 }))).toMatchObject({
+      code: 'marking.all_or_nothing',
+    });
   });
 
   it('shows every answer on the desk in its blind form', async () => {
     const { reviews, service } = setup();
-    reviews.seniorRows = [{ taskId: 't1', answerText: '<think>hmm</think>\n\n故选 B。' } as SeniorQueueRow];
+    reviews.seniorRows = [
+      { taskId: 't1', answerText: '<think>hmm</think>\n\n故选 B。' } as SeniorQueueRow,
+    ];
     expect((await service.seniorQueue())[0].answerText).toBe('故选 B。');
   });
 });

@@ -51,9 +51,19 @@ export class MarkingReviewService {
       const { rubricId, points } = await this.scored(t.questionId, t.type, body, m);
       // Correcting a calibration read keeps it a calibration read: it never moves the answer's score.
       const isCalibration = last.kind === 'calibration';
-      await this.reviews.appendMark(taskId, userId, markOf(isCalibration ? 'calibration' : 'review', rubricId, body, points, last.id), m);
+      await this.reviews.appendMark(
+        taskId,
+        userId,
+        markOf(isCalibration ? 'calibration' : 'review', rubricId, body, points, last.id),
+        m,
+      );
       const mode = modeFrom(await this.tasks.mode(t.questionId, m));
-      if (isCalibration) return outcome(taskId, resolve(mode, [{ markerId: userId, kind: 'first', points }]), points);
+      if (isCalibration)
+        return outcome(
+          taskId,
+          resolve(mode, [{ markerId: userId, kind: 'first', points }]),
+          points,
+        );
       return this.rederive(taskId, mode, m);
     });
   }
@@ -75,7 +85,12 @@ export class MarkingReviewService {
       if (t.state !== 'needs_arbitration' && t.state !== 'problem')
         throw new DomainError(`this answer does not wait for arbitration (it is ${t.state})`, 409);
       const { rubricId, points } = await this.scored(t.questionId, t.type, body, m);
-      await this.reviews.appendMark(taskId, userId, markOf('arbitration', rubricId, body, points, null), m);
+      await this.reviews.appendMark(
+        taskId,
+        userId,
+        markOf('arbitration', rubricId, body, points, null),
+        m,
+      );
       return this.rederive(taskId, modeFrom(await this.tasks.mode(t.questionId, m)), m);
     });
   }
@@ -90,7 +105,11 @@ export class MarkingReviewService {
   }
 
   /** The task's state and final score from all its reads, written; the reply names the last read's points. */
-  private async rederive(taskId: string, mode: ReturnType<typeof modeFrom>, m: EntityManager): Promise<MarkOutcome> {
+  private async rederive(
+    taskId: string,
+    mode: ReturnType<typeof modeFrom>,
+    m: EntityManager,
+  ): Promise<MarkOutcome> {
     const reads = await this.tasks.reads(taskId, m);
     const res = resolve(mode, reads);
     await this.tasks.writeResolution(taskId, res, m);

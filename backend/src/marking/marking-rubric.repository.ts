@@ -43,7 +43,10 @@ export class MarkingRubricRepository {
     return this.db.transaction(work);
   }
 
-  async current(questionId: string, m: EntityManager = this.db.manager): Promise<CurrentRubricRow | null> {
+  async current(
+    questionId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<CurrentRubricRow | null> {
     const [row] = await m.query(
       `SELECT q.id AS "questionId", q.number, q.points::float AS "maxPoints", b.version, ${RUBRIC_JSON} AS rubric
        FROM questions q ${LATEST_RUBRIC}
@@ -60,10 +63,15 @@ export class MarkingRubricRepository {
 
   /** Holds the question's answers, in id order (no deadlock with another holder). */
   async lockTasks(questionId: string, m: EntityManager): Promise<void> {
-    await m.query(`SELECT id FROM marking_tasks WHERE question_id = $1 ORDER BY id FOR UPDATE`, [questionId]);
+    await m.query(`SELECT id FROM marking_tasks WHERE question_id = $1 ORDER BY id FOR UPDATE`, [
+      questionId,
+    ]);
   }
 
-  async pointsAndMode(questionId: string, m: EntityManager): Promise<(ModeRow & { points: number }) | null> {
+  async pointsAndMode(
+    questionId: string,
+    m: EntityManager,
+  ): Promise<(ModeRow & { points: number }) | null> {
     const [q] = await m.query(
       `SELECT q.points::float AS points, ${MODE_COLUMNS} FROM questions q JOIN paper_versions v ON v.id = q.paper_version_id WHERE q.id = $1`,
       [questionId],

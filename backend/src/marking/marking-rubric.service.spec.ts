@@ -2,7 +2,12 @@ import type { AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-errors';
 import type { Rubric } from './domain/marking-rules';
 import type { RecordedMark } from './domain/rescore';
-import type { CurrentRubricRow, MarkedTaskRow, MarkingRubricRepository, NewRubricVersion } from './marking-rubric.repository';
+import type {
+  CurrentRubricRow,
+  MarkedTaskRow,
+  MarkingRubricRepository,
+  NewRubricVersion,
+} from './marking-rubric.repository';
 import { MarkingRubricService, RubricEdit } from './marking-rubric.service';
 import { FakeMarkingTasks, fakeTask } from './testing/fake-marking-tasks';
 
@@ -33,7 +38,13 @@ class FakeRubrics {
   }
   async current(questionId: string): Promise<CurrentRubricRow | null> {
     return questionId === 'q1'
-      ? { questionId, number: '17', maxPoints: this.points, version: this.version, rubric: { ...V1, graderNotes: null } }
+      ? {
+          questionId,
+          number: '17',
+          maxPoints: this.points,
+          version: this.version,
+          rubric: { ...V1, graderNotes: null },
+        }
       : null;
   }
   async lockQuestion() {
@@ -59,7 +70,12 @@ class FakeRubrics {
   }
 }
 
-const byItems = (id: string, markerId: string, kind: RecordedMark['kind'], applied: string[]): RecordedMark => ({
+const byItems = (
+  id: string,
+  markerId: string,
+  kind: RecordedMark['kind'],
+  applied: string[],
+): RecordedMark => ({
   id,
   markerId,
   kind,
@@ -75,9 +91,14 @@ function setup() {
   const tasks = new FakeMarkingTasks();
   const audits: unknown[] = [];
   const audit = {
-    record: async (_a: AuditActor, rec: unknown) => void (audits.push(rec), rubrics.calls.push('audit')),
+    record: async (_a: AuditActor, rec: unknown) =>
+      void (audits.push(rec), rubrics.calls.push('audit')),
   } as unknown as AuditService;
-  const service = new MarkingRubricService(rubrics as unknown as MarkingRubricRepository, tasks.asRepository(), audit);
+  const service = new MarkingRubricService(
+    rubrics as unknown as MarkingRubricRepository,
+    tasks.asRepository(),
+    audit,
+  );
   return { rubrics, tasks, audits, service };
 }
 
@@ -104,9 +125,15 @@ describe('MarkingRubricService', () => {
 
   it('refuses an edit the question cannot take: a ceiling above its points, a floor above the ceiling, twin item ids', async () => {
     const { service } = setup();
-    expect(await refusal(service.preview('q1', { ...EDIT, ceilingPoints: 7 }))).toMatchObject({ status: 422 });
-    expect(await refusal(service.preview('q1', { ...EDIT, floorPoints: 7, ceilingPoints: 6 }))).toMatchObject({ status: 422 });
-    expect(await refusal(service.preview('q1', { ...EDIT, items: [V1.items[0], V1.items[0]] }))).toMatchObject({
+    expect(await refusal(service.preview('q1', { ...EDIT, ceilingPoints: 7 }))).toMatchObject({
+      status: 422,
+    });
+    expect(
+      await refusal(service.preview('q1', { ...EDIT, floorPoints: 7, ceilingPoints: 6 })),
+    ).toMatchObject({ status: 422 });
+    expect(
+      await refusal(service.preview('q1', { ...EDIT, items: [V1.items[0], V1.items[0]] })),
+    ).toMatchObject({
       message: 'item ids must be unique',
     });
   });
@@ -118,9 +145,17 @@ describe('MarkingRubricService', () => {
         taskId: 't1',
         excerpt: '答：9<eoa>',
         finalScore: 6,
-        marks: [byItems('1', 'alice', 'first', ['a', 'b']), byItems('2', 'bob', 'second', ['a', 'b'])],
+        marks: [
+          byItems('1', 'alice', 'first', ['a', 'b']),
+          byItems('2', 'bob', 'second', ['a', 'b']),
+        ],
       },
-      { taskId: 't2', excerpt: 'x', finalScore: 2, marks: [byItems('3', 'alice', 'first', ['a']), byItems('4', 'bob', 'second', ['a'])] },
+      {
+        taskId: 't2',
+        excerpt: 'x',
+        finalScore: 2,
+        marks: [byItems('3', 'alice', 'first', ['a']), byItems('4', 'bob', 'second', ['a'])],
+      },
     ];
     const { changes, unchanged } = await service.preview('q1', EDIT);
     expect(unchanged).toBe(1);
@@ -158,12 +193,30 @@ describe('MarkingRubricService', () => {
       },
     ];
     // 6 and 2 were beyond tolerance and a senior arbitrated 5 (by score): the arbitration is left as it is
-    rubrics.marked[0].marks.push({ ...byItems('3', 'senior', 'arbitration', []), points: 5, rubric: null });
+    rubrics.marked[0].marks.push({
+      ...byItems('3', 'senior', 'arbitration', []),
+      points: 5,
+      rubric: null,
+    });
     const result = await service.apply('q1', EDIT, 1, actor);
     expect(result.version).toBe(2);
-    expect(rubrics.calls).toEqual(['transaction', 'lockQuestion', 'lockTasks', 'insertVersion', 'appendRescores', 'audit']);
-    expect(rubrics.inserted[0]).toMatchObject({ questionId: 'q1', version: 2, createdBy: 'editor', graderNotes: null });
-    expect(rubrics.rescores[0]).toEqual([{ markId: '1', kind: 'first', oldPoints: 6, newPoints: 5 }]);
+    expect(rubrics.calls).toEqual([
+      'transaction',
+      'lockQuestion',
+      'lockTasks',
+      'insertVersion',
+      'appendRescores',
+      'audit',
+    ]);
+    expect(rubrics.inserted[0]).toMatchObject({
+      questionId: 'q1',
+      version: 2,
+      createdBy: 'editor',
+      graderNotes: null,
+    });
+    expect(rubrics.rescores[0]).toEqual([
+      { markId: '1', kind: 'first', oldPoints: 6, newPoints: 5 },
+    ]);
     expect(tasks.calls).toEqual(['writeResolution']);
     expect(t).toMatchObject({ state: 'done', finalScore: 5 });
     expect(audits).toEqual([

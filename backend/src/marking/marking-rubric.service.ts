@@ -17,7 +17,8 @@ export interface RubricEdit extends Rubric {
 // A re-score preview's rows are the rubric editor's too: defined once in @yuejuan/contracts.
 export type { RescoreChange } from '@yuejuan/contracts';
 
-const noSuchQuestion = (questionId: string) => new DomainError(`question ${questionId} does not exist`, 404);
+const noSuchQuestion = (questionId: string) =>
+  new DomainError(`question ${questionId} does not exist`, 404);
 
 /**
  * Editing a rubric that already has marks: a preview of every answer whose points would change,
@@ -40,7 +41,9 @@ export class MarkingRubricService {
   }
 
   async preview(questionId: string, edit: RubricEdit) {
-    const { changes, unchanged } = await this.rubrics.transaction((m) => this.changes(m, questionId, edit));
+    const { changes, unchanged } = await this.rubrics.transaction((m) =>
+      this.changes(m, questionId, edit),
+    );
     return { changes, unchanged };
   }
 
@@ -50,7 +53,10 @@ export class MarkingRubricService {
       await this.rubrics.lockQuestion(questionId, m);
       const before = await this.current(questionId, m);
       if (before.version !== expectedVersion)
-        throw new DomainError(`the rubric changed meanwhile (now version ${before.version}); preview again`, 409);
+        throw new DomainError(
+          `the rubric changed meanwhile (now version ${before.version}); preview again`,
+          409,
+        );
       // The question's answers are held while their reads are re-scored, so no mark lands in between
       // (a teacher's save meanwhile waits, then finds the answer changed and reads it again).
       await this.rubrics.lockTasks(questionId, m);
@@ -77,7 +83,8 @@ export class MarkingRubricService {
         `re-scored by rubric v${version}`,
         m,
       );
-      for (const c of changes) await this.tasks.writeResolution(c.taskId, resolve(mode, readsAfter.get(c.taskId)!), m);
+      for (const c of changes)
+        await this.tasks.writeResolution(c.taskId, resolve(mode, readsAfter.get(c.taskId)!), m);
       await this.audit.record(
         actor,
         {
@@ -98,7 +105,10 @@ export class MarkingRubricService {
     const q = await this.rubrics.pointsAndMode(questionId, m);
     if (!q) throw noSuchQuestion(questionId);
     if (edit.ceilingPoints > q.points)
-      throw new DomainError(`ceiling ${edit.ceilingPoints} is above the question's ${q.points} points`, 422);
+      throw new DomainError(
+        `ceiling ${edit.ceilingPoints} is above the question's ${q.points} points`,
+        422,
+      );
     if (edit.floorPoints > edit.ceilingPoints) throw new DomainError('floor is above ceiling', 422);
     const ids = edit.items.map((i) => i.id);
     if (new Set(ids).size !== ids.length) throw new DomainError('item ids must be unique', 422);
@@ -123,7 +133,12 @@ export class MarkingRubricService {
       changes.push({
         taskId: t.taskId,
         excerpt: excerptForMarker(t.excerpt, 200),
-        reads: changed.map((c) => ({ markId: c.mark.id, kind: c.mark.kind, oldPoints: c.mark.points, newPoints: c.newPoints })),
+        reads: changed.map((c) => ({
+          markId: c.mark.id,
+          kind: c.mark.kind,
+          oldPoints: c.mark.points,
+          newPoints: c.newPoints,
+        })),
         oldFinal: t.finalScore,
         newFinal: res.finalScore,
         newState: res.state,

@@ -49,7 +49,10 @@ export class MarkingTasksRepository {
   }
 
   /** These units, where they have no task yet; `m` must be a transaction. */
-  queueUnits(m: EntityManager, units: { responseId: string; questionId: string }[]): Promise<number> {
+  queueUnits(
+    m: EntityManager,
+    units: { responseId: string; questionId: string }[],
+  ): Promise<number> {
     return this.insertTasks(
       m,
       `SELECT x.r AS response_id, q.id AS question_id, ${MODE_COLUMNS}
@@ -65,7 +68,11 @@ export class MarkingTasksRepository {
    * transaction lock), so the queries' anti-joins alone keep tasks unique: no ON CONFLICT, whose
    * speculative insertion made queueing 25,000 answers take a third longer (docs/benchmarks.md).
    */
-  private async insertTasks(m: EntityManager, units: string, params: unknown[] = []): Promise<number> {
+  private async insertTasks(
+    m: EntityManager,
+    units: string,
+    params: unknown[] = [],
+  ): Promise<number> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('yj-marking-tasks'))`);
     const [, count] = await m.query(
       `INSERT INTO marking_tasks (response_id, question_id, reads_required, shuffle_key)
@@ -77,8 +84,15 @@ export class MarkingTasksRepository {
     return typeof count === 'number' ? count : 0;
   }
 
-  async isAssigned(userId: string, questionId: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const [row] = await m.query(`SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`, [userId, questionId]);
+  async isAssigned(
+    userId: string,
+    questionId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT 1 FROM marking_assignments WHERE user_id = $1 AND question_id = $2`,
+      [userId, questionId],
+    );
     return !!row;
   }
 
@@ -124,7 +138,11 @@ export class MarkingTasksRepository {
    * Assignment check, claim and the blind view are one statement: one round trip per answer.
    * The task is null when nothing is left (or the teacher is not assigned); the text is as stored.
    */
-  async claimNext(userId: string, questionId: string, leaseSeconds: number): Promise<{ isAssigned: boolean; task: BlindTask | null }> {
+  async claimNext(
+    userId: string,
+    questionId: string,
+    leaseSeconds: number,
+  ): Promise<{ isAssigned: boolean; task: BlindTask | null }> {
     const claimable = `t.question_id = $1 AND t.state IN ('open', 'needs_third') AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
            AND EXISTS (SELECT 1 FROM assigned)
            AND NOT EXISTS (SELECT 1 FROM marks k WHERE k.task_id = t.id AND k.marker_id = $2)
@@ -150,8 +168,12 @@ export class MarkingTasksRepository {
       [questionId, userId, leaseSeconds],
     );
     if (!row.taskId) return { isAssigned: row.isAssigned, task: null };
-    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber } = row;
-    return { isAssigned: row.isAssigned, task: { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber } };
+    const { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber } =
+      row;
+    return {
+      isAssigned: row.isAssigned,
+      task: { taskId, leaseToken, leaseExpiresAt, question, rubric, answer, samples, readNumber },
+    };
   }
 
   /** The answer of this question already leased to the teacher (oldest lease first), if any. */
@@ -165,7 +187,11 @@ export class MarkingTasksRepository {
   }
 
   /** Leases a calibration item this teacher has not read (SKIP LOCKED, like any claim); its id, or null. */
-  async claimCalibration(userId: string, questionId: string, leaseSeconds: number): Promise<string | null> {
+  async claimCalibration(
+    userId: string,
+    questionId: string,
+    leaseSeconds: number,
+  ): Promise<string | null> {
     const [rows] = await this.db.query(
       `WITH c AS (SELECT t.id FROM marking_tasks t
                   WHERE t.question_id = $1 AND t.is_calibration AND (t.lease_expires_at IS NULL OR t.lease_expires_at < now())
@@ -195,7 +221,12 @@ export class MarkingTasksRepository {
    * The task with everything a mark needs (assignment, lease, latest rubric, marking mode, reads so
    * far) in one statement; `lock`: under FOR UPDATE, in the caller's transaction.
    */
-  async taskForMark(userId: string, taskId: string, lock: boolean, m: EntityManager = this.db.manager): Promise<LockedTask | null> {
+  async taskForMark(
+    userId: string,
+    taskId: string,
+    lock: boolean,
+    m: EntityManager = this.db.manager,
+  ): Promise<LockedTask | null> {
     const [t]: LockedTask[] = await m.query(
       `SELECT t.id::text, t.question_id AS "questionId", t.state, t.lease_holder AS "leaseHolder", t.lease_token AS "leaseToken",
               t.lease_expires_at >= now() AS "isLeaseLive",
@@ -260,7 +291,12 @@ export class MarkingTasksRepository {
   }
 
   /** A calibration read, appended as its own kind, and the lease ended; the task's state untouched. */
-  async appendCalibration(taskId: string, userId: string, mark: NewMark, m: EntityManager): Promise<void> {
+  async appendCalibration(
+    taskId: string,
+    userId: string,
+    mark: NewMark,
+    m: EntityManager,
+  ): Promise<void> {
     await m.query(
       `WITH ins AS (INSERT INTO marks (task_id, marker_id, read_kind, rubric_id, applied_items, adjustment, comment, points, seconds_spent, lease_token)
                     VALUES ($1, $2, 'calibration', $3, $4, $5, $6, $7, $8, $9))
@@ -281,17 +317,27 @@ export class MarkingTasksRepository {
 
   /** This teacher will not be offered the answer again; its lease ends. */
   async skip(taskId: string, userId: string, m: EntityManager): Promise<void> {
-    await m.query(`INSERT INTO marking_skips (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, userId]);
-    await m.query(`UPDATE marking_tasks SET lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`, [taskId]);
+    await m.query(
+      `INSERT INTO marking_skips (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [taskId, userId],
+    );
+    await m.query(
+      `UPDATE marking_tasks SET lease_holder = NULL, lease_token = NULL, lease_expires_at = NULL WHERE id = $1`,
+      [taskId],
+    );
   }
 
-  async appendProblem(taskId: string, userId: string, reason: string, leaseToken: string, m: EntityManager): Promise<void> {
-    await m.query(`INSERT INTO marks (task_id, marker_id, read_kind, problem_reason, lease_token) VALUES ($1, $2, 'problem', $3, $4)`, [
-      taskId,
-      userId,
-      reason,
-      leaseToken,
-    ]);
+  async appendProblem(
+    taskId: string,
+    userId: string,
+    reason: string,
+    leaseToken: string,
+    m: EntityManager,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO marks (task_id, marker_id, read_kind, problem_reason, lease_token) VALUES ($1, $2, 'problem', $3, $4)`,
+      [taskId, userId, reason, leaseToken],
+    );
   }
 
   /** Writes the task's derived state and final score, and ends any lease on it. */
@@ -305,9 +351,10 @@ export class MarkingTasksRepository {
 
   /** Every read of a task, oldest first. */
   reads(taskId: string, m: EntityManager = this.db.manager): Promise<Read[]> {
-    return m.query(`SELECT marker_id AS "markerId", read_kind AS kind, points::float AS points FROM marks WHERE task_id = $1 ORDER BY id`, [
-      taskId,
-    ]);
+    return m.query(
+      `SELECT marker_id AS "markerId", read_kind AS kind, points::float AS points FROM marks WHERE task_id = $1 ORDER BY id`,
+      [taskId],
+    );
   }
 
   /** The question's effective marking mode and tolerance. */
@@ -320,8 +367,14 @@ export class MarkingTasksRepository {
   }
 
   /** The question's latest rubric (id null: none yet, marked by score up to its points). */
-  async rubric(questionId: string, m: EntityManager = this.db.manager): Promise<{ id: string | null; rubric: Rubric }> {
-    const [row] = await m.query(`SELECT b.id, ${RUBRIC_JSON} AS rubric FROM questions q ${LATEST_RUBRIC} WHERE q.id = $1`, [questionId]);
+  async rubric(
+    questionId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<{ id: string | null; rubric: Rubric }> {
+    const [row] = await m.query(
+      `SELECT b.id, ${RUBRIC_JSON} AS rubric FROM questions q ${LATEST_RUBRIC} WHERE q.id = $1`,
+      [questionId],
+    );
     return { id: row.id, rubric: row.rubric };
   }
 

@@ -25,7 +25,10 @@ export class MarkingViewService {
     private readonly papers: PapersService,
   ) {}
 
-  async questionView(user: { id: string; roles: string[] }, questionId: string): Promise<MarkingQuestionViewDto> {
+  async questionView(
+    user: { id: string; roles: string[] },
+    questionId: string,
+  ): Promise<MarkingQuestionViewDto> {
     const row = await this.tasks.placement(questionId, user.id);
     // Seniors arbitrate any question; a teacher sees only the questions they mark.
     if (!row || (!row.isAssigned && !user.roles.includes('senior_teacher'))) throw notAssigned();
@@ -37,7 +40,12 @@ export class MarkingViewService {
     const parent = row.parentId ? this.papers.mapQuestion(root) : null;
     return {
       question,
-      parent: parent && { number: parent.number, stem: parent.stem, passage: parent.passage, images: parent.images },
+      parent: parent && {
+        number: parent.number,
+        stem: parent.stem,
+        passage: parent.passage,
+        images: parent.images,
+      },
       mode: row.mode === 'double' ? 'double' : 'single',
       tolerance: row.tolerance,
     };

@@ -55,7 +55,11 @@ export class MarkingController {
 
   @Post('tasks/:taskId/problem')
   @HttpCode(200)
-  problem(@Param('taskId') taskId: string, @Body() body: ProblemDto, @CurrentUser() me: SessionUser) {
+  problem(
+    @Param('taskId') taskId: string,
+    @Body() body: ProblemDto,
+    @CurrentUser() me: SessionUser,
+  ) {
     return this.marking.problem(me.id, taskId, body.leaseToken, body.reason);
   }
 
@@ -73,7 +77,11 @@ export class MarkingController {
 
   @Post('tasks/:taskId/review')
   @HttpCode(201)
-  review(@Param('taskId') taskId: string, @Body() body: MarkFieldsDto, @CurrentUser() me: SessionUser) {
+  review(
+    @Param('taskId') taskId: string,
+    @Body() body: MarkFieldsDto,
+    @CurrentUser() me: SessionUser,
+  ) {
     return this.reviews.review(me.id, taskId, body);
   }
 
@@ -87,7 +95,11 @@ export class MarkingController {
   @Post('tasks/:taskId/arbitrate')
   @HttpCode(201)
   @Roles('senior_teacher')
-  arbitrate(@Param('taskId') taskId: string, @Body() body: MarkFieldsDto, @CurrentUser() me: SessionUser) {
+  arbitrate(
+    @Param('taskId') taskId: string,
+    @Body() body: MarkFieldsDto,
+    @CurrentUser() me: SessionUser,
+  ) {
     return this.reviews.arbitrate(me.id, taskId, body);
   }
 }

@@ -18,7 +18,9 @@ import {
 } from 'class-validator';
 
 export class LeaseDto {
-  @ApiProperty({ description: 'The lease token that came with the answer' }) @IsUUID() leaseToken: string;
+  @ApiProperty({ description: 'The lease token that came with the answer' })
+  @IsUUID()
+  leaseToken: string;
 }
 
 /** A mark's content: rubric items applied or a typed score, an optional adjustment with its comment. */
@@ -28,7 +30,10 @@ export class MarkFieldsDto {
   @IsArray()
   @IsString({ each: true })
   appliedItems?: string[];
-  @ApiPropertyOptional({ description: 'A typed score (score-mode rubrics, or instead of items)' }) @IsOptional() @IsNumber() score?: number;
+  @ApiPropertyOptional({ description: 'A typed score (score-mode rubrics, or instead of items)' })
+  @IsOptional()
+  @IsNumber()
+  score?: number;
   @ApiPropertyOptional({ description: 'Added after the clamp; needs a comment' })
   @IsOptional()
   @IsNumber()
@@ -40,16 +45,26 @@ export class MarkFieldsDto {
 }
 
 export class MarkDto extends MarkFieldsDto {
-  @ApiProperty({ description: 'The lease token that came with the answer' }) @IsUUID() leaseToken: string;
+  @ApiProperty({ description: 'The lease token that came with the answer' })
+  @IsUUID()
+  leaseToken: string;
 }
 
 export class ProblemDto extends LeaseDto {
-  @ApiProperty({ description: 'Why: unreadable, off-topic, suspicious…' }) @IsString() @MinLength(2) @MaxLength(500) reason: string;
+  @ApiProperty({ description: 'Why: unreadable, off-topic, suspicious…' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
 }
 
 export class RubricItemDto {
   @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{1,20}$/) id: string;
-  @ApiProperty({ description: 'Positive or negative' }) @IsNumber() @Min(-100) @Max(100) points: number;
+  @ApiProperty({ description: 'Positive or negative' })
+  @IsNumber()
+  @Min(-100)
+  @Max(100)
+  points: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) description: string;
   @ApiPropertyOptional({ description: 'One-of group: at most one item of a group applies' })
   @IsOptional()
@@ -73,12 +88,18 @@ export class RubricDto {
 }
 
 export class RubricSaveDto extends RubricDto {
-  @ApiProperty({ description: 'The version the preview was made against (a stale save is refused with 409)' })
+  @ApiProperty({
+    description: 'The version the preview was made against (a stale save is refused with 409)',
+  })
   @IsInt()
   @Min(0)
   expectedVersion: number;
 }
 
 export class CalibrationDto {
-  @ApiProperty({ description: 'The expert score teachers are measured against' }) @IsNumber() @Min(0) @Max(1000) expertScore: number;
+  @ApiProperty({ description: 'The expert score teachers are measured against' })
+  @IsNumber()
+  @Min(0)
+  @Max(1000)
+  expertScore: number;
 }

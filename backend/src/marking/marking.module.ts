@@ -21,7 +21,13 @@ import { PapersModule } from '../papers/papers.module';
 
 @Module({
   imports: [PapersModule],
-  controllers: [MarkingController, AnswerGroupsController, MarkingQualityController, MarkingAdminController, MeController],
+  controllers: [
+    MarkingController,
+    AnswerGroupsController,
+    MarkingQualityController,
+    MarkingAdminController,
+    MeController,
+  ],
   providers: [
     MarkingService,
     MarkingViewService,

@@ -11,7 +11,9 @@ function setup(calibrationPercent = 0) {
 }
 
 /** The DomainError a call fails with (its status and code), or a failure if it does not fail. */
-async function refusal(p: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
+async function refusal(
+  p: Promise<unknown>,
+): Promise<{ status: number; code: string; message: string }> {
   try {
     await p;
   } catch (e) {
@@ -26,7 +28,10 @@ describe('MarkingService: leasing', () => {
     const { repo, service } = setup();
     repo.add(fakeTask());
     repo.nextTaskId = 't1';
-    expect(await refusal(service.next('bob', 'q1'))).toMatchObject({ status: 404, code: 'marking.not_assigned' });
+    expect(await refusal(service.next('bob', 'q1'))).toMatchObject({
+      status: 404,
+      code: 'marking.not_assigned',
+    });
   });
 
   it('gives the next answer in its blind form (no end markers a model writes), or null when none is left', async () => {
@@ -41,17 +46,28 @@ describe('MarkingService: leasing', () => {
 
   it('samples a calibration item at the configured rate, checked for assignment first; without one, the ordinary queue', async () => {
     const { repo, service } = setup(100);
-    expect(await refusal(service.next('alice', 'q1'))).toMatchObject({ code: 'marking.not_assigned' });
+    expect(await refusal(service.next('alice', 'q1'))).toMatchObject({
+      code: 'marking.not_assigned',
+    });
     expect(repo.calls).not.toContain('claimCalibration');
     repo.assign('alice', 'q1');
-    repo.add(fakeTask({ id: 'cal', isCalibration: true, state: 'done', answerText: '答案为 4</s>' }));
+    repo.add(
+      fakeTask({ id: 'cal', isCalibration: true, state: 'done', answerText: '答案为 4</s>' }),
+    );
     repo.add(fakeTask({ id: 't2' }));
     repo.calibrationId = 'cal';
-    expect(await service.next('alice', 'q1')).toMatchObject({ taskId: 'cal', answer: { text: '答案为 4' } });
+    expect(await service.next('alice', 'q1')).toMatchObject({
+      taskId: 'cal',
+      answer: { text: '答案为 4' },
+    });
     repo.calibrationId = null;
     repo.nextTaskId = 't2';
     expect(await service.next('alice', 'q1')).toMatchObject({ taskId: 't2' });
-    expect(repo.calls.filter((c) => c.startsWith('claim'))).toEqual(['claimCalibration', 'claimCalibration', 'claimNext']);
+    expect(repo.calls.filter((c) => c.startsWith('claim'))).toEqual([
+      'claimCalibration',
+      'claimCalibration',
+      'claimNext',
+    ]);
   });
 
   it('gives back the answer already leased to me (a reload), blind, or null', async () => {
@@ -59,7 +75,10 @@ describe('MarkingService: leasing', () => {
     repo.add(fakeTask({ answerText: '略<eoe>' }));
     expect(await service.myLease('alice', 'q1')).toBeNull();
     repo.leasedId = 't1';
-    expect(await service.myLease('alice', 'q1')).toMatchObject({ taskId: 't1', answer: { text: '略' } });
+    expect(await service.myLease('alice', 'q1')).toMatchObject({
+      taskId: 't1',
+      answer: { text: '略' },
+    });
   });
 
   it('queues nothing for an empty list of unread answers, without a statement', async () => {
@@ -75,18 +94,28 @@ describe('MarkingService: a mark', () => {
   it('refuses an answer that does not exist, a question not mine, and a lease I no longer hold, writing nothing', async () => {
     const { repo, service } = setup();
     repo.add(fakeTask());
-    expect(await refusal(service.submit('alice', 'nope', { leaseToken: 'tok', score: 5 }))).toMatchObject({ status: 404 });
-    expect(await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 5 }))).toMatchObject({ code: 'marking.not_assigned' });
+    expect(
+      await refusal(service.submit('alice', 'nope', { leaseToken: 'tok', score: 5 })),
+    ).toMatchObject({ status: 404 });
+    expect(
+      await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 5 })),
+    ).toMatchObject({ code: 'marking.not_assigned' });
     repo.assign('alice', 'q1');
-    expect(await refusal(service.submit('alice', 't1', { leaseToken: 'other', score: 5 }))).toMatchObject({
+    expect(
+      await refusal(service.submit('alice', 't1', { leaseToken: 'other', score: 5 })),
+    ).toMatchObject({
       status: 409,
       code: 'marking.lease_lost',
     });
     repo.tasks.get('t1')!.isLeaseLive = false;
-    expect(await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 5 }))).toMatchObject({ code: 'marking.lease_lost' });
+    expect(
+      await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 5 })),
+    ).toMatchObject({ code: 'marking.lease_lost' });
     repo.assign('bob', 'q1');
     Object.assign(repo.tasks.get('t1')!, { isLeaseLive: true });
-    expect(await refusal(service.submit('bob', 't1', { leaseToken: 'tok', score: 5 }))).toMatchObject({ code: 'marking.lease_lost' });
+    expect(
+      await refusal(service.submit('bob', 't1', { leaseToken: 'tok', score: 5 })),
+    ).toMatchObject({ code: 'marking.lease_lost' });
     expect(repo.marks).toEqual([]);
   });
 
@@ -94,9 +123,13 @@ describe('MarkingService: a mark', () => {
     const { repo, service } = setup();
     repo.assign('alice', 'q1');
     repo.add(fakeTask());
-    expect(await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 11 }))).toMatchObject({ status: 422 });
+    expect(
+      await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 11 })),
+    ).toMatchObject({ status: 422 });
     repo.tasks.get('t1')!.type = 'single_choice';
-    expect(await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 4 }))).toMatchObject({
+    expect(
+      await refusal(service.submit('alice', 't1', { leaseToken: 'tok', score: 4 })),
+    ).toMatchObject({
       status: 422,
       code: 'marking.all_or_nothing',
     });
@@ -120,8 +153,18 @@ describe('MarkingService: a mark', () => {
     expect(await mark('alice', 6)).toMatchObject({ state: 'open', finalScore: null });
     expect(await mark('bob', 9)).toMatchObject({ state: 'needs_third', finalScore: null });
     expect(await mark('carol', 8)).toMatchObject({ state: 'done', finalScore: 8.5, points: 8 });
-    expect(repo.marks.map((k) => (k.mark as { kind: string }).kind)).toEqual(['first', 'second', 'third']);
-    expect(repo.marks[0].mark).toMatchObject({ rubricId: 'r1', points: 6, secondsSpent: 4, leaseToken: 'tok', appliedItems: [] });
+    expect(repo.marks.map((k) => (k.mark as { kind: string }).kind)).toEqual([
+      'first',
+      'second',
+      'third',
+    ]);
+    expect(repo.marks[0].mark).toMatchObject({
+      rubricId: 'r1',
+      points: 6,
+      secondsSpent: 4,
+      leaseToken: 'tok',
+      appliedItems: [],
+    });
   });
 
   it('reads the answer again when a write misses (it changed in between), and gives up after three tries', async () => {
@@ -129,17 +172,24 @@ describe('MarkingService: a mark', () => {
     repo.assign('alice', 'q1');
     repo.add(fakeTask());
     repo.missWrites = 2;
-    expect(await service.submit('alice', 't1', { leaseToken: 'tok', score: 3 })).toMatchObject({ state: 'done', finalScore: 3 });
+    expect(await service.submit('alice', 't1', { leaseToken: 'tok', score: 3 })).toMatchObject({
+      state: 'done',
+      finalScore: 3,
+    });
     expect(repo.calls.filter((c) => c === 'taskForMark')).toHaveLength(3);
     repo.add(fakeTask({ id: 't2' }));
     repo.missWrites = 3;
-    expect(await refusal(service.submit('alice', 't2', { leaseToken: 'tok', score: 3 }))).toMatchObject({ status: 409 });
+    expect(
+      await refusal(service.submit('alice', 't2', { leaseToken: 'tok', score: 3 })),
+    ).toMatchObject({ status: 409 });
   });
 
   it('keeps a calibration read apart (state untouched) and replies as a first read would, inside a transaction under lock', async () => {
     const { repo, service } = setup();
     repo.assign('alice', 'q1');
-    const t = repo.add(fakeTask({ isCalibration: true, state: 'done', finalScore: 7, mode: 'double', tolerance: 1 }));
+    const t = repo.add(
+      fakeTask({ isCalibration: true, state: 'done', finalScore: 7, mode: 'double', tolerance: 1 }),
+    );
     expect(await service.submit('alice', 't1', { leaseToken: 'tok', score: 4 })).toEqual({
       taskId: 't1',
       state: 'open',
@@ -148,9 +198,17 @@ describe('MarkingService: a mark', () => {
     });
     expect(t).toMatchObject({ state: 'done', finalScore: 7, leaseHolder: null });
     expect(repo.marks).toEqual([
-      expect.objectContaining({ inTx: true, mark: expect.objectContaining({ kind: 'calibration', points: 4 }) }),
+      expect.objectContaining({
+        inTx: true,
+        mark: expect.objectContaining({ kind: 'calibration', points: 4 }),
+      }),
     ]);
-    expect(repo.calls).toEqual(['taskForMark', 'transaction', 'taskForMark:lock:tx', 'appendCalibration']);
+    expect(repo.calls).toEqual([
+      'taskForMark',
+      'transaction',
+      'taskForMark:lock:tx',
+      'appendCalibration',
+    ]);
   });
 });
 
@@ -159,7 +217,9 @@ describe('MarkingService: skip and problem', () => {
     const { repo, service } = setup();
     repo.assign('alice', 'q1');
     repo.add(fakeTask());
-    expect(await refusal(service.skip('alice', 't1', 'stale'))).toMatchObject({ code: 'marking.lease_lost' });
+    expect(await refusal(service.skip('alice', 't1', 'stale'))).toMatchObject({
+      code: 'marking.lease_lost',
+    });
     expect(repo.skips).toEqual([]);
     expect(await service.skip('alice', 't1', 'tok')).toEqual({ taskId: 't1', skipped: true });
     expect(repo.skips).toEqual(['alice/t1']);
@@ -169,15 +229,28 @@ describe('MarkingService: skip and problem', () => {
   it('sends a problem answer to the seniors: the report appended, then the state derived from every read', async () => {
     const { repo, service } = setup();
     repo.assign('alice', 'q1');
-    const t = repo.add(fakeTask({ mode: 'double', tolerance: 1, reads: [{ markerId: 'bob', kind: 'first', points: 5 }] }));
+    const t = repo.add(
+      fakeTask({
+        mode: 'double',
+        tolerance: 1,
+        reads: [{ markerId: 'bob', kind: 'first', points: 5 }],
+      }),
+    );
     expect(await service.problem('alice', 't1', 'tok', '字迹无法辨认')).toEqual({
       taskId: 't1',
       state: 'problem',
       finalScore: null,
       points: null,
     });
-    expect(repo.calls.slice(-3)).toEqual(['taskForMark:lock:tx', 'appendProblem', 'writeResolution']);
-    expect(repo.marks[0]).toMatchObject({ inTx: true, mark: { kind: 'problem', reason: '字迹无法辨认' } });
+    expect(repo.calls.slice(-3)).toEqual([
+      'taskForMark:lock:tx',
+      'appendProblem',
+      'writeResolution',
+    ]);
+    expect(repo.marks[0]).toMatchObject({
+      inTx: true,
+      mark: { kind: 'problem', reason: '字迹无法辨认' },
+    });
     expect(t.state).toBe('problem');
   });
 });

@@ -3,7 +3,14 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-errors';
 import { MarkInput, nextReadKind, resolve, rubricPoints } from './domain/marking-rules';
-import { assertAllOrNothing, blinded, modeFrom, noSuchAnswer, notAssigned, outcome } from './marking-checks';
+import {
+  assertAllOrNothing,
+  blinded,
+  modeFrom,
+  noSuchAnswer,
+  notAssigned,
+  outcome,
+} from './marking-checks';
 import { MarkingTasksRepository } from './marking-tasks.repository';
 import { BlindTask, LEASE_SECONDS, LockedTask, MarkOutcome, NewMark } from './marking.types';
 
@@ -31,7 +38,10 @@ export class MarkingService {
   }
 
   /** Queues answers the grader could not read (UNPARSED) for teachers; `m` must be a transaction. */
-  queueUnparsed(m: EntityManager, units: { responseId: string; questionId: string }[]): Promise<number> {
+  queueUnparsed(
+    m: EntityManager,
+    units: { responseId: string; questionId: string }[],
+  ): Promise<number> {
     if (!units.length) return Promise.resolve(0);
     return this.tasks.queueUnits(m, units);
   }
@@ -64,7 +74,13 @@ export class MarkingService {
   }
 
   /** The task for a mark, refused unless it exists, the teacher marks its question and holds its lease with this token. */
-  private async leased(userId: string, taskId: string, leaseToken: string, lock: boolean, m?: EntityManager): Promise<LockedTask> {
+  private async leased(
+    userId: string,
+    taskId: string,
+    leaseToken: string,
+    lock: boolean,
+    m?: EntityManager,
+  ): Promise<LockedTask> {
     const t = await this.tasks.taskForMark(userId, taskId, lock, m);
     if (!t) throw noSuchAnswer(taskId);
     if (!t.isAssigned) throw notAssigned();
@@ -92,13 +108,34 @@ export class MarkingService {
       assertAllOrNothing(t.type, points.points, t.rubric.ceilingPoints);
       if (t.isCalibration)
         return this.tasks.transaction(async (m) =>
-          this.recordCalibration(m, await this.leased(userId, taskId, body.leaseToken, true, m), userId, body, points.points),
+          this.recordCalibration(
+            m,
+            await this.leased(userId, taskId, body.leaseToken, true, m),
+            userId,
+            body,
+            points.points,
+          ),
         );
       const kind = nextReadKind(t.reads);
-      const res = resolve(modeFrom(t), [...t.reads, { markerId: userId, kind, points: points.points }]);
-      if (await this.tasks.appendAndResolve(taskId, userId, markOf(kind, t.rubricId, body, points.points), res, t.version))
+      const res = resolve(modeFrom(t), [
+        ...t.reads,
+        { markerId: userId, kind, points: points.points },
+      ]);
+      if (
+        await this.tasks.appendAndResolve(
+          taskId,
+          userId,
+          markOf(kind, t.rubricId, body, points.points),
+          res,
+          t.version,
+        )
+      )
         return outcome(taskId, res, points.points);
-      if (attempt === 3) throw new DomainError('this answer kept changing while your mark was saved; please try again', 409);
+      if (attempt === 3)
+        throw new DomainError(
+          'this answer kept changing while your mark was saved; please try again',
+          409,
+        );
     }
   }
 
@@ -106,9 +143,24 @@ export class MarkingService {
    * A calibration read: kept as its own kind, the task's state and final score untouched. The reply
    * has the shape a first read of this question would get, so nothing gives the check away.
    */
-  private async recordCalibration(m: EntityManager, t: LockedTask, userId: string, body: MarkBody, points: number) {
-    await this.tasks.appendCalibration(t.id, userId, markOf('calibration', t.rubricId, body, points), m);
-    return outcome(t.id, resolve(modeFrom(t), [{ markerId: userId, kind: 'first', points }]), points);
+  private async recordCalibration(
+    m: EntityManager,
+    t: LockedTask,
+    userId: string,
+    body: MarkBody,
+    points: number,
+  ) {
+    await this.tasks.appendCalibration(
+      t.id,
+      userId,
+      markOf('calibration', t.rubricId, body, points),
+      m,
+    );
+    return outcome(
+      t.id,
+      resolve(modeFrom(t), [{ markerId: userId, kind: 'first', points }]),
+      points,
+    );
   }
 
   /** Gives the answer back to the queue; this teacher will not be offered it again. */
@@ -121,11 +173,19 @@ export class MarkingService {
   }
 
   /** Sends a problem answer (unreadable, off-topic, suspicious) to the seniors, with the reason. */
-  async problem(userId: string, taskId: string, leaseToken: string, reason: string): Promise<MarkOutcome> {
+  async problem(
+    userId: string,
+    taskId: string,
+    leaseToken: string,
+    reason: string,
+  ): Promise<MarkOutcome> {
     return this.tasks.transaction(async (m) => {
       const t = await this.leased(userId, taskId, leaseToken, true, m);
       await this.tasks.appendProblem(taskId, userId, reason, leaseToken, m);
-      const res = resolve(modeFrom(t), [...t.reads, { markerId: userId, kind: 'problem', points: null }]);
+      const res = resolve(modeFrom(t), [
+        ...t.reads,
+        { markerId: userId, kind: 'problem', points: null },
+      ]);
       await this.tasks.writeResolution(taskId, res, m);
       return outcome(taskId, res, null);
     });

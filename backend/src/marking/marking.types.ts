@@ -8,7 +8,14 @@ export interface BlindTask {
   taskId: string;
   leaseToken: string;
   leaseExpiresAt: string;
-  question: { id: string; number: string; type: string; points: number; stem: string; referenceAnswer: string | null };
+  question: {
+    id: string;
+    number: string;
+    type: string;
+    points: number;
+    stem: string;
+    referenceAnswer: string | null;
+  };
   rubric: Rubric & { graderNotes: string | null };
   answer: { text: string };
   /** The rubric's sample answers with their scores (the author's, not answers under marking). */

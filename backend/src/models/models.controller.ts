@@ -21,7 +21,11 @@ export class ModelsController {
   }
 
   @Post()
-  create(@Body() body: ModelCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  create(
+    @Body() body: ModelCreateDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.models.create(body, { id: me.id, name: me.username, address });
   }
 

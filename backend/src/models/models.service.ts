@@ -16,7 +16,9 @@ export class ModelsService {
   ) {}
 
   list() {
-    return this.models.find({ order: { name: 'ASC' } }).then((rows) => rows.map((m) => this.map(m)));
+    return this.models
+      .find({ order: { name: 'ASC' } })
+      .then((rows) => rows.map((m) => this.map(m)));
   }
 
   async get(id: string) {
@@ -27,7 +29,13 @@ export class ModelsService {
 
   async create(dto: ModelCreateDto, actor: AuditActor) {
     if (await this.models.exists({ where: { name: dto.name } }))
-      throw new DomainError(`a model named "${dto.name}" exists`, 409, undefined, 'model.name_taken', { name: dto.name });
+      throw new DomainError(
+        `a model named "${dto.name}" exists`,
+        409,
+        undefined,
+        'model.name_taken',
+        { name: dto.name },
+      );
     return this.db.transaction(async (m) => {
       const saved = await m.save(
         m.create(AiModelEntity, {
@@ -69,7 +77,10 @@ export class ModelsService {
   async setJudge(id: string, dto: ModelJudgeDto, actor: AuditActor) {
     const before = await this.get(id);
     return this.db.transaction(async (m) => {
-      await m.update(AiModelEntity, id, { isJudge: dto.isJudge, judgeOutput: dto.judgeOutput ?? before.judgeOutput });
+      await m.update(AiModelEntity, id, {
+        isJudge: dto.isJudge,
+        judgeOutput: dto.judgeOutput ?? before.judgeOutput,
+      });
       await this.audit.record(
         actor,
         {

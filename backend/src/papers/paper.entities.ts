@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 import type { RubricView, ScoringPolicy } from '@yuejuan/contracts';
 
 // numeric columns arrive from pg as strings; points are small, so a JS number is exact enough.
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+const numeric = {
+  to: (v: number | null) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 /** What a version's content hash covers besides the paper document (see PaperVersionBundles). */
 export interface StoredBundle {
@@ -66,7 +69,8 @@ export class QuestionEntity {
   @Column('boolean', { name: 'is_objective' }) isObjective: boolean;
   @Column('numeric', { transformer: numeric }) points: number;
   @Column('text') stem: string;
-  @Column('jsonb', { nullable: true }) options: { label: string; text?: string; imageIndex?: number }[] | null;
+  @Column('jsonb', { nullable: true }) options:
+    { label: string; text?: string; imageIndex?: number }[] | null;
   @Column('int', { nullable: true }) blanks: number | null;
   @Column('jsonb', { name: 'answer_key', nullable: true }) answerKey: unknown;
   @Column('text', { name: 'reference_answer', nullable: true }) referenceAnswer: string | null;

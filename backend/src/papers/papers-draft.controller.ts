@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -17,7 +28,10 @@ export class PapersDraftController {
   @Post('drafts/validate')
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Validate a bundle as JSON without storing it: every problem, each with code, params and location' })
+  @ApiOperation({
+    summary:
+      'Validate a bundle as JSON without storing it: every problem, each with code, params and location',
+  })
   validate(@Body() body: DraftBundleDto) {
     return this.drafts.validate(asDraft(body));
   }
@@ -25,17 +39,29 @@ export class PapersDraftController {
   @Post('drafts')
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Save a bundle as JSON as a draft version (status created or unchanged); 422 with every problem' })
-  save(@Body() body: DraftBundleDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  @ApiOperation({
+    summary:
+      'Save a bundle as JSON as a draft version (status created or unchanged); 422 with every problem',
+  })
+  save(
+    @Body() body: DraftBundleDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.drafts.save(asDraft(body), { id: me.id, name: me.username, address });
   }
 
   @Post('drafts/images')
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Store an image for the editor (normalised like bundle images); returns its sha256 and a bundle path' })
+  @ApiOperation({
+    summary:
+      'Store an image for the editor (normalised like bundle images); returns its sha256 and a bundle path',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @UseInterceptors(FileInterceptor('file'))
   image(@UploadedFile() file: Express.Multer.File | undefined) {
     return this.drafts.uploadImage(file);
@@ -43,14 +69,19 @@ export class PapersDraftController {
 
   @Get(':id/bundle')
   @Roles(...PAPER_WRITERS)
-  @ApiOperation({ summary: 'A version as the editor edits it: paper, rubric and image sha256 per bundle path' })
+  @ApiOperation({
+    summary: 'A version as the editor edits it: paper, rubric and image sha256 per bundle path',
+  })
   open(@Param('id', ParseUUIDPipe) id: string) {
     return this.drafts.open(id);
   }
 
   @Get(':id/bundle.zip')
   @Roles(...PAPER_READERS)
-  @ApiOperation({ summary: 'A version as a bundle zip (paper.json, rubric.json, images) that imports to the same content hash' })
+  @ApiOperation({
+    summary:
+      'A version as a bundle zip (paper.json, rubric.json, images) that imports to the same content hash',
+  })
   async download(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const zip = await this.drafts.zip(id);
     res.setHeader('Content-Type', 'application/zip');

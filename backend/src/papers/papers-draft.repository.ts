@@ -19,7 +19,10 @@ export class PapersDraftRepository {
   constructor(private readonly db: DataSource) {}
 
   /** For each sha256 already stored (as an asset or an original): the asset it shows as. */
-  async assetsOf(shas: string[], m: EntityManager | DataSource = this.db): Promise<Map<string, string>> {
+  async assetsOf(
+    shas: string[],
+    m: EntityManager | DataSource = this.db,
+  ): Promise<Map<string, string>> {
     if (!shas.length) return new Map();
     const rows: { sha256: string; asset: string }[] = await m.query(
       `SELECT sha256, sha256 AS asset FROM assets WHERE sha256 = ANY($1)
@@ -49,7 +52,9 @@ export class PapersDraftRepository {
    * The newest draft of each paper that is newer than the version the library shows (its latest
    * published one), so the library can set the draft beside the published version.
    */
-  async draftsAfter(shown: { paperId: string; version: number }[]): Promise<Map<string, DraftSummary>> {
+  async draftsAfter(
+    shown: { paperId: string; version: number }[],
+  ): Promise<Map<string, DraftSummary>> {
     if (!shown.length) return new Map();
     const rows: (DraftSummary & { paper_id: string })[] = await this.db.query(
       `SELECT DISTINCT ON (v.paper_id) v.paper_id, v.id, v.version, v.content_hash AS "contentHash", v.created_at AS "createdAt"
@@ -62,11 +67,15 @@ export class PapersDraftRepository {
     return new Map(rows.map(({ paper_id, ...d }) => [paper_id, d]));
   }
 
-  async saveOriginal(m: EntityManager, sha256: string, assetSha256: string, data: Uint8Array): Promise<void> {
-    await m.query(`INSERT INTO bundle_originals (sha256, asset_sha256, data) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`, [
-      sha256,
-      assetSha256,
-      Buffer.from(data),
-    ]);
+  async saveOriginal(
+    m: EntityManager,
+    sha256: string,
+    assetSha256: string,
+    data: Uint8Array,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO bundle_originals (sha256, asset_sha256, data) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`,
+      [sha256, assetSha256, Buffer.from(data)],
+    );
   }
 }

@@ -48,10 +48,22 @@ export class PapersDraftService {
     const v = await this.papers.getVersion(versionId);
     const slug = await this.stored.slugOf(v.paperId);
     const draft = v.bundle
-      ? { paper: v.document as PaperDoc, rubric: v.bundle.rubric as RubricDoc | null, images: v.bundle.images }
+      ? {
+          paper: v.document as PaperDoc,
+          rubric: v.bundle.rubric as RubricDoc | null,
+          images: v.bundle.images,
+        }
       : await this.fromRows(versionId);
     const assets = Object.fromEntries(await this.stored.assetsOf(Object.values(draft.images)));
-    return { ...draft, versionId, slug, version: v.version, status: v.status, contentHash: v.contentHash, assets };
+    return {
+      ...draft,
+      versionId,
+      slug,
+      version: v.version,
+      status: v.status,
+      contentHash: v.contentHash,
+      assets,
+    };
   }
 
   /** The version as a bundle zip (paper.json, rubric.json, images) that imports to the same hash. */
@@ -59,7 +71,10 @@ export class PapersDraftService {
     const b = await this.open(versionId);
     const files = await this.files(b);
     const folder = `${b.slug}-v${b.version}`;
-    const data = zipSync(Object.fromEntries([...files].map(([path, bytes]) => [`${folder}/${path}`, bytes])), { level: 6 });
+    const data = zipSync(
+      Object.fromEntries([...files].map(([path, bytes]) => [`${folder}/${path}`, bytes])),
+      { level: 6 },
+    );
     return { filename: `${folder}.zip`, data: Buffer.from(data) };
   }
 
@@ -68,31 +83,56 @@ export class PapersDraftService {
    * renderer can preview the draft exactly as the stored version will render.
    */
   async imageAssets(draft: DraftBundle): Promise<(file: string) => string | null> {
-    const assets = await this.stored.assetsOf(Object.values(draft.images).filter((s) => SHA256.test(s)));
-    return (file: string) => assets.get(draft.images[file] ?? draft.images[normalisePath(file)]) ?? null;
+    const assets = await this.stored.assetsOf(
+      Object.values(draft.images).filter((s) => SHA256.test(s)),
+    );
+    return (file: string) =>
+      assets.get(draft.images[file] ?? draft.images[normalisePath(file)]) ?? null;
   }
 
   /** An image the author adds in the editor: normalised and stored like every bundle image. */
   async uploadImage(file: Express.Multer.File | undefined) {
-    if (!file) throw new UploadRejectedError('no file: send the image as multipart field "file"', 400, 'upload.no_file');
+    if (!file)
+      throw new UploadRejectedError(
+        'no file: send the image as multipart field "file"',
+        400,
+        'upload.no_file',
+      );
     try {
       const image = await this.assets.normalise(new Uint8Array(file.buffer));
       await this.assets.save(image);
       const ext = image.mime === 'image/png' ? 'png' : 'jpg';
-      return { sha256: image.sha256, file: `images/${image.sha256.slice(0, 16)}.${ext}`, width: image.width, height: image.height };
+      return {
+        sha256: image.sha256,
+        file: `images/${image.sha256.slice(0, 16)}.${ext}`,
+        width: image.width,
+        height: image.height,
+      };
     } catch (e) {
       if (!(e instanceof ImageError)) throw e;
-      throw new UploadRejectedError(`${file.originalname}: ${e.message}`, 422, 'upload.image_unreadable', {
-        file: file.originalname,
-        detail: e.message,
-      });
+      throw new UploadRejectedError(
+        `${file.originalname}: ${e.message}`,
+        422,
+        'upload.image_unreadable',
+        {
+          file: file.originalname,
+          detail: e.message,
+        },
+      );
     }
   }
 
   private async files(draft: DraftBundle) {
-    const shas = [...new Set(Object.values(draft.images ?? {}).filter((s) => typeof s === 'string' && SHA256.test(s)))];
+    const shas = [
+      ...new Set(
+        Object.values(draft.images ?? {}).filter((s) => typeof s === 'string' && SHA256.test(s)),
+      ),
+    ];
     const bytes = await this.stored.bytesOf(shas);
-    return draftToFiles({ paper: draft.paper, rubric: draft.rubric ?? null, images: draft.images ?? {} }, bytes);
+    return draftToFiles(
+      { paper: draft.paper, rubric: draft.rubric ?? null, images: draft.images ?? {} },
+      bytes,
+    );
   }
 
   /**
@@ -102,12 +142,16 @@ export class PapersDraftService {
   private async fromRows(versionId: string): Promise<DraftBundle> {
     const tree = await this.papers.getTree(versionId);
     const paper = tree.version.document as PaperDoc;
-    const nodes = tree.questions.flatMap((q) => [q, ...q.subQuestions]).sort((a, b) => a.ordinal - b.ordinal);
+    const nodes = tree.questions
+      .flatMap((q) => [q, ...q.subQuestions])
+      .sort((a, b) => a.ordinal - b.ordinal);
     const images: Record<string, string> = {};
     const questions: RubricDoc['questions'] = [];
     flattenPaper(paper).forEach((row, k) => {
       const node = nodes[k];
-      row.images.forEach((img, i) => node?.images[i] && (images[img.file] = node.images[i].assetSha256));
+      row.images.forEach(
+        (img, i) => node?.images[i] && (images[img.file] = node.images[i].assetSha256),
+      );
       const r = node?.rubric;
       if (r) {
         questions.push({
@@ -122,7 +166,9 @@ export class PapersDraftService {
         });
       }
     });
-    const rubric: RubricDoc | null = questions.length ? { format: 'yuejuan/rubric@1', paper: paper.id, questions } : null;
+    const rubric: RubricDoc | null = questions.length
+      ? { format: 'yuejuan/rubric@1', paper: paper.id, questions }
+      : null;
     return { paper, rubric, images };
   }
 }

@@ -16,7 +16,14 @@ const TX = { tx: true };
 const PNG_SHA = sha256(TINY_PNG);
 
 const version = (over: Partial<PaperVersionEntity> = {}) =>
-  ({ id: 'v1', paperId: 'p1', version: 1, contentHash: 'h', status: 'draft', ...over }) as PaperVersionEntity;
+  ({
+    id: 'v1',
+    paperId: 'p1',
+    version: 1,
+    contentHash: 'h',
+    status: 'draft',
+    ...over,
+  }) as PaperVersionEntity;
 
 class Fakes {
   calls: string[] = [];
@@ -41,7 +48,8 @@ class Fakes {
       this.calls.push(`findByHash ${m === TX ? 'tx' : 'db'}`);
       return m === TX ? (this.byHashInLock ?? this.byHash) : this.byHash;
     },
-    lockPaper: async (m: unknown, slug: string) => void this.calls.push(`lockPaper ${slug} ${m === TX}`),
+    lockPaper: async (m: unknown, slug: string) =>
+      void this.calls.push(`lockPaper ${slug} ${m === TX}`),
     ensurePaper: async (m: unknown, slug: string) => {
       this.calls.push(`ensurePaper ${slug} ${m === TX}`);
       return { paperId: 'p1', nextVersion: 3 };
@@ -67,14 +75,16 @@ class Fakes {
       if (this.unreadable) throw new ImageError('not an image');
       return { sha256: `norm-${sha256(bytes).slice(0, 6)}` };
     },
-    save: async (img: { sha256: string }, m: unknown) => void this.calls.push(`saveAsset ${img.sha256} ${m === TX}`),
+    save: async (img: { sha256: string }, m: unknown) =>
+      void this.calls.push(`saveAsset ${img.sha256} ${m === TX}`),
   };
   audit = {
     record: async (_a: AuditActor, e: { action: string; entityId: string }, m: unknown) =>
       void this.calls.push(`audit ${e.action} ${e.entityId} ${m === TX}`),
   };
   drafts = {
-    assetsOf: async (shas: string[]) => new Map(shas.filter((s) => this.stored.has(s)).map((s) => [s, this.stored.get(s)!])),
+    assetsOf: async (shas: string[]) =>
+      new Map(shas.filter((s) => this.stored.has(s)).map((s) => [s, this.stored.get(s)!])),
     saveOriginal: async (m: unknown, sha: string, asset: string) =>
       void this.calls.push(`saveOriginal ${sha.slice(0, 6)}→${asset} ${m === TX}`),
   };
@@ -115,18 +125,35 @@ describe('PapersImportService.importBundle', () => {
       'audit paper_import v3 true',
       'commit',
     ]);
-    expect(result).toMatchObject({ status: 'created', versionId: 'v3', version: 3, slug: 'test-mini-paper' });
+    expect(result).toMatchObject({
+      status: 'created',
+      versionId: 'v3',
+      version: 3,
+      slug: 'test-mini-paper',
+    });
     const w = f.written!;
-    expect(w.version).toMatchObject({ paperId: 'p1', version: 3, status: 'draft', createdBy: 'u1', totalPoints: 28, title: '测试卷' });
+    expect(w.version).toMatchObject({
+      paperId: 'p1',
+      version: 3,
+      status: 'draft',
+      createdBy: 'u1',
+      totalPoints: 28,
+      title: '测试卷',
+    });
     expect(w.passages).toEqual([{ key: 'p1', title: null, content: '阅读材料。' }]);
     const q1 = w.questions.find((q) => q.row.number === '1')!;
     expect(q1.images).toEqual([expect.objectContaining({ ordinal: 0, assetSha256: norm })]);
     expect(q1.row.hasImages).toBe(true);
     // Every sub-question names a parent written before it.
     for (const [i, q] of w.questions.entries())
-      if (q.parentKey !== null) expect(w.questions.slice(0, i).some((p) => p.key === q.parentKey)).toBe(true);
+      if (q.parentKey !== null)
+        expect(w.questions.slice(0, i).some((p) => p.key === q.parentKey)).toBe(true);
     expect(w.rubrics.length).toBeGreaterThan(0);
-    expect(w.rubrics.every((r) => w.questions.some((q) => q.row.number === r.questionNumber) && r.version === 1)).toBe(true);
+    expect(
+      w.rubrics.every(
+        (r) => w.questions.some((q) => q.row.number === r.questionNumber) && r.version === 1,
+      ),
+    ).toBe(true);
   });
 
   it('returns the known version for identical content without decoding an image or opening a transaction', async () => {
@@ -165,7 +192,9 @@ describe('PapersImportService.importBundle', () => {
     await f.service().importBundle(miniBundle(), actor);
     expect(f.calls).not.toContain('normalise');
     expect(f.calls).toContain(`saveOriginal ${PNG_SHA.slice(0, 6)}→asset-x true`);
-    expect(f.written!.questions.find((q) => q.row.number === '1')!.images[0].assetSha256).toBe('asset-x');
+    expect(f.written!.questions.find((q) => q.row.number === '1')!.images[0].assetSha256).toBe(
+      'asset-x',
+    );
   });
 
   it('refuses a bundle with an unreadable image, naming the file, with nothing stored', async () => {
@@ -192,7 +221,11 @@ describe('PapersImportService.publish', () => {
       .publish('v1', actor)
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DomainError);
-    expect(e).toMatchObject({ status: 409, code: 'paper.newer_version', params: { version: 1, newest: 2 } });
+    expect(e).toMatchObject({
+      status: 409,
+      code: 'paper.newer_version',
+      params: { version: 1, newest: 2 },
+    });
     expect(f.calls).toEqual(['begin', 'lockVersion v1 true']);
   });
 

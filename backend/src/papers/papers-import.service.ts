@@ -38,7 +38,11 @@ export class PapersImportService {
     private readonly stored: PapersDraftRepository,
   ) {}
 
-  async importBundle(files: BundleFiles, actor: AuditActor = SYSTEM_ACTOR, publish = false): Promise<ImportResult> {
+  async importBundle(
+    files: BundleFiles,
+    actor: AuditActor = SYSTEM_ACTOR,
+    publish = false,
+  ): Promise<ImportResult> {
     const result = validateBundle(files);
     if (!result.ok) throw new BundleRejectedError(result.errors);
     const bundle = result.bundle;
@@ -59,14 +63,20 @@ export class PapersImportService {
           action: 'paper_import',
           entityType: 'paper_version',
           entityId: version.id,
-          after: { slug: bundle.paper.id, version: version.version, contentHash: bundle.contentHash },
+          after: {
+            slug: bundle.paper.id,
+            version: version.version,
+            contentHash: bundle.contentHash,
+          },
         },
         m,
       );
       return { status: 'created' as const, version };
     });
     if (outcome.status === 'created') {
-      this.logger.log(`imported ${bundle.paper.id} v${outcome.version.version} (${bundle.contentHash.slice(0, 12)})`);
+      this.logger.log(
+        `imported ${bundle.paper.id} v${outcome.version.version} (${bundle.contentHash.slice(0, 12)})`,
+      );
     }
     return this.finish(outcome.status, outcome.version, bundle.paper.id, publish, actor);
   }
@@ -79,7 +89,14 @@ export class PapersImportService {
     actor: AuditActor,
   ): Promise<ImportResult> {
     if (publish && v.status !== 'published') await this.publish(v.id, actor);
-    return { status, paperId: v.paperId, versionId: v.id, version: v.version, contentHash: v.contentHash, slug };
+    return {
+      status,
+      paperId: v.paperId,
+      versionId: v.id,
+      version: v.version,
+      contentHash: v.contentHash,
+      slug,
+    };
   }
 
   /**
@@ -105,7 +122,11 @@ export class PapersImportService {
           );
       }
       if (await this.papers.markPublished(m, versionId))
-        await this.audit.record(actor, { action: 'paper_publish', entityType: 'paper_version', entityId: versionId }, m);
+        await this.audit.record(
+          actor,
+          { action: 'paper_publish', entityType: 'paper_version', entityId: versionId },
+          m,
+        );
     });
   }
 
@@ -116,7 +137,9 @@ export class PapersImportService {
   private async normaliseImages(bundle: ValidBundle): Promise<Map<string, BundleImage>> {
     const out = new Map<string, BundleImage>();
     const errors: BundleError[] = [];
-    const raw = new Map([...bundle.images].map(([file, bytes]) => [file, { bytes, sha256: sha256(bytes) }]));
+    const raw = new Map(
+      [...bundle.images].map(([file, bytes]) => [file, { bytes, sha256: sha256(bytes) }]),
+    );
     const known = await this.stored.assetsOf([...new Set([...raw.values()].map((r) => r.sha256))]);
     for (const [file, r] of raw) {
       const asset = known.get(r.sha256);
@@ -133,12 +156,20 @@ export class PapersImportService {
         } catch (e) {
           if (!(e instanceof ImageError)) throw e;
           const params = { file, detail: e.message };
-          errors.push({ file, path: '', message: e.message, code: 'bundle.image_unreadable', params, location: { scope: 'bundle' } });
+          errors.push({
+            file,
+            path: '',
+            message: e.message,
+            code: 'bundle.image_unreadable',
+            params,
+            location: { scope: 'bundle' },
+          });
         }
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
-    if (errors.length) throw new BundleRejectedError(errors.sort((a, b) => a.file.localeCompare(b.file)));
+    if (errors.length)
+      throw new BundleRejectedError(errors.sort((a, b) => a.file.localeCompare(b.file)));
     return out;
   }
 
@@ -152,7 +183,8 @@ export class PapersImportService {
     const { paperId, nextVersion } = await this.papers.ensurePaper(m, paper.id);
     for (const img of images.values()) {
       if (img.image) await this.assets.save(img.image, m);
-      if (img.original.sha256 !== img.sha256) await this.stored.saveOriginal(m, img.original.sha256, img.sha256, img.original.bytes);
+      if (img.original.sha256 !== img.sha256)
+        await this.stored.saveOriginal(m, img.original.sha256, img.sha256, img.original.bytes);
     }
     const rows = flattenPaper(paper);
     return this.papers.insertVersion(m, {
@@ -173,11 +205,18 @@ export class PapersImportService {
         scoringPolicy: paper.scoring ?? {},
         source: paper.source,
         document: paper,
-        bundle: { rubric, images: Object.fromEntries([...images].map(([file, img]) => [file, img.original.sha256])) },
+        bundle: {
+          rubric,
+          images: Object.fromEntries([...images].map(([file, img]) => [file, img.original.sha256])),
+        },
         status: 'draft',
         createdBy: actorId,
       },
-      passages: (paper.passages ?? []).map((p) => ({ key: p.id, title: p.title ?? null, content: p.content })),
+      passages: (paper.passages ?? []).map((p) => ({
+        key: p.id,
+        title: p.title ?? null,
+        content: p.content,
+      })),
       questions: rows.map((r) => ({
         key: r.key,
         parentKey: r.parentKey,

@@ -13,21 +13,36 @@ export class PapersUploadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async importZip(file: Express.Multer.File | undefined, publish: boolean, actor: AuditActor): Promise<ImportResult> {
+  async importZip(
+    file: Express.Multer.File | undefined,
+    publish: boolean,
+    actor: AuditActor,
+  ): Promise<ImportResult> {
     if (!file) throw new UploadRejectedError('no file: send the bundle as multipart field "file"');
     const bytes = new Uint8Array(file.buffer);
     // Sniff the content, not the declared type: a zip starts with "PK\x03\x04".
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
-      throw new UploadRejectedError(`${file.originalname}: not a zip file; upload a zip of the bundle folder`, 415, 'upload.not_zip', {
-        file: file.originalname,
-      });
+      throw new UploadRejectedError(
+        `${file.originalname}: not a zip file; upload a zip of the bundle folder`,
+        415,
+        'upload.not_zip',
+        {
+          file: file.originalname,
+        },
+      );
     }
     let files;
     try {
-      files = await readBundleZip(bytes, { maxFiles: this.config.bundleMaxFiles, maxTotalBytes: this.config.uploadMaxBytes * 4 });
+      files = await readBundleZip(bytes, {
+        maxFiles: this.config.bundleMaxFiles,
+        maxTotalBytes: this.config.uploadMaxBytes * 4,
+      });
     } catch (e) {
       if (e instanceof BundleReadError) {
-        throw new UploadRejectedError(`${file.originalname}: ${e.message}`, 422, e.code, { file: file.originalname, ...e.params });
+        throw new UploadRejectedError(`${file.originalname}: ${e.message}`, 422, e.code, {
+          file: file.originalname,
+          ...e.params,
+        });
       }
       throw e;
     }

@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
@@ -17,7 +27,9 @@ export class PapersController {
 
   @Get()
   @Roles(...PAPER_READERS)
-  @ApiOperation({ summary: 'The latest version of each paper, filtered by subject, stage, grade, year or title' })
+  @ApiOperation({
+    summary: 'The latest version of each paper, filtered by subject, stage, grade, year or title',
+  })
   list(@Query() query: PaperListQueryDto) {
     return this.papers.list(query);
   }
@@ -25,9 +37,14 @@ export class PapersController {
   @Post('import')
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Import a bundle (zip): 200 with status created or unchanged; 422 naming file, line and field' })
+  @ApiOperation({
+    summary:
+      'Import a bundle (zip): 200 with status created or unchanged; 422 naming file, line and field',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @UseInterceptors(FileInterceptor('file'))
   import(
     @UploadedFile() file: Express.Multer.File | undefined,
@@ -35,7 +52,11 @@ export class PapersController {
     @CurrentUser() me: SessionUser,
     @ClientAddress() address: string,
   ) {
-    return this.uploads.importZip(file, query.publish === 'true', { id: me.id, name: me.username, address });
+    return this.uploads.importZip(file, query.publish === 'true', {
+      id: me.id,
+      name: me.username,
+      address,
+    });
   }
 
   @Get(':id')
@@ -48,7 +69,11 @@ export class PapersController {
   @Post(':id/publish')
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  async publish(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async publish(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     await this.papers.getVersion(id);
     await this.uploads.publish(id, { id: me.id, name: me.username, address });
     return this.papers.getDetail(id);

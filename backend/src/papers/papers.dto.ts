@@ -8,7 +8,13 @@ export class PaperListQueryDto {
   @ApiPropertyOptional({ enum: SUBJECTS }) @IsOptional() @IsIn([...SUBJECTS]) subject?: string;
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn([...STAGES]) stage?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) grade?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1950) @Max(2100) year?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1950)
+  @Max(2100)
+  year?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
 }
 

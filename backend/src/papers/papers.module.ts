@@ -3,7 +3,14 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AssetsModule } from '../assets/assets.module';
-import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import {
+  PaperEntity,
+  PaperVersionEntity,
+  PassageEntity,
+  QuestionEntity,
+  QuestionImageEntity,
+  RubricEntity,
+} from './paper.entities';
 import { PapersDraftController } from './papers-draft.controller';
 import { PapersDraftRepository } from './papers-draft.repository';
 import { PapersDraftService } from './papers-draft.service';
@@ -21,7 +28,14 @@ import { SamplesService } from './samples.service';
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => ({ limits: { fileSize: c.uploadMaxBytes, files: 1 } }),
     }),
-    TypeOrmModule.forFeature([PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity]),
+    TypeOrmModule.forFeature([
+      PaperEntity,
+      PaperVersionEntity,
+      PassageEntity,
+      QuestionEntity,
+      QuestionImageEntity,
+      RubricEntity,
+    ]),
     AssetsModule,
   ],
   controllers: [PapersController, PapersDraftController],

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { PaperEntity, PaperVersionEntity, PassageEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import {
+  PaperEntity,
+  PaperVersionEntity,
+  PassageEntity,
+  QuestionEntity,
+  QuestionImageEntity,
+  RubricEntity,
+} from './paper.entities';
 
 /** The library's filters of the shown version of each paper. */
 export interface PaperFilters {
@@ -110,7 +117,13 @@ export class PapersRepository {
   /** Every version of a paper, newest first. */
   async versionsOf(paperId: string): Promise<VersionListRow[]> {
     const rows = await this.versions.find({ where: { paperId }, order: { version: 'DESC' } });
-    return rows.map((v) => ({ id: v.id, version: v.version, contentHash: v.contentHash, status: v.status, createdAt: v.createdAt }));
+    return rows.map((v) => ({
+      id: v.id,
+      version: v.version,
+      contentHash: v.contentHash,
+      status: v.status,
+      createdAt: v.createdAt,
+    }));
   }
 
   async slugOf(paperId: string): Promise<string> {
@@ -143,12 +156,23 @@ export class PapersRepository {
 
   /** A version's questions (by ordinal), their images (by ordinal), its passages, and each question's rubrics (newest first). */
   async rowsOf(versionId: string): Promise<PaperRows> {
-    const questions = await this.questions.find({ where: { paperVersionId: versionId }, order: { ordinal: 'ASC' } });
+    const questions = await this.questions.find({
+      where: { paperVersionId: versionId },
+      order: { ordinal: 'ASC' },
+    });
     const ids = questions.map((q) => q.id);
     const [images, passages, rubrics] = await Promise.all([
-      ids.length ? this.db.getRepository(QuestionImageEntity).find({ where: { questionId: In(ids) }, order: { ordinal: 'ASC' } }) : [],
+      ids.length
+        ? this.db
+            .getRepository(QuestionImageEntity)
+            .find({ where: { questionId: In(ids) }, order: { ordinal: 'ASC' } })
+        : [],
       this.db.getRepository(PassageEntity).find({ where: { paperVersionId: versionId } }),
-      ids.length ? this.db.getRepository(RubricEntity).find({ where: { questionId: In(ids) }, order: { version: 'DESC' } }) : [],
+      ids.length
+        ? this.db
+            .getRepository(RubricEntity)
+            .find({ where: { questionId: In(ids) }, order: { version: 'DESC' } })
+        : [],
     ]);
     return { questions, images, passages, rubrics };
   }
@@ -159,7 +183,10 @@ export class PapersRepository {
   }
 
   /** The paper of this slug (created when new) and the number its next version takes. */
-  async ensurePaper(m: EntityManager, slug: string): Promise<{ paperId: string; nextVersion: number }> {
+  async ensurePaper(
+    m: EntityManager,
+    slug: string,
+  ): Promise<{ paperId: string; nextVersion: number }> {
     await m.createQueryBuilder().insert().into(PaperEntity).values({ slug }).orIgnore().execute();
     const paper = await m.findOneOrFail(PaperEntity, { where: { slug } });
     const { max } = await m
@@ -195,14 +222,19 @@ export class PapersRepository {
       imageRows.push(...q.images.map((img) => ({ ...img, questionId: saved.id })));
     }
     if (imageRows.length) await m.insert(QuestionImageEntity, imageRows);
-    const rubrics = rows.rubrics.map(({ questionNumber, ...r }) => ({ ...r, questionId: byNumber.get(questionNumber)! }));
+    const rubrics = rows.rubrics.map(({ questionNumber, ...r }) => ({
+      ...r,
+      questionId: byNumber.get(questionNumber)!,
+    }));
     if (rubrics.length) await m.insert(RubricEntity, rubrics);
     return version;
   }
 
   /** The version locked for update (a publish decides on it). */
   lockVersion(m: EntityManager, id: string): Promise<PaperVersionEntity | null> {
-    return m.getRepository(PaperVersionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return m
+      .getRepository(PaperVersionEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   newestVersion(m: EntityManager, paperId: string): Promise<number | null> {

@@ -1,7 +1,12 @@
 import { DomainError } from '../common/domain-errors';
 import type { PaperVersionEntity, QuestionEntity } from './paper.entities';
 import type { PapersDraftRepository } from './papers-draft.repository';
-import type { PaperFilters, PaperRows, PaperSummaryRow, PapersRepository } from './papers.repository';
+import type {
+  PaperFilters,
+  PaperRows,
+  PaperSummaryRow,
+  PapersRepository,
+} from './papers.repository';
 import { PapersService } from './papers.service';
 
 /** The decisions of PapersService against a hand-written repository: what it refuses and how it shapes what it read. */
@@ -30,7 +35,15 @@ const summary = (over: Partial<PaperSummaryRow> = {}): PaperSummaryRow => ({
 });
 
 const question = (id: string, ordinal: number, over: Partial<QuestionEntity> = {}) =>
-  ({ id, ordinal, number: String(ordinal), parentId: null, passageId: null, knowledgeTags: [], ...over }) as QuestionEntity;
+  ({
+    id,
+    ordinal,
+    number: String(ordinal),
+    parentId: null,
+    passageId: null,
+    knowledgeTags: [],
+    ...over,
+  }) as QuestionEntity;
 
 class FakePapers {
   calls: string[] = [];
@@ -53,7 +66,9 @@ class FakePapers {
     return this.version;
   };
   rowsOf = async () => this.rows;
-  versionsOf = async () => [{ id: VID, version: 2, contentHash: 'h2', status: 'published', createdAt: new Date(0) }];
+  versionsOf = async () => [
+    { id: VID, version: 2, contentHash: 'h2', status: 'published', createdAt: new Date(0) },
+  ];
   slugOf = async () => 'mini';
   latestVersionsOf = async (refs: string[]) => refs.map((r) => ({ id: VID, slug: r }));
 }
@@ -81,7 +96,10 @@ describe('PapersService', () => {
 
   it('refuses an id that is not a uuid without a query, and an unknown version, as paper.not_found 404', async () => {
     const { papers, service } = make();
-    await expect(service.getVersion('nope')).rejects.toMatchObject({ status: 404, code: 'paper.not_found' });
+    await expect(service.getVersion('nope')).rejects.toMatchObject({
+      status: 404,
+      code: 'paper.not_found',
+    });
     expect(papers.calls).toEqual([]);
     papers.version = null;
     const e = await service.getVersion(VID).catch((x: unknown) => x);
@@ -92,11 +110,18 @@ describe('PapersService', () => {
   it('builds the tree: sub-questions under their parent, the passage text, each question’s newest rubric and its images', async () => {
     const { papers, service } = make();
     papers.rows = {
-      questions: [question('q1', 1, { passageId: 'pa' }), question('q2', 2), question('q2a', 3, { parentId: 'q2' })],
+      questions: [
+        question('q1', 1, { passageId: 'pa' }),
+        question('q2', 2),
+        question('q2a', 3, { parentId: 'q2' }),
+      ],
       images: [{ questionId: 'q1', ordinal: 0, assetSha256: 'aa' } as never],
       passages: [{ id: 'pa', content: '阅读材料。' } as never],
       // Newest first, as the repository returns them.
-      rubrics: [{ questionId: 'q2', version: 2 } as never, { questionId: 'q2', version: 1 } as never],
+      rubrics: [
+        { questionId: 'q2', version: 2 } as never,
+        { questionId: 'q2', version: 1 } as never,
+      ],
     };
     const tree = await service.getTree(VID);
     expect(tree.questions.map((q) => [q.id, q.subQuestions.map((s) => s.id)])).toEqual([

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-errors';
-import { PaperVersionEntity, QuestionEntity, QuestionImageEntity, RubricEntity } from './paper.entities';
+import {
+  PaperVersionEntity,
+  QuestionEntity,
+  QuestionImageEntity,
+  RubricEntity,
+} from './paper.entities';
 import { PapersDraftRepository } from './papers-draft.repository';
 import { PapersRepository } from './papers.repository';
-import { PaperDetailDto, PaperListItemDto, PaperListQueryDto, PaperSummaryDto, QuestionViewDto } from './papers.dto';
+import {
+  PaperDetailDto,
+  PaperListItemDto,
+  PaperListQueryDto,
+  PaperSummaryDto,
+  QuestionViewDto,
+} from './papers.dto';
 
 /** The tree of a paper version as stored: questions with their sub-questions, images and passages. */
 export interface PaperTree {
@@ -29,8 +40,13 @@ export class PapersService {
    */
   async list(query: PaperListQueryDto): Promise<PaperListItemDto[]> {
     const rows = await this.papers.listShown(query);
-    const drafts = await this.drafts.draftsAfter(rows.map((r) => ({ paperId: r.paper_id, version: r.version })));
-    return rows.map((r) => ({ ...this.mapSummary({ ...r }), draft: drafts.get(r.paper_id) ?? null }));
+    const drafts = await this.drafts.draftsAfter(
+      rows.map((r) => ({ paperId: r.paper_id, version: r.version })),
+    );
+    return rows.map((r) => ({
+      ...this.mapSummary({ ...r }),
+      draft: drafts.get(r.paper_id) ?? null,
+    }));
   }
 
   async getDetail(versionId: string): Promise<PaperDetailDto> {
@@ -53,9 +69,20 @@ export class PapersService {
   /** The version row alone; throws 404 when absent. */
   async getVersion(versionId: string): Promise<PaperVersionEntity> {
     if (!/^[0-9a-f-]{36}$/i.test(versionId))
-      throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
+      throw new DomainError(
+        `paper version ${versionId} not found`,
+        404,
+        undefined,
+        'paper.not_found',
+      );
     const version = await this.papers.findVersion(versionId);
-    if (!version) throw new DomainError(`paper version ${versionId} not found`, 404, undefined, 'paper.not_found');
+    if (!version)
+      throw new DomainError(
+        `paper version ${versionId} not found`,
+        404,
+        undefined,
+        'paper.not_found',
+      );
     return version;
   }
 

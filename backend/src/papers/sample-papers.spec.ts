@@ -22,7 +22,9 @@ const dirs = readdirSync(SAMPLES, { withFileTypes: true })
 
 const papers: PaperDoc[] = dirs.map((name) => {
   const rubric = join(ROOT, 'rubrics', `${name}.rubric.yaml`);
-  const result = validateBundle(readBundleDir(join(SAMPLES, name), existsSync(rubric) ? rubric : undefined));
+  const result = validateBundle(
+    readBundleDir(join(SAMPLES, name), existsSync(rubric) ? rubric : undefined),
+  );
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors.slice(0, 3))}`);
   return result.bundle.paper;
 });
@@ -45,13 +47,23 @@ describe('sample papers below grade 12', () => {
       expect(more).toHaveLength(0);
       expect(p.subject).toBe('math');
       expect(questionsOf(p)).toHaveLength(20);
-      expect(questionsOf(p).every((q) => q.type === 'fill_blank' && q.blanks === 1 && Array.isArray(q.answer))).toBe(true);
+      expect(
+        questionsOf(p).every(
+          (q) => q.type === 'fill_blank' && q.blanks === 1 && Array.isArray(q.answer),
+        ),
+      ).toBe(true);
     }
   });
 
   it('has primary E-EVAL papers in Chinese, English, 道德与法治 (politics), maths and science', () => {
     const primary = find({ stage: 'primary', dataset: 'E-EVAL' });
-    expect(primary.map((p) => p.subject).sort()).toEqual(['chinese', 'english', 'math', 'politics', 'science']);
+    expect(primary.map((p) => p.subject).sort()).toEqual([
+      'chinese',
+      'english',
+      'math',
+      'politics',
+      'science',
+    ]);
     expect(byId('e-eval-primary-ethics').title).toContain('道德与法治');
     expect(byId('e-eval-primary-english').language).toBe('en');
   });
@@ -121,9 +133,11 @@ describe('sample papers below grade 12', () => {
       'junior 9 biology': [1, 24],
     });
     const readme = readFileSync(join(SAMPLES, 'README.md'), 'utf8');
-    for (const [key, [n, q]] of Object.entries(counts)) expect(readme).toContain(`| ${key.split(' ').join(' | ')} | ${n} | ${q} |`);
+    for (const [key, [n, q]] of Object.entries(counts))
+      expect(readme).toContain(`| ${key.split(' ').join(' | ')} | ${n} | ${q} |`);
     // A demo-sized paper: the whole library still loads in seconds on a fresh install.
-    for (const p of find({ stage: 'primary' }).concat(find({ stage: 'junior' }))) expect(questionsOf(p).length).toBeGreaterThanOrEqual(13);
+    for (const p of find({ stage: 'primary' }).concat(find({ stage: 'junior' })))
+      expect(questionsOf(p).length).toBeGreaterThanOrEqual(13);
     for (const p of papers) expect(questionsOf(p).length).toBeLessThanOrEqual(30);
   });
 
@@ -141,13 +155,16 @@ describe('sample papers below grade 12', () => {
     }
   });
 
-  (existsSync(CMATH_DEV) ? it : it.skip)('traces a question to its upstream record (where the dataset is at hand)', () => {
-    const q = questionsOf(byId('cmath-grade-1-math'))[0];
-    const line = readFileSync(CMATH_DEV, 'utf8').split('\n')[q.provenance!.index as number];
-    const record = JSON.parse(line);
-    expect(q.stem).toContain(record.input);
-    expect(q.answer).toEqual([record.golden]);
-  });
+  (existsSync(CMATH_DEV) ? it : it.skip)(
+    'traces a question to its upstream record (where the dataset is at hand)',
+    () => {
+      const q = questionsOf(byId('cmath-grade-1-math'))[0];
+      const line = readFileSync(CMATH_DEV, 'utf8').split('\n')[q.provenance!.index as number];
+      const record = JSON.parse(line);
+      expect(q.stem).toContain(record.input);
+      expect(q.answer).toEqual([record.golden]);
+    },
+  );
 });
 
 describe('CMATH blanks, graded by numeric equivalence', () => {
@@ -159,7 +176,10 @@ describe('CMATH blanks, graded by numeric equivalence', () => {
       .find((x) => x.provenance?.index === index);
     if (!q) throw new Error(`CMATH line ${index} is not in the samples`);
     return (response: string) =>
-      gradeResponse({ type: 'fill_blank', key: q.answer as string[], blanks: q.blanks, points: q.points! }, response);
+      gradeResponse(
+        { type: 'fill_blank', key: q.answer as string[], blanks: q.blanks, points: q.points! },
+        response,
+      );
   };
 
   it.each([
@@ -192,7 +212,9 @@ describe('CMATH blanks, graded by numeric equivalence', () => {
   });
 
   it('leaves out the items numeric equivalence cannot grade (a key in another unit, one written form asked for)', () => {
-    const indices = papers.filter((p) => p.source.name === 'CMATH').flatMap((p) => questionsOf(p).map((q) => q.provenance!.index));
+    const indices = papers
+      .filter((p) => p.source.name === 'CMATH')
+      .flatMap((p) => questionsOf(p).map((q) => q.provenance!.index));
     expect(indices).not.toContain(530);
     expect(indices).not.toContain(465);
   });

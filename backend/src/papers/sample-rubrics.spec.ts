@@ -32,7 +32,9 @@ interface Derive {
 
 let derive: Derive;
 beforeAll(async () => {
-  derive = await importEsm<Derive>(pathToFileURL(join(ROOT, 'backend/scripts/sample-papers/derive-rubric.mjs')).href);
+  derive = await importEsm<Derive>(
+    pathToFileURL(join(ROOT, 'backend/scripts/sample-papers/derive-rubric.mjs')).href,
+  );
 });
 
 /** Every `$` of a description closes what it opens: no formula is cut. */
@@ -135,7 +137,12 @@ const HISTORY = {
 
 describe('derived sample rubrics: marking points from real reference answers', () => {
   it('2022 乙卷 数学 16: one item per step of each 【小问 n 详解】, the premise joined to its step, formulas whole', () => {
-    const items = derive.deriveItems({ number: '16', type: 'calculation', points: 10, referenceAnswer: Q16 });
+    const items = derive.deriveItems({
+      number: '16',
+      type: 'calculation',
+      points: 10,
+      referenceAnswer: Q16,
+    });
     expect(labels(items)).toEqual(['(1)', '(1)', '(2)', '(2)', '(2)']);
     expect(items.map((i) => i.points)).toEqual([3, 2, 2, 2, 1]);
     expect(items[0].description).toMatch(/^\(1\) 因为 \$a>0, b>0, c>0\$/);
@@ -149,26 +156,46 @@ describe('derived sample rubrics: marking points from real reference answers', (
   });
 
   it('2018 新课标Ⅰ 数学 11: (1), (2)(i), (2)(ii) with their steps; no "解：" and no "（2）(i) 由" alone', () => {
-    const items = derive.deriveItems({ number: '11', type: 'calculation', points: 12, referenceAnswer: Q11 });
+    const items = derive.deriveItems({
+      number: '11',
+      type: 'calculation',
+      points: 12,
+      referenceAnswer: Q11,
+    });
     expect(sum(items)).toBe(12);
     expect([...new Set(labels(items))]).toEqual(['(1)', '(2)(i)', '(2)(ii)']);
-    expect(items.filter((i) => i.description.startsWith('(1)')).reduce((a, i) => a + i.points, 0)).toBe(6);
-    expect(items.find((i) => i.description.startsWith('(2)(i)'))!.description).toContain('由 (1) 知 $p=0.1$, 令 $Y$ 表示');
-    expect(items[items.length - 1].description).toBe(String.raw`(2)(ii) $\therefore$ 应该对余下的产品进行检验.`);
-    for (const i of items) expect(formulasWhole(i.description) && !/^\(?\d?\)?\s*解/.test(i.description)).toBe(true);
+    expect(
+      items.filter((i) => i.description.startsWith('(1)')).reduce((a, i) => a + i.points, 0),
+    ).toBe(6);
+    expect(items.find((i) => i.description.startsWith('(2)(i)'))!.description).toContain(
+      '由 (1) 知 $p=0.1$, 令 $Y$ 表示',
+    );
+    expect(items[items.length - 1].description).toBe(
+      String.raw`(2)(ii) $\therefore$ 应该对余下的产品进行检验.`,
+    );
+    for (const i of items)
+      expect(formulasWhole(i.description) && !/^\(?\d?\)?\s*解/.test(i.description)).toBe(true);
   });
 
   it('a reference that only states results takes its steps from the analysis of the same parts', () => {
     const items = derive.deriveItems({ number: '3', type: 'calculation', points: 12, ...PHYSICS });
     expect(items.length).toBeGreaterThan(4);
-    expect(items[0].description).toBe(String.raw`(1) 设烟花弹的初速度为 $v_{0}$. 则有: $E=\frac{1}{2} m v_{0}^{2}$`);
+    expect(items[0].description).toBe(
+      String.raw`(1) 设烟花弹的初速度为 $v_{0}$. 则有: $E=\frac{1}{2} m v_{0}^{2}$`,
+    );
     // "由动量守恒定律得:" and its formula are one step.
     expect(items.some((i) => /由动量守恒定律得: \$0=/.test(i.description))).toBe(true);
   });
 
   it('points the stem states per sub-question are kept, split over the answer points', () => {
-    const items = derive.deriveItems({ number: '10', type: 'short_answer', points: 25, ...HISTORY });
-    const per = (l: string) => items.filter((i) => i.description.startsWith(`${l} `)).reduce((a, i) => a + i.points, 0);
+    const items = derive.deriveItems({
+      number: '10',
+      type: 'short_answer',
+      points: 25,
+      ...HISTORY,
+    });
+    const per = (l: string) =>
+      items.filter((i) => i.description.startsWith(`${l} `)).reduce((a, i) => a + i.points, 0);
     expect([per('(1)'), per('(2)'), per('(3)')]).toEqual([8, 12, 5]);
     expect(items.find((i) => i.description.startsWith('(1) 中国：'))).toBeDefined();
   });
@@ -206,7 +233,10 @@ describe('derived sample rubrics: marking points from real reference answers', (
     ],
     [
       '2022 乙卷 生物 29: ①②③ blanks inside (2), "##" alternatives read as 或',
-      { points: 15, referenceAnswer: '（1）逆转录酶##反转录酶\n（2）①.特异性核苷酸序列②.退火##复性' },
+      {
+        points: 15,
+        referenceAnswer: '（1）逆转录酶##反转录酶\n（2）①.特异性核苷酸序列②.退火##复性',
+      },
       [
         [4, '(1) 逆转录酶 或 反转录酶'],
         [2, '(2) ①特异性核苷酸序列'],
@@ -224,15 +254,25 @@ describe('derived sample rubrics: marking points from real reference answers', (
   });
 
   it.each([
-    ['several alternative reference answers', '参考答案一：\n①生产决定消费；\n②经济发展。\n\n参考答案二：\n居民收入增加；消费结构升级。'],
-    ['an open example answer', '示例：\n情节：鲁滨逊遇险漂流到海岛上。\n历史现象：这一情节反映出近代早期的西欧殖民扩张。'],
+    [
+      'several alternative reference answers',
+      '参考答案一：\n①生产决定消费；\n②经济发展。\n\n参考答案二：\n居民收入增加；消费结构升级。',
+    ],
+    [
+      'an open example answer',
+      '示例：\n情节：鲁滨逊遇险漂流到海岛上。\n历史现象：这一情节反映出近代早期的西欧殖民扩张。',
+    ],
     ['one paragraph without seams', '言之有理即可'],
   ])('no items (score mode) for %s', (_name, referenceAnswer) => {
-    expect(derive.deriveItems({ number: '1', type: 'short_answer', points: 12, referenceAnswer })).toEqual([]);
+    expect(
+      derive.deriveItems({ number: '1', type: 'short_answer', points: 12, referenceAnswer }),
+    ).toEqual([]);
   });
 
   it('cleans the "}" the source leaves after 【小问 n 详解】, and nothing else', () => {
-    expect(derive.cleanLeftovers('【小问 1 详解】}\n\n证明: 因为 $\\frac{a}{b}$}')).toBe('【小问 1 详解】\n\n证明: 因为 $\\frac{a}{b}$');
+    expect(derive.cleanLeftovers('【小问 1 详解】}\n\n证明: 因为 $\\frac{a}{b}$}')).toBe(
+      '【小问 1 详解】\n\n证明: 因为 $\\frac{a}{b}$',
+    );
     const table = '\\begin{tabular}{|l|l|}\n\\hline 样本号 $\\mathrm{i}$ & 1 \\\\\n\\end{tabular}';
     expect(derive.cleanLeftovers(table)).toBe(table);
   });
@@ -255,27 +295,36 @@ describe('the shipped derived rubrics (rubrics/*.rubric.yaml)', () => {
   const dir = join(ROOT, 'rubrics');
   const files = readdirSync(dir).filter((f) => f.endsWith('.rubric.yaml'));
 
-  it.each(files)('%s: items sum to the question, read as marking points, formulas whole', (file) => {
-    const rubric = parse(readFileSync(join(dir, file), 'utf8')) as {
-      derived: boolean;
-      derivation: string;
-      questions: { question: string; mode: string; ceiling: number; items?: Item[] }[];
-    };
-    expect(rubric.derived).toBe(true);
-    expect(rubric.derivation).toMatch(/^Derived automatically/);
-    for (const q of rubric.questions) {
-      if (q.mode === 'score') {
-        expect(q.items).toBeUndefined();
-        continue;
+  it.each(files)(
+    '%s: items sum to the question, read as marking points, formulas whole',
+    (file) => {
+      const rubric = parse(readFileSync(join(dir, file), 'utf8')) as {
+        derived: boolean;
+        derivation: string;
+        questions: { question: string; mode: string; ceiling: number; items?: Item[] }[];
+      };
+      expect(rubric.derived).toBe(true);
+      expect(rubric.derivation).toMatch(/^Derived automatically/);
+      for (const q of rubric.questions) {
+        if (q.mode === 'score') {
+          expect(q.items).toBeUndefined();
+          continue;
+        }
+        expect(sum(q.items!)).toBe(q.ceiling);
+        for (const i of q.items!) {
+          expect(i.points).toBeGreaterThan(0);
+          expect(i.description.length).toBeLessThanOrEqual(500);
+          expect(i.description).not.toMatch(/^(\S+ )?(【|解\s*[:：]?$)|\}\s*$|详解】/);
+          expect(
+            i.description.replace(/^\S*\)\s*|^\d+\.\s*/, '').replace(/[\s:：]/g, '').length,
+          ).toBeGreaterThan(0);
+          expect([file, q.question, formulasWhole(i.description)]).toEqual([
+            file,
+            q.question,
+            true,
+          ]);
+        }
       }
-      expect(sum(q.items!)).toBe(q.ceiling);
-      for (const i of q.items!) {
-        expect(i.points).toBeGreaterThan(0);
-        expect(i.description.length).toBeLessThanOrEqual(500);
-        expect(i.description).not.toMatch(/^(\S+ )?(【|解\s*[:：]?$)|\}\s*$|详解】/);
-        expect(i.description.replace(/^\S*\)\s*|^\d+\.\s*/, '').replace(/[\s:：]/g, '').length).toBeGreaterThan(0);
-        expect([file, q.question, formulasWhole(i.description)]).toEqual([file, q.question, true]);
-      }
-    }
-  });
+    },
+  );
 });

@@ -28,7 +28,9 @@ export class SamplesService {
 
   sampleDirs(): string[] {
     return readdirSync(this.config.samplesDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(this.config.samplesDir, d.name, 'paper.yaml')))
+      .filter(
+        (d) => d.isDirectory() && existsSync(join(this.config.samplesDir, d.name, 'paper.yaml')),
+      )
       .map((d) => join(this.config.samplesDir, d.name))
       .sort();
   }
@@ -39,7 +41,13 @@ export class SamplesService {
     for (const dir of dirs) {
       const slug = dir.split(/[\\/]/).filter(Boolean).pop()!;
       const rubric = join(this.config.rubricsDir, `${slug}.rubric.yaml`);
-      results.push(await this.importer.importBundle(readBundleDir(dir, existsSync(rubric) ? rubric : undefined), SYSTEM_ACTOR, publish));
+      results.push(
+        await this.importer.importBundle(
+          readBundleDir(dir, existsSync(rubric) ? rubric : undefined),
+          SYSTEM_ACTOR,
+          publish,
+        ),
+      );
     }
     return results;
   }

@@ -56,7 +56,9 @@ const { lines, errors } = parseAnswersJsonl('yuejuan-sim-k12.jsonl', shipped);
 
 let sim: Simulate;
 beforeAll(async () => {
-  sim = await importEsm<Simulate>(pathToFileURL(join(ROOT, 'backend/scripts/simulated-run/simulate.mjs')).href);
+  sim = await importEsm<Simulate>(
+    pathToFileURL(join(ROOT, 'backend/scripts/simulated-run/simulate.mjs')).href,
+  );
 });
 
 describe('the simulated K12 run', () => {
@@ -93,11 +95,25 @@ describe('the simulated K12 run', () => {
         const line = lines.find((l) => l.paper === p.id && l.question === q.number)!;
         const item =
           q.type === 'single_choice'
-            ? { type: 'single_choice' as const, options: q.options, key: q.answer as string, points: q.points }
-            : { type: 'fill_blank' as const, key: q.answer as string[], blanks: q.blanks, points: q.points };
+            ? {
+                type: 'single_choice' as const,
+                options: q.options,
+                key: q.answer as string,
+                points: q.points,
+              }
+            : {
+                type: 'fill_blank' as const,
+                key: q.answer as string[],
+                blanks: q.blanks,
+                points: q.points,
+              };
         const g = gradeResponse(item, line.response);
         // Every answer is read: a wrong one is wrong, never unreadable.
-        expect([p.id, q.number, g.status]).toEqual([p.id, q.number, expect.stringMatching(/^(correct|wrong)$/)]);
+        expect([p.id, q.number, g.status]).toEqual([
+          p.id,
+          q.number,
+          expect.stringMatching(/^(correct|wrong)$/),
+        ]);
         if (g.status === 'correct') right++;
       }
       const rate = sim.CALIBRATION[p.source.name].rate;
@@ -118,7 +134,10 @@ describe('the simulated K12 run', () => {
     for (let i = 0; i < 50; i++) {
       const w = sim.wrongNumber(next, key);
       expect(w).toMatch(shape);
-      const g = gradeResponse({ type: 'fill_blank', key: [key], blanks: 1, points: 5 }, `【第1空】${w}`);
+      const g = gradeResponse(
+        { type: 'fill_blank', key: [key], blanks: 1, points: 5 },
+        `【第1空】${w}`,
+      );
       expect([w, g.status]).toEqual([w, 'wrong']);
     }
   });

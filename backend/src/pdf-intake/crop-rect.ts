@@ -23,7 +23,10 @@ export interface CropProblem {
 }
 
 /** The rectangle in whole pixels inside the page, or the problem that stops it. */
-export function checkCropRect(rect: CropRect, page: { width: number; height: number }): { rect: CropRect } | { problem: CropProblem } {
+export function checkCropRect(
+  rect: CropRect,
+  page: { width: number; height: number },
+): { rect: CropRect } | { problem: CropProblem } {
   const x = Math.round(rect.x);
   const y = Math.round(rect.y);
   const width = Math.round(rect.width);
@@ -37,14 +40,33 @@ export function checkCropRect(rect: CropRect, page: { width: number; height: num
       },
     };
   }
-  if (x < 0 || y < 0 || x + width > page.width + EDGE_SLACK || y + height > page.height + EDGE_SLACK) {
+  if (
+    x < 0 ||
+    y < 0 ||
+    x + width > page.width + EDGE_SLACK ||
+    y + height > page.height + EDGE_SLACK
+  ) {
     return {
       problem: {
         code: 'pdf.crop_outside',
         message: `the crop rectangle (${x}, ${y}, ${width}×${height}) lies outside the page, which is ${page.width}×${page.height} pixels`,
-        params: { x, y, cropWidth: width, cropHeight: height, width: page.width, height: page.height },
+        params: {
+          x,
+          y,
+          cropWidth: width,
+          cropHeight: height,
+          width: page.width,
+          height: page.height,
+        },
       },
     };
   }
-  return { rect: { x, y, width: Math.min(width, page.width - x), height: Math.min(height, page.height - y) } };
+  return {
+    rect: {
+      x,
+      y,
+      width: Math.min(width, page.width - x),
+      height: Math.min(height, page.height - y),
+    },
+  };
 }

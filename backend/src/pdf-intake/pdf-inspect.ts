@@ -24,7 +24,11 @@ export const MAX_CANVAS_SIDE = 16_384;
  * or a page too large to rasterise. Checked at upload, so the author hears it at once instead of
  * a background job failing minutes later.
  */
-export async function inspectPdf(bytes: Uint8Array, doc: PdfDoc, limits: PageLimits): Promise<PdfProblem | null> {
+export async function inspectPdf(
+  bytes: Uint8Array,
+  doc: PdfDoc,
+  limits: PageLimits,
+): Promise<PdfProblem | null> {
   const script = (await scriptInPdfJs(doc)) ?? (await scriptInObjects(bytes));
   if (script) {
     return {
@@ -41,7 +45,14 @@ export async function inspectPdf(bytes: Uint8Array, doc: PdfDoc, limits: PageLim
     if (w * h > limits.maxPixels || Math.max(w, h) > limits.maxSide) {
       return {
         code: 'pdf.page_too_large',
-        params: { page: n, widthPt: wPt, heightPt: hPt, widthPx: w, heightPx: h, maxPixels: limits.maxPixels },
+        params: {
+          page: n,
+          widthPt: wPt,
+          heightPt: hPt,
+          widthPx: w,
+          heightPx: h,
+          maxPixels: limits.maxPixels,
+        },
         message: `page ${n} is ${wPt}×${hPt} pt (${w}×${h} pixels when rendered), larger than can be rendered (at most ${limits.maxPixels} pixels); pages should be paper-sized`,
       };
     }
@@ -52,11 +63,13 @@ export async function inspectPdf(bytes: Uint8Array, doc: PdfDoc, limits: PageLim
 /** Document, open and page actions as pdfjs reads them (it also decrypts and follows object streams). */
 async function scriptInPdfJs(doc: PdfDoc): Promise<string | null> {
   const docActions = await doc.getJSActions();
-  if (docActions && Object.keys(docActions).length) return `document action ${Object.keys(docActions)[0]}`;
+  if (docActions && Object.keys(docActions).length)
+    return `document action ${Object.keys(docActions)[0]}`;
   if (await doc.hasJSActions()) return 'form field actions';
   for (let n = 1; n <= doc.numPages; n++) {
     const actions = await (await doc.getPage(n)).getJSActions();
-    if (actions && Object.keys(actions).length) return `page ${n} action ${Object.keys(actions)[0]}`;
+    if (actions && Object.keys(actions).length)
+      return `page ${n} action ${Object.keys(actions)[0]}`;
   }
   return null;
 }
@@ -69,7 +82,11 @@ async function scriptInPdfJs(doc: PdfDoc): Promise<string | null> {
 async function scriptInObjects(bytes: Uint8Array): Promise<string | null> {
   let pdf: PDFDocument;
   try {
-    pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    pdf = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
   } catch {
     // pdfjs opened it, so it is readable; objects pdf-lib cannot parse are left to pdfjs's checks.
     return null;
@@ -92,7 +109,12 @@ function holdsScript(root: PDFObject): boolean {
     if (dict) {
       for (const [key, value] of dict.entries()) {
         if (key.decodeText() === JS) return true;
-        if (key.decodeText() === 'S' && value instanceof PDFName && value.decodeText() === JAVASCRIPT) return true;
+        if (
+          key.decodeText() === 'S' &&
+          value instanceof PDFName &&
+          value.decodeText() === JAVASCRIPT
+        )
+          return true;
         stack.push(value);
       }
     } else if (o instanceof PDFArray) stack.push(...o.asArray());

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPdf, renderPage, stripControl } from './pdf-render';
 
-const SAMPLE = join(__dirname, '../../../exam-papers/intake-samples/gaokao-2022-national-b-math.pdf');
+const SAMPLE = join(
+  __dirname,
+  '../../../exam-papers/intake-samples/gaokao-2022-national-b-math.pdf',
+);
 
 describe('renderPage', () => {
   it('renders the shipped sample PDF with its text, which PostgreSQL can store (no U+0000)', async () => {
@@ -14,7 +17,9 @@ describe('renderPage', () => {
     expect(page.textItems.some((t) => stripControl(t.str) !== t.str)).toBe(false);
     expect(JSON.stringify(page.textItems)).not.toContain('\\u0000');
     // Every glyph of the title is in the text layer (an earlier CFF subset font lost 通 and 招).
-    expect(page.textItems.map((t) => t.str).join('')).toContain('2022年普通高等学校招生全国统一考试');
+    expect(page.textItems.map((t) => t.str).join('')).toContain(
+      '2022年普通高等学校招生全国统一考试',
+    );
   });
 
   it.each([

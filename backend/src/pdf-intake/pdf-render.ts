@@ -10,13 +10,17 @@ export interface PdfDoc {
   getJSActions(): Promise<Record<string, string[]> | null>;
   hasJSActions(): Promise<boolean>;
   getPage(n: number): Promise<PdfPage>;
-  canvasFactory: { create(w: number, h: number): { canvas: { encode(f: string): Promise<Buffer> } } };
+  canvasFactory: {
+    create(w: number, h: number): { canvas: { encode(f: string): Promise<Buffer> } };
+  };
   destroy(): Promise<void>;
 }
 interface PdfPage {
   getJSActions(): Promise<Record<string, string[]> | null>;
   getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
-  getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number; height?: number }[] }>;
+  getTextContent(): Promise<{
+    items: { str?: string; transform?: number[]; width?: number; height?: number }[];
+  }>;
   render(o: object): { promise: Promise<void> };
   view: number[];
 }
@@ -62,10 +66,17 @@ export interface RenderedPage {
  * Renders one page to PNG at `scale` and extracts its text with positions in the PNG's pixel
  * space (origin top-left), so an author can crop by what they see.
  */
-export async function renderPage(doc: PdfDoc, pageNumber: number, scale = RENDER_SCALE): Promise<RenderedPage> {
+export async function renderPage(
+  doc: PdfDoc,
+  pageNumber: number,
+  scale = RENDER_SCALE,
+): Promise<RenderedPage> {
   const page = await doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale });
-  const { canvas } = doc.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const { canvas } = doc.canvasFactory.create(
+    Math.ceil(viewport.width),
+    Math.ceil(viewport.height),
+  );
   await page.render({ canvas, viewport }).promise;
   const png = await canvas.encode('png');
   const content = await page.getTextContent();
@@ -76,7 +87,13 @@ export async function renderPage(doc: PdfDoc, pageNumber: number, scale = RENDER
     .map((i) => {
       const [, , , d, e, f] = i.transform!;
       const h = (i.height || Math.abs(d)) * scale;
-      return { str: i.str, x: e * scale, y: (heightPt - f) * scale - h, width: (i.width ?? 0) * scale, height: h };
+      return {
+        str: i.str,
+        x: e * scale,
+        y: (heightPt - f) * scale - h,
+        width: (i.width ?? 0) * scale,
+        height: h,
+      };
     });
   return { pageNumber, png, widthPt: page.view[2] - page.view[0], heightPt, scale, textItems };
 }

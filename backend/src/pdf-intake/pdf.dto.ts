@@ -7,8 +7,24 @@ import { IsNumber, Max, Min } from 'class-validator';
  * (pdf-intake/crop-rect.ts), since only it knows the page's size.
  */
 export class PdfCropDto {
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-20000) @Max(20000) x: number;
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-20000) @Max(20000) y: number;
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-20000) @Max(20000) width: number;
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-20000) @Max(20000) height: number;
+  @ApiProperty()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-20000)
+  @Max(20000)
+  x: number;
+  @ApiProperty()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-20000)
+  @Max(20000)
+  y: number;
+  @ApiProperty()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-20000)
+  @Max(20000)
+  width: number;
+  @ApiProperty()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-20000)
+  @Max(20000)
+  height: number;
 }

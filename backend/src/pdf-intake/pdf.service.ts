@@ -40,10 +40,20 @@ export class PdfService implements OnModuleInit {
    * render), stores it, and queues the rendering.
    */
   async upload(file: Express.Multer.File | undefined, actor: AuditActor) {
-    if (!file) throw new UploadRejectedError('no file: send the PDF as multipart field "file"', 400, 'upload.no_file');
+    if (!file)
+      throw new UploadRejectedError(
+        'no file: send the PDF as multipart field "file"',
+        400,
+        'upload.no_file',
+      );
     const name = file.originalname;
     if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new UploadRejectedError(`${name}: not a PDF (the content does not start with %PDF-)`, 415, 'pdf.not_pdf', { file: name });
+      throw new UploadRejectedError(
+        `${name}: not a PDF (the content does not start with %PDF-)`,
+        415,
+        'pdf.not_pdf',
+        { file: name },
+      );
     }
     if (file.size > this.config.uploadMaxBytes)
       throw new UploadRejectedError(
@@ -61,11 +71,17 @@ export class PdfService implements OnModuleInit {
       const doc = await openPdf(file.buffer);
       pageCount = doc.numPages;
       if (pageCount <= this.config.pdfMaxPages) {
-        problem = await inspectPdf(file.buffer, doc, { maxPixels: this.config.imageMaxPixels, maxSide: MAX_CANVAS_SIDE });
+        problem = await inspectPdf(file.buffer, doc, {
+          maxPixels: this.config.imageMaxPixels,
+          maxSide: MAX_CANVAS_SIDE,
+        });
       }
       await doc.destroy();
     } catch (e) {
-      if (e instanceof PdfError) throw new UploadRejectedError(`${name}: ${e.message}`, 422, 'pdf.unreadable', { file: name });
+      if (e instanceof PdfError)
+        throw new UploadRejectedError(`${name}: ${e.message}`, 422, 'pdf.unreadable', {
+          file: name,
+        });
       throw e;
     }
     if (pageCount > this.config.pdfMaxPages) {
@@ -80,7 +96,11 @@ export class PdfService implements OnModuleInit {
         },
       );
     }
-    if (problem) throw new UploadRejectedError(`${name}: ${problem.message}`, 422, problem.code, { file: name, ...problem.params });
+    if (problem)
+      throw new UploadRejectedError(`${name}: ${problem.message}`, 422, problem.code, {
+        file: name,
+        ...problem.params,
+      });
     const saved = await this.docs.save(
       this.docs.create({
         filename: name,
@@ -92,7 +112,12 @@ export class PdfService implements OnModuleInit {
         createdBy: actor.id,
       }),
     );
-    await this.audit.record(actor, { action: 'pdf_upload', entityType: 'pdf', entityId: saved.id, after: { filename: name, pageCount } });
+    await this.audit.record(actor, {
+      action: 'pdf_upload',
+      entityType: 'pdf',
+      entityId: saved.id,
+      after: { filename: name, pageCount },
+    });
     await this.jobs.send(QUEUE, { id: saved.id });
     return this.get(saved.id);
   }
@@ -122,13 +147,21 @@ export class PdfService implements OnModuleInit {
 
   /** Job handler: renders pages not yet rendered, so a retry after a crash continues. */
   async render(id: string): Promise<void> {
-    const doc = await this.docs.createQueryBuilder('d').addSelect('d.data').where('d.id = :id', { id }).getOne();
+    const doc = await this.docs
+      .createQueryBuilder('d')
+      .addSelect('d.data')
+      .where('d.id = :id', { id })
+      .getOne();
     if (!doc || doc.status === 'ready') return;
     await this.docs.update(id, { status: 'rendering' });
     let current = 0;
     try {
       const pdf = await openPdf(doc.data);
-      const done = new Set((await this.pages.find({ where: { pdfId: id }, select: { pageNumber: true } })).map((p) => p.pageNumber));
+      const done = new Set(
+        (await this.pages.find({ where: { pdfId: id }, select: { pageNumber: true } })).map(
+          (p) => p.pageNumber,
+        ),
+      );
       for (let n = 1; n <= pdf.numPages; n++) {
         if (done.has(n)) continue;
         current = n;
@@ -143,7 +176,9 @@ export class PdfService implements OnModuleInit {
             widthPt: page.widthPt,
             heightPt: page.heightPt,
             scale: image.width / page.widthPt,
-            textItems: page.textItems.map((t) => scaleItem(t, image.width / (page.widthPt * page.scale))),
+            textItems: page.textItems.map((t) =>
+              scaleItem(t, image.width / (page.widthPt * page.scale)),
+            ),
           });
         });
       }
@@ -178,28 +213,46 @@ export class PdfService implements OnModuleInit {
     if (!doc) throw new DomainError(`PDF ${id} not found`, 404, undefined, 'pdf.not_found', { id });
     const pages = doc.pageCount ?? 0;
     if (pageNumber < 1 || pageNumber > pages) {
-      throw new DomainError(`${doc.filename} has no page ${pageNumber} (it has ${pages})`, 404, undefined, 'pdf.page_not_found', {
-        file: doc.filename,
-        page: pageNumber,
-        pages,
-      });
+      throw new DomainError(
+        `${doc.filename} has no page ${pageNumber} (it has ${pages})`,
+        404,
+        undefined,
+        'pdf.page_not_found',
+        {
+          file: doc.filename,
+          page: pageNumber,
+          pages,
+        },
+      );
     }
     const page = await this.pages.findOne({ where: { pdfId: id, pageNumber } });
     if (!page) {
-      throw new DomainError(`${doc.filename}: page ${pageNumber} is not rendered yet (${doc.status})`, 409, undefined, 'pdf.not_ready', {
-        file: doc.filename,
-        status: doc.status,
-      });
+      throw new DomainError(
+        `${doc.filename}: page ${pageNumber} is not rendered yet (${doc.status})`,
+        409,
+        undefined,
+        'pdf.not_ready',
+        {
+          file: doc.filename,
+          status: doc.status,
+        },
+      );
     }
     const original = await this.assets.getOriginal(page.assetSha256);
     const checked = checkCropRect(rect, original);
     if ('problem' in checked) {
       const { message, code, params } = checked.problem;
-      throw new DomainError(`${doc.filename}, page ${pageNumber}: ${message}`, 422, undefined, code, {
-        file: doc.filename,
-        page: pageNumber,
-        ...params,
-      });
+      throw new DomainError(
+        `${doc.filename}, page ${pageNumber}: ${message}`,
+        422,
+        undefined,
+        code,
+        {
+          file: doc.filename,
+          page: pageNumber,
+          ...params,
+        },
+      );
     }
     const image = await this.assets.normalise(await cropImage(original.data, checked.rect));
     await this.assets.save(image);
@@ -218,6 +271,9 @@ export class PdfService implements OnModuleInit {
 }
 
 /** Page images may be scaled down on storage; text boxes follow them. */
-function scaleItem<T extends { x: number; y: number; width: number; height: number }>(t: T, f: number): T {
+function scaleItem<T extends { x: number; y: number; width: number; height: number }>(
+  t: T,
+  f: number,
+): T {
   return { ...t, x: t.x * f, y: t.y * f, width: t.width * f, height: t.height * f };
 }

@@ -1,4 +1,9 @@
-import { answerContract, RenderableQuestion, renderForModel, TEMPLATE_VERSION } from './prompt-render';
+import {
+  answerContract,
+  RenderableQuestion,
+  renderForModel,
+  TEMPLATE_VERSION,
+} from './prompt-render';
 
 const paper = { title: '测试卷', subject: 'physics', language: 'zh' };
 const base: RenderableQuestion = {
@@ -18,12 +23,20 @@ const base: RenderableQuestion = {
 
 describe('renderForModel', () => {
   it('puts images as image_url parts in vision mode, in order after their text', () => {
-    const p = renderForModel(paper, base, 'vision', new Map([['a'.repeat(64), 'data:image/jpeg;base64,AAAA']]));
+    const p = renderForModel(
+      paper,
+      base,
+      'vision',
+      new Map([['a'.repeat(64), 'data:image/jpeg;base64,AAAA']]),
+    );
     expect(p.templateVersion).toBe(TEMPLATE_VERSION);
     expect(p.messages[0].role).toBe('system');
     const parts = p.messages[1].content as { type: string }[];
     expect(parts.map((x) => x.type)).toEqual(['text', 'image_url', 'text']);
-    expect(parts[1]).toEqual({ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,AAAA' } });
+    expect(parts[1]).toEqual({
+      type: 'image_url',
+      image_url: { url: 'data:image/jpeg;base64,AAAA' },
+    });
     expect(p.flags).toEqual([]);
     expect(p.imageCount).toBe(1);
   });
@@ -81,6 +94,8 @@ describe('answerContract', () => {
     ['fill_blank', 2, '【第1空】… 【第2空】…'],
     ['calculation', null, '“【答案】”'],
   ])('%s asks for a tagged answer', (type, blanks, expected) => {
-    expect(answerContract({ ...base, type: type as string, blanks: blanks as number | null })).toContain(expected);
+    expect(
+      answerContract({ ...base, type: type as string, blanks: blanks as number | null }),
+    ).toContain(expected);
   });
 });

@@ -73,7 +73,9 @@ export function answerContract(q: RenderableQuestion): string {
 
 export function systemPrompt(paper: PaperContext): string {
   const subject =
-    paper.subject === 'politics' && paper.stage && paper.stage !== 'senior' ? '道德与法治' : (SUBJECT_ZH[paper.subject] ?? paper.subject);
+    paper.subject === 'politics' && paper.stage && paper.stage !== 'senior'
+      ? '道德与法治'
+      : (SUBJECT_ZH[paper.subject] ?? paper.subject);
   return [
     `你是一名正在参加考试的考生，试卷为《${paper.title}》，科目：${subject}。`,
     '请像考生一样独立作答：认真审题，逐步推理，答案写在规定的格式里。',
@@ -85,7 +87,8 @@ function questionText(q: RenderableQuestion, isSub: boolean): string {
   const lines = [`${isSub ? '小题' : '第'}${q.number}${isSub ? '' : '题'}（${q.points} 分）`];
   if (q.stem) lines.push(q.stem);
   for (const o of q.options ?? []) if (o.text) lines.push(`${o.label}. ${o.text}`);
-  if (q.options?.length && q.options.every((o) => !o.text)) lines.push(`（选项：${q.options.map((o) => o.label).join('、')}，见材料）`);
+  if (q.options?.length && q.options.every((o) => !o.text))
+    lines.push(`（选项：${q.options.map((o) => o.label).join('、')}，见材料）`);
   return lines.join('\n');
 }
 
@@ -139,5 +142,11 @@ export function renderForModel(
     mode === 'vision' && imageCount > 0
       ? { role: 'user', content: parts }
       : { role: 'user', content: parts.map((p) => (p as { text: string }).text).join('\n') };
-  return { templateVersion: TEMPLATE_VERSION, mode, messages: [{ role: 'system', content: systemPrompt(paper) }, user], flags, imageCount };
+  return {
+    templateVersion: TEMPLATE_VERSION,
+    mode,
+    messages: [{ role: 'system', content: systemPrompt(paper) }, user],
+    flags,
+    imageCount,
+  };
 }

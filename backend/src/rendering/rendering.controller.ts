@@ -18,14 +18,22 @@ export class RenderingController {
   @Post('drafts/preview')
   @Roles(...PAPER_WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'The exact messages a model would receive for one question of an unsaved bundle' })
+  @ApiOperation({
+    summary: 'The exact messages a model would receive for one question of an unsaved bundle',
+  })
   preview(@Body() body: DraftPreviewDto) {
-    return this.rendering.renderDraft(body as unknown as DraftBundle, body.number, body.mode ?? 'vision');
+    return this.rendering.renderDraft(
+      body as unknown as DraftBundle,
+      body.number,
+      body.mode ?? 'vision',
+    );
   }
 
   @Get(':id/render')
   @Roles(...PAPER_READERS)
-  @ApiOperation({ summary: 'The exact chat messages a model receives for each question (text or vision)' })
+  @ApiOperation({
+    summary: 'The exact chat messages a model receives for each question (text or vision)',
+  })
   render(@Param('id', ParseUUIDPipe) id: string, @Query() query: RenderQueryDto) {
     return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile));
   }
@@ -37,7 +45,12 @@ export class RenderingController {
     @Param('questionId', ParseUUIDPipe) questionId: string,
     @Query() query: RenderQueryDto,
   ) {
-    return this.rendering.renderPaper(id, query.mode ?? 'vision', this.profile(query.profile), questionId);
+    return this.rendering.renderPaper(
+      id,
+      query.mode ?? 'vision',
+      this.profile(query.profile),
+      questionId,
+    );
   }
 
   private profile(key?: string) {
@@ -46,7 +59,13 @@ export class RenderingController {
     const p = namedProfile(key);
     if (!p) {
       const names = Object.keys(NAMED_PROFILES).join(', ');
-      throw new DomainError(`profile "${key}" is not one of: ${names}`, 400, undefined, 'render.unknown_profile', { profile: key, names });
+      throw new DomainError(
+        `profile "${key}" is not one of: ${names}`,
+        400,
+        undefined,
+        'render.unknown_profile',
+        { profile: key, names },
+      );
     }
     return p;
   }

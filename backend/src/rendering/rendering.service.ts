@@ -20,7 +20,12 @@ export class RenderingService {
   ) {}
 
   /** Every top-level question of a paper version as the messages a model receives. */
-  async renderPaper(versionId: string, mode: 'text' | 'vision', profile: ImageProfile = DEFAULT_VISION_PROFILE, questionId?: string) {
+  async renderPaper(
+    versionId: string,
+    mode: 'text' | 'vision',
+    profile: ImageProfile = DEFAULT_VISION_PROFILE,
+    questionId?: string,
+  ) {
     const tree = await this.papers.getTree(versionId);
     const roots = questionId ? tree.questions.filter((q) => q.id === questionId) : tree.questions;
     if (questionId && roots.length === 0) {
@@ -40,7 +45,8 @@ export class RenderingService {
       language: tree.version.language,
       stage: tree.version.stage,
     };
-    const dataUrls = mode === 'vision' ? await this.dataUrls(roots, profile) : new Map<string, string>();
+    const dataUrls =
+      mode === 'vision' ? await this.dataUrls(roots, profile) : new Map<string, string>();
     const questions: RenderedQuestionDto[] = roots.map((q) => ({
       questionId: q.id,
       number: q.number,
@@ -58,17 +64,34 @@ export class RenderingService {
     const assetOf = await this.drafts.imageAssets(draft);
     const passages = new Map((paper.passages ?? []).map((p) => [p.id, p.content]));
     const renderable = draftRenderable(q, passages, assetOf);
-    const hashes = [renderable, ...renderable.subQuestions].flatMap((x) => x.images.map((i) => i.sha256));
-    const dataUrls = mode === 'vision' ? await this.variants(hashes, DEFAULT_VISION_PROFILE) : new Map<string, string>();
-    const context = { title: paper.title ?? '', subject: paper.subject ?? 'other', language: paper.language ?? 'zh' };
+    const hashes = [renderable, ...renderable.subQuestions].flatMap((x) =>
+      x.images.map((i) => i.sha256),
+    );
+    const dataUrls =
+      mode === 'vision'
+        ? await this.variants(hashes, DEFAULT_VISION_PROFILE)
+        : new Map<string, string>();
+    const context = {
+      title: paper.title ?? '',
+      subject: paper.subject ?? 'other',
+      language: paper.language ?? 'zh',
+    };
     const prompt = renderForModel(context, renderable, mode, dataUrls);
     const imageProfile = mode === 'vision' ? profileKey(DEFAULT_VISION_PROFILE) : null;
-    return { mode, questions: [{ questionId: `draft:${q.number}`, number: q.number, imageProfile, ...prompt }] };
+    return {
+      mode,
+      questions: [{ questionId: `draft:${q.number}`, number: q.number, imageProfile, ...prompt }],
+    };
   }
 
-  private dataUrls(roots: PaperTree['questions'], profile: ImageProfile): Promise<Map<string, string>> {
+  private dataUrls(
+    roots: PaperTree['questions'],
+    profile: ImageProfile,
+  ): Promise<Map<string, string>> {
     return this.variants(
-      roots.flatMap((q) => [q, ...q.subQuestions]).flatMap((q) => q.images.map((i) => i.assetSha256)),
+      roots
+        .flatMap((q) => [q, ...q.subQuestions])
+        .flatMap((q) => q.images.map((i) => i.assetSha256)),
       profile,
     );
   }
@@ -95,7 +118,11 @@ function toRenderable(q: PaperTree['questions'][number]): RenderableQuestion {
     stem: q.stem,
     options: q.options,
     blanks: q.blanks,
-    images: q.images.map((i) => ({ sha256: i.assetSha256, alt: i.alt, optionLabel: i.optionLabel })),
+    images: q.images.map((i) => ({
+      sha256: i.assetSha256,
+      alt: i.alt,
+      optionLabel: i.optionLabel,
+    })),
     passage: q.passage,
     subQuestions: q.subQuestions.map(toRenderable),
   };

@@ -19,8 +19,24 @@ import { RoundsRepository } from './rounds.repository';
  */
 const JUDGE = { judgeModelId: 'J', templateVersion: 'v1', name: 'Judge' };
 const ROUNDS = {
-  R2: { id: 'R2', name: '2024 秋冬', heldOn: '2024-12-01', notes: '', createdAt: new Date(), runs: [], papers: 1 },
-  R1: { id: 'R1', name: '2024 春', heldOn: '2024-04-01', notes: '', createdAt: new Date(), runs: [], papers: 1 },
+  R2: {
+    id: 'R2',
+    name: '2024 秋冬',
+    heldOn: '2024-12-01',
+    notes: '',
+    createdAt: new Date(),
+    runs: [],
+    papers: 1,
+  },
+  R1: {
+    id: 'R1',
+    name: '2024 春',
+    heldOn: '2024-04-01',
+    notes: '',
+    createdAt: new Date(),
+    runs: [],
+    papers: 1,
+  },
 };
 
 const question = (id: string, paperVersionId: string, subject: string): ReportQuestion => ({
@@ -46,7 +62,17 @@ function setup() {
     entries: async (scope: ReportScope): Promise<ReportEntry[]> => {
       scopes.push(scope);
       const r = run(scope.roundId);
-      return [{ key: `${r}:M`, runId: r, runName: r, modelId: 'M', modelName: 'M', previousKey: null, isSimulated: false }];
+      return [
+        {
+          key: `${r}:M`,
+          runId: r,
+          runName: r,
+          modelId: 'M',
+          modelName: 'M',
+          previousKey: null,
+          isSimulated: false,
+        },
+      ];
     },
     questions: async (scope: ReportScope) =>
       [
@@ -74,7 +100,11 @@ function setup() {
       const source = q.scoringSource ?? 'teachers';
       return { source, judge: source === 'teachers' ? null : JUDGE, validatedQuestionIds: [] };
     },
-    scoredUnits: async (entries: ReportEntry[], ids: string[], scoring: Scoring): Promise<ModelUnit[]> =>
+    scoredUnits: async (
+      entries: ReportEntry[],
+      ids: string[],
+      scoring: Scoring,
+    ): Promise<ModelUnit[]> =>
       ids.map((questionId) => ({
         entryKey: entries[0].key,
         questionId,
@@ -90,14 +120,27 @@ function setup() {
     get: async (id: 'R1' | 'R2') => ROUNDS[id] ?? null,
     previous: async (id: string) => (id === 'R2' ? { id: 'R1', name: '2024 春' } : null),
   } as unknown as RoundsRepository;
-  const config = { subjectGroups: { math: 'sciences', history: 'humanities' } } as unknown as AppConfig;
-  const judgeQuality = { validatedQuestions: async () => new Set<string>() } as unknown as JudgeQualityService;
-  const service = new FindingsService(data, scoringRepo, rounds, config, {} as AuditService, judgeQuality);
+  const config = {
+    subjectGroups: { math: 'sciences', history: 'humanities' },
+  } as unknown as AppConfig;
+  const judgeQuality = {
+    validatedQuestions: async () => new Set<string>(),
+  } as unknown as JudgeQualityService;
+  const service = new FindingsService(
+    data,
+    scoringRepo,
+    rounds,
+    config,
+    {} as AuditService,
+    judgeQuality,
+  );
   return { service, scopes, scoringQueries };
 }
 
 const overall = (fs: { code: string; params: Record<string, unknown> }[]) =>
-  fs.find((f) => f.code.startsWith('finding.model_vs_students.') && f.params.dimension === 'overall')!;
+  fs.find(
+    (f) => f.code.startsWith('finding.model_vs_students.') && f.params.dimension === 'overall',
+  )!;
 
 describe('FindingsService (fake repositories)', () => {
   it('reads both rounds with the report’s filters, the runs filter aside (a round decides its runs)', async () => {
@@ -125,7 +168,10 @@ describe('FindingsService (fake repositories)', () => {
       });
       expect(s.runIds).toBeUndefined();
     }
-    expect(f.filters).toEqual({ narrowed: ['modelIds', 'paperVersionIds', 'subjects', 'stages', 'grades'], runsIgnored: true });
+    expect(f.filters).toEqual({
+      narrowed: ['modelIds', 'paperVersionIds', 'subjects', 'stages', 'grades'],
+      runsIgnored: true,
+    });
   });
 
   it('computes on the slice: one subject leaves no humanities–sciences index, and the finding says the filter is why', async () => {
@@ -149,13 +195,21 @@ describe('FindingsService (fake repositories)', () => {
     expect(judge.scoring).toEqual({ source: 'judge_only', judge: JUDGE });
     expect(overall(judge.findings).params.diff).toBeCloseTo(-0.3, 10);
     expect(overall(judge.findings).code).toBe('finding.model_vs_students.below');
-    expect(scoringQueries).toEqual([{ scoringSource: 'judge_only' }, { scoringSource: 'judge_only', judge: 'J', judgeTemplate: 'v1' }]);
+    expect(scoringQueries).toEqual([
+      { scoringSource: 'judge_only' },
+      { scoringSource: 'judge_only', judge: 'J', judgeTemplate: 'v1' },
+    ]);
   });
 
   it('says there is no round rather than failing when the install has none', async () => {
     const { service } = setup();
-    (service as unknown as { rounds: { latest: () => Promise<null> } }).rounds.latest = async () => null;
+    (service as unknown as { rounds: { latest: () => Promise<null> } }).rounds.latest = async () =>
+      null;
     const f = await service.findings({ scoringSource: 'judge_only' });
-    expect(f).toMatchObject({ round: null, findings: [], scoring: { source: 'judge_only', judge: null } });
+    expect(f).toMatchObject({
+      round: null,
+      findings: [],
+      scoring: { source: 'judge_only', judge: null },
+    });
   });
 });

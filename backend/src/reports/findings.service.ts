@@ -43,7 +43,16 @@ export class FindingsService {
     const filters = { narrowed: [...narrowed], runsIgnored: !!q.runIds?.length };
     const teachers = { source: q.scoringSource ?? 'teachers', judge: null };
     const roundId = q.roundId ?? (await this.rounds.latest());
-    if (!roundId) return { round: null, previous: null, findings: [], cohorts: [], scoring: teachers, filters, method };
+    if (!roundId)
+      return {
+        round: null,
+        previous: null,
+        findings: [],
+        cohorts: [],
+        scoring: teachers,
+        filters,
+        method,
+      };
     const round = await this.rounds.get(roundId);
     if (!round) throw new DomainError(`no round ${roundId}`, 404, undefined, 'round.not_found');
     const prev = await this.rounds.previous(roundId);
@@ -55,16 +64,27 @@ export class FindingsService {
     // The previous round is read with the judge the current one uses, so a change never mixes two judges.
     const judge = now.scoring.judge;
     const before = previous
-      ? await this.load(previous.id, q, judge ? { ...q, judge: judge.judgeModelId, judgeTemplate: judge.templateVersion } : q)
+      ? await this.load(
+          previous.id,
+          q,
+          judge ? { ...q, judge: judge.judgeModelId, judgeTemplate: judge.templateVersion } : q,
+        )
       : null;
     const findings = findingsOf({
       current: { id: round.id, name: round.name, anchors: anchorsOf(now.data, resampler) },
-      previous: previous && before ? { id: previous.id, name: previous.name, anchors: anchorsOf(before.data, resampler) } : null,
+      previous:
+        previous && before
+          ? { id: previous.id, name: previous.name, anchors: anchorsOf(before.data, resampler) }
+          : null,
       // The index's two groups are the groups of REPORT_SUBJECT_GROUPS by these names.
       groups: { humanities: 'humanities', sciences: 'sciences' },
       narrowed: narrowed.length > 0,
     });
-    const brief = (r: { id: string; name: string; heldOn: string }) => ({ id: r.id, name: r.name, heldOn: r.heldOn });
+    const brief = (r: { id: string; name: string; heldOn: string }) => ({
+      id: r.id,
+      name: r.name,
+      heldOn: r.heldOn,
+    });
     return {
       round: brief(round),
       previous: previous && brief(previous),
@@ -83,7 +103,11 @@ export class FindingsService {
   }
 
   /** One round's slice under the filters, scored by the chosen source (report-scoring-source.ts). */
-  private async load(roundId: string, q: FindingsQuery, scoringQuery: ScoringQuery): Promise<{ data: RoundData; scoring: Scoring }> {
+  private async load(
+    roundId: string,
+    q: FindingsQuery,
+    scoringQuery: ScoringQuery,
+  ): Promise<{ data: RoundData; scoring: Scoring }> {
     const scope: ReportScope = {
       roundId,
       cohortIds: q.cohortIds,
@@ -94,12 +118,15 @@ export class FindingsService {
       grades: q.grades,
     };
     const entries = await this.data.entries(scope);
-    const questions = entries.length ? await this.data.questions(scope, entries, this.config.subjectGroups) : [];
+    const questions = entries.length
+      ? await this.data.questions(scope, entries, this.config.subjectGroups)
+      : [];
     const ids = questions.map((x) => x.id);
     const scoring = await this.scoringRepo.resolveScoring(scoringQuery, ids, (judge, qs) =>
       this.judgeQuality.validatedQuestions(judge, qs),
     );
-    if (!questions.length) return { data: { roundId, questions, cohorts: [], entries, units: [] }, scoring };
+    if (!questions.length)
+      return { data: { roundId, questions, cohorts: [], entries, units: [] }, scoring };
     const [units, cohorts] = await Promise.all([
       this.scoringRepo.scoredUnits(entries, ids, scoring),
       this.data.cohorts(scope, [...new Set(questions.map((x) => x.paperVersionId))]),

@@ -21,7 +21,12 @@ describe('findings export', () => {
       round: { id: 'R', name: '2024 秋冬', heldOn: '2024-12-01' },
       previous: null,
       findings: [
-        { code: 'finding.model_vs_students.above', params: { model: 'sim', diff: 0.1 }, restsOn, drill: null },
+        {
+          code: 'finding.model_vs_students.above',
+          params: { model: 'sim', diff: 0.1 },
+          restsOn,
+          drill: null,
+        },
         {
           code: 'finding.model_vs_students.tie',
           params: { model: 'real', diff: 0 },
@@ -34,9 +39,16 @@ describe('findings export', () => {
       filters: { narrowed: [], runsIgnored: false },
       method: { replicates: 1000, seed: 1, level: 0.95 },
     };
-    const rows = parse<Record<string, string>>(findingsCsv(f), { header: true, skipEmptyLines: true }).data;
+    const rows = parse<Record<string, string>>(findingsCsv(f), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.map((r) => [r.model, r.simulated_model, r.cohort])).toEqual([
-      ['sim', 'SIMULATED model behind it (answers drawn by a script)', 'SYNTHETIC (generated, not real students)'],
+      [
+        'sim',
+        'SIMULATED model behind it (answers drawn by a script)',
+        'SYNTHETIC (generated, not real students)',
+      ],
       ['real', 'no', 'SYNTHETIC (generated, not real students)'],
     ]);
   });

@@ -8,12 +8,17 @@ type Cell = string | number | null;
 
 /** Text that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). */
 const safe = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-const round = (x: number | null | undefined, d = 4) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
+const round = (x: number | null | undefined, d = 4) =>
+  x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d;
 
 export function cohortLabel(r: FullReport): string {
   if (!r.cohorts.length) return 'none';
   const synthetic = r.cohorts.filter((c) => c.isSynthetic).length;
-  return synthetic === r.cohorts.length ? 'SYNTHETIC (generated, not real students)' : synthetic ? 'mixed: some SYNTHETIC' : 'real';
+  return synthetic === r.cohorts.length
+    ? 'SYNTHETIC (generated, not real students)'
+    : synthetic
+      ? 'mixed: some SYNTHETIC'
+      : 'real';
 }
 
 const FIGURE_COLUMNS = [
@@ -67,7 +72,9 @@ const sourced = (r: FullReport) => r.figures as SourcedFigure[];
 function figureRows(r: FullReport, figures: SourcedFigure[]): Cell[][] {
   const entries = new Map(r.entries.map((e) => [e.key, e]));
   const label = cohortLabel(r);
-  const judge = r.scoring.judge ? `${r.scoring.judge.name} (${r.scoring.judge.templateVersion})` : null;
+  const judge = r.scoring.judge
+    ? `${r.scoring.judge.name} (${r.scoring.judge.templateVersion})`
+    : null;
   return figures.map((f) => {
     const e = entries.get(f.entryKey)!;
     const c = f.coverage;
@@ -147,7 +154,8 @@ const FINDING_COLUMNS = [
 ];
 
 function findingRows(f: FindingsResult): Cell[][] {
-  const text = (v: unknown) => (v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v));
+  const text = (v: unknown) =>
+    v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v);
   const num = (v: unknown) => (typeof v === 'number' ? round(v) : null);
   return f.findings.map((x) => {
     const p = x.params;
@@ -169,7 +177,11 @@ function findingRows(f: FindingsResult): Cell[][] {
       round(x.restsOn.notScoredPoints, 2),
       round(x.restsOn.comparablePoints, 2),
       x.restsOn.students,
-      x.restsOn.cohorts ? (x.restsOn.synthetic ? 'SYNTHETIC (generated, not real students)' : 'real') : null,
+      x.restsOn.cohorts
+        ? x.restsOn.synthetic
+          ? 'SYNTHETIC (generated, not real students)'
+          : 'real'
+        : null,
       x.drill?.entry ?? null,
       x.restsOn.simulated ? 'SIMULATED model behind it (answers drawn by a script)' : 'no',
     ].map(safe);
@@ -185,7 +197,11 @@ export function reportCsv(r: FullReport): string {
 }
 
 /** Sheets: summary, by subject, by split, by question (the heat map), findings (of a round, when there is one), marks. */
-export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[], findings?: FindingsResult): Promise<Buffer> {
+export async function reportXlsx(
+  r: FullReport,
+  marks: Record<string, unknown>[],
+  findings?: FindingsResult,
+): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = 'Yuejuan';
   const sheet = (name: string, columns: string[], rows: Cell[][]) => {
@@ -208,17 +224,24 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
   summary.addRow([
     safe(
       `Scoring source: ${r.scoring.source}${r.scoring.judge ? `, judge ${r.scoring.judge.name} (${r.scoring.judge.templateVersion})` : ''}` +
-        (r.scoring.source === 'judge_only' ? ' — JUDGE ONLY: every teacher-marked score here comes from the judge, for comparison' : ''),
+        (r.scoring.source === 'judge_only'
+          ? ' — JUDGE ONLY: every teacher-marked score here comes from the judge, for comparison'
+          : ''),
     ),
   ]);
   // The findings follow the report's filters and scoring source (runs aside: a round decides its runs).
   if (findings?.round)
     summary.addRow([
       `Findings (sheet "findings"): round ${findings.round.name}, scoring source ${findings.scoring.source}` +
-        (findings.filters.narrowed.length ? `, filtered by ${findings.filters.narrowed.join(', ')}` : ', whole round') +
-        (findings.filters.runsIgnored ? ' (the runs filter does not apply: the round decides its runs)' : ''),
+        (findings.filters.narrowed.length
+          ? `, filtered by ${findings.filters.narrowed.join(', ')}`
+          : ', whole round') +
+        (findings.filters.runsIgnored
+          ? ' (the runs filter does not apply: the round decides its runs)'
+          : ''),
     ]);
-  for (const c of r.cohorts) summary.addRow([safe(c.name), c.isSynthetic ? 'SYNTHETIC' : 'real', c.students]);
+  for (const c of r.cohorts)
+    summary.addRow([safe(c.name), c.isSynthetic ? 'SYNTHETIC' : 'real', c.students]);
   summary.addRow([
     `95% bootstrap intervals, ${r.method.replicates} replicates, seed ${r.method.seed}; markers disagree when QWK < ${r.method.minQwk}`,
   ]);
@@ -240,9 +263,14 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
   );
   sheet(
     'by question',
-    ['paper', 'subject', 'question', 'max_points', 'cohort_rate', ...r.entries.map((e) => `${e.modelName} · ${e.runName}`)].map(
-      (x) => safe(x) as string,
-    ),
+    [
+      'paper',
+      'subject',
+      'question',
+      'max_points',
+      'cohort_rate',
+      ...r.entries.map((e) => `${e.modelName} · ${e.runName}`),
+    ].map((x) => safe(x) as string),
     r.heatMap.map((h) =>
       [
         h.paperTitle,
@@ -256,11 +284,25 @@ export async function reportXlsx(r: FullReport, marks: Record<string, unknown>[]
   );
   // A round's headline findings, when the install has rounds (the findings belong to a round).
   if (findings?.round) sheet('findings', FINDING_COLUMNS, findingRows(findings));
-  const markColumns = ['paper', 'question', 'model', 'sample', 'marker', 'kind', 'points', 'seconds', 'at'];
+  const markColumns = [
+    'paper',
+    'question',
+    'model',
+    'sample',
+    'marker',
+    'kind',
+    'points',
+    'seconds',
+    'at',
+  ];
   sheet(
     'marks',
     markColumns,
-    marks.map((m) => markColumns.map((k) => safe(m[k] instanceof Date ? (m[k] as Date).toISOString() : (m[k] as Cell)))),
+    marks.map((m) =>
+      markColumns.map((k) =>
+        safe(m[k] instanceof Date ? (m[k] as Date).toISOString() : (m[k] as Cell)),
+      ),
+    ),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,7 +2,12 @@ import { ReportQuestion } from './domain/report.types';
 import { SourcedUnit, sourcePointsOf } from './report-scoring-source';
 
 const q = (id: string, maxPoints: number) => ({ id, maxPoints }) as ReportQuestion;
-const unit = (questionId: string, scored: number, pending: number, sources: SourcedUnit['sources']): SourcedUnit => ({
+const unit = (
+  questionId: string,
+  scored: number,
+  pending: number,
+  sources: SourcedUnit['sources'],
+): SourcedUnit => ({
   entryKey: 'e',
   questionId,
   scored,
@@ -25,6 +30,11 @@ describe('points by source', () => {
       ['q2', unit('q2', 1, 0, { rules: 1, teachers: 0, judge: 0 })],
       ['q3', unit('q3', 1, 0, { rules: 0, teachers: 1, judge: 0 })],
     ]);
-    expect(sourcePointsOf([q('q1', 6), q('q2', 5)], units)).toEqual({ rules: 5, teachers: 3, judge: 1.5, none: 1.5 });
+    expect(sourcePointsOf([q('q1', 6), q('q2', 5)], units)).toEqual({
+      rules: 5,
+      teachers: 3,
+      judge: 1.5,
+      none: 1.5,
+    });
   });
 });

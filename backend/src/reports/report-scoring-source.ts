@@ -33,7 +33,10 @@ export type SourcedUnit = ModelUnit & { sources: UnitSources };
 export type { SourcePoints } from '@yuejuan/contracts';
 
 /** Points by source over a set of questions, each question's points shared among its samples like the coverage. */
-export function sourcePointsOf(set: ReportQuestion[], units: Map<string, SourcedUnit>): SourcePoints {
+export function sourcePointsOf(
+  set: ReportQuestion[],
+  units: Map<string, SourcedUnit>,
+): SourcePoints {
   const out: SourcePoints = { rules: 0, teachers: 0, judge: 0, none: 0 };
   for (const q of set) {
     const u = units.get(q.id);
@@ -53,7 +56,12 @@ export type SourcedFigure = Figure & { sourcePoints: SourcePoints };
  * Adds to every figure its points by source, over the same slice of questions the figure covers
  * (slices() is the report's own), so the counts and the coverage agree.
  */
-export function withSourcePoints<R extends Report>(report: R, questions: ReportQuestion[], units: SourcedUnit[], scoring: Scoring) {
+export function withSourcePoints<R extends Report>(
+  report: R,
+  questions: ReportQuestion[],
+  units: SourcedUnit[],
+  scoring: Scoring,
+) {
   const byEntry = new Map<string, Map<string, SourcedUnit>>();
   for (const u of units) {
     if (!byEntry.has(u.entryKey)) byEntry.set(u.entryKey, new Map());
@@ -62,12 +70,16 @@ export function withSourcePoints<R extends Report>(report: R, questions: ReportQ
   const sets = new Map<string, Map<string, ReportQuestion[]>>();
   for (const [entryKey, us] of byEntry) {
     const m = new Map<string, ReportQuestion[]>();
-    for (const [dim, value, set] of slices(questions.filter((q) => us.has(q.id)))) m.set(`${dim}\u0000${value}`, set);
+    for (const [dim, value, set] of slices(questions.filter((q) => us.has(q.id))))
+      m.set(`${dim}\u0000${value}`, set);
     sets.set(entryKey, m);
   }
   const figures: SourcedFigure[] = report.figures.map((f) => ({
     ...f,
-    sourcePoints: sourcePointsOf(sets.get(f.entryKey)?.get(`${f.dimension}\u0000${f.value}`) ?? [], byEntry.get(f.entryKey) ?? new Map()),
+    sourcePoints: sourcePointsOf(
+      sets.get(f.entryKey)?.get(`${f.dimension}\u0000${f.value}`) ?? [],
+      byEntry.get(f.entryKey) ?? new Map(),
+    ),
   }));
   return { ...report, figures, scoring };
 }

@@ -13,8 +13,17 @@ import { Scoring, ScoringQuery, SourcedUnit, TEACHERS_ONLY } from './report-scor
  * judgement of the chosen judge joined per answer (DISTINCT ON over ix_judge_reads_latest). Raw SQL
  * because the source decides per row, and the report needs only the per-question aggregate.
  */
-async function scoredUnits(db: DataSource, entries: ReportEntry[], questionIds: string[], scoring: Scoring): Promise<SourcedUnit[]> {
-  const rows: (Omit<SourcedUnit, 'sources'> & { rules: number; teachers: number; judge: number })[] = await db.query(
+async function scoredUnits(
+  db: DataSource,
+  entries: ReportEntry[],
+  questionIds: string[],
+  scoring: Scoring,
+): Promise<SourcedUnit[]> {
+  const rows: (Omit<SourcedUnit, 'sources'> & {
+    rules: number;
+    teachers: number;
+    judge: number;
+  })[] = await db.query(
     `WITH j AS (
        SELECT DISTINCT ON (jr.question_id, jr.response_id) jr.question_id, jr.response_id, jr.status, jr.points
        FROM judge_reads jr
@@ -57,7 +66,10 @@ async function scoredUnits(db: DataSource, entries: ReportEntry[], questionIds: 
       scoring.validatedQuestionIds,
     ],
   );
-  return rows.map(({ rules, teachers, judge, ...u }) => ({ ...u, sources: { rules, teachers, judge } }));
+  return rows.map(({ rules, teachers, judge, ...u }) => ({
+    ...u,
+    sources: { rules, teachers, judge },
+  }));
 }
 
 /**
@@ -68,7 +80,10 @@ async function resolveScoring(
   db: DataSource,
   query: ScoringQuery,
   questionIds: string[],
-  validated: (judge: { judgeModelId: string; templateVersion: string }, questionIds: string[]) => Promise<Set<string>>,
+  validated: (
+    judge: { judgeModelId: string; templateVersion: string },
+    questionIds: string[],
+  ) => Promise<Set<string>>,
 ): Promise<Scoring> {
   const source = query.scoringSource ?? 'teachers';
   if (source === 'teachers' || !questionIds.length) return { ...TEACHERS_ONLY, source };
@@ -81,14 +96,21 @@ async function resolveScoring(
     [questionIds, query.judge ?? null, query.judgeTemplate ?? null],
   );
   if (!judge) return { source, judge: null, validatedQuestionIds: [] };
-  return { source, judge, validatedQuestionIds: source === 'judge_only' ? [] : [...(await validated(judge, questionIds))] };
+  return {
+    source,
+    judge,
+    validatedQuestionIds: source === 'judge_only' ? [] : [...(await validated(judge, questionIds))],
+  };
 }
 
 /**
  * The drill-down's judge column: each judge's latest judgement of each row's unit (items,
  * adjustment, rationale, or the failure code), beside the teachers' reads already on the row.
  */
-async function judgeReadsOf<T extends { responseId: string; questionId: string }>(db: DataSource, rows: T[]) {
+async function judgeReadsOf<T extends { responseId: string; questionId: string }>(
+  db: DataSource,
+  rows: T[],
+) {
   if (!rows.length) return [];
   const reads: { responseId: string; questionId: string; judges: unknown[] }[] = await db.query(
     `SELECT x.response_id AS "responseId", x.question_id AS "questionId",
@@ -112,14 +134,21 @@ async function judgeReadsOf<T extends { responseId: string; questionId: string }
 export class ReportScoringRepository {
   constructor(private readonly db: DataSource) {}
 
-  scoredUnits(entries: ReportEntry[], questionIds: string[], scoring: Scoring): Promise<SourcedUnit[]> {
+  scoredUnits(
+    entries: ReportEntry[],
+    questionIds: string[],
+    scoring: Scoring,
+  ): Promise<SourcedUnit[]> {
     return scoredUnits(this.db, entries, questionIds, scoring);
   }
 
   resolveScoring(
     query: ScoringQuery,
     questionIds: string[],
-    validated: (judge: { judgeModelId: string; templateVersion: string }, questionIds: string[]) => Promise<Set<string>>,
+    validated: (
+      judge: { judgeModelId: string; templateVersion: string },
+      questionIds: string[],
+    ) => Promise<Set<string>>,
   ): Promise<Scoring> {
     return resolveScoring(this.db, query, questionIds, validated);
   }

@@ -36,7 +36,13 @@ export class ReportRepository {
 
   /** Run × model pairs with answers in the scope (a model with none on the chosen papers or subjects is no row). */
   async entries(scope: ReportScope): Promise<ReportEntry[]> {
-    const rows: { runId: string; runName: string; modelId: string; modelName: string; isSimulated: boolean }[] = await this.db.query(
+    const rows: {
+      runId: string;
+      runName: string;
+      modelId: string;
+      modelName: string;
+      isSimulated: boolean;
+    }[] = await this.db.query(
       `SELECT rm.run_id AS "runId", r.name AS "runName", rm.model_id AS "modelId", m.name AS "modelName", m.is_simulated AS "isSimulated"
        FROM run_models rm JOIN runs r ON r.id = rm.run_id JOIN ai_models m ON m.id = rm.model_id
        WHERE ($1::uuid[] IS NULL OR rm.run_id = ANY($1)) AND ($2::uuid[] IS NULL OR rm.model_id = ANY($2))
@@ -60,11 +66,18 @@ export class ReportRepository {
     return rows.map((r, i) => ({
       key: `${r.runId}:${r.modelId}`,
       ...r,
-      previousKey: i > 0 && rows[i - 1].modelId === r.modelId ? `${rows[i - 1].runId}:${rows[i - 1].modelId}` : null,
+      previousKey:
+        i > 0 && rows[i - 1].modelId === r.modelId
+          ? `${rows[i - 1].runId}:${rows[i - 1].modelId}`
+          : null,
     }));
   }
 
-  async questions(scope: ReportScope, entries: ReportEntry[], groups: Record<string, string>): Promise<ReportQuestion[]> {
+  async questions(
+    scope: ReportScope,
+    entries: ReportEntry[],
+    groups: Record<string, string>,
+  ): Promise<ReportQuestion[]> {
     const rows: (Omit<ReportQuestion, 'group'> & { group?: string })[] = await this.db.query(
       `SELECT q.id, q.paper_version_id AS "paperVersionId", v.title AS "paperTitle", q.number, v.subject, q.type, q.is_objective AS "isObjective",
               CASE WHEN cardinality(q.knowledge_tags) > 0 THEN q.knowledge_tags ELSE COALESCE(p.knowledge_tags, '{}') END AS tags,
@@ -139,9 +152,12 @@ export class ReportRepository {
   }
 
   /** Two independent reads of one answer, per question: each teacher's latest scoring read. */
-  async agreementPairs(questionIds: string[]): Promise<Map<string, { pairs: [number, number][]; tolerance: number }>> {
-    const rows: { questionId: string; pairs: [number, number][]; tolerance: number }[] = await this.db.query(
-      `WITH eff AS (
+  async agreementPairs(
+    questionIds: string[],
+  ): Promise<Map<string, { pairs: [number, number][]; tolerance: number }>> {
+    const rows: { questionId: string; pairs: [number, number][]; tolerance: number }[] =
+      await this.db.query(
+        `WITH eff AS (
          SELECT DISTINCT ON (k.task_id, k.marker_id) k.task_id, k.marker_id, k.points::float AS points
          FROM marks k JOIN marking_tasks t ON t.id = k.task_id
          WHERE t.question_id = ANY($1) AND k.read_kind NOT IN ('problem', 'arbitration', 'calibration') AND k.points IS NOT NULL
@@ -150,8 +166,8 @@ export class ReportRepository {
        FROM eff a JOIN eff b ON b.task_id = a.task_id AND b.marker_id > a.marker_id
        JOIN marking_tasks t ON t.id = a.task_id JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id
        GROUP BY t.question_id, q.id, v.id`,
-      [questionIds],
-    );
+        [questionIds],
+      );
     return new Map(rows.map((r) => [r.questionId, { pairs: r.pairs, tolerance: r.tolerance }]));
   }
 

@@ -31,7 +31,10 @@ export class ReportsController {
 
   /** The answers and marks behind one figure. */
   @Get('drill')
-  @ApiOkResponse({ description: 'one row per answer and scored unit: paper, number, maxPoints, sample, state, score, excerpt, marks' })
+  @ApiOkResponse({
+    description:
+      'one row per answer and scored unit: paper, number, maxPoints, sample, state, score, excerpt, marks',
+  })
   drill(@Query() q: DrillQueryDto) {
     return this.reports.drill(q, q.entry, q.dimension, q.value);
   }
@@ -40,7 +43,11 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="yuejuan-report.csv"')
-  async csv(@Query() q: ReportQueryDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async csv(
+    @Query() q: ReportQueryDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     const report = await this.reports.report(q, q.seed);
     await this.reports.recordExport('csv', q, report, { id: me.id, name: me.username, address });
     // A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
@@ -49,11 +56,22 @@ export class ReportsController {
 
   @Get('export.xlsx')
   @ApiProduces(XLSX)
-  async xlsx(@Query() q: ReportQueryDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async xlsx(
+    @Query() q: ReportQueryDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     const report = await this.reports.report(q, q.seed);
     await this.reports.recordExport('xlsx', q, report, { id: me.id, name: me.username, address });
     // The export carries the headline findings of the chosen round (default: the latest), as the page shows them.
-    const file = await reportXlsx(report, await this.reports.marks(report), await this.findings.findings(q, q.seed));
-    return new StreamableFile(file, { type: XLSX, disposition: 'attachment; filename="yuejuan-report.xlsx"' });
+    const file = await reportXlsx(
+      report,
+      await this.reports.marks(report),
+      await this.findings.findings(q, q.seed),
+    );
+    return new StreamableFile(file, {
+      type: XLSX,
+      disposition: 'attachment; filename="yuejuan-report.xlsx"',
+    });
   }
 }

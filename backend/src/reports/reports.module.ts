@@ -20,7 +20,11 @@ import { RoundsRepository } from './rounds.repository';
     ReportRepository,
     ReportScoringRepository,
     // It also runs inside a transaction's EntityManager (rounds.service.ts), so it is built, not injected by type.
-    { provide: RoundsRepository, useFactory: (db: DataSource) => new RoundsRepository(db), inject: [DataSource] },
+    {
+      provide: RoundsRepository,
+      useFactory: (db: DataSource) => new RoundsRepository(db),
+      inject: [DataSource],
+    },
   ],
 })
 export class ReportsModule {}

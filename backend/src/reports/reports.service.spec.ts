@@ -38,7 +38,11 @@ const question = (id: string, grade: number): ReportQuestion => ({
 });
 
 function setup() {
-  const calls: { entries: ReportScope[]; drill: [string, string, string[]][]; scoring: ScoringQuery[] } = {
+  const calls: {
+    entries: ReportScope[];
+    drill: [string, string, string[]][];
+    scoring: ScoringQuery[];
+  } = {
     entries: [],
     drill: [],
     scoring: [],
@@ -64,14 +68,21 @@ function setup() {
       },
     ],
     agreementPairs: async () => new Map(),
-    drillRows: async (runId: string, modelId: string, ids: string[]) => (calls.drill.push([runId, modelId, ids]), []),
+    drillRows: async (runId: string, modelId: string, ids: string[]) => (
+      calls.drill.push([runId, modelId, ids]),
+      []
+    ),
   } as unknown as ReportRepository;
   const scoringRepo = {
     resolveScoring: async (q: ScoringQuery): Promise<Scoring> => (
       calls.scoring.push(q),
       { source: q.scoringSource ?? 'teachers', judge: null, validatedQuestionIds: [] }
     ),
-    scoredUnits: async (_e: ReportEntry[], ids: string[], s: Scoring): Promise<(ModelUnit & { sources: object })[]> =>
+    scoredUnits: async (
+      _e: ReportEntry[],
+      ids: string[],
+      s: Scoring,
+    ): Promise<(ModelUnit & { sources: object })[]> =>
       ids.map((questionId, i) => ({
         entryKey: 'run:M',
         questionId,
@@ -85,14 +96,26 @@ function setup() {
     judgeReadsOf: async <T>(rows: T[]) => rows,
   } as unknown as ReportScoringRepository;
   const config = { subjectGroups: { math: 'sciences' } } as unknown as AppConfig;
-  const service = new ReportsService(data, scoringRepo, config, {} as AuditService, {} as JudgeQualityService);
+  const service = new ReportsService(
+    data,
+    scoringRepo,
+    config,
+    {} as AuditService,
+    {} as JudgeQualityService,
+  );
   return { service, calls };
 }
 
 describe('ReportsService (fake repositories)', () => {
   it('passes every filter to the reads and computes on the scoring source’s units', async () => {
     const { service, calls } = setup();
-    const scope = { modelIds: ['M'], subjects: ['math'], stages: ['junior'], grades: [8, 9], roundId: 'R' };
+    const scope = {
+      modelIds: ['M'],
+      subjects: ['math'],
+      stages: ['junior'],
+      grades: [8, 9],
+      roundId: 'R',
+    };
     const r = await service.report({ ...scope, scoringSource: 'judge_only' });
     expect(calls.entries[0]).toMatchObject(scope);
     expect(calls.scoring[0]).toMatchObject({ scoringSource: 'judge_only' });
@@ -108,7 +131,9 @@ describe('ReportsService (fake repositories)', () => {
     const { service, calls } = setup();
     await service.drill({}, 'run:M', 'grade', '9');
     expect(calls.drill).toEqual([['run', 'M', ['q2']]]);
-    await expect(service.drill({}, 'other:M', 'overall', 'all')).rejects.toMatchObject({ status: 404 });
+    await expect(service.drill({}, 'other:M', 'overall', 'all')).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(service.drill({}, 'run:M', 'grade', '3')).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -15,7 +15,10 @@ const REPLICATES = 1000;
 /** Below this quadratic weighted kappa, markers disagree too much to judge a model (a common bar for essay scoring). */
 const MIN_QWK = 0.7;
 
-export type FullReport = ReturnType<typeof withSourcePoints<Report>> & { subjectGroups: Record<string, string>; generatedMs: number };
+export type FullReport = ReturnType<typeof withSourcePoints<Report>> & {
+  subjectGroups: Record<string, string>;
+  generatedMs: number;
+};
 
 @Injectable()
 export class ReportsService {
@@ -30,10 +33,14 @@ export class ReportsService {
   async report(scope: ReportScope & ScoringQuery, seed = REPORT_SEED): Promise<FullReport> {
     const started = performance.now();
     const entries = await this.data.entries(scope);
-    const questions = entries.length ? await this.data.questions(scope, entries, this.config.subjectGroups) : [];
+    const questions = entries.length
+      ? await this.data.questions(scope, entries, this.config.subjectGroups)
+      : [];
     const ids = questions.map((q) => q.id);
     // The scoring source (teachers by default) decides per unit whose score counts: report-scoring-source.ts.
-    const scoring = await this.scoringRepo.resolveScoring(scope, ids, (judge, qs) => this.judgeQuality.validatedQuestions(judge, qs));
+    const scoring = await this.scoringRepo.resolveScoring(scope, ids, (judge, qs) =>
+      this.judgeQuality.validatedQuestions(judge, qs),
+    );
     const [units, cohorts, agreementPairs] = await Promise.all([
       this.scoringRepo.scoredUnits(entries, ids, scoring),
       this.data.cohorts(scope, [...new Set(questions.map((q) => q.paperVersionId))]),
@@ -52,7 +59,8 @@ export class ReportsService {
       scoredBy.set(k, [...(scoredBy.get(k) ?? []), u.questionId]);
     }
     const order = new Map(ids.map((id, i) => [id, i]));
-    const keyOf = (cohortId: string, qs: string[]) => `${cohortId}|${[...qs].sort((a, b) => order.get(a)! - order.get(b)!).join(',')}`;
+    const keyOf = (cohortId: string, qs: string[]) =>
+      `${cohortId}|${[...qs].sort((a, b) => order.get(a)! - order.get(b)!).join(',')}`;
     const histograms = new Map<string, Histogram | null>();
     for (const c of cohorts)
       histograms.set(
@@ -68,7 +76,11 @@ export class ReportsService {
       if (!histograms.has(key)) needed.set(key, { cohortId, ids: qs });
     }
     const matrix = new Set(cohorts.filter((c) => c.histogram).map((c) => c.id));
-    for (const [key, n] of needed) histograms.set(key, matrix.has(n.cohortId) ? await this.data.totals(n.cohortId, n.ids) : null);
+    for (const [key, n] of needed)
+      histograms.set(
+        key,
+        matrix.has(n.cohortId) ? await this.data.totals(n.cohortId, n.ids) : null,
+      );
 
     const report = buildReport({
       questions,
@@ -89,16 +101,25 @@ export class ReportsService {
   }
 
   /** The answers and marks behind one figure. */
-  async drill(scope: ReportScope, entryKey: string, dimension: Figure['dimension'] | 'question', value: string) {
+  async drill(
+    scope: ReportScope,
+    entryKey: string,
+    dimension: Figure['dimension'] | 'question',
+    value: string,
+  ) {
     const [runId, modelId] = entryKey.split(':');
-    const entries = (await this.data.entries({ ...scope, runIds: [runId], modelIds: [modelId] })).filter((e) => e.key === entryKey);
-    if (!entries.length) throw new DomainError(`no answers of model ${modelId} in run ${runId}`, 404);
+    const entries = (
+      await this.data.entries({ ...scope, runIds: [runId], modelIds: [modelId] })
+    ).filter((e) => e.key === entryKey);
+    if (!entries.length)
+      throw new DomainError(`no answers of model ${modelId} in run ${runId}`, 404);
     const questions = await this.data.questions(scope, entries, this.config.subjectGroups);
     const slice: ReportQuestion[] | undefined =
       dimension === 'question'
         ? questions.filter((q) => q.id === value)
         : slices(questions).find(([d, v]) => d === dimension && v === value)?.[2];
-    if (!slice?.length) throw new DomainError(`no figure ${dimension}=${value} for this model and run`, 404);
+    if (!slice?.length)
+      throw new DomainError(`no figure ${dimension}=${value} for this model and run`, 404);
     const rows = await this.data.drillRows(
       runId,
       modelId,

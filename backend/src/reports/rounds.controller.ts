@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { findingsCsv } from './report-export';
@@ -18,13 +30,19 @@ export class RoundsController {
   ) {}
 
   @Get('rounds')
-  @ApiOkResponse({ description: 'rounds, newest first: id, name, heldOn, notes, runs (id, name, models), papers' })
+  @ApiOkResponse({
+    description: 'rounds, newest first: id, name, heldOn, notes, runs (id, name, models), papers',
+  })
   list() {
     return this.rounds.list();
   }
 
   @Post('rounds')
-  create(@Body() body: RoundCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  create(
+    @Body() body: RoundCreateDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.rounds.create(body, { id: me.id, name: me.username, address });
   }
 
@@ -45,7 +63,11 @@ export class RoundsController {
 
   @Delete('rounds/:id')
   @HttpCode(204)
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     await this.rounds.remove(id, { id: me.id, name: me.username, address });
   }
 
@@ -63,7 +85,11 @@ export class RoundsController {
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="yuejuan-findings.csv"')
-  async findingsCsv(@Query() q: ReportQueryDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  async findingsCsv(
+    @Query() q: ReportQueryDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     const f = await this.findingsService.findings(q, q.seed);
     await this.findingsService.recordExport({ id: me.id, name: me.username, address }, f);
     // A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.

@@ -54,22 +54,31 @@ export class RoundsRepository {
   }
 
   async runIds(id: string): Promise<string[]> {
-    const rows: { runId: string }[] = await this.db.query(`SELECT run_id AS "runId" FROM round_runs WHERE round_id = $1`, [id]);
+    const rows: { runId: string }[] = await this.db.query(
+      `SELECT run_id AS "runId" FROM round_runs WHERE round_id = $1`,
+      [id],
+    );
     return rows.map((r) => r.runId);
   }
 
   async nameTaken(name: string, except: string | null): Promise<boolean> {
-    const [row] = await this.db.query(`SELECT 1 FROM rounds WHERE name = $1 AND ($2::uuid IS NULL OR id <> $2)`, [name, except]);
+    const [row] = await this.db.query(
+      `SELECT 1 FROM rounds WHERE name = $1 AND ($2::uuid IS NULL OR id <> $2)`,
+      [name, except],
+    );
     return !!row;
   }
 
-  async insert(r: { name: string; heldOn: string; notes: string; createdBy: string | null }): Promise<string> {
-    const [row] = await this.db.query(`INSERT INTO rounds (name, held_on, notes, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      r.name,
-      r.heldOn,
-      r.notes,
-      r.createdBy,
-    ]);
+  async insert(r: {
+    name: string;
+    heldOn: string;
+    notes: string;
+    createdBy: string | null;
+  }): Promise<string> {
+    const [row] = await this.db.query(
+      `INSERT INTO rounds (name, held_on, notes, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [r.name, r.heldOn, r.notes, r.createdBy],
+    );
     return row.id;
   }
 
@@ -104,13 +113,18 @@ export class RoundsRepository {
   }
 
   async existingRuns(runIds: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM runs WHERE id = ANY($1)`, [runIds]);
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM runs WHERE id = ANY($1)`, [
+      runIds,
+    ]);
     return rows.map((r) => r.id);
   }
 
   /** Make the round's runs exactly `runIds`. */
   async setRuns(id: string, runIds: string[]): Promise<void> {
-    await this.db.query(`DELETE FROM round_runs WHERE round_id = $1 AND NOT (run_id = ANY($2))`, [id, runIds]);
+    await this.db.query(`DELETE FROM round_runs WHERE round_id = $1 AND NOT (run_id = ANY($2))`, [
+      id,
+      runIds,
+    ]);
     await this.db.query(
       `INSERT INTO round_runs (run_id, round_id) SELECT x, $1 FROM unnest($2::uuid[]) x ON CONFLICT (run_id) DO NOTHING`,
       [id, runIds],

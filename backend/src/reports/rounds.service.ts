@@ -48,7 +48,11 @@ export class RoundsService {
     // Removing a round ungroups its runs; no run, answer or score goes with it.
     await this.db.transaction(async (m) => {
       await new RoundsRepository(m).remove(id);
-      await this.audit.record(actor, { action: 'round_delete', entityType: 'round', entityId: id, before: roundTrail(before) }, m);
+      await this.audit.record(
+        actor,
+        { action: 'round_delete', entityType: 'round', entityId: id, before: roundTrail(before) },
+        m,
+      );
     });
   }
 
@@ -61,28 +65,57 @@ export class RoundsService {
   /** All checks before any write, then one transaction: a bad run list stores nothing. */
   private async write(id: string | null, input: RoundInput, actor: AuditActor | null) {
     const name = input.name?.trim();
-    if (input.name !== undefined && !name) throw new DomainError('name must not be empty', 400, undefined, 'round.name_required');
+    if (input.name !== undefined && !name)
+      throw new DomainError('name must not be empty', 400, undefined, 'round.name_required');
     if (name && (await this.repo.nameTaken(name, id)))
-      throw new DomainError(`a round named "${name}" exists`, 409, undefined, 'round.name_taken', { name });
+      throw new DomainError(`a round named "${name}" exists`, 409, undefined, 'round.name_taken', {
+        name,
+      });
     const runIds = input.runIds ? [...new Set(input.runIds)] : undefined;
     if (runIds?.length) {
       const known = new Set(await this.repo.existingRuns(runIds));
       const unknown = runIds.filter((r) => !known.has(r));
       if (unknown.length)
-        throw new DomainError(`unknown runs: ${unknown.join(', ')}`, 400, undefined, 'round.unknown_run', { runs: unknown.join(', ') });
-      const taken = await this.repo.takenElsewhere(id ?? '00000000-0000-0000-0000-000000000000', runIds);
+        throw new DomainError(
+          `unknown runs: ${unknown.join(', ')}`,
+          400,
+          undefined,
+          'round.unknown_run',
+          { runs: unknown.join(', ') },
+        );
+      const taken = await this.repo.takenElsewhere(
+        id ?? '00000000-0000-0000-0000-000000000000',
+        runIds,
+      );
       if (taken.length)
-        throw new DomainError(`run ${taken[0].runId} is already in round "${taken[0].round}"`, 409, undefined, 'round.run_in_other_round', {
-          round: taken[0].round,
-        });
+        throw new DomainError(
+          `run ${taken[0].runId} is already in round "${taken[0].round}"`,
+          409,
+          undefined,
+          'round.run_in_other_round',
+          {
+            round: taken[0].round,
+          },
+        );
     }
     const before = id ? roundTrail(await this.get(id)) : undefined;
     const saved = await this.db.transaction(async (m) => {
       const repo = new RoundsRepository(m);
-      const rid = id ?? (await repo.insert({ name: name!, heldOn: input.heldOn!, notes: input.notes ?? '', createdBy: actor?.id ?? null }));
+      const rid =
+        id ??
+        (await repo.insert({
+          name: name!,
+          heldOn: input.heldOn!,
+          notes: input.notes ?? '',
+          createdBy: actor?.id ?? null,
+        }));
       if (id) await repo.update(id, { name, heldOn: input.heldOn, notes: input.notes });
       if (runIds) await repo.setRuns(rid, runIds);
-      const after = { name: name ?? before?.name, heldOn: input.heldOn ?? before?.heldOn, runIds: runIds ?? before?.runIds };
+      const after = {
+        name: name ?? before?.name,
+        heldOn: input.heldOn ?? before?.heldOn,
+        runIds: runIds ?? before?.runIds,
+      };
       await this.audit.record(
         actor ?? { id: null, name: 'system' },
         { action: 'round_save', entityType: 'round', entityId: rid, before, after },

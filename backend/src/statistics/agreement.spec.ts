@@ -69,15 +69,18 @@ describe('quadratic weighted kappa', () => {
     [20, 5, 10, 15, 0.4],
     [45, 15, 25, 15, 0.1304],
     [25, 35, 5, 35, 0.2593],
-  ])('matches the textbook kappa for yes/yes %d, yes/no %d, no/yes %d, no/no %d', (yy, yn, ny, nn, kappa) => {
-    const pairs: [number, number][] = [
-      ...Array.from({ length: yy }, (): [number, number] => [1, 1]),
-      ...Array.from({ length: yn }, (): [number, number] => [1, 0]),
-      ...Array.from({ length: ny }, (): [number, number] => [0, 1]),
-      ...Array.from({ length: nn }, (): [number, number] => [0, 0]),
-    ];
-    expect(quadraticWeightedKappa(pairs, 0, 1, 1)).toBeCloseTo(kappa, 4);
-  });
+  ])(
+    'matches the textbook kappa for yes/yes %d, yes/no %d, no/yes %d, no/no %d',
+    (yy, yn, ny, nn, kappa) => {
+      const pairs: [number, number][] = [
+        ...Array.from({ length: yy }, (): [number, number] => [1, 1]),
+        ...Array.from({ length: yn }, (): [number, number] => [1, 0]),
+        ...Array.from({ length: ny }, (): [number, number] => [0, 1]),
+        ...Array.from({ length: nn }, (): [number, number] => [0, 0]),
+      ];
+      expect(quadraticWeightedKappa(pairs, 0, 1, 1)).toBeCloseTo(kappa, 4);
+    },
+  );
 
   it('is undefined without pairs or without spread', () => {
     expect(quadraticWeightedKappa([], 0, 5)).toBeNull();

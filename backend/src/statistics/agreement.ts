@@ -17,7 +17,12 @@ export type { Agreement } from '@yuejuan/contracts';
  * the product of the marginals. Null when there are no pairs or no spread to judge (E all on the
  * diagonal), as kappa is undefined there.
  */
-export function quadraticWeightedKappa(pairs: [number, number][], min: number, max: number, step = 0.5): number | null {
+export function quadraticWeightedKappa(
+  pairs: [number, number][],
+  min: number,
+  max: number,
+  step = 0.5,
+): number | null {
   if (!pairs.length) return null;
   const k = round((max - min) / step) + 1;
   if (k < 2) return null;
@@ -45,7 +50,13 @@ export function quadraticWeightedKappa(pairs: [number, number][], min: number, m
 }
 
 /** Exact (equal), adjacent (within `tolerance`, default one step) and QWK over the pairs. */
-export function agreement(pairs: [number, number][], min: number, max: number, tolerance = 1, step = 0.5): Agreement {
+export function agreement(
+  pairs: [number, number][],
+  min: number,
+  max: number,
+  tolerance = 1,
+  step = 0.5,
+): Agreement {
   if (!pairs.length) return { n: 0, exact: null, adjacent: null, qwk: null };
   const exact = pairs.filter(([a, b]) => abs(a - b) < 1e-9).length / pairs.length;
   const adjacent = pairs.filter(([a, b]) => abs(a - b) <= tolerance + 1e-9).length / pairs.length;

@@ -6,7 +6,11 @@ import { Random, seededRandom } from './random';
  * and returns that replicate's value (it does its own resampling, so stratified and two-way
  * designs fit the same function). Same seed, same replicates, same interval.
  */
-export function bootstrap(replicates: number, seed: number, statistic: (b: number, random: Random) => number): Float64Array {
+export function bootstrap(
+  replicates: number,
+  seed: number,
+  statistic: (b: number, random: Random) => number,
+): Float64Array {
   const random = seededRandom(seed);
   const out = new Float64Array(replicates);
   for (let b = 0; b < replicates; b++) out[b] = statistic(b, random);
@@ -14,11 +18,15 @@ export function bootstrap(replicates: number, seed: number, statistic: (b: numbe
 }
 
 /** Percentile interval (2.5% and 97.5% for level 0.95) of bootstrap replicates; NaN replicates are dropped. */
-export function percentileInterval(replicates: Float64Array, level = 0.95): [number, number] | null {
+export function percentileInterval(
+  replicates: Float64Array,
+  level = 0.95,
+): [number, number] | null {
   // x === x is false only for NaN: the ratio replicates are NaN where every weight is zero.
   let n = 0;
   const finite = new Float64Array(replicates.length);
-  for (let b = 0; b < replicates.length; b++) if (replicates[b] === replicates[b]) finite[n++] = replicates[b];
+  for (let b = 0; b < replicates.length; b++)
+    if (replicates[b] === replicates[b]) finite[n++] = replicates[b];
   finite.subarray(0, n).sort();
   return n < 2 ? null : interval(finite.subarray(0, n), level);
 }
@@ -29,7 +37,10 @@ function interval(finite: Float64Array, level: number): [number, number] {
 }
 
 // P(Poisson(1) ≤ k) for k = 0..8; beyond 8 has probability below 1e-6 and is folded into 9.
-const POISSON_1_CDF = [0.36787944, 0.73575888, 0.9196986, 0.98101184, 0.99634015, 0.99940582, 0.99991676, 0.99998975, 0.99999887];
+const POISSON_1_CDF = [
+  0.36787944, 0.73575888, 0.9196986, 0.98101184, 0.99634015, 0.99940582, 0.99991676, 0.99998975,
+  0.99999887,
+];
 
 /**
  * Poisson bootstrap weights: each item counts Poisson(1) times in each replicate (instead of a
@@ -59,7 +70,13 @@ export function draw(random: Random, n: number): number {
  * Computed once when a cohort is imported, so the report combines them with question resampling
  * without reading 10,000 students again.
  */
-export function studentReplicates(scores: Float64Array, students: number, questions: number, replicates: number, seed: number): number[][] {
+export function studentReplicates(
+  scores: Float64Array,
+  students: number,
+  questions: number,
+  replicates: number,
+  seed: number,
+): number[][] {
   const random = seededRandom(seed);
   const out: number[][] = [];
   const sums = new Float64Array(questions);

@@ -1,4 +1,11 @@
-import { histogramOf, mean, percentileOf, percentileRank, quantile, standardDeviation } from './distribution';
+import {
+  histogramOf,
+  mean,
+  percentileOf,
+  percentileRank,
+  quantile,
+  standardDeviation,
+} from './distribution';
 
 describe('quantile (type 7, as NumPy and R by default)', () => {
   it.each([

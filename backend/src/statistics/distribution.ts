@@ -27,7 +27,11 @@ export function histogramOf(values: Iterable<number>, step = 0.5): Histogram {
  * Mid-rank percentile of x in a histogram: the share of the cohort strictly below x plus half the
  * share equal to it, times 100. A model that ties every student sits at the 50th percentile.
  */
-export function percentileRank(hist: Histogram, x: number, eps = 1e-9): { below: number; equal: number; n: number } {
+export function percentileRank(
+  hist: Histogram,
+  x: number,
+  eps = 1e-9,
+): { below: number; equal: number; n: number } {
   let below = 0;
   let equal = 0;
   let n = 0;

@@ -21,10 +21,12 @@ describe('synthetic IRT cohort', () => {
   });
 
   it('gives abler students higher expected scores, and never less than the guessing floor on choice', () => {
-    const at = (theta: number) => mean(Array.from({ length: 4000 }, (_, i) => irtScore(items[2], theta, seededRandom(i))));
+    const at = (theta: number) =>
+      mean(Array.from({ length: 4000 }, (_, i) => irtScore(items[2], theta, seededRandom(i))));
     expect(at(1.5)).toBeGreaterThan(at(0));
     expect(at(0)).toBeGreaterThan(at(-1.5));
-    const floor = mean(Array.from({ length: 4000 }, (_, i) => irtScore(items[0], -8, seededRandom(i)))) / 5;
+    const floor =
+      mean(Array.from({ length: 4000 }, (_, i) => irtScore(items[0], -8, seededRandom(i)))) / 5;
     expect(floor).toBeGreaterThan(0.2);
     expect(floor).toBeLessThan(0.3);
   });

@@ -25,7 +25,12 @@ export interface IrtQuestion {
 export function irtItem(q: IrtQuestion, random: Random): IrtItem {
   // Centred so a typical paper's mean score rate lands near 55–65%, as national Gaokao averages do.
   const centre = { choice: -0.3, multiple_choice: 0.2, blank: 0.3, subjective: 0.6 }[q.kind];
-  const steps = q.kind === 'choice' || q.kind === 'blank' ? 1 : q.kind === 'multiple_choice' ? 2 : Math.max(1, Math.round(q.points));
+  const steps =
+    q.kind === 'choice' || q.kind === 'blank'
+      ? 1
+      : q.kind === 'multiple_choice'
+        ? 2
+        : Math.max(1, Math.round(q.points));
   return {
     points: q.points,
     steps,
@@ -36,7 +41,9 @@ export function irtItem(q: IrtQuestion, random: Random): IrtItem {
 }
 
 export function irtScore(item: IrtItem, theta: number, random: Random): number {
-  const p = item.guessing + (1 - item.guessing) / (1 + Math.exp(-1.7 * item.discrimination * (theta - item.difficulty)));
+  const p =
+    item.guessing +
+    (1 - item.guessing) / (1 + Math.exp(-1.7 * item.discrimination * (theta - item.difficulty)));
   let earned = 0;
   for (let k = 0; k < item.steps; k++) if (random() < p) earned++;
   // Half points are the finest unit a Gaokao mark uses.
@@ -48,7 +55,8 @@ export function irtCohort(items: IrtItem[], students: number, random: Random): F
   const out = new Float64Array(students * items.length);
   for (let s = 0; s < students; s++) {
     const theta = normal(random);
-    for (let j = 0; j < items.length; j++) out[s * items.length + j] = irtScore(items[j], theta, random);
+    for (let j = 0; j < items.length; j++)
+      out[s * items.length + j] = irtScore(items[j], theta, random);
   }
   return out;
 }

@@ -1,5 +1,11 @@
 import { quadraticWeightedKappa } from './agreement';
-import { confusionMatrix, itemAgreement, meanDifference, pairFigures, standardisedMeanDifference } from './judge-agreement';
+import {
+  confusionMatrix,
+  itemAgreement,
+  meanDifference,
+  pairFigures,
+  standardisedMeanDifference,
+} from './judge-agreement';
 import { seededRandom } from './random';
 
 /**

@@ -124,7 +124,11 @@ export function standardisedMeanDifference(pairs: [number, number][]): number | 
  * with percentile intervals from `replicates` resamples of the answers (seeded: same pairs, same
  * seed, same intervals). One pass over n per replicate.
  */
-export function pairFigures(pairs: [number, number][], scale: Scale, options: BootstrapOptions): PairFigures {
+export function pairFigures(
+  pairs: [number, number][],
+  scale: Scale,
+  options: BootstrapOptions,
+): PairFigures {
   const n = pairs.length;
   const bin = binner(scale);
   const a = new Float64Array(n);
@@ -168,7 +172,10 @@ export function pairFigures(pairs: [number, number][], scale: Scale, options: Bo
     reps.meanDiff[r] = s.meanDiff()!;
     reps.smd[r] = s.smd() ?? NaN;
   }
-  const est = (value: number | null, rs: Float64Array): Estimate => ({ value, ci: value === null ? null : percentileInterval(rs, level) });
+  const est = (value: number | null, rs: Float64Array): Estimate => ({
+    value,
+    ci: value === null ? null : percentileInterval(rs, level),
+  });
   return {
     n,
     exact: est(whole.exact / n, reps.exact),
@@ -185,7 +192,10 @@ export type { ItemAgreement } from '@yuejuan/contracts';
  * Per rubric item, for item-mode rubrics: whether two reads of each answer both applied the item.
  * `reads` holds the applied item ids of the two readers for each answer; `itemIds` the rubric's items.
  */
-export function itemAgreement(reads: { a: string[]; b: string[] }[], itemIds: string[]): ItemAgreement[] {
+export function itemAgreement(
+  reads: { a: string[]; b: string[] }[],
+  itemIds: string[],
+): ItemAgreement[] {
   return itemIds.map((itemId) => {
     const s = new Sums();
     let appliedA = 0;
@@ -197,7 +207,14 @@ export function itemAgreement(reads: { a: string[]; b: string[] }[], itemIds: st
       appliedB += q;
       s.add(p, q, p, q, p === q, true);
     }
-    return { itemId, n: s.n, appliedA, appliedB, agreement: s.n ? s.exact / s.n : null, kappa: s.qwk() };
+    return {
+      itemId,
+      n: s.n,
+      appliedA,
+      appliedB,
+      agreement: s.n ? s.exact / s.n : null,
+      kappa: s.qwk(),
+    };
   });
 }
 
@@ -210,5 +227,8 @@ export function confusionMatrix(pairs: [number, number][], scale: Scale): Confus
   const bin = binner(scale);
   const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (const [a, b] of pairs) counts[bin(a)][bin(b)]++;
-  return { scores: Array.from({ length: k }, (_, i) => round((scale.min + i * step) * 100) / 100), counts };
+  return {
+    scores: Array.from({ length: k }, (_, i) => round((scale.min + i * step) * 100) / 100),
+    counts,
+  };
 }

@@ -18,7 +18,11 @@ export class UsersController {
   }
 
   @Post('users')
-  create(@Body() body: UserCreateDto, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  create(
+    @Body() body: UserCreateDto,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.users.create(body, actorOf(me, address));
   }
 

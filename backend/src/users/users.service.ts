@@ -43,7 +43,13 @@ export class UsersService {
     const problem = passwordProblem(dto.password, dto.username);
     if (problem) throw problem;
     if (await this.users.exists({ where: { username: dto.username } }))
-      throw new DomainError(`username "${dto.username}" is taken`, 409, undefined, 'user.username_taken', { username: dto.username });
+      throw new DomainError(
+        `username "${dto.username}" is taken`,
+        409,
+        undefined,
+        'user.username_taken',
+        { username: dto.username },
+      );
     const passwordHash = await hashPassword(dto.password);
     const user = await this.db.transaction(async (m) => {
       const saved = await m.save(
@@ -58,7 +64,12 @@ export class UsersService {
       );
       await this.audit.record(
         actor,
-        { action: 'user_create', entityType: 'user', entityId: saved.id, after: { username: dto.username, roles: dto.roles } },
+        {
+          action: 'user_create',
+          entityType: 'user',
+          entityId: saved.id,
+          after: { username: dto.username, roles: dto.roles },
+        },
         m,
       );
       return saved;
@@ -68,14 +79,26 @@ export class UsersService {
 
   async update(id: string, dto: UserUpdateDto, actor: AuditActor & { id: string }) {
     const user = await this.get(id);
-    if (id === actor.id && (dto.isActive === false || (dto.roles && !dto.roles.includes('admin')))) {
-      throw new DomainError('you cannot deactivate yourself or remove your own admin role', 400, undefined, 'user.cannot_demote_self');
+    if (
+      id === actor.id &&
+      (dto.isActive === false || (dto.roles && !dto.roles.includes('admin')))
+    ) {
+      throw new DomainError(
+        'you cannot deactivate yourself or remove your own admin role',
+        400,
+        undefined,
+        'user.cannot_demote_self',
+      );
     }
     const before = { displayName: user.displayName, roles: user.roles, isActive: user.isActive };
     const after = { ...before, ...dto };
     await this.db.transaction(async (m) => {
       await m.update(UserEntity, id, after);
-      await this.audit.record(actor, { action: 'user_update', entityType: 'user', entityId: id, before, after }, m);
+      await this.audit.record(
+        actor,
+        { action: 'user_update', entityType: 'user', entityId: id, before, after },
+        m,
+      );
     });
     if (dto.isActive === false) await this.sessions.revokeAllFor(id);
     else this.sessions.forget(id); // new roles apply from the next request
@@ -86,7 +109,10 @@ export class UsersService {
     const user = await this.get(id);
     const problem = passwordProblem(password, user.username);
     if (problem) throw problem;
-    await this.users.update(id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+    await this.users.update(id, {
+      passwordHash: await hashPassword(password),
+      passwordChangedAt: new Date(),
+    });
     await this.sessions.revokeAllFor(id);
     await this.audit.record(actor, { action: 'password_reset', entityType: 'user', entityId: id });
   }
@@ -100,7 +126,12 @@ export class UsersService {
       !(await this.users.exists({ where: { username: this.config.adminUsername } }))
     ) {
       await this.create(
-        { username: this.config.adminUsername, displayName: 'Administrator', password: this.config.adminPassword, roles: ['admin'] },
+        {
+          username: this.config.adminUsername,
+          displayName: 'Administrator',
+          password: this.config.adminPassword,
+          roles: ['admin'],
+        },
         system,
       );
       this.logger.log(`created admin "${this.config.adminUsername}" from ADMIN_USERNAME`);
@@ -109,19 +140,32 @@ export class UsersService {
     if ((await this.users.count()) === 0) {
       for (const a of DEMO_ACCOUNTS) await this.create({ ...a, password: DEMO_PASSWORD }, system);
     }
-    const demo = await this.users.find({ where: DEMO_ACCOUNTS.map((a) => ({ username: a.username })) });
+    const demo = await this.users.find({
+      where: DEMO_ACCOUNTS.map((a) => ({ username: a.username })),
+    });
     return demo.map((u) => ({ username: u.username, roles: u.roles }));
   }
 
   private async get(id: string) {
     const user = await this.users.findOne({ where: { id } });
-    if (!user) throw new DomainError(`user ${id} not found`, 404, undefined, 'user.not_found', { id });
+    if (!user)
+      throw new DomainError(`user ${id} not found`, 404, undefined, 'user.not_found', { id });
     return user;
   }
 
   /** The wire shape: createdAt as the ISO string JSON would make of the Date anyway. */
-  private map(u: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'roles' | 'isActive'> & { createdAt?: Date }): AdminUser {
-    const user: AdminUser = { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, isActive: u.isActive };
+  private map(
+    u: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'roles' | 'isActive'> & {
+      createdAt?: Date;
+    },
+  ): AdminUser {
+    const user: AdminUser = {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      isActive: u.isActive,
+    };
     if (u.createdAt) user.createdAt = u.createdAt.toISOString();
     return user;
   }

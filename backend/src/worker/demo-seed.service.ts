@@ -51,9 +51,13 @@ export class DemoSeedService {
         this.logger.log(`loaded ${answers} recorded model answers`);
         // No model's answers to the papers below grade 12 are published: a labelled simulated run
         // (ai_models.is_simulated, backend/scripts/build-simulated-run.mjs) stands in, so the report spans grades 1–12.
-        const simulated = await this.get(AnswersImportService).importSimulatedRuns(join(runs, 'simulated'));
+        const simulated = await this.get(AnswersImportService).importSimulatedRuns(
+          join(runs, 'simulated'),
+        );
         await this.pipeline.settle();
-        this.logger.log(`loaded ${simulated} simulated answers (labelled simulated, not a model's)`);
+        this.logger.log(
+          `loaded ${simulated} simulated answers (labelled simulated, not a model's)`,
+        );
         // GAOKAO-Bench's own GPT-4-1106-preview grading of those answers: a real judge, offline.
         const judged = await this.get(JudgeImportService).importRecordedJudges(runs);
         this.logger.log(`loaded ${judged} recorded judge reads`);
@@ -76,10 +80,15 @@ export class DemoSeedService {
         await this.pipeline.settle();
         const questionIds = await store.questionsWithTasks();
         const teachers = questionIds.length ? await store.userIds(DEMO_TEACHERS) : [];
-        for (const id of teachers) await this.get(AssignmentsService).add(id, questionIds, { id: null, name: 'system' });
+        for (const id of teachers)
+          await this.get(AssignmentsService).add(id, questionIds, { id: null, name: 'system' });
         assigned = teachers.length;
       }
-      await store.record(SEEDED, { at: new Date().toISOString(), samples, teachersAssigned: assigned });
+      await store.record(SEEDED, {
+        at: new Date().toISOString(),
+        samples,
+        teachersAssigned: assigned,
+      });
     });
   }
 }

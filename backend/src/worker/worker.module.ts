@@ -14,7 +14,12 @@ import { WorkerService } from './worker.service';
 @Global()
 @Module({
   imports: [CollectionModule, GradingModule, MarkingModule],
-  providers: [WorkerService, MarkingDueRepository, DemoSeedService, { provide: Pipeline, useExisting: WorkerService }],
+  providers: [
+    WorkerService,
+    MarkingDueRepository,
+    DemoSeedService,
+    { provide: Pipeline, useExisting: WorkerService },
+  ],
   exports: [Pipeline, WorkerService, DemoSeedService],
 })
 export class WorkerModule {}

@@ -34,7 +34,9 @@ describe('WorkerService (fakes)', () => {
         return 2;
       },
     } as unknown as MarkingService;
-    const jobs = { work: async (queue: string) => void worked.push(queue) } as unknown as JobsService;
+    const jobs = {
+      work: async (queue: string) => void worked.push(queue),
+    } as unknown as JobsService;
     const repo = {
       unparsedWithoutTask: async () => due,
       transaction: (fn: (m: unknown) => Promise<unknown>) => fn({ tx: 'marking' }),
@@ -50,7 +52,11 @@ describe('WorkerService (fakes)', () => {
 
   it('settles: grades (waiting for another grader), then creates the due marking tasks, unparsed answers first, in its own transaction', async () => {
     expect(await worker(false).settle()).toEqual({ graded: 3, changed: 1, queued: 3 });
-    expect(log).toEqual(['catchUp {"wait":true}', 'queueUnparsed 1 in {"tx":"marking"}', 'syncTasks']);
+    expect(log).toEqual([
+      'catchUp {"wait":true}',
+      'queueUnparsed 1 in {"tx":"marking"}',
+      'syncTasks',
+    ]);
   });
 
   it('skips the unparsed step when no grade is waiting for a task', async () => {

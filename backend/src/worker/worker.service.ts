@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { RunnerService } from '../collection/runner.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GradingService } from '../grading/grading.service';
@@ -24,7 +30,10 @@ const SWEEP_MS = 1000;
  * lost to a crash between the grades' commit and the send: the tasks are found from the data.
  */
 @Injectable()
-export class WorkerService extends Pipeline implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WorkerService
+  extends Pipeline
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(WorkerService.name);
   private starting: Promise<void> | null = null;
   private timers: NodeJS.Timeout[] = [];
@@ -60,7 +69,12 @@ export class WorkerService extends Pipeline implements OnApplicationBootstrap, B
       await this.jobs.work(MARKING_TASKS_DUE, async () => void (await this.syncMarking()));
       await this.jobs.work(ANSWERS_STORED, async () => this.sweep());
       this.timers.push(setInterval(() => this.sweep(), SWEEP_MS));
-      this.timers.push(setInterval(() => void this.syncMarking().catch((e) => this.failed('marking sync', e)), SWEEP_MS));
+      this.timers.push(
+        setInterval(
+          () => void this.syncMarking().catch((e) => this.failed('marking sync', e)),
+          SWEEP_MS,
+        ),
+      );
       this.sweep();
     })();
     return this.starting;
@@ -73,7 +87,11 @@ export class WorkerService extends Pipeline implements OnApplicationBootstrap, B
   async stop(): Promise<void> {
     this.isStopping = true;
     this.timers.forEach(clearInterval);
-    await Promise.all([this.runner.stopLoop(), this.sweeping, this.markingChain.catch(() => undefined)]);
+    await Promise.all([
+      this.runner.stopLoop(),
+      this.sweeping,
+      this.markingChain.catch(() => undefined),
+    ]);
   }
 
   async beforeApplicationShutdown() {
@@ -81,7 +99,9 @@ export class WorkerService extends Pipeline implements OnApplicationBootstrap, B
   }
 
   async answersStored(): Promise<void> {
-    await this.jobs.send(ANSWERS_STORED, { id: 'answers' }).catch((e) => this.failed('answers-stored signal', e));
+    await this.jobs
+      .send(ANSWERS_STORED, { id: 'answers' })
+      .catch((e) => this.failed('answers-stored signal', e));
   }
 
   async settle(): Promise<{ graded: number; changed: number; queued: number }> {
@@ -96,7 +116,9 @@ export class WorkerService extends Pipeline implements OnApplicationBootstrap, B
       .catch(() => undefined)
       .then(async () => {
         const units = await this.due.unparsedWithoutTask();
-        const unparsed = units.length ? await this.due.transaction((m) => this.marking.queueUnparsed(m, units)) : 0;
+        const unparsed = units.length
+          ? await this.due.transaction((m) => this.marking.queueUnparsed(m, units))
+          : 0;
         return unparsed + (await this.marking.syncTasks());
       });
     this.markingChain = run;

@@ -13,7 +13,9 @@ export async function importRun(
   const text = Object.entries(answers)
     .map(([question, response]) => JSON.stringify({ paper, model, question, response }))
     .join('\n');
-  const res = await http.post(`/api/runs/import?name=${encodeURIComponent(name)}`).attach('file', Buffer.from(text), 'a.jsonl');
+  const res = await http
+    .post(`/api/runs/import?name=${encodeURIComponent(name)}`)
+    .attach('file', Buffer.from(text), 'a.jsonl');
   expect(res.status).toBe(201);
   return res.body.runId as string;
 }

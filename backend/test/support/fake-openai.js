@@ -47,7 +47,8 @@ class FakeOpenAI {
   /** How many distinct request bodies were answered with 200 more than once. */
   repeatedSuccesses() {
     const seen = new Map();
-    for (const r of this.requests.filter((x) => x.status === 200)) seen.set(r.hash, (seen.get(r.hash) ?? 0) + 1);
+    for (const r of this.requests.filter((x) => x.status === 200))
+      seen.set(r.hash, (seen.get(r.hash) ?? 0) + 1);
     return [...seen.values()].filter((n) => n > 1).length;
   }
 
@@ -79,7 +80,9 @@ class FakeOpenAI {
       res.end(
         reply.raw ??
           JSON.stringify(
-            entry.status === 200 ? completion(body.model, reply) : { error: { message: `fake error ${entry.status}`, type: 'fake' } },
+            entry.status === 200
+              ? completion(body.model, reply)
+              : { error: { message: `fake error ${entry.status}`, type: 'fake' } },
           ),
       );
     } finally {
@@ -90,13 +93,22 @@ class FakeOpenAI {
 
 function completion(model, reply) {
   const text = reply.text ?? DEFAULT_TEXT;
-  const usage = reply.usage ?? { prompt_tokens: 100, completion_tokens: Math.ceil(text.length / 2) };
+  const usage = reply.usage ?? {
+    prompt_tokens: 100,
+    completion_tokens: Math.ceil(text.length / 2),
+  };
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: reply.finishReason ?? 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: text },
+        finish_reason: reply.finishReason ?? 'stop',
+      },
+    ],
     usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
 }

@@ -25,11 +25,17 @@ export interface CellError {
  */
 export function studentIdProblem(id: string): { code: string; message: string } | null {
   if (/^[=+\-@]/.test(id)) {
-    return { code: 'cohort.student_formula', message: `student id "${id}" starts with ${id[0]}, which spreadsheets run as a formula` };
+    return {
+      code: 'cohort.student_formula',
+      message: `student id "${id}" starts with ${id[0]}, which spreadsheets run as a formula`,
+    };
   }
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001F\u007F-\u009F]/.test(id)) {
-    return { code: 'cohort.student_control', message: `student id ${JSON.stringify(id)} contains a control character` };
+    return {
+      code: 'cohort.student_control',
+      message: `student id ${JSON.stringify(id)} contains a control character`,
+    };
   }
   return null;
 }
@@ -57,14 +63,20 @@ const DISTRIBUTION = ['distribution', '分布'];
 /** Spreadsheet column name of a 0-based index: 0 → A, 26 → AA. */
 export function columnLetter(i: number): string {
   let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
 const number = (s: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(s) ? Number(s) : NaN);
 
-export function parseCohortTable(file: string, header: string[], rows: string[][], questions: CohortQuestion[]) {
+export function parseCohortTable(
+  file: string,
+  header: string[],
+  rows: string[][],
+  questions: CohortQuestion[],
+) {
   const errors: CellError[] = [];
   const first = norm(header[0] ?? '');
   let cohort: ParsedCohort | undefined;
@@ -80,7 +92,13 @@ export function parseCohortTable(file: string, header: string[], rows: string[][
   return { cohort: errors.length ? undefined : cohort, errors: errors.slice(0, MAX_ERRORS) };
 }
 
-function matrix(file: string, header: string[], rows: string[][], questions: CohortQuestion[], errors: CellError[]): ParsedCohort {
+function matrix(
+  file: string,
+  header: string[],
+  rows: string[][],
+  questions: CohortQuestion[],
+  errors: CellError[],
+): ParsedCohort {
   const byNumber = new Map(questions.map((q) => [q.number, q]));
   const columns: (CohortQuestion | undefined)[] = [];
   const seen = new Set<string>();
@@ -88,13 +106,21 @@ function matrix(file: string, header: string[], rows: string[][], questions: Coh
     const name = h.trim();
     const at = `${name} (${columnLetter(k + 1)})`;
     const q = byNumber.get(name);
-    if (!q) errors.push({ file, row: 1, column: at, message: `no question "${name}" in this paper` });
-    else if (seen.has(name)) errors.push({ file, row: 1, column: at, message: `question "${name}" appears twice` });
+    if (!q)
+      errors.push({ file, row: 1, column: at, message: `no question "${name}" in this paper` });
+    else if (seen.has(name))
+      errors.push({ file, row: 1, column: at, message: `question "${name}" appears twice` });
     seen.add(name);
     columns.push(q);
   });
   for (const q of questions)
-    if (!seen.has(q.number)) errors.push({ file, row: 1, column: q.number, message: `missing column for question "${q.number}"` });
+    if (!seen.has(q.number))
+      errors.push({
+        file,
+        row: 1,
+        column: q.number,
+        message: `missing column for question "${q.number}"`,
+      });
   const students: string[] = [];
   const firstRow = new Map<string, number>();
   const scores = new Float64Array(rows.length * questions.length);
@@ -115,7 +141,12 @@ function matrix(file: string, header: string[], rows: string[][], questions: Coh
         message: idProblem.message,
       });
     else if (firstRow.has(id))
-      errors.push({ file, row, column: `${header[0]} (A)`, message: `duplicate student "${id}" (first on row ${firstRow.get(id)})` });
+      errors.push({
+        file,
+        row,
+        column: `${header[0]} (A)`,
+        message: `duplicate student "${id}" (first on row ${firstRow.get(id)})`,
+      });
     firstRow.set(id, row);
     students.push(id);
     columns.forEach((q, k) => {
@@ -123,19 +154,33 @@ function matrix(file: string, header: string[], rows: string[][], questions: Coh
       const raw = cells[k + 1] ?? '';
       const at = `${q.number} (${columnLetter(k + 1)})`;
       const x = number(raw);
-      if (!raw.trim()) errors.push({ file, row, column: at, message: 'empty score (write 0 for no credit)' });
-      else if (Number.isNaN(x)) errors.push({ file, row, column: at, message: `"${raw}" is not a number` });
-      else if (x < 0 || x > q.maxPoints) errors.push({ file, row, column: at, message: `score ${x} is outside 0–${q.maxPoints}` });
+      if (!raw.trim())
+        errors.push({ file, row, column: at, message: 'empty score (write 0 for no credit)' });
+      else if (Number.isNaN(x))
+        errors.push({ file, row, column: at, message: `"${raw}" is not a number` });
+      else if (x < 0 || x > q.maxPoints)
+        errors.push({ file, row, column: at, message: `score ${x} is outside 0–${q.maxPoints}` });
       else scores[i * questions.length + index.get(q.id)!] = x;
     });
     if (cells.length > header.length)
-      errors.push({ file, row, column: columnLetter(header.length), message: 'more cells than the header has columns' });
+      errors.push({
+        file,
+        row,
+        column: columnLetter(header.length),
+        message: 'more cells than the header has columns',
+      });
   });
   if (!rows.length) errors.push({ file, row: 2, message: 'no students' });
   return { kind: 'score_matrix', students, questionIds: questions.map((q) => q.id), scores };
 }
 
-function stats(file: string, header: string[], rows: string[][], questions: CohortQuestion[], errors: CellError[]): ParsedCohort {
+function stats(
+  file: string,
+  header: string[],
+  rows: string[][],
+  questions: CohortQuestion[],
+  errors: CellError[],
+): ParsedCohort {
   const col = (names: string[]) => header.findIndex((h) => names.includes(norm(h)));
   const c = { n: col(COUNT), mean: col(MEAN), sd: col(SD), distribution: col(DISTRIBUTION) };
   if (c.n < 0) errors.push({ file, row: 1, column: 'count', message: 'missing column "count"' });
@@ -148,38 +193,78 @@ function stats(file: string, header: string[], rows: string[][], questions: Coho
     const at = (k: number) => `${header[k]} (${columnLetter(k)})`;
     const name = (cells[0] ?? '').trim();
     const q = byNumber.get(name);
-    if (!q) return void errors.push({ file, row, column: at(0), message: `no question "${name}" in this paper` });
+    if (!q)
+      return void errors.push({
+        file,
+        row,
+        column: at(0),
+        message: `no question "${name}" in this paper`,
+      });
     if (done.has(name))
-      return void errors.push({ file, row, column: at(0), message: `question "${name}" appears twice (first on row ${done.get(name)})` });
+      return void errors.push({
+        file,
+        row,
+        column: at(0),
+        message: `question "${name}" appears twice (first on row ${done.get(name)})`,
+      });
     done.set(name, row);
     if (c.n < 0 || c.mean < 0) return;
     const n = number(cells[c.n] ?? '');
     const mean = number(cells[c.mean] ?? '');
     const sdRaw = c.sd >= 0 ? (cells[c.sd] ?? '').trim() : '';
     const sd = sdRaw ? number(sdRaw) : null;
-    if (!Number.isInteger(n) || n < 1) errors.push({ file, row, column: at(c.n), message: 'count must be a whole number of at least 1' });
+    if (!Number.isInteger(n) || n < 1)
+      errors.push({
+        file,
+        row,
+        column: at(c.n),
+        message: 'count must be a whole number of at least 1',
+      });
     if (Number.isNaN(mean) || mean < 0 || mean > q.maxPoints)
-      errors.push({ file, row, column: at(c.mean), message: `mean must be a number within 0–${q.maxPoints}` });
+      errors.push({
+        file,
+        row,
+        column: at(c.mean),
+        message: `mean must be a number within 0–${q.maxPoints}`,
+      });
     if (sd !== null && (Number.isNaN(sd) || sd < 0))
       errors.push({ file, row, column: at(c.sd), message: 'sd must be a number of at least 0' });
-    const distribution = c.distribution >= 0 ? parseDistribution(cells[c.distribution] ?? '', q, n) : null;
-    if (typeof distribution === 'string') errors.push({ file, row, column: at(c.distribution), message: distribution });
-    out.push({ questionId: q.id, n, mean, sd, distribution: typeof distribution === 'string' ? null : distribution });
+    const distribution =
+      c.distribution >= 0 ? parseDistribution(cells[c.distribution] ?? '', q, n) : null;
+    if (typeof distribution === 'string')
+      errors.push({ file, row, column: at(c.distribution), message: distribution });
+    out.push({
+      questionId: q.id,
+      n,
+      mean,
+      sd,
+      distribution: typeof distribution === 'string' ? null : distribution,
+    });
   });
   for (const q of questions)
     if (!done.has(q.number))
-      errors.push({ file, row: rows.length + 2, column: 'question', message: `missing row for question "${q.number}"` });
+      errors.push({
+        file,
+        row: rows.length + 2,
+        column: 'question',
+        message: `missing row for question "${q.number}"`,
+      });
   return { kind: 'question_stats', stats: out };
 }
 
 /** "0:12;2.5:30;5:58" → { "0": 12, "2.5": 30, "5": 58 }, or a message saying what is wrong. */
-function parseDistribution(raw: string, q: CohortQuestion, n: number): Record<string, number> | string | null {
+function parseDistribution(
+  raw: string,
+  q: CohortQuestion,
+  n: number,
+): Record<string, number> | string | null {
   if (!raw.trim()) return null;
   const out: Record<string, number> = {};
   let total = 0;
   for (const part of raw.split(/[;；]/).filter((p) => p.trim())) {
     const [s, c] = part.split(/[:：]/).map(number);
-    if (Number.isNaN(s) || !Number.isInteger(c) || c < 0) return `distribution entry "${part}" must be score:count`;
+    if (Number.isNaN(s) || !Number.isInteger(c) || c < 0)
+      return `distribution entry "${part}" must be score:count`;
     if (s < 0 || s > q.maxPoints) return `distribution score ${s} is outside 0–${q.maxPoints}`;
     out[String(s)] = (out[String(s)] ?? 0) + c;
     total += c;

@@ -50,7 +50,11 @@ export class FakeCohortsRepository {
     matrix: { questionIds: string[]; pseudonyms: string[]; scores: ArrayLike<number> },
   ) {
     this.cohortStudents.set(cohortId, new Map(matrix.pseudonyms.map((p, i) => [p, String(i + 1)])));
-    this.writes.push({ op: 'matrix', tx: m, data: { cohortId, ...matrix, scores: Array.from(matrix.scores) } });
+    this.writes.push({
+      op: 'matrix',
+      tx: m,
+      data: { cohortId, ...matrix, scores: Array.from(matrix.scores) },
+    });
   }
 
   async list() {
@@ -59,7 +63,9 @@ export class FakeCohortsRepository {
 
   async get(id: string): Promise<CohortDetail | null> {
     const c = this.cohorts.get(id);
-    return c ? ({ id, name: c.name, kind: c.kind, students: c.students } as unknown as CohortDetail) : null;
+    return c
+      ? ({ id, name: c.name, kind: c.kind, students: c.students } as unknown as CohortDetail)
+      : null;
   }
 
   async saltOf(id: string) {
@@ -79,7 +85,10 @@ export class FakeCohortsRepository {
     return pairs.filter((p) => this.answered.has(`${p.studentId}|${p.questionId}`)).length;
   }
 
-  async insertAnswers(m: EntityManager, answers: { studentId: string; questionId: string; text: string }[]) {
+  async insertAnswers(
+    m: EntityManager,
+    answers: { studentId: string; questionId: string; text: string }[],
+  ) {
     this.writes.push({ op: 'answers', tx: m, data: answers });
   }
 }

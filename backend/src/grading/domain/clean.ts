@@ -18,7 +18,13 @@ export function toHalfWidth(s: string): string {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0xa0 || (c > 0xa0 && c < 0x2000) || (c > 0x2212 && c < 0x3000) || (c > 0x3000 && c < 0xfe63)) continue;
+    if (
+      c < 0xa0 ||
+      (c > 0xa0 && c < 0x2000) ||
+      (c > 0x2212 && c < 0x3000) ||
+      (c > 0x3000 && c < 0xfe63)
+    )
+      continue;
     let to: string | null = null;
     if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f) to = ' ';
@@ -59,12 +65,20 @@ export function matchBrace(s: string, open: number): number {
  * The response without its reasoning: everything up to the last `</think>` is reasoning, and so
  * is everything after a `<think>` that is never closed (the response was cut off inside it).
  */
-export function splitReasoning(text: string): { answer: string; reasoningChars: number; isUnclosed: boolean } {
+export function splitReasoning(text: string): {
+  answer: string;
+  reasoningChars: number;
+  isUnclosed: boolean;
+} {
   const close = text.lastIndexOf('</think>');
   const from = close === -1 ? 0 : close + '</think>'.length;
   const open = text.indexOf('<think>', from);
   if (open === -1) return { answer: text.slice(from), reasoningChars: from, isUnclosed: false };
-  return { answer: text.slice(from, open), reasoningChars: text.length - open + from, isUnclosed: true };
+  return {
+    answer: text.slice(from, open),
+    reasoningChars: text.length - open + from,
+    isUnclosed: true,
+  };
 }
 
 /** Pre-cleans a response already without its reasoning (see `splitReasoning`). */

@@ -23,7 +23,8 @@ const RETRACTION =
   /\bwait\b|\bactually\b|\bhowever\b|\bbut\b|\bhmm+\b|\bhold on\b|\bre-?check|\bre-?examin|\breconsider|\bsecond thought|\bmistake|\bcorrect(?:ion|ed|ing)\b|\binstead\b|\bno,|\boops\b|\bon reflection|\brevis|不对|错了|有误|不正确|重新|更正|修正|纠正|改正|再(?:检查|验证|看|想|算|思考|分析|审视|确认|核对)|检查一下|验证一下|核对|其实|实际上|但是|然而|不过|应为|应该是|改为|改选|等等|等一下|矛盾|假设|假如|\bsuppose\b|\bassum|\bif\b|contradict/i;
 // A conclusion right before the later commitment ("所以答案是C", "Therefore, the answer is") ends the
 // reasoning that came before it.
-const CONCLUSION = /(?:所以|因此|因而|故|综上所述?|\btherefore|\bthus|\bhence|\bso)[\s,，:：]*(?:the\s+|my\s+)?$/i;
+const CONCLUSION =
+  /(?:所以|因此|因而|故|综上所述?|\btherefore|\bthus|\bhence|\bso)[\s,，:：]*(?:the\s+|my\s+)?$/i;
 
 /** The conclusion word just before a commitment, or opening it ("故选C"), if any. */
 function conclusion(s: string, at: number): string | null {
@@ -36,29 +37,50 @@ function conclusion(s: string, at: number): string | null {
 const show = (v: unknown): string => (Array.isArray(v) ? v.join('；') : String(v));
 
 function found(c: Region, index: number, of: number): TraceStep {
-  return { code: 'region.found', params: { rule: c.rule, text: c.text.slice(0, 60), occurrence: index + 1, of } };
+  return {
+    code: 'region.found',
+    params: { rule: c.rule, text: c.text.slice(0, 60), occurrence: index + 1, of },
+  };
 }
 
 /** The decisive commitment of a response for a reader of one answer type, with the steps that chose it. */
-export function chooseCommitment<T>(s: string, read: Reader<T>, same: (a: T, b: T) => boolean): Chosen<T> {
+export function chooseCommitment<T>(
+  s: string,
+  read: Reader<T>,
+  same: (a: T, b: T) => boolean,
+): Chosen<T> {
   const all = commitments(s);
-  const results = all.map((c, i) => ({ c, p: read(c.text, s.slice(c.end, Math.min(all[i + 1]?.start ?? s.length, c.end + 300)), false) }));
+  const results = all.map((c, i) => ({
+    c,
+    p: read(c.text, s.slice(c.end, Math.min(all[i + 1]?.start ?? s.length, c.end + 300)), false),
+  }));
   // The prompt's contract tag outranks prose anchors; only an explicitly final one after it overrides it.
   const lastTag = results.map((r) => r.c.rule).lastIndexOf('tag');
-  const scope = lastTag === -1 ? results : results.filter((r, i) => r.c.rule === 'tag' || (i > lastTag && r.c.isFinal));
+  const scope =
+    lastTag === -1
+      ? results
+      : results.filter((r, i) => r.c.rule === 'tag' || (i > lastTag && r.c.isFinal));
   const trace: TraceStep[] = [];
   let k = scope.length - 1;
   for (; k >= 0; k--) {
     const { c, p } = scope[k];
     if (p.ok) break;
-    const isPassable = p.kind === 'negated' || (p.kind === 'none' && c.rule !== 'tag' && c.rule !== 'boxed');
+    const isPassable =
+      p.kind === 'negated' || (p.kind === 'none' && c.rule !== 'tag' && c.rule !== 'boxed');
     if (!isPassable) return { region: c, parsed: p, trace: [...trace, found(c, k, scope.length)] };
-    trace.push({ code: 'region.passed-over', params: { rule: c.rule, text: c.text.slice(0, 40), why: p.reason.code } });
+    trace.push({
+      code: 'region.passed-over',
+      params: { rule: c.rule, text: c.text.slice(0, 40), why: p.reason.code },
+    });
   }
   // Every commitment rules out or names nothing: the last one says why.
   if (k < 0 && scope.length) {
     const last = scope[scope.length - 1];
-    return { region: last.c, parsed: last.p, trace: [found(last.c, scope.length - 1, scope.length)] };
+    return {
+      region: last.c,
+      parsed: last.p,
+      trace: [found(last.c, scope.length - 1, scope.length)],
+    };
   }
   if (k < 0) {
     const region = fallbackRegion(s);
@@ -73,8 +95,16 @@ export function chooseCommitment<T>(s: string, read: Reader<T>, same: (a: T, b: 
     // From the earlier answer's own text (its line may go on "… wait,") to the later commitment.
     const from = s.indexOf(e.c.text, e.c.start);
     const between = s.slice(from === -1 ? e.c.end : from, final.c.start);
-    const cue = RETRACTION.exec(between)?.[0] ?? (final.c.isFinal && !e.c.isFinal ? 'final answer' : null) ?? conclusion(s, final.c.start);
-    const params = { earlier: show(e.p.value), earlierRule: e.c.rule, final: show(final.p.value), finalRule: final.c.rule };
+    const cue =
+      RETRACTION.exec(between)?.[0] ??
+      (final.c.isFinal && !e.c.isFinal ? 'final answer' : null) ??
+      conclusion(s, final.c.start);
+    const params = {
+      earlier: show(e.p.value),
+      earlierRule: e.c.rule,
+      final: show(final.p.value),
+      finalRule: final.c.rule,
+    };
     if (!cue)
       return {
         region: final.c,

@@ -130,7 +130,12 @@ function translateUncached(s: string): string {
           j = close + 1;
         } else args.push(t[j++] ?? '');
       }
-      const repl = cmd === '\\frac' ? `((${args[0]})/(${args[1]}))` : root ? `nthRoot(${args[0]},${root})` : `sqrt(${args[0]})`;
+      const repl =
+        cmd === '\\frac'
+          ? `((${args[0]})/(${args[1]}))`
+          : root
+            ? `nthRoot(${args[0]},${root})`
+            : `sqrt(${args[0]})`;
       t = t.slice(0, i) + repl + t.slice(j);
     }
   }
@@ -146,7 +151,19 @@ function translateUncached(s: string): string {
   return t.replace(/(?<![a-zA-Z])([a-zA-Z])\(/g, '$1*(');
 }
 
-const FUNCTIONS = new Set(['sqrt', 'nthRoot', 'sin', 'cos', 'tan', 'ln', 'log', 'exp', 'pi', 'e', 'Infinity']);
+const FUNCTIONS = new Set([
+  'sqrt',
+  'nthRoot',
+  'sin',
+  'cos',
+  'tan',
+  'ln',
+  'log',
+  'exp',
+  'pi',
+  'e',
+  'Infinity',
+]);
 const SAMPLES = [0.37, 1.41, 2.23, -0.71, 3.17];
 
 // Keys repeat across thousands of answers, and so do many answers: parse each text once.
@@ -186,7 +203,8 @@ function valueAt(c: { node: MathNode; vars: string[] }, k: number): number | nul
   }
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const close = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function quantity(s: string): { value: number; unit: string } | null {
   let t = normalizeBlank(s);
@@ -203,7 +221,8 @@ function quantity(s: string): { value: number; unit: string } | null {
 
 function synonymForm(s: string, subject?: string): string {
   let t = s;
-  for (const group of SYNONYMS[subject ?? ''] ?? []) for (const w of group.slice(1)) t = t.split(w).join(group[0]);
+  for (const group of SYNONYMS[subject ?? ''] ?? [])
+    for (const w of group.slice(1)) t = t.split(w).join(group[0]);
   return t;
 }
 
@@ -220,11 +239,17 @@ const isMathLike = (s: string) => /[0-9\\^_=+*/<>()[\]{}]|[a-zA-Z]/.test(s);
 function sameExpression(a: string, k: string): Match {
   const ca = compile(a);
   const ck = compile(k);
-  if (!ck) return isMathLike(k) && isMathLike(a) ? undecidable('the key is not an expression the rules read') : NO;
-  if (!ca) return isMathLike(a) ? undecidable('the answer is not an expression the rules read') : NO;
+  if (!ck)
+    return isMathLike(k) && isMathLike(a)
+      ? undecidable('the key is not an expression the rules read')
+      : NO;
+  if (!ca)
+    return isMathLike(a) ? undecidable('the answer is not an expression the rules read') : NO;
   // A name longer than a letter ("log_2", "binom") is LaTeX the rules did not translate, not a variable.
   if (ca.vars.join() !== ck.vars.join())
-    return [...ca.vars, ...ck.vars].some((v) => v.length > 1) ? undecidable('the answer uses notation the rules do not read') : NO;
+    return [...ca.vars, ...ck.vars].some((v) => v.length > 1)
+      ? undecidable('the answer uses notation the rules do not read')
+      : NO;
   let compared = 0;
   for (let i = 0; i < (ca.vars.length ? SAMPLES.length : 1); i++) {
     const va = valueAt(ca, i);
@@ -237,7 +262,14 @@ function sameExpression(a: string, k: string): Match {
   return { equal: true, how: ca.vars.length ? 'symbolic' : 'numeric' };
 }
 
-const formOf = (t: string) => (t.includes('%') ? 'percent' : /\\frac|\//.test(t) ? 'fraction' : /\d\.\d/.test(t) ? 'decimal' : 'other');
+const formOf = (t: string) =>
+  t.includes('%')
+    ? 'percent'
+    : /\\frac|\//.test(t)
+      ? 'fraction'
+      : /\d\.\d/.test(t)
+        ? 'decimal'
+        : 'other';
 
 /**
  * A percentage answering a plain-number key: 50% is 1/2 when the key is a probability or a
@@ -272,12 +304,17 @@ function sets(a: string, k: string): Match | null {
 const COUNTED =
   /^(-?(?:[0-9]+又)?[0-9.]+(?:\/[0-9]+)?|[0-9]*\\frac\{[0-9]+\}\{[0-9]+\})(?:元|角|个|只|本|人|名|位|辆|条|张|块|棵|朵|支|枝|件|次|页|岁|天|周|星期|年|月|日|下|颗|粒|箱|盒|袋|瓶|杯|碗|份|头|匹|双|套|台|架|艘|排|行|层|把|根|组|道|题|座|间|场|盆|筐|斤|两|吨|(?:平方|立方)?(?:千米|分米|厘米|毫米|米)|千克|克|小时|分钟|秒|公顷|亩|毫升|升|倍|分|刻钟|圈|步|户|队|班|楼|站|元钱)$/;
 
-export function blankMatches(answer: string, key: string, opts: { subject?: string; isFormStrict?: boolean } = {}): Match {
+export function blankMatches(
+  answer: string,
+  key: string,
+  opts: { subject?: string; isFormStrict?: boolean } = {},
+): Match {
   const a = normalizeBlank(answer);
   const k = normalizeBlank(key);
   if (a === k) return { equal: true, how: 'exact' };
   if (!a) return NO;
-  if (synonymForm(a, opts.subject) === synonymForm(k, opts.subject)) return { equal: true, how: 'synonym' };
+  if (synonymForm(a, opts.subject) === synonymForm(k, opts.subject))
+    return { equal: true, how: 'synonym' };
   // "x=12" answers a key of "12"; the other way round is left to exact equality.
   const bare = !k.includes('=') ? a.replace(/^[a-zA-Z]\w*=/, '') : a;
   const set = sets(bare, k);
@@ -290,18 +327,26 @@ export function blankMatches(answer: string, key: string, opts: { subject?: stri
   const qk = quantity(k);
   if (qk && qa) {
     try {
-      return close(mathUnit(qa.value, qa.unit).toNumber(qk.unit), qk.value) ? { equal: true, how: 'unit' } : NO;
+      return close(mathUnit(qa.value, qa.unit).toNumber(qk.unit), qk.value)
+        ? { equal: true, how: 'unit' }
+        : NO;
     } catch {
       return NO;
     }
   }
-  const counted = !qa && !qk && constantValue(k) !== null && !/[a-zA-Z\u4e00-\u9fff]/.test(k) ? COUNTED.exec(bare) : null;
+  const counted =
+    !qa && !qk && constantValue(k) !== null && !/[a-zA-Z\u4e00-\u9fff]/.test(k)
+      ? COUNTED.exec(bare)
+      : null;
   if (counted) {
     const m = sameExpression(latexToMath(counted[1]), latexToMath(k));
     return m.equal ? { equal: true, how: 'unit' } : m;
   }
   // Degrees against a key in radians (30° for \frac{\pi}{6}).
-  const aDeg = qa && !qk && qa.unit === 'deg' && k.includes('\\pi') ? String((qa.value * Math.PI) / 180) : null;
+  const aDeg =
+    qa && !qk && qa.unit === 'deg' && k.includes('\\pi')
+      ? String((qa.value * Math.PI) / 180)
+      : null;
   // A bare number answers a key with a unit only when the unit is the key's: compare the numbers.
   const ea = latexToMath(aDeg ?? (qa && !qk ? String(qa.value) : bare)).replace(/%/g, '/100');
   const ek = latexToMath(qk ? String(qk.value) : k).replace(/%/g, '/100');

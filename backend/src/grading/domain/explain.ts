@@ -17,11 +17,14 @@ const TEXT: Record<string, (p: P) => string> = {
   'score.partial': (p) =>
     `${p.answer} is part of the key ${p.key}; ${p.rule} gives ${p.rule === 'per_correct_option' ? `${p.each} per correct option` : p.points}`,
   'score.blanks': (p) => `${p.correct} of ${p.of} blanks correct`,
-  'score.blanks-undecided': (p) => `${p.correct} of ${p.of} blanks correct; blank ${p.blanks} cannot be compared by rule: for a teacher`,
+  'score.blanks-undecided': (p) =>
+    `${p.correct} of ${p.of} blanks correct; blank ${p.blanks} cannot be compared by rule: for a teacher`,
   'score.blank-match': (p) => `${p.how} match with ${p.key}`,
   'score.blank-differs': (p) => `not equal to ${p.keys}`,
-  'score.blank-undecidable': (p) => `cannot decide by rule whether it equals ${p.keys} (${p.why}): for a teacher`,
-  'score.composite': (p) => `${p.correct} of ${p.of} sub-questions correct${p.unread ? `, ${p.unread} unread` : ''}`,
+  'score.blank-undecidable': (p) =>
+    `cannot decide by rule whether it equals ${p.keys} (${p.why}): for a teacher`,
+  'score.composite': (p) =>
+    `${p.correct} of ${p.of} sub-questions correct${p.unread ? `, ${p.unread} unread` : ''}`,
   'unparsed.empty-answer': () => 'empty answer',
   'unparsed.no-answer': () => 'no answer found',
   'unparsed.no-letter': () => 'no option letter in the answer',
@@ -51,13 +54,18 @@ const TEXT: Record<string, (p: P) => string> = {
   'not-scored.no-answer': () => 'no answer: error or refusal',
   // steps
   'clean.reasoning-dropped': (p) => `reasoning (${p.chars} characters) dropped, never graded`,
-  'clean.reasoning-unclosed': (p) => `an unclosed <think> (${p.chars} characters) dropped as reasoning`,
-  'region.found': (p) => `read from ${p.rule} "${p.text}"${Number(p.of) > 1 ? ` (${p.occurrence} of ${p.of})` : ''}`,
-  'region.retracted': (p) => `${p.earlier} (${p.earlierRule}) retracted ("${p.cue}"); final ${p.final} (${p.finalRule})`,
-  'region.passed-over': (p) => `"${p.text}" (${p.rule}) passed over: ${TEXT[String(p.why)]?.({}) ?? p.why}`,
+  'clean.reasoning-unclosed': (p) =>
+    `an unclosed <think> (${p.chars} characters) dropped as reasoning`,
+  'region.found': (p) =>
+    `read from ${p.rule} "${p.text}"${Number(p.of) > 1 ? ` (${p.occurrence} of ${p.of})` : ''}`,
+  'region.retracted': (p) =>
+    `${p.earlier} (${p.earlierRule}) retracted ("${p.cue}"); final ${p.final} (${p.finalRule})`,
+  'region.passed-over': (p) =>
+    `"${p.text}" (${p.rule}) passed over: ${TEXT[String(p.why)]?.({}) ?? p.why}`,
   'region.llm': (p) => `read by the LLM extractor ${p.model}: "${p.output}"`,
   'region.cut-off': (p) => `cut off (finish reason ${p.finishReason}) after the answer`,
-  'read.sentence-end': (p) => `answer ends with its sentence "${p.kept}"; "${p.dropped}" is explanation`,
+  'read.sentence-end': (p) =>
+    `answer ends with its sentence "${p.kept}"; "${p.dropped}" is explanation`,
   'read.ruled-out': (p) => `${p.letters} named only to be ruled out`,
   'read.option-text': (p) => `the text of option ${p.label}`,
   'read.labelled-blanks': (p) => `${p.count} blanks by their labels`,

@@ -41,11 +41,28 @@ export function result(item: GradableItem, f: Fields): GradeResult {
 }
 
 /** Not scored: every part of a composite item too, so each graded question gets its row. */
-export function notScored(item: GradableItem, method: string, reason: TraceStep, trace: TraceStep[]): GradeResult {
-  const parts = item.type === 'composite' ? item.subQuestions?.map((q) => notScored(q, method, reason, [])) : undefined;
+export function notScored(
+  item: GradableItem,
+  method: string,
+  reason: TraceStep,
+  trace: TraceStep[],
+): GradeResult {
+  const parts =
+    item.type === 'composite'
+      ? item.subQuestions?.map((q) => notScored(q, method, reason, []))
+      : undefined;
   // The reason already says why there is nothing to read; the trace keeps the steps.
   return {
-    ...result(item, { score: null, status: 'not_scored', method, region: null, extracted: null, reason, trace, parts }),
+    ...result(item, {
+      score: null,
+      status: 'not_scored',
+      method,
+      region: null,
+      extracted: null,
+      reason,
+      trace,
+      parts,
+    }),
     explanation: say(reason),
   };
 }
@@ -57,7 +74,15 @@ export function unparsed(
   reason: TraceStep,
   trace: TraceStep[] = [],
 ): GradeResult {
-  return result(item, { score: null, status: 'unparsed', method, region, extracted: null, reason, trace });
+  return result(item, {
+    score: null,
+    status: 'unparsed',
+    method,
+    region,
+    extracted: null,
+    reason,
+    trace,
+  });
 }
 
 function readerFor(item: GradableItem): Reader<Value> | null {
@@ -78,7 +103,8 @@ function readerFor(item: GradableItem): Reader<Value> | null {
 
 /** Two readings are the same answer: equal letters or verdicts; blanks equal by the blank rules. */
 function sameAnswer(a: Value, b: Value): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => blankMatches(x, b[i]).equal);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => blankMatches(x, b[i]).equal);
   return a === b;
 }
 
@@ -93,7 +119,8 @@ export function scored(
   const value = parsed.value;
   const m = parsed.via ? `${method}:${parsed.via}` : method;
   const steps = [...trace, ...(parsed.notes ?? [])];
-  if (parsed.via === 'option-text') steps.push({ code: 'read.option-text', params: { label: String(value) } });
+  if (parsed.via === 'option-text')
+    steps.push({ code: 'read.option-text', params: { label: String(value) } });
   const s =
     item.type === 'single_choice'
       ? scoreSingle(value as string, item)
@@ -108,27 +135,52 @@ export function scored(
       { ...p, method: m, region, reason: p.reason, trace: [], extracted: p.extracted },
     ),
   );
-  return result(item, { score: s.score, status: s.status, method: m, region, extracted: value, reason: s.reason, trace: steps, parts });
+  return result(item, {
+    score: s.score,
+    status: s.status,
+    method: m,
+    region,
+    extracted: value,
+    reason: s.reason,
+    trace: steps,
+    parts,
+  });
 }
 
 /** Parses and scores an answer region already located (by a rule, or returned by the LLM extractor). */
-export function gradeRegion(item: GradableItem, region: string, method: string, isLastLine = false): GradeResult {
+export function gradeRegion(
+  item: GradableItem,
+  region: string,
+  method: string,
+  isLastLine = false,
+): GradeResult {
   const read = readerFor(item);
-  if (!read) return unparsed(item, method, region, { code: 'unparsed.type', params: { type: item.type } });
+  if (!read)
+    return unparsed(item, method, region, { code: 'unparsed.type', params: { type: item.type } });
   const parsed = read(region, '', isLastLine);
   if (!parsed.ok) return unparsed(item, method, region, parsed.reason);
   return scored(item, parsed, method, region, []);
 }
 
 /** Single answer items (and one-region blanks): the commitment the response finally makes. */
-export function gradeCommitted(item: GradableItem, s: string, trace: TraceStep[]): { graded: GradeResult; at: Region | null } {
+export function gradeCommitted(
+  item: GradableItem,
+  s: string,
+  trace: TraceStep[],
+): { graded: GradeResult; at: Region | null } {
   const read = readerFor(item)!;
   const chosen = chooseCommitment(s, read, sameAnswer);
   const steps = [...trace, ...chosen.trace];
   const r = chosen.region;
   if (!r)
     return {
-      graded: unparsed(item, 'none', null, chosen.parsed.ok ? { code: 'unparsed.no-answer' } : chosen.parsed.reason, steps),
+      graded: unparsed(
+        item,
+        'none',
+        null,
+        chosen.parsed.ok ? { code: 'unparsed.no-answer' } : chosen.parsed.reason,
+        steps,
+      ),
       at: null,
     };
   const graded = chosen.parsed.ok

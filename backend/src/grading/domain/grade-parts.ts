@@ -10,21 +10,39 @@ import { GradableItem, GradeResult, TraceStep } from './types';
  * answers as blanks (unless a final answer follows them), then the commitment the response
  * finally makes, split by ；.
  */
-export function gradeBlanks(item: GradableItem, s: string, trace: TraceStep[]): { graded: GradeResult; at: Region | null } {
+export function gradeBlanks(
+  item: GradableItem,
+  s: string,
+  trace: TraceStep[],
+): { graded: GradeResult; at: Region | null } {
   const blanks = item.blanks ?? 1;
   const tags = contractTags(s);
   const tagged = new Map(tags.map((t) => [t.label, t]));
   const byTag = Array.from({ length: blanks }, (_, i) => tagged.get(`第${i + 1}空`));
-  const last = (rs: { end: number }[]): Region => ({ rule: 'tag', text: '', start: 0, end: Math.max(...rs.map((r) => r.end)) });
+  const last = (rs: { end: number }[]): Region => ({
+    rule: 'tag',
+    text: '',
+    start: 0,
+    end: Math.max(...rs.map((r) => r.end)),
+  });
   if (byTag.every((t) => t?.text)) {
     const texts = byTag.map((t) => t!.text);
-    return { graded: scored(item, { ok: true, value: texts }, 'tag', texts.join('；'), trace), at: last(byTag.map((t) => t!)) };
+    return {
+      graded: scored(item, { ok: true, value: texts }, 'tag', texts.join('；'), trace),
+      at: last(byTag.map((t) => t!)),
+    };
   }
   const labelled = labelledBlanks(s, blanks);
   if (labelled) {
     const steps = [...trace, { code: 'read.labelled-blanks', params: { count: blanks } }];
     return {
-      graded: scored(item, { ok: true, value: labelled.texts }, 'blank-label', labelled.texts.join('；'), steps),
+      graded: scored(
+        item,
+        { ok: true, value: labelled.texts },
+        'blank-label',
+        labelled.texts.join('；'),
+        steps,
+      ),
       at: { ...last([]), end: labelled.end },
     };
   }
@@ -35,7 +53,10 @@ export function gradeBlanks(item: GradableItem, s: string, trace: TraceStep[]): 
     const isOverridden = commitments(s).some((c) => c.start >= end && c.isFinal);
     if (!isOverridden) {
       const texts = lastBoxed.map((b) => b.text);
-      return { graded: scored(item, { ok: true, value: texts }, 'boxed', texts.join('；'), trace), at: { ...last([]), end } };
+      return {
+        graded: scored(item, { ok: true, value: texts }, 'boxed', texts.join('；'), trace),
+        at: { ...last([]), end },
+      };
     }
   }
   return gradeCommitted(item, s, trace);
@@ -49,7 +70,9 @@ export function gradeBlanks(item: GradableItem, s: string, trace: TraceStep[]): 
 export function gradeComposite(item: GradableItem, s: string, trace: TraceStep[]): GradeResult {
   const subs = item.subQuestions ?? [];
   const tags = contractTags(s);
-  const numbered = new Map(tags.filter((t) => /^答案\d+$/.test(t.label)).map((t) => [t.label.slice(2), t.text]));
+  const numbered = new Map(
+    tags.filter((t) => /^答案\d+$/.test(t.label)).map((t) => [t.label.slice(2), t.text]),
+  );
   const plain = tags.filter((t) => t.label === '答案').map((t) => t.text);
   const boxed = boxedRegions(s).map((b) => b.text);
   const letters = plain.length === 1 ? plain[0].split(/[\s、,，;；]+/).filter(Boolean) : [];
@@ -76,7 +99,13 @@ export function gradeComposite(item: GradableItem, s: string, trace: TraceStep[]
     status: open ? 'unparsed' : score >= max ? 'correct' : score > 0 ? 'partial' : 'wrong',
     method: [...new Set(parts.map((p) => p.method))].join('+'),
     region: null,
-    extracted: parts.map((p) => (Array.isArray(p.extracted) ? p.extracted.join('；') : p.extracted === null ? '' : String(p.extracted))),
+    extracted: parts.map((p) =>
+      Array.isArray(p.extracted)
+        ? p.extracted.join('；')
+        : p.extracted === null
+          ? ''
+          : String(p.extracted),
+    ),
     reason: { code: 'score.composite', params: { correct, of: parts.length, unread: open } },
     trace,
     parts,

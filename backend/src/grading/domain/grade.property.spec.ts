@@ -10,21 +10,31 @@ import { GradableItem, GradeResult } from './types';
  */
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
-const labels = (n: number) => LETTERS.slice(0, n).map((label, i) => ({ label, text: ['北京', '上海', '广州', '深圳', 'the sun'][i] }));
+const labels = (n: number) =>
+  LETTERS.slice(0, n).map((label, i) => ({
+    label,
+    text: ['北京', '上海', '广州', '深圳', 'the sun'][i],
+  }));
 
-const letterSet = (n: number) => fc.subarray(LETTERS.slice(0, n), { minLength: 1 }).map((ls) => ls.join(''));
+const letterSet = (n: number) =>
+  fc.subarray(LETTERS.slice(0, n), { minLength: 1 }).map((ls) => ls.join(''));
 const points = fc.integer({ min: 0, max: 12 });
 
 const single = fc
   .record({ n: fc.integer({ min: 2, max: 5 }), points })
   .chain(({ n, points }) =>
-    fc.constantFrom(...LETTERS.slice(0, n)).map((key): GradableItem => ({ type: 'single_choice', options: labels(n), key, points })),
+    fc
+      .constantFrom(...LETTERS.slice(0, n))
+      .map((key): GradableItem => ({ type: 'single_choice', options: labels(n), key, points })),
   );
 const multi = fc
   .record({ n: fc.integer({ min: 2, max: 5 }), points, partial: fc.integer({ min: 0, max: 15 }) })
   .chain(({ n, points, partial }) =>
     fc
-      .record({ key: letterSet(n), rule: fc.constantFrom('all_or_nothing', 'subset_fixed', 'per_correct_option' as const) })
+      .record({
+        key: letterSet(n),
+        rule: fc.constantFrom('all_or_nothing', 'subset_fixed', 'per_correct_option' as const),
+      })
       .map(({ key, rule }): GradableItem => ({
         type: 'multiple_choice',
         options: labels(n),
@@ -33,16 +43,41 @@ const multi = fc
         policy: { rule, partialPoints: partial },
       })),
   );
-const trueFalse = fc.record({ key: fc.boolean(), points }).map((x): GradableItem => ({ type: 'true_false', ...x }));
-const KEYS = ['\\frac{1}{2}', '0.3', '(1,+\\infty)', '2\\pi', 'x^2+2x', '1.5m', '25%', '增大', '-3', '60°'];
+const trueFalse = fc
+  .record({ key: fc.boolean(), points })
+  .map((x): GradableItem => ({ type: 'true_false', ...x }));
+const KEYS = [
+  '\\frac{1}{2}',
+  '0.3',
+  '(1,+\\infty)',
+  '2\\pi',
+  'x^2+2x',
+  '1.5m',
+  '25%',
+  '增大',
+  '-3',
+  '60°',
+];
 const blank = fc
-  .record({ keys: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }), points, strict: fc.boolean() })
-  .map(({ keys, points, strict }): GradableItem => ({ type: 'fill_blank', key: keys, blanks: keys.length, points, isFormStrict: strict }));
-const composite = fc.array(fc.oneof(single, trueFalse), { minLength: 1, maxLength: 3 }).map((subs): GradableItem => ({
-  type: 'composite',
-  points: subs.reduce((a, s) => a + s.points, 0),
-  subQuestions: subs.map((s, i) => ({ ...s, number: String(i + 1) })),
-}));
+  .record({
+    keys: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }),
+    points,
+    strict: fc.boolean(),
+  })
+  .map(({ keys, points, strict }): GradableItem => ({
+    type: 'fill_blank',
+    key: keys,
+    blanks: keys.length,
+    points,
+    isFormStrict: strict,
+  }));
+const composite = fc
+  .array(fc.oneof(single, trueFalse), { minLength: 1, maxLength: 3 })
+  .map((subs): GradableItem => ({
+    type: 'composite',
+    points: subs.reduce((a, s) => a + s.points, 0),
+    subQuestions: subs.map((s, i) => ({ ...s, number: String(i + 1) })),
+  }));
 const item = fc.oneof(single, multi, trueFalse, blank, composite);
 
 const PIECES = [
@@ -104,7 +139,14 @@ const PIECES = [
 ];
 const response = fc.oneof(
   fc
-    .array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...LETTERS), fc.string({ maxLength: 6 })), { maxLength: 14 })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...PIECES),
+        fc.constantFrom(...LETTERS),
+        fc.string({ maxLength: 6 }),
+      ),
+      { maxLength: 14 },
+    )
     .map((p) => p.join('')),
   fc.string({ maxLength: 40 }),
 );
@@ -128,30 +170,64 @@ function check(r: GradeResult) {
 describe('grader properties', () => {
   it('never scores above the key, below 0, or gives points to an unread or unscored answer', () => {
     fc.assert(
-      fc.property(item, response, fc.constantFrom('stop', 'length', null), (it, text, finishReason) => {
-        const r = gradeResponse(it, text, { finishReason });
-        expect(r.maxScore).toBe(it.points);
-        check(r);
-      }),
+      fc.property(
+        item,
+        response,
+        fc.constantFrom('stop', 'length', null),
+        (it, text, finishReason) => {
+          const r = gradeResponse(it, text, { finishReason });
+          expect(r.maxScore).toBe(it.points);
+          check(r);
+        },
+      ),
       { numRuns: 4000 },
     );
   });
 
   it('never gives full marks to a single-choice answer that names two different options as alternatives', () => {
-    const hedge = fc.constantFrom('或', '或者', ' or ', ', or possibly ', '. It might also be ', '，也可能是', ' (or ', '/');
-    const anchor = fc.constantFrom('答案：', '【答案】', 'The answer is ', 'Final answer: ', '故选', '');
+    const hedge = fc.constantFrom(
+      '或',
+      '或者',
+      ' or ',
+      ', or possibly ',
+      '. It might also be ',
+      '，也可能是',
+      ' (or ',
+      '/',
+    );
+    const anchor = fc.constantFrom(
+      '答案：',
+      '【答案】',
+      'The answer is ',
+      'Final answer: ',
+      '故选',
+      '',
+    );
     fc.assert(
-      fc.property(single, anchor, hedge, fc.constantFrom(...LETTERS), fc.constantFrom(...LETTERS), (it, a, h, x, y) => {
-        fc.pre(x !== y && it.points > 0);
-        const r = gradeResponse(it, `${a}${x}${h}${y}`);
-        expect(r.status === 'correct').toBe(false);
-      }),
+      fc.property(
+        single,
+        anchor,
+        hedge,
+        fc.constantFrom(...LETTERS),
+        fc.constantFrom(...LETTERS),
+        (it, a, h, x, y) => {
+          fc.pre(x !== y && it.points > 0);
+          const r = gradeResponse(it, `${a}${x}${h}${y}`);
+          expect(r.status === 'correct').toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('never credits an answer that only rules options out', () => {
-    const negation = fc.constantFrom('答案不是', 'The answer is not ', '不选', 'It is not ', 'Answer: not ');
+    const negation = fc.constantFrom(
+      '答案不是',
+      'The answer is not ',
+      '不选',
+      'It is not ',
+      'Answer: not ',
+    );
     fc.assert(
       fc.property(single, negation, fc.constantFrom(...LETTERS), (it, n, x) => {
         fc.pre(it.points > 0);

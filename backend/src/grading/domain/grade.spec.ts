@@ -6,7 +6,9 @@ import { GradableItem, GRADER_VERSION } from './types';
 describe('grading corpus', () => {
   it('has at least 150 responses', () => expect(CORPUS.length).toBeGreaterThanOrEqual(150));
 
-  it.each(CORPUS.map((c, i) => [i, c.item, c.response.slice(0, 60).replace(/\n/g, '⏎'), c] as const))('#%i %s: %s', (_i, _item, _r, c) => {
+  it.each(
+    CORPUS.map((c, i) => [i, c.item, c.response.slice(0, 60).replace(/\n/g, '⏎'), c] as const),
+  )('#%i %s: %s', (_i, _item, _r, c) => {
     const r = gradeResponse(ITEMS[c.item] as GradableItem, c.response);
     expect({ status: r.status, extracted: r.extracted, score: r.score, method: r.method }).toEqual({
       status: c.status,

@@ -20,23 +20,37 @@ export { gradeRegion } from './grade-core';
  * the model gave none (not scored); an answer at the very end may be incomplete (a teacher
  * reads it); an answer followed by more text stands, with the cut noted.
  */
-function afterCut(item: GradableItem, g: GradeResult, at: Region | null, s: string, finishReason: string): GradeResult {
+function afterCut(
+  item: GradableItem,
+  g: GradeResult,
+  at: Region | null,
+  s: string,
+  finishReason: string,
+): GradeResult {
   const params = { finishReason };
   if (!at || at.rule === 'last-line' || at.rule === 'anchor-zh-weak')
     return notScored(item, g.method, { code: 'not-scored.cut-off', params }, g.trace);
   if (g.status === 'unparsed') return g;
   // The answer is complete when its sentence ended, or more text followed it, before the cut.
   const isComplete = firstSentence(at.text).dropped !== '' || at.end < s.trimEnd().length - 1;
-  if (!isComplete) return unparsed(item, g.method, g.region, { code: 'unparsed.cut-at-answer', params }, g.trace);
+  if (!isComplete)
+    return unparsed(item, g.method, g.region, { code: 'unparsed.cut-at-answer', params }, g.trace);
   const trace = [...g.trace, { code: 'region.cut-off', params }];
   return { ...g, trace, explanation: explain(g.reason, trace) };
 }
 
-export function gradeResponse(item: GradableItem, text: string | null | undefined, meta: ResponseMeta = {}): GradeResult {
+export function gradeResponse(
+  item: GradableItem,
+  text: string | null | undefined,
+  meta: ResponseMeta = {},
+): GradeResult {
   const { answer, reasoningChars, isUnclosed } = splitReasoning(text ?? '');
   const trace: TraceStep[] = [];
   if (reasoningChars)
-    trace.push({ code: isUnclosed ? 'clean.reasoning-unclosed' : 'clean.reasoning-dropped', params: { chars: reasoningChars } });
+    trace.push({
+      code: isUnclosed ? 'clean.reasoning-unclosed' : 'clean.reasoning-dropped',
+      params: { chars: reasoningChars },
+    });
   const s = preClean(answer);
   const finishReason = meta.finishReason === 'length' ? 'length' : null;
   if (!s.trim()) {
@@ -48,7 +62,8 @@ export function gradeResponse(item: GradableItem, text: string | null | undefine
     return notScored(item, isUnclosed ? 'cut-off' : 'empty', reason, trace);
   }
   if (item.type === 'composite') return gradeComposite(item, s, trace);
-  const { graded, at } = item.type === 'fill_blank' ? gradeBlanks(item, s, trace) : gradeCommitted(item, s, trace);
+  const { graded, at } =
+    item.type === 'fill_blank' ? gradeBlanks(item, s, trace) : gradeCommitted(item, s, trace);
   return finishReason ? afterCut(item, graded, at, s, finishReason) : graded;
 }
 
@@ -70,6 +85,7 @@ const EXTRACTABLE = new Set([
 /** Whether an unparsed result may be given to the LLM extractor. */
 export function isExtractable(r: GradeResult): boolean {
   if (r.status !== 'unparsed') return false;
-  if (r.parts && r.reason.code === 'score.composite') return r.parts.every((p) => p.status !== 'unparsed' || isExtractable(p));
+  if (r.parts && r.reason.code === 'score.composite')
+    return r.parts.every((p) => p.status !== 'unparsed' || isExtractable(p));
   return EXTRACTABLE.has(r.reason.code);
 }

@@ -11,10 +11,18 @@ import { TraceStep } from './types';
  * `negated` say nothing was committed there (an anchor in prose can be passed over), `ambiguous`
  * and `invalid` are a commitment that cannot be scored (it decides: unparsed).
  */
-export type ParseFailure = { ok: false; kind: 'none' | 'negated' | 'ambiguous' | 'invalid'; reason: TraceStep };
+export type ParseFailure = {
+  ok: false;
+  kind: 'none' | 'negated' | 'ambiguous' | 'invalid';
+  reason: TraceStep;
+};
 export type Parsed<T> = { ok: true; value: T; via?: string; notes?: TraceStep[] } | ParseFailure;
 
-export const fail = (kind: ParseFailure['kind'], code: string, params?: TraceStep['params']): ParseFailure => ({
+export const fail = (
+  kind: ParseFailure['kind'],
+  code: string,
+  params?: TraceStep['params'],
+): ParseFailure => ({
   ok: false,
   kind,
   reason: params ? { code, params } : { code },
@@ -27,9 +35,42 @@ export function firstSentence(r: string): { kept: string; dropped: string } {
   return { kept: r.slice(0, m.index).trim(), dropped: r.slice(m.index + 1).trim() };
 }
 
-const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'yes', 'y', '对的', '正确的', 'correct', 'right']);
+const TRUE_WORDS = new Set([
+  '对',
+  '正确',
+  '√',
+  '✓',
+  '✔',
+  't',
+  'true',
+  '是',
+  'yes',
+  'y',
+  '对的',
+  '正确的',
+  'correct',
+  'right',
+]);
 const FALSE_WORDS = new Set([
-  ...['错', '错误', '不正确', '不对', '×', '✗', '✘', 'x', 'f', 'false', '否', 'no', 'n', '错的', '错误的', '不正确的', '\\times'],
+  ...[
+    '错',
+    '错误',
+    '不正确',
+    '不对',
+    '×',
+    '✗',
+    '✘',
+    'x',
+    'f',
+    'false',
+    '否',
+    'no',
+    'n',
+    '错的',
+    '错误的',
+    '不正确的',
+    '\\times',
+  ],
   ...['incorrect', 'wrong', 'notcorrect', 'nottrue', 'untrue', '不成立', '不是'],
 ]);
 // "该说法错误", "The statement is false", "判断：×": a frame around the verdict word, nothing else.
@@ -55,7 +96,8 @@ export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
     .split(/。|\.(?=\s)/)[0]
     .trim()
     .replace(/[。.]$/, '');
-  if (blanks === 1) return trimmed ? { ok: true, value: [trimmed] } : fail('none', 'unparsed.empty-answer');
+  if (blanks === 1)
+    return trimmed ? { ok: true, value: [trimmed] } : fail('none', 'unparsed.empty-answer');
   let parts = trimmed.split(/\s*[;；]\s*/).filter(Boolean);
   // "(1) x；(2) y": the numbers label the blanks when every part carries its own, in order.
   const numbers = parts.map((p) => /^(?:\(\s*(\d+)\s*\)|(\d+)[.、])\s*/.exec(p));
@@ -68,7 +110,8 @@ export function splitBlanks(region: string, blanks: number): Parsed<string[]> {
       .filter(Boolean);
     parts = numbered;
   }
-  if (parts.length !== blanks) return fail('invalid', 'unparsed.blank-count', { found: parts.length, blanks });
+  if (parts.length !== blanks)
+    return fail('invalid', 'unparsed.blank-count', { found: parts.length, blanks });
   return { ok: true, value: parts };
 }
 

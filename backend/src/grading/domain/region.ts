@@ -7,7 +7,8 @@ import { matchBrace, unwrapCommand } from './clean';
  * weaker conclusions (因此, 所以) and the last line are used only when there is none.
  */
 
-export type RegionRule = 'tag' | 'boxed' | 'anchor-zh' | 'anchor-en' | 'anchor-zh-weak' | 'last-line';
+export type RegionRule =
+  'tag' | 'boxed' | 'anchor-zh' | 'anchor-en' | 'anchor-zh-weak' | 'last-line';
 
 export interface Region {
   rule: RegionRule;
@@ -38,7 +39,9 @@ function restOfLine(s: string, start: number): { text: string; end: number } {
 const TAG = /【(答案\s*\d*|第\s*\d+\s*空)】/g;
 
 /** Every `【答案】` (or `【答案3】`, `【第2空】`) tag with the text it introduces, in order. */
-export function contractTags(s: string): { label: string; text: string; start: number; end: number }[] {
+export function contractTags(
+  s: string,
+): { label: string; text: string; start: number; end: number }[] {
   const out: { label: string; text: string; start: number; end: number }[] = [];
   for (const m of s.matchAll(TAG)) {
     const line = restOfLine(s, m.index! + m[0].length);
@@ -61,7 +64,13 @@ export function boxedRegions(s: string, from = 0): Region[] {
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const open = m.index! + m[0].length - 1;
     const close = matchBrace(s, open);
-    if (close !== -1) out.push({ rule: 'boxed', text: s.slice(open + 1, close).trim(), start: m.index!, end: close + 1 });
+    if (close !== -1)
+      out.push({
+        rule: 'boxed',
+        text: s.slice(open + 1, close).trim(),
+        start: m.index!,
+        end: close + 1,
+      });
   }
   return out;
 }
@@ -123,11 +132,13 @@ export function commitments(s: string): Region[] {
     : [];
   const spans = [...tags, ...boxed];
   const inside = (a: Region) =>
-    spans.some((x) => x.start >= a.start && x.start < a.end) || spans.some((x) => a.start >= x.start && a.start < x.end);
+    spans.some((x) => x.start >= a.start && x.start < a.end) ||
+    spans.some((x) => a.start >= x.start && a.start < x.end);
   const zh = anchors(s, ZH_STRONG, 'anchor-zh', from).filter((a) => !inside(a));
   const en = anchors(s, EN, 'anchor-en', from).filter((a) => !inside(a));
   // A boxed answer under a final-answer heading ("Final Answer: \boxed{C}") is final too.
-  for (const b of boxed) if (FINAL.test(s.slice(Math.max(0, b.start - 30), b.start))) b.isFinal = true;
+  for (const b of boxed)
+    if (FINAL.test(s.slice(Math.max(0, b.start - 30), b.start))) b.isFinal = true;
   const all = [...spans, ...zh, ...en].sort((a, b) => a.start - b.start);
   // "选A……最终答案：C" holds two commitments on one line: the first ends where the second begins.
   for (let i = 0; i + 1 < all.length; i++) {

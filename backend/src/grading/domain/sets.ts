@@ -25,7 +25,9 @@ const OPS: [RegExp, '<' | '<=' | '>' | '>='][] = [
 /** Whether a normalised blank is written as a set at all (then it must be compared as one). */
 export function looksLikeSet(t: string): boolean {
   return (
-    /\\cup|∪|\\infty|∅|\\(?:varnothing|emptyset)|\\mathbb\{R\}|^R$|[<>≤≥]|\\[gl]eq?(?:slant)?(?![a-z])/.test(t) ||
+    /\\cup|∪|\\infty|∅|\\(?:varnothing|emptyset)|\\mathbb\{R\}|^R$|[<>≤≥]|\\[gl]eq?(?:slant)?(?![a-z])/.test(
+      t,
+    ) ||
     /^\{[a-z]\s*[|:]/.test(t) ||
     /^[([][^,()[\]]+,[^,()[\]]+[)\]]$/.test(t)
   );
@@ -52,7 +54,12 @@ function interval(t: string, num: (expr: string) => number | null): Interval | n
   const lo = endpoint(m[2], num);
   const hi = endpoint(m[3], num);
   if (lo === null || hi === null || lo > hi) return null;
-  return { lo, hi, isLoClosed: m[1] === '[' && lo !== -Infinity, isHiClosed: m[4] === ']' && hi !== Infinity };
+  return {
+    lo,
+    hi,
+    isLoClosed: m[1] === '[' && lo !== -Infinity,
+    isHiClosed: m[4] === ']' && hi !== Infinity,
+  };
 }
 
 /** One condition on the variable: "x>1", "1<x<=3", "-1<=x". */
@@ -69,8 +76,16 @@ function condition(c: string, v: string, num: (expr: string) => number | null): 
     // Normalise to "v op value".
     const o = isVarLeft ? op : ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const)[op as '<'];
     const closed = o.endsWith('=');
-    if (o.startsWith('>')) out = value > out.lo || (value === out.lo && !closed) ? { ...out, lo: value, isLoClosed: closed } : out;
-    else out = value < out.hi || (value === out.hi && !closed) ? { ...out, hi: value, isHiClosed: closed } : out;
+    if (o.startsWith('>'))
+      out =
+        value > out.lo || (value === out.lo && !closed)
+          ? { ...out, lo: value, isLoClosed: closed }
+          : out;
+    else
+      out =
+        value < out.hi || (value === out.hi && !closed)
+          ? { ...out, hi: value, isHiClosed: closed }
+          : out;
   }
   return out.lo > out.hi ? null : out;
 }
@@ -83,7 +98,8 @@ function merge(list: Interval[]): RealSet {
   for (const i of sorted) {
     const last = out[out.length - 1];
     if (last && (i.lo < last.hi || (i.lo === last.hi && (last.isHiClosed || i.isLoClosed)))) {
-      if (i.hi > last.hi || (i.hi === last.hi && i.isHiClosed)) out[out.length - 1] = { ...last, hi: i.hi, isHiClosed: i.isHiClosed };
+      if (i.hi > last.hi || (i.hi === last.hi && i.isHiClosed))
+        out[out.length - 1] = { ...last, hi: i.hi, isHiClosed: i.isHiClosed };
     } else out.push({ ...i });
   }
   return out;
@@ -93,7 +109,8 @@ function merge(list: Interval[]): RealSet {
 export function readSet(text: string, num: (expr: string) => number | null): RealSet | null {
   const t = canonical(text);
   if (/^(?:∅|\\varnothing|\\emptyset|\{\})$/.test(t)) return [];
-  if (t === 'R' || /^\(-\\infty,\+?\\infty\)$/.test(t)) return [{ lo: -Infinity, hi: Infinity, isLoClosed: false, isHiClosed: false }];
+  if (t === 'R' || /^\(-\\infty,\+?\\infty\)$/.test(t))
+    return [{ lo: -Infinity, hi: Infinity, isLoClosed: false, isHiClosed: false }];
   const builder = /^\{([a-z])[|:](.+)\}$/.exec(t);
   const bare = /^([a-z])(?:<=|>=|<|>|∈)/.exec(t) ?? /(?:<=|>=|<|>)([a-z])(?:<=|>=|<|>|$)/.exec(t);
   const v = builder?.[1] ?? bare?.[1];
@@ -112,11 +129,20 @@ export function readSet(text: string, num: (expr: string) => number | null): Rea
 
 // Infinite endpoints are equal only to themselves (∞ − 2 is within any relative tolerance of ∞).
 const near = (a: number, b: number) =>
-  a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+  a === b ||
+  (Number.isFinite(a) &&
+    Number.isFinite(b) &&
+    Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 export function sameSet(a: RealSet, b: RealSet): boolean {
   return (
     a.length === b.length &&
-    a.every((x, i) => near(x.lo, b[i].lo) && near(x.hi, b[i].hi) && x.isLoClosed === b[i].isLoClosed && x.isHiClosed === b[i].isHiClosed)
+    a.every(
+      (x, i) =>
+        near(x.lo, b[i].lo) &&
+        near(x.hi, b[i].hi) &&
+        x.isLoClosed === b[i].isLoClosed &&
+        x.isHiClosed === b[i].isHiClosed,
+    )
   );
 }

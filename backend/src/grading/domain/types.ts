@@ -3,7 +3,8 @@
 // Bumped whenever a rule changes what is read or scored: every grade of an older version is re-graded once.
 export const GRADER_VERSION = 'yj-grader@3';
 
-export type GradableType = 'single_choice' | 'multiple_choice' | 'true_false' | 'fill_blank' | 'composite';
+export type GradableType =
+  'single_choice' | 'multiple_choice' | 'true_false' | 'fill_blank' | 'composite';
 export type MultiSelectRule = 'all_or_nothing' | 'subset_fixed' | 'per_correct_option';
 
 export interface GradableItem {

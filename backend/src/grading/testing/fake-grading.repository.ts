@@ -1,6 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { QuestionRow } from '../grading-items';
-import { AnswerRow, CorrectableQuestion, GradeRow, LatestGraded, RegradeScope } from '../grading.repository';
+import {
+  AnswerRow,
+  CorrectableQuestion,
+  GradeRow,
+  LatestGraded,
+  RegradeScope,
+} from '../grading.repository';
 
 /** The transaction a fake hands out: a marker object, so a spec can see which writes shared one. */
 export const fakeTransaction = (n: number) => ({ tx: n }) as unknown as EntityManager;
@@ -18,7 +24,13 @@ export class FakeGradingRepository {
   /** Another process holds the grading lock. */
   isLockedElsewhere = false;
   correctable: CorrectableQuestion | null = null;
-  readonly writes: { op: string; tx?: EntityManager; rows?: GradeRow[]; dequeue?: string[]; data?: unknown }[] = [];
+  readonly writes: {
+    op: string;
+    tx?: EntityManager;
+    rows?: GradeRow[];
+    dequeue?: string[];
+    data?: unknown;
+  }[] = [];
   readonly lockCalls: boolean[] = [];
   private transactions = 0;
 
@@ -54,7 +66,11 @@ export class FakeGradingRepository {
   }
 
   async paperVersionsOf(questionIds: string[]) {
-    return [...new Set(this.questions.filter((q) => questionIds.includes(q.id)).map((q) => q.paperVersionId))];
+    return [
+      ...new Set(
+        this.questions.filter((q) => questionIds.includes(q.id)).map((q) => q.paperVersionId),
+      ),
+    ];
   }
 
   async queued(cursor: string | null, limit: number): Promise<AnswerRow[]> {
@@ -87,7 +103,11 @@ export class FakeGradingRepository {
 }
 
 /** A single-choice question worth 5 points, key C, on paper version `pv`. */
-export const choiceQuestion = (id: string, number = '1', pv = 'pv-1'): QuestionRow & { paperVersionId: string } => ({
+export const choiceQuestion = (
+  id: string,
+  number = '1',
+  pv = 'pv-1',
+): QuestionRow & { paperVersionId: string } => ({
   id,
   paperVersionId: pv,
   parentId: null,

@@ -13,7 +13,9 @@ describe('the acceptance rule', () => {
   });
 
   it('validates exactly at the bars (0.05 below the humans, SMD 0.15, 30 answers)', () => {
-    expect(acceptance({ ...good, answers: 30, judgeHumanQwk: 0.77, smd: -0.15 }).validated).toBe(true);
+    expect(acceptance({ ...good, answers: 30, judgeHumanQwk: 0.77, smd: -0.15 }).validated).toBe(
+      true,
+    );
   });
 
   it('does not validate for lack of answers, whatever the figures', () => {
@@ -25,8 +27,13 @@ describe('the acceptance rule', () => {
   });
 
   it('does not validate without human–human pairs to measure against', () => {
-    expect(acceptance({ ...good, humanPairs: 9 })).toMatchObject({ validated: false, code: 'judge.validation.no_human_pairs' });
-    expect(acceptance({ ...good, humanHumanQwk: null }).code).toBe('judge.validation.no_human_pairs');
+    expect(acceptance({ ...good, humanPairs: 9 })).toMatchObject({
+      validated: false,
+      code: 'judge.validation.no_human_pairs',
+    });
+    expect(acceptance({ ...good, humanHumanQwk: null }).code).toBe(
+      'judge.validation.no_human_pairs',
+    );
   });
 
   it('does not validate a judge more than 0.05 below the humans', () => {
@@ -35,7 +42,9 @@ describe('the acceptance rule', () => {
       code: 'judge.validation.qwk_below_humans',
       params: { qwk: 0.76, humanQwk: 0.82, margin: 0.05 },
     });
-    expect(acceptance({ ...good, judgeHumanQwk: null }).code).toBe('judge.validation.qwk_below_humans');
+    expect(acceptance({ ...good, judgeHumanQwk: null }).code).toBe(
+      'judge.validation.qwk_below_humans',
+    );
   });
 
   it('does not validate a biased judge (lenient or severe) even when it agrees well', () => {
@@ -49,6 +58,8 @@ describe('the acceptance rule', () => {
 
   it('uses configured thresholds', () => {
     const loose = { ...DEFAULT_THRESHOLDS, minAnswers: 5, minHumanPairs: 2, maxSmd: 0.3 };
-    expect(acceptance({ ...good, answers: 6, humanPairs: 3, smd: 0.25 }, loose).validated).toBe(true);
+    expect(acceptance({ ...good, answers: 6, humanPairs: 3, smd: 0.25 }, loose).validated).toBe(
+      true,
+    );
   });
 });

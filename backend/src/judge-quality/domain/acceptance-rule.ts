@@ -13,7 +13,12 @@ import type { JudgeThresholds, JudgeValidationCode, JudgeVerdict } from '@yuejua
 
 export type AcceptanceThresholds = JudgeThresholds;
 
-export const DEFAULT_THRESHOLDS: AcceptanceThresholds = { minAnswers: 30, minHumanPairs: 10, maxQwkDrop: 0.05, maxSmd: 0.15 };
+export const DEFAULT_THRESHOLDS: AcceptanceThresholds = {
+  minAnswers: 30,
+  minHumanPairs: 10,
+  maxQwkDrop: 0.05,
+  maxSmd: 0.15,
+};
 
 export interface AcceptanceInput {
   /** Answers with both a final human score and a scored judgement. */
@@ -33,9 +38,17 @@ export type Verdict = JudgeVerdict;
 const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
 /** The first bar the judge misses, in order: nothing to compare, too few, below humans, biased. */
-export function acceptance(input: AcceptanceInput, t: AcceptanceThresholds = DEFAULT_THRESHOLDS): Verdict {
-  const no = (code: ValidationCode, params: Record<string, number | null>): Verdict => ({ validated: false, code, params });
-  if (input.answers < t.minAnswers) return no('judge.validation.too_few', { n: input.answers, min: t.minAnswers });
+export function acceptance(
+  input: AcceptanceInput,
+  t: AcceptanceThresholds = DEFAULT_THRESHOLDS,
+): Verdict {
+  const no = (code: ValidationCode, params: Record<string, number | null>): Verdict => ({
+    validated: false,
+    code,
+    params,
+  });
+  if (input.answers < t.minAnswers)
+    return no('judge.validation.too_few', { n: input.answers, min: t.minAnswers });
   if (input.humanPairs < t.minHumanPairs || input.humanHumanQwk === null)
     return no('judge.validation.no_human_pairs', { pairs: input.humanPairs, min: t.minHumanPairs });
   const bar = input.humanHumanQwk - t.maxQwkDrop;
@@ -51,6 +64,11 @@ export function acceptance(input: AcceptanceInput, t: AcceptanceThresholds = DEF
   return {
     validated: true,
     code: 'judge.validation.validated',
-    params: { n: input.answers, qwk: r3(input.judgeHumanQwk), humanQwk: r3(input.humanHumanQwk), smd: r3(input.smd) },
+    params: {
+      n: input.answers,
+      qwk: r3(input.judgeHumanQwk),
+      humanQwk: r3(input.humanHumanQwk),
+      smd: r3(input.smd),
+    },
   };
 }

@@ -40,7 +40,14 @@ describe('a judge against the teachers on one question', () => {
 
   it('counts failed judgements apart and compares only scored, marked answers', () => {
     const f = judgeQuality(Q, answers, options);
-    expect(f.counts).toEqual({ answers: 5, judged: 4, failed: 1, humanMarked: 4, compared: 3, doubleMarked: 2 });
+    expect(f.counts).toEqual({
+      answers: 5,
+      judged: 4,
+      failed: 1,
+      humanMarked: 4,
+      compared: 3,
+      doubleMarked: 2,
+    });
     expect(f.vsFinal.n).toBe(3);
     expect(f.vsFinal.meanDiff.value).toBeCloseTo(1 / 3, 12);
     expect(f.vsFinal.exact.value).toBeCloseTo(1 / 3, 12);
@@ -66,6 +73,10 @@ describe('a judge against the teachers on one question', () => {
   it('gives slices by source and model only when asked (researchers)', () => {
     expect(judgeQuality(Q, answers, options).slices).toEqual([]);
     const f = judgeQuality(Q, answers, { ...options, withSlices: true });
-    expect(f.slices.map((s) => `${s.kind}:${s.value}:${s.answers}`)).toEqual(['model:m1:3', 'source:model:3', 'source:student:1']);
+    expect(f.slices.map((s) => `${s.kind}:${s.value}:${s.answers}`)).toEqual([
+      'model:m1:3',
+      'source:model:3',
+      'source:student:1',
+    ]);
   });
 });

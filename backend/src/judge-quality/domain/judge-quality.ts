@@ -48,7 +48,14 @@ export interface SliceFigures {
 
 export interface JudgeQuestionQuality {
   questionId: string;
-  counts: { answers: number; judged: number; failed: number; humanMarked: number; compared: number; doubleMarked: number };
+  counts: {
+    answers: number;
+    judged: number;
+    failed: number;
+    humanMarked: number;
+    compared: number;
+    doubleMarked: number;
+  };
   vsFinal: PairFigures;
   vsReads: PairFigures;
   /** The judge against the reads of the double-marked answers: the same answers as humanHuman. */
@@ -76,17 +83,28 @@ export interface QualityOptions {
 
 const isInteger = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
 
-export function judgeQuality(q: QuestionScale, answers: JudgedAnswer[], o: QualityOptions): JudgeQuestionQuality {
+export function judgeQuality(
+  q: QuestionScale,
+  answers: JudgedAnswer[],
+  o: QualityOptions,
+): JudgeQuestionQuality {
   const scale: Scale = { min: 0, max: q.maxPoints, tolerance: q.tolerance };
   const fig = (name: string, pairs: [number, number][]) =>
-    pairFigures(pairs, scale, { seed: seedOf(`${q.questionId}:${name}`, o.seed), replicates: o.replicates });
+    pairFigures(pairs, scale, {
+      seed: seedOf(`${q.questionId}:${name}`, o.seed),
+      replicates: o.replicates,
+    });
   const judged = answers.filter((a) => a.judge !== null);
   const compared = judged.filter((a) => a.final !== null);
   const double = judged.filter((a) => a.reads.length >= 2);
-  const vsFinalPairs = (xs: JudgedAnswer[]) => xs.filter((a) => a.final !== null).map((a) => [a.judge!, a.final!] as [number, number]);
+  const vsFinalPairs = (xs: JudgedAnswer[]) =>
+    xs.filter((a) => a.final !== null).map((a) => [a.judge!, a.final!] as [number, number]);
   const humanPairs = (xs: JudgedAnswer[]) =>
-    xs.filter((a) => a.reads.length >= 2).map((a) => [a.reads[0].points, a.reads[1].points] as [number, number]);
-  const readPairs = (xs: JudgedAnswer[]) => xs.flatMap((a) => a.reads.map((r) => [a.judge!, r.points] as [number, number]));
+    xs
+      .filter((a) => a.reads.length >= 2)
+      .map((a) => [a.reads[0].points, a.reads[1].points] as [number, number]);
+  const readPairs = (xs: JudgedAnswer[]) =>
+    xs.flatMap((a) => a.reads.map((r) => [a.judge!, r.points] as [number, number]));
 
   const vsFinal = fig('final', vsFinalPairs(judged));
   const vsReads = o.headline ? fig('reads', []) : fig('reads', readPairs(judged));
@@ -117,7 +135,10 @@ export function judgeQuality(q: QuestionScale, answers: JudgedAnswer[], o: Quali
 
   const slices: SliceFigures[] = [];
   if (o.withSlices) {
-    const groups = new Map<string, { kind: SliceFigures['kind']; value: string; xs: JudgedAnswer[] }>();
+    const groups = new Map<
+      string,
+      { kind: SliceFigures['kind']; value: string; xs: JudgedAnswer[] }
+    >();
     const add = (kind: SliceFigures['kind'], value: string, a: JudgedAnswer) => {
       const k = `${kind}:${value}`;
       if (!groups.has(k)) groups.set(k, { kind, value, xs: [] });
@@ -140,7 +161,11 @@ export function judgeQuality(q: QuestionScale, answers: JudgedAnswer[], o: Quali
   const disagreements = compared
     .map((a) => ({ responseId: a.responseId, judge: a.judge!, final: a.final! }))
     .filter((d) => Math.abs(d.judge - d.final) > 1e-9)
-    .sort((x, y) => Math.abs(y.judge - y.final) - Math.abs(x.judge - x.final) || (x.responseId < y.responseId ? -1 : 1))
+    .sort(
+      (x, y) =>
+        Math.abs(y.judge - y.final) - Math.abs(x.judge - x.final) ||
+        (x.responseId < y.responseId ? -1 : 1),
+    )
     .slice(0, o.disagreements ?? 10);
 
   return {

@@ -1,9 +1,15 @@
 import { stratifiedSample } from './stratified-sample';
 
 const units = [
-  ...Array.from({ length: 30 }, (_, i) => ({ id: `a${String(i).padStart(2, '0')}`, stratum: 'model:alpha' })),
+  ...Array.from({ length: 30 }, (_, i) => ({
+    id: `a${String(i).padStart(2, '0')}`,
+    stratum: 'model:alpha',
+  })),
   ...Array.from({ length: 5 }, (_, i) => ({ id: `b${i}`, stratum: 'model:beta' })),
-  ...Array.from({ length: 12 }, (_, i) => ({ id: `s${String(i).padStart(2, '0')}`, stratum: 'student' })),
+  ...Array.from({ length: 12 }, (_, i) => ({
+    id: `s${String(i).padStart(2, '0')}`,
+    stratum: 'student',
+  })),
 ];
 
 describe('stratified validation sample', () => {

@@ -34,11 +34,21 @@ describe('the judge request', () => {
     const r = buildJudgeRequest(input(unit.answer), 'json_schema');
     const text = JSON.stringify(r.messages);
     expect(r.templateVersion).toBe(JUDGE_TEMPLATE_VERSION);
-    for (const s of ['求 $\\\\int_0^1', '【参考答案】\\n1/2', '[a] +3 分', '组 g', '结果写成 0.5 也给分', '样例 1（6 分，满分）', '$x=2$'])
+    for (const s of [
+      '求 $\\\\int_0^1',
+      '【参考答案】\\n1/2',
+      '[a] +3 分',
+      '组 g',
+      '结果写成 0.5 也给分',
+      '样例 1（6 分，满分）',
+      '$x=2$',
+    ])
       expect(text).toContain(s);
     expect(r.responseFormat).toMatchObject({ type: 'json_schema', json_schema: { strict: true } });
     expect(buildJudgeRequest(input(unit.answer), 'tagged').responseFormat).toBeNull();
-    expect(JSON.stringify(buildJudgeRequest(input(unit.answer), 'tagged').messages)).toContain('<total>');
+    expect(JSON.stringify(buildJudgeRequest(input(unit.answer), 'tagged').messages)).toContain(
+      '<total>',
+    );
   });
 
   it('is blind: no model name or id, run, response or student, and no harness tokens from the answer', () => {
@@ -57,7 +67,9 @@ describe('the judge request', () => {
   });
 
   it('is deterministic, so the same answer makes the same request (and hash)', () => {
-    expect(JSON.stringify(buildJudgeRequest(input('x'), 'json_schema'))).toBe(JSON.stringify(buildJudgeRequest(input('x'), 'json_schema')));
+    expect(JSON.stringify(buildJudgeRequest(input('x'), 'json_schema'))).toBe(
+      JSON.stringify(buildJudgeRequest(input('x'), 'json_schema')),
+    );
   });
 
   it('keeps the images of a vision rendering as parts', () => {

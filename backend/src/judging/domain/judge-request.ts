@@ -44,8 +44,15 @@ export const JUDGEMENT_SCHEMA = {
   additionalProperties: false,
   required: ['applied_items', 'adjustment', 'total', 'rationale'],
   properties: {
-    applied_items: { type: 'array', items: { type: 'string' }, description: 'ids of the rubric items that apply' },
-    adjustment: { type: 'number', description: 'points added (or, negative, taken off) beyond the items; 0 if none' },
+    applied_items: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'ids of the rubric items that apply',
+    },
+    adjustment: {
+      type: 'number',
+      description: 'points added (or, negative, taken off) beyond the items; 0 if none',
+    },
     total: { type: 'number', description: 'the points awarded' },
     rationale: { type: 'string', description: 'a short reason, citing the answer' },
   },
@@ -72,7 +79,9 @@ function rubricText(r: JudgeRubric, maxPoints: number): string {
         `- [${i.id}] ${i.points >= 0 ? '+' : ''}${fmt(i.points)} 分${i.group ? `（组 ${i.group}，同组只选一个）` : ''}：${i.description}`,
       );
   } else {
-    lines.push(`评分方式：整体给分，总分在 ${fmt(r.floorPoints)} 到 ${fmt(r.ceilingPoints)} 之间（满分 ${fmt(maxPoints)}）。`);
+    lines.push(
+      `评分方式：整体给分，总分在 ${fmt(r.floorPoints)} 到 ${fmt(r.ceilingPoints)} 之间（满分 ${fmt(maxPoints)}）。`,
+    );
   }
   if (r.graderNotes?.trim()) lines.push(`阅卷说明：${r.graderNotes.trim()}`);
   return lines.join('\n');
@@ -81,7 +90,10 @@ function rubricText(r: JudgeRubric, maxPoints: number): string {
 function samplesText(r: JudgeRubric): string | null {
   if (!r.samples.length) return null;
   return r.samples
-    .map((s, k) => `样例 ${k + 1}（${fmt(s.score)} 分${s.note ? `，${s.note}` : ''}）：\n${answerForMarker(s.answer)}`)
+    .map(
+      (s, k) =>
+        `样例 ${k + 1}（${fmt(s.score)} 分${s.note ? `，${s.note}` : ''}）：\n${answerForMarker(s.answer)}`,
+    )
     .join('\n\n');
 }
 
@@ -100,7 +112,9 @@ function outputText(mode: JudgeOutputMode): string {
 /** The messages (and structured-output format) for one judgement. Deterministic: same input, same request, same hash. */
 export function buildJudgeRequest(input: JudgeInput, mode: JudgeOutputMode): JudgeRequest {
   const head: ContentPart[] =
-    typeof input.question === 'string' ? [{ type: 'text', text: input.question }] : input.question.map((p) => ({ ...p }));
+    typeof input.question === 'string'
+      ? [{ type: 'text', text: input.question }]
+      : input.question.map((p) => ({ ...p }));
   const target = input.target.isSubQuestion
     ? `本次只评第 ${input.target.number} 小题（满分 ${fmt(input.target.maxPoints)} 分）。`
     : `本次评第 ${input.target.number} 题（满分 ${fmt(input.target.maxPoints)} 分）。`;
@@ -112,7 +126,11 @@ export function buildJudgeRequest(input: JudgeInput, mode: JudgeOutputMode): Jud
     `【考生作答】\n${answerForMarker(input.answerText) || '（空白）'}`,
     outputText(mode),
   ];
-  const parts: ContentPart[] = [{ type: 'text', text: '【试题】' }, ...head, { type: 'text', text: sections.join('\n\n') }];
+  const parts: ContentPart[] = [
+    { type: 'text', text: '【试题】' },
+    ...head,
+    { type: 'text', text: sections.join('\n\n') },
+  ];
   const hasImages = parts.some((p) => p.type === 'image_url');
   const user: ChatMessage = hasImages
     ? { role: 'user', content: parts }
@@ -121,6 +139,11 @@ export function buildJudgeRequest(input: JudgeInput, mode: JudgeOutputMode): Jud
     templateVersion: JUDGE_TEMPLATE_VERSION,
     messages: [{ role: 'system', content: SYSTEM }, user],
     responseFormat:
-      mode === 'json_schema' ? { type: 'json_schema', json_schema: { name: 'judgement', strict: true, schema: JUDGEMENT_SCHEMA } } : null,
+      mode === 'json_schema'
+        ? {
+            type: 'json_schema',
+            json_schema: { name: 'judgement', strict: true, schema: JUDGEMENT_SCHEMA },
+          }
+        : null,
   };
 }

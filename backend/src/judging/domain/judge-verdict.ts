@@ -25,7 +25,13 @@ export interface RawJudgement {
 }
 
 export type Verdict =
-  | { status: 'scored'; appliedItems: string[]; adjustment: number; points: number; rationale: string }
+  | {
+      status: 'scored';
+      appliedItems: string[];
+      adjustment: number;
+      points: number;
+      rationale: string;
+    }
   | {
       status: 'failed';
       code: JudgeFailureCode;
@@ -34,7 +40,11 @@ export type Verdict =
       rationale: string | null;
     };
 
-const fail = (code: JudgeFailureCode, params: Record<string, string | number> = {}, rationale: string | null = null): Verdict => ({
+const fail = (
+  code: JudgeFailureCode,
+  params: Record<string, string | number> = {},
+  rationale: string | null = null,
+): Verdict => ({
   status: 'failed',
   code,
   params,
@@ -63,8 +73,19 @@ function fromJson(text: string): RawJudgement | null {
   const items = o.applied_items;
   const total = num(o.total);
   const adjustment = o.adjustment === undefined ? 0 : num(o.adjustment);
-  if (!Array.isArray(items) || !items.every((i) => typeof i === 'string') || total === null || adjustment === null) return null;
-  return { appliedItems: items as string[], adjustment, total, rationale: typeof o.rationale === 'string' ? o.rationale : '' };
+  if (
+    !Array.isArray(items) ||
+    !items.every((i) => typeof i === 'string') ||
+    total === null ||
+    adjustment === null
+  )
+    return null;
+  return {
+    appliedItems: items as string[],
+    adjustment,
+    total,
+    rationale: typeof o.rationale === 'string' ? o.rationale : '',
+  };
 }
 
 /** The tagged fallback: <items>a,b</items><adjustment>0</adjustment><total>5</total><rationale>…</rationale>. */
@@ -95,7 +116,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Checks a parsed judgement against the rubric and the question's points. */
 export function checkJudgement(raw: RawJudgement, rubric: Rubric, maxPoints: number): Verdict {
   const rationale = raw.rationale.trim();
-  if (raw.total < 0 || raw.total > maxPoints) return fail('judge.total_out_of_range', { total: raw.total, max: maxPoints }, rationale);
+  if (raw.total < 0 || raw.total > maxPoints)
+    return fail('judge.total_out_of_range', { total: raw.total, max: maxPoints }, rationale);
   if (rubric.mode === 'score' && raw.appliedItems.length)
     return fail('judge.items_in_score_mode', { items: raw.appliedItems.join(',') }, rationale);
   const byId = new Map(rubric.items.map((i) => [i.id, i]));
@@ -103,24 +125,43 @@ export function checkJudgement(raw: RawJudgement, rubric: Rubric, maxPoints: num
   for (const [k, id] of raw.appliedItems.entries()) {
     const item = byId.get(id);
     if (!item) return fail('judge.unknown_item', { item: id }, rationale);
-    if (raw.appliedItems.indexOf(id) !== k) return fail('judge.item_repeated', { item: id }, rationale);
+    if (raw.appliedItems.indexOf(id) !== k)
+      return fail('judge.item_repeated', { item: id }, rationale);
     if (item.group) {
       const other = groups.get(item.group);
-      if (other) return fail('judge.group_broken', { group: item.group, items: `${other},${id}` }, rationale);
+      if (other)
+        return fail(
+          'judge.group_broken',
+          { group: item.group, items: `${other},${id}` },
+          rationale,
+        );
       groups.set(item.group, id);
     }
   }
-  if (raw.adjustment !== 0 && !rationale) return fail('judge.adjustment_unexplained', { adjustment: raw.adjustment });
+  if (raw.adjustment !== 0 && !rationale)
+    return fail('judge.adjustment_unexplained', { adjustment: raw.adjustment });
   // The same arithmetic as a teacher's mark: a score-mode judgement is a typed score.
   const r = rubricPoints(
     rubric,
     rubric.mode === 'score'
-      ? { score: round2(raw.total - raw.adjustment), adjustment: raw.adjustment, comment: rationale }
+      ? {
+          score: round2(raw.total - raw.adjustment),
+          adjustment: raw.adjustment,
+          comment: rationale,
+        }
       : { appliedItems: raw.appliedItems, adjustment: raw.adjustment, comment: rationale },
   );
-  if (!r.ok) return fail('judge.total_out_of_range', { total: raw.total, max: maxPoints }, rationale);
-  if (Math.abs(r.points - raw.total) > 0.005) return fail('judge.total_mismatch', { total: raw.total, expected: r.points }, rationale);
-  return { status: 'scored', appliedItems: raw.appliedItems, adjustment: raw.adjustment, points: r.points, rationale };
+  if (!r.ok)
+    return fail('judge.total_out_of_range', { total: raw.total, max: maxPoints }, rationale);
+  if (Math.abs(r.points - raw.total) > 0.005)
+    return fail('judge.total_mismatch', { total: raw.total, expected: r.points }, rationale);
+  return {
+    status: 'scored',
+    appliedItems: raw.appliedItems,
+    adjustment: raw.adjustment,
+    points: r.points,
+    rationale,
+  };
 }
 
 /** Output text → verdict. */

@@ -15,7 +15,9 @@ const line = (o: object) =>
 
 describe('recorded judgements', () => {
   it('reads lines and names the line and field of a bad one', () => {
-    const { lines, errors } = parseRecordedJudgements([line({}), '', line({ points: 'seven' }), 'nope', line({ judge: '' })].join('\n'));
+    const { lines, errors } = parseRecordedJudgements(
+      [line({}), '', line({ points: 'seven' }), 'nope', line({ judge: '' })].join('\n'),
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ line: 1, question: '6', points: 7, sample: 0 });
     expect(errors).toEqual([
@@ -26,7 +28,13 @@ describe('recorded judgements', () => {
   });
 
   it('keeps a recorded score within the question, and fails one outside it instead of clamping', () => {
-    expect(recordedVerdict(7, 10, 'r')).toEqual({ status: 'scored', appliedItems: [], adjustment: 0, points: 7, rationale: 'r' });
+    expect(recordedVerdict(7, 10, 'r')).toEqual({
+      status: 'scored',
+      appliedItems: [],
+      adjustment: 0,
+      points: 7,
+      rationale: 'r',
+    });
     expect(recordedVerdict(12, 10, 'r')).toMatchObject({
       status: 'failed',
       code: 'judge.total_out_of_range',

@@ -21,7 +21,13 @@ export interface RecordedJudgementLine {
   sample: number;
   points: number;
   rationale: string;
-  provenance: { dataset: string; commit?: string; file: string; index: number; questionFile?: string };
+  provenance: {
+    dataset: string;
+    commit?: string;
+    file: string;
+    index: number;
+    questionFile?: string;
+  };
 }
 
 export interface LineError {
@@ -32,7 +38,10 @@ export interface LineError {
 
 const TEXT_FIELDS = ['paper', 'question', 'judge', 'template', 'answerModel', 'rationale'] as const;
 
-export function parseRecordedJudgements(text: string): { lines: RecordedJudgementLine[]; errors: LineError[] } {
+export function parseRecordedJudgements(text: string): {
+  lines: RecordedJudgementLine[];
+  errors: LineError[];
+} {
   const lines: RecordedJudgementLine[] = [];
   const errors: LineError[] = [];
   for (const read of readJsonLines(text)) {
@@ -72,6 +81,17 @@ export function parseRecordedJudgements(text: string): { lines: RecordedJudgemen
 /** The recorded score as a verdict against the question's points (no rubric items: the recorded judge read none). */
 export function recordedVerdict(points: number, maxPoints: number, rationale: string): Verdict {
   if (points < 0 || points > maxPoints)
-    return { status: 'failed', code: 'judge.total_out_of_range', params: { total: points, max: maxPoints }, rationale };
-  return { status: 'scored', appliedItems: [], adjustment: 0, points: Math.round(points * 100) / 100, rationale };
+    return {
+      status: 'failed',
+      code: 'judge.total_out_of_range',
+      params: { total: points, max: maxPoints },
+      rationale,
+    };
+  return {
+    status: 'scored',
+    appliedItems: [],
+    adjustment: 0,
+    points: Math.round(points * 100) / 100,
+    rationale,
+  };
 }

@@ -1,7 +1,9 @@
 import { GROUP_LEASE_MAX, groupAnswers, groupKey, isGroupable } from './answer-groups';
 
-const same = (a: string, b: string, type = 'fill_blank') => expect(groupKey(a, type)).toBe(groupKey(b, type));
-const apart = (a: string, b: string, type = 'fill_blank') => expect(groupKey(a, type)).not.toBe(groupKey(b, type));
+const same = (a: string, b: string, type = 'fill_blank') =>
+  expect(groupKey(a, type)).toBe(groupKey(b, type));
+const apart = (a: string, b: string, type = 'fill_blank') =>
+  expect(groupKey(a, type)).not.toBe(groupKey(b, type));
 
 describe('groupKey: answers merge only when no teacher could score them differently', () => {
   it.each([
@@ -20,7 +22,11 @@ describe('groupKey: answers merge only when no teacher could score them differen
     ['a trailing full stop', '3.', '3'],
     ['a space between Chinese characters', '北 京', '北京'],
     ['runs of spaces and tabs', 'x  =\t1', 'x=1'],
-    ['harness tokens (what the teacher reads)', '【答案】$\\frac{25}{31}$<eoa>', '$\\frac{25}{31}$'],
+    [
+      'harness tokens (what the teacher reads)',
+      '【答案】$\\frac{25}{31}$<eoa>',
+      '$\\frac{25}{31}$',
+    ],
     ['leading and trailing space', '  12 ', '12'],
   ])('merges %s', (_, a, b) => same(a, b));
 
@@ -67,11 +73,23 @@ describe('isGroupable: short answers, and answers the grader could not read', ()
 });
 
 describe('groupAnswers', () => {
-  const c = (taskId: string, text: string, readNumber = 1, isUnparsed = false) => ({ taskId, text, readNumber, isUnparsed });
+  const c = (taskId: string, text: string, readNumber = 1, isUnparsed = false) => ({
+    taskId,
+    text,
+    readNumber,
+    isUnparsed,
+  });
 
   it('groups by key, largest first, and leaves long answers to the ordinary queue', () => {
     const groups = groupAnswers(
-      [c('1', '1/2'), c('2', '0.5'), c('3', '１/２'), c('4', 'x'.repeat(100)), c('5', '0.5。'), c('6', '1 / 2')],
+      [
+        c('1', '1/2'),
+        c('2', '0.5'),
+        c('3', '１/２'),
+        c('4', 'x'.repeat(100)),
+        c('5', '0.5。'),
+        c('6', '1 / 2'),
+      ],
       'fill_blank',
     );
     expect(groups.map((g) => g.taskIds)).toEqual([
@@ -94,7 +112,10 @@ describe('groupAnswers', () => {
   });
 
   it('breaks ties by the oldest answer, so every teacher sees the same order', () => {
-    const groups = groupAnswers([c('9', 'b'), c('3', 'a'), c('10', 'b'), c('4', 'a')], 'fill_blank');
+    const groups = groupAnswers(
+      [c('9', 'b'), c('3', 'a'), c('10', 'b'), c('4', 'a')],
+      'fill_blank',
+    );
     expect(groups.map((g) => g.key)).toEqual(['a', 'b']);
   });
 });

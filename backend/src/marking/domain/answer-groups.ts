@@ -102,7 +102,10 @@ export function groupAnswers(candidates: GroupCandidate[], questionType: string)
     group.taskIds.push(c.taskId);
     byKey.set(id, group);
   }
-  const groups = [...byKey.values()].map((g) => ({ ...g, taskIds: g.taskIds.slice(0, GROUP_LEASE_MAX) }));
+  const groups = [...byKey.values()].map((g) => ({
+    ...g,
+    taskIds: g.taskIds.slice(0, GROUP_LEASE_MAX),
+  }));
   const oldest = (g: AnswerGroup) => Math.min(...g.taskIds.map(Number));
   return groups.sort((a, b) => b.taskIds.length - a.taskIds.length || oldest(a) - oldest(b));
 }

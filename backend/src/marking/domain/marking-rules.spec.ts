@@ -36,7 +36,9 @@ describe('rubric points = clamp(start + items, floor, ceiling) + adjustment', ()
     [deduct, { appliedItems: ['e1'] }, 6],
     [deduct, { appliedItems: ['e1', 'e2'] }, 0],
     [rubric, { score: 6.5 }, 6.5],
-  ] as const)('%#', (r, mark, points) => expect(rubricPoints(r, mark)).toEqual({ ok: true, points }));
+  ] as const)('%#', (r, mark, points) =>
+    expect(rubricPoints(r, mark)).toEqual({ ok: true, points }),
+  );
 
   it.each([
     [{ appliedItems: ['zz'] }, 'rubric item zz does not exist'],
@@ -45,7 +47,9 @@ describe('rubric points = clamp(start + items, floor, ceiling) + adjustment', ()
     [{ appliedItems: ['a'], adjustment: 1 }, 'an adjustment needs a comment saying why'],
     [{ score: 11 }, 'score must be between 0 and 10'],
     [{ score: -1 }, 'score must be between 0 and 10'],
-  ])('refuses %j', (mark, error) => expect(rubricPoints(rubric, mark)).toEqual({ ok: false, error }));
+  ])('refuses %j', (mark, error) =>
+    expect(rubricPoints(rubric, mark)).toEqual({ ok: false, error }),
+  );
 
   it('a score-mode rubric needs a score', () => {
     expect(rubricPoints({ ...rubric, mode: 'score' }, { appliedItems: ['a'] })).toEqual({
@@ -55,20 +59,66 @@ describe('rubric points = clamp(start + items, floor, ceiling) + adjustment', ()
   });
 });
 
-const r = (markerId: string, kind: Read['kind'], points: number | null): Read => ({ markerId, kind, points });
+const r = (markerId: string, kind: Read['kind'], points: number | null): Read => ({
+  markerId,
+  kind,
+  points,
+});
 const double: MarkingMode = { mode: 'double', tolerance: 2 };
 
 describe('resolving reads into a final score', () => {
   it.each([
     ['single: not read', { mode: 'single' } as MarkingMode, [], 'open', null],
-    ['single: one read is final', { mode: 'single' } as MarkingMode, [r('t1', 'first', 7)], 'done', 7],
-    ['single: a review replaces it', { mode: 'single' } as MarkingMode, [r('t1', 'first', 7), r('t1', 'review', 5)], 'done', 5],
+    [
+      'single: one read is final',
+      { mode: 'single' } as MarkingMode,
+      [r('t1', 'first', 7)],
+      'done',
+      7,
+    ],
+    [
+      'single: a review replaces it',
+      { mode: 'single' } as MarkingMode,
+      [r('t1', 'first', 7), r('t1', 'review', 5)],
+      'done',
+      5,
+    ],
     ['double: one read waits', double, [r('t1', 'first', 7)], 'open', null],
-    ['double: within tolerance → mean', double, [r('t1', 'first', 7), r('t2', 'second', 9)], 'done', 8],
-    ['double: exactly the tolerance → mean', double, [r('t1', 'first', 4), r('t2', 'second', 6)], 'done', 5],
-    ['double: beyond → third read', double, [r('t1', 'first', 3), r('t2', 'second', 9)], 'needs_third', null],
-    ['third near the first → mean of that pair', double, [r('t1', 'first', 3), r('t2', 'second', 9), r('t3', 'third', 4)], 'done', 3.5],
-    ['third near the second → mean of that pair', double, [r('t1', 'first', 3), r('t2', 'second', 9), r('t3', 'third', 8)], 'done', 8.5],
+    [
+      'double: within tolerance → mean',
+      double,
+      [r('t1', 'first', 7), r('t2', 'second', 9)],
+      'done',
+      8,
+    ],
+    [
+      'double: exactly the tolerance → mean',
+      double,
+      [r('t1', 'first', 4), r('t2', 'second', 6)],
+      'done',
+      5,
+    ],
+    [
+      'double: beyond → third read',
+      double,
+      [r('t1', 'first', 3), r('t2', 'second', 9)],
+      'needs_third',
+      null,
+    ],
+    [
+      'third near the first → mean of that pair',
+      double,
+      [r('t1', 'first', 3), r('t2', 'second', 9), r('t3', 'third', 4)],
+      'done',
+      3.5,
+    ],
+    [
+      'third near the second → mean of that pair',
+      double,
+      [r('t1', 'first', 3), r('t2', 'second', 9), r('t3', 'third', 8)],
+      'done',
+      8.5,
+    ],
     [
       'third 3 from both, beyond the tolerance → arbitration',
       double,
@@ -90,9 +140,21 @@ describe('resolving reads into a final score', () => {
       'done',
       6,
     ],
-    ['a review by the first reader re-derives', double, [r('t1', 'first', 3), r('t2', 'second', 9), r('t1', 'review', 8)], 'done', 8.5],
+    [
+      'a review by the first reader re-derives',
+      double,
+      [r('t1', 'first', 3), r('t2', 'second', 9), r('t1', 'review', 8)],
+      'done',
+      8.5,
+    ],
     ['a problem report waits for a senior', double, [r('t1', 'problem', null)], 'problem', null],
-    ['a senior decides a problem', double, [r('t1', 'problem', null), r('s1', 'arbitration', 4)], 'done', 4],
+    [
+      'a senior decides a problem',
+      double,
+      [r('t1', 'problem', null), r('s1', 'arbitration', 4)],
+      'done',
+      4,
+    ],
   ] as const)('%s', (_name, mode, reads, state, finalScore) => {
     expect(resolve(mode, [...reads])).toMatchObject({ state, finalScore });
   });
@@ -112,6 +174,10 @@ describe('rule codes', () => {
       { markerId: 'b', kind: 'second', points: 8 },
       { markerId: 'c', kind: 'third', points: 7 },
     ]);
-    expect(closest).toMatchObject({ code: 'closestPair', params: { tol: 2, closest: 8 }, finalScore: 7.5 });
+    expect(closest).toMatchObject({
+      code: 'closestPair',
+      params: { tol: 2, closest: 8 },
+      finalScore: 7.5,
+    });
   });
 });

@@ -2,7 +2,12 @@
  * The arithmetic of human marking, with no framework: a rubric's points, and how the reads of one
  * answer resolve into its final score under single or double marking (the Gaokao 2+1+1 rule).
  */
-import { itemPoints, type MarkingRubric, type MarkingRuleCode, type MarkingTaskState } from '@yuejuan/contracts';
+import {
+  itemPoints,
+  type MarkingRubric,
+  type MarkingRuleCode,
+  type MarkingTaskState,
+} from '@yuejuan/contracts';
 
 // The rubric's shape and its item arithmetic are the marking screen's too: defined once in @yuejuan/contracts.
 export type { RubricItem } from '@yuejuan/contracts';
@@ -23,26 +28,43 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * [floor, ceiling]. An item may be applied once; one-of groups admit one item; an adjustment needs a
  * comment. Returns the points or the first thing wrong with the mark.
  */
-export function rubricPoints(rubric: Rubric, mark: MarkInput): { ok: true; points: number } | { ok: false; error: string } {
+export function rubricPoints(
+  rubric: Rubric,
+  mark: MarkInput,
+): { ok: true; points: number } | { ok: false; error: string } {
   const adjustment = mark.adjustment ?? 0;
-  if (adjustment !== 0 && !mark.comment?.trim()) return { ok: false, error: 'an adjustment needs a comment saying why' };
+  if (adjustment !== 0 && !mark.comment?.trim())
+    return { ok: false, error: 'an adjustment needs a comment saying why' };
   let base: number;
   if (mark.score !== undefined) {
-    if (!Number.isFinite(mark.score) || mark.score < rubric.floorPoints || mark.score > rubric.ceilingPoints)
-      return { ok: false, error: `score must be between ${rubric.floorPoints} and ${rubric.ceilingPoints}` };
+    if (
+      !Number.isFinite(mark.score) ||
+      mark.score < rubric.floorPoints ||
+      mark.score > rubric.ceilingPoints
+    )
+      return {
+        ok: false,
+        error: `score must be between ${rubric.floorPoints} and ${rubric.ceilingPoints}`,
+      };
     base = mark.score;
   } else {
-    if (rubric.mode === 'score') return { ok: false, error: 'this question is marked by score: give a score' };
+    if (rubric.mode === 'score')
+      return { ok: false, error: 'this question is marked by score: give a score' };
     const applied = mark.appliedItems ?? [];
     const byId = new Map(rubric.items.map((i) => [i.id, i]));
     const groups = new Map<string, string>();
     for (const id of applied) {
       const item = byId.get(id);
       if (!item) return { ok: false, error: `rubric item ${id} does not exist` };
-      if (applied.indexOf(id) !== applied.lastIndexOf(id)) return { ok: false, error: `rubric item ${id} is applied twice` };
+      if (applied.indexOf(id) !== applied.lastIndexOf(id))
+        return { ok: false, error: `rubric item ${id} is applied twice` };
       if (item.group) {
         const other = groups.get(item.group);
-        if (other) return { ok: false, error: `items ${other} and ${id} are alternatives (group ${item.group}): apply one` };
+        if (other)
+          return {
+            ok: false,
+            error: `items ${other} and ${id} are alternatives (group ${item.group}): apply one`,
+          };
         groups.set(item.group, id);
       }
     }
@@ -53,7 +75,8 @@ export function rubricPoints(rubric: Rubric, mark: MarkInput): { ok: true; point
 
 export type MarkingMode = { mode: 'single' } | { mode: 'double'; tolerance: number };
 
-export type ReadKind = 'first' | 'second' | 'third' | 'arbitration' | 'review' | 'rescore' | 'problem' | 'calibration';
+export type ReadKind =
+  'first' | 'second' | 'third' | 'arbitration' | 'review' | 'rescore' | 'problem' | 'calibration';
 
 export interface Read {
   markerId: string;
@@ -91,7 +114,12 @@ export function ruleSentence(code: RuleCode, params: Record<string, number> = {}
   return SENTENCES[code](params);
 }
 
-function res(state: TaskState, finalScore: number | null, code: RuleCode, params: Record<string, number> = {}): Resolution {
+function res(
+  state: TaskState,
+  finalScore: number | null,
+  code: RuleCode,
+  params: Record<string, number> = {},
+): Resolution {
   return { state, finalScore, code, params, rule: ruleSentence(code, params) };
 }
 
@@ -103,7 +131,13 @@ export function effectiveReads(reads: Read[]): Read[] {
   const byMarker = new Map<string, Read>();
   const order: string[] = [];
   for (const r of reads) {
-    if (r.kind === 'problem' || r.kind === 'arbitration' || r.kind === 'calibration' || r.points === null) continue;
+    if (
+      r.kind === 'problem' ||
+      r.kind === 'arbitration' ||
+      r.kind === 'calibration' ||
+      r.points === null
+    )
+      continue;
     if (!byMarker.has(r.markerId)) order.push(r.markerId);
     const previous = byMarker.get(r.markerId);
     // A re-mark (回评) or a re-score after a rubric edit replaces the teacher's read in place.
@@ -120,17 +154,23 @@ export function effectiveReads(reads: Read[]): Read[] {
  * or an arbitration takes precedence: the senior's arbitration is final.
  */
 export function resolve(mode: MarkingMode, reads: Read[]): Resolution {
-  const arbitration = [...reads].reverse().find((r) => r.kind === 'arbitration' && r.points !== null);
+  const arbitration = [...reads]
+    .reverse()
+    .find((r) => r.kind === 'arbitration' && r.points !== null);
   if (arbitration) return res('done', arbitration.points, 'arbitrated');
   const lastProblem = reads.map((r) => r.kind).lastIndexOf('problem');
   const effective = effectiveReads(reads);
   if (lastProblem !== -1) return res('problem', null, 'problem');
-  if (mode.mode === 'single') return effective.length ? res('done', effective[0].points, 'single') : res('open', null, 'unread');
+  if (mode.mode === 'single')
+    return effective.length
+      ? res('done', effective[0].points, 'single')
+      : res('open', null, 'unread');
   const [a, b, c] = effective.map((r) => r.points!);
   if (b === undefined) return res('open', null, a === undefined ? 'unread' : 'waitingSecond');
   const tol = mode.tolerance;
   if (Math.abs(a - b) <= tol) return res('done', round2((a + b) / 2), 'twoWithin', { tol });
-  if (c === undefined) return res('needs_third', null, 'third', { d: round2(Math.abs(a - b)), tol });
+  if (c === undefined)
+    return res('needs_third', null, 'third', { d: round2(Math.abs(a - b)), tol });
   const da = Math.abs(c - a);
   const db = Math.abs(c - b);
   if (Math.min(da, db) <= tol) {

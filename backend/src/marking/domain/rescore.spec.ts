@@ -12,7 +12,11 @@ const OLD: Rubric = {
     { id: 'c', points: -1, description: '书写' },
   ],
 };
-const mark = (appliedItems: string[], points: number, extra: Partial<RecordedMark> = {}): RecordedMark => ({
+const mark = (
+  appliedItems: string[],
+  points: number,
+  extra: Partial<RecordedMark> = {},
+): RecordedMark => ({
   id: String(Math.random()),
   markerId: 't1',
   kind: 'first',
@@ -23,7 +27,11 @@ const mark = (appliedItems: string[], points: number, extra: Partial<RecordedMar
   rubric: OLD,
   ...extra,
 });
-const edit = (items: Rubric['items'], over: Partial<Rubric> = {}): Rubric => ({ ...OLD, items, ...over });
+const edit = (items: Rubric['items'], over: Partial<Rubric> = {}): Rubric => ({
+  ...OLD,
+  items,
+  ...over,
+});
 const A4 = [{ ...OLD.items[0], points: 4 }, OLD.items[1], OLD.items[2]];
 
 describe('re-scoring marks under an edited rubric', () => {
@@ -39,7 +47,13 @@ describe('re-scoring marks under an edited rubric', () => {
       6,
       3,
     ],
-    ['the −1 item made −2, floor 0 holds', [OLD.items[0], OLD.items[1], { ...OLD.items[2], points: -2 }], ['c'], 0, 0],
+    [
+      'the −1 item made −2, floor 0 holds',
+      [OLD.items[0], OLD.items[1], { ...OLD.items[2], points: -2 }],
+      ['c'],
+      0,
+      0,
+    ],
   ])('%s', (_what, items, applied, before, after) => {
     expect(rescore(edit(items), mark(applied, before))).toBe(after);
   });

@@ -19,7 +19,11 @@ export interface RecordedMark {
  */
 export function isByItems(mark: RecordedMark): boolean {
   if (!mark.rubric || mark.rubric.mode !== 'items') return false;
-  const p = rubricPoints(mark.rubric, { appliedItems: mark.appliedItems, adjustment: mark.adjustment, comment: mark.comment ?? 'x' });
+  const p = rubricPoints(mark.rubric, {
+    appliedItems: mark.appliedItems,
+    adjustment: mark.adjustment,
+    comment: mark.comment ?? 'x',
+  });
   return p.ok && Math.abs(p.points - mark.points) < 1e-9;
 }
 
@@ -32,7 +36,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  */
 export function rescore(rubric: Rubric, mark: RecordedMark): number {
   const clamp = (x: number) => Math.min(rubric.ceilingPoints, Math.max(rubric.floorPoints, x));
-  if (!isByItems(mark) || rubric.mode !== 'items') return round2(clamp(mark.points - mark.adjustment) + mark.adjustment);
+  if (!isByItems(mark) || rubric.mode !== 'items')
+    return round2(clamp(mark.points - mark.adjustment) + mark.adjustment);
   const byId = new Map(rubric.items.map((i) => [i.id, i]));
   const groups = new Set<string>();
   let sum = rubric.startingPoints;
@@ -49,7 +54,10 @@ export function rescore(rubric: Rubric, mark: RecordedMark): number {
  * The reads a rubric edit changes: every teacher's latest scoring read and the latest arbitration,
  * with old and new points. Problem reports and reads already superseded are left alone.
  */
-export function changedReads(rubric: Rubric, marks: RecordedMark[]): { mark: RecordedMark; newPoints: number }[] {
+export function changedReads(
+  rubric: Rubric,
+  marks: RecordedMark[],
+): { mark: RecordedMark; newPoints: number }[] {
   const latest = new Map<string, RecordedMark>();
   for (const k of marks) {
     if (k.kind === 'problem' || k.kind === 'calibration' || k.points === null) continue;

@@ -5,7 +5,13 @@ import type { BlindTask, LockedTask, NewMark } from '../marking.types';
 
 /** For unit specs only: an in-memory stand-in of MarkingTasksRepository that records every write. */
 
-export const SCORE_RUBRIC: Rubric = { mode: 'score', startingPoints: 0, floorPoints: 0, ceilingPoints: 10, items: [] };
+export const SCORE_RUBRIC: Rubric = {
+  mode: 'score',
+  startingPoints: 0,
+  floorPoints: 0,
+  ceilingPoints: 10,
+  items: [],
+};
 
 export interface FakeTask extends Omit<LockedTask, 'reads'> {
   reads: Read[];
@@ -44,7 +50,12 @@ export class FakeMarkingTasks {
   /** (user, question) pairs assigned. */
   readonly assigned = new Set<string>();
   readonly calls: string[] = [];
-  readonly marks: { taskId: string; userId: string; mark: NewMark | { kind: 'problem'; reason: string }; inTx: boolean }[] = [];
+  readonly marks: {
+    taskId: string;
+    userId: string;
+    mark: NewMark | { kind: 'problem'; reason: string };
+    inTx: boolean;
+  }[] = [];
   readonly skips: string[] = [];
   /** What claimNext hands out next (null: nothing left), and claimCalibration. */
   nextTaskId: string | null = null;
@@ -67,7 +78,14 @@ export class FakeMarkingTasks {
       taskId: t.id,
       leaseToken: t.leaseToken ?? '',
       leaseExpiresAt: '2026-01-01T00:00:00Z',
-      question: { id: t.questionId, number: '1', type: t.type, points: 10, stem: 'stem', referenceAnswer: null },
+      question: {
+        id: t.questionId,
+        number: '1',
+        type: t.type,
+        points: 10,
+        stem: 'stem',
+        referenceAnswer: null,
+      },
       rubric: { ...t.rubric, graderNotes: null },
       answer: { text: t.answerText },
       samples: [],
@@ -132,10 +150,20 @@ export class FakeMarkingTasks {
     this.calls.push(lock ? `taskForMark:lock${m === TX ? ':tx' : ''}` : 'taskForMark');
     const t = this.tasks.get(taskId);
     if (!t) return null;
-    return { ...t, reads: [...t.reads], isAssigned: this.assigned.has(`${userId}/${t.questionId}`) };
+    return {
+      ...t,
+      reads: [...t.reads],
+      isAssigned: this.assigned.has(`${userId}/${t.questionId}`),
+    };
   }
 
-  async appendAndResolve(taskId: string, userId: string, mark: NewMark, res: Resolution, version: string | null) {
+  async appendAndResolve(
+    taskId: string,
+    userId: string,
+    mark: NewMark,
+    res: Resolution,
+    version: string | null,
+  ) {
     this.calls.push('appendAndResolve');
     const t = this.tasks.get(taskId)!;
     if (this.missWrites > 0) {
@@ -165,7 +193,13 @@ export class FakeMarkingTasks {
     t.leaseHolder = t.leaseToken = null;
   }
 
-  async appendProblem(taskId: string, userId: string, reason: string, _token: string, m: EntityManager) {
+  async appendProblem(
+    taskId: string,
+    userId: string,
+    reason: string,
+    _token: string,
+    m: EntityManager,
+  ) {
     this.calls.push('appendProblem');
     this.marks.push({ taskId, userId, mark: { kind: 'problem', reason }, inTx: m === TX });
     this.tasks.get(taskId)!.reads.push({ markerId: userId, kind: 'problem', points: null });

@@ -15,7 +15,10 @@ const agents = {
 // Statuses that the Response constructor refuses a body for.
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-export function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export function nodeFetch(
+  input: string | URL | Request,
+  init: RequestInit = {},
+): Promise<Response> {
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
   const mod = url.protocol === 'https:' ? https : http;
   const headers: Record<string, string> = {};
@@ -26,7 +29,12 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
   return new Promise((resolve, reject) => {
     const req = mod.request(
       url,
-      { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined },
+      {
+        method: init.method ?? 'GET',
+        headers,
+        agent: agents[url.protocol as 'http:' | 'https:'],
+        signal: init.signal ?? undefined,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -39,7 +47,11 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
           }
           const status = res.statusCode ?? 500;
           resolve(
-            new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: out }),
+            new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), {
+              status,
+              statusText: res.statusMessage,
+              headers: out,
+            }),
           );
         });
       },

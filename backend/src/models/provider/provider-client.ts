@@ -24,7 +24,13 @@ export type ProviderResult =
       latencyMs: number;
       status: number;
     }
-  | { ok: false; status: number | null; retryAfterSeconds: number | null; message: string; latencyMs: number };
+  | {
+      ok: false;
+      status: number | null;
+      retryAfterSeconds: number | null;
+      message: string;
+      latencyMs: number;
+    };
 
 const clients = new Map<string, OpenAI>();
 
@@ -47,7 +53,11 @@ function clientFor(t: ProviderTarget): OpenAI {
 }
 
 /** Sends one chat completion; never throws for provider failures, it describes them. */
-export async function sendChat(t: ProviderTarget, messages: ChatMessage[], signal?: AbortSignal): Promise<ProviderResult> {
+export async function sendChat(
+  t: ProviderTarget,
+  messages: ChatMessage[],
+  signal?: AbortSignal,
+): Promise<ProviderResult> {
   const started = Date.now();
   try {
     const res = await clientFor(t).chat.completions.create(
@@ -55,13 +65,21 @@ export async function sendChat(t: ProviderTarget, messages: ChatMessage[], signa
         model: t.modelId,
         messages: messages as OpenAI.ChatCompletionMessageParam[],
         ...t.params,
-        ...(t.responseFormat ? { response_format: t.responseFormat as OpenAI.ResponseFormatJSONSchema } : {}),
+        ...(t.responseFormat
+          ? { response_format: t.responseFormat as OpenAI.ResponseFormatJSONSchema }
+          : {}),
       },
       { signal },
     );
     const choice = res.choices?.[0];
     if (!choice)
-      return { ok: false, status: 200, retryAfterSeconds: null, message: 'response has no choices', latencyMs: Date.now() - started };
+      return {
+        ok: false,
+        status: 200,
+        retryAfterSeconds: null,
+        message: 'response has no choices',
+        latencyMs: Date.now() - started,
+      };
     const message = choice.message as { content: string | null; reasoning_content?: string | null };
     return {
       ok: true,
@@ -86,7 +104,13 @@ export async function sendChat(t: ProviderTarget, messages: ChatMessage[], signa
       };
     }
     // Timeouts, refused connections and unparseable bodies: transient, no status.
-    return { ok: false, status: null, retryAfterSeconds: null, message: (e as Error).message || String(e), latencyMs };
+    return {
+      ok: false,
+      status: null,
+      retryAfterSeconds: null,
+      message: (e as Error).message || String(e),
+      latencyMs,
+    };
   }
 }
 

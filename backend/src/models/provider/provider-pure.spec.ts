@@ -36,11 +36,20 @@ describe('decideRetry', () => {
     [401, null, 1, 1, { retry: false }],
     [429, 600, 1, 1, { retry: true, delayMs: 30_000 }],
   ])('status %p retry-after %p after attempt %p', (status, retryAfter, attempt, rnd, want) => {
-    expect(decideRetry({ status, retryAfterSeconds: retryAfter }, attempt, opts, () => rnd)).toEqual(want);
+    expect(
+      decideRetry({ status, retryAfterSeconds: retryAfter }, attempt, opts, () => rnd),
+    ).toEqual(want);
   });
 
   it('treats 400 and 401 as permanent and 408/429/5xx/network as transient', () => {
     expect([400, 401, 403, 404, 422].map(isTransient)).toEqual([false, false, false, false, false]);
-    expect([null, 408, 429, 500, 502, 503].map(isTransient)).toEqual([true, true, true, true, true, true]);
+    expect([null, 408, 429, 500, 502, 503].map(isTransient)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -34,7 +34,10 @@ export class TokenBucket {
 
   private refill() {
     const t = this.now();
-    this.tokens = Math.min(this.perMinute, this.tokens + ((t - this.last) / 60_000) * this.perMinute);
+    this.tokens = Math.min(
+      this.perMinute,
+      this.tokens + ((t - this.last) / 60_000) * this.perMinute,
+    );
     this.last = t;
   }
 }

@@ -23,10 +23,18 @@ export function isTransient(status: number | null): boolean {
  * Exponential backoff with full jitter, honouring Retry-After on 429.
  * `attempt` is the number of attempts already made (1 after the first failure).
  */
-export function decideRetry(failure: FailureInfo, attempt: number, opts: RetryOptions, random: () => number = Math.random): RetryDecision {
+export function decideRetry(
+  failure: FailureInfo,
+  attempt: number,
+  opts: RetryOptions,
+  random: () => number = Math.random,
+): RetryDecision {
   if (!isTransient(failure.status) || attempt >= opts.maxAttempts) return { retry: false };
   if (failure.status === 429 && failure.retryAfterSeconds !== null) {
-    return { retry: true, delayMs: Math.min(opts.maxDelayMs, Math.max(0, failure.retryAfterSeconds * 1000)) };
+    return {
+      retry: true,
+      delayMs: Math.min(opts.maxDelayMs, Math.max(0, failure.retryAfterSeconds * 1000)),
+    };
   }
   const ceiling = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
   return { retry: true, delayMs: Math.round(random() * ceiling) };

@@ -60,13 +60,21 @@ export async function readBundleZip(zip: Uint8Array, limits: BundleLimits): Prom
       if (name.endsWith('/') || MAC_FORKS.test(name)) continue;
       checkName(name, entry);
       if (entries.size + 1 > limits.maxFiles) {
-        throw new BundleReadError(`the zip holds more than ${limits.maxFiles} files`, 'zip.too_many_files', { max: limits.maxFiles });
+        throw new BundleReadError(
+          `the zip holds more than ${limits.maxFiles} files`,
+          'zip.too_many_files',
+          { max: limits.maxFiles },
+        );
       }
       declared += entry.uncompressedSize;
       if (declared > limits.maxTotalBytes) {
-        throw new BundleReadError(`the zip expands to more than ${limits.maxTotalBytes} bytes`, 'zip.too_large', {
-          max: limits.maxTotalBytes,
-        });
+        throw new BundleReadError(
+          `the zip expands to more than ${limits.maxTotalBytes} bytes`,
+          'zip.too_large',
+          {
+            max: limits.maxTotalBytes,
+          },
+        );
       }
       const data = await readEntry(zipfile, entry).catch((e: Error) => {
         throw new BundleReadError(
@@ -79,9 +87,13 @@ export async function readBundleZip(zip: Uint8Array, limits: BundleLimits): Prom
         );
       });
       if (crc32(data) !== entry.crc32) {
-        throw new BundleReadError(`the zip is corrupt: "${name}" does not match its checksum (CRC-32)`, 'zip.corrupt_entry', {
-          entry: name,
-        });
+        throw new BundleReadError(
+          `the zip is corrupt: "${name}" does not match its checksum (CRC-32)`,
+          'zip.corrupt_entry',
+          {
+            entry: name,
+          },
+        );
       }
       entries.set(name, data);
     }
@@ -124,8 +136,10 @@ function checkName(name: string, entry: Entry) {
 
 function open(zip: Uint8Array): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
-    fromBuffer(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), { lazyEntries: true, strictFileNames: true }, (err, z) =>
-      err ? reject(asReadError(err)) : resolve(z),
+    fromBuffer(
+      Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength),
+      { lazyEntries: true, strictFileNames: true },
+      (err, z) => (err ? reject(asReadError(err)) : resolve(z)),
     ),
   );
 }
@@ -160,13 +174,20 @@ function readEntry(zipfile: ZipFile, entry: Entry): Promise<Uint8Array> {
 function asReadError(e: unknown): BundleReadError {
   if (e instanceof BundleReadError) return e;
   const message = (e as Error).message ?? String(e);
-  const unsafe = /^(invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(message);
+  const unsafe =
+    /^(invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(message);
   if (unsafe) {
-    return new BundleReadError(`the zip holds the unsafe path "${unsafe[2]}"; paths must stay inside the bundle`, 'zip.unsafe_path', {
-      entry: unsafe[2],
-    });
+    return new BundleReadError(
+      `the zip holds the unsafe path "${unsafe[2]}"; paths must stay inside the bundle`,
+      'zip.unsafe_path',
+      {
+        entry: unsafe[2],
+      },
+    );
   }
-  return new BundleReadError(`not a readable zip file (${message})`, 'zip.unreadable', { detail: message });
+  return new BundleReadError(`not a readable zip file (${message})`, 'zip.unreadable', {
+    detail: message,
+  });
 }
 
 function commonFolder(names: string[]): string {

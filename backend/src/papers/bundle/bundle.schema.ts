@@ -69,7 +69,11 @@ const question = {
     },
     blanks: { type: 'integer', minimum: 1, maximum: 40 },
     answer: {
-      anyOf: [{ type: 'string', minLength: 1 }, { type: 'boolean' }, { type: 'array', minItems: 1, items: blankKey }],
+      anyOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'boolean' },
+        { type: 'array', minItems: 1, items: blankKey },
+      ],
     },
     referenceAnswer: { type: 'string', minLength: 1 },
     analysis: { type: 'string' },
@@ -84,7 +88,19 @@ const question = {
 export const paperSchema = {
   $id: 'yuejuan/paper@1',
   type: 'object',
-  required: ['format', 'id', 'title', 'subject', 'grade', 'stage', 'year', 'region', 'language', 'source', 'sections'],
+  required: [
+    'format',
+    'id',
+    'title',
+    'subject',
+    'grade',
+    'stage',
+    'year',
+    'region',
+    'language',
+    'source',
+    'sections',
+  ],
   additionalProperties: false,
   $defs: { question },
   properties: {

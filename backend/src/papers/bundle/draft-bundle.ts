@@ -28,7 +28,8 @@ export function draftToFiles(draft: DraftBundle, bytes: Map<string, Uint8Array>)
 export function findTopQuestion(paper: PaperDoc, number: string): QuestionDoc | null {
   for (const s of Array.isArray(paper.sections) ? paper.sections : []) {
     for (const q of Array.isArray(s?.questions) ? s.questions : []) {
-      if (q?.number === number || (q?.subQuestions ?? []).some((sub) => sub?.number === number)) return q;
+      if (q?.number === number || (q?.subQuestions ?? []).some((sub) => sub?.number === number))
+        return q;
     }
   }
   return null;

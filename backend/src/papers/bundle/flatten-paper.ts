@@ -1,4 +1,10 @@
-import { type QuestionFields, questionFields, rubricFields, type RubricItemDoc, type RubricSampleDoc } from '@yuejuan/contracts';
+import {
+  type QuestionFields,
+  questionFields,
+  rubricFields,
+  type RubricItemDoc,
+  type RubricSampleDoc,
+} from '@yuejuan/contracts';
 import { PaperDoc, QuestionDoc, RubricDoc, ScoringPolicy } from './bundle.types';
 import { normalisePath } from './check-paper';
 
@@ -10,7 +16,12 @@ export interface QuestionRow extends QuestionFields {
   ordinal: number;
   sectionTitle: string;
   scoringPolicy: ScoringPolicy | null;
-  images: { role: 'stem' | 'option'; optionLabel: string | null; file: string; alt: string | null }[];
+  images: {
+    role: 'stem' | 'option';
+    optionLabel: string | null;
+    file: string;
+    alt: string | null;
+  }[];
   provenance: Record<string, unknown> | null;
 }
 
@@ -28,7 +39,12 @@ export interface RubricRow {
 /** Turns a validated paper into rows: one per question and per sub-question, in paper order. */
 export function flattenPaper(paper: PaperDoc): QuestionRow[] {
   const rows: QuestionRow[] = [];
-  const push = (q: QuestionDoc, sectionTitle: string, parentKey: number | null, inheritedPassage: string | null) => {
+  const push = (
+    q: QuestionDoc,
+    sectionTitle: string,
+    parentKey: number | null,
+    inheritedPassage: string | null,
+  ) => {
     const key = rows.length;
     const subs = q.subQuestions ?? [];
     rows.push({
@@ -40,17 +56,28 @@ export function flattenPaper(paper: PaperDoc): QuestionRow[] {
       ...questionFields(q),
       scoringPolicy: q.scoring ?? null,
       images: [
-        ...(q.images ?? []).map((i) => ({ role: 'stem' as const, optionLabel: null, file: normalisePath(i.file), alt: i.alt ?? null })),
+        ...(q.images ?? []).map((i) => ({
+          role: 'stem' as const,
+          optionLabel: null,
+          file: normalisePath(i.file),
+          alt: i.alt ?? null,
+        })),
         ...(q.options ?? [])
           .filter((o) => o.image)
-          .map((o) => ({ role: 'option' as const, optionLabel: o.label, file: normalisePath(o.image!.file), alt: o.image!.alt ?? null })),
+          .map((o) => ({
+            role: 'option' as const,
+            optionLabel: o.label,
+            file: normalisePath(o.image!.file),
+            alt: o.image!.alt ?? null,
+          })),
       ],
       provenance: q.provenance ?? null,
     });
     // Sub-questions share the composite's passage unless they name their own.
     for (const sub of subs) push(sub, sectionTitle, key, q.passage ?? inheritedPassage);
   };
-  for (const section of paper.sections) for (const q of section.questions) push(q, section.title, null, null);
+  for (const section of paper.sections)
+    for (const q of section.questions) push(q, section.title, null, null);
   return rows;
 }
 

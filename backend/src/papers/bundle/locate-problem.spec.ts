@@ -16,7 +16,15 @@ function problems(edit: Parameters<typeof miniBundle>[0]) {
 
 describe('problem locations', () => {
   it('splits a JSON path back into segments', () => {
-    expect(parsePath('sections[0].questions[12].options[1].text')).toEqual(['sections', 0, 'questions', 12, 'options', 1, 'text']);
+    expect(parsePath('sections[0].questions[12].options[1].text')).toEqual([
+      'sections',
+      0,
+      'questions',
+      12,
+      'options',
+      1,
+      'text',
+    ]);
     expect(parsePath('')).toEqual([]);
   });
 
@@ -35,7 +43,13 @@ describe('problem locations', () => {
     const errors = problems({ paper: replace('answer: AB', 'answer: AZ') });
     expect(errors.every((e) => e.code && e.params && e.location)).toBe(true);
     const e = errors.find((x) => x.code === 'bundle.answer_unknown_option')!;
-    expect(e.location).toEqual({ scope: 'question', section: 1, ordinal: 2, question: '2', field: 'answer' });
+    expect(e.location).toEqual({
+      scope: 'question',
+      section: 1,
+      ordinal: 2,
+      question: '2',
+      field: 'answer',
+    });
     expect(e.params).toMatchObject({ answer: 'AZ', letters: 'Z' });
   });
 
@@ -45,18 +59,33 @@ describe('problem locations', () => {
         replace(
           'answer: C',
           'answer: Q',
-        )(replace('text: 乙', 'text: 7\n            image: 3')(replace('licence: CC0-1.0', 'licence: ""')(s))),
+        )(
+          replace(
+            'text: 乙',
+            'text: 7\n            image: 3',
+          )(replace('licence: CC0-1.0', 'licence: ""')(s)),
+        ),
     });
     const byCode = (c: string) => errors.find((e) => e.code === c)?.location;
-    expect(byCode('bundle.answer_unknown_option')).toMatchObject({ scope: 'question', question: '5', field: 'answer' });
+    expect(byCode('bundle.answer_unknown_option')).toMatchObject({
+      scope: 'question',
+      question: '5',
+      field: 'answer',
+    });
     expect(errors.map((e) => e.location)).toContainEqual(
       expect.objectContaining({ scope: 'question', question: '2', field: 'options', index: 2 }),
     );
-    expect(byCode('bundle.schema.minLength')).toEqual({ scope: 'paper', field: 'source', subfield: 'licence' });
+    expect(byCode('bundle.schema.minLength')).toEqual({
+      scope: 'paper',
+      field: 'source',
+      subfield: 'licence',
+    });
   });
 
   it('a missing field of a question is located at that field', () => {
-    const errors = problems({ paper: replace('        points: 2\n        stem: 地球是圆的。', '        stem: 地球是圆的。') });
+    const errors = problems({
+      paper: replace('        points: 2\n        stem: 地球是圆的。', '        stem: 地球是圆的。'),
+    });
     const e = errors.find((x) => x.code === 'bundle.points_required');
     expect(e?.location).toMatchObject({ scope: 'question', question: '3', field: 'points' });
   });

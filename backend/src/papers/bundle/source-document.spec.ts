@@ -8,16 +8,25 @@ describe('SourceDocument on hostile text', () => {
       levels.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     const r = SourceDocument.parse('paper.yaml', levels.join('\n'));
-    expect(r).toEqual([expect.objectContaining({ file: 'paper.yaml', code: 'bundle.alias_limit' })]);
+    expect(r).toEqual([
+      expect.objectContaining({ file: 'paper.yaml', code: 'bundle.alias_limit' }),
+    ]);
   });
 
   it.each([
     ['flow JSON', (n: number) => `{"a": ${'['.repeat(n)}${']'.repeat(n)}}`],
-    ['block YAML', (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1'],
+    [
+      'block YAML',
+      (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1',
+    ],
   ])('refuses %s nested past the limit, naming the line', (_name, make) => {
-    expect(SourceDocument.parse('paper.json', make(MAX_NESTING - 2))).toBeInstanceOf(SourceDocument);
+    expect(SourceDocument.parse('paper.json', make(MAX_NESTING - 2))).toBeInstanceOf(
+      SourceDocument,
+    );
     const r = SourceDocument.parse('paper.json', make(5_000));
-    expect(r).toEqual([expect.objectContaining({ code: 'bundle.too_deep', line: expect.any(Number) })]);
+    expect(r).toEqual([
+      expect.objectContaining({ code: 'bundle.too_deep', line: expect.any(Number) }),
+    ]);
   });
 
   it('keeps a few aliases working', () => {

@@ -1,4 +1,14 @@
-import { CST, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Parser } from 'yaml';
+import {
+  CST,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node,
+  parseDocument,
+  Parser,
+} from 'yaml';
 import { BundleError } from './bundle.types';
 
 /** A paper nests about 8 levels deep; past this it is a mistake or an attack on the (recursive) composer. */
@@ -24,7 +34,8 @@ export class SourceDocument {
     const deep = tooDeep(text);
     if (deep) {
       lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lines.addNewLine(i + 1);
       const line = lines.linePos(deep.offset).line;
       return [
         {
@@ -75,7 +86,9 @@ export class SourceDocument {
     let line = this.lineAt(node);
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+        );
         if (!pair) break;
         // The key's line, not the value's: a nested map's value starts on the next line.
         line = this.lineAt(pair.key) ?? line;
@@ -105,10 +118,14 @@ function tooDeep(text: string): { offset: number } | null {
   for (const token of new Parser().parse(text)) stack.push([token, 0]);
   while (stack.length) {
     const [token, depth] = stack.pop()!;
-    const isCollection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const isCollection =
+      token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
     const here = depth + (isCollection ? 1 : 0);
     if (here > MAX_NESTING) return { offset: token.offset };
-    const t = token as { items?: { key?: CST.Token | null; value?: CST.Token | null }[]; value?: CST.Token };
+    const t = token as {
+      items?: { key?: CST.Token | null; value?: CST.Token | null }[];
+      value?: CST.Token;
+    };
     for (const item of t.items ?? []) {
       if (item.key) stack.push([item.key, here]);
       if (item.value) stack.push([item.value, here]);
@@ -130,5 +147,8 @@ export function pointerToPath(pointer: string): (string | number)[] {
 
 /** Renders a path as `sections[0].questions[3].answer` for humans. */
 export function pathToString(path: (string | number)[]): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+  return path.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg),
+    '',
+  );
 }

@@ -15,8 +15,16 @@ const replace = (from: string | RegExp, to: string) => (s: string) => {
 
 /** Each case breaks the valid mini bundle in one way; the error must say where and what. */
 const CASES: [string, Edit, { file: string; line?: number; field?: string; message: RegExp }][] = [
-  ['no paper file', { files: (f) => f.delete('paper.yaml') }, { file: '(bundle)', message: /no paper\.yaml/ }],
-  ['YAML syntax error', { paper: replace('title: 测试卷', 'title: [测试卷') }, { file: 'paper.yaml', message: /syntax error/ }],
+  [
+    'no paper file',
+    { files: (f) => f.delete('paper.yaml') },
+    { file: '(bundle)', message: /no paper\.yaml/ },
+  ],
+  [
+    'YAML syntax error',
+    { paper: replace('title: 测试卷', 'title: [测试卷') },
+    { file: 'paper.yaml', message: /syntax error/ },
+  ],
   [
     'duplicate YAML key',
     { paper: replace('grade: 12', 'grade: 12\ngrade: 11') },
@@ -45,7 +53,12 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'bad stage',
     { paper: replace('stage: senior', 'stage: college') },
-    { file: 'paper.yaml', line: 6, field: 'stage', message: /must be one of: primary, junior, senior/ },
+    {
+      file: 'paper.yaml',
+      line: 6,
+      field: 'stage',
+      message: /must be one of: primary, junior, senior/,
+    },
   ],
   [
     'unknown paper field',
@@ -75,7 +88,12 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'single choice key not an option',
     { paper: replace('answer: A\n', 'answer: E\n') },
-    { file: 'paper.yaml', line: 35, field: 'answer', message: /names option\(s\) E that do not exist/ },
+    {
+      file: 'paper.yaml',
+      line: 35,
+      field: 'answer',
+      message: /names option\(s\) E that do not exist/,
+    },
   ],
   [
     'single choice with two letters',
@@ -95,7 +113,10 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'choice without options',
     {
-      paper: replace(/ {8}options:\n {10}- label: A\n {12}text: 甲\n {10}- label: B\n {12}text: 乙\n {10}- label: C\n {12}text: 丙\n/, ''),
+      paper: replace(
+        / {8}options:\n {10}- label: A\n {12}text: 甲\n {10}- label: B\n {12}text: 乙\n {10}- label: C\n {12}text: 丙\n/,
+        '',
+      ),
     },
     { file: 'paper.yaml', line: 36, field: 'options', message: /needs options/ },
   ],
@@ -132,7 +153,12 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'image missing from bundle',
     { files: (f) => f.delete('images/fig1.png') },
-    { file: 'paper.yaml', line: 29, field: 'file', message: /"images\/fig1.png" is not in the bundle/ },
+    {
+      file: 'paper.yaml',
+      line: 29,
+      field: 'file',
+      message: /"images\/fig1.png" is not in the bundle/,
+    },
   ],
   [
     'image that is not an image',
@@ -141,18 +167,31 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   ],
   [
     'image with a bad extension',
-    { paper: replace('file: images/fig1.png', 'file: images/fig1.svg'), files: (f) => f.set('images/fig1.svg', Buffer.from('<svg/>')) },
+    {
+      paper: replace('file: images/fig1.png', 'file: images/fig1.svg'),
+      files: (f) => f.set('images/fig1.svg', Buffer.from('<svg/>')),
+    },
     { file: 'paper.yaml', line: 29, field: 'file', message: /must be \.png, \.jpg/ },
   ],
   [
     'total points disagree',
     { paper: replace('totalPoints: 28', 'totalPoints: 30') },
-    { file: 'paper.yaml', line: 10, field: 'totalPoints', message: /totalPoints is 30 but the questions add up to 28/ },
+    {
+      file: 'paper.yaml',
+      line: 10,
+      field: 'totalPoints',
+      message: /totalPoints is 30 but the questions add up to 28/,
+    },
   ],
   [
     'tolerance above points',
     { paper: replace('tolerance: 1', 'tolerance: 7') },
-    { file: 'paper.yaml', line: 81, field: 'tolerance', message: /tolerance 7 exceeds the question's 6 points/ },
+    {
+      file: 'paper.yaml',
+      line: 81,
+      field: 'tolerance',
+      message: /tolerance 7 exceeds the question's 6 points/,
+    },
   ],
   [
     'partial credit not below points',
@@ -161,7 +200,12 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   ],
   [
     'nested composite',
-    { paper: replace('            type: single_choice\n            points: 2', '            type: composite\n            points: 2') },
+    {
+      paper: replace(
+        '            type: single_choice\n            points: 2',
+        '            type: composite\n            points: 2',
+      ),
+    },
     { file: 'paper.yaml', line: 66, field: 'type', message: /cannot itself be composite/ },
   ],
   [
@@ -172,7 +216,11 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'two question numbers equal once full-width digits are normalised',
     { paper: replace('number: "2"', 'number: "１"') },
-    { file: 'paper.yaml', field: 'number', message: /duplicate question number "１" \(the same as "1"/ },
+    {
+      file: 'paper.yaml',
+      field: 'number',
+      message: /duplicate question number "１" \(the same as "1"/,
+    },
   ],
   [
     'two question numbers equal once a zero-width space is removed',
@@ -182,7 +230,10 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'both paper.yaml and paper.json',
     { files: (f) => f.set('paper.json', Buffer.from('{}')) },
-    { file: 'paper.yaml, paper.json', message: /holds both paper.yaml and paper.json; keep exactly one/ },
+    {
+      file: 'paper.yaml, paper.json',
+      message: /holds both paper.yaml and paper.json; keep exactly one/,
+    },
   ],
   [
     'both rubric.yaml and rubric.yml',
@@ -207,7 +258,12 @@ const CASES: [string, Edit, { file: string; line?: number; field?: string; messa
   [
     'rubric ceiling above points',
     { rubric: replace('ceiling: 6', 'ceiling: 8') },
-    { file: 'rubric.yaml', line: 6, field: 'ceiling', message: /ceiling 8 exceeds the question's 6 points/ },
+    {
+      file: 'rubric.yaml',
+      line: 6,
+      field: 'ceiling',
+      message: /ceiling 8 exceeds the question's 6 points/,
+    },
   ],
   [
     'rubric duplicate item id',
@@ -245,7 +301,8 @@ describe('validateBundle', () => {
 
   it('gives the same content hash whatever the key order or formatting', () => {
     const a = validateBundle(miniBundle());
-    const reordered = (s: string) => stringify(Object.fromEntries(Object.entries(parse(s)).reverse()), { indent: 4 });
+    const reordered = (s: string) =>
+      stringify(Object.fromEntries(Object.entries(parse(s)).reverse()), { indent: 4 });
     const b = validateBundle(miniBundle({ paper: reordered, rubric: reordered }));
     expect(a.ok && b.ok && a.bundle.contentHash === b.bundle.contentHash).toBe(true);
   });
@@ -253,7 +310,10 @@ describe('validateBundle', () => {
   it('round-trips YAML to JSON with the same content hash', () => {
     const a = validateBundle(miniBundle());
     const asJson: BundleFiles = miniBundle();
-    asJson.set('paper.json', Buffer.from(JSON.stringify(parse(asJson.get('paper.yaml')!.toString()))));
+    asJson.set(
+      'paper.json',
+      Buffer.from(JSON.stringify(parse(asJson.get('paper.yaml')!.toString()))),
+    );
     asJson.delete('paper.yaml');
     const b = validateBundle(asJson);
     expect(b.ok).toBe(true);
@@ -263,7 +323,10 @@ describe('validateBundle', () => {
   it('changes the content hash when an image changes', () => {
     const a = validateBundle(miniBundle());
     const b = validateBundle(
-      miniBundle({ files: (f) => f.set('images/fig1.png', Buffer.concat([f.get('images/fig1.png')!, Buffer.from([0])])) }),
+      miniBundle({
+        files: (f) =>
+          f.set('images/fig1.png', Buffer.concat([f.get('images/fig1.png')!, Buffer.from([0])])),
+      }),
     );
     expect(a.ok && b.ok && a.bundle.contentHash !== b.bundle.contentHash).toBe(true);
   });
@@ -281,7 +344,9 @@ describe('sample papers in exam-papers/', () => {
     expect(valid.length).toBe(dirs.length);
     expect(valid.length).toBeGreaterThanOrEqual(10);
     expect(new Set(valid.map((b) => b.paper.subject)).size).toBeGreaterThanOrEqual(6);
-    const imageQuestions = valid.flatMap((b) => b.paper.sections.flatMap((s) => s.questions)).filter((q) => q.images?.length);
+    const imageQuestions = valid
+      .flatMap((b) => b.paper.sections.flatMap((s) => s.questions))
+      .filter((q) => q.images?.length);
     expect(imageQuestions.length).toBeGreaterThanOrEqual(30);
   });
 
@@ -294,7 +359,11 @@ describe('sample papers in exam-papers/', () => {
     const rubricFor = new Set(r.bundle.rubric?.questions.map((q) => q.question) ?? []);
     expect(subjective.filter((q) => !rubricFor.has(q.number))).toEqual([]);
     for (const q of r.bundle.paper.sections.flatMap((s) => s.questions)) {
-      expect(q.provenance).toMatchObject({ dataset: expect.any(String), commit: expect.any(String), file: expect.any(String) });
+      expect(q.provenance).toMatchObject({
+        dataset: expect.any(String),
+        commit: expect.any(String),
+        file: expect.any(String),
+      });
       // Where in the upstream file: a line index, or the record's own id (E-EVAL's rows have ids).
       expect(q.provenance?.index ?? q.provenance?.id).toBeDefined();
     }

@@ -57,7 +57,10 @@ export function validateBundle(files: BundleFiles): BundleResult {
     if (!isValid) errors.push(...schemaErrors(paperDoc, validatePaper.errors ?? []));
     if (isRecord(paperDoc.value)) {
       const candidate = paperDoc.value as unknown as PaperDoc;
-      const checks = tolerant(() => [...checkPaper(paperDoc, candidate, new Set(files.keys())), ...sniffImages(candidate, files)]);
+      const checks = tolerant(() => [
+        ...checkPaper(paperDoc, candidate, new Set(files.keys())),
+        ...sniffImages(candidate, files),
+      ]);
       errors.push(...withoutRepeats(checks, errors));
       if (isValid) paper = candidate;
     }
@@ -71,18 +74,28 @@ export function validateBundle(files: BundleFiles): BundleResult {
     if (Array.isArray(rubricDoc)) errors.push(...rubricDoc);
     else {
       rubricValue = rubricDoc.value;
-      if (!validateRubric(rubricDoc.value)) errors.push(...schemaErrors(rubricDoc, validateRubric.errors ?? []));
+      if (!validateRubric(rubricDoc.value))
+        errors.push(...schemaErrors(rubricDoc, validateRubric.errors ?? []));
       else {
         rubric = rubricDoc.value as unknown as RubricDoc;
-        if (isRecord(paperValue)) errors.push(...tolerant(() => checkRubric(rubricDoc, rubric!, paperValue as unknown as PaperDoc)));
+        if (isRecord(paperValue))
+          errors.push(
+            ...tolerant(() => checkRubric(rubricDoc, rubric!, paperValue as unknown as PaperDoc)),
+          );
       }
     }
   }
-  if (errors.length || !paper) return fail(ordered(errors).map((e) => ({ ...e, location: locateProblem(e, paperValue, rubricValue) })));
+  if (errors.length || !paper)
+    return fail(
+      ordered(errors).map((e) => ({ ...e, location: locateProblem(e, paperValue, rubricValue) })),
+    );
 
   const images = new Map<string, Uint8Array>();
   for (const file of imageFiles(paper)) images.set(file, files.get(file)!);
-  return { ok: true, bundle: { paper, rubric, images, contentHash: contentHash(paper, rubric, images) } };
+  return {
+    ok: true,
+    bundle: { paper, rubric, images, contentHash: contentHash(paper, rubric, images) },
+  };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -104,12 +117,17 @@ function tolerant(run: () => BundleError[]): BundleError[] {
 /** A check that repeats what the schema already said about the same place adds nothing. */
 function withoutRepeats(checks: BundleError[], schema: BundleError[]): BundleError[] {
   const said = new Set(schema.map((e) => `${e.file}|${e.path}`));
-  return checks.filter((e) => !said.has(`${e.file}|${e.path}`) && !said.has(`${e.file}|${e.path}${e.field ? `.${e.field}` : ''}`));
+  return checks.filter(
+    (e) =>
+      !said.has(`${e.file}|${e.path}`) &&
+      !said.has(`${e.file}|${e.path}${e.field ? `.${e.field}` : ''}`),
+  );
 }
 
 /** Paper before rubric, each in the order of its lines, so the list reads like the file. */
 function ordered(errors: BundleError[]): BundleError[] {
-  const rank = (e: BundleError) => (PAPER_FILES.includes(e.file) ? 0 : RUBRIC_FILES.includes(e.file) ? 1 : 2);
+  const rank = (e: BundleError) =>
+    PAPER_FILES.includes(e.file) ? 0 : RUBRIC_FILES.includes(e.file) ? 1 : 2;
   return errors
     .map((e, k) => ({ e, k }))
     .sort((a, b) => rank(a.e) - rank(b.e) || (a.e.line ?? 0) - (b.e.line ?? 0) || a.k - b.k)
@@ -141,7 +159,16 @@ function parse(file: string, bytes: Uint8Array): SourceDocument | BundleError[] 
     text = decodeUtf8(bytes);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return [{ file, line: e.line, path: '', code: e.code, params: { file, ...e.params }, message: `the file ${e.message}` }];
+    return [
+      {
+        file,
+        line: e.line,
+        path: '',
+        code: e.code,
+        params: { file, ...e.params },
+        message: `the file ${e.message}`,
+      },
+    ];
   }
   return SourceDocument.parse(file, text);
 }
@@ -160,8 +187,22 @@ function schemaErrors(doc: SourceDocument, errs: ErrorObject[]): BundleError[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const line = doc.lineOf(fullPath);
-    const params = { file: doc.file, line: line ?? null, path: pathToString(fullPath), field: field ?? null, ...scalarParams(e.params) };
-    out.push({ file: doc.file, line, path: pathToString(fullPath), field, code: `bundle.schema.${e.keyword}`, params, message });
+    const params = {
+      file: doc.file,
+      line: line ?? null,
+      path: pathToString(fullPath),
+      field: field ?? null,
+      ...scalarParams(e.params),
+    };
+    out.push({
+      file: doc.file,
+      line,
+      path: pathToString(fullPath),
+      field,
+      code: `bundle.schema.${e.keyword}`,
+      params,
+      message,
+    });
   }
   return out;
 }
@@ -170,7 +211,8 @@ function schemaErrors(doc: SourceDocument, errs: ErrorObject[]): BundleError[] {
 function scalarParams(p: Record<string, unknown>): ErrorParams {
   const out: ErrorParams = {};
   for (const [k, v] of Object.entries(p ?? {})) {
-    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v as string | number | boolean | null;
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
+      out[k] = v as string | number | boolean | null;
     else if (Array.isArray(v)) out[k] = v.join(', ');
   }
   return out;
@@ -178,7 +220,8 @@ function scalarParams(p: Record<string, unknown>): ErrorParams {
 
 function fieldOf(e: ErrorObject, path: (string | number)[]): string | undefined {
   if (e.keyword === 'required') return (e.params as { missingProperty: string }).missingProperty;
-  if (e.keyword === 'additionalProperties') return (e.params as { additionalProperty: string }).additionalProperty;
+  if (e.keyword === 'additionalProperties')
+    return (e.params as { additionalProperty: string }).additionalProperty;
   const last = path[path.length - 1];
   return typeof last === 'string' ? last : undefined;
 }
@@ -199,8 +242,10 @@ function describe(e: ErrorObject): string {
 }
 
 function* imageFiles(paper: PaperDoc): Generator<string> {
-  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
-  const file = (i: { file?: unknown } | undefined) => (typeof i?.file === 'string' ? [normalisePath(i.file)] : []);
+  const list = <T>(v: T[] | undefined): T[] =>
+    Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : [];
+  const file = (i: { file?: unknown } | undefined) =>
+    typeof i?.file === 'string' ? [normalisePath(i.file)] : [];
   for (const p of list(paper.passages)) for (const i of list(p.images)) yield* file(i);
   for (const s of list(paper.sections)) {
     for (const q of list(s.questions)) {
@@ -231,15 +276,24 @@ function sniffImages(paper: PaperDoc, files: BundleFiles): BundleError[] {
 }
 
 export function sniffImageType(b: Uint8Array): 'png' | 'jpeg' | 'webp' | 'gif' | null {
-  if (b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
+  if (b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47)
+    return 'png';
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length > 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP')
+  if (
+    b.length > 12 &&
+    String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
+    String.fromCharCode(...b.subarray(8, 12)) === 'WEBP'
+  )
     return 'webp';
   if (b.length > 6 && String.fromCharCode(...b.subarray(0, 4)) === 'GIF8') return 'gif';
   return null;
 }
 
-function contentHash(paper: PaperDoc, rubric: RubricDoc | null, images: Map<string, Uint8Array>): string {
+function contentHash(
+  paper: PaperDoc,
+  rubric: RubricDoc | null,
+  images: Map<string, Uint8Array>,
+): string {
   const imageHashes = Object.fromEntries([...images].map(([f, b]) => [f, sha256(b)]));
   return sha256(canonicalJson({ paper, rubric, images: imageHashes }));
 }

@@ -1,5 +1,12 @@
 import { buildDraft } from './build-draft';
-import { countBlanks, readHeading, readLetters, readTrueFalse, splitBlankAnswers, splitInlineOptions } from './intake-text';
+import {
+  countBlanks,
+  readHeading,
+  readLetters,
+  readTrueFalse,
+  splitBlankAnswers,
+  splitInlineOptions,
+} from './intake-text';
 
 const lines = (text: string) =>
   text
@@ -54,7 +61,14 @@ describe('buildDraft on a typical paper', () => {
   const qs = draft.paper.sections.flatMap((s) => s.questions);
 
   it('reads the metadata from the title', () => {
-    expect(draft.paper).toMatchObject({ subject: 'math', year: 2022, grade: 12, stage: 'senior', region: '全国乙卷', language: 'zh' });
+    expect(draft.paper).toMatchObject({
+      subject: 'math',
+      year: 2022,
+      grade: 12,
+      stage: 'senior',
+      region: '全国乙卷',
+      language: 'zh',
+    });
     expect(draft.paper.title).toBe('2022年普通高等学校招生全国统一考试（全国乙卷）数学（理科）');
   });
 
@@ -84,7 +98,16 @@ describe('buildDraft on a typical paper', () => {
   });
 
   it('matches the answer section back as keys', () => {
-    expect(qs.map((q) => q.answer)).toEqual(['A', 'B', 'D', ['0'], ['\\sqrt{5}', '2'], true, undefined, undefined]);
+    expect(qs.map((q) => q.answer)).toEqual([
+      'A',
+      'B',
+      'D',
+      ['0'],
+      ['\\sqrt{5}', '2'],
+      true,
+      undefined,
+      undefined,
+    ]);
     expect(qs[4].blanks).toBe(2);
     expect(qs[6].stem).toContain('(1) 求 $a_1$');
     expect(qs[6].referenceAnswer).toBe('（1）$a_1=1$（2）见解析');
@@ -104,17 +127,31 @@ describe('buildDraft on a typical paper', () => {
       'answer_without_question',
     ]);
     expect(draft.unrecognised[0]).toMatchObject({ text: '绝密★启用前', paragraph: 0 });
-    expect(draft.unrecognised[4]).toMatchObject({ text: '9. C', reasonCode: 'answer_without_question' });
+    expect(draft.unrecognised[4]).toMatchObject({
+      text: '9. C',
+      reasonCode: 'answer_without_question',
+    });
     expect(draft.unrecognised[2].paragraph).toBe(4);
   });
 
   it('gives a confidence for each piece', () => {
     const c = (path: string) => draft.confidence.find((x) => x.path === path);
-    expect(c('sections.0.questions.0.answer')).toMatchObject({ level: 'high', reasonCode: 'key_matched' });
-    expect(c('sections.0.questions.0.options')).toMatchObject({ level: 'high', reasonCode: 'options_inline' });
+    expect(c('sections.0.questions.0.answer')).toMatchObject({
+      level: 'high',
+      reasonCode: 'key_matched',
+    });
+    expect(c('sections.0.questions.0.options')).toMatchObject({
+      level: 'high',
+      reasonCode: 'options_inline',
+    });
     expect(c('sections.0.questions.1.options')).toMatchObject({ reasonCode: 'options_lines' });
-    expect(c('sections.3.questions.0.points')).toMatchObject({ level: 'high', reasonCode: 'inline_points' });
-    expect(c('sections.3.questions.1.subQuestions.1.referenceAnswer')).toMatchObject({ level: 'high' });
+    expect(c('sections.3.questions.0.points')).toMatchObject({
+      level: 'high',
+      reasonCode: 'inline_points',
+    });
+    expect(c('sections.3.questions.1.subQuestions.1.referenceAnswer')).toMatchObject({
+      level: 'high',
+    });
     expect(c('source.licence')).toMatchObject({ level: 'low', reasonCode: 'meta_default' });
     expect(draft.stats).toEqual({ questions: 8, withKey: 9, withPoints: 9, objective: 6 });
   });
@@ -163,7 +200,9 @@ A．甲 B．乙 C．丙 D．丁
 `),
       'y.docx',
     );
-    expect(d.paper.passages).toEqual([{ id: 'p1', content: '阅读下面的材料，完成1～2题。\n\n材料一：古人云……' }]);
+    expect(d.paper.passages).toEqual([
+      { id: 'p1', content: '阅读下面的材料，完成1～2题。\n\n材料一：古人云……' },
+    ]);
     expect(d.paper.sections[0].questions.map((q) => [q.passage, q.type, q.answer])).toEqual([
       ['p1', 'single_choice', 'D'],
       ['p1', 'single_choice', 'A'],
@@ -171,14 +210,19 @@ A．甲 B．乙 C．丙 D．丁
   });
 
   it('does not take a decimal, or a number far ahead, for a question', () => {
-    const d = buildDraft(lines('一、解答题\n1．求值（10分）\n1.5 米高的杆\n12．不是题号\n2．第二题（10分）'), 'z.docx');
+    const d = buildDraft(
+      lines('一、解答题\n1．求值（10分）\n1.5 米高的杆\n12．不是题号\n2．第二题（10分）'),
+      'z.docx',
+    );
     expect(d.paper.sections[0].questions.map((q) => q.number)).toEqual(['1', '2']);
     expect(d.paper.sections[0].questions[0].stem).toBe('求值\n\n1.5 米高的杆\n\n12．不是题号');
   });
 
   it('finds options at the end of the stem line, and an image as an option', () => {
     const d = buildDraft(
-      lines('一、选择题\n1．下列说法正确的是（ ）A．甲 B．乙 C．丙 D．丁\n2．如图，则\nA．⟦IMG:images/a.png⟧ B．⟦IMG:images/b.png⟧'),
+      lines(
+        '一、选择题\n1．下列说法正确的是（ ）A．甲 B．乙 C．丙 D．丁\n2．如图，则\nA．⟦IMG:images/a.png⟧ B．⟦IMG:images/b.png⟧',
+      ),
       'o.docx',
     );
     const [q1, q2] = d.paper.sections[0].questions;
@@ -234,7 +278,9 @@ A．甲 B．乙
 `),
       'p.docx',
     );
-    expect(d.paper.sections.map((s) => [s.title, s.questions.map((q) => [q.number, q.type, q.points])])).toEqual([
+    expect(
+      d.paper.sections.map((s) => [s.title, s.questions.map((q) => [q.number, q.type, q.points])]),
+    ).toEqual([
       ['一、选择题（每小题6分）', [['1', 'single_choice', 6]]],
       ['（一）必考题（每小题12分）', [['2', 'short_answer', 12]]],
       ['（二）选考题：共15分。请考生任选一题作答。', [['3', 'short_answer', 15]]],
@@ -248,18 +294,38 @@ A．甲 B．乙
   });
 
   it('flags a MathType image and keeps a marker where it stood', () => {
-    const d = buildDraft(lines('一、填空题（每小题4分）\n1．已知 ⟦OLE:images/ole-1.png⟧，则 $x=$____。⟦IMG:images/img-2.png⟧'), 'm.docx');
+    const d = buildDraft(
+      lines(
+        '一、填空题（每小题4分）\n1．已知 ⟦OLE:images/ole-1.png⟧，则 $x=$____。⟦IMG:images/img-2.png⟧',
+      ),
+      'm.docx',
+    );
     const q = d.paper.sections[0].questions[0];
     expect(q.stem).toBe('已知 [公式图片 ole-1.png，请改写为 LaTeX]，则 $x=$____。');
-    expect(q.images).toEqual([{ file: 'images/ole-1.png', alt: 'MathType 公式' }, { file: 'images/img-2.png' }]);
-    expect(d.flags).toEqual([{ code: 'mathtype_image', path: 'sections.0.questions.0', params: { image: 'images/ole-1.png' } }]);
+    expect(q.images).toEqual([
+      { file: 'images/ole-1.png', alt: 'MathType 公式' },
+      { file: 'images/img-2.png' },
+    ]);
+    expect(d.flags).toEqual([
+      {
+        code: 'mathtype_image',
+        path: 'sections.0.questions.0',
+        params: { image: 'images/ole-1.png' },
+      },
+    ]);
   });
 });
 
 describe('text patterns', () => {
   it.each([
-    ['一、选择题（本题共8小题，每小题5分，共40分）', { type: 'single_choice', pointsEach: 5, count: 8, total: 40 }],
-    ['二、多项选择题：本题共4小题，每小题5分，共20分。部分选对的得2分', { type: 'multiple_choice', pointsEach: 5, partialPoints: 2 }],
+    [
+      '一、选择题（本题共8小题，每小题5分，共40分）',
+      { type: 'single_choice', pointsEach: 5, count: 8, total: 40 },
+    ],
+    [
+      '二、多项选择题：本题共4小题，每小题5分，共20分。部分选对的得2分',
+      { type: 'multiple_choice', pointsEach: 5, partialPoints: 2 },
+    ],
     ['三、填空题：本题共4小题，每小题5分', { type: 'fill_blank', pointsEach: 5 }],
     ['四、解答题：共70分', { type: 'calculation', total: 70 }],
     ['五、判断题', { type: 'true_false' }],
@@ -301,7 +367,9 @@ describe('text patterns', () => {
     ['①3 ②5', 2, ['3', '5']],
     ['$(1,2)$，4', 2, ['$(1,2)$', '4']],
     ['7', 1, ['7']],
-  ])('blank answers %s', (text, blanks, expected) => expect(splitBlankAnswers(text, blanks)).toEqual(expected));
+  ])('blank answers %s', (text, blanks, expected) =>
+    expect(splitBlankAnswers(text, blanks)).toEqual(expected),
+  );
 
   it.each([
     ['$x=$______，$y=$______', false, 2],

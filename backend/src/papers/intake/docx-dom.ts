@@ -5,7 +5,10 @@ import type { XmlNode } from './omml-to-latex';
 export interface DomEl extends XmlNode {
   parentNode: DomEl | null;
   nextSibling: XmlNode | null;
-  ownerDocument: { createElementNS(ns: string, q: string): DomEl; createTextNode(t: string): XmlNode };
+  ownerDocument: {
+    createElementNS(ns: string, q: string): DomEl;
+    createTextNode(t: string): XmlNode;
+  };
   childNodes: ArrayLike<DomEl>;
   getElementsByTagName(name: string): ArrayLike<DomEl>;
   appendChild(c: XmlNode): void;

@@ -46,7 +46,10 @@ function readDefinitions(numbering: DomEl): Definitions {
       const s = attr(first(o, 'w:startOverride'), 'w:val');
       if (s !== undefined) starts.set(Number(attr(o, 'w:ilvl') ?? 0), Number(s));
     }
-    nums.set(attr(n, 'w:numId') ?? '', { abstractId: attr(first(n, 'w:abstractNumId'), 'w:val') ?? '', starts });
+    nums.set(attr(n, 'w:numId') ?? '', {
+      abstractId: attr(first(n, 'w:abstractNumId'), 'w:val') ?? '',
+      starts,
+    });
   }
   return { abstract, nums };
 }
@@ -80,7 +83,10 @@ export function writeOutNumbering(body: DomEl, numbering: DomEl | undefined): vo
     if (!level || level.format === 'bullet' || level.format === 'none') continue;
     const label = level.text.replace(/%(\d)/g, (_m, k: string) => {
       const i = Number(k) - 1;
-      return formatNumber(count[i] ?? levels.get(i)?.start ?? 1, levels.get(i)?.format ?? 'decimal');
+      return formatNumber(
+        count[i] ?? levels.get(i)?.start ?? 1,
+        levels.get(i)?.format ?? 'decimal',
+      );
     });
     prependText(p, pPr, label + (level.suffix === 'nothing' ? '' : ' '));
   }

@@ -50,12 +50,23 @@ describe('readDocx', () => {
       images: [{ file: 'images/img-1.png' }],
       options: [{ label: 'A' }, { label: 'B' }, { label: 'C' }, { label: 'D' }],
     });
-    expect(qs[3]).toMatchObject({ blanks: 1, images: [{ file: 'images/img-2.png', alt: 'MathType 公式' }] });
+    expect(qs[3]).toMatchObject({
+      blanks: 1,
+      images: [{ file: 'images/img-2.png', alt: 'MathType 公式' }],
+    });
     expect(qs[3].stem).toContain('[公式图片 img-2.png，请改写为 LaTeX]');
     expect(qs[4].referenceAnswer).toBe('（1）首项为 1；（2）通项为 2n-1。');
     expect(qs[4].analysis).toBe('【解析】由 S_n 的定义可得。');
-    expect(d.flags).toEqual([{ code: 'mathtype_image', path: 'sections.1.questions.0', params: { image: 'images/img-2.png' } }]);
-    expect(d.unrecognised).toEqual([expect.objectContaining({ text: '6. D', reasonCode: 'answer_without_question' })]);
+    expect(d.flags).toEqual([
+      {
+        code: 'mathtype_image',
+        path: 'sections.1.questions.0',
+        params: { image: 'images/img-2.png' },
+      },
+    ]);
+    expect(d.unrecognised).toEqual([
+      expect.objectContaining({ text: '6. D', reasonCode: 'answer_without_question' }),
+    ]);
     expect(d.stats).toEqual({ questions: 5, withKey: 5, withPoints: 5, objective: 4 });
   });
 
@@ -64,20 +75,42 @@ describe('readDocx', () => {
     expect(content.lines.map((l) => l.text)).toContain('4．若 ⟦OLEX:image/png⟧，则 a=____．');
     const d = buildDraft(content.lines, 'emf.docx');
     expect(d.paper.sections[0].questions[2].stem).toContain('[图片无法读取（image/png）]');
-    expect(d.paper.sections[1].questions[0].stem).toBe('若 [公式图片无法读取，请改写为 LaTeX]，则 a=____．');
+    expect(d.paper.sections[1].questions[0].stem).toBe(
+      '若 [公式图片无法读取，请改写为 LaTeX]，则 a=____．',
+    );
     expect(d.flags).toEqual([
-      { code: 'image_unreadable', path: 'sections.0.questions.2', params: { image: '', contentType: 'image/png' } },
-      { code: 'mathtype_image', path: 'sections.1.questions.0', params: { image: '', contentType: 'image/png' } },
+      {
+        code: 'image_unreadable',
+        path: 'sections.0.questions.2',
+        params: { image: '', contentType: 'image/png' },
+      },
+      {
+        code: 'mathtype_image',
+        path: 'sections.1.questions.0',
+        params: { image: '', contentType: 'image/png' },
+      },
     ]);
   });
 
   it.each([
-    ['an encrypted (OLE compound) file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'docx.encrypted'],
+    [
+      'an encrypted (OLE compound) file',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'docx.encrypted',
+    ],
     ['a file that is not a zip', Buffer.from('hello'), 'docx.not_docx'],
     ['a truncated zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'docx.corrupt'],
     // 20 MB of zeros deflates to a few kB: refused from the declared sizes, before inflating.
-    ['a zip bomb', Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(20_000_000) })), 'docx.too_large'],
-    ['a zip without word/document.xml', Buffer.from(zipSync({ 'a.txt': new Uint8Array(3) })), 'docx.not_word'],
+    [
+      'a zip bomb',
+      Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(20_000_000) })),
+      'docx.too_large',
+    ],
+    [
+      'a zip without word/document.xml',
+      Buffer.from(zipSync({ 'a.txt': new Uint8Array(3) })),
+      'docx.not_word',
+    ],
   ])('refuses %s with a code', async (_name, bytes, code) => {
     await expect(read(bytes)).rejects.toMatchObject({ code });
     await expect(read(bytes)).rejects.toBeInstanceOf(DocxReadError);
@@ -92,9 +125,18 @@ describe('readDocx with Word list numbering', () => {
     const doc = new Document({
       numbering: {
         config: [
-          { reference: 'sections', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }] },
-          { reference: 'questions', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1．' }] },
-          { reference: 'options', levels: [{ level: 0, format: LevelFormat.UPPER_LETTER, text: '%1．' }] },
+          {
+            reference: 'sections',
+            levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }],
+          },
+          {
+            reference: 'questions',
+            levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1．' }],
+          },
+          {
+            reference: 'options',
+            levels: [{ level: 0, format: LevelFormat.UPPER_LETTER, text: '%1．' }],
+          },
         ],
       },
       sections: [
@@ -126,7 +168,11 @@ describe('readDocx with Word list numbering', () => {
       '3． 第三题____',
     ]);
     const d = buildDraft(lines, 'n.docx');
-    expect(d.paper.sections.map((s) => s.questions.map((q) => [q.number, q.type, q.points, q.options?.map((o) => o.text)]))).toEqual([
+    expect(
+      d.paper.sections.map((s) =>
+        s.questions.map((q) => [q.number, q.type, q.points, q.options?.map((o) => o.text)]),
+      ),
+    ).toEqual([
       [
         ['1', 'single_choice', 5, ['甲', '乙']],
         ['2', 'single_choice', 5, ['丙', '丁']],

@@ -44,13 +44,20 @@ export interface DocxContent {
 export const OLE_MARK = '⟦OLE⟧';
 
 /** Reads a .docx into lines, converting Word equations to LaTeX and storing its images. */
-export async function readDocx(bytes: Uint8Array, limits: DocxLimits, storeImage: StoreImage): Promise<DocxContent> {
+export async function readDocx(
+  bytes: Uint8Array,
+  limits: DocxLimits,
+  storeImage: StoreImage,
+): Promise<DocxContent> {
   const files = unzipDocx(bytes, limits);
   const documentXml = files['word/document.xml'];
-  if (!documentXml) throw new DocxReadError('not a Word document (word/document.xml is missing)', 'docx.not_word');
+  if (!documentXml)
+    throw new DocxReadError('not a Word document (word/document.xml is missing)', 'docx.not_word');
   const flags: IntakeFlag[] = [];
   const numbering = files['word/numbering.xml'];
-  files['word/document.xml'] = strToU8(rewriteDocument(strFromU8(documentXml), numbering && strFromU8(numbering), flags));
+  files['word/document.xml'] = strToU8(
+    rewriteDocument(strFromU8(documentXml), numbering && strFromU8(numbering), flags),
+  );
   const mammoth = await import('mammoth');
   let count = 0;
   const result = await mammoth
@@ -67,7 +74,11 @@ export async function readDocx(bytes: Uint8Array, limits: DocxLimits, storeImage
       },
     )
     .catch((e: Error) => {
-      throw new DocxReadError(`the Word document cannot be read (${e.message})`, 'docx.unreadable', { detail: e.message });
+      throw new DocxReadError(
+        `the Word document cannot be read (${e.message})`,
+        'docx.unreadable',
+        { detail: e.message },
+      );
     });
   const lines = htmlToLines(result.value);
   return { lines, flags };
@@ -105,22 +116,32 @@ function unzipDocx(bytes: Uint8Array, limits: DocxLimits): Record<string, Uint8A
     });
   } catch (e) {
     if (e instanceof DocxReadError) throw e;
-    throw new DocxReadError(`the .docx is corrupt (${(e as Error).message})`, 'docx.corrupt', { detail: (e as Error).message });
+    throw new DocxReadError(`the .docx is corrupt (${(e as Error).message})`, 'docx.corrupt', {
+      detail: (e as Error).message,
+    });
   }
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** Equations → `$latex$` runs, OLE objects → a marker run before their preview. */
-function rewriteDocument(xml: string, numberingXml: string | undefined, flags: IntakeFlag[]): string {
+function rewriteDocument(
+  xml: string,
+  numberingXml: string | undefined,
+  flags: IntakeFlag[],
+): string {
   let doc: DomDoc;
   let numbering: DomDoc | undefined;
   try {
     doc = parseXml(xml);
   } catch (e) {
-    throw new DocxReadError(`word/document.xml is not well-formed XML (${(e as Error).message})`, 'docx.corrupt', {
-      part: 'word/document.xml',
-    });
+    throw new DocxReadError(
+      `word/document.xml is not well-formed XML (${(e as Error).message})`,
+      'docx.corrupt',
+      {
+        part: 'word/document.xml',
+      },
+    );
   }
   try {
     numbering = numberingXml ? parseXml(numberingXml) : undefined;
@@ -140,7 +161,11 @@ function rewriteDocument(xml: string, numberingXml: string | undefined, flags: I
         text = display ? `$$${latex}$$` : `$${latex}$`;
       } catch (e) {
         text = el.textContent ?? '';
-        flags.push({ code: 'equation_unconverted', path: '', params: { text, detail: (e as Error).message } });
+        flags.push({
+          code: 'equation_unconverted',
+          path: '',
+          params: { text, detail: (e as Error).message },
+        });
       }
       el.parentNode.replaceChild(textRun(el, text), el);
     }
@@ -150,14 +175,19 @@ function rewriteDocument(xml: string, numberingXml: string | undefined, flags: I
     const hasPreview = obj.getElementsByTagName('v:imagedata').length > 0;
     const t = obj.ownerDocument.createElementNS(W, 'w:t');
     // Without a preview there is nothing to show: the token still flags it at its question.
-    t.appendChild(obj.ownerDocument.createTextNode(hasPreview ? OLE_MARK : `⟦OLEX:no-preview ${ole?.getAttribute('ProgID') ?? ''}⟧`));
+    t.appendChild(
+      obj.ownerDocument.createTextNode(
+        hasPreview ? OLE_MARK : `⟦OLEX:no-preview ${ole?.getAttribute('ProgID') ?? ''}⟧`,
+      ),
+    );
     obj.parentNode?.insertBefore(t, obj);
   }
   return new XMLSerializer().serializeToString(doc as never);
 }
 
 function hasMathAncestor(el: DomEl): boolean {
-  for (let p = el.parentNode; p; p = p.parentNode) if (p.nodeName === 'm:oMath' || p.nodeName === 'm:oMathPara') return true;
+  for (let p = el.parentNode; p; p = p.parentNode)
+    if (p.nodeName === 'm:oMath' || p.nodeName === 'm:oMathPara') return true;
   return false;
 }
 

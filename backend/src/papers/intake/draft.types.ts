@@ -64,7 +64,8 @@ export interface IntakeUnrecognised {
  * the text. `pdf_figures`: a PDF's figures are not extracted; crop them from the page images
  * (params.pdfId, params.pages).
  */
-export type IntakeFlagCode = 'mathtype_image' | 'equation_unconverted' | 'image_unreadable' | 'pdf_figures';
+export type IntakeFlagCode =
+  'mathtype_image' | 'equation_unconverted' | 'image_unreadable' | 'pdf_figures';
 
 export interface IntakeFlag {
   code: IntakeFlagCode;

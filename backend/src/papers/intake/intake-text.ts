@@ -23,7 +23,9 @@ export const IMAGE_TOKEN = /⟦(IMG|OLE|IMGX|OLEX):([^⟧]+)⟧/g;
 
 /** Full-width digits and Latin letters as ASCII (Ａ．→A．, １２→12); punctuation stays. */
 export function halfWidthAlnum(s: string): string {
-  return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 export const SECTION_HEAD = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$/;
@@ -38,7 +40,8 @@ export const PAREN_HEAD = /^[(（]\s*(\d{1,2})\s*[)）]\s*(.*)$/;
 export const OPTION_HEAD = /^([A-J])\s*[.．、:：]\s*(.*)$/;
 export const PASSAGE_HEAD = /^(阅读下面的|阅读下列|阅读以下|阅读材料|阅读短文)/;
 /** Lines above the title that are not the title: 绝密★启用前, 姓名____ 准考证号____, 本试卷共…页. */
-export const COVER_LINE = /^(绝密|机密|秘密)|★|启用前|姓名|准考证号|考生号|座位号|考试时间|本试卷(共|满分|分)|满分\s*\d+\s*分/;
+export const COVER_LINE =
+  /^(绝密|机密|秘密)|★|启用前|姓名|准考证号|考生号|座位号|考试时间|本试卷(共|满分|分)|满分\s*\d+\s*分/;
 /** 注意事项 (notes to candidates): their numbered lines are not questions. */
 export const NOTES_HEAD = /^(注意事项|考生须知|说明)\s*[:：]?/;
 export const ANSWER_HEAD =
@@ -78,7 +81,9 @@ export function readHeading(title: string): HeadingInfo {
   const mixed = /第\s*(\d+)\s*(?:[～~\-－—至到]\s*(\d+)\s*)?题有多项/.exec(title);
   // A "第14～18题只有一项…第19～21题有多项" heading is a single-choice section with exceptions.
   info.type = mixed ? 'single_choice' : TYPE_WORDS.find(([re]) => re.test(title))?.[1];
-  if (mixed) for (let n = Number(mixed[1]); n <= Number(mixed[2] ?? mixed[1]); n++) info.multipleNumbers.add(String(n));
+  if (mixed)
+    for (let n = Number(mixed[1]); n <= Number(mixed[2] ?? mixed[1]); n++)
+      info.multipleNumbers.add(String(n));
   const each = /每(?:小)?题\s*(\d+(?:\.\d+)?)\s*分/.exec(title);
   const count = /共\s*(\d+)\s*(?:小)?题/.exec(title);
   const total = /共\s*(\d+(?:\.\d+)?)\s*分/.exec(title);
@@ -98,22 +103,34 @@ export function splitInlineOptions(text: string): { label: string; text: string 
   const re = /(?:^|[\s\u3000])([A-J])\s*[.．、]/g;
   const marks: { label: string; start: number; end: number }[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const expected = marks.length ? String.fromCharCode(marks[0].label.charCodeAt(0) + marks.length) : m[1];
+    const expected = marks.length
+      ? String.fromCharCode(marks[0].label.charCodeAt(0) + marks.length)
+      : m[1];
     if (m[1] !== expected) continue;
-    marks.push({ label: m[1], start: m.index + (m[0].length - m[0].trimStart().length), end: re.lastIndex });
+    marks.push({
+      label: m[1],
+      start: m.index + (m[0].length - m[0].trimStart().length),
+      end: re.lastIndex,
+    });
   }
   if (marks.length < 2 || marks[0].start !== 0) return null;
-  return marks.map((m, i) => ({ label: m.label, text: text.slice(m.end, marks[i + 1]?.start ?? text.length).trim() }));
+  return marks.map((m, i) => ({
+    label: m.label,
+    text: text.slice(m.end, marks[i + 1]?.start ?? text.length).trim(),
+  }));
 }
 
 /**
  * A stem whose line ends with its options ("…的是（ ）A．甲 B．乙 C．丙 D．丁"): the stem and the
  * options, when the stem ends with a bracket or a stop and at least two options run from A; else null.
  */
-export function splitTrailingOptions(text: string): { stem: string; options: { label: string; text: string }[] } | null {
+export function splitTrailingOptions(
+  text: string,
+): { stem: string; options: { label: string; text: string }[] } | null {
   for (const m of text.matchAll(/(?<=[)）？?。：:])\s*(?=A\s*[.．、])/g)) {
     const options = splitInlineOptions(text.slice(m.index + m[0].length));
-    if (options && options[0].label === 'A') return { stem: text.slice(0, m.index).trim(), options };
+    if (options && options[0].label === 'A')
+      return { stem: text.slice(0, m.index).trim(), options };
   }
   return null;
 }

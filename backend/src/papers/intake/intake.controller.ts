@@ -33,9 +33,14 @@ class UploadLimitInterceptor implements NestInterceptor {
       catchError((e: unknown) =>
         throwError(() =>
           e instanceof PayloadTooLargeException
-            ? new UploadRejectedError(`the file exceeds the upload limit of ${this.config.uploadMaxBytes} bytes`, 413, 'upload.too_large', {
-                max: this.config.uploadMaxBytes,
-              })
+            ? new UploadRejectedError(
+                `the file exceeds the upload limit of ${this.config.uploadMaxBytes} bytes`,
+                413,
+                'upload.too_large',
+                {
+                  max: this.config.uploadMaxBytes,
+                },
+              )
             : e,
         ),
       ),
@@ -51,11 +56,20 @@ export class IntakeController {
 
   @Post('papers/intake')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A Word (.docx) or PDF paper → a draft paper (IntakeDraft) for the editor; nothing is published' })
+  @ApiOperation({
+    summary:
+      'A Word (.docx) or PDF paper → a draft paper (IntakeDraft) for the editor; nothing is published',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
-  fromUpload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  fromUpload(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.intake.intake(file, { id: me.id, name: me.username, address });
   }
 
@@ -67,14 +81,23 @@ export class IntakeController {
 
   @Post('papers/intake/samples/:name')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A draft of a shipped sample paper, as if it had been uploaded (one-click demo)' })
-  fromSample(@Param('name') name: string, @CurrentUser() me: SessionUser, @ClientAddress() address: string) {
+  @ApiOperation({
+    summary: 'A draft of a shipped sample paper, as if it had been uploaded (one-click demo)',
+  })
+  fromSample(
+    @Param('name') name: string,
+    @CurrentUser() me: SessionUser,
+    @ClientAddress() address: string,
+  ) {
     return this.intake.fromSample(name, { id: me.id, name: me.username, address });
   }
 
   @Post('pdfs/:id/draft')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A draft paper from a PDF uploaded earlier, once its pages are rendered (409 pdf.not_ready before)' })
+  @ApiOperation({
+    summary:
+      'A draft paper from a PDF uploaded earlier, once its pages are rendered (409 pdf.not_ready before)',
+  })
   fromPdf(@Param('id', ParseUUIDPipe) id: string) {
     return this.intake.fromStoredPdf(id);
   }

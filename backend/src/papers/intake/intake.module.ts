@@ -12,7 +12,10 @@ import { IntakeService } from './intake.service';
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // Authors name their files in Chinese; multipart filenames are UTF-8 (busboy assumes latin1).
-      useFactory: (c: AppConfig) => ({ limits: { fileSize: c.uploadMaxBytes, files: 1 }, defParamCharset: 'utf8' }),
+      useFactory: (c: AppConfig) => ({
+        limits: { fileSize: c.uploadMaxBytes, files: 1 },
+        defParamCharset: 'utf8',
+      }),
     }),
     AssetsModule,
     PdfModule,

@@ -31,7 +31,12 @@ export class IntakeService {
 
   /** Decides by content, not by the declared type or the file name's extension. */
   async intake(file: Express.Multer.File | undefined, actor: AuditActor): Promise<IntakeDraft> {
-    if (!file) throw new UploadRejectedError('no file: send the Word (.docx) or PDF file as multipart field "file"', 400, 'upload.no_file');
+    if (!file)
+      throw new UploadRejectedError(
+        'no file: send the Word (.docx) or PDF file as multipart field "file"',
+        400,
+        'upload.no_file',
+      );
     const head = file.buffer.subarray(0, 8);
     if (head.subarray(0, 5).toString('latin1') === '%PDF-') return this.fromPdfUpload(file, actor);
     const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
@@ -52,23 +57,43 @@ export class IntakeService {
     return readdirSync(dir)
       .filter((f) => /\.(docx|pdf)$/.test(f))
       .sort()
-      .map((name) => ({ name, kind: name.endsWith('.pdf') ? 'pdf' : 'docx', bytes: statSync(join(dir, name)).size }));
+      .map((name) => ({
+        name,
+        kind: name.endsWith('.pdf') ? 'pdf' : 'docx',
+        bytes: statSync(join(dir, name)).size,
+      }));
   }
 
   /** A draft of a shipped sample, exactly as if the author had uploaded the file. */
   async fromSample(name: string, actor: AuditActor): Promise<IntakeDraft> {
     // Only names from the listing are read, so a name can never reach outside the folder.
     const sample = this.listSamples().find((s) => s.name === name);
-    if (!sample) throw new DomainError(`no sample paper named "${name}"`, 404, undefined, 'intake.sample_not_found', { name });
+    if (!sample)
+      throw new DomainError(
+        `no sample paper named "${name}"`,
+        404,
+        undefined,
+        'intake.sample_not_found',
+        { name },
+      );
     const buffer = readFileSync(join(this.config.samplesDir, SAMPLES_FOLDER, sample.name));
-    return this.intake({ buffer, originalname: sample.name, size: buffer.length } as Express.Multer.File, actor);
+    return this.intake(
+      { buffer, originalname: sample.name, size: buffer.length } as Express.Multer.File,
+      actor,
+    );
   }
 
   /** A draft from a PDF uploaded earlier, from the text stored when its pages were rendered. */
   async fromStoredPdf(id: string): Promise<IntakeDraft> {
     const pdf = await this.pdfs.get(id);
     if (pdf.status === 'failed') {
-      throw new DomainError(`${pdf.filename}: ${pdf.error ?? 'rendering failed'}`, 422, undefined, 'pdf.failed', { file: pdf.filename });
+      throw new DomainError(
+        `${pdf.filename}: ${pdf.error ?? 'rendering failed'}`,
+        422,
+        undefined,
+        'pdf.failed',
+        { file: pdf.filename },
+      );
     }
     if (pdf.status !== 'ready') {
       throw new DomainError(
@@ -80,7 +105,10 @@ export class IntakeService {
       );
     }
     // Stored positions are pixels of the page image; the splitter only compares them with each other.
-    return this.pdfDraft({ kind: 'pdf', filename: pdf.filename, pdfId: id, pages: pdf.pageCount ?? pdf.pages.length }, pdf.pages);
+    return this.pdfDraft(
+      { kind: 'pdf', filename: pdf.filename, pdfId: id, pages: pdf.pageCount ?? pdf.pages.length },
+      pdf.pages,
+    );
   }
 
   private async fromDocx(file: Express.Multer.File): Promise<IntakeDraft> {
@@ -109,7 +137,11 @@ export class IntakeService {
       return images[images.length - 1].name;
     };
     try {
-      const limits = { maxTotalBytes: this.config.uploadMaxBytes * 4, maxEntries: DOCX_MAX_ENTRIES, maxImages: DOCX_MAX_IMAGES };
+      const limits = {
+        maxTotalBytes: this.config.uploadMaxBytes * 4,
+        maxEntries: DOCX_MAX_ENTRIES,
+        maxImages: DOCX_MAX_IMAGES,
+      };
       const content = await readDocx(new Uint8Array(file.buffer), limits, store);
       const split = buildDraft(content.lines, name);
       return {
@@ -122,7 +154,10 @@ export class IntakeService {
     } catch (e) {
       if (e instanceof DocxReadError) {
         const status = e.code === 'docx.too_large' ? 413 : 422;
-        throw new UploadRejectedError(`${name}: ${e.message}`, status, e.code, { file: name, ...e.params });
+        throw new UploadRejectedError(`${name}: ${e.message}`, status, e.code, {
+          file: name,
+          ...e.params,
+        });
       }
       throw e;
     }
@@ -134,13 +169,19 @@ export class IntakeService {
     const doc = await openPdf(file.buffer);
     try {
       const pages = await extractPdfText(doc);
-      return this.pdfDraft({ kind: 'pdf', filename: file.originalname, pdfId: stored.id, pages: doc.numPages }, pages);
+      return this.pdfDraft(
+        { kind: 'pdf', filename: file.originalname, pdfId: stored.id, pages: doc.numPages },
+        pages,
+      );
     } finally {
       await doc.destroy();
     }
   }
 
-  private pdfDraft(source: IntakeSource, pages: { pageNumber: number; textItems: PositionedText[] }[]): IntakeDraft {
+  private pdfDraft(
+    source: IntakeSource,
+    pages: { pageNumber: number; textItems: PositionedText[] }[],
+  ): IntakeDraft {
     const { lines, furniture } = pdfLines(pages);
     const split = buildDraft(lines, source.filename);
     return {
@@ -151,7 +192,11 @@ export class IntakeService {
       images: [],
       flags: [
         ...split.flags,
-        { code: 'pdf_figures', path: '', params: { pdfId: source.pdfId ?? '', pages: source.pages ?? pages.length } },
+        {
+          code: 'pdf_figures',
+          path: '',
+          params: { pdfId: source.pdfId ?? '', pages: source.pages ?? pages.length },
+        },
       ],
     };
   }

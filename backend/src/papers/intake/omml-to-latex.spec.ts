@@ -4,7 +4,10 @@ import { ommlToLatex, XmlNode } from './omml-to-latex';
 const M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
 const r = (t: string) => `<m:r><m:t>${t}</m:t></m:r>`;
 const latex = (body: string, root = 'm:oMath') =>
-  ommlToLatex(new DOMParser().parseFromString(`<${root} ${M}>${body}</${root}>`, 'text/xml').documentElement as unknown as XmlNode);
+  ommlToLatex(
+    new DOMParser().parseFromString(`<${root} ${M}>${body}</${root}>`, 'text/xml')
+      .documentElement as unknown as XmlNode,
+  );
 
 describe('ommlToLatex', () => {
   it.each([

@@ -18,7 +18,9 @@ export interface XmlNode {
 const ELEMENT = 1;
 
 function children(n: XmlNode, name?: string): XmlNode[] {
-  return Array.from(n.childNodes).filter((c) => c.nodeType === ELEMENT && (!name || c.nodeName === name));
+  return Array.from(n.childNodes).filter(
+    (c) => c.nodeType === ELEMENT && (!name || c.nodeName === name),
+  );
 }
 
 function child(n: XmlNode, name: string): XmlNode | undefined {
@@ -36,7 +38,8 @@ function prop(n: XmlNode, pr: string, name: string): string | undefined {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const mo = (s: string) => (s ? `<mo>${esc(s)}</mo>` : '');
 const row = (n: XmlNode | undefined) => `<mrow>${n ? inner(n) : ''}</mrow>`;
-const FUNCTIONS = 'sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|log|ln|lg|exp|lim|max|min|sup|inf|det|gcd';
+const FUNCTIONS =
+  'sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|log|ln|lg|exp|lim|max|min|sup|inf|det|gcd';
 
 /** Text of a math run as MathML tokens: numbers, letters (one identifier each), CJK text, operators. */
 function tokens(text: string, isFunctionName: boolean): string {
@@ -106,10 +109,14 @@ function latexOf(mathml: string): string {
 
 function nary(n: XmlNode): string {
   const chr = prop(n, 'm:naryPr', 'm:chr') ?? '∫';
-  const hideSub = prop(n, 'm:naryPr', 'm:subHide') === '1' || prop(n, 'm:naryPr', 'm:subHide') === 'on';
-  const hideSup = prop(n, 'm:naryPr', 'm:supHide') === '1' || prop(n, 'm:naryPr', 'm:supHide') === 'on';
+  const hideSub =
+    prop(n, 'm:naryPr', 'm:subHide') === '1' || prop(n, 'm:naryPr', 'm:subHide') === 'on';
+  const hideSup =
+    prop(n, 'm:naryPr', 'm:supHide') === '1' || prop(n, 'm:naryPr', 'm:supHide') === 'on';
   const under = chr === '∑' || chr === '∏' || chr === '⋃' || chr === '⋂';
-  const [two, lower, upper] = under ? ['munderover', 'munder', 'mover'] : ['msubsup', 'msub', 'msup'];
+  const [two, lower, upper] = under
+    ? ['munderover', 'munder', 'mover']
+    : ['msubsup', 'msub', 'msup'];
   const op = mo(chr);
   const sub = row(child(n, 'm:sub'));
   const sup = row(child(n, 'm:sup'));
@@ -160,7 +167,9 @@ function convert(n: XmlNode, inFunctionName: boolean): string {
       const hidden = ['1', 'on', 'true'].includes(prop(n, 'm:radPr', 'm:degHide') ?? '');
       const deg = child(n, 'm:deg');
       const hasDegree = !hidden && deg && (deg.textContent ?? '').trim() !== '';
-      return hasDegree ? `<mroot>${row(child(n, 'm:e'))}${row(deg)}</mroot>` : `<msqrt>${row(child(n, 'm:e'))}</msqrt>`;
+      return hasDegree
+        ? `<mroot>${row(child(n, 'm:e'))}${row(deg)}</mroot>`
+        : `<msqrt>${row(child(n, 'm:e'))}</msqrt>`;
     }
     case 'm:d':
       return delimiter(n);
@@ -169,7 +178,8 @@ function convert(n: XmlNode, inFunctionName: boolean): string {
     case 'm:func':
       return `<mrow>${convertFunctionName(child(n, 'm:fName'))}${row(child(n, 'm:e'))}</mrow>`;
     case 'm:limLow':
-      if ((child(n, 'm:e')?.textContent ?? '').trim() === 'lim') return passThrough(`\\lim_{${latexOf(row(child(n, 'm:lim')))}}`);
+      if ((child(n, 'm:e')?.textContent ?? '').trim() === 'lim')
+        return passThrough(`\\lim_{${latexOf(row(child(n, 'm:lim')))}}`);
       return `<munder>${row(child(n, 'm:e'))}${row(child(n, 'm:lim'))}</munder>`;
     case 'm:limUpp':
       return `<mover>${row(child(n, 'm:e'))}${row(child(n, 'm:lim'))}</mover>`;
@@ -186,7 +196,9 @@ function convert(n: XmlNode, inFunctionName: boolean): string {
     case 'm:groupChr': {
       const chr = prop(n, 'm:groupChrPr', 'm:chr') ?? '⏟';
       const top = prop(n, 'm:groupChrPr', 'm:pos') === 'top';
-      return top ? `<mover>${row(child(n, 'm:e'))}${mo(chr)}</mover>` : `<munder>${row(child(n, 'm:e'))}${mo(chr)}</munder>`;
+      return top
+        ? `<mover>${row(child(n, 'm:e'))}${mo(chr)}</mover>`
+        : `<munder>${row(child(n, 'm:e'))}${mo(chr)}</munder>`;
     }
     case 'm:eqArr':
       return `<mtable>${children(n, 'm:e')
@@ -231,7 +243,8 @@ export function ommlToLatex(node: XmlNode): string {
   const maths = node.nodeName === 'm:oMathPara' ? children(node, 'm:oMath') : [node];
   raw = [];
   const latex = maths.map((m) => latexOf(convert(m, false)));
-  const restore = (s: string): string => s.replace(/QQRAW(\d+)QQ/g, (_m, i: string) => restore(raw[Number(i)]));
+  const restore = (s: string): string =>
+    s.replace(/QQRAW(\d+)QQ/g, (_m, i: string) => restore(raw[Number(i)]));
   return restore(latex.join(' \\\\ '))
     .replace(new RegExp(String.raw`(?<![\\A-Za-z])(${FUNCTIONS})(?![A-Za-z])`, 'g'), '\\$1')
     .replace(/\s+/g, ' ')

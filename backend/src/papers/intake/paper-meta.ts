@@ -2,7 +2,10 @@
 import type { PaperDoc, Stage, Subject } from '../bundle/bundle.types';
 import type { IntakeConfidence } from './draft.types';
 
-type Meta = Pick<PaperDoc, 'id' | 'title' | 'subject' | 'grade' | 'stage' | 'year' | 'region' | 'language' | 'source'>;
+type Meta = Pick<
+  PaperDoc,
+  'id' | 'title' | 'subject' | 'grade' | 'stage' | 'year' | 'region' | 'language' | 'source'
+>;
 
 const SUBJECT_WORDS: [RegExp, Subject][] = [
   [/语文/, 'chinese'],
@@ -32,22 +35,33 @@ const GRADE_WORDS: [RegExp, number, Stage][] = [
   [/一年级/, 1, 'primary'],
 ];
 
-const REGION = /[(（]([^()（）]*(?:卷|地区))[)）]|(全国[甲乙丙一二三ⅠⅡⅢ]+卷|新高考[ⅠⅡⅢ一二三I]+卷|[\u4e00-\u9fa5]{2,3}卷)/;
+const REGION =
+  /[(（]([^()（）]*(?:卷|地区))[)）]|(全国[甲乙丙一二三ⅠⅡⅢ]+卷|新高考[ⅠⅡⅢ一二三I]+卷|[\u4e00-\u9fa5]{2,3}卷)/;
 
 /**
  * Title, subject, grade, stage, year and region read from the title lines; what is not said
  * there gets a default with a low confidence, so the editor asks the author. The licence is
  * never guessed.
  */
-export function guessMeta(titleLines: string[], filename: string, now: Date): { meta: Meta; confidence: IntakeConfidence[] } {
+export function guessMeta(
+  titleLines: string[],
+  filename: string,
+  now: Date,
+): { meta: Meta; confidence: IntakeConfidence[] } {
   const confidence: IntakeConfidence[] = [];
   const said = (path: string, found: boolean) =>
-    confidence.push({ path, level: found ? 'medium' : 'low', reasonCode: found ? 'meta_from_title' : 'meta_default' });
-  const title = (titleLines.join('') || filename.replace(/\.(docx|pdf)$/i, '')).slice(0, 200) || '未命名试卷';
+    confidence.push({
+      path,
+      level: found ? 'medium' : 'low',
+      reasonCode: found ? 'meta_from_title' : 'meta_default',
+    });
+  const title =
+    (titleLines.join('') || filename.replace(/\.(docx|pdf)$/i, '')).slice(0, 200) || '未命名试卷';
   const text = `${titleLines.join(' ')} ${filename}`;
   const subject = SUBJECT_WORDS.find(([re]) => re.test(text))?.[1];
   const grade = GRADE_WORDS.find(([re]) => re.test(text));
-  const year = /(19[5-9]\d|20\d\d)\s*(?:年|学年|届|-|—)/.exec(text) ?? /(19[5-9]\d|20\d\d)/.exec(text);
+  const year =
+    /(19[5-9]\d|20\d\d)\s*(?:年|学年|届|-|—)/.exec(text) ?? /(19[5-9]\d|20\d\d)/.exec(text);
   const region = REGION.exec(text);
   said('title', titleLines.length > 0);
   said('subject', !!subject);

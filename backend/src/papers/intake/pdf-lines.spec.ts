@@ -1,6 +1,12 @@
 import { pdfLines } from './pdf-lines';
 
-const item = (str: string, x: number, y: number, width = str.length * 10, height = 10) => ({ str, x, y, width, height });
+const item = (str: string, x: number, y: number, width = str.length * 10, height = 10) => ({
+  str,
+  x,
+  y,
+  width,
+  height,
+});
 
 describe('pdfLines', () => {
   it.each([
@@ -9,15 +15,25 @@ describe('pdfLines', () => {
       [item('B．2', 200, 100), item('A．1', 50, 100)],
       ['A．1 B．2'],
     ],
-    ['a small vertical jitter stays on the line', [item('1．已知', 50, 100), item('x', 90, 102)], ['1．已知x']],
-    ['touching items join without a space', [item('已知', 50, 100, 20), item('集合', 70, 100, 20)], ['已知集合']],
+    [
+      'a small vertical jitter stays on the line',
+      [item('1．已知', 50, 100), item('x', 90, 102)],
+      ['1．已知x'],
+    ],
+    [
+      'touching items join without a space',
+      [item('已知', 50, 100, 20), item('集合', 70, 100, 20)],
+      ['已知集合'],
+    ],
     [
       'a short line ends its paragraph; lines are read top first',
       [item('第二行很长很长', 50, 130), item('第一行', 50, 100)],
       ['第一行', '第二行很长很长'],
     ],
   ])('%s', (_name, items, expected) => {
-    expect(pdfLines([{ pageNumber: 1, textItems: items }]).lines.map((l) => l.text)).toEqual(expected);
+    expect(pdfLines([{ pageNumber: 1, textItems: items }]).lines.map((l) => l.text)).toEqual(
+      expected,
+    );
   });
 
   it('joins a paragraph wrapped at the right margin, but not a question or an option after it', () => {
@@ -38,7 +54,10 @@ describe('pdfLines', () => {
 
   it('keeps page numbers and footers aside, with their page', () => {
     const { lines, furniture } = pdfLines([
-      { pageNumber: 1, textItems: [item('1．题目', 50, 100), item('数学试题 第 1 页（共 4 页）', 200, 800)] },
+      {
+        pageNumber: 1,
+        textItems: [item('1．题目', 50, 100), item('数学试题 第 1 页（共 4 页）', 200, 800)],
+      },
       { pageNumber: 2, textItems: [item('2', 290, 800), item('2．题目', 50, 100)] },
     ]);
     expect(lines).toEqual([

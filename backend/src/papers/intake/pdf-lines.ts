@@ -3,7 +3,15 @@
  * reading order, for the splitter. Pure. One column only: a two-column layout reads across.
  */
 import type { IntakeUnrecognised } from './draft.types';
-import { ANSWER_HEAD, halfWidthAlnum, IntakeLine, OPTION_HEAD, PAREN_HEAD, QUESTION_HEAD, SECTION_HEAD } from './intake-text';
+import {
+  ANSWER_HEAD,
+  halfWidthAlnum,
+  IntakeLine,
+  OPTION_HEAD,
+  PAREN_HEAD,
+  QUESTION_HEAD,
+  SECTION_HEAD,
+} from './intake-text';
 
 export interface PositionedText {
   str: string;
@@ -19,9 +27,14 @@ const PAGE_FURNITURE = /^(?:.*第\s*\d+\s*页.*|\d{1,3}|-\s*\d{1,3}\s*-)$/;
 /** A line that starts something of its own (a question, an option, a mark), never a wrapped tail. */
 function startsPiece(text: string): boolean {
   const t = halfWidthAlnum(text);
-  return [QUESTION_HEAD, OPTION_HEAD, PAREN_HEAD, SECTION_HEAD, ANSWER_HEAD, /^(【|材料[一二三四五六七八九十]|——|注意事项)/].some((re) =>
-    re.test(t),
-  );
+  return [
+    QUESTION_HEAD,
+    OPTION_HEAD,
+    PAREN_HEAD,
+    SECTION_HEAD,
+    ANSWER_HEAD,
+    /^(【|材料[一二三四五六七八九十]|——|注意事项)/,
+  ].some((re) => re.test(t));
 }
 
 /**
@@ -37,13 +50,16 @@ export function pdfLines(pages: { pageNumber: number; textItems: PositionedText[
   const lines: IntakeLine[] = [];
   const furniture: IntakeUnrecognised[] = [];
   for (const page of pages) {
-    const items = page.textItems.filter((t) => t.str.trim()).sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
+    const items = page.textItems
+      .filter((t) => t.str.trim())
+      .sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
     const rows: PositionedText[][] = [];
     for (const item of items) {
       const row = rows[rows.length - 1];
       const centre = item.y + item.height / 2;
       const ref = row?.[0];
-      if (ref && Math.abs(ref.y + ref.height / 2 - centre) <= Math.max(ref.height, item.height) / 2) row.push(item);
+      if (ref && Math.abs(ref.y + ref.height / 2 - centre) <= Math.max(ref.height, item.height) / 2)
+        row.push(item);
       else rows.push([item]);
     }
     const right = Math.max(0, ...items.map((t) => t.x + t.width));
@@ -53,7 +69,8 @@ export function pdfLines(pages: { pageNumber: number; textItems: PositionedText[
       let text = '';
       row.forEach((item, i) => {
         const prev = row[i - 1];
-        if (prev && item.x - (prev.x + prev.width) > Math.max(prev.height, item.height) / 3) text += ' ';
+        if (prev && item.x - (prev.x + prev.width) > Math.max(prev.height, item.height) / 3)
+          text += ' ';
         text += item.str;
       });
       text = text.replace(/\s+/g, ' ').trim();
@@ -65,7 +82,8 @@ export function pdfLines(pages: { pageNumber: number; textItems: PositionedText[
       }
       const previous = lines[lines.length - 1];
       if (wraps && previous?.page === page.pageNumber && !startsPiece(text))
-        previous.text += /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
+        previous.text +=
+          /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
       else lines.push({ text, page: page.pageNumber });
       wraps = last.x + last.width >= right - 2 * last.height;
     }

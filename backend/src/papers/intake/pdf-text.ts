@@ -8,9 +8,12 @@ import type { PositionedText } from './pdf-lines';
 
 type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
 
-export async function extractPdfText(doc: PdfDoc): Promise<{ pageNumber: number; textItems: PositionedText[] }[]> {
+export async function extractPdfText(
+  doc: PdfDoc,
+): Promise<{ pageNumber: number; textItems: PositionedText[] }[]> {
   const pages = [];
-  for (let n = 1; n <= doc.numPages; n++) pages.push({ pageNumber: n, textItems: await pageText(await doc.getPage(n)) });
+  for (let n = 1; n <= doc.numPages; n++)
+    pages.push({ pageNumber: n, textItems: await pageText(await doc.getPage(n)) });
   return pages;
 }
 

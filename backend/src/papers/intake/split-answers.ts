@@ -3,7 +3,14 @@
  * as key, reference answer and analysis. Pure.
  */
 import type { IntakeUnrecognised } from './draft.types';
-import { ANALYSIS_MARK, ANSWER_HEAD, halfWidthAlnum, IntakeLine, QUESTION_HEAD, SECTION_HEAD } from './intake-text';
+import {
+  ANALYSIS_MARK,
+  ANSWER_HEAD,
+  halfWidthAlnum,
+  IntakeLine,
+  QUESTION_HEAD,
+  SECTION_HEAD,
+} from './intake-text';
 
 export interface AnswerEntry {
   number: string;
@@ -20,7 +27,8 @@ export interface AnswerBody {
 /** Index of the answer-section heading, or -1 when the paper has none. */
 export function findAnswerSection(lines: IntakeLine[]): number {
   // The last heading wins: a paper may mention "答案" in its notes before the real section.
-  for (let i = lines.length - 1; i >= 0; i--) if (ANSWER_HEAD.test(halfWidthAlnum(lines[i].text).trim())) return i;
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (ANSWER_HEAD.test(halfWidthAlnum(lines[i].text).trim())) return i;
   return -1;
 }
 
@@ -31,7 +39,10 @@ const SHORT_KEY = String.raw`(\d{1,3})\s*[.．、:：]\s*([A-J]{1,10}|√|×|✓
 const SHORT_KEYS_LINE = new RegExp(String.raw`^(?:${SHORT_KEY}\s*[,，;；]?\s*){2,}$`);
 
 /** Splits the lines after the answer heading into entries by question number. */
-export function splitAnswers(lines: IntakeLine[]): { entries: AnswerEntry[]; unrecognised: IntakeUnrecognised[] } {
+export function splitAnswers(lines: IntakeLine[]): {
+  entries: AnswerEntry[];
+  unrecognised: IntakeUnrecognised[];
+} {
   const entries: AnswerEntry[] = [];
   const unrecognised: IntakeUnrecognised[] = [];
   let current: AnswerEntry | null = null;
@@ -48,7 +59,8 @@ export function splitAnswers(lines: IntakeLine[]): { entries: AnswerEntry[]; unr
       continue;
     }
     if (SHORT_KEYS_LINE.test(text)) {
-      for (const m of text.matchAll(new RegExp(SHORT_KEY, 'g'))) entries.push({ number: m[1], lines: [m[2]], where });
+      for (const m of text.matchAll(new RegExp(SHORT_KEY, 'g')))
+        entries.push({ number: m[1], lines: [m[2]], where });
       current = null;
       continue;
     }
@@ -83,13 +95,20 @@ function isEntryStart(n: number, rest: string, current: AnswerEntry | null): boo
 function readKeyGrid(line: IntakeLine, next: IntakeLine | undefined): [string, string][] | null {
   if (!next) return null;
   const cells = (l: IntakeLine) =>
-    (l.cells ?? halfWidthAlnum(l.text).trim().split(/\s+/)).map((c) => halfWidthAlnum(c).trim()).filter(Boolean);
+    (l.cells ?? halfWidthAlnum(l.text).trim().split(/\s+/))
+      .map((c) => halfWidthAlnum(c).trim())
+      .filter(Boolean);
   const head = cells(line);
   const body = cells(next);
   if (head[0] !== '题号' || !/^答案$|^选项$/.test(body[0] ?? '')) return null;
   const numbers = head.slice(1);
   const keys = body.slice(1);
-  if (numbers.length === 0 || numbers.length !== keys.length || !numbers.every((n) => /^\d{1,3}$/.test(n))) return null;
+  if (
+    numbers.length === 0 ||
+    numbers.length !== keys.length ||
+    !numbers.every((n) => /^\d{1,3}$/.test(n))
+  )
+    return null;
   return numbers.map((n, i) => [n, keys[i]]);
 }
 

@@ -88,7 +88,8 @@ class SplitState {
     if (line.cells && this.takeOptionTable(line.cells)) return;
     const section = SECTION_HEAD.exec(text);
     if (section) return this.openSection(text);
-    if (SUB_SECTION_HEAD.test(text) && this.section) return this.openSection(text, this.section.heading);
+    if (SUB_SECTION_HEAD.test(text) && this.section)
+      return this.openSection(text, this.section.heading);
     if (PART_HEAD.test(text)) {
       this.closeQuestion();
       if (this.mode === 'question') this.mode = 'section';
@@ -99,16 +100,19 @@ class SplitState {
       return this.unplaced(text, where, 'preamble');
     }
     if (this.mode === 'notes') return this.unplaced(text, where, 'preamble');
-    if (this.mode === 'preamble' && COVER_LINE.test(text)) return this.unplaced(text, where, 'preamble');
+    if (this.mode === 'preamble' && COVER_LINE.test(text))
+      return this.unplaced(text, where, 'preamble');
     if (this.question && INLINE_ANSWER.test(text)) return this.takeAnswerLine(text);
     const q = QUESTION_HEAD.exec(text);
     const isNext = !!q && this.isNextNumber(Number(q[1]));
     // After 【答案】 everything up to the next question is its answer and analysis.
-    if (this.question?.answerLines.length && !isNext && !PASSAGE_HEAD.test(text)) return this.takeAnswerLine(text);
+    if (this.question?.answerLines.length && !isNext && !PASSAGE_HEAD.test(text))
+      return this.takeAnswerLine(text);
     if (PASSAGE_HEAD.test(text)) return this.openPassage(text);
     if (q && isNext) return this.openQuestion(q[1], q[2], where);
     const paren = PAREN_HEAD.exec(text);
-    if (paren && this.question && this.isNextSub(Number(paren[1]))) return this.openSub(paren[1], paren[2], where);
+    if (paren && this.question && this.isNextSub(Number(paren[1])))
+      return this.openSub(paren[1], paren[2], where);
     if (paren && !this.question && this.mode !== 'preamble' && this.isNextNumber(Number(paren[1])))
       return this.openQuestion(paren[1], paren[2], where);
     if (this.question && this.takeOptions(text)) return;
@@ -120,7 +124,9 @@ class SplitState {
     this.closeQuestion();
     this.passage = null;
     const own = readHeading(title);
-    const heading = parent ? { ...own, type: own.type ?? parent.type, pointsEach: own.pointsEach ?? parent.pointsEach } : own;
+    const heading = parent
+      ? { ...own, type: own.type ?? parent.type, pointsEach: own.pointsEach ?? parent.pointsEach }
+      : own;
     this.section = { title, heading, instructions: [], questions: [] };
     this.out.sections.push(this.section);
     this.mode = 'section';
@@ -150,10 +156,19 @@ class SplitState {
     this.closeQuestion();
     if (!this.section) this.openSection('一、试题');
     this.lastNumber = Number(number);
-    this.question = { number, lines: [], options: [], subs: [], answerLines: [], passage: this.passage?.id, where };
+    this.question = {
+      number,
+      lines: [],
+      options: [],
+      subs: [],
+      answerLines: [],
+      passage: this.passage?.id,
+      where,
+    };
     this.section!.questions.push(this.question);
     this.mode = 'question';
-    if (rest.trim() && !this.takeOptions(rest.trim())) this.takeStemLine(this.question, rest.trim());
+    if (rest.trim() && !this.takeOptions(rest.trim()))
+      this.takeStemLine(this.question, rest.trim());
   }
 
   private openSub(number: string, rest: string, where: RawQuestion['where']) {
@@ -226,8 +241,10 @@ class SplitState {
       return;
     }
     if (this.mode === 'passage' && this.passage) return void this.passage.lines.push(content);
-    if (this.mode === 'section' && this.section) return void this.section.instructions.push(content);
-    if (this.mode === 'preamble' && this.out.titleLines.length < 3) return void this.out.titleLines.push(text);
+    if (this.mode === 'section' && this.section)
+      return void this.section.instructions.push(content);
+    if (this.mode === 'preamble' && this.out.titleLines.length < 3)
+      return void this.out.titleLines.push(text);
     this.unplaced(text, where, 'before_first_question');
   }
 

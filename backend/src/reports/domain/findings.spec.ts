@@ -36,7 +36,13 @@ import { anchorsOf, fieldOf, intervalOf, RoundData } from './rounds';
  *   Field change (the fields differ: X, then X and Y): mean ratio (1.2778 + 1) / 2 = 1.1389 vs 0.5
  *   → +127.8%; mean difference +0.0625 − (−0.25) = +0.3125.
  */
-const q = (id: string, paperVersionId: string, subject: string, stage: string, maxPoints = 10): ReportQuestion => ({
+const q = (
+  id: string,
+  paperVersionId: string,
+  subject: string,
+  stage: string,
+  maxPoints = 10,
+): ReportQuestion => ({
   id,
   paperVersionId,
   paperTitle: paperVersionId,
@@ -50,7 +56,11 @@ const q = (id: string, paperVersionId: string, subject: string, stage: string, m
   stage,
   maxPoints,
 });
-const cohort = (paperVersionId: string, isSynthetic: boolean, means: [string, number][]): ReportCohort => ({
+const cohort = (
+  paperVersionId: string,
+  isSynthetic: boolean,
+  means: [string, number][],
+): ReportCohort => ({
   id: `C-${paperVersionId}`,
   paperVersionId,
   name: paperVersionId,
@@ -133,14 +143,23 @@ const both = findingsOf({
   previous: { id: 'R1', name: '2024 春', anchors: a1 },
   groups,
 });
-const only = findingsOf({ current: { id: 'R1', name: '2024 春', anchors: a1 }, previous: null, groups });
+const only = findingsOf({
+  current: { id: 'R1', name: '2024 春', anchors: a1 },
+  previous: null,
+  groups,
+});
 
 const find = (fs: Finding[], code: string, params: Record<string, unknown> = {}) => {
-  const hits = fs.filter((f) => f.code === code && Object.entries(params).every(([k, v]) => f.params[k] === v));
+  const hits = fs.filter(
+    (f) => f.code === code && Object.entries(params).every(([k, v]) => f.params[k] === v),
+  );
   expect(hits).toHaveLength(1);
   return hits[0];
 };
-const ci = (f: Finding, name: string) => [f.params[`${name}Low`] as number, f.params[`${name}High`] as number];
+const ci = (f: Finding, name: string) => [
+  f.params[`${name}Low`] as number,
+  f.params[`${name}High`] as number,
+];
 
 describe('round anchors (difference and ratio to the students on the same paper)', () => {
   it('anchors each model per slice on its scored questions, pending points apart', () => {
@@ -158,7 +177,9 @@ describe('round anchors (difference and ratio to the students on the same paper)
       cohorts: 2,
       synthetic: true,
     });
-    const maths = a2.find((a) => a.entryKey === 'run2:X' && a.dimension === 'subject' && a.value === 'math')!;
+    const maths = a2.find(
+      (a) => a.entryKey === 'run2:X' && a.dimension === 'subject' && a.value === 'math',
+    )!;
     expect(maths.restsOn.synthetic).toBe(false);
     expect(intervalOf(maths.diff)![0]).toBeCloseTo(0.2, 10);
     expect(intervalOf(maths.diff)![1]).toBeCloseTo(0.4, 10);
@@ -172,7 +193,8 @@ describe('round anchors (difference and ratio to the students on the same paper)
     // The best of two is never below either model, replicate by replicate.
     const best = fieldOf(overall, 'best').reps;
     const x = overall.find((a) => a.modelId === 'X')!.diff.reps;
-    for (let b = 0; b < best.length; b++) if (best[b] === best[b]) expect(best[b]).toBeGreaterThanOrEqual(x[b]);
+    for (let b = 0; b < best.length; b++)
+      if (best[b] === best[b]) expect(best[b]).toBeGreaterThanOrEqual(x[b]);
   });
 });
 
@@ -191,32 +213,63 @@ describe('headline findings on two rounds with different papers', () => {
     expect(ci(y, 'diff')[1]).toBeGreaterThan(0);
     expect(y.drill).toEqual({ roundId: 'R2', entry: 'run3:Y', dimension: 'overall', value: 'all' });
     // The best and the median model: X is best overall, still a tie; in the junior stage (maths) it is above.
-    expect(find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).params.model).toBe('X');
-    expect(find(both, 'finding.field_vs_students.above', { dimension: 'stage', value: 'junior', stat: 'best' }).params.diff).toBeCloseTo(
-      0.3,
-      10,
-    );
+    expect(
+      find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).params
+        .model,
+    ).toBe('X');
+    expect(
+      find(both, 'finding.field_vs_students.above', {
+        dimension: 'stage',
+        value: 'junior',
+        stat: 'best',
+      }).params.diff,
+    ).toBeCloseTo(0.3, 10);
     // The median of two models would be their midpoint (0.0625), no model's figure: not stated.
-    expect(both.some((f) => f.code.startsWith('finding.field_vs_students') && f.params.stat === 'median')).toBe(false);
+    expect(
+      both.some(
+        (f) => f.code.startsWith('finding.field_vs_students') && f.params.stat === 'median',
+      ),
+    ).toBe(false);
   });
 
   it('names the stages a model sat in its own sentence, not the round’s', () => {
     // As if Y had sat only the senior paper (its junior stage figure gone); X sat both.
-    const anchors = a2.filter((a) => !(a.modelId === 'Y' && a.dimension === 'stage' && a.value === 'junior'));
-    const fs = findingsOf({ current: { id: 'R2', name: '2024 秋冬', anchors }, previous: null, groups });
+    const anchors = a2.filter(
+      (a) => !(a.modelId === 'Y' && a.dimension === 'stage' && a.value === 'junior'),
+    );
+    const fs = findingsOf({
+      current: { id: 'R2', name: '2024 秋冬', anchors },
+      previous: null,
+      groups,
+    });
     const overall = (model: string) =>
-      fs.find((f) => f.code.startsWith('finding.model_vs_students.') && f.params.dimension === 'overall' && f.params.model === model)!;
+      fs.find(
+        (f) =>
+          f.code.startsWith('finding.model_vs_students.') &&
+          f.params.dimension === 'overall' &&
+          f.params.model === model,
+      )!;
     expect(overall('Y').params.stages).toEqual(['senior']);
     expect(overall('X').params.stages).toEqual(['junior', 'senior']);
     // The field spans what the round spans.
-    const best = fs.find((f) => f.code.startsWith('finding.field_vs_students.') && f.params.dimension === 'overall')!;
+    const best = fs.find(
+      (f) => f.code.startsWith('finding.field_vs_students.') && f.params.dimension === 'overall',
+    )!;
     expect(best.params.stages).toEqual(['junior', 'senior']);
   });
 
   it('states it per stage when the round spans stages', () => {
-    const junior = find(both, 'finding.model_vs_students.above', { dimension: 'stage', value: 'junior', model: 'X' });
+    const junior = find(both, 'finding.model_vs_students.above', {
+      dimension: 'stage',
+      value: 'junior',
+      model: 'X',
+    });
     expect(junior.params.diff).toBeCloseTo(0.3, 10);
-    const senior = find(both, 'finding.model_vs_students.tie', { dimension: 'stage', value: 'senior', model: 'X' });
+    const senior = find(both, 'finding.model_vs_students.tie', {
+      dimension: 'stage',
+      value: 'senior',
+      model: 'X',
+    });
     expect(senior.params.diff).toBeCloseTo(-0.05, 10);
     expect(ci(senior, 'diff')[0]).toBeCloseTo(-0.2, 10);
     expect(ci(senior, 'diff')[1]).toBeCloseTo(0.1, 10);
@@ -233,11 +286,17 @@ describe('headline findings on two rounds with different papers', () => {
     const mean = find(both, 'finding.change.field.up', { dimension: 'overall', stat: 'mean' });
     expect(mean.params.relative).toBeCloseTo((23 / 18 + 1) / 2 / 0.5 - 1, 10);
     expect(mean.params.gapChange).toBeCloseTo(0.3125, 10);
-    expect(find(both, 'finding.change.field.up', { dimension: 'overall', stat: 'best' }).params.model).toBe('X');
+    expect(
+      find(both, 'finding.change.field.up', { dimension: 'overall', stat: 'best' }).params.model,
+    ).toBe('X');
     // Senior stage: round 1 maths (ratio 0.5, per question 0.4 and 0.6) against round 2 history
     // (ratio 0.9, per question 0.6 and 1.2): +80%, but 0.6 against 0.6 (7% of replicates) is no
     // change, so the interval is [0, 2] and the finding a tie.
-    const senior = find(both, 'finding.change.model.tie', { dimension: 'stage', value: 'senior', model: 'X' });
+    const senior = find(both, 'finding.change.model.tie', {
+      dimension: 'stage',
+      value: 'senior',
+      model: 'X',
+    });
     expect(senior.params.relative).toBeCloseTo(0.8, 10);
     expect(senior.params.gapChange).toBeCloseTo(0.2, 10);
     expect(ci(senior, 'relative')[0]).toBeCloseTo(0, 10);
@@ -250,7 +309,9 @@ describe('headline findings on two rounds with different papers', () => {
       previous: { id: 'R1', name: '2024 春', anchors: a1 },
       groups,
     });
-    const overall = yOnly.filter((f) => f.code.startsWith('finding.change.') && f.params.dimension === 'overall');
+    const overall = yOnly.filter(
+      (f) => f.code.startsWith('finding.change.') && f.params.dimension === 'overall',
+    );
     expect(overall.map((f) => f.params.stat)).toEqual(['best']);
     // Y's ratio 1 against X's 0.5 last round: +100%.
     expect(overall[0].params).toMatchObject({ model: 'Y', models: 1, modelsBefore: 1 });
@@ -258,7 +319,9 @@ describe('headline findings on two rounds with different papers', () => {
   });
 
   it('says there is no earlier round rather than a change when there is none', () => {
-    expect(only.filter((f) => f.code.startsWith('finding.change.')).map((f) => f.code)).toEqual(['finding.change.no_previous']);
+    expect(only.filter((f) => f.code.startsWith('finding.change.')).map((f) => f.code)).toEqual([
+      'finding.change.no_previous',
+    ]);
     const x = find(only, 'finding.model_vs_students.below', { dimension: 'overall', model: 'X' });
     expect(ci(x, 'diff')[0]).toBeCloseTo(-0.3, 10);
     expect(ci(x, 'diff')[1]).toBeCloseTo(-0.2, 10);
@@ -273,7 +336,11 @@ describe('headline findings on two rounds with different papers', () => {
     expect(history.params.modelsAbove).toEqual([]);
     // The best model in history (Y, 0 against X's −0.05) still does not beat the students: a tie.
     expect(history.params.model).toBe('Y');
-    expect(history.drill).toMatchObject({ entry: 'run3:Y', dimension: 'subject', value: 'history' });
+    expect(history.drill).toMatchObject({
+      entry: 'run3:Y',
+      dimension: 'subject',
+      value: 'history',
+    });
   });
 
   it('computes the humanities–sciences index per model with its interval, and whether most models show it', () => {
@@ -294,13 +361,30 @@ describe('headline findings on two rounds with different papers', () => {
   });
 
   it('says what every finding rests on: scored and pending points, synthetic or real students', () => {
-    for (const f of both.filter((x) => x.drill)) expect(f.restsOn.comparablePoints).toBeGreaterThan(0);
-    const x = find(both, 'finding.model_vs_students.above', { dimension: 'stage', value: 'junior', model: 'X' });
+    for (const f of both.filter((x) => x.drill))
+      expect(f.restsOn.comparablePoints).toBeGreaterThan(0);
+    const x = find(both, 'finding.model_vs_students.above', {
+      dimension: 'stage',
+      value: 'junior',
+      model: 'X',
+    });
     expect(x.restsOn).toMatchObject({ scoredPoints: 20, pendingPoints: 5, synthetic: false });
-    expect(find(both, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'X' }).restsOn.synthetic).toBe(true);
+    expect(
+      find(both, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'X' }).restsOn
+        .synthetic,
+    ).toBe(true);
     // The field rests on both models' points, but on each cohort once: two papers, 100 students each.
-    const field = find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' });
-    expect(field.restsOn).toMatchObject({ scoredPoints: 80, pendingPoints: 5, cohorts: 2, students: 200, synthetic: true });
+    const field = find(both, 'finding.field_vs_students.tie', {
+      dimension: 'overall',
+      stat: 'best',
+    });
+    expect(field.restsOn).toMatchObject({
+      scoredPoints: 80,
+      pendingPoints: 5,
+      cohorts: 2,
+      students: 200,
+      synthetic: true,
+    });
     // A "K12" figure says which stages it spans.
     expect(field.params.stages).toEqual(['junior', 'senior']);
   });
@@ -312,7 +396,10 @@ describe('the best model: chosen on the point estimate, reported with its own in
     // (h1 alone and n1 alone each come up in 3.2% of the replicates, see above). The replicate-by-
     // replicate maximum of X and Y would start higher: where h1 alone is drawn, X is −0.2 but Y is
     // 0, so the maximum's low end is above X's.
-    const best = find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' });
+    const best = find(both, 'finding.field_vs_students.tie', {
+      dimension: 'overall',
+      stat: 'best',
+    });
     expect(best.params).toMatchObject({ model: 'X', selectedOnSameData: true });
     expect(best.params.diff).toBeCloseTo(0.125, 10);
     expect(ci(best, 'diff')[0]).toBeCloseTo(-0.2, 10);
@@ -337,19 +424,41 @@ describe('the best model: chosen on the point estimate, reported with its own in
 });
 
 describe('simulated models and narrowed slices', () => {
-  const simulated: RoundData = { ...round2, entries: [entry('run2', 'X'), { ...entry('run3', 'Y'), isSimulated: true }] };
-  const fs = findingsOf({ current: { id: 'R2', name: '2024 秋冬', anchors: anchorsOf(simulated, resampler) }, previous: null, groups });
+  const simulated: RoundData = {
+    ...round2,
+    entries: [entry('run2', 'X'), { ...entry('run3', 'Y'), isSimulated: true }],
+  };
+  const fs = findingsOf({
+    current: { id: 'R2', name: '2024 秋冬', anchors: anchorsOf(simulated, resampler) },
+    previous: null,
+    groups,
+  });
 
   it('says which findings rest on a simulated model: its own, and the field’s that include it', () => {
-    expect(find(fs, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'Y' }).restsOn.simulated).toBe(true);
-    expect(find(fs, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'X' }).restsOn.simulated).toBe(false);
-    expect(find(fs, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).restsOn.simulated).toBe(true);
+    expect(
+      find(fs, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'Y' }).restsOn
+        .simulated,
+    ).toBe(true);
+    expect(
+      find(fs, 'finding.model_vs_students.tie', { dimension: 'overall', model: 'X' }).restsOn
+        .simulated,
+    ).toBe(false);
+    expect(
+      find(fs, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).restsOn
+        .simulated,
+    ).toBe(true);
     expect(find(fs, 'finding.gap.model.reverse', { model: 'X' }).restsOn.simulated).toBe(false);
-    expect(find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).restsOn.simulated).toBe(false);
+    expect(
+      find(both, 'finding.field_vs_students.tie', { dimension: 'overall', stat: 'best' }).restsOn
+        .simulated,
+    ).toBe(false);
   });
 
   it('says the filter is why there is no humanities–sciences index or no change, naming the side that is there', () => {
-    const mathsOnly = anchorsOf({ ...round2, questions: round2.questions.filter((x) => x.subject === 'math') }, resampler);
+    const mathsOnly = anchorsOf(
+      { ...round2, questions: round2.questions.filter((x) => x.subject === 'math') },
+      resampler,
+    );
     const narrowed = findingsOf({
       current: { id: 'R2', name: '2024 秋冬', anchors: mathsOnly },
       previous: { id: 'R1', name: '2024 春', anchors: [] },
@@ -361,6 +470,9 @@ describe('simulated models and narrowed slices', () => {
     expect(gap.drill).toBeNull();
     find(narrowed, 'finding.change.not_comparable.filtered', { previousRound: '2024 春' });
     // Without a filter the same gap is the round's own.
-    expect(find(only, 'finding.gap.unavailable').params).toMatchObject({ present: ['sciences'], missing: ['humanities'] });
+    expect(find(only, 'finding.gap.unavailable').params).toMatchObject({
+      present: ['sciences'],
+      missing: ['humanities'],
+    });
   });
 });

@@ -47,18 +47,31 @@ const CHANGE = { above: 'up', below: 'down', tie: 'tie' } as const;
 
 const figure = (prefix: string, m: Measure): FindingParams => {
   const ci = intervalOf(m);
-  return { [prefix]: m.value, [`${prefix}Low`]: ci?.[0] ?? null, [`${prefix}High`]: ci?.[1] ?? null };
+  return {
+    [prefix]: m.value,
+    [`${prefix}Low`]: ci?.[0] ?? null,
+    [`${prefix}High`]: ci?.[1] ?? null,
+  };
 };
 const verdictOf = (m: Measure) => signOf(intervalOf(m)) ?? 'tie';
-const drillOf = (a: Anchor): Finding['drill'] => ({ roundId: a.roundId, entry: a.entryKey, dimension: a.dimension, value: a.value });
+const drillOf = (a: Anchor): Finding['drill'] => ({
+  roundId: a.roundId,
+  entry: a.entryKey,
+  dimension: a.dimension,
+  value: a.value,
+});
 
 function slice(anchors: Anchor[], dimension: AnchorDimension, value: string) {
   return anchors.filter((a) => a.dimension === dimension && a.value === value);
 }
 const SCHOOL_ORDER = ['primary', 'junior', 'senior'];
 function values(anchors: Anchor[], dimension: AnchorDimension) {
-  const vs = [...new Set(anchors.filter((a) => a.dimension === dimension).map((a) => a.value))].sort();
-  return dimension === 'stage' ? vs.sort((a, b) => SCHOOL_ORDER.indexOf(a) - SCHOOL_ORDER.indexOf(b)) : vs;
+  const vs = [
+    ...new Set(anchors.filter((a) => a.dimension === dimension).map((a) => a.value)),
+  ].sort();
+  return dimension === 'stage'
+    ? vs.sort((a, b) => SCHOOL_ORDER.indexOf(a) - SCHOOL_ORDER.indexOf(b))
+    : vs;
 }
 /** One model's anchors of a round. */
 function ownAnchors(anchors: Anchor[], modelId: string) {
@@ -66,11 +79,17 @@ function ownAnchors(anchors: Anchor[], modelId: string) {
 }
 /** Where a finding is: the slice, and for the whole round the stages it spans (a "K12" figure of senior papers only says so). */
 function whereOf(anchors: Anchor[], dimension: AnchorDimension, value: string): FindingParams {
-  return dimension === 'overall' ? { dimension, value, stages: values(anchors, 'stage') } : { dimension, value };
+  return dimension === 'overall'
+    ? { dimension, value, stages: values(anchors, 'stage') }
+    : { dimension, value };
 }
 
 /** Each model, then the best and the median model when there are several, against the students. */
-function versusStudents(current: RoundAnchors, dimension: AnchorDimension, value: string): Finding[] {
+function versusStudents(
+  current: RoundAnchors,
+  dimension: AnchorDimension,
+  value: string,
+): Finding[] {
   const as = slice(current.anchors, dimension, value);
   const out: Finding[] = [];
   const where = whereOf(current.anchors, dimension, value);
@@ -149,7 +168,8 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
   // The field's change says something the per-model lines do not when the fields differ.
   const sameField = both.length === now.length && both.length === before.length;
   // One model each round (different ones): best, median and mean are the same figure, said once.
-  const stats: FieldStat[] = now.length === 1 && before.length === 1 ? ['best'] : ['best', 'median', 'mean'];
+  const stats: FieldStat[] =
+    now.length === 1 && before.length === 1 ? ['best'] : ['best', 'median', 'mean'];
   if (!(sameField && now.length === 1))
     for (const stat of stats) {
       const rel = relative(
@@ -167,7 +187,9 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
           modelsBefore: before.length,
           ...figure('relative', rel),
           ...figure('gapChange', minus(fieldFigure(now, stat), fieldFigure(before, stat))),
-          ...(stat === 'best' ? { selectedOnSameData: true, modelBefore: representative(before, 'best').modelName } : {}),
+          ...(stat === 'best'
+            ? { selectedOnSameData: true, modelBefore: representative(before, 'best').modelName }
+            : {}),
         },
         restsOn: restsOnAll([...now, ...before]),
         drill: drillOf(representative(now, stat)),
@@ -180,7 +202,9 @@ function changes(input: FindingsInput, dimension: AnchorDimension, value: string
 function subjects(current: RoundAnchors): Finding[] {
   return values(current.anchors, 'subject').map((subject) => {
     const as = slice(current.anchors, 'subject', subject);
-    const above = as.filter((a) => verdictOf(a.diff) === 'above').sort((x, y) => y.diff.value - x.diff.value);
+    const above = as
+      .filter((a) => verdictOf(a.diff) === 'above')
+      .sort((x, y) => y.diff.value - x.diff.value);
     const top = above[0] ?? representative(as, 'best');
     return {
       code: above.length ? 'finding.subject.some_above' : 'finding.subject.none_above',
@@ -204,7 +228,9 @@ function humanitiesGap(input: FindingsInput): Finding[] {
   const s = slice(current.anchors, 'group', groups.sciences).filter((a) => h.has(a.modelId));
   if (!s.length) {
     // Which side is there: with a filter (one subject, one stage) the slice may hold only one group.
-    const present = [groups.humanities, groups.sciences].filter((g) => slice(current.anchors, 'group', g).length);
+    const present = [groups.humanities, groups.sciences].filter(
+      (g) => slice(current.anchors, 'group', g).length,
+    );
     const missing = [groups.humanities, groups.sciences].filter((g) => !present.includes(g));
     return [
       {
@@ -226,7 +252,12 @@ function humanitiesGap(input: FindingsInput): Finding[] {
     if (verdict === 'above') holds++;
     out.push({
       code: `finding.gap.model.${verdict === 'above' ? 'holds' : verdict === 'below' ? 'reverse' : 'tie'}`,
-      params: { model: sci.modelName, humanitiesDiff: hum.diff.value, sciencesDiff: sci.diff.value, ...figure('index', index) },
+      params: {
+        model: sci.modelName,
+        humanitiesDiff: hum.diff.value,
+        sciencesDiff: sci.diff.value,
+        ...figure('index', index),
+      },
       restsOn: restsOnAll([hum, sci]),
       // The answers of the weaker side, the one the sentence is about ("理弱": the sciences), as a group slice.
       drill: hum.diff.value < sci.diff.value ? drillOf(hum) : drillOf(sci),
@@ -234,7 +265,8 @@ function humanitiesGap(input: FindingsInput): Finding[] {
   }
   // The field's mean index: the mean of the per-model indices, replicate by replicate.
   const reps = new Float64Array(indices[0].reps.length);
-  for (let b = 0; b < reps.length; b++) reps[b] = indices.reduce((a, m) => a + m.reps[b], 0) / indices.length;
+  for (let b = 0; b < reps.length; b++)
+    reps[b] = indices.reduce((a, m) => a + m.reps[b], 0) / indices.length;
   const mean: Measure = { value: indices.reduce((a, m) => a + m.value, 0) / indices.length, reps };
   out.unshift({
     code: holds * 2 > s.length ? 'finding.gap.field.most' : 'finding.gap.field.not_most',
@@ -251,15 +283,26 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const out: Finding[] = [];
   out.push(...versusStudents(current, 'overall', 'all'));
   if (stages.length > 1) for (const st of stages) out.push(...versusStudents(current, 'stage', st));
-  if (!previous) out.push({ code: 'finding.change.no_previous', params: {}, restsOn: restsOnAll([]), drill: null });
+  if (!previous)
+    out.push({
+      code: 'finding.change.no_previous',
+      params: {},
+      restsOn: restsOnAll([]),
+      drill: null,
+    });
   else {
-    const ch = [...changes(input, 'overall', 'all'), ...stages.flatMap((st) => (stages.length > 1 ? changes(input, 'stage', st) : []))];
+    const ch = [
+      ...changes(input, 'overall', 'all'),
+      ...stages.flatMap((st) => (stages.length > 1 ? changes(input, 'stage', st) : [])),
+    ];
     out.push(
       ...(ch.length
         ? ch
         : [
             {
-              code: input.narrowed ? 'finding.change.not_comparable.filtered' : 'finding.change.not_comparable',
+              code: input.narrowed
+                ? 'finding.change.not_comparable.filtered'
+                : 'finding.change.not_comparable',
               params: { previousRound: previous.name },
               restsOn: restsOnAll([]),
               drill: null,

@@ -11,7 +11,12 @@ import { ModelUnit, ReportInput, ReportQuestion } from './report.types';
  * Resampling two questions gives {q1,q1}: (10−8)/10 = +0.20, {q2,q2}: (0−5)/10 = −0.50, or a mix:
  * −0.15; each pure pair has probability 1/4, so the 2.5% and 97.5% quantiles are −0.50 and +0.20.
  */
-const q = (id: string, isObjective: boolean, maxPoints: number, tags: string[] = []): ReportQuestion => ({
+const q = (
+  id: string,
+  isObjective: boolean,
+  maxPoints: number,
+  tags: string[] = [],
+): ReportQuestion => ({
   id,
   paperVersionId: 'P',
   paperTitle: 'Paper',
@@ -64,17 +69,30 @@ const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
     { key: 'A', runId: 'rA', runName: 'first', modelId: 'm', modelName: 'M', previousKey: null },
     { key: 'B', runId: 'rB', runName: 'second', modelId: 'm', modelName: 'M', previousKey: 'A' },
   ],
-  units: [unit('A', 'q1', 5), unit('A', 'q2', 0), unit('A', 'q3', null), unit('B', 'q1', 5), unit('B', 'q2', 5), unit('B', 'q3', null)],
+  units: [
+    unit('A', 'q1', 5),
+    unit('A', 'q2', 0),
+    unit('A', 'q3', null),
+    unit('B', 'q1', 5),
+    unit('B', 'q2', 5),
+    unit('B', 'q3', null),
+  ],
   agreementPairs: new Map([['q3', { pairs: q3Pairs, tolerance: 1 }]]),
   // Student totals on q1 + q2: the model's 5 has two below and two equal of six: 50th percentile.
-  totals: (cohortId, ids) => (cohortId === 'C' && ids.join() === 'q1,q2' ? histogramOf([0, 2.5, 5, 5, 7.5, 10]) : null),
+  totals: (cohortId, ids) =>
+    cohortId === 'C' && ids.join() === 'q1,q2' ? histogramOf([0, 2.5, 5, 5, 7.5, 10]) : null,
   replicates: 1000,
   seed: 1,
   minQwk: 0.7,
   ...overrides,
 });
 
-const figure = (r: ReturnType<typeof buildReport>, entryKey: string, dimension: string, value: string) =>
+const figure = (
+  r: ReturnType<typeof buildReport>,
+  entryKey: string,
+  dimension: string,
+  value: string,
+) =>
   r.figures.find((f) => f.entryKey === entryKey && f.dimension === dimension && f.value === value)!;
 
 describe('report on a hand-computed data set', () => {
@@ -88,7 +106,13 @@ describe('report on a hand-computed data set', () => {
     expect(f.ci![0]).toBeCloseTo(-0.5, 10);
     expect(f.ci![1]).toBeCloseTo(0.2, 10);
     expect(f.verdict).toBe('tie');
-    expect(f.coverage).toEqual({ totalPoints: 20, scoredPoints: 10, pendingPoints: 10, notScoredPoints: 0, notApplicablePoints: 0 });
+    expect(f.coverage).toEqual({
+      totalPoints: 20,
+      scoredPoints: 10,
+      pendingPoints: 10,
+      notScoredPoints: 0,
+      notApplicablePoints: 0,
+    });
     expect(f.percentile).toBeCloseTo(50, 10);
   });
 
@@ -156,7 +180,12 @@ describe('report on a hand-computed data set', () => {
   });
 
   it('calls a difference when the whole interval is on one side of zero', () => {
-    const f = figure(buildReport(input({ units: [unit('A', 'q1', 5), unit('A', 'q2', 5)] })), 'A', 'overall', 'all');
+    const f = figure(
+      buildReport(input({ units: [unit('A', 'q1', 5), unit('A', 'q2', 5)] })),
+      'A',
+      'overall',
+      'all',
+    );
     expect(f.diff).toBeCloseTo(0.35, 10);
     expect(f.ci![0]).toBeGreaterThan(0);
     expect(f.verdict).toBe('above');
@@ -177,7 +206,11 @@ describe('report on a hand-computed data set', () => {
     expect(buildReport(input())).toEqual(report);
     const replicates = Array.from({ length: 50 }, (_, b) => [4 + (b % 2 ? 0.5 : -0.5), 2.5, 5]);
     const withMatrix = input();
-    withMatrix.cohorts[0] = { ...withMatrix.cohorts[0], replicates, replicateQuestions: ['q1', 'q2', 'q3'] };
+    withMatrix.cohorts[0] = {
+      ...withMatrix.cohorts[0],
+      replicates,
+      replicateQuestions: ['q1', 'q2', 'q3'],
+    };
     const f = figure(buildReport(withMatrix), 'A', 'overall', 'all');
     expect(f.diff).toBeCloseTo(-0.15, 10);
     // Student uncertainty widens the upper end: {q1,q1} now gives (10 − 7)/10 or (10 − 9)/10.
@@ -185,7 +218,9 @@ describe('report on a hand-computed data set', () => {
   });
 
   it('draws a heat map of model and cohort rates per question, pending cells apart', () => {
-    expect(report.heatMap.map((h) => [h.number, h.cohortRate, h.cells.map((c) => c.rate ?? c.state)])).toEqual([
+    expect(
+      report.heatMap.map((h) => [h.number, h.cohortRate, h.cells.map((c) => c.rate ?? c.state)]),
+    ).toEqual([
       ['q1', 0.8, [1, 1]],
       ['q2', 0.5, [0, 1]],
       ['q3', 0.5, ['pending', 'pending']],

@@ -43,7 +43,8 @@ export function slices(qs: ReportQuestion[]): Slice[] {
   return [...out.values()];
 }
 
-export const verdictOf = (ci: [number, number] | null): Verdict | null => (!ci ? null : ci[0] > 0 ? 'above' : ci[1] < 0 ? 'below' : 'tie');
+export const verdictOf = (ci: [number, number] | null): Verdict | null =>
+  !ci ? null : ci[0] > 0 ? 'above' : ci[1] < 0 ? 'below' : 'tie';
 
 const groupBy = <T, K>(xs: T[], key: (x: T) => K) => {
   const m = new Map<K, T[]>();
@@ -57,7 +58,13 @@ const groupBy = <T, K>(xs: T[], key: (x: T) => K) => {
 };
 
 export function coverageOf(set: ReportQuestion[], units: Map<string, ModelUnit>): Coverage {
-  const c: Coverage = { totalPoints: 0, scoredPoints: 0, pendingPoints: 0, notScoredPoints: 0, notApplicablePoints: 0 };
+  const c: Coverage = {
+    totalPoints: 0,
+    scoredPoints: 0,
+    pendingPoints: 0,
+    notScoredPoints: 0,
+    notApplicablePoints: 0,
+  };
   for (const q of set) {
     const u = units.get(q.id)!;
     const samples = u.scored + u.pending + u.notScored + u.notApplicable || 1;
@@ -86,7 +93,11 @@ export class Resampler {
 
   weightsOf(questionId: string): Float64Array {
     let w = this.weights.get(questionId);
-    if (!w) this.weights.set(questionId, (w = poissonWeights(this.replicates, seededRandom(seedOf(questionId, this.seed)))));
+    if (!w)
+      this.weights.set(
+        questionId,
+        (w = poissonWeights(this.replicates, seededRandom(seedOf(questionId, this.seed)))),
+      );
     return w;
   }
 
@@ -95,13 +106,16 @@ export class Resampler {
     if (out) return out;
     out = new Float64Array(this.replicates).fill(c.means.get(questionId)!);
     const column = c.replicateQuestions.indexOf(questionId);
-    if (c.replicates?.length && column >= 0) for (let b = 0; b < out.length; b++) out[b] = c.replicates[b % c.replicates.length][column];
+    if (c.replicates?.length && column >= 0)
+      for (let b = 0; b < out.length; b++) out[b] = c.replicates[b % c.replicates.length][column];
     this.cohortMeans.set(questionId, out);
     return out;
   }
 
   /** Replicates of Σ w·(value − minus[b]) / Σ w·max over the given questions; NaN where every weight is zero. */
-  ratio(terms: { questionId: string; value: number; minus?: Float64Array; max: number }[]): Float64Array {
+  ratio(
+    terms: { questionId: string; value: number; minus?: Float64Array; max: number }[],
+  ): Float64Array {
     const num = new Float64Array(this.replicates);
     const den = new Float64Array(this.replicates);
     for (const t of terms) {
@@ -124,7 +138,12 @@ export class Resampler {
  * Model rate minus cohort rate on the questions both have, with a 95% bootstrap interval over
  * questions (Poisson weights) and, where the cohort has a score matrix, over students too.
  */
-function compare(resampler: Resampler, set: ReportQuestion[], units: Map<string, ModelUnit>, cohorts: Map<string, ReportCohort>) {
+function compare(
+  resampler: Resampler,
+  set: ReportQuestion[],
+  units: Map<string, ModelUnit>,
+  cohorts: Map<string, ReportCohort>,
+) {
   const rows = set.map((q) => ({ q, u: units.get(q.id)!, c: cohorts.get(q.paperVersionId) }));
   const scored = rows.filter((r) => r.u.scored > 0 && r.u.score !== null);
   const comparable = scored.filter((r) => r.c?.means.has(r.q.id));
@@ -149,16 +168,36 @@ function compare(resampler: Resampler, set: ReportQuestion[], units: Map<string,
     basis: { points: points(basis), objectivePoints: points(basis.filter((r) => r.q.isObjective)) },
   };
   if (!comparable.length)
-    return { modelRate: scored.length ? rate(scored, (r) => r.u.score!) : null, cohortRate: null, diff: null, ci: null, ...described };
+    return {
+      modelRate: scored.length ? rate(scored, (r) => r.u.score!) : null,
+      cohortRate: null,
+      diff: null,
+      ci: null,
+      ...described,
+    };
   const modelRate = rate(comparable, (r) => r.u.score!);
   const cohortRate = rate(comparable, (r) => r.c!.means.get(r.q.id)!);
   const reps = resampler.ratio(
-    comparable.map((r) => ({ questionId: r.q.id, max: r.q.maxPoints, value: r.u.score!, minus: resampler.cohortOf(r.q.id, r.c!) })),
+    comparable.map((r) => ({
+      questionId: r.q.id,
+      max: r.q.maxPoints,
+      value: r.u.score!,
+      minus: resampler.cohortOf(r.q.id, r.c!),
+    })),
   );
-  return { modelRate, cohortRate, diff: modelRate - cohortRate, ci: percentileInterval(reps, LEVEL), ...described };
+  return {
+    modelRate,
+    cohortRate,
+    diff: modelRate - cohortRate,
+    ci: percentileInterval(reps, LEVEL),
+    ...described,
+  };
 }
 
-function percentile(input: ReportInput, comparable: { q: ReportQuestion; u: ModelUnit; c?: ReportCohort }[]): number | null {
+function percentile(
+  input: ReportInput,
+  comparable: { q: ReportQuestion; u: ModelUnit; c?: ReportCohort }[],
+): number | null {
   const parts = [];
   for (const rs of groupBy(comparable, (r) => r.q.paperVersionId).values()) {
     const hist = input.totals(
@@ -176,7 +215,11 @@ function percentile(input: ReportInput, comparable: { q: ReportQuestion; u: Mode
   return percentileOf(parts);
 }
 
-function agreementOf(input: ReportInput, perQuestion: (q: ReportQuestion) => Agreement | null, set: ReportQuestion[]): Figure['agreement'] {
+function agreementOf(
+  input: ReportInput,
+  perQuestion: (q: ReportQuestion) => Agreement | null,
+  set: ReportQuestion[],
+): Figure['agreement'] {
   const subjective = set.filter((q) => !q.isObjective);
   if (!subjective.length) return null;
   // Per question (each has its own scale), then weighted by the number of pairs.
@@ -188,17 +231,36 @@ function agreementOf(input: ReportInput, perQuestion: (q: ReportQuestion) => Agr
     return w ? xs.reduce((a, x) => a + f(x)! * x.n, 0) / w : null;
   };
   const qwk = weighted((x) => x.qwk);
-  return { n, exact: weighted((x) => x.exact), adjacent: weighted((x) => x.adjacent), qwk, flagged: qwk !== null && qwk < input.minQwk };
+  return {
+    n,
+    exact: weighted((x) => x.exact),
+    adjacent: weighted((x) => x.adjacent),
+    qwk,
+    flagged: qwk !== null && qwk < input.minQwk,
+  };
 }
 
 /** Paired change against the same model's previous run, on the questions scored in both. */
-function change(resampler: Resampler, set: ReportQuestion[], now: Map<string, ModelUnit>, before: Map<string, ModelUnit> | undefined) {
+function change(
+  resampler: Resampler,
+  set: ReportQuestion[],
+  now: Map<string, ModelUnit>,
+  before: Map<string, ModelUnit> | undefined,
+) {
   if (!before) return null;
   const both = set.filter(
-    (q) => now.get(q.id)?.scored && before.get(q.id)?.scored && now.get(q.id)!.score !== null && before.get(q.id)!.score !== null,
+    (q) =>
+      now.get(q.id)?.scored &&
+      before.get(q.id)?.scored &&
+      now.get(q.id)!.score !== null &&
+      before.get(q.id)!.score !== null,
   );
   if (!both.length) return null;
-  const terms = both.map((q) => ({ questionId: q.id, max: q.maxPoints, value: now.get(q.id)!.score! - before.get(q.id)!.score! }));
+  const terms = both.map((q) => ({
+    questionId: q.id,
+    max: q.maxPoints,
+    value: now.get(q.id)!.score! - before.get(q.id)!.score!,
+  }));
   const diff = terms.reduce((a, t) => a + t.value, 0) / terms.reduce((a, t) => a + t.max, 0);
   const ci = percentileInterval(resampler.ratio(terms), LEVEL);
   return { diff, ci, verdict: verdictOf(ci) };
@@ -221,7 +283,10 @@ export function buildReport(input: ReportInput): Report {
   const perQuestion = (q: ReportQuestion) => {
     if (!agreements.has(q.id)) {
       const p = input.agreementPairs.get(q.id);
-      agreements.set(q.id, p?.pairs.length ? agreement(p.pairs, 0, q.maxPoints, p.tolerance) : null);
+      agreements.set(
+        q.id,
+        p?.pairs.length ? agreement(p.pairs, 0, q.maxPoints, p.tolerance) : null,
+      );
     }
     return agreements.get(q.id)!;
   };
@@ -231,7 +296,10 @@ export function buildReport(input: ReportInput): Report {
     for (const [dimension, value, set] of slices(qs)) {
       const cmp = compare(resampler, set, units, cohorts);
       const whole = WHOLE_PAPERS.has(dimension);
-      const ch = whole && entry.previousKey ? change(resampler, set, units, unitsOf.get(entry.previousKey)) : null;
+      const ch =
+        whole && entry.previousKey
+          ? change(resampler, set, units, unitsOf.get(entry.previousKey))
+          : null;
       figures.push({
         entryKey: entry.key,
         dimension,
@@ -277,8 +345,13 @@ function heatMap(
     const cells = entries.map((e) => {
       const u = unitsOf.get(e.key)?.get(q.id);
       if (!u) return { entryKey: e.key, rate: null, state: 'absent' as const };
-      if (u.scored && u.score !== null) return { entryKey: e.key, rate: u.score / q.maxPoints, state: 'scored' as const };
-      return { entryKey: e.key, rate: null, state: u.pending ? ('pending' as const) : ('not_scored' as const) };
+      if (u.scored && u.score !== null)
+        return { entryKey: e.key, rate: u.score / q.maxPoints, state: 'scored' as const };
+      return {
+        entryKey: e.key,
+        rate: null,
+        state: u.pending ? ('pending' as const) : ('not_scored' as const),
+      };
     });
     if (cells.every((c) => c.state === 'absent')) continue;
     const mean = cohorts.get(q.paperVersionId)?.means.get(q.id);

@@ -58,4 +58,13 @@ export interface ReportInput {
 }
 
 // The report's answers are the client's too: defined once in @yuejuan/contracts.
-export type { Coverage, Figure, HeatCell, HeatRow, LeftOut, Report, ReportEntry, ReportVerdict as Verdict } from '@yuejuan/contracts';
+export type {
+  Coverage,
+  Figure,
+  HeatCell,
+  HeatRow,
+  LeftOut,
+  Report,
+  ReportEntry,
+  ReportVerdict as Verdict,
+} from '@yuejuan/contracts';

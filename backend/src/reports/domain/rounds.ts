@@ -69,7 +69,8 @@ export interface Anchor {
 
 export const intervalOf = (m: Measure): Interval => percentileInterval(m.reps, LEVEL);
 /** Above, below, or no difference: only an interval that excludes zero is a difference. */
-export const signOf = (ci: Interval): 'above' | 'below' | 'tie' | null => (!ci ? null : ci[0] > 0 ? 'above' : ci[1] < 0 ? 'below' : 'tie');
+export const signOf = (ci: Interval): 'above' | 'below' | 'tie' | null =>
+  !ci ? null : ci[0] > 0 ? 'above' : ci[1] < 0 ? 'below' : 'tie';
 
 /** One entry per model: a model run twice in one round counts once, with its latest run (entries come in run order). */
 export function latestPerModel(entries: ReportEntry[]): ReportEntry[] {
@@ -203,7 +204,11 @@ const STAT: Record<FieldStat, (xs: number[]) => number> = {
  * difference in each replicate is the best of that replicate, so the interval carries the
  * uncertainty of which model is best. A replicate where a model has no question leaves it out.
  */
-export function fieldOf(anchors: Anchor[], stat: FieldStat, pick: (a: Anchor) => Measure = (a) => a.diff): Measure {
+export function fieldOf(
+  anchors: Anchor[],
+  stat: FieldStat,
+  pick: (a: Anchor) => Measure = (a) => a.diff,
+): Measure {
   const f = STAT[stat];
   const n = anchors.length ? pick(anchors[0]).reps.length : 0;
   const reps = new Float64Array(n);
@@ -222,7 +227,11 @@ export function fieldOf(anchors: Anchor[], stat: FieldStat, pick: (a: Anchor) =>
  * model's own figure, and says it was chosen on the same data (the choice itself is not in the
  * interval). The median and the mean stay statistics of the field, replicate by replicate.
  */
-export function fieldFigure(anchors: Anchor[], stat: FieldStat, pick: (a: Anchor) => Measure = (a) => a.diff): Measure {
+export function fieldFigure(
+  anchors: Anchor[],
+  stat: FieldStat,
+  pick: (a: Anchor) => Measure = (a) => a.diff,
+): Measure {
   return stat === 'best' ? pick(representative(anchors, 'best')) : fieldOf(anchors, stat, pick);
 }
 
@@ -242,7 +251,8 @@ export function minus(now: Measure, before: Measure): Measure {
 /** now ÷ before − 1: the relative change of the ratio to the students ("+12.9%"). */
 export function relative(now: Measure, before: Measure): Measure {
   const reps = new Float64Array(now.reps.length);
-  for (let b = 0; b < reps.length; b++) reps[b] = before.reps[b] ? now.reps[b] / before.reps[b] - 1 : NaN;
+  for (let b = 0; b < reps.length; b++)
+    reps[b] = before.reps[b] ? now.reps[b] / before.reps[b] - 1 : NaN;
   return { value: before.value ? now.value / before.value - 1 : NaN, reps };
 }
 
@@ -256,7 +266,9 @@ export function restsOnAll(anchors: Anchor[]): RestsOn {
     notScoredPoints: sum((r) => r.notScoredPoints),
     comparablePoints: sum((r) => r.comparablePoints),
     questions: sum((r) => r.questions),
-    ...restsOnCohorts([...new Map(anchors.flatMap((a) => a.behind).map((c) => [c.id, c])).values()]),
+    ...restsOnCohorts([
+      ...new Map(anchors.flatMap((a) => a.behind).map((c) => [c.id, c])).values(),
+    ]),
     simulated: anchors.some((a) => a.simulated),
   };
 }
