@@ -21,6 +21,37 @@ export interface MarkingRubric {
   items: RubricItem[];
 }
 
+/** What a teacher sees of an answer: the question, the rubric and the text. Nothing says who wrote it. */
+export interface BlindTask {
+  taskId: string;
+  leaseToken: string;
+  leaseExpiresAt: string;
+  question: {
+    id: string;
+    number: string;
+    type: string;
+    points: number;
+    stem: string;
+    referenceAnswer: string | null;
+  };
+  rubric: MarkingRubric & { graderNotes: string | null };
+  answer: { text: string };
+  /** The rubric's sample answers with their scores (the author's, not answers under marking). */
+  samples: { answer: string; score: number; note?: string }[];
+  /** Which read of this answer mine would be (1, 2, or 3 for a third read): never the other scores. */
+  readNumber: number;
+}
+
+/** A question with answers waiting for a teacher and nobody assigned to read them. */
+export interface WaitingQuestion {
+  questionId: string;
+  paperVersionId: string;
+  paperTitle: string;
+  number: string;
+  type: string;
+  queued: number;
+}
+
 /**
  * The points the applied items give: clamp(start + Σ items, floor, ceiling). Unknown ids count
  * nothing (the server refuses them before it gets here). Pure.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MODE_COLUMNS } from './marking-sql';
-import type { AssignableQuestion, Assignment } from '@yuejuan/contracts';
+import type { AssignableQuestion, Assignment, WaitingQuestion } from '@yuejuan/contracts';
 
 // The assignment page's rows, defined once in @yuejuan/contracts; the server's times are Dates.
 export type AssignmentRow = Assignment<Date>;
@@ -99,16 +99,7 @@ export class AssignmentsRepository {
   }
 
   /** Questions with answers waiting for a teacher and nobody assigned to read them, on every paper. */
-  unassigned(): Promise<
-    {
-      questionId: string;
-      paperVersionId: string;
-      paperTitle: string;
-      number: string;
-      type: string;
-      queued: number;
-    }[]
-  > {
+  unassigned(): Promise<WaitingQuestion[]> {
     return this.db.query(
       `SELECT q.id AS "questionId", v.id AS "paperVersionId", v.title AS "paperTitle", q.number, q.type, count(*)::int AS queued
        FROM marking_tasks t JOIN questions q ON q.id = t.question_id JOIN paper_versions v ON v.id = q.paper_version_id

@@ -3,26 +3,8 @@ import type { Read, Resolution, Rubric } from './domain/marking-rules';
 /** How long a leased answer stays the teacher's without a mark. */
 export const LEASE_SECONDS = 300;
 
-/** What a teacher sees of an answer: the question, the rubric and the text. Nothing says who wrote it. */
-export interface BlindTask {
-  taskId: string;
-  leaseToken: string;
-  leaseExpiresAt: string;
-  question: {
-    id: string;
-    number: string;
-    type: string;
-    points: number;
-    stem: string;
-    referenceAnswer: string | null;
-  };
-  rubric: Rubric & { graderNotes: string | null };
-  answer: { text: string };
-  /** The rubric's sample answers with their scores (the author's, not answers under marking). */
-  samples: { answer: string; score: number }[];
-  /** Which read of this answer mine would be (1, 2, or 3 for a third read): never the other scores. */
-  readNumber: number;
-}
+/** What a teacher sees of an answer, defined once in @yuejuan/contracts. */
+export type { BlindTask } from '@yuejuan/contracts';
 
 /** A question's effective marking mode as the SQL gives it (marking-sql.ts MODE_COLUMNS). */
 export interface ModeRow {

@@ -31,14 +31,8 @@ export interface PaperPolicy {
   override: PolicyOverride | null;
 }
 
-export interface WaitingQuestion {
-  questionId: string;
-  paperVersionId: string;
-  paperTitle: string;
-  number: string;
-  type: string;
-  queued: number;
-}
+import type { WaitingQuestion } from '@yuejuan/contracts';
+export type { WaitingQuestion };
 
 @Injectable({ providedIn: 'root' })
 export class AdminApiService {

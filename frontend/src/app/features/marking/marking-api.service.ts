@@ -28,34 +28,11 @@ export interface PreviousMark {
   at: string;
 }
 
+import type { BlindTask } from '@yuejuan/contracts';
 export type { RubricItem } from '@yuejuan/contracts';
 
-/** One answer to mark, blind: nothing here says who wrote it. */
-export interface MarkingTask {
-  taskId: string;
-  leaseToken: string;
-  leaseExpiresAt: string;
-  question: {
-    id: string;
-    number: string;
-    type: string;
-    points: number;
-    stem: string;
-    referenceAnswer: string | null;
-  };
-  rubric: {
-    mode: 'items' | 'score';
-    startingPoints: number;
-    floorPoints: number;
-    ceilingPoints: number;
-    items: RubricItem[];
-    graderNotes: string | null;
-  };
-  answer: { text: string };
-  /** The rubric's sample answers with their scores. */
-  samples: { answer: string; score: number; note?: string }[];
-  /** Which read of this answer mine is (3: a third read under double marking). */
-  readNumber: number;
+/** One answer to mark, blind (the server's BlindTask): nothing here says who wrote it. */
+export interface MarkingTask extends BlindTask {
   /** Only when opened again to correct my mark. */
   previous?: PreviousMark;
 }
