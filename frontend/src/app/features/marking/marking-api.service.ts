@@ -1,11 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  MarkingQuestion,
-  MarkingRuleCode,
-  QuestionView,
-  RubricItem,
-} from '@yuejuan/contracts';
+import type { MarkingQuestion, MarkingRuleCode, QuestionView } from '@yuejuan/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** One question of a teacher's queue: defined once in @yuejuan/contracts (the server's too). */
