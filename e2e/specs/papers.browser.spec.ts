@@ -60,9 +60,13 @@ test('an author uploads a broken bundle and sees each problem with its file and 
   });
   await signIn(page, 'author');
   await page.goto('/papers/upload');
+  // The file pickers are worded by the app (Chromium words its own in the browser's language).
+  await expect(page.getByText('浏览…').first()).toBeVisible();
+  await expect(page.getByText('未选择文件').first()).toBeVisible();
   await page
     .getByLabel('bundle zip')
     .setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: Buffer.from(bad) });
+  await expect(page.getByText('bad.zip', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '上传' }).first().click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('试卷包被拒绝，未存储任何内容 · 8 处问题');

@@ -108,6 +108,8 @@ export const EN: Record<keyof typeof ZH, string> = {
   'models.modelId': 'Model id',
   'models.keyEnv': 'API key variable name',
   'models.modality': 'Modality',
+  'file.browse': 'Browse…',
+  'file.none': 'No file chosen',
   'models.endpoint': 'Endpoint',
   'models.judgeColumn': 'AI judge',
   'models.concurrency': 'Concurrency',

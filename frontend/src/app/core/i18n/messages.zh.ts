@@ -105,6 +105,8 @@ export const ZH = {
   'models.modelId': '模型 ID',
   'models.keyEnv': 'API 密钥的环境变量名',
   'models.modality': '模态',
+  'file.browse': '浏览…',
+  'file.none': '未选择文件',
   'models.endpoint': '接口地址',
   'models.judgeColumn': 'AI 阅卷',
   'models.concurrency': '并发',

@@ -46,8 +46,12 @@ interface CellError {
         <mat-label>{{ 'cohorts.name' | t }}</mat-label>
         <input matInput [(ngModel)]="name" name="name" required maxlength="120" />
       </mat-form-field>
-      <label class="file">
+      <label class="file file-pick">
         <span>{{ 'cohorts.file' | t }}</span>
+        <span class="file-pick-row"
+          ><span class="file-pick-button">{{ 'file.browse' | t }}</span
+          ><span class="file-pick-name">{{ file()?.name ?? ('file.none' | t) }}</span></span
+        >
         <input
           type="file"
           accept=".csv,.xlsx,text/csv"
